@@ -1,0 +1,234 @@
+package restock.allocation;
+
+import restock.catalog.BackorderPolicy;
+import restock.catalog.Sku;
+import restock.common.Conflict;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One SKU's stock, backorder queue and incoming supply, as seen by the single writer of that SKU.
+ *
+ * <p>Every command keeps the invariants: on hand never negative, reserved within on hand, and no unit
+ * available while a line waits (stock that arrives goes to the queue first, in queue order).
+ */
+public final class SkuBook {
+    private final Sku sku;
+    private final BackorderPolicy policy;
+    private int onHand;
+    private int reserved;
+    private final List<WaitingLine> queue;
+    private final List<IncomingSupply> supply;
+    private final List<Fill> fills = new ArrayList<>();
+
+    public SkuBook(Sku sku, BackorderPolicy policy, int onHand, int reserved,
+                   List<WaitingLine> queue, List<IncomingSupply> supply) {
+        this.sku = sku;
+        this.policy = policy;
+        this.onHand = onHand;
+        this.reserved = reserved;
+        this.queue = new ArrayList<>(queue);
+        this.queue.sort(WaitingLine.QUEUE_ORDER);
+        this.supply = new ArrayList<>(supply);
+        this.supply.sort(IncomingSupply.ARRIVAL_ORDER);
+        checkInvariants();
+    }
+
+    /** A copy to try a decision on, so that a refused whole order leaves this book untouched. */
+    public SkuBook copy() {
+        SkuBook copy = new SkuBook(sku, policy, onHand, reserved, queue, supply);
+        copy.fills.addAll(fills);
+        return copy;
+    }
+
+    /** Reserves what is available, queues what the policy lets wait, refuses the rest. */
+    public Admission admit(long lineId, int priority, Instant placedAt, int quantity) {
+        if (quantity <= 0) {
+            throw new IllegalStateException("line " + lineId + " asks for " + quantity + " units of " + sku);
+        }
+        int reserve = Math.min(quantity, available());
+        reserved += reserve;
+        int shortfall = quantity - reserve;
+        int waiting = policy.unitsAllowedToWait(shortfall, waitingQuantity(), unclaimedIncoming());
+        if (waiting > 0) {
+            queue.add(new WaitingLine(lineId, priority, placedAt, waiting));
+            queue.sort(WaitingLine.QUEUE_ORDER);
+        }
+        int refused = shortfall - waiting;
+        Optional<String> reason = refused > 0
+                ? Optional.of(policy.refusalReason(sku, unclaimedIncoming() + waiting))
+                : Optional.empty();
+        checkInvariants();
+        return new Admission(reserve, waiting, refused, reason);
+    }
+
+    /** Units that arrived outside a purchase order (a return to stock). */
+    public void receive(int quantity) {
+        requirePositive(quantity, "received");
+        onHand += quantity;
+        fillQueue();
+    }
+
+    /** Units that arrived against a purchase order line; they leave its open supply. */
+    public void receiveAgainst(long purchaseOrderLineId, int quantity) {
+        requirePositive(quantity, "received");
+        int index = supplyIndex(purchaseOrderLineId);
+        IncomingSupply line = supply.get(index);
+        if (quantity > line.openQuantity()) {
+            throw new IllegalStateException("purchase order line " + purchaseOrderLineId + " has " + line.openQuantity()
+                    + " units open, cannot receive " + quantity);
+        }
+        supply.set(index, new IncomingSupply(purchaseOrderLineId, line.expectedDate(), line.openQuantity() - quantity));
+        onHand += quantity;
+        fillQueue();
+    }
+
+    /** A purchase order line that will deliver no more (closed short or cancelled). */
+    public void withdrawSupply(long purchaseOrderLineId) {
+        supply.remove(supplyIndex(purchaseOrderLineId));
+    }
+
+    /** A new or changed purchase order line. */
+    public void expectSupply(IncomingSupply line) {
+        supply.removeIf(existing -> existing.purchaseOrderLineId() == line.purchaseOrderLineId());
+        supply.add(line);
+        supply.sort(IncomingSupply.ARRIVAL_ORDER);
+    }
+
+    /** Changes on hand by a signed quantity; refuses to take on hand below what is reserved. */
+    public void adjust(int quantityDelta) {
+        if (onHand + quantityDelta < reserved) {
+            throw new Conflict("adjusting " + sku + " by " + quantityDelta + " would leave " + (onHand + quantityDelta)
+                    + " on hand, below the " + reserved + " units reserved for open orders; ship or cancel those first");
+        }
+        onHand += quantityDelta;
+        fillQueue();
+    }
+
+    /** Sets on hand to a counted quantity and returns the difference to record. */
+    public int count(int countedQuantity) {
+        int difference = countedQuantity - onHand;
+        adjust(difference);
+        return difference;
+    }
+
+    /** Gives back reserved units (a cancelled line); they go to the queue first. */
+    public void release(int quantity) {
+        requirePositive(quantity, "released");
+        if (quantity > reserved) {
+            throw new IllegalStateException("releasing " + quantity + " of " + sku + " but only " + reserved + " reserved");
+        }
+        reserved -= quantity;
+        fillQueue();
+    }
+
+    /** Takes a line out of the queue (cancelled while waiting) and returns how many units it waited for. */
+    public int withdraw(long lineId) {
+        for (int i = 0; i < queue.size(); i++) {
+            if (queue.get(i).lineId() == lineId) {
+                return queue.remove(i).waitingQuantity();
+            }
+        }
+        throw new IllegalStateException("line " + lineId + " is not waiting for " + sku);
+    }
+
+    /** Reserved units leave the building. */
+    public void ship(int quantity) {
+        requirePositive(quantity, "shipped");
+        if (quantity > reserved) {
+            throw new IllegalStateException("shipping " + quantity + " of " + sku + " but only " + reserved + " reserved");
+        }
+        onHand -= quantity;
+        reserved -= quantity;
+        checkInvariants();
+    }
+
+    private void fillQueue() {
+        while (available() > 0 && !queue.isEmpty()) {
+            WaitingLine first = queue.get(0);
+            int quantity = Math.min(first.waitingQuantity(), available());
+            reserved += quantity;
+            fills.add(new Fill(first.lineId(), quantity));
+            if (quantity == first.waitingQuantity()) {
+                queue.remove(0);
+            } else {
+                queue.set(0, first.minus(quantity));
+            }
+        }
+        checkInvariants();
+    }
+
+    /**
+     * Which purchase order line will fill which waiting line: the queue, in order, claims supply earliest
+     * expected first. Waiting units beyond the incoming supply stay unpegged.
+     */
+    public List<Peg> pegs() {
+        List<Peg> pegs = new ArrayList<>();
+        int supplyIndex = 0;
+        int supplyLeft = supply.isEmpty() ? 0 : supply.get(0).openQuantity();
+        for (WaitingLine line : queue) {
+            int needed = line.waitingQuantity();
+            while (needed > 0 && supplyIndex < supply.size()) {
+                if (supplyLeft == 0) {
+                    supplyIndex++;
+                    supplyLeft = supplyIndex < supply.size() ? supply.get(supplyIndex).openQuantity() : 0;
+                    continue;
+                }
+                int quantity = Math.min(needed, supplyLeft);
+                pegs.add(new Peg(line.lineId(), supply.get(supplyIndex).purchaseOrderLineId(), quantity));
+                needed -= quantity;
+                supplyLeft -= quantity;
+            }
+        }
+        return pegs;
+    }
+
+    private void checkInvariants() {
+        if (onHand < 0 || reserved < 0 || reserved > onHand) {
+            throw new IllegalStateException("stock of " + sku + " broke its invariants: onHand=" + onHand + " reserved=" + reserved);
+        }
+        if (available() > 0 && !queue.isEmpty()) {
+            throw new IllegalStateException(sku + " has " + available() + " available while " + queue.size() + " lines wait");
+        }
+        if (policy instanceof BackorderPolicy.Never && !queue.isEmpty()) {
+            throw new IllegalStateException(sku + " is never backordered but " + queue.size() + " lines wait");
+        }
+    }
+
+    private int supplyIndex(long purchaseOrderLineId) {
+        for (int i = 0; i < supply.size(); i++) {
+            if (supply.get(i).purchaseOrderLineId() == purchaseOrderLineId) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("purchase order line " + purchaseOrderLineId + " is not open supply of " + sku);
+    }
+
+    private static void requirePositive(int quantity, String what) {
+        if (quantity <= 0) {
+            throw new IllegalStateException(what + " quantity must be positive, was " + quantity);
+        }
+    }
+
+    public Sku sku() { return sku; }
+    public BackorderPolicy policy() { return policy; }
+    public int onHand() { return onHand; }
+    public int reserved() { return reserved; }
+    public int available() { return onHand - reserved; }
+    public int incoming() { return supply.stream().mapToInt(IncomingSupply::openQuantity).sum(); }
+    public int waitingQuantity() { return queue.stream().mapToInt(WaitingLine::waitingQuantity).sum(); }
+    public int unclaimedIncoming() { return incoming() - waitingQuantity(); }
+    public List<WaitingLine> queue() { return Collections.unmodifiableList(queue); }
+    public List<IncomingSupply> supply() { return Collections.unmodifiableList(supply); }
+
+    /** Fills made since the last drain, in the order they were made; the caller persists them once. */
+    public List<Fill> drainFills() {
+        List<Fill> drained = List.copyOf(fills);
+        fills.clear();
+        return drained;
+    }
+}

@@ -1,0 +1,21 @@
+package restock.catalog;
+
+import restock.common.InvalidInput;
+
+import java.util.regex.Pattern;
+
+/** An amount in the currency's minor units (pence, cents) with its ISO 4217 code. */
+public record Money(long amountMinor, String currency) {
+    /** A price above this is a typing error, not a product: 100 million major units. */
+    public static final long MAX_AMOUNT_MINOR = 10_000_000_000L;
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    public Money {
+        if (amountMinor < 0 || amountMinor > MAX_AMOUNT_MINOR) {
+            throw new InvalidInput("priceMinor", "priceMinor must be between 0 and " + MAX_AMOUNT_MINOR + ", was " + amountMinor);
+        }
+        if (currency == null || !CURRENCY.matcher(currency).matches()) {
+            throw new InvalidInput("currency", "currency must be a three-letter ISO 4217 code such as GBP, was '" + currency + "'");
+        }
+    }
+}

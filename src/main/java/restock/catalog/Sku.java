@@ -1,0 +1,37 @@
+package restock.catalog;
+
+import restock.common.InvalidInput;
+
+import java.util.regex.Pattern;
+
+/** A stock-keeping unit code: letters, digits, dot, dash and underscore, at most {@value #MAX_LENGTH} characters. */
+public record Sku(String code) implements Comparable<Sku> {
+    public static final int MAX_LENGTH = 64;
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    public Sku {
+        if (code == null || code.isEmpty()) {
+            throw new InvalidInput("sku", "sku is required");
+        }
+        if (code.length() > MAX_LENGTH) {
+            throw new InvalidInput("sku", "sku '" + code.substring(0, 16) + "...' is longer than " + MAX_LENGTH + " characters");
+        }
+        if (!ALLOWED.matcher(code).matches()) {
+            throw new InvalidInput("sku", "sku '" + code + "' may hold only letters, digits, '.', '-' and '_', starting with a letter or digit");
+        }
+    }
+
+    public static Sku of(String code) {
+        return new Sku(code);
+    }
+
+    @Override
+    public int compareTo(Sku other) {
+        return code.compareTo(other.code);
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

@@ -1,0 +1,54 @@
+package restock.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import restock.service.Restock;
+import restock.store.Database;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Imports a CSV file all-or-nothing: every bad row is reported with its line number and nothing is written. */
+@Command(name = "import", description = "Import products, stock, purchase-orders or orders from a CSV file (all or nothing).")
+public final class ImportCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "What the file holds: ${COMPLETION-CANDIDATES}")
+    CsvImport.Kind kind;
+
+    @Parameters(index = "1", description = "The CSV file, with a header row.")
+    Path file;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() throws IOException {
+        List<List<String>> rows;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            rows = Csv.parse(reader);
+        }
+        try (Database db = database.open()) {
+            Restock restock = new Restock(db.jdbi(), Clock.systemUTC());
+            CsvImport.Result result = new CsvImport(restock, new ProgressBar(System.err)).run(kind, rows);
+            return report(result, System.out, System.err);
+        }
+    }
+
+    static int report(CsvImport.Result result, PrintStream out, PrintStream err) {
+        if (result.errors().isEmpty()) {
+            out.println("Imported " + result.imported() + " rows.");
+            return 0;
+        }
+        err.println("Nothing was imported: " + result.errors().size() + " rows have errors.");
+        result.errors().forEach(error -> err.println("  line " + error.lineNumber() + ": " + error.message()));
+        return 1;
+    }
+
+}

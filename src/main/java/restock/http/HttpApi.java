@@ -1,0 +1,263 @@
+package restock.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import restock.catalog.Sku;
+import restock.common.Conflict;
+import restock.common.InvalidInput;
+import restock.common.NotFound;
+import restock.service.CatalogCommands;
+import restock.service.Restock;
+import restock.store.SqlIdempotency;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The HTTP API under /api: one table of routes, bearer-key auth, idempotent commands, problem+json errors. */
+public final class HttpApi {
+    /** Larger bodies are refused before they are read: 100 order lines fit in a few kilobytes. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+    private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private final Restock restock;
+    private final byte[] apiKey;
+    private final ObjectMapper mapper;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public HttpApi(Restock restock, String apiKey) {
+        this.restock = restock;
+        this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+        this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    public Javalin start(String host, int port) {
+        return Javalin.create(this::configure).start(host, port);
+    }
+
+    private void configure(JavalinConfig config) {
+        config.jsonMapper(new JavalinJackson(mapper, false));
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.startup.showJavalinBanner = false;
+        var routes = config.routes;
+        routes.before("/api/*", this::authenticate);
+        routes.after(ctx -> metrics.counter("restock_http_requests", "method", ctx.method().name(),
+                "status", Integer.toString(ctx.statusCode())).increment());
+
+        routes.get("/", ctx -> ctx.html(Dashboard.page()));
+        routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
+        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+        routes.get("/api/openapi.yaml", this::openApi);
+
+        routes.post("/api/products", this::createProduct);
+        routes.get("/api/products/{sku}", ctx -> ctx.json(Views.ProductView.of(
+                restock.read(h -> restock.catalog().find(h, sku(ctx))))));
+
+        routes.get("/api/stock/{sku}", ctx -> ctx.json(Views.StockView.of(
+                restock.read(h -> restock.stock().level(h, sku(ctx))))));
+        routes.post("/api/stock/{sku}/adjustments", ctx -> command(ctx, 200, (h, body) -> Views.StockView.of(
+                restock.stock().adjust(h, sku(ctx), JsonBody.requiredInt(body, "", "quantity", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                        JsonBody.requiredText(body, "", "reason")))));
+        routes.post("/api/stock/{sku}/counts", ctx -> command(ctx, 200, (h, body) -> Views.StockView.of(
+                restock.stock().count(h, sku(ctx), JsonBody.requiredInt(body, "", "countedQuantity", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                        JsonBody.optionalText(body, "", "reason")))));
+        routes.post("/api/stock/{sku}/returns", ctx -> command(ctx, 200, (h, body) -> Views.StockView.of(
+                restock.stock().returnToStock(h, sku(ctx), JsonBody.requiredInt(body, "", "quantity", Integer.MIN_VALUE, Integer.MAX_VALUE),
+                        JsonBody.optionalText(body, "", "reason")))));
+
+        routes.post("/api/purchase-orders", ctx -> command(ctx, 201, (h, body) -> Views.PurchaseOrderView.of(
+                restock.purchasing().create(h, Requests.purchaseOrder(body)))));
+        routes.get("/api/purchase-orders/{id}", ctx -> ctx.json(Views.PurchaseOrderView.of(
+                restock.read(h -> restock.purchasing().find(h, id(ctx))))));
+        routes.post("/api/purchase-orders/{id}/receipts", ctx -> command(ctx, 200, (h, body) -> Views.PurchaseOrderView.of(
+                restock.purchasing().receive(h, id(ctx), Requests.receipt(body)))));
+        routes.post("/api/purchase-orders/{id}/close", ctx -> commandWithoutBody(ctx, h -> Views.PurchaseOrderView.of(
+                restock.purchasing().close(h, id(ctx)))));
+        routes.post("/api/purchase-orders/{id}/cancel", ctx -> commandWithoutBody(ctx, h -> Views.PurchaseOrderView.of(
+                restock.purchasing().cancel(h, id(ctx)))));
+
+        routes.post("/api/orders", ctx -> command(ctx, 201, (h, body) -> Views.OrderView.of(
+                restock.orders().place(h, Requests.order(body)))));
+        routes.get("/api/orders/{id}", ctx -> ctx.json(Views.OrderView.of(restock.read(h -> restock.orders().find(h, id(ctx))))));
+        routes.post("/api/orders/{id}/cancel", ctx -> commandWithoutBody(ctx, h -> Views.OrderView.of(
+                restock.orders().cancel(h, id(ctx)))));
+        routes.post("/api/orders/{id}/lines/{lineNumber}/cancel", ctx -> commandWithoutBody(ctx, h -> Views.OrderView.of(
+                restock.orders().cancelLine(h, id(ctx), lineNumber(ctx)))));
+        routes.post("/api/orders/{id}/ship", ctx -> commandWithoutBody(ctx, h -> Views.OrderView.of(
+                restock.orders().ship(h, id(ctx)))));
+
+        routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
+        routes.exception(InvalidInput.class, (e, ctx) -> problem(ctx, Problem.of(400, "Invalid request", e.getMessage(), e.field())));
+        routes.exception(NotFound.class, (e, ctx) -> problem(ctx, Problem.of(404, "Not found", e.getMessage(), e.field())));
+        routes.exception(Conflict.class, (e, ctx) -> problem(ctx, Problem.of(409, "Conflict with current state", e.getMessage(), null)));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+            problem(ctx, Problem.of(500, "Internal error", "Restock failed to handle this request; nothing was changed. "
+                    + "The server log has the details.", null));
+        });
+        routes.error(404, ctx -> {
+            String contentType = ctx.res().getContentType();
+            if (contentType == null || !contentType.startsWith(PROBLEM_JSON)) {
+                problem(ctx, Problem.of(404, "Not found", "no route " + ctx.method() + " " + ctx.path()
+                        + "; the API is described at /api/openapi.yaml", null));
+            }
+        });
+        routes.error(413, ctx -> problem(ctx, Problem.of(413, "Request body too large",
+                "request bodies may be at most " + MAX_BODY_BYTES + " bytes", "body")));
+    }
+
+    private void authenticate(Context ctx) {
+        if (ctx.path().equals("/api/openapi.yaml")) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            throw new ProblemException(401, "Unauthorized", "send the API key as 'Authorization: Bearer <key>'", "Authorization");
+        }
+        byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(given, apiKey)) {
+            throw new ProblemException(401, "Unauthorized", "the API key is not valid", "Authorization");
+        }
+        long length = ctx.req().getContentLengthLong();
+        if (length > MAX_BODY_BYTES) {
+            throw new ProblemException(413, "Request body too large",
+                    "request bodies may be at most " + MAX_BODY_BYTES + " bytes, this one has " + length, "body");
+        }
+    }
+
+    private void createProduct(Context ctx) {
+        JsonNode body = JsonBody.parseObject(mapper, ctx.body());
+        var product = Requests.product(body);
+        CatalogCommands.Created created = restock.inTransaction(h -> restock.catalog().create(h, product));
+        ctx.status(created == CatalogCommands.Created.CREATED ? 201 : 200).json(Views.ProductView.of(product));
+    }
+
+    /** A command with a JSON body. */
+    private void command(Context ctx, int successStatus, CommandBody action) {
+        String body = ctx.body();
+        runCommand(ctx, successStatus, body, handle -> action.run(handle, JsonBody.parseObject(mapper, body)));
+    }
+
+    private void commandWithoutBody(Context ctx, Function<Handle, Object> action) {
+        runCommand(ctx, 200, "", action);
+    }
+
+    /**
+     * Runs a command in one transaction. With an Idempotency-Key, the first answer is stored in that same
+     * transaction, and a retry with the same body gets it again; a different body under the same key is refused.
+     */
+    private void runCommand(Context ctx, int successStatus, String body, Function<Handle, Object> action) {
+        Optional<String> key = idempotencyKey(ctx);
+        String scope = ctx.method().name() + " " + ctx.path();
+        String hash = sha256(body);
+        Answer answer = restock.inTransaction(handle -> {
+            if (key.isPresent()) {
+                Optional<SqlIdempotency.StoredAnswer> stored = SqlIdempotency.lockAndFind(handle, scope, key.get());
+                if (stored.isPresent()) {
+                    if (!stored.get().requestHash().equals(hash)) {
+                        throw new ProblemException(422, "Idempotency key reused", "Idempotency-Key '" + key.get()
+                                + "' was already used with a different request body; use a new key for a new request", "Idempotency-Key");
+                    }
+                    return new Answer(stored.get().statusCode(), stored.get().responseBody());
+                }
+            }
+            String json = toJson(action.apply(handle));
+            key.ifPresent(k -> SqlIdempotency.store(handle, scope, k, hash, successStatus, json, restock.clock().instant()));
+            return new Answer(successStatus, json);
+        });
+        ctx.status(answer.status()).contentType("application/json").result(answer.body());
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    /** A command that reads a parsed JSON body. */
+    @FunctionalInterface
+    private interface CommandBody {
+        Object run(Handle handle, JsonNode body);
+    }
+
+    private static Optional<String> idempotencyKey(Context ctx) {
+        String key = ctx.header("Idempotency-Key");
+        if (key == null) {
+            return Optional.empty();
+        }
+        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw new InvalidInput("Idempotency-Key", "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+        return Optional.of(key);
+    }
+
+    private void openApi(Context ctx) throws IOException {
+        try (InputStream spec = HttpApi.class.getResourceAsStream("/openapi.yaml")) {
+            if (spec == null) {
+                throw new IllegalStateException("openapi.yaml is missing from the classpath");
+            }
+            ctx.contentType("application/yaml").result(spec.readAllBytes());
+        }
+    }
+
+    private static Sku sku(Context ctx) {
+        return Requests.sku("", ctx.pathParam("sku"));
+    }
+
+    private static long id(Context ctx) {
+        return pathNumber(ctx, "id");
+    }
+
+    private static int lineNumber(Context ctx) {
+        return (int) Math.min(pathNumber(ctx, "lineNumber"), Integer.MAX_VALUE);
+    }
+
+    private static long pathNumber(Context ctx, String name) {
+        try {
+            long value = Long.parseLong(ctx.pathParam(name));
+            if (value <= 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(name, name + " must be a positive whole number, was '" + ctx.pathParam(name) + "'");
+        }
+    }
+
+    private void problem(Context ctx, Problem problem) {
+        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(toJson(problem));
+    }
+
+    private String toJson(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static String sha256(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

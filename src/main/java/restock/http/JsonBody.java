@@ -1,0 +1,133 @@
+package restock.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import restock.common.InvalidInput;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/** Reads fields from a JSON request body, naming the field and what was expected when one is wrong. */
+final class JsonBody {
+    private JsonBody() {
+    }
+
+    static ObjectNode parseObject(ObjectMapper mapper, String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidInput("body", "the request body is empty; send a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInput("body", "the request body is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new InvalidInput("body", "the request body must be a JSON object");
+        }
+        return object;
+    }
+
+    static String requiredText(JsonNode node, String path, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new InvalidInput(path + field, path + field + " is required");
+        }
+        if (!value.isTextual()) {
+            throw new InvalidInput(path + field, path + field + " must be a string");
+        }
+        return value.asText();
+    }
+
+    static String optionalText(JsonNode node, String path, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InvalidInput(path + field, path + field + " must be a string");
+        }
+        return value.asText();
+    }
+
+    static long requiredLong(JsonNode node, String path, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new InvalidInput(path + field, path + field + " is required");
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new InvalidInput(path + field, path + field + " must be a whole number, was " + value);
+        }
+        return value.asLong();
+    }
+
+    /** An int field; values outside the int range are reported with the caller's own limit message. */
+    static int requiredInt(JsonNode node, String path, String field, long min, long max) {
+        long value = requiredLong(node, path, field);
+        if (value < min || value > max) {
+            throw new InvalidInput(path + field, path + field + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return (int) value;
+    }
+
+    static Integer optionalInt(JsonNode node, String path, String field, long min, long max) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return requiredInt(node, path, field, min, max);
+    }
+
+    static boolean optionalBoolean(JsonNode node, String field, boolean fallback) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw new InvalidInput(field, field + " must be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    static LocalDate requiredDate(JsonNode node, String path, String field) {
+        String text = requiredText(node, path, field);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(path + field, path + field + " must be a date as YYYY-MM-DD, was '" + text + "'");
+        }
+    }
+
+    /** Maps each element of a required array, passing the element and its field path prefix ("lines[2]."). */
+    static <T> List<T> requiredArray(JsonNode node, String field, int maxSize, BiFunction<JsonNode, String, T> element) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new InvalidInput(field, field + " is required");
+        }
+        if (!value.isArray()) {
+            throw new InvalidInput(field, field + " must be an array");
+        }
+        if (value.isEmpty()) {
+            throw new InvalidInput(field, field + " must have at least one element");
+        }
+        if (value.size() > maxSize) {
+            throw new InvalidInput(field, field + " may have at most " + maxSize + " elements, has " + value.size());
+        }
+        List<T> result = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String path = field + "[" + i + "].";
+            if (!item.isObject()) {
+                throw new InvalidInput(field + "[" + i + "]", field + "[" + i + "] must be an object");
+            }
+            result.add(element.apply(item, path));
+        }
+        return result;
+    }
+}

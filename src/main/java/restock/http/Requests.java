@@ -1,0 +1,62 @@
+package restock.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import restock.catalog.BackorderPolicy;
+import restock.catalog.Money;
+import restock.catalog.Product;
+import restock.catalog.Sku;
+import restock.common.InvalidInput;
+import restock.orders.OrderRequest;
+import restock.purchasing.PurchaseOrderRequest;
+import restock.purchasing.ReceiptPlan;
+
+import java.util.List;
+
+/** Turns JSON bodies into validated domain requests. */
+final class Requests {
+    private Requests() {
+    }
+
+    static Sku sku(String path, String code) {
+        try {
+            return Sku.of(code);
+        } catch (InvalidInput e) {
+            throw new InvalidInput(path + "sku", e.getMessage());
+        }
+    }
+
+    static Product product(JsonNode body) {
+        Sku sku = sku("", JsonBody.requiredText(body, "", "sku"));
+        String name = JsonBody.requiredText(body, "", "name");
+        long priceMinor = JsonBody.requiredLong(body, "", "priceMinor");
+        String currency = JsonBody.requiredText(body, "", "currency");
+        String policy = JsonBody.optionalText(body, "", "backorderPolicy");
+        Integer cap = JsonBody.optionalInt(body, "", "backorderCap", 0, BackorderPolicy.MAX_CAP);
+        return new Product(sku, name, new Money(priceMinor, currency), BackorderPolicy.parse(policy, cap));
+    }
+
+    static OrderRequest order(JsonNode body) {
+        String email = JsonBody.requiredText(body, "", "customerEmail");
+        boolean allowPartial = JsonBody.optionalBoolean(body, "allowPartial", true);
+        Integer priority = JsonBody.optionalInt(body, "", "priority", 0, OrderRequest.MAX_PRIORITY);
+        List<OrderRequest.Line> lines = JsonBody.requiredArray(body, "lines", OrderRequest.MAX_LINES, (line, path) ->
+                new OrderRequest.Line(sku(path, JsonBody.requiredText(line, path, "sku")),
+                        JsonBody.requiredInt(line, path, "quantity", 1, OrderRequest.MAX_UNITS_PER_LINE)));
+        return new OrderRequest(email, allowPartial, priority == null ? 0 : priority, lines);
+    }
+
+    static PurchaseOrderRequest purchaseOrder(JsonNode body) {
+        String supplier = JsonBody.requiredText(body, "", "supplier");
+        List<PurchaseOrderRequest.Line> lines = JsonBody.requiredArray(body, "lines", PurchaseOrderRequest.MAX_LINES, (line, path) ->
+                new PurchaseOrderRequest.Line(sku(path, JsonBody.requiredText(line, path, "sku")),
+                        JsonBody.requiredInt(line, path, "quantity", 1, PurchaseOrderRequest.MAX_UNITS_PER_LINE),
+                        JsonBody.requiredDate(line, path, "expectedDate")));
+        return new PurchaseOrderRequest(supplier, lines);
+    }
+
+    static List<ReceiptPlan.Received> receipt(JsonNode body) {
+        return JsonBody.requiredArray(body, "lines", PurchaseOrderRequest.MAX_LINES, (line, path) ->
+                new ReceiptPlan.Received(sku(path, JsonBody.requiredText(line, path, "sku")),
+                        JsonBody.requiredInt(line, path, "quantity", 1, PurchaseOrderRequest.MAX_UNITS_PER_LINE)));
+    }
+}

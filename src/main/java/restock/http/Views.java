@@ -1,0 +1,66 @@
+package restock.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import restock.service.StockLevel;
+import restock.catalog.Product;
+import restock.orders.Order;
+import restock.orders.OrderLine;
+import restock.purchasing.PurchaseOrder;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The JSON shapes the API answers with; openapi.yaml describes the same. */
+final class Views {
+    private Views() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ProductView(String sku, String name, long priceMinor, String currency, String backorderPolicy, Integer backorderCap) {
+        static ProductView of(Product product) {
+            var cap = product.backorderPolicy().cap();
+            return new ProductView(product.sku().code(), product.name(), product.price().amountMinor(), product.price().currency(),
+                    product.backorderPolicy().code(), cap.isPresent() ? cap.getAsInt() : null);
+        }
+    }
+
+    record StockView(String sku, int onHand, int reserved, int available, int incoming, int backordered) {
+        static StockView of(StockLevel level) {
+            return new StockView(level.sku().code(), level.onHand(), level.reserved(), level.available(), level.incoming(), level.backordered());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OrderLineView(int lineNumber, String sku, int quantity, int reserved, int backordered, int refused, int shipped,
+                         int cancelled, String status, String refusalReason) {
+        static OrderLineView of(OrderLine line) {
+            var q = line.quantities();
+            return new OrderLineView(line.lineNumber(), line.sku().code(), q.quantity(), q.reserved(), q.waiting(), q.refused(),
+                    q.shipped(), q.cancelled(), line.state().code(), line.refusalReason().orElse(null));
+        }
+    }
+
+    record OrderView(long id, String status, String customerEmail, int priority, Instant placedAt, List<OrderLineView> lines) {
+        static OrderView of(Order order) {
+            return new OrderView(order.id(), order.status().code(), order.customerEmail(), order.priority(), order.placedAt(),
+                    order.lines().stream().map(OrderLineView::of).toList());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PurchaseOrderLineView(int lineNumber, String sku, int quantity, int quantityReceived, LocalDate expectedDate,
+                                 Instant firstReceivedAt, Instant lastReceivedAt) {
+        static PurchaseOrderLineView of(PurchaseOrder.Line line) {
+            return new PurchaseOrderLineView(line.lineNumber(), line.sku().code(), line.quantityOrdered(), line.quantityReceived(),
+                    line.expectedDate(), line.firstReceivedAt().orElse(null), line.lastReceivedAt().orElse(null));
+        }
+    }
+
+    record PurchaseOrderView(long id, String supplier, String status, Instant createdAt, List<PurchaseOrderLineView> lines) {
+        static PurchaseOrderView of(PurchaseOrder order) {
+            return new PurchaseOrderView(order.id(), order.supplier(), order.status().code(), order.createdAt(),
+                    order.lines().stream().map(PurchaseOrderLineView::of).toList());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package restock.orders;
+
+import restock.catalog.Sku;
+import restock.common.InvalidInput;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** A validated request to place an order. */
+public record OrderRequest(String customerEmail, boolean allowPartial, int priority, List<Line> lines) {
+    public static final int MAX_LINES = 100;
+    public static final int MAX_UNITS_PER_LINE = 10_000;
+    public static final int MAX_PRIORITY = 9;
+    public static final int MAX_EMAIL_LENGTH = 254;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** One requested line. */
+    public record Line(Sku sku, int quantity) {
+    }
+
+    public OrderRequest {
+        if (customerEmail == null || customerEmail.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(customerEmail).matches()) {
+            throw new InvalidInput("customerEmail", "customerEmail must be an email address of at most " + MAX_EMAIL_LENGTH + " characters");
+        }
+        if (priority < 0 || priority > MAX_PRIORITY) {
+            throw new InvalidInput("priority", "priority must be between 0 and " + MAX_PRIORITY + ", was " + priority);
+        }
+        if (lines == null || lines.isEmpty()) {
+            throw new InvalidInput("lines", "an order needs at least one line");
+        }
+        if (lines.size() > MAX_LINES) {
+            throw new InvalidInput("lines", "an order may have at most " + MAX_LINES + " lines, this one has " + lines.size());
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            requireQuantity("lines[" + i + "].quantity", lines.get(i).quantity());
+        }
+        lines = List.copyOf(lines);
+    }
+
+    public static void requireQuantity(String field, long quantity) {
+        if (quantity <= 0 || quantity > MAX_UNITS_PER_LINE) {
+            throw new InvalidInput(field, field + " must be between 1 and " + MAX_UNITS_PER_LINE + ", was " + quantity);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package restock.purchasing;
+
+import restock.catalog.Sku;
+import restock.common.InvalidInput;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A validated request to order stock from a supplier. */
+public record PurchaseOrderRequest(String supplier, List<Line> lines) {
+    public static final int MAX_LINES = 500;
+    public static final int MAX_UNITS_PER_LINE = 1_000_000;
+    public static final int MAX_SUPPLIER_NAME_LENGTH = 200;
+
+    /** One ordered line. */
+    public record Line(Sku sku, int quantity, LocalDate expectedDate) {
+    }
+
+    public PurchaseOrderRequest {
+        if (supplier == null || supplier.isBlank() || supplier.length() > MAX_SUPPLIER_NAME_LENGTH) {
+            throw new InvalidInput("supplier", "supplier must be a name of 1 to " + MAX_SUPPLIER_NAME_LENGTH + " characters");
+        }
+        if (lines == null || lines.isEmpty() || lines.size() > MAX_LINES) {
+            throw new InvalidInput("lines", "a purchase order needs 1 to " + MAX_LINES + " lines");
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            requireUnits("lines[" + i + "].quantity", lines.get(i).quantity());
+        }
+        lines = List.copyOf(lines);
+    }
+
+    public static void requireUnits(String field, long quantity) {
+        if (quantity <= 0 || quantity > MAX_UNITS_PER_LINE) {
+            throw new InvalidInput(field, field + " must be between 1 and " + MAX_UNITS_PER_LINE + ", was " + quantity);
+        }
+    }
+}

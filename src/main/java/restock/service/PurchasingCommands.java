@@ -1,0 +1,108 @@
+package restock.service;
+
+import org.jdbi.v3.core.Handle;
+import restock.allocation.IncomingSupply;
+import restock.allocation.SkuBook;
+import restock.catalog.Sku;
+import restock.common.Conflict;
+import restock.common.NotFound;
+import restock.purchasing.PurchaseOrder;
+import restock.purchasing.PurchaseOrderRequest;
+import restock.purchasing.ReceiptPlan;
+import restock.store.SqlBooks;
+import restock.store.SqlBooks.Movement;
+import restock.store.SqlCatalog;
+import restock.store.SqlPurchasing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Purchase orders: creating them (new incoming supply), receiving against them, closing and cancelling. */
+public final class PurchasingCommands {
+    private final Clock clock;
+
+    public PurchasingCommands(Clock clock) {
+        this.clock = clock;
+    }
+
+    public PurchaseOrder create(Handle handle, PurchaseOrderRequest request) {
+        Instant now = clock.instant();
+        Set<Sku> skus = new TreeSet<>();
+        request.lines().forEach(line -> skus.add(line.sku()));
+        Map<Sku, SkuBook> books = SqlBooks.lockAndLoad(handle, skus);
+        long supplierId = SqlCatalog.supplierId(handle, request.supplier(), now);
+        long id = SqlPurchasing.insert(handle, supplierId, request, now);
+        PurchaseOrder order = find(handle, id);
+        for (PurchaseOrder.Line line : order.lines()) {
+            books.get(line.sku()).expectSupply(new IncomingSupply(line.id(), line.expectedDate(), line.openQuantity()));
+        }
+        SqlBooks.save(handle, books.values(), now);
+        return order;
+    }
+
+    public PurchaseOrder find(Handle handle, long id) {
+        return SqlPurchasing.find(handle, id, false).orElseThrow(() -> new NotFound("id", "no purchase order with id " + id));
+    }
+
+    /** Receives units against the order's open lines; they go to waiting orders first, in queue order. */
+    public PurchaseOrder receive(Handle handle, long id, List<ReceiptPlan.Received> received) {
+        Instant now = clock.instant();
+        PurchaseOrder order = lock(handle, id);
+        List<ReceiptPlan.Allocation> plan = ReceiptPlan.plan(order, received);
+        Map<Sku, SkuBook> books = SqlBooks.lockAndLoad(handle, skusOf(order));
+        for (ReceiptPlan.Allocation allocation : plan) {
+            books.get(allocation.sku()).receiveAgainst(allocation.purchaseOrderLineId(), allocation.quantity());
+            SqlPurchasing.recordReceipt(handle, allocation.purchaseOrderLineId(), allocation.quantity(), now);
+            SqlBooks.recordMovement(handle, Movement.receipt(allocation.sku(), allocation.quantity(), allocation.purchaseOrderLineId(), now));
+        }
+        if (find(handle, id).fullyReceived()) {
+            SqlPurchasing.end(handle, id, PurchaseOrder.Status.CLOSED, now);
+        }
+        SqlBooks.save(handle, books.values(), now);
+        return find(handle, id);
+    }
+
+    /** Ends an order that will deliver no more; its open units stop counting as incoming. */
+    public PurchaseOrder close(Handle handle, long id) {
+        return end(handle, id, PurchaseOrder.Status.CLOSED);
+    }
+
+    /** Cancels an order from which nothing was received (one that delivered in part is closed instead). */
+    public PurchaseOrder cancel(Handle handle, long id) {
+        return end(handle, id, PurchaseOrder.Status.CANCELLED);
+    }
+
+    private PurchaseOrder end(Handle handle, long id, PurchaseOrder.Status status) {
+        Instant now = clock.instant();
+        PurchaseOrder order = lock(handle, id);
+        if (order.status() != PurchaseOrder.Status.OPEN) {
+            throw new Conflict("purchase order " + id + " is already " + order.status().code());
+        }
+        if (status == PurchaseOrder.Status.CANCELLED && order.lines().stream().anyMatch(line -> line.quantityReceived() > 0)) {
+            throw new Conflict("purchase order " + id + " has received stock and cannot be cancelled; close it instead");
+        }
+        Map<Sku, SkuBook> books = SqlBooks.lockAndLoad(handle, skusOf(order));
+        for (PurchaseOrder.Line line : order.lines()) {
+            if (line.openQuantity() > 0) {
+                books.get(line.sku()).withdrawSupply(line.id());
+            }
+        }
+        SqlPurchasing.end(handle, id, status, now);
+        SqlBooks.save(handle, books.values(), now);
+        return find(handle, id);
+    }
+
+    private static PurchaseOrder lock(Handle handle, long id) {
+        return SqlPurchasing.find(handle, id, true).orElseThrow(() -> new NotFound("id", "no purchase order with id " + id));
+    }
+
+    private static Set<Sku> skusOf(PurchaseOrder order) {
+        Set<Sku> skus = new TreeSet<>();
+        order.lines().forEach(line -> skus.add(line.sku()));
+        return skus;
+    }
+}

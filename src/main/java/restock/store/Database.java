@@ -1,0 +1,102 @@
+package restock.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** Restock's PostgreSQL database: a connection pool, migrations applied, and JDBI on top. */
+public final class Database implements AutoCloseable {
+    /** About 8 connections reach the server's ceiling on these machines (shared/NOTES.md); more only add lock hand-offs. */
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Optional<EmbeddedServer> embedded;
+
+    private Database(HikariDataSource dataSource, Optional<EmbeddedServer> embedded) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    }
+
+    /** Connects to the server at a JDBC URL or a postgresql:// URL and migrates the schema (optionally a schema of its own). */
+    public static Database connect(String url, Optional<String> schema) {
+        return open(toJdbcUrl(url), schema, Optional.empty());
+    }
+
+    /** Starts (or restarts) the embedded server on a data folder and migrates it. */
+    public static Database embedded(java.nio.file.Path dataDirectory) {
+        EmbeddedServer server = EmbeddedServer.start(dataDirectory);
+        try {
+            return open(server.jdbcUrl(), Optional.empty(), Optional.of(server));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static Database open(String jdbcUrl, Optional<String> schema, Optional<EmbeddedServer> embedded) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
+        config.setPoolName("restock");
+        schema.ifPresent(config::setSchema);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .schemas(schema.map(s -> new String[] {s}).orElse(new String[0]))
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource, embedded);
+    }
+
+    /** Accepts jdbc:postgresql://... as is and turns postgres://user:pass@host:port/db into it. */
+    static String toJdbcUrl(String url) {
+        if (url.startsWith("jdbc:")) {
+            return url;
+        }
+        URI uri = URI.create(url);
+        if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("DATABASE_URL must start with jdbc:postgresql:, postgres: or postgresql:, was " + uri.getScheme() + ":");
+        }
+        StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
+        if (uri.getPort() > 0) {
+            jdbc.append(':').append(uri.getPort());
+        }
+        jdbc.append(uri.getPath());
+        String separator = "?";
+        if (uri.getUserInfo() != null) {
+            String[] parts = uri.getUserInfo().split(":", 2);
+            jdbc.append(separator).append("user=").append(parts[0]);
+            separator = "&";
+            if (parts.length == 2) {
+                jdbc.append("&password=").append(parts[1]);
+            }
+        }
+        if (uri.getQuery() != null) {
+            jdbc.append(separator).append(uri.getQuery());
+        }
+        return jdbc.toString();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        embedded.ifPresent(EmbeddedServer::close);
+    }
+}

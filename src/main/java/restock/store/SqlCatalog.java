@@ -1,0 +1,78 @@
+package restock.store;
+
+import org.jdbi.v3.core.Handle;
+import restock.catalog.BackorderPolicy;
+import restock.catalog.Money;
+import restock.catalog.Product;
+import restock.catalog.Sku;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** Products and suppliers. */
+public final class SqlCatalog {
+    private SqlCatalog() {
+    }
+
+    /** Inserts the product with an empty stock row; returns false when the SKU already exists (nothing written). */
+    public static boolean insertProduct(Handle handle, Product product, Instant now) {
+        int inserted = handle.createUpdate("""
+                        insert into products (sku, name, price_minor, currency, backorder_policy, backorder_cap, created_at)
+                        values (:sku, :name, :priceMinor, :currency, :policy, :cap, :at)
+                        on conflict (sku) do nothing""")
+                .bind("sku", product.sku().code())
+                .bind("name", product.name())
+                .bind("priceMinor", product.price().amountMinor())
+                .bind("currency", product.price().currency())
+                .bind("policy", product.backorderPolicy().code())
+                .bind("cap", product.backorderPolicy().cap().isPresent() ? product.backorderPolicy().cap().getAsInt() : null)
+                .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .execute();
+        if (inserted == 0) {
+            return false;
+        }
+        handle.createUpdate("""
+                        insert into stock (sku, location_code, on_hand, reserved, backordered)
+                        values (:sku, :location, 0, 0, 0)""")
+                .bind("sku", product.sku().code())
+                .bind("location", SqlBooks.LOCATION)
+                .execute();
+        return true;
+    }
+
+    public static Optional<Product> findProduct(Handle handle, Sku sku) {
+        return handle.createQuery("select * from products where sku = :sku")
+                .bind("sku", sku.code())
+                .map((rs, ctx) -> new Product(Sku.of(rs.getString("sku")), rs.getString("name"),
+                        new Money(rs.getLong("price_minor"), rs.getString("currency")),
+                        BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap"))))
+                .findOne();
+    }
+
+    public static List<Product> listProducts(Handle handle, int limit, String afterSku) {
+        return handle.createQuery("select * from products where sku > :after order by sku limit :limit")
+                .bind("after", afterSku)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Product(Sku.of(rs.getString("sku")), rs.getString("name"),
+                        new Money(rs.getLong("price_minor"), rs.getString("currency")),
+                        BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap"))))
+                .list();
+    }
+
+    /** The supplier's id, created on first mention. */
+    public static long supplierId(Handle handle, String name, Instant now) {
+        return handle.createQuery("""
+                        with inserted as (
+                            insert into suppliers (name, created_at) values (:name, :at)
+                            on conflict (name) do nothing returning id)
+                        select id from inserted union all select id from suppliers where name = :name
+                        limit 1""")
+                .bind("name", name)
+                .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .mapTo(Long.class)
+                .one();
+    }
+}

@@ -1,0 +1,126 @@
+package restock.store;
+
+import org.jdbi.v3.core.Handle;
+import restock.allocation.Admission;
+import restock.catalog.Sku;
+import restock.orders.LineQuantities;
+import restock.orders.Order;
+import restock.orders.OrderLine;
+import restock.orders.OrderRequest;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** Orders, their lines and the append-only order event log. */
+public final class SqlOrders {
+    private SqlOrders() {
+    }
+
+    /** Line ids are taken before deciding, so the backorder queue can hold the new lines while the decision is made. */
+    public static List<Long> nextLineIds(Handle handle, int count) {
+        return handle.createQuery("select nextval('order_lines_id_seq') from generate_series(1, :count)")
+                .bind("count", count)
+                .mapTo(Long.class)
+                .list();
+    }
+
+    public static long insertOrder(Handle handle, OrderRequest request, List<Long> lineIds, List<Admission> admissions, Instant now) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        long orderId = handle.createQuery("""
+                        insert into orders (customer_email, allow_partial, priority, placed_at)
+                        values (:email, :allowPartial, :priority, :at) returning id""")
+                .bind("email", request.customerEmail())
+                .bind("allowPartial", request.allowPartial())
+                .bind("priority", request.priority())
+                .bind("at", at)
+                .mapTo(Long.class)
+                .one();
+        recordEvent(handle, orderId, null, null, "placed", 0, now);
+        for (int i = 0; i < admissions.size(); i++) {
+            OrderRequest.Line line = request.lines().get(i);
+            Admission admission = admissions.get(i);
+            handle.createUpdate("""
+                            insert into order_lines (id, order_id, line_number, sku, priority, placed_at, quantity,
+                                                     reserved, waiting, refused, shipped, cancelled, refusal_reason)
+                            values (:id, :orderId, :lineNumber, :sku, :priority, :at, :quantity,
+                                    :reserved, :waiting, :refused, 0, 0, :reason)""")
+                    .bind("id", lineIds.get(i))
+                    .bind("orderId", orderId)
+                    .bind("lineNumber", i + 1)
+                    .bind("sku", line.sku().code())
+                    .bind("priority", request.priority())
+                    .bind("at", at)
+                    .bind("quantity", line.quantity())
+                    .bind("reserved", admission.reserved())
+                    .bind("waiting", admission.waiting())
+                    .bind("refused", admission.refused())
+                    .bind("reason", admission.refusalReason().orElse(null))
+                    .execute();
+            recordIfPositive(handle, orderId, lineIds.get(i), line.sku(), "reserved", admission.reserved(), now);
+            recordIfPositive(handle, orderId, lineIds.get(i), line.sku(), "backordered", admission.waiting(), now);
+            recordIfPositive(handle, orderId, lineIds.get(i), line.sku(), "refused", admission.refused(), now);
+        }
+        return orderId;
+    }
+
+    private static void recordIfPositive(Handle handle, long orderId, long lineId, Sku sku, String kind, int quantity, Instant now) {
+        if (quantity > 0) {
+            recordEvent(handle, orderId, lineId, sku, kind, quantity, now);
+        }
+    }
+
+    public static void recordEvent(Handle handle, long orderId, Long lineId, Sku sku, String kind, int quantity, Instant now) {
+        handle.createUpdate("""
+                        insert into order_events (order_id, order_line_id, sku, kind, quantity, occurred_at)
+                        values (:orderId, :lineId, :sku, :kind, :quantity, :at)""")
+                .bind("orderId", orderId)
+                .bind("lineId", lineId)
+                .bind("sku", sku == null ? null : sku.code())
+                .bind("kind", kind)
+                .bind("quantity", quantity)
+                .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .execute();
+    }
+
+    public static Optional<Order> findOrder(Handle handle, long orderId, boolean lockLines) {
+        Optional<Order> header = handle.createQuery("select * from orders where id = :id")
+                .bind("id", orderId)
+                .map((rs, ctx) -> new Order(rs.getLong("id"), rs.getString("customer_email"), rs.getInt("priority"),
+                        rs.getObject("placed_at", OffsetDateTime.class).toInstant(), List.of()))
+                .findOne();
+        if (header.isEmpty()) {
+            return header;
+        }
+        List<OrderLine> lines = handle.createQuery("select * from order_lines where order_id = :id order by line_number"
+                        + (lockLines ? " for update" : ""))
+                .bind("id", orderId)
+                .map((rs, ctx) -> line(rs))
+                .list();
+        Order order = header.get();
+        return Optional.of(new Order(order.id(), order.customerEmail(), order.priority(), order.placedAt(), lines));
+    }
+
+    private static OrderLine line(ResultSet rs) throws SQLException {
+        return new OrderLine(rs.getLong("id"), rs.getInt("line_number"), Sku.of(rs.getString("sku")),
+                new LineQuantities(rs.getInt("quantity"), rs.getInt("reserved"), rs.getInt("waiting"), rs.getInt("refused"),
+                        rs.getInt("shipped"), rs.getInt("cancelled")),
+                Optional.ofNullable(rs.getString("refusal_reason")));
+    }
+
+    public static void updateLine(Handle handle, long lineId, LineQuantities quantities) {
+        handle.createUpdate("""
+                        update order_lines set reserved = :reserved, waiting = :waiting, shipped = :shipped, cancelled = :cancelled
+                        where id = :id""")
+                .bind("reserved", quantities.reserved())
+                .bind("waiting", quantities.waiting())
+                .bind("shipped", quantities.shipped())
+                .bind("cancelled", quantities.cancelled())
+                .bind("id", lineId)
+                .execute();
+    }
+}

@@ -1,0 +1,97 @@
+package restock.store;
+
+import org.jdbi.v3.core.Handle;
+import restock.catalog.Sku;
+import restock.purchasing.PurchaseOrder;
+import restock.purchasing.PurchaseOrderRequest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** Purchase orders, their lines and receipts. */
+public final class SqlPurchasing {
+    private SqlPurchasing() {
+    }
+
+    public static long insert(Handle handle, long supplierId, PurchaseOrderRequest request, Instant now) {
+        long id = handle.createQuery("""
+                        insert into purchase_orders (supplier_id, status, created_at) values (:supplier, 'open', :at)
+                        returning id""")
+                .bind("supplier", supplierId)
+                .bind("at", utc(now))
+                .mapTo(Long.class)
+                .one();
+        for (int i = 0; i < request.lines().size(); i++) {
+            PurchaseOrderRequest.Line line = request.lines().get(i);
+            handle.createUpdate("""
+                            insert into purchase_order_lines (purchase_order_id, line_number, sku, quantity_ordered, expected_date)
+                            values (:order, :lineNumber, :sku, :quantity, :expected)""")
+                    .bind("order", id)
+                    .bind("lineNumber", i + 1)
+                    .bind("sku", line.sku().code())
+                    .bind("quantity", line.quantity())
+                    .bind("expected", line.expectedDate())
+                    .execute();
+        }
+        return id;
+    }
+
+    /** Reads the order; with {@code lock}, holds its row so that receipts and closes on one order run one at a time. */
+    public static Optional<PurchaseOrder> find(Handle handle, long id, boolean lock) {
+        Optional<PurchaseOrder> header = handle.createQuery("""
+                        select o.id, s.name as supplier, o.status, o.created_at
+                        from purchase_orders o join suppliers s on s.id = o.supplier_id where o.id = :id"""
+                        + (lock ? " for update of o" : ""))
+                .bind("id", id)
+                .map((rs, ctx) -> new PurchaseOrder(rs.getLong("id"), rs.getString("supplier"),
+                        PurchaseOrder.Status.parse(rs.getString("status")),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), List.of()))
+                .findOne();
+        if (header.isEmpty()) {
+            return header;
+        }
+        List<PurchaseOrder.Line> lines = handle.createQuery("select * from purchase_order_lines where purchase_order_id = :id order by line_number")
+                .bind("id", id)
+                .map((rs, ctx) -> new PurchaseOrder.Line(rs.getLong("id"), rs.getInt("line_number"), Sku.of(rs.getString("sku")),
+                        rs.getInt("quantity_ordered"), rs.getInt("quantity_received"), rs.getObject("expected_date", LocalDate.class),
+                        Optional.ofNullable(rs.getObject("first_received_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                        Optional.ofNullable(rs.getObject("last_received_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
+                .list();
+        PurchaseOrder order = header.get();
+        return Optional.of(new PurchaseOrder(order.id(), order.supplier(), order.status(), order.createdAt(), lines));
+    }
+
+    public static void recordReceipt(Handle handle, long lineId, int quantity, Instant now) {
+        handle.createUpdate("""
+                        update purchase_order_lines
+                        set quantity_received = quantity_received + :quantity,
+                            first_received_at = coalesce(first_received_at, :at),
+                            last_received_at = :at
+                        where id = :id""")
+                .bind("quantity", quantity)
+                .bind("at", utc(now))
+                .bind("id", lineId)
+                .execute();
+        handle.createUpdate("insert into purchase_order_receipts (purchase_order_line_id, quantity, received_at) values (:id, :quantity, :at)")
+                .bind("id", lineId)
+                .bind("quantity", quantity)
+                .bind("at", utc(now))
+                .execute();
+    }
+
+    public static void end(Handle handle, long id, PurchaseOrder.Status status, Instant now) {
+        handle.createUpdate("update purchase_orders set status = :status, ended_at = :at where id = :id and status = 'open'")
+                .bind("status", status.code())
+                .bind("at", utc(now))
+                .bind("id", id)
+                .execute();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
