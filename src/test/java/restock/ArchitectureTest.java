@@ -1,0 +1,41 @@
+package restock;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The domain packages stay pure: no SQL, no HTTP, no storage; the packages form no cycles. */
+class ArchitectureTest {
+    private static final String[] DOMAIN = {"restock.catalog..", "restock.inventory..", "restock.purchasing..", "restock.orders..",
+            "restock.allocation..", "restock.promise..", "restock.payments..", "restock.engagement..", "restock.notify..",
+            "restock.planning..", "restock.insight..", "restock.common.."};
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("restock");
+
+    @Test
+    void domain_packages_use_no_sql_http_or_store() {
+        noClasses().that().resideInAnyPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.jdbi..", "io.javalin..",
+                        "jakarta.servlet..", "org.eclipse.jetty..", "java.net.http..", "restock.store..", "restock.http..",
+                        "restock.cli..", "restock.app..", "restock.service..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void domain_commands_read_time_from_an_injected_clock() {
+        noClasses().that().resideInAnyPackage(DOMAIN)
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .check(CLASSES);
+    }
+
+    @Test
+    void packages_have_no_cycles() {
+        slices().matching("restock.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+}

@@ -1,0 +1,131 @@
+package restock.http;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import org.junit.jupiter.api.Test;
+import restock.support.ApiClient;
+import restock.support.ApiClient.Exchange;
+import restock.support.RunningApi;
+import restock.support.TestDatabases;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every route answers as openapi.yaml says, and every route in openapi.yaml is exercised. */
+class OpenApiContractTest {
+
+    @Test
+    void the_implementation_matches_the_spec_served_at_api_openapi_yaml() throws IOException {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            String spec = client.send("GET", "/api/openapi.yaml", null, java.util.Map.of()).responseBody();
+            assertThat(spec).isEqualTo(classpathSpec());
+            scenario(client);
+
+            OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
+            List<String> failures = new ArrayList<>();
+            Set<String> exercised = new TreeSet<>();
+            for (Exchange exchange : client.exchanges()) {
+                if (exchange.path().equals("/api/openapi.yaml")) {
+                    continue;
+                }
+                ValidationReport report = validator.validate(request(exchange), SimpleResponse.Builder.status(exchange.status())
+                        .withContentType(exchange.contentType()).withBody(exchange.responseBody()).build());
+                if (report.hasErrors()) {
+                    failures.add(exchange.method() + " " + exchange.path() + " -> " + exchange.status() + ": " + report.getMessages());
+                }
+                exercised.add(exchange.method() + " " + exchange.path().replaceAll("/\\d+", "/{id}")
+                        .replaceAll("/stock/[^/]+", "/stock/{sku}").replaceAll("/products/[^/]+", "/products/{sku}")
+                        .replace("/lines/{id}/", "/lines/{lineNumber}/"));
+            }
+            assertThat(failures).isEmpty();
+            assertThat(exercised).containsAll(specOperations(spec));
+        }
+    }
+
+    private static void scenario(ApiClient client) {
+        expect(client.post("/api/products", """
+                {"sku":"22423","name":"Regency Cakestand 3 Tier","priceMinor":1275,"currency":"GBP"}"""), 201);
+        expect(client.post("/api/products", """
+                {"sku":"22423","name":"Regency Cakestand 3 Tier","priceMinor":1275,"currency":"GBP"}"""), 200);
+        expect(client.post("/api/products", """
+                {"sku":"47566","name":"Party Bunting","priceMinor":495,"currency":"GBP","backorderPolicy":"always","backorderCap":50}"""), 201);
+        expect(client.get("/api/products/22423"), 200);
+        expect(client.get("/api/products/NOPE"), 404);
+        expect(client.post("/api/stock/22423/adjustments", "{\"quantity\":5,\"reason\":\"opening stock\"}", "adj-1"), 200);
+        expect(client.post("/api/stock/22423/counts", "{\"countedQuantity\":4,\"reason\":\"cycle count\"}"), 200);
+        expect(client.post("/api/stock/22423/returns", "{\"quantity\":1,\"reason\":\"customer return\"}"), 200);
+        String expected = LocalDate.now().plusDays(14).toString();
+        Exchange purchaseOrder = expect(client.post("/api/purchase-orders", """
+                {"supplier":"Cake Stands Ltd","lines":[{"sku":"22423","quantity":10,"expectedDate":"%s"}]}""".formatted(expected)), 201);
+        long poId = purchaseOrder.json().path("id").asLong();
+        expect(client.get("/api/purchase-orders/" + poId), 200);
+        Exchange order = expect(client.post("/api/orders", """
+                {"customerEmail":"ann@example.com","lines":[{"sku":"22423","quantity":8},{"sku":"47566","quantity":2}]}""", "order-1"), 201);
+        long orderId = order.json().path("id").asLong();
+        assertThat(order.json().path("status").asText()).isEqualTo("backordered");
+        expect(client.get("/api/orders/" + orderId), 200);
+        expect(client.post("/api/purchase-orders/" + poId + "/receipts", "{\"lines\":[{\"sku\":\"22423\",\"quantity\":3}]}"), 200);
+        expect(client.post("/api/orders/" + orderId + "/ship", ""), 200);
+        expect(client.post("/api/orders/" + orderId + "/lines/2/cancel", ""), 200);
+        expect(client.post("/api/orders/" + orderId + "/cancel", ""), 409);
+        expect(client.post("/api/purchase-orders/" + poId + "/close", ""), 200);
+        expect(client.post("/api/purchase-orders/" + poId + "/cancel", ""), 409);
+        Exchange second = expect(client.post("/api/purchase-orders", """
+                {"supplier":"Cake Stands Ltd","lines":[{"sku":"47566","quantity":10,"expectedDate":"%s"}]}""".formatted(expected)), 201);
+        expect(client.post("/api/purchase-orders/" + second.json().path("id").asLong() + "/cancel", ""), 200);
+        Exchange third = expect(client.post("/api/orders", """
+                {"customerEmail":"bob@example.com","allowPartial":false,"priority":2,"lines":[{"sku":"47566","quantity":1}]}"""), 201);
+        expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel", ""), 200);
+        expect(client.get("/api/stock/22423"), 200);
+    }
+
+    private static Exchange expect(Exchange exchange, int status) {
+        assertThat(exchange.status()).as(exchange.method() + " " + exchange.path() + ": " + exchange.responseBody()).isEqualTo(status);
+        return exchange;
+    }
+
+    private static Request request(Exchange exchange) {
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(exchange.method(), exchange.path());
+        exchange.headers().forEach(builder::withHeader);
+        if (exchange.requestBody() != null && !exchange.requestBody().isEmpty()) {
+            builder.withBody(exchange.requestBody());
+        }
+        return builder.build();
+    }
+
+    private static Set<String> specOperations(String spec) {
+        Set<String> operations = new TreeSet<>();
+        String path = null;
+        for (String line : spec.split("\n")) {
+            Matcher pathLine = Pattern.compile("^  (/api\\S*):$").matcher(line);
+            Matcher methodLine = Pattern.compile("^    (get|post):$").matcher(line);
+            if (pathLine.matches()) {
+                path = pathLine.group(1);
+            } else if (methodLine.matches() && path != null) {
+                operations.add(methodLine.group(1).toUpperCase() + " " + path);
+            }
+        }
+        assertThat(operations).hasSizeGreaterThan(10);
+        return operations;
+    }
+
+    private static String classpathSpec() throws IOException {
+        try (InputStream in = OpenApiContractTest.class.getResourceAsStream("/openapi.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
