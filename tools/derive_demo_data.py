@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derives Restock's small demo catalog from the UCI Online Retail data set in ../shared/data/online_retail.
 
-Picks 36 frequently sold products, with their real descriptions, median unit price and average weekly units,
+Picks the 36 best-selling products among those sold in at least 40 of 54 weeks, with their real descriptions, median unit price and average weekly units,
 and assigns each a demo stock situation (in stock, waiting on a purchase order, out of stock). Run from the
 project folder: python3 tools/derive_demo_data.py > src/main/resources/demo/products.csv
 """
@@ -24,8 +24,9 @@ with open(f"{DATA}/sku_summary.csv") as f:
     for row in csv.DictReader(f):
         summary[row["sku"]] = row
 
-ranked = sorted((s for s in summary.values() if s["sku"] in names and s["class"] != "NA"),
-                key=lambda s: -int(s["weeks_nonzero"]))[:36]
+ranked = sorted((s for s in summary.values()
+                 if s["sku"] in names and s["class"] != "NA" and int(s["weeks_nonzero"]) >= 40),
+                key=lambda s: -int(s["total_units"]))[:36]
 situations = ["in_stock", "in_stock", "awaiting_po", "out_of_stock"]
 out = csv.writer(sys.stdout, lineterminator="\n")
 out.writerow(["sku", "name", "price_minor", "currency", "weekly_units", "demand_class", "situation"])

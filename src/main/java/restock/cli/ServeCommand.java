@@ -47,7 +47,8 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println(System.getenv("RESTOCK_API_KEY") == null
                 ? "API key (generated for this run; set RESTOCK_API_KEY to choose one): " + apiKey
                 : "API key: from RESTOCK_API_KEY");
-        System.out.println("Try: curl -H 'Authorization: Bearer " + apiKey + "' " + url + "api/stock/85123A");
+        System.out.println("Open " + url + " and enter the API key to see the stock overview, or try:");
+        System.out.println("  curl -H 'Authorization: Bearer " + apiKey + "' '" + url + "api/stock?limit=5'");
         return 0;
     }
 

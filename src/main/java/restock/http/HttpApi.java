@@ -64,7 +64,7 @@ public final class HttpApi {
         routes.after(ctx -> metrics.counter("restock_http_requests", "method", ctx.method().name(),
                 "status", Integer.toString(ctx.statusCode())).increment());
 
-        routes.get("/", ctx -> ctx.html(Dashboard.page()));
+        routes.get("/", ctx -> ctx.html(resource("/web/index.html")));
         routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         routes.get("/api/openapi.yaml", this::openApi);
@@ -73,6 +73,7 @@ public final class HttpApi {
         routes.get("/api/products/{sku}", ctx -> ctx.json(Views.ProductView.of(
                 restock.read(h -> restock.catalog().find(h, sku(ctx))))));
 
+        routes.get("/api/stock", this::listStock);
         routes.get("/api/stock/{sku}", ctx -> ctx.json(Views.StockView.of(
                 restock.read(h -> restock.stock().level(h, sku(ctx))))));
         routes.post("/api/stock/{sku}/adjustments", ctx -> command(ctx, 200, (h, body) -> Views.StockView.of(
@@ -124,6 +125,27 @@ public final class HttpApi {
         });
         routes.error(413, ctx -> problem(ctx, Problem.of(413, "Request body too large",
                 "request bodies may be at most " + MAX_BODY_BYTES + " bytes", "body")));
+    }
+
+    private void listStock(Context ctx) {
+        String after = Optional.ofNullable(ctx.queryParam("after")).orElse("");
+        int limit = queryInt(ctx, "limit", 50);
+        var levels = restock.read(h -> restock.stock().list(h, after, limit));
+        var items = levels.stream().map(named -> new Views.NamedStockView(named.name(), Views.StockView.of(named.level()))).toList();
+        String next = levels.size() == limit ? levels.get(levels.size() - 1).level().sku().code() : null;
+        ctx.json(new Views.Page<>(items, next));
+    }
+
+    private static int queryInt(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(name, name + " must be a whole number, was '" + value + "'");
+        }
     }
 
     private void authenticate(Context ctx) {
@@ -209,11 +231,15 @@ public final class HttpApi {
     }
 
     private void openApi(Context ctx) throws IOException {
-        try (InputStream spec = HttpApi.class.getResourceAsStream("/openapi.yaml")) {
-            if (spec == null) {
-                throw new IllegalStateException("openapi.yaml is missing from the classpath");
+        ctx.contentType("application/yaml").result(resource("/openapi.yaml"));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = HttpApi.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath");
             }
-            ctx.contentType("application/yaml").result(spec.readAllBytes());
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

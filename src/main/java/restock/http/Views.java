@@ -31,6 +31,14 @@ final class Views {
         }
     }
 
+    record NamedStockView(String name, @com.fasterxml.jackson.annotation.JsonUnwrapped StockView stock) {
+    }
+
+    /** One page of a list; {@code next} is the cursor for the following page, absent on the last. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Page<T>(List<T> items, String next) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OrderLineView(int lineNumber, String sku, int quantity, int reserved, int backordered, int refused, int shipped,
                          int cancelled, String status, String refusalReason) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class StockCommands {
     public static final int MAX_ADJUSTMENT_UNITS = 1_000_000;
     public static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_PAGE_SIZE = 200;
 
     private final Clock clock;
 
@@ -73,13 +74,36 @@ public final class StockCommands {
         return reason;
     }
 
+    /** Balances of up to {@code limit} SKUs after {@code afterSku}, in SKU order, with product names. */
+    public List<NamedStockLevel> list(Handle handle, String afterSku, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidInput("limit", "limit must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
+        }
+        return handle.createQuery(LEVEL_SELECT + " join products p on p.sku = s.sku"
+                        + " where s.location_code = :location and s.sku > :after order by s.sku limit :limit")
+                .bind("location", SqlBooks.LOCATION)
+                .bind("after", afterSku)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new NamedStockLevel(rs.getString("name"), new StockLevel(Sku.of(rs.getString("sku")),
+                        rs.getInt("on_hand"), rs.getInt("reserved"), rs.getInt("on_hand") - rs.getInt("reserved"),
+                        rs.getInt("incoming"), rs.getInt("backordered"))))
+                .list();
+    }
+
+    /** A SKU's balances with its product name, for lists. */
+    public record NamedStockLevel(String name, StockLevel level) {
+    }
+
+    private static final String LEVEL_SELECT = """
+            select s.sku, s.on_hand, s.reserved, s.backordered, p.name,
+                   coalesce((select sum(l.quantity_ordered - l.quantity_received)
+                             from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
+                             where o.status = 'open' and l.sku = s.sku), 0) as incoming
+            from stock s""";
+
     public StockLevel level(Handle handle, Sku sku) {
-        Optional<StockLevel> level = handle.createQuery("""
-                        select s.sku, s.on_hand, s.reserved, s.backordered,
-                               coalesce((select sum(l.quantity_ordered - l.quantity_received)
-                                         from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
-                                         where o.status = 'open' and l.sku = s.sku), 0) as incoming
-                        from stock s where s.sku = :sku and s.location_code = :location""")
+        Optional<StockLevel> level = handle.createQuery(LEVEL_SELECT
+                        + " join products p on p.sku = s.sku where s.sku = :sku and s.location_code = :location")
                 .bind("sku", sku.code())
                 .bind("location", SqlBooks.LOCATION)
                 .map((rs, ctx) -> new StockLevel(sku, rs.getInt("on_hand"), rs.getInt("reserved"),
