@@ -5,7 +5,6 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import org.junit.jupiter.api.Test;
 import restock.support.ApiClient;
 import restock.support.ApiClient.Exchange;
 import restock.support.RunningApi;
@@ -27,9 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every route answers as openapi.yaml says, and every route in openapi.yaml is exercised. */
 class OpenApiContractTest {
 
-    @Test
-    void the_implementation_matches_the_spec_served_at_api_openapi_yaml() throws IOException {
-        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+    static java.util.List<TestDatabases.Target> targets() {
+        return TestDatabases.targets();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("targets")
+    void the_implementation_matches_the_spec_served_at_api_openapi_yaml(TestDatabases.Target target) throws IOException {
+        try (RunningApi api = new RunningApi(target)) {
             ApiClient client = api.client();
             String spec = client.send("GET", "/api/openapi.yaml", null, java.util.Map.of()).responseBody();
             assertThat(spec).isEqualTo(classpathSpec());

@@ -18,29 +18,34 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Imports are all-or-nothing, and every bad row is reported with its line number. */
-class CsvImportTest {
-    private static Database database;
-    private static Restock restock;
+/** Imports are all-or-nothing, and every bad row is reported with its line number; on each server. */
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+abstract class CsvImportChecks {
+    private Database database;
+    private Restock restock;
+
+    /** The server these checks run on. */
+    abstract TestDatabases.Target target();
+
 
     @BeforeAll
-    static void open() {
-        database = TestDatabases.targets().get(0).freshSchema();
+    void open() {
+        database = target().freshSchema();
         restock = new Restock(database.jdbi(), Clock.systemUTC());
     }
 
     @AfterAll
-    static void close() {
+    void close() {
         database.close();
     }
 
-    private static CsvImport.Result run(CsvImport.Kind kind, String csv) throws IOException {
+    private CsvImport.Result run(CsvImport.Kind kind, String csv) throws IOException {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         List<List<String>> rows = Csv.parse(new BufferedReader(new StringReader(csv)));
         return new CsvImport(restock, new ProgressBar(new PrintStream(progress, true, StandardCharsets.UTF_8))).run(kind, rows);
     }
 
-    private static long count(String table) {
+    private long count(String table) {
         return restock.read(h -> h.createQuery("select count(*) from " + table).mapTo(Long.class).one());
     }
 

@@ -12,14 +12,19 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bad input gets a clear 4xx problem naming the field and the limit, and changes nothing. */
-class BadInputTest {
-    private static RunningApi api;
-    private static ApiClient client;
+/** Bad input gets a clear 4xx problem naming the field and the limit, and changes nothing; on each server. */
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+abstract class BadInputChecks {
+    private RunningApi api;
+    private ApiClient client;
+
+    /** The server these checks run on. */
+    abstract TestDatabases.Target target();
+
 
     @BeforeAll
-    static void start() {
-        api = new RunningApi(TestDatabases.targets().get(0));
+    void start() {
+        api = new RunningApi(target());
         client = api.client();
         client.post("/api/products", """
                 {"sku":"85123A","name":"White Hanging Heart T-Light Holder","priceMinor":255,"currency":"GBP","backorderPolicy":"never"}""");
@@ -27,11 +32,11 @@ class BadInputTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         api.close();
     }
 
-    private static String snapshot() {
+    private String snapshot() {
         return client.get("/api/stock/85123A").responseBody() + api.restock().read(h ->
                 h.createQuery("select count(*) from orders").mapTo(Long.class).one() + "/"
                         + h.createQuery("select count(*) from stock_movements").mapTo(Long.class).one() + "/"
@@ -48,7 +53,7 @@ class BadInputTest {
         assertThat(answer.json().path("detail").asText()).contains(detailPart);
     }
 
-    private static void assertRejectedAndUnchanged(Runnable request) {
+    private void assertRejectedAndUnchanged(Runnable request) {
         String before = snapshot();
         request.run();
         assertThat(snapshot()).isEqualTo(before);

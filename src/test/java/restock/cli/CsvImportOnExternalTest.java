@@ -1,0 +1,13 @@
+package restock.cli;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import restock.support.TestDatabases;
+
+/** CsvImport checks on the external server named by RESTOCK_TEST_DATABASE_URL (CI sets it). */
+@EnabledIfEnvironmentVariable(named = TestDatabases.EXTERNAL_URL_VARIABLE, matches = ".+")
+class CsvImportOnExternalTest extends CsvImportChecks {
+    @Override
+    TestDatabases.Target target() {
+        return TestDatabases.external().orElseThrow();
+    }
+}
