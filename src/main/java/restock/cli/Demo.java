@@ -45,7 +45,12 @@ public final class Demo {
                 Sku sku = demo.product().sku();
                 restock.catalog().create(h, demo.product());
                 switch (demo.situation()) {
-                    case "in_stock" -> restock.stock().count(h, sku, demo.weeklyUnits() * WEEKS_OF_COVER_IN_STOCK, "demo opening stock");
+                    case "in_stock" -> {
+                        restock.stock().count(h, sku, demo.weeklyUnits() * WEEKS_OF_COVER_IN_STOCK, "demo opening stock");
+                        customer++;
+                        restock.orders().place(h, new OrderRequest("customer" + customer + "@example.com", true, 0,
+                                List.of(new OrderRequest.Line(sku, Math.max(1, demo.weeklyUnits() / 20)))));
+                    }
                     case "awaiting_po" -> {
                         restock.purchasing().create(h, new PurchaseOrderRequest("Hangzhou Giftware Co.",
                                 List.of(new PurchaseOrderRequest.Line(sku, demo.weeklyUnits() * 4, today.plusDays(12)))));

@@ -38,6 +38,10 @@ public final class ApiClient {
         this.apiKey = apiKey;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public Exchange get(String path) {
         return send("GET", path, null, Map.of("Authorization", "Bearer " + apiKey));
     }
