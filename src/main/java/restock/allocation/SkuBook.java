@@ -3,11 +3,19 @@ package restock.allocation;
 import restock.catalog.BackorderPolicy;
 import restock.catalog.Sku;
 import restock.common.Conflict;
+import restock.promise.AvailabilitySteps;
+import restock.promise.Outlook;
+import restock.promise.PromiseSettings;
+import restock.promise.Promising;
+import restock.promise.SupplyPortion;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,18 +25,23 @@ import java.util.Optional;
  * available while a line waits (stock that arrives goes to the queue first, in queue order).
  */
 public final class SkuBook {
+    /** Steps beyond this many open purchase order lines are not worth showing a shopper. */
+    public static final int MAX_AVAILABILITY_STEPS = 50;
+
     private final Sku sku;
     private final BackorderPolicy policy;
+    private final PromiseSettings settings;
     private int onHand;
     private int reserved;
     private final List<WaitingLine> queue;
     private final List<IncomingSupply> supply;
     private final List<Fill> fills = new ArrayList<>();
 
-    public SkuBook(Sku sku, BackorderPolicy policy, int onHand, int reserved,
+    public SkuBook(Sku sku, BackorderPolicy policy, PromiseSettings settings, int onHand, int reserved,
                    List<WaitingLine> queue, List<IncomingSupply> supply) {
         this.sku = sku;
         this.policy = policy;
+        this.settings = settings;
         this.onHand = onHand;
         this.reserved = reserved;
         this.queue = new ArrayList<>(queue);
@@ -40,7 +53,7 @@ public final class SkuBook {
 
     /** A copy to try a decision on, so that a refused whole order leaves this book untouched. */
     public SkuBook copy() {
-        SkuBook copy = new SkuBook(sku, policy, onHand, reserved, queue, supply);
+        SkuBook copy = new SkuBook(sku, policy, settings, onHand, reserved, queue, supply);
         copy.fills.addAll(fills);
         return copy;
     }
@@ -53,14 +66,15 @@ public final class SkuBook {
         int reserve = Math.min(quantity, available());
         reserved += reserve;
         int shortfall = quantity - reserve;
-        int waiting = policy.unitsAllowedToWait(shortfall, waitingQuantity(), unclaimedIncoming());
+        AvailabilitySteps steps = shortfall > 0 ? availabilitySteps() : null;
+        int waiting = shortfall > 0 ? policy.unitsAllowedToWait(shortfall, waitingQuantity(), steps::unitsPromisable) : 0;
         if (waiting > 0) {
             queue.add(new WaitingLine(lineId, priority, placedAt, waiting));
             queue.sort(WaitingLine.QUEUE_ORDER);
         }
         int refused = shortfall - waiting;
         Optional<String> reason = refused > 0
-                ? Optional.of(policy.refusalReason(sku, unclaimedIncoming() + waiting))
+                ? Optional.of(policy.refusalReason(sku, reasonOf(steps.outlookFor(shortfall))))
                 : Optional.empty();
         checkInvariants();
         return new Admission(reserve, waiting, refused, reason);
@@ -82,7 +96,7 @@ public final class SkuBook {
             throw new IllegalStateException("purchase order line " + purchaseOrderLineId + " has " + line.openQuantity()
                     + " units open, cannot receive " + quantity);
         }
-        supply.set(index, new IncomingSupply(purchaseOrderLineId, line.expectedDate(), line.openQuantity() - quantity));
+        supply.set(index, line.withOpenQuantity(line.openQuantity() - quantity));
         onHand += quantity;
         fillQueue();
     }
@@ -187,6 +201,58 @@ public final class SkuBook {
         return pegs;
     }
 
+    /**
+     * The staircase of what can be promised beyond the stock available: supply not claimed by the queue, in
+     * arrival order, cumulatively, each step with its outlook.
+     */
+    public AvailabilitySteps availabilitySteps() {
+        Map<Long, Integer> claimed = new HashMap<>();
+        for (Peg peg : pegs()) {
+            claimed.merge(peg.purchaseOrderLineId(), peg.quantity(), Integer::sum);
+        }
+        List<SupplyPortion> portions = new ArrayList<>();
+        List<AvailabilitySteps.Step> steps = new ArrayList<>();
+        int cumulative = 0;
+        for (IncomingSupply line : supply) {
+            int before = claimed.getOrDefault(line.purchaseOrderLineId(), 0);
+            int leftover = line.openQuantity() - before;
+            if (leftover <= 0 || steps.size() == MAX_AVAILABILITY_STEPS) {
+                continue;
+            }
+            portions.add(new SupplyPortion(line.purchaseOrderLineId(), line.expectedDate(), line.openQuantity(), before, leftover, line.odds()));
+            cumulative += leftover;
+            steps.add(new AvailabilitySteps.Step(cumulative, Promising.promise(List.copyOf(portions), 0, settings)));
+        }
+        return new AvailabilitySteps(available(), steps);
+    }
+
+    /** Each waiting line's outlook, from the supply it is pegged to, in queue order. */
+    public Map<Long, Outlook> linePromises() {
+        Map<Long, IncomingSupply> supplyById = new HashMap<>();
+        supply.forEach(line -> supplyById.put(line.purchaseOrderLineId(), line));
+        Map<Long, Integer> claimedSoFar = new HashMap<>();
+        Map<Long, List<SupplyPortion>> portionsByLine = new LinkedHashMap<>();
+        queue.forEach(line -> portionsByLine.put(line.lineId(), new ArrayList<>()));
+        for (Peg peg : pegs()) {
+            IncomingSupply line = supplyById.get(peg.purchaseOrderLineId());
+            int before = claimedSoFar.getOrDefault(peg.purchaseOrderLineId(), 0);
+            portionsByLine.get(peg.lineId()).add(new SupplyPortion(line.purchaseOrderLineId(), line.expectedDate(),
+                    line.openQuantity(), before, peg.quantity(), line.odds()));
+            claimedSoFar.put(peg.purchaseOrderLineId(), before + peg.quantity());
+        }
+        Map<Long, Outlook> outlooks = new LinkedHashMap<>();
+        for (WaitingLine line : queue) {
+            List<SupplyPortion> portions = portionsByLine.get(line.lineId());
+            int pegged = portions.stream().mapToInt(SupplyPortion::units).sum();
+            outlooks.put(line.lineId(), Promising.promise(portions, line.waitingQuantity() - pegged, settings));
+        }
+        return outlooks;
+    }
+
+    private static String reasonOf(Outlook outlook) {
+        return outlook instanceof Outlook.Unconfirmed unconfirmed ? unconfirmed.reason() : "supply is confirmed";
+    }
+
     private void checkInvariants() {
         if (onHand < 0 || reserved < 0 || reserved > onHand) {
             throw new IllegalStateException("stock of " + sku + " broke its invariants: onHand=" + onHand + " reserved=" + reserved);
@@ -216,12 +282,12 @@ public final class SkuBook {
 
     public Sku sku() { return sku; }
     public BackorderPolicy policy() { return policy; }
+    public PromiseSettings settings() { return settings; }
     public int onHand() { return onHand; }
     public int reserved() { return reserved; }
     public int available() { return onHand - reserved; }
     public int incoming() { return supply.stream().mapToInt(IncomingSupply::openQuantity).sum(); }
     public int waitingQuantity() { return queue.stream().mapToInt(WaitingLine::waitingQuantity).sum(); }
-    public int unclaimedIncoming() { return incoming() - waitingQuantity(); }
     public List<WaitingLine> queue() { return Collections.unmodifiableList(queue); }
     public List<IncomingSupply> supply() { return Collections.unmodifiableList(supply); }
 

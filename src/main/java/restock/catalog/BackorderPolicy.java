@@ -3,6 +3,7 @@ package restock.catalog;
 import restock.common.InvalidInput;
 
 import java.util.OptionalInt;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Whether a product may be sold beyond the stock on hand, and against what.
@@ -14,33 +15,38 @@ public sealed interface BackorderPolicy {
 
     String code();
 
-    /** How many units of a shortfall may wait; the rest is refused. */
-    int unitsAllowedToWait(int shortfall, int alreadyWaiting, int unclaimedIncoming);
+    /**
+     * How many units of a shortfall may wait; the rest is refused. {@code promisableUnits} answers how many units
+     * of a shortfall confirmed incoming supply can be promised for.
+     */
+    int unitsAllowedToWait(int shortfall, int alreadyWaiting, IntUnaryOperator promisableUnits);
 
-    /** Why the rest of a shortfall was refused, for a person to read. */
-    String refusalReason(Sku sku, int unclaimedIncoming);
+    /** Why the rest of a shortfall was refused, for a person to read; {@code supplyOutlook} says what incoming supply allows. */
+    String refusalReason(Sku sku, String supplyOutlook);
 
     OptionalInt cap();
 
     /** Sold only from stock on hand. */
     record Never() implements BackorderPolicy {
         public String code() { return "never"; }
-        public int unitsAllowedToWait(int shortfall, int alreadyWaiting, int unclaimedIncoming) { return 0; }
-        public String refusalReason(Sku sku, int unclaimedIncoming) {
+        public int unitsAllowedToWait(int shortfall, int alreadyWaiting, IntUnaryOperator promisableUnits) { return 0; }
+        public String refusalReason(Sku sku, String supplyOutlook) {
             return "product " + sku + " is sold only from stock on hand and not enough is available";
         }
         public OptionalInt cap() { return OptionalInt.empty(); }
     }
 
-    /** A shortfall may wait only against confirmed incoming supply that no earlier waiting line has claimed. */
+    /**
+     * A shortfall may wait only against confirmed incoming supply that no earlier waiting line has claimed, and
+     * only when that supply can be promised with the configured confidence (issue #3's decision).
+     */
     record WhenSupplyConfirmed() implements BackorderPolicy {
         public String code() { return "when-supply-confirmed"; }
-        public int unitsAllowedToWait(int shortfall, int alreadyWaiting, int unclaimedIncoming) {
-            return Math.min(shortfall, Math.max(0, unclaimedIncoming));
+        public int unitsAllowedToWait(int shortfall, int alreadyWaiting, IntUnaryOperator promisableUnits) {
+            return promisableUnits.applyAsInt(shortfall);
         }
-        public String refusalReason(Sku sku, int unclaimedIncoming) {
-            return "product " + sku + " has only " + Math.max(0, unclaimedIncoming)
-                    + " units of confirmed incoming supply not already promised to earlier orders";
+        public String refusalReason(Sku sku, String supplyOutlook) {
+            return "product " + sku + " is out of stock: " + supplyOutlook;
         }
         public OptionalInt cap() { return OptionalInt.empty(); }
     }
@@ -53,16 +59,29 @@ public sealed interface BackorderPolicy {
             }
         }
         public String code() { return "always"; }
-        public int unitsAllowedToWait(int shortfall, int alreadyWaiting, int unclaimedIncoming) {
+        public int unitsAllowedToWait(int shortfall, int alreadyWaiting, IntUnaryOperator promisableUnits) {
             if (waitingCap.isEmpty()) {
                 return shortfall;
             }
             return Math.min(shortfall, Math.max(0, waitingCap.getAsInt() - alreadyWaiting));
         }
-        public String refusalReason(Sku sku, int unclaimedIncoming) {
+        public String refusalReason(Sku sku, String supplyOutlook) {
             return "product " + sku + " has reached its backorder cap of " + waitingCap.orElse(0) + " waiting units";
         }
         public OptionalInt cap() { return waitingCap; }
+    }
+
+    /**
+     * A discontinued product: it will not return, so nothing more may wait. Lines already waiting keep their
+     * place (their supply may still arrive); this is never a product's configured policy.
+     */
+    record Discontinued() implements BackorderPolicy {
+        public String code() { return "discontinued"; }
+        public int unitsAllowedToWait(int shortfall, int alreadyWaiting, IntUnaryOperator promisableUnits) { return 0; }
+        public String refusalReason(Sku sku, String supplyOutlook) {
+            return "product " + sku + " is discontinued and not enough is available";
+        }
+        public OptionalInt cap() { return OptionalInt.empty(); }
     }
 
     static BackorderPolicy parse(String code, Integer cap) {

@@ -3,8 +3,13 @@ package restock.catalog;
 import restock.common.InvalidInput;
 
 /** A product as sold: its code, name, price and how it may be sold beyond stock. */
-public record Product(Sku sku, String name, Money price, BackorderPolicy backorderPolicy) {
+public record Product(Sku sku, String name, Money price, BackorderPolicy backorderPolicy, Lifecycle lifecycle) {
     public static final int MAX_NAME_LENGTH = 200;
+
+    /** An active product: released, not discontinued. */
+    public Product(Sku sku, String name, Money price, BackorderPolicy backorderPolicy) {
+        this(sku, name, price, backorderPolicy, Lifecycle.ACTIVE);
+    }
 
     public Product {
         if (name == null || name.isBlank()) {

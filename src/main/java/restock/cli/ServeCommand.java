@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import restock.http.HttpApi;
+import restock.promise.PromiseSettings;
 import restock.service.Restock;
 import restock.store.Database;
 
@@ -31,12 +32,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Database db = database.open();
-        Restock restock = new Restock(db.jdbi(), Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        PromiseSettings promises = PromiseSettings.defaults(java.time.LocalDate.now(clock));
+        String threshold = System.getenv("RESTOCK_PROMISE_THRESHOLD");
+        if (threshold != null && !threshold.isBlank()) {
+            promises = new PromiseSettings(Double.parseDouble(threshold), promises.maxSlipDays(), promises.handlingDays(), promises.today());
+        }
+        Restock restock = new Restock(db.jdbi(), clock, promises);
         if (demo && Demo.loadIfEmpty(restock)) {
             System.out.println("Loaded the demo shop (36 products from a real UK online retailer).");
         }
         String apiKey = apiKey();
-        Javalin server = new HttpApi(restock, apiKey).start(host, port);
+        String shopUrl = System.getenv().getOrDefault("RESTOCK_SHOP_PRODUCT_URL", HttpApi.DEFAULT_SHOP_PRODUCT_URL);
+        Javalin server = new HttpApi(restock, apiKey, shopUrl).start(host, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             db.close();

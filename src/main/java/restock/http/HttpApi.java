@@ -39,13 +39,22 @@ public final class HttpApi {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
     private static final String PROBLEM_JSON = "application/problem+json";
 
+    /** Where feeds and offers point shoppers when no RESTOCK_SHOP_PRODUCT_URL is configured. */
+    public static final String DEFAULT_SHOP_PRODUCT_URL = "https://shop.example.com/products/{sku}";
     private final Restock restock;
+    private final Storefront storefront;
     private final byte[] apiKey;
     private final ObjectMapper mapper;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     public HttpApi(Restock restock, String apiKey) {
+        this(restock, apiKey, DEFAULT_SHOP_PRODUCT_URL);
+    }
+
+    /** With the storefront's product page address; "{sku}" is replaced by each SKU in feeds and offers. */
+    public HttpApi(Restock restock, String apiKey, String shopProductUrl) {
         this.restock = restock;
+        this.storefront = new Storefront(restock, shopProductUrl);
         this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
         this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -106,6 +115,30 @@ public final class HttpApi {
                 restock.orders().cancelLine(h, id(ctx), lineNumber(ctx)))));
         routes.post("/api/orders/{id}/ship", ctx -> commandWithoutBody(ctx, h -> Views.OrderView.of(
                 restock.orders().ship(h, id(ctx)))));
+
+        routes.post("/api/products/{sku}/discontinue", ctx -> commandWithoutBody(ctx, h -> Views.ProductView.of(
+                restock.catalog().discontinue(h, sku(ctx)))));
+        routes.post("/api/purchase-orders/{id}/lines/{lineNumber}/expected-date", ctx -> command(ctx, 200, (h, body) ->
+                Views.PurchaseOrderView.of(restock.purchasing().reschedule(h, id(ctx), lineNumber(ctx),
+                        JsonBody.requiredDate(body, "", "expectedDate")))));
+
+        routes.get("/api/availability/{sku}", ctx -> ctx.json(Views.AvailabilityView.of(restock.read(h ->
+                restock.availability().availability(h, sku(ctx), queryInt(ctx, "quantity", 1))))));
+        routes.post("/api/availability", ctx -> {
+            var items = Requests.availabilityItems(JsonBody.parseObject(mapper, ctx.body()));
+            ctx.json(java.util.Map.of("items", restock.read(h -> restock.availability().batch(h, items)).stream()
+                    .map(Views.AvailabilityView::of).toList()));
+        });
+        routes.get("/api/products/{sku}/offer", ctx -> ctx.contentType("application/ld+json")
+                .result(toJson(storefront.offer(sku(ctx), queryInt(ctx, "quantity", 1)))));
+        routes.get("/api/feeds/google-merchant.tsv", ctx -> ctx.contentType("text/tab-separated-values; charset=utf-8")
+                .result(storefront.merchantFeed(Storefront.Format.TSV)));
+        routes.get("/api/feeds/google-merchant.csv", ctx -> ctx.contentType("text/csv; charset=utf-8")
+                .result(storefront.merchantFeed(Storefront.Format.CSV)));
+        routes.get("/api/feeds/google-merchant.xml", ctx -> ctx.contentType("application/xml; charset=utf-8")
+                .result(storefront.merchantFeed(Storefront.Format.XML)));
+        routes.get("/api/reports/promises", ctx -> ctx.json(java.util.Map.of("buckets",
+                restock.read(h -> restock.availability().calibration(h)))));
 
         routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
         routes.exception(InvalidInput.class, (e, ctx) -> problem(ctx, Problem.of(400, "Invalid request", e.getMessage(), e.field())));

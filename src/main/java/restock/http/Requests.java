@@ -2,6 +2,7 @@ package restock.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import restock.catalog.BackorderPolicy;
+import restock.catalog.Lifecycle;
 import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
@@ -11,6 +12,7 @@ import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Turns JSON bodies into validated domain requests. */
 final class Requests {
@@ -32,7 +34,10 @@ final class Requests {
         String currency = JsonBody.requiredText(body, "", "currency");
         String policy = JsonBody.optionalText(body, "", "backorderPolicy");
         Integer cap = JsonBody.optionalInt(body, "", "backorderCap", 0, BackorderPolicy.MAX_CAP);
-        return new Product(sku, name, new Money(priceMinor, currency), BackorderPolicy.parse(policy, cap));
+        String release = JsonBody.optionalText(body, "", "releaseDate");
+        Lifecycle lifecycle = new Lifecycle(Optional.ofNullable(release == null ? null : JsonBody.requiredDate(body, "", "releaseDate")),
+                JsonBody.optionalBoolean(body, "discontinued", false));
+        return new Product(sku, name, new Money(priceMinor, currency), BackorderPolicy.parse(policy, cap), lifecycle);
     }
 
     static OrderRequest order(JsonNode body) {
@@ -52,6 +57,12 @@ final class Requests {
                         JsonBody.requiredInt(line, path, "quantity", 1, PurchaseOrderRequest.MAX_UNITS_PER_LINE),
                         JsonBody.requiredDate(line, path, "expectedDate")));
         return new PurchaseOrderRequest(supplier, lines);
+    }
+
+    static List<OrderRequest.Line> availabilityItems(JsonNode body) {
+        return JsonBody.requiredArray(body, "items", restock.service.AvailabilityQueries.MAX_BATCH, (item, path) ->
+                new OrderRequest.Line(sku(path, JsonBody.requiredText(item, path, "sku")),
+                        JsonBody.requiredInt(item, path, "quantity", 1, OrderRequest.MAX_UNITS_PER_LINE)));
     }
 
     static List<ReceiptPlan.Received> receipt(JsonNode body) {

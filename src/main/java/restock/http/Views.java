@@ -17,11 +17,26 @@ final class Views {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ProductView(String sku, String name, long priceMinor, String currency, String backorderPolicy, Integer backorderCap) {
+    record ProductView(String sku, String name, long priceMinor, String currency, String backorderPolicy, Integer backorderCap,
+                       LocalDate releaseDate, boolean discontinued) {
         static ProductView of(Product product) {
             var cap = product.backorderPolicy().cap();
             return new ProductView(product.sku().code(), product.name(), product.price().amountMinor(), product.price().currency(),
-                    product.backorderPolicy().code(), cap.isPresent() ? cap.getAsInt() : null);
+                    product.backorderPolicy().code(), cap.isPresent() ? cap.getAsInt() : null,
+                    product.lifecycle().releaseDate().orElse(null), product.lifecycle().discontinued());
+        }
+    }
+
+    record EtaView(LocalDate from, LocalDate to, double probability) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AvailabilityView(String sku, int quantity, String status, int available, EtaView eta, String note, String message) {
+        static AvailabilityView of(restock.service.AvailabilityQueries.Answer answer) {
+            var a = answer.availability();
+            return new AvailabilityView(answer.sku().code(), answer.quantity(), a.status().code(), a.available(),
+                    a.eta().map(p -> new EtaView(p.from(), p.to(), Math.round(p.probability() * 1000) / 1000.0)).orElse(null),
+                    a.note().orElse(null), a.message());
         }
     }
 

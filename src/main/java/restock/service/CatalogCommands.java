@@ -32,6 +32,14 @@ public final class CatalogCommands {
         return Created.EXISTS;
     }
 
+    /** Marks a product discontinued; idempotent. */
+    public Product discontinue(Handle handle, Sku sku) {
+        if (!SqlCatalog.discontinue(handle, sku)) {
+            throw new NotFound("sku", "unknown sku '" + sku + "'");
+        }
+        return find(handle, sku);
+    }
+
     public Product find(Handle handle, Sku sku) {
         return SqlCatalog.findProduct(handle, sku).orElseThrow(() -> new NotFound("sku", "unknown sku '" + sku + "'"));
     }

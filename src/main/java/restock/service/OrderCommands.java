@@ -25,16 +25,18 @@ import java.util.function.Predicate;
 /** Placing, cancelling and shipping orders: load the SKUs' books under lock, decide, persist, in the caller's transaction. */
 public final class OrderCommands {
     private final Clock clock;
+    private final Books books;
 
-    public OrderCommands(Clock clock) {
+    public OrderCommands(Clock clock, Books books) {
         this.clock = clock;
+        this.books = books;
     }
 
     public Order place(Handle handle, OrderRequest request) {
         Instant now = clock.instant();
         Set<Sku> skus = new TreeSet<>();
         request.lines().forEach(line -> skus.add(line.sku()));
-        Map<Sku, SkuBook> books = SqlBooks.lockAndLoad(handle, skus);
+        Map<Sku, SkuBook> books = this.books.lock(handle, skus);
         List<Long> lineIds = SqlOrders.nextLineIds(handle, request.lines().size());
         Placement.Decision decision = Placement.decide(request, books, lineIds, now);
         long orderId = SqlOrders.insertOrder(handle, request, lineIds, decision.admissions(), now);
@@ -113,7 +115,7 @@ public final class OrderCommands {
      */
     private LockedOrder lockOrder(Handle handle, long orderId) {
         Order unlocked = find(handle, orderId);
-        Map<Sku, SkuBook> books = SqlBooks.lockAndLoad(handle, skusOf(unlocked.lines()));
+        Map<Sku, SkuBook> books = this.books.lock(handle, skusOf(unlocked.lines()));
         return new LockedOrder(SqlOrders.findOrder(handle, orderId, true).orElseThrow(), books);
     }
 

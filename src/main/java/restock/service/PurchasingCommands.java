@@ -5,6 +5,7 @@ import restock.allocation.IncomingSupply;
 import restock.allocation.SkuBook;
 import restock.catalog.Sku;
 import restock.common.Conflict;
+import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
@@ -16,6 +17,7 @@ import restock.store.SqlPurchasing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,16 +26,18 @@ import java.util.TreeSet;
 /** Purchase orders: creating them (new incoming supply), receiving against them, closing and cancelling. */
 public final class PurchasingCommands {
     private final Clock clock;
+    private final Books books;
 
-    public PurchasingCommands(Clock clock) {
+    public PurchasingCommands(Clock clock, Books books) {
         this.clock = clock;
+        this.books = books;
     }
 
     public PurchaseOrder create(Handle handle, PurchaseOrderRequest request) {
         Instant now = clock.instant();
         Set<Sku> skus = new TreeSet<>();
         request.lines().forEach(line -> skus.add(line.sku()));
-        Map<Sku, SkuBook> books = SqlBooks.lockAndLoad(handle, skus);
+        Map<Sku, SkuBook> books = this.books.lock(handle, skus);
         long supplierId = SqlCatalog.supplierId(handle, request.supplier(), now);
         long id = SqlPurchasing.insert(handle, supplierId, request, now);
         PurchaseOrder order = find(handle, id);
@@ -53,7 +57,7 @@ public final class PurchasingCommands {
         Instant now = clock.instant();
         PurchaseOrder order = lock(handle, id);
         List<ReceiptPlan.Allocation> plan = ReceiptPlan.plan(order, received);
-        Map<Sku, SkuBook> books = SqlBooks.lockAndLoad(handle, skusOf(order));
+        Map<Sku, SkuBook> books = this.books.lock(handle, skusOf(order));
         for (ReceiptPlan.Allocation allocation : plan) {
             books.get(allocation.sku()).receiveAgainst(allocation.purchaseOrderLineId(), allocation.quantity());
             SqlPurchasing.recordReceipt(handle, allocation.purchaseOrderLineId(), allocation.quantity(), now);
@@ -63,6 +67,32 @@ public final class PurchasingCommands {
             SqlPurchasing.end(handle, id, PurchaseOrder.Status.CLOSED, now);
         }
         SqlBooks.save(handle, books.values(), now);
+        return find(handle, id);
+    }
+
+    /**
+     * Records the supplier's new date for a line (a slip, or an earlier delivery). The lines waiting on it are
+     * re-promised in queue order, each with a promise_changed event when its promise moved.
+     */
+    public PurchaseOrder reschedule(Handle handle, long id, int lineNumber, LocalDate expectedDate) {
+        Instant now = clock.instant();
+        if (expectedDate.isBefore(this.books.today())) {
+            throw new InvalidInput("expectedDate", "expectedDate must be today or later, was " + expectedDate);
+        }
+        PurchaseOrder order = lock(handle, id);
+        if (order.status() != PurchaseOrder.Status.OPEN) {
+            throw new Conflict("purchase order " + id + " is " + order.status().code() + "; only open orders can be rescheduled");
+        }
+        PurchaseOrder.Line line = order.lines().stream().filter(l -> l.lineNumber() == lineNumber).findFirst()
+                .orElseThrow(() -> new NotFound("lineNumber", "purchase order " + id + " has no line " + lineNumber));
+        if (line.openQuantity() == 0) {
+            throw new Conflict("line " + lineNumber + " of purchase order " + id + " is fully received");
+        }
+        SkuBook book = this.books.lock(handle, Set.of(line.sku())).get(line.sku());
+        IncomingSupply current = book.supply().stream().filter(s -> s.purchaseOrderLineId() == line.id()).findFirst().orElseThrow();
+        book.expectSupply(new IncomingSupply(line.id(), expectedDate, current.openQuantity(), current.odds()));
+        SqlPurchasing.reschedule(handle, line.id(), expectedDate);
+        SqlBooks.save(handle, List.of(book), now);
         return find(handle, id);
     }
 
@@ -85,7 +115,7 @@ public final class PurchasingCommands {
         if (status == PurchaseOrder.Status.CANCELLED && order.lines().stream().anyMatch(line -> line.quantityReceived() > 0)) {
             throw new Conflict("purchase order " + id + " has received stock and cannot be cancelled; close it instead");
         }
-        Map<Sku, SkuBook> books = SqlBooks.lockAndLoad(handle, skusOf(order));
+        Map<Sku, SkuBook> books = this.books.lock(handle, skusOf(order));
         for (PurchaseOrder.Line line : order.lines()) {
             if (line.openQuantity() > 0) {
                 books.get(line.sku()).withdrawSupply(line.id());

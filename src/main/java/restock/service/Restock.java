@@ -4,24 +4,37 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
+import restock.promise.PromiseSettings;
+
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /** Restock's commands and the transactions they run in; the shells (HTTP, CLI) call only this. */
 public final class Restock {
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Books books;
     private final CatalogCommands catalog;
     private final StockCommands stock;
     private final PurchasingCommands purchasing;
     private final OrderCommands orders;
+    private final AvailabilityQueries availability;
 
     public Restock(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, PromiseSettings.defaults(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+    }
+
+    /** With promise settings other than the defaults (the date in them is replaced by each day's). */
+    public Restock(Jdbi jdbi, Clock clock, PromiseSettings promiseSettings) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.books = new Books(clock, promiseSettings);
         this.catalog = new CatalogCommands(clock);
-        this.stock = new StockCommands(clock);
-        this.purchasing = new PurchasingCommands(clock);
-        this.orders = new OrderCommands(clock);
+        this.stock = new StockCommands(clock, books);
+        this.purchasing = new PurchasingCommands(clock, books);
+        this.orders = new OrderCommands(clock, books);
+        this.availability = new AvailabilityQueries(books);
     }
 
     /**
@@ -37,10 +50,12 @@ public final class Restock {
     }
 
     public Clock clock() { return clock; }
+    public Books books() { return books; }
     public CatalogCommands catalog() { return catalog; }
     public StockCommands stock() { return stock; }
     public PurchasingCommands purchasing() { return purchasing; }
     public OrderCommands orders() { return orders; }
+    public AvailabilityQueries availability() { return availability; }
 
     /** Exposed for tests and the CLI export, which read with plain SQL. */
     public Jdbi jdbi() { return jdbi; }

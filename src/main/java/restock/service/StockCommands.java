@@ -20,9 +20,11 @@ public final class StockCommands {
     public static final int MAX_PAGE_SIZE = 200;
 
     private final Clock clock;
+    private final Books books;
 
-    public StockCommands(Clock clock) {
+    public StockCommands(Clock clock, Books books) {
         this.clock = clock;
+        this.books = books;
     }
 
     public StockLevel adjust(Handle handle, Sku sku, int quantityDelta, String reason) {
@@ -63,8 +65,8 @@ public final class StockCommands {
         return level(handle, sku);
     }
 
-    private static SkuBook lock(Handle handle, Sku sku) {
-        return SqlBooks.lockAndLoad(handle, List.of(sku)).get(sku);
+    private SkuBook lock(Handle handle, Sku sku) {
+        return this.books.lock(handle, List.of(sku)).get(sku);
     }
 
     private static String requireReason(String reason) {

@@ -10,6 +10,8 @@ import restock.allocation.WaitingLine;
 import restock.catalog.BackorderPolicy;
 import restock.catalog.Sku;
 import restock.common.NotFound;
+import restock.promise.PromiseSettings;
+import restock.promise.SupplierReliability;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,10 +34,10 @@ public final class SqlBooks {
     private SqlBooks() {
     }
 
-    public static Map<Sku, SkuBook> lockAndLoad(Handle handle, Collection<Sku> skus) {
+    public static Map<Sku, SkuBook> lockAndLoad(Handle handle, Collection<Sku> skus, PromiseSettings settings) {
         List<String> codes = new TreeSet<>(skus).stream().map(Sku::code).toList();
         List<StockRow> rows = handle.createQuery("""
-                        select s.sku, s.on_hand, s.reserved, p.backorder_policy, p.backorder_cap
+                        select s.sku, s.on_hand, s.reserved, p.backorder_policy, p.backorder_cap, p.discontinued
                         from stock s join products p on p.sku = s.sku
                         where s.location_code = :location and s.sku = any(:skus)
                         order by s.sku
@@ -43,14 +45,16 @@ public final class SqlBooks {
                 .bind("location", LOCATION)
                 .bindArray("skus", String.class, codes)
                 .map((rs, ctx) -> new StockRow(Sku.of(rs.getString("sku")),
-                        BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
+                        // A discontinued product will not return: nothing more may wait for it.
+                        rs.getBoolean("discontinued") ? new BackorderPolicy.Discontinued()
+                                : BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
                         rs.getInt("on_hand"), rs.getInt("reserved")))
                 .list();
         Map<Sku, List<WaitingLine>> queues = loadQueues(handle, codes);
         Map<Sku, List<IncomingSupply>> supplies = loadSupply(handle, codes);
         Map<Sku, SkuBook> books = new LinkedHashMap<>();
         for (StockRow row : rows) {
-            books.put(row.sku(), new SkuBook(row.sku(), row.policy(), row.onHand(), row.reserved(),
+            books.put(row.sku(), new SkuBook(row.sku(), row.policy(), settings, row.onHand(), row.reserved(),
                     queues.getOrDefault(row.sku(), List.of()), supplies.getOrDefault(row.sku(), List.of())));
         }
         for (Sku sku : skus) {
@@ -79,13 +83,15 @@ public final class SqlBooks {
 
     private static Map<Sku, List<IncomingSupply>> loadSupply(Handle handle, List<String> codes) {
         Map<Sku, List<IncomingSupply>> supplies = new HashMap<>();
+        SupplierReliability reliability = SqlReliability.load(handle);
         handle.createQuery("""
-                        select l.id, l.sku, l.expected_date, l.quantity_ordered - l.quantity_received as open_quantity
+                        select l.id, l.sku, l.expected_date, o.supplier_id, l.quantity_ordered - l.quantity_received as open_quantity
                         from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
                         where o.status = 'open' and l.sku = any(:skus) and l.quantity_received < l.quantity_ordered""")
                 .bindArray("skus", String.class, codes)
                 .map((rs, ctx) -> Map.entry(Sku.of(rs.getString("sku")), new IncomingSupply(rs.getLong("id"),
-                        rs.getObject("expected_date", LocalDate.class), rs.getInt("open_quantity"))))
+                        rs.getObject("expected_date", LocalDate.class), rs.getInt("open_quantity"),
+                        reliability.oddsFor(rs.getLong("supplier_id"), rs.getString("sku")))))
                 .forEach(entry -> supplies.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
         return supplies;
     }
@@ -106,6 +112,8 @@ public final class SqlBooks {
                 applyFill(handle, book.sku(), fill, now);
             }
             repeg(handle, book);
+            SqlPromises.save(handle, book, now);
+            SqlAvailability.project(handle, book, now);
         }
     }
 
@@ -122,6 +130,7 @@ public final class SqlBooks {
                 .orElseThrow(() -> new IllegalStateException("fill of " + fill.quantity() + " " + sku
                         + " found line " + fill.lineId() + " not waiting for that many"));
         SqlOrders.recordEvent(handle, orderId, fill.lineId(), sku, "filled", fill.quantity(), now);
+        SqlPromises.markFilled(handle, fill.lineId(), now);
     }
 
     private static void repeg(Handle handle, SkuBook book) {

@@ -2,6 +2,7 @@ package restock.store;
 
 import org.jdbi.v3.core.Handle;
 import restock.catalog.BackorderPolicy;
+import restock.catalog.Lifecycle;
 import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
@@ -20,8 +21,9 @@ public final class SqlCatalog {
     /** Inserts the product with an empty stock row; returns false when the SKU already exists (nothing written). */
     public static boolean insertProduct(Handle handle, Product product, Instant now) {
         int inserted = handle.createUpdate("""
-                        insert into products (sku, name, price_minor, currency, backorder_policy, backorder_cap, created_at)
-                        values (:sku, :name, :priceMinor, :currency, :policy, :cap, :at)
+                        insert into products (sku, name, price_minor, currency, backorder_policy, backorder_cap,
+                                              release_date, discontinued, created_at)
+                        values (:sku, :name, :priceMinor, :currency, :policy, :cap, :release, :discontinued, :at)
                         on conflict (sku) do nothing""")
                 .bind("sku", product.sku().code())
                 .bind("name", product.name())
@@ -29,6 +31,8 @@ public final class SqlCatalog {
                 .bind("currency", product.price().currency())
                 .bind("policy", product.backorderPolicy().code())
                 .bind("cap", product.backorderPolicy().cap().isPresent() ? product.backorderPolicy().cap().getAsInt() : null)
+                .bind("release", product.lifecycle().releaseDate().orElse(null))
+                .bind("discontinued", product.lifecycle().discontinued())
                 .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .execute();
         if (inserted == 0) {
@@ -48,7 +52,8 @@ public final class SqlCatalog {
                 .bind("sku", sku.code())
                 .map((rs, ctx) -> new Product(Sku.of(rs.getString("sku")), rs.getString("name"),
                         new Money(rs.getLong("price_minor"), rs.getString("currency")),
-                        BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap"))))
+                        BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
+                        new Lifecycle(Optional.ofNullable(rs.getObject("release_date", java.time.LocalDate.class)), rs.getBoolean("discontinued"))))
                 .findOne();
     }
 
@@ -58,8 +63,14 @@ public final class SqlCatalog {
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Product(Sku.of(rs.getString("sku")), rs.getString("name"),
                         new Money(rs.getLong("price_minor"), rs.getString("currency")),
-                        BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap"))))
+                        BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
+                        new Lifecycle(Optional.ofNullable(rs.getObject("release_date", java.time.LocalDate.class)), rs.getBoolean("discontinued"))))
                 .list();
+    }
+
+    /** Marks a product discontinued: it will not return, and nothing more may wait for it. */
+    public static boolean discontinue(Handle handle, Sku sku) {
+        return handle.createUpdate("update products set discontinued = true where sku = :sku").bind("sku", sku.code()).execute() == 1;
     }
 
     /** The supplier's id, created on first mention. */

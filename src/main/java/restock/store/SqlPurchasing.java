@@ -28,8 +28,9 @@ public final class SqlPurchasing {
         for (int i = 0; i < request.lines().size(); i++) {
             PurchaseOrderRequest.Line line = request.lines().get(i);
             handle.createUpdate("""
-                            insert into purchase_order_lines (purchase_order_id, line_number, sku, quantity_ordered, expected_date)
-                            values (:order, :lineNumber, :sku, :quantity, :expected)""")
+                            insert into purchase_order_lines (purchase_order_id, line_number, sku, quantity_ordered,
+                                                              expected_date, original_expected_date)
+                            values (:order, :lineNumber, :sku, :quantity, :expected, :expected)""")
                     .bind("order", id)
                     .bind("lineNumber", i + 1)
                     .bind("sku", line.sku().code())
@@ -80,6 +81,13 @@ public final class SqlPurchasing {
                 .bind("id", lineId)
                 .bind("quantity", quantity)
                 .bind("at", utc(now))
+                .execute();
+    }
+
+    public static void reschedule(Handle handle, long lineId, LocalDate expectedDate) {
+        handle.createUpdate("update purchase_order_lines set expected_date = :expected where id = :id")
+                .bind("expected", expectedDate)
+                .bind("id", lineId)
                 .execute();
     }
 

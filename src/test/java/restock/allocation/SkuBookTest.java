@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import restock.catalog.BackorderPolicy;
 import restock.catalog.Sku;
 import restock.common.Conflict;
+import restock.promise.PromiseSettings;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SkuBookTest {
     private static final Sku SKU = Sku.of("85123A");
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final LocalDate TODAY = LocalDate.parse("2026-11-01");
     private static final LocalDate NEXT_WEEK = LocalDate.parse("2026-11-08");
 
     private static SkuBook book(BackorderPolicy policy, int onHand, List<IncomingSupply> supply) {
-        return new SkuBook(SKU, policy, onHand, 0, List.of(), supply);
+        return new SkuBook(SKU, policy, PromiseSettings.defaults(TODAY), onHand, 0, List.of(), supply);
     }
 
     @Test
@@ -46,7 +48,7 @@ class SkuBookTest {
         Admission second = book.admit(2, 0, T0.plusSeconds(1), 3);
         assertThat(second.waiting()).isEqualTo(1);
         assertThat(second.refused()).isEqualTo(2);
-        assertThat(second.refusalReason()).get().asString().contains("only 1 units of confirmed incoming supply");
+        assertThat(second.refusalReason()).get().asString().contains("only 1 units of incoming supply are not already promised");
         assertThat(book.pegs()).containsExactly(new Peg(1, 10, 3), new Peg(2, 10, 1));
     }
 

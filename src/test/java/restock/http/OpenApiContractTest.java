@@ -58,6 +58,7 @@ class OpenApiContractTest {
                 }
                 exercised.add(exchange.method() + " " + exchange.path().replaceAll("\\?.*", "").replaceAll("/\\d+", "/{id}")
                         .replaceAll("/stock/[^/]+", "/stock/{sku}").replaceAll("/products/[^/]+", "/products/{sku}")
+                        .replaceAll("/availability/[^/]+", "/availability/{sku}")
                         .replace("/lines/{id}/", "/lines/{lineNumber}/"));
             }
             assertThat(failures).isEmpty();
@@ -100,12 +101,32 @@ class OpenApiContractTest {
                 {"customerEmail":"bob@example.com","allowPartial":false,"priority":2,"lines":[{"sku":"47566","quantity":1}]}"""), 201);
         expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel", ""), 200);
         expect(client.get("/api/stock/22423"), 200);
+        storefrontScenario(client, expected);
         Exchange firstPage = expect(client.get("/api/stock?limit=1"), 200);
         assertThat(firstPage.json().path("items").get(0).path("name").asText()).isEqualTo("Regency Cakestand 3 Tier");
         Exchange lastPage = expect(client.get("/api/stock?limit=5&after=" + firstPage.json().path("next").asText()), 200);
         assertThat(lastPage.json().path("items").get(0).path("sku").asText()).isEqualTo("47566");
         assertThat(lastPage.json().has("next")).isFalse();
         expect(client.get("/api/stock?limit=500"), 400);
+    }
+
+    private static void storefrontScenario(ApiClient client, String expected) {
+        expect(client.post("/api/products", """
+                {"sku":"84879","name":"Assorted Colour Bird Ornament","priceMinor":169,"currency":"GBP"}"""), 201);
+        Exchange po = expect(client.post("/api/purchase-orders", """
+                {"supplier":"Bird Ornaments Ltd","lines":[{"sku":"84879","quantity":10,"expectedDate":"%s"}]}""".formatted(expected)), 201);
+        Exchange backorder = expect(client.get("/api/availability/84879?quantity=4"), 200);
+        assertThat(backorder.json().path("status").asText()).isEqualTo("backorder");
+        expect(client.post("/api/availability", "{\"items\":[{\"sku\":\"84879\",\"quantity\":1},{\"sku\":\"22423\",\"quantity\":1}]}"), 200);
+        expect(client.get("/api/products/84879/offer"), 200);
+        expect(client.post("/api/purchase-orders/" + po.json().path("id").asLong() + "/lines/1/expected-date",
+                "{\"expectedDate\":\"" + LocalDate.parse(expected).plusDays(3) + "\"}"), 200);
+        expect(client.get("/api/feeds/google-merchant.tsv"), 200);
+        expect(client.get("/api/feeds/google-merchant.csv"), 200);
+        expect(client.get("/api/feeds/google-merchant.xml"), 200);
+        expect(client.get("/api/reports/promises"), 200);
+        expect(client.post("/api/products/84879/discontinue", ""), 200);
+        expect(client.get("/api/availability/NOPE"), 404);
     }
 
     private static Exchange expect(Exchange exchange, int status) {
