@@ -5,11 +5,12 @@ import picocli.CommandLine.Command;
 import restock.cli.ExportCommand;
 import restock.cli.ServeCommand;
 import restock.cli.ImportCommand;
+import restock.cli.ReportCommand;
 
 /** Restock's entry point: {@code restock serve | import | export}. */
 @Command(name = "restock", mixinStandardHelpOptions = true, version = "restock 0.1",
         description = "Backorder-aware orders and inventory.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         int exit = new CommandLine(new Main()).execute(args);

@@ -37,15 +37,12 @@ public final class PurchasingCommands {
         Instant now = clock.instant();
         Set<Sku> skus = new TreeSet<>();
         request.lines().forEach(line -> skus.add(line.sku()));
-        Map<Sku, SkuBook> books = this.books.lock(handle, skus);
         long supplierId = SqlCatalog.supplierId(handle, request.supplier(), now);
         long id = SqlPurchasing.insert(handle, supplierId, request, now);
-        PurchaseOrder order = find(handle, id);
-        for (PurchaseOrder.Line line : order.lines()) {
-            books.get(line.sku()).expectSupply(new IncomingSupply(line.id(), line.expectedDate(), line.openQuantity()));
-        }
+        // Loaded after the insert, the books hold the new lines as supply, judged on the supplier's history.
+        Map<Sku, SkuBook> books = this.books.lock(handle, skus);
         SqlBooks.save(handle, books.values(), now);
-        return order;
+        return find(handle, id);
     }
 
     public PurchaseOrder find(Handle handle, long id) {

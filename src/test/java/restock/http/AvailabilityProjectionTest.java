@@ -1,0 +1,68 @@
+package restock.http;
+
+import org.junit.jupiter.api.Test;
+import restock.support.ApiClient;
+import restock.support.RunningApi;
+import restock.support.TestDatabases;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Storefront answers come from the availability projection, which every write keeps current. */
+class AvailabilityProjectionTest {
+
+    @Test
+    void every_write_updates_the_projection_and_answers_read_it_without_recomputing() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            client.post("/api/products", "{\"sku\":\"21212\",\"name\":\"Pack Of 72 Retrospot Cake Cases\",\"priceMinor\":55,\"currency\":\"GBP\"}");
+            assertThat(client.get("/api/availability/21212").json().path("status").asText()).isEqualTo("out_of_stock");
+
+            client.post("/api/stock/21212/adjustments", "{\"quantity\":3,\"reason\":\"found in returns bay\"}");
+            ApiClient.Exchange inStock = client.get("/api/availability/21212?quantity=3");
+            assertThat(inStock.json().path("status").asText()).isEqualTo("in_stock");
+            assertThat(inStock.json().path("message").asText()).isEqualTo("In stock");
+            assertThat(client.get("/api/availability/21212?quantity=4").json().path("status").asText()).isEqualTo("out_of_stock");
+
+            client.post("/api/orders", "{\"customerEmail\":\"a@example.com\",\"lines\":[{\"sku\":\"21212\",\"quantity\":3}]}");
+            assertThat(client.get("/api/availability/21212").json().path("available").asInt()).isZero();
+
+            // The answer follows the stored projection, proving no timeline is recomputed per request.
+            LocalDate to = LocalDate.now().plusDays(9);
+            api.restock().inTransaction(h -> h.createUpdate("""
+                            update availability set steps = cast(:steps as jsonb) where sku = '21212'""")
+                    .bind("steps", "[{\"units\":5,\"from\":\"" + to.minusDays(2) + "\",\"to\":\"" + to
+                            + "\",\"probability\":0.93,\"purchaseOrderLineId\":1}]")
+                    .execute());
+            ApiClient.Exchange backorder = client.get("/api/availability/21212?quantity=2");
+            assertThat(backorder.json().path("status").asText()).isEqualTo("backorder");
+            assertThat(backorder.json().path("eta").path("to").asText()).isEqualTo(to.toString());
+            assertThat(backorder.json().path("eta").path("probability").asDouble()).isEqualTo(0.93);
+            assertThat(client.get("/api/products/21212/offer").json().path("availability").asText()).isEqualTo("https://schema.org/BackOrder");
+        }
+    }
+
+    @Test
+    void bad_availability_requests_are_explained() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            client.post("/api/products", "{\"sku\":\"21212\",\"name\":\"Cake Cases\",\"priceMinor\":55,\"currency\":\"GBP\"}");
+            assertThat(client.get("/api/availability/21212?quantity=0").json().path("field").asText()).isEqualTo("items[0].quantity");
+            assertThat(client.get("/api/availability/21212?quantity=abc").status()).isEqualTo(400);
+            assertThat(client.get("/api/availability/NOPE").status()).isEqualTo(404);
+            StringBuilder items = new StringBuilder();
+            for (int i = 0; i < 201; i++) {
+                items.append(i == 0 ? "" : ",").append("{\"sku\":\"21212\",\"quantity\":1}");
+            }
+            ApiClient.Exchange tooMany = client.post("/api/availability", "{\"items\":[" + items + "]}");
+            assertThat(tooMany.status()).isEqualTo(400);
+            assertThat(tooMany.json().path("detail").asText()).contains("at most 200");
+            ApiClient.Exchange past = client.post("/api/purchase-orders", "{\"supplier\":\"S\",\"lines\":[{\"sku\":\"21212\",\"quantity\":1,\"expectedDate\":\"2030-01-01\"}]}");
+            ApiClient.Exchange slipIntoPast = client.post("/api/purchase-orders/" + past.json().path("id").asLong() + "/lines/1/expected-date",
+                    "{\"expectedDate\":\"2001-01-01\"}");
+            assertThat(slipIntoPast.status()).isEqualTo(400);
+            assertThat(slipIntoPast.json().path("field").asText()).isEqualTo("expectedDate");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package restock.service;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import restock.catalog.BackorderPolicy;
+import restock.catalog.Lifecycle;
+import restock.catalog.Money;
+import restock.catalog.Product;
+import restock.catalog.Sku;
+import restock.orders.Order;
+import restock.orders.OrderRequest;
+import restock.promise.Availability;
+import restock.promise.AvailabilityStatus;
+import restock.purchasing.PurchaseOrder;
+import restock.purchasing.PurchaseOrderRequest;
+import restock.purchasing.ReceiptPlan;
+import restock.store.Database;
+import restock.store.SqlPromises;
+import restock.support.TestClock;
+import restock.support.TestDatabases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The status decision on constructed purchase order histories, and re-promising when a purchase order slips. */
+class HonestAvailabilityTest {
+    private Database database;
+    private TestClock clock;
+    private Restock restock;
+
+    @BeforeEach
+    void open() {
+        database = TestDatabases.targets().get(0).freshSchema();
+        clock = new TestClock(Instant.parse("2026-01-05T09:00:00Z"));
+        restock = new Restock(database.jdbi(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private Sku product(String code, BackorderPolicy policy, Lifecycle lifecycle) {
+        Sku sku = Sku.of(code);
+        restock.inTransaction(h -> restock.catalog().create(h, new Product(sku, "Product " + code, new Money(500, "GBP"), policy, lifecycle)));
+        return sku;
+    }
+
+    private Sku product(String code) {
+        return product(code, new BackorderPolicy.WhenSupplyConfirmed(), Lifecycle.ACTIVE);
+    }
+
+    private PurchaseOrder order(String supplier, Sku sku, int quantity, LocalDate expected) {
+        return restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(supplier,
+                List.of(new PurchaseOrderRequest.Line(sku, quantity, expected)))));
+    }
+
+    private void receiveAll(PurchaseOrder po) {
+        PurchaseOrder.Line line = po.lines().get(0);
+        restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(line.sku(), line.quantityOrdered()))));
+    }
+
+    /** Purchase orders every two weeks, each expected in 5 days and delivered the given number of days late. */
+    private void history(String supplier, Sku sku, int... latenessDays) {
+        for (int lateness : latenessDays) {
+            PurchaseOrder po = order(supplier, sku, 10, today().plusDays(5));
+            clock.advance(Duration.ofDays(5L + lateness));
+            receiveAll(po);
+            clock.advance(Duration.ofDays(Math.max(1, 14L - 5 - lateness)));
+        }
+        restock.inTransaction(h -> restock.stock().count(h, sku, 0, "sold out"));
+    }
+
+    private Availability availability(Sku sku, int quantity) {
+        return restock.read(h -> restock.availability().availability(h, sku, quantity)).availability();
+    }
+
+    private Order place(Sku sku, int quantity) {
+        return restock.inTransaction(h -> restock.orders().place(h,
+                new OrderRequest("shopper@example.com", true, 0, List.of(new OrderRequest.Line(sku, quantity)))));
+    }
+
+    @Test
+    void no_open_purchase_order_is_out_of_stock_with_the_learned_restock_cadence() {
+        Sku sku = product("CADENCE-1");
+        history("Regular Ltd", sku, 0, 0, 0, 0);
+
+        Availability answer = availability(sku, 1);
+
+        assertThat(answer.status()).isEqualTo(AvailabilityStatus.OUT_OF_STOCK);
+        assertThat(answer.eta()).isEmpty();
+        assertThat(answer.note()).contains("usually restocks every ~2 weeks");
+        assertThat(answer.message()).isEqualTo("Out of stock — usually restocks every ~2 weeks");
+    }
+
+    @Test
+    void an_open_purchase_order_from_a_reliable_supplier_is_a_backorder_with_an_eta() {
+        Sku sku = product("RELIABLE-1");
+        history("Reliable Ltd", sku, 0, 0, 1, 0, 0, 0);
+        LocalDate expected = today().plusDays(10);
+        order("Reliable Ltd", sku, 20, expected);
+
+        Availability answer = availability(sku, 3);
+
+        assertThat(answer.status()).isEqualTo(AvailabilityStatus.BACKORDER);
+        assertThat(answer.eta()).hasValueSatisfying(eta -> {
+            assertThat(eta.from()).isEqualTo(expected.plusDays(1));
+            assertThat(eta.to()).isBetween(expected.plusDays(1), expected.plusDays(2));
+            assertThat(eta.probability()).isGreaterThanOrEqualTo(0.8);
+        });
+        assertThat(answer.message()).startsWith("Backordered — ships ");
+        Order placed = place(sku, 3);
+        assertThat(placed.lines().get(0).quantities().waiting()).isEqualTo(3);
+        Optional<SqlPromises.StoredPromise> stored = restock.read(h -> SqlPromises.find(h, placed.lines().get(0).id()));
+        assertThat(stored.orElseThrow().to()).isEqualTo(answer.eta().orElseThrow().to());
+    }
+
+    @Test
+    void the_same_purchase_order_from_a_supplier_late_half_the_time_is_out_of_stock_and_orders_are_refused() {
+        Sku sku = product("LATE-1");
+        history("Sometimes Late Ltd", sku, 0, 30, 0, 30, 0, 30);
+        order("Sometimes Late Ltd", sku, 20, today().plusDays(10));
+
+        Availability answer = availability(sku, 1);
+
+        assertThat(answer.status()).isEqualTo(AvailabilityStatus.OUT_OF_STOCK);
+        assertThat(answer.eta()).isEmpty();
+        Order placed = place(sku, 1);
+        assertThat(placed.lines().get(0).quantities().refused()).isEqualTo(1);
+        assertThat(placed.lines().get(0).refusalReason()).hasValueSatisfying(reason -> assertThat(reason).contains("80%"));
+    }
+
+    @Test
+    void incoming_already_claimed_by_earlier_waiting_lines_is_not_a_backorder() {
+        Sku sku = product("CLAIMED-1");
+        history("Reliable Ltd", sku, 0, 0, 0, 0, 0);
+        order("Reliable Ltd", sku, 5, today().plusDays(10));
+        assertThat(availability(sku, 5).status()).isEqualTo(AvailabilityStatus.BACKORDER);
+
+        place(sku, 5);
+
+        assertThat(availability(sku, 1).status()).isEqualTo(AvailabilityStatus.OUT_OF_STOCK);
+        assertThat(place(sku, 1).lines().get(0).quantities().refused()).isEqualTo(1);
+    }
+
+    @Test
+    void an_unreleased_product_with_confirmed_supply_is_a_preorder_and_a_discontinued_one_says_so() {
+        LocalDate release = today().plusDays(30);
+        Sku upcoming = product("NEW-1", new BackorderPolicy.WhenSupplyConfirmed(), new Lifecycle(Optional.of(release), false));
+        restock.inTransaction(h -> restock.stock().count(h, upcoming, 10, "first delivery"));
+        Availability preorder = availability(upcoming, 2);
+        assertThat(preorder.status()).isEqualTo(AvailabilityStatus.PREORDER);
+        assertThat(preorder.eta().orElseThrow().to()).isEqualTo(release);
+
+        Sku old = product("OLD-1");
+        restock.inTransaction(h -> restock.catalog().discontinue(h, old));
+        assertThat(availability(old, 1).status()).isEqualTo(AvailabilityStatus.DISCONTINUED);
+        assertThat(place(old, 1).lines().get(0).quantities().refused()).isEqualTo(1);
+    }
+
+    @Test
+    void a_slipped_purchase_order_repromises_exactly_its_pegged_lines_in_queue_order_with_one_event_each() {
+        Sku sku = product("SLIP-1");
+        history("Reliable Ltd", sku, 0, 0, 0, 0, 0);
+        PurchaseOrder early = order("Reliable Ltd", sku, 6, today().plusDays(10));
+        order("Reliable Ltd", sku, 6, today().plusDays(30));
+        List<Order> orders = List.of(place(sku, 2), place(sku, 2), place(sku, 2), place(sku, 2), place(sku, 2));
+        long lastEvent = restock.read(h -> h.createQuery("select max(id) from order_events").mapTo(Long.class).one());
+
+        restock.inTransaction(h -> restock.purchasing().reschedule(h, early.id(), 1, today().plusDays(15)));
+
+        List<Long> changed = restock.read(h -> h.createQuery("""
+                        select order_line_id from order_events where kind = 'promise_changed' and id > :last order by id""")
+                .bind("last", lastEvent).mapTo(Long.class).list());
+        assertThat(changed).containsExactly(orders.get(0).lines().get(0).id(), orders.get(1).lines().get(0).id(),
+                orders.get(2).lines().get(0).id());
+        assertThat(restock.read(h -> SqlPromises.find(h, orders.get(0).lines().get(0).id())).orElseThrow().to())
+                .isAfterOrEqualTo(today().plusDays(16));
+    }
+}
