@@ -8,6 +8,7 @@ import restock.catalog.Lifecycle;
 import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
+import restock.cli.ReportCommandAccess;
 import restock.orders.Order;
 import restock.orders.OrderRequest;
 import restock.promise.Availability;
@@ -187,5 +188,25 @@ class HonestAvailabilityTest {
                 orders.get(2).lines().get(0).id());
         assertThat(restock.read(h -> SqlPromises.find(h, orders.get(0).lines().get(0).id())).orElseThrow().to())
                 .isAfterOrEqualTo(today().plusDays(16));
+    }
+
+    @Test
+    void the_calibration_report_counts_first_promises_kept_by_their_date() {
+        Sku sku = product("CAL-1");
+        history("Reliable Ltd", sku, 0, 0, 0, 0, 0);
+        PurchaseOrder onTime = order("Reliable Ltd", sku, 4, today().plusDays(5));
+        place(sku, 2);
+        place(sku, 2);
+        clock.advance(Duration.ofDays(5));
+        restock.inTransaction(h -> restock.purchasing().receive(h, onTime.id(), List.of(new ReceiptPlan.Received(sku, 3))));
+        clock.advance(Duration.ofDays(30));
+
+        var buckets = restock.read(h -> restock.availability().calibration(h));
+
+        assertThat(buckets).singleElement().satisfies(bucket -> {
+            assertThat(bucket.promises()).isEqualTo(2);
+            assertThat(bucket.shareKept()).isEqualTo(0.5);
+        });
+        assertThat(ReportCommandAccess.table(buckets)).contains("50.0%");
     }
 }
