@@ -82,18 +82,27 @@ public final class SqlBooks {
     }
 
     private static Map<Sku, List<IncomingSupply>> loadSupply(Handle handle, List<String> codes) {
-        Map<Sku, List<IncomingSupply>> supplies = new HashMap<>();
-        SupplierReliability reliability = SqlReliability.load(handle);
-        handle.createQuery("""
+        List<SupplyRow> rows = handle.createQuery("""
                         select l.id, l.sku, l.expected_date, o.supplier_id, l.quantity_ordered - l.quantity_received as open_quantity
                         from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
                         where o.status = 'open' and l.sku = any(:skus) and l.quantity_received < l.quantity_ordered""")
                 .bindArray("skus", String.class, codes)
-                .map((rs, ctx) -> Map.entry(Sku.of(rs.getString("sku")), new IncomingSupply(rs.getLong("id"),
-                        rs.getObject("expected_date", LocalDate.class), rs.getInt("open_quantity"),
-                        reliability.oddsFor(rs.getLong("supplier_id"), rs.getString("sku")))))
-                .forEach(entry -> supplies.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
+                .map((rs, ctx) -> new SupplyRow(rs.getLong("id"), rs.getString("sku"), rs.getObject("expected_date", LocalDate.class),
+                        rs.getLong("supplier_id"), rs.getInt("open_quantity")))
+                .list();
+        Map<Sku, List<IncomingSupply>> supplies = new HashMap<>();
+        if (rows.isEmpty()) {
+            return supplies;
+        }
+        SupplierReliability reliability = SqlReliability.load(handle, rows.stream().map(SupplyRow::supplierId).distinct().toList());
+        for (SupplyRow row : rows) {
+            supplies.computeIfAbsent(Sku.of(row.sku()), k -> new ArrayList<>()).add(new IncomingSupply(row.id(), row.expectedDate(),
+                    row.openQuantity(), reliability.oddsFor(row.supplierId(), row.sku())));
+        }
         return supplies;
+    }
+
+    private record SupplyRow(long id, String sku, LocalDate expectedDate, long supplierId, int openQuantity) {
     }
 
     /** Writes stock levels, applies fills to their lines (with an event each) and re-pegs the queue. */
