@@ -4,10 +4,12 @@ import restock.catalog.Sku;
 import restock.common.InvalidInput;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** A validated request to place an order. */
-public record OrderRequest(String customerEmail, boolean allowPartial, int priority, List<Line> lines) {
+public record OrderRequest(String customerEmail, boolean allowPartial, int priority, List<Line> lines, Optional<String> paymentMethodToken) {
+    public static final int MAX_TOKEN_LENGTH = 255;
     public static final int MAX_LINES = 100;
     public static final int MAX_UNITS_PER_LINE = 10_000;
     public static final int MAX_PRIORITY = 9;
@@ -18,7 +20,16 @@ public record OrderRequest(String customerEmail, boolean allowPartial, int prior
     public record Line(Sku sku, int quantity) {
     }
 
+    /** An order whose payment Restock does not handle (the shop takes it elsewhere). */
+    public OrderRequest(String customerEmail, boolean allowPartial, int priority, List<Line> lines) {
+        this(customerEmail, allowPartial, priority, lines, Optional.empty());
+    }
+
     public OrderRequest {
+        if (paymentMethodToken.isPresent() && (paymentMethodToken.get().isBlank() || paymentMethodToken.get().length() > MAX_TOKEN_LENGTH)) {
+            throw new InvalidInput("paymentMethod", "paymentMethod must be the gateway's token for a saved payment method, 1 to "
+                    + MAX_TOKEN_LENGTH + " characters");
+        }
         if (customerEmail == null || customerEmail.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(customerEmail).matches()) {
             throw new InvalidInput("customerEmail", "customerEmail must be an email address of at most " + MAX_EMAIL_LENGTH + " characters");
         }

@@ -1,8 +1,10 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.allocation.Admission;
 import restock.allocation.Placement;
 import restock.allocation.SkuBook;
+import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.common.Conflict;
 import restock.common.NotFound;
@@ -10,14 +12,22 @@ import restock.orders.LineState;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.orders.OrderRequest;
+import restock.payments.PaymentPolicy;
+import restock.payments.PaymentRules;
+import restock.payments.PaymentState;
 import restock.store.SqlBooks;
 import restock.store.SqlBooks.Movement;
+import restock.store.SqlCatalog;
 import restock.store.SqlOrders;
+import restock.store.SqlPayments;
+import restock.store.SqlPromises;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -26,10 +36,12 @@ import java.util.function.Predicate;
 public final class OrderCommands {
     private final Clock clock;
     private final Books books;
+    private final PaymentPolicy paymentPolicy;
 
-    public OrderCommands(Clock clock, Books books) {
+    public OrderCommands(Clock clock, Books books, PaymentPolicy paymentPolicy) {
         this.clock = clock;
         this.books = books;
+        this.paymentPolicy = paymentPolicy;
     }
 
     public Order place(Handle handle, OrderRequest request) {
@@ -41,7 +53,25 @@ public final class OrderCommands {
         Placement.Decision decision = Placement.decide(request, books, lineIds, now);
         long orderId = SqlOrders.insertOrder(handle, request, lineIds, decision.admissions(), now);
         SqlBooks.save(handle, decision.books().values(), now);
+        request.paymentMethodToken().ifPresent(token -> openPayments(handle, request, lineIds, decision, token, now));
         return find(handle, orderId);
+    }
+
+    /** Each accepted line is paid for as the payment policy says: authorized now, or charged when it fills. */
+    private void openPayments(Handle handle, OrderRequest request, List<Long> lineIds, Placement.Decision decision, String token, Instant now) {
+        for (int i = 0; i < lineIds.size(); i++) {
+            Admission admission = decision.admissions().get(i);
+            int accepted = admission.reserved() + admission.waiting();
+            if (accepted == 0) {
+                continue;
+            }
+            long lineId = lineIds.get(i);
+            Product product = SqlCatalog.findProduct(handle, request.lines().get(i).sku()).orElseThrow();
+            Optional<LocalDate> promisedBy = SqlPromises.find(handle, lineId).map(SqlPromises.StoredPromise::to);
+            PaymentState initial = PaymentRules.atPlacement(admission.waiting() > 0, promisedBy, token, paymentPolicy, now);
+            SqlPayments.open(handle, lineId, initial, Math.multiplyExact(product.price().amountMinor(), (long) accepted),
+                    product.price().currency(), token, admission.waiting() > 0, now);
+        }
     }
 
     public Order find(Handle handle, long orderId) {
@@ -51,18 +81,32 @@ public final class OrderCommands {
 
     /** Cancels every open line: waiting units leave the queue, reserved units go to the next in line. */
     public Order cancel(Handle handle, long orderId) {
-        return cancelLines(handle, orderId, line -> true);
+        return cancel(handle, orderId, "cancelled by the shop", "api");
+    }
+
+    /** Cancels every open line, recording why and through what (the API, a customer's cancel link). */
+    public Order cancel(Handle handle, long orderId, String reason, String via) {
+        return cancelLines(handle, orderId, line -> true, reason, via);
+    }
+
+    /** Cancels the lines still waiting for stock (the customer's one-click cancel); reserved lines stay. */
+    public Order cancelWaiting(Handle handle, long orderId, String reason, String via) {
+        return cancelLines(handle, orderId, line -> line.state() instanceof LineState.Waiting, reason, via);
     }
 
     public Order cancelLine(Handle handle, long orderId, int lineNumber) {
+        return cancelLine(handle, orderId, lineNumber, "cancelled by the shop", "api");
+    }
+
+    public Order cancelLine(Handle handle, long orderId, int lineNumber, String reason, String via) {
         Order order = find(handle, orderId);
         if (order.lines().stream().noneMatch(line -> line.lineNumber() == lineNumber)) {
             throw new NotFound("lineNumber", "order " + orderId + " has no line " + lineNumber);
         }
-        return cancelLines(handle, orderId, line -> line.lineNumber() == lineNumber);
+        return cancelLines(handle, orderId, line -> line.lineNumber() == lineNumber, reason, via);
     }
 
-    private Order cancelLines(Handle handle, long orderId, Predicate<OrderLine> selected) {
+    private Order cancelLines(Handle handle, long orderId, Predicate<OrderLine> selected, String reason, String via) {
         Instant now = clock.instant();
         LockedOrder locked = lockOrder(handle, orderId);
         Order order = locked.order();
@@ -71,6 +115,9 @@ public final class OrderCommands {
         if (open.isEmpty()) {
             throw new Conflict("order " + orderId + " has nothing left to cancel: it is " + order.status().code());
         }
+        // Waits for any gateway call under way for these lines, so its outcome decides between void and refund.
+        open.forEach(line -> SqlPayments.lock(handle, line.id()));
+        SqlPayments.recordCancellation(handle, orderId, reason, via, now);
         // Waiting units leave the queue before reserved units are released, so released stock cannot fill this order's own lines.
         for (OrderLine line : open) {
             if (line.quantities().waiting() > 0) {

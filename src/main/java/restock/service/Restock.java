@@ -4,6 +4,7 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
+import restock.payments.PaymentPolicy;
 import restock.promise.PromiseSettings;
 
 import java.time.Clock;
@@ -15,6 +16,7 @@ public final class Restock {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Books books;
+    private final PaymentPolicy paymentPolicy;
     private final CatalogCommands catalog;
     private final StockCommands stock;
     private final PurchasingCommands purchasing;
@@ -27,13 +29,18 @@ public final class Restock {
 
     /** With promise settings other than the defaults (the date in them is replaced by each day's). */
     public Restock(Jdbi jdbi, Clock clock, PromiseSettings promiseSettings) {
+        this(jdbi, clock, promiseSettings, PaymentPolicy.DEFAULT);
+    }
+
+    public Restock(Jdbi jdbi, Clock clock, PromiseSettings promiseSettings, PaymentPolicy paymentPolicy) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.books = new Books(clock, promiseSettings);
         this.catalog = new CatalogCommands(clock);
         this.stock = new StockCommands(clock, books);
         this.purchasing = new PurchasingCommands(clock, books);
-        this.orders = new OrderCommands(clock, books);
+        this.orders = new OrderCommands(clock, books, paymentPolicy);
+        this.paymentPolicy = paymentPolicy;
         this.availability = new AvailabilityQueries(books);
     }
 
@@ -51,6 +58,7 @@ public final class Restock {
 
     public Clock clock() { return clock; }
     public Books books() { return books; }
+    public PaymentPolicy paymentPolicy() { return paymentPolicy; }
     public CatalogCommands catalog() { return catalog; }
     public StockCommands stock() { return stock; }
     public PurchasingCommands purchasing() { return purchasing; }

@@ -1,0 +1,164 @@
+package restock.service;
+
+import org.jdbi.v3.core.Handle;
+import restock.payments.GatewayResult;
+import restock.payments.LinePayment;
+import restock.payments.PaymentGateway;
+import restock.payments.PaymentOperation;
+import restock.payments.PaymentPolicy;
+import restock.payments.PaymentRules;
+import restock.payments.PaymentState;
+import restock.store.SqlPayments;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Moves payments along: plans what each line's payment needs next (from fills, shipments, cancellations and the
+ * clock), makes the gateway calls one at a time with their idempotency keys, and reconciles calls whose outcome
+ * was unknown. Each call runs holding its line's payment row, so a cancellation waits for it and then sees
+ * its result: a cancel before capture always ends in a void, one after in a refund.
+ */
+public final class PaymentProcessor {
+    /** Lines looked at per planning pass; the rest wait for the next pass. */
+    public static final int PLAN_BATCH = 500;
+    /** Gateway calls made per pass, so one pass stays short. */
+    public static final int CALLS_PER_PASS = 200;
+
+    private final Restock restock;
+    private final PaymentGateway gateway;
+    private final PaymentPolicy policy;
+    private final Clock clock;
+
+    public PaymentProcessor(Restock restock, PaymentGateway gateway, PaymentPolicy policy, Clock clock) {
+        this.restock = restock;
+        this.gateway = gateway;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** One pass: plan, call, reconcile. Returns how much it did; zero means nothing is owed right now. */
+    public int runOnce() {
+        int work = plan();
+        work += call(List.of("pending"));
+        work += call(List.of("unknown"));
+        return work;
+    }
+
+    /** Runs passes until nothing is owed or the bound is reached (tests and the demo). */
+    public int drain(int maxPasses) {
+        int total = 0;
+        for (int pass = 0; pass < maxPasses; pass++) {
+            int work = runOnce();
+            total += work;
+            if (work == 0) {
+                return total;
+            }
+        }
+        return total;
+    }
+
+    private int plan() {
+        return restock.inTransaction(handle -> {
+            Instant now = clock.instant();
+            int planned = 0;
+            for (LinePayment line : SqlPayments.active(handle, PLAN_BATCH)) {
+                Optional<PaymentRules.Step> step = PaymentRules.next(line, policy, now);
+                if (step.isEmpty()) {
+                    continue;
+                }
+                if (step.get() instanceof PaymentRules.Step.Call call) {
+                    planned += SqlPayments.enqueue(handle, call.operation(), now) ? 1 : 0;
+                } else if (step.get() instanceof PaymentRules.Step.ReleaseLine) {
+                    releaseUnpaidLine(handle, line, now);
+                    planned++;
+                }
+            }
+            return planned;
+        });
+    }
+
+    private void releaseUnpaidLine(Handle handle, LinePayment line, Instant now) {
+        long orderId = handle.createQuery("select order_id from order_lines where id = :id")
+                .bind("id", line.orderLineId()).mapTo(Long.class).one();
+        int lineNumber = handle.createQuery("select line_number from order_lines where id = :id")
+                .bind("id", line.orderLineId()).mapTo(Integer.class).one();
+        restock.orders().cancelLine(handle, orderId, lineNumber, "payment not received in time", "payment-not-received");
+        SqlPayments.recordEvent(handle, line.orderLineId(), "released", line.amountMinor(), null, now);
+    }
+
+    /** Makes owed calls, each in its own transaction holding the line's payment row. */
+    private int call(List<String> statuses) {
+        int made = 0;
+        for (int i = 0; i < CALLS_PER_PASS; i++) {
+            Boolean didOne = restock.inTransaction(handle -> {
+                Optional<SqlPayments.Claimed> claimed = SqlPayments.claim(handle, statuses);
+                if (claimed.isEmpty()) {
+                    return false;
+                }
+                callOne(handle, claimed.get());
+                return true;
+            });
+            if (!didOne) {
+                break;
+            }
+            made++;
+        }
+        return made;
+    }
+
+    private void callOne(Handle handle, SqlPayments.Claimed claimed) {
+        Instant now = clock.instant();
+        PaymentOperation operation = claimed.operation();
+        LinePayment line = SqlPayments.lock(handle, operation.orderLineId()).orElseThrow();
+        GatewayResult result;
+        if (claimed.status().equals("unknown")) {
+            // Reconciliation: ask what became of the call; if the gateway never got it, make it again with the same key.
+            result = gateway.lookup(operation.idempotencyKey()).orElseGet(() -> send(operation, line));
+        } else {
+            LinePayment notUnderWay = new LinePayment(line.orderLineId(), line.amountMinor(), line.currency(), line.paymentMethodToken(),
+                    line.state(), line.backorderedAtPlacement(), line.filled(), line.shipped(), line.cancelled(), false, line.generation());
+            boolean stillWanted = PaymentRules.next(notUnderWay, policy, now)
+                    .filter(step -> step instanceof PaymentRules.Step.Call call && call.operation().kind() == operation.kind())
+                    .isPresent();
+            if (!stillWanted) {
+                // Superseded (the line was cancelled meanwhile, say): nothing was sent, nothing to settle.
+                SqlPayments.markOperation(handle, claimed.id(), "declined", new GatewayResult.Declined("superseded before it was sent"), now);
+                return;
+            }
+            result = send(operation, line);
+        }
+        if (result instanceof GatewayResult.Unknown) {
+            SqlPayments.markOperation(handle, claimed.id(), "unknown", result, now);
+            return;
+        }
+        SqlPayments.markOperation(handle, claimed.id(), result instanceof GatewayResult.Succeeded ? "succeeded" : "declined", result, now);
+        PaymentState next = PaymentRules.settle(line, operation, result, policy, now);
+        SqlPayments.settle(handle, line.orderLineId(), next, eventFor(operation, result), operation.amountMinor(),
+                result instanceof GatewayResult.Succeeded s ? s.reference() : null, now);
+    }
+
+    private GatewayResult send(PaymentOperation operation, LinePayment line) {
+        String key = operation.idempotencyKey();
+        return switch (operation.kind()) {
+            case AUTHORIZE -> gateway.authorize(key, line.paymentMethodToken(), operation.amountMinor(), line.currency());
+            case CAPTURE -> gateway.capture(key, ((PaymentState.Authorized) line.state()).authorizationId(), operation.amountMinor());
+            case CHARGE -> gateway.charge(key, line.paymentMethodToken(), operation.amountMinor(), line.currency());
+            case VOID -> gateway.voidAuthorization(key, ((PaymentState.Authorized) line.state()).authorizationId());
+            case REFUND -> gateway.refund(key, ((PaymentState.Captured) line.state()).chargeId(), operation.amountMinor());
+        };
+    }
+
+    private static Optional<String> eventFor(PaymentOperation operation, GatewayResult result) {
+        boolean ok = result instanceof GatewayResult.Succeeded;
+        return switch (operation.kind()) {
+            case AUTHORIZE -> ok ? Optional.of("authorized") : Optional.empty();
+            case CAPTURE, CHARGE -> Optional.of(ok ? "charged" : "charge_failed");
+            case VOID -> ok ? Optional.of("voided") : Optional.empty();
+            case REFUND -> ok ? Optional.of("refunded") : Optional.empty();
+        };
+    }
+
+}
