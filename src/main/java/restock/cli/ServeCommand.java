@@ -4,7 +4,14 @@ import io.javalin.Javalin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.slf4j.LoggerFactory;
+import restock.common.SignedLinks;
 import restock.http.HttpApi;
+import restock.payments.PaymentGateway;
+import restock.payments.PaymentPolicy;
+import restock.payments.SimulatedGateway;
+import restock.service.PaymentProcessor;
+import restock.store.SqlSecrets;
 import restock.promise.PromiseSettings;
 import restock.service.Restock;
 import restock.store.Database;
@@ -13,6 +20,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** Runs the HTTP API until the process is stopped. */
 @Command(name = "serve", description = "Run the Restock server.")
@@ -38,7 +48,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (threshold != null && !threshold.isBlank()) {
             promises = new PromiseSettings(Double.parseDouble(threshold), promises.maxSlipDays(), promises.handlingDays(), promises.today());
         }
-        Restock restock = new Restock(db.jdbi(), clock, promises);
+        byte[] linkSecret = db.jdbi().inTransaction(h -> SqlSecrets.getOrCreate(h, "customer-links", clock.instant()));
+        PaymentPolicy paymentPolicy = PaymentPolicy.DEFAULT;
+        Restock restock = new Restock(db.jdbi(), clock, promises, paymentPolicy, new SignedLinks(linkSecret));
+        PaymentGateway gateway = new SimulatedGateway(System.nanoTime(), SimulatedGateway.Faults.NONE, clock);
+        ScheduledExecutorService payments = startPaymentProcessor(new PaymentProcessor(restock, gateway, paymentPolicy, clock));
         if (demo && Demo.loadIfEmpty(restock)) {
             System.out.println("Loaded the demo shop (36 products from a real UK online retailer).");
         }
@@ -46,6 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
         String shopUrl = System.getenv().getOrDefault("RESTOCK_SHOP_PRODUCT_URL", HttpApi.DEFAULT_SHOP_PRODUCT_URL);
         Javalin server = new HttpApi(restock, apiKey, shopUrl).start(host, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            payments.shutdownNow();
             server.stop();
             db.close();
         }, "restock-shutdown"));
@@ -58,6 +73,26 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("Open " + url + " and enter the API key to see the stock overview, or try:");
         System.out.println("  curl -H 'Authorization: Bearer " + apiKey + "' '" + url + "api/stock?limit=5'");
         return 0;
+    }
+
+    /**
+     * Moves payments along once a second. A failed pass is logged and the next pass tries again: every step it
+     * takes is idempotent, so nothing is lost or done twice by retrying.
+     */
+    private static ScheduledExecutorService startPaymentProcessor(PaymentProcessor processor) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "restock-payments");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                processor.runOnce();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(ServeCommand.class).error("payment pass failed; retrying in a second", e);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        return executor;
     }
 
     private static String apiKey() {

@@ -106,15 +106,25 @@ public final class HttpApi {
         routes.post("/api/purchase-orders/{id}/cancel", ctx -> commandWithoutBody(ctx, h -> Views.PurchaseOrderView.of(
                 restock.purchasing().cancel(h, id(ctx)))));
 
-        routes.post("/api/orders", ctx -> command(ctx, 201, (h, body) -> Views.OrderView.of(
+        routes.post("/api/orders", ctx -> command(ctx, 201, (h, body) -> orderView(h,
                 restock.orders().place(h, Requests.order(body)))));
-        routes.get("/api/orders/{id}", ctx -> ctx.json(Views.OrderView.of(restock.read(h -> restock.orders().find(h, id(ctx))))));
-        routes.post("/api/orders/{id}/cancel", ctx -> commandWithoutBody(ctx, h -> Views.OrderView.of(
+        routes.get("/api/orders/{id}", ctx -> ctx.json(restock.read(h -> orderView(h, restock.orders().find(h, id(ctx))))));
+        routes.post("/api/orders/{id}/cancel", ctx -> commandWithoutBody(ctx, h -> orderView(h,
                 restock.orders().cancel(h, id(ctx)))));
-        routes.post("/api/orders/{id}/lines/{lineNumber}/cancel", ctx -> commandWithoutBody(ctx, h -> Views.OrderView.of(
+        routes.post("/api/orders/{id}/lines/{lineNumber}/cancel", ctx -> commandWithoutBody(ctx, h -> orderView(h,
                 restock.orders().cancelLine(h, id(ctx), lineNumber(ctx)))));
-        routes.post("/api/orders/{id}/ship", ctx -> commandWithoutBody(ctx, h -> Views.OrderView.of(
+        routes.post("/api/orders/{id}/ship", ctx -> commandWithoutBody(ctx, h -> orderView(h,
                 restock.orders().ship(h, id(ctx)))));
+        routes.post("/api/orders/{id}/cancel-link", ctx -> {
+            var link = restock.read(h -> restock.cancelLinks().create(h, id(ctx)));
+            ctx.status(201).json(java.util.Map.of("url", ctx.scheme() + "://" + ctx.host() + "/cancel/" + link.token(),
+                    "expiresAt", link.expiresAt().toString()));
+        });
+        routes.get("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.read(h ->
+                restock.cancelLinks().view(h, ctx.pathParam("token"))), ctx.pathParam("token"))));
+        routes.post("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.inTransaction(h ->
+                restock.cancelLinks().use(h, ctx.pathParam("token"), Optional.ofNullable(ctx.formParam("reason")).orElse("other"))),
+                ctx.pathParam("token"))));
 
         routes.post("/api/products/{sku}/discontinue", ctx -> commandWithoutBody(ctx, h -> Views.ProductView.of(
                 restock.catalog().discontinue(h, sku(ctx)))));
@@ -179,6 +189,10 @@ public final class HttpApi {
         } catch (NumberFormatException e) {
             throw new InvalidInput(name, name + " must be a whole number, was '" + value + "'");
         }
+    }
+
+    private Views.OrderView orderView(Handle handle, restock.orders.Order order) {
+        return Views.OrderView.of(order, restock.orders().payments(handle, order));
     }
 
     private void authenticate(Context ctx) {

@@ -47,7 +47,8 @@ final class Requests {
         List<OrderRequest.Line> lines = JsonBody.requiredArray(body, "lines", OrderRequest.MAX_LINES, (line, path) ->
                 new OrderRequest.Line(sku(path, JsonBody.requiredText(line, path, "sku")),
                         JsonBody.requiredInt(line, path, "quantity", 1, OrderRequest.MAX_UNITS_PER_LINE)));
-        return new OrderRequest(email, allowPartial, priority == null ? 0 : priority, lines);
+        Optional<String> paymentMethod = Optional.ofNullable(JsonBody.optionalText(body, "", "paymentMethod"));
+        return new OrderRequest(email, allowPartial, priority == null ? 0 : priority, lines, paymentMethod);
     }
 
     static PurchaseOrderRequest purchaseOrder(JsonNode body) {

@@ -5,11 +5,13 @@ import restock.service.StockLevel;
 import restock.catalog.Product;
 import restock.orders.Order;
 import restock.orders.OrderLine;
+import restock.payments.LinePayment;
 import restock.purchasing.PurchaseOrder;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON shapes the API answers with; openapi.yaml describes the same. */
 final class Views {
@@ -54,20 +56,28 @@ final class Views {
     record Page<T>(List<T> items, String next) {
     }
 
+    record PaymentView(String state, long amountMinor, String currency) {
+        static PaymentView of(LinePayment payment) {
+            return new PaymentView(payment.state().code(), payment.amountMinor(), payment.currency());
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OrderLineView(int lineNumber, String sku, int quantity, int reserved, int backordered, int refused, int shipped,
-                         int cancelled, String status, String refusalReason) {
-        static OrderLineView of(OrderLine line) {
+                         int cancelled, String status, String refusalReason, PaymentView payment) {
+        static OrderLineView of(OrderLine line, Map<Long, LinePayment> payments) {
             var q = line.quantities();
+            LinePayment payment = payments.get(line.id());
             return new OrderLineView(line.lineNumber(), line.sku().code(), q.quantity(), q.reserved(), q.waiting(), q.refused(),
-                    q.shipped(), q.cancelled(), line.state().code(), line.refusalReason().orElse(null));
+                    q.shipped(), q.cancelled(), line.state().code(), line.refusalReason().orElse(null),
+                    payment == null ? null : PaymentView.of(payment));
         }
     }
 
     record OrderView(long id, String status, String customerEmail, int priority, Instant placedAt, List<OrderLineView> lines) {
-        static OrderView of(Order order) {
+        static OrderView of(Order order, Map<Long, LinePayment> payments) {
             return new OrderView(order.id(), order.status().code(), order.customerEmail(), order.priority(), order.placedAt(),
-                    order.lines().stream().map(OrderLineView::of).toList());
+                    order.lines().stream().map(line -> OrderLineView.of(line, payments)).toList());
         }
     }
 

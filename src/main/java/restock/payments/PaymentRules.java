@@ -35,7 +35,7 @@ public final class PaymentRules {
             return new PaymentState.AwaitingAuthorization(paymentMethodToken);
         }
         Optional<Instant> shipBy = promisedBy.map(date -> date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-        if (shipBy.isPresent() && !shipBy.get().isAfter(now.plus(policy.authorizationWindow().minus(policy.reauthorizeAhead())))) {
+        if (shipBy.isPresent() && !shipBy.get().isAfter(now.plus(policy.authorizationWindow()))) {
             return new PaymentState.AwaitingAuthorization(paymentMethodToken);
         }
         return new PaymentState.AwaitingFill(paymentMethodToken);

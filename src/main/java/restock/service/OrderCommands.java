@@ -12,6 +12,7 @@ import restock.orders.LineState;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.orders.OrderRequest;
+import restock.payments.LinePayment;
 import restock.payments.PaymentPolicy;
 import restock.payments.PaymentRules;
 import restock.payments.PaymentState;
@@ -72,6 +73,15 @@ public final class OrderCommands {
             SqlPayments.open(handle, lineId, initial, Math.multiplyExact(product.price().amountMinor(), (long) accepted),
                     product.price().currency(), token, admission.waiting() > 0, now);
         }
+    }
+
+    /** The payment of each of the order's lines that Restock takes payment for, by line id. */
+    public Map<Long, LinePayment> payments(Handle handle, Order order) {
+        Map<Long, LinePayment> payments = new java.util.HashMap<>();
+        for (OrderLine line : order.lines()) {
+            SqlPayments.find(handle, line.id()).ifPresent(payment -> payments.put(line.id(), payment));
+        }
+        return payments;
     }
 
     public Order find(Handle handle, long orderId) {

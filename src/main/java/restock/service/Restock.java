@@ -4,6 +4,7 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
+import restock.common.SignedLinks;
 import restock.payments.PaymentPolicy;
 import restock.promise.PromiseSettings;
 
@@ -17,6 +18,7 @@ public final class Restock {
     private final Clock clock;
     private final Books books;
     private final PaymentPolicy paymentPolicy;
+    private final CancelLinks cancelLinks;
     private final CatalogCommands catalog;
     private final StockCommands stock;
     private final PurchasingCommands purchasing;
@@ -33,6 +35,11 @@ public final class Restock {
     }
 
     public Restock(Jdbi jdbi, Clock clock, PromiseSettings promiseSettings, PaymentPolicy paymentPolicy) {
+        this(jdbi, clock, promiseSettings, paymentPolicy, new SignedLinks(randomSecret()));
+    }
+
+    /** With the secret that signs customers' links; keep it across restarts so links sent earlier keep working. */
+    public Restock(Jdbi jdbi, Clock clock, PromiseSettings promiseSettings, PaymentPolicy paymentPolicy, SignedLinks links) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.books = new Books(clock, promiseSettings);
@@ -42,6 +49,13 @@ public final class Restock {
         this.orders = new OrderCommands(clock, books, paymentPolicy);
         this.paymentPolicy = paymentPolicy;
         this.availability = new AvailabilityQueries(books);
+        this.cancelLinks = new CancelLinks(links, clock, orders);
+    }
+
+    private static byte[] randomSecret() {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return secret;
     }
 
     /**
@@ -59,6 +73,7 @@ public final class Restock {
     public Clock clock() { return clock; }
     public Books books() { return books; }
     public PaymentPolicy paymentPolicy() { return paymentPolicy; }
+    public CancelLinks cancelLinks() { return cancelLinks; }
     public CatalogCommands catalog() { return catalog; }
     public StockCommands stock() { return stock; }
     public PurchasingCommands purchasing() { return purchasing; }

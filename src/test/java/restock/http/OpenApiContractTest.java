@@ -98,7 +98,11 @@ class OpenApiContractTest {
                 {"supplier":"Cake Stands Ltd","lines":[{"sku":"47566","quantity":10,"expectedDate":"%s"}]}""".formatted(expected)), 201);
         expect(client.post("/api/purchase-orders/" + second.json().path("id").asLong() + "/cancel", ""), 200);
         Exchange third = expect(client.post("/api/orders", """
-                {"customerEmail":"bob@example.com","allowPartial":false,"priority":2,"lines":[{"sku":"47566","quantity":1}]}"""), 201);
+                {"customerEmail":"bob@example.com","allowPartial":false,"priority":2,"lines":[{"sku":"47566","quantity":1}],
+                 "paymentMethod":"pm_card_visa"}"""), 201);
+        assertThat(third.json().path("lines").get(0).path("payment").path("state").asText()).isEqualTo("awaiting_fill");
+        Exchange link = expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel-link", ""), 201);
+        assertThat(link.json().path("url").asText()).contains("/cancel/");
         expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel", ""), 200);
         expect(client.get("/api/stock/22423"), 200);
         storefrontScenario(client, expected);
