@@ -6,6 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.slf4j.LoggerFactory;
 import restock.common.SignedLinks;
+import restock.gateways.StripeGateway;
 import restock.http.HttpApi;
 import restock.payments.PaymentGateway;
 import restock.payments.PaymentPolicy;
@@ -51,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
         byte[] linkSecret = db.jdbi().inTransaction(h -> SqlSecrets.getOrCreate(h, "customer-links", clock.instant()));
         PaymentPolicy paymentPolicy = PaymentPolicy.DEFAULT;
         Restock restock = new Restock(db.jdbi(), clock, promises, paymentPolicy, new SignedLinks(linkSecret));
-        PaymentGateway gateway = new SimulatedGateway(System.nanoTime(), SimulatedGateway.Faults.NONE, clock);
+        PaymentGateway gateway = gateway(clock);
         ScheduledExecutorService payments = startPaymentProcessor(new PaymentProcessor(restock, gateway, paymentPolicy, clock));
         if (demo && Demo.loadIfEmpty(restock)) {
             System.out.println("Loaded the demo shop (36 products from a real UK online retailer).");
@@ -93,6 +94,19 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }, 1, 1, TimeUnit.SECONDS);
         return executor;
+    }
+
+    /** Stripe when RESTOCK_PAYMENT_GATEWAY=stripe (with RESTOCK_STRIPE_SECRET_KEY); otherwise the simulated gateway. */
+    private static PaymentGateway gateway(Clock clock) {
+        if ("stripe".equals(System.getenv("RESTOCK_PAYMENT_GATEWAY"))) {
+            String key = System.getenv("RESTOCK_STRIPE_SECRET_KEY");
+            String baseUrl = System.getenv().getOrDefault("RESTOCK_STRIPE_BASE_URL", StripeGateway.DEFAULT_BASE_URL);
+            System.out.println("Payments: Stripe at " + baseUrl);
+            return new StripeGateway(baseUrl, key, clock, duration -> Thread.sleep(duration.toMillis()));
+        }
+        System.out.println("Payments: simulated gateway (set RESTOCK_PAYMENT_GATEWAY=stripe for Stripe); card token "
+                + SimulatedGateway.DECLINING_TOKEN + " always declines");
+        return new SimulatedGateway(System.nanoTime(), SimulatedGateway.Faults.NONE, clock);
     }
 
     private static String apiKey() {
