@@ -120,6 +120,10 @@ public final class HttpApi {
             ctx.status(201).json(java.util.Map.of("url", ctx.scheme() + "://" + ctx.host() + "/cancel/" + link.token(),
                     "expiresAt", link.expiresAt().toString()));
         });
+        routes.post("/api/payments/pay-link", ctx -> command(ctx, 200, (h, body) -> {
+            var payment = restock.payLinks().payWith(h, JsonBody.requiredText(body, "", "token"), JsonBody.requiredText(body, "", "paymentMethod"));
+            return Views.PaymentView.of(payment);
+        }));
         routes.get("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.read(h ->
                 restock.cancelLinks().view(h, ctx.pathParam("token"))), ctx.pathParam("token"))));
         routes.post("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.inTransaction(h ->

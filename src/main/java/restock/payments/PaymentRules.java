@@ -96,7 +96,9 @@ public final class PaymentRules {
                 // A waiting line whose authorization is declined is simply charged when it fills.
                 case AUTHORIZE -> line.filled() ? new PaymentState.Failed(reason, now.plus(policy.chargeFailureHold()))
                         : new PaymentState.AwaitingFill(line.paymentMethodToken());
-                case CAPTURE, CHARGE -> new PaymentState.Failed(reason, now.plus(policy.chargeFailureHold()));
+                // A capture that fails means the hold is gone (expired or released): charge the saved method instead.
+                case CAPTURE -> new PaymentState.AwaitingFill(line.paymentMethodToken());
+                case CHARGE -> new PaymentState.Failed(reason, now.plus(policy.chargeFailureHold()));
                 // An authorization the gateway will not void no longer holds funds (it expired or was used).
                 case VOID -> afterVoid(line, policy);
                 case REFUND -> state;

@@ -151,9 +151,14 @@ public final class OrderCommands {
         LockedOrder locked = lockOrder(handle, orderId);
         Order order = locked.order();
         Map<Sku, SkuBook> books = locked.books();
-        List<OrderLine> ready = order.lines().stream().filter(line -> line.state() instanceof LineState.Reserved).toList();
+        Map<Long, LinePayment> payments = payments(handle, order);
+        List<OrderLine> reserved = order.lines().stream().filter(line -> line.state() instanceof LineState.Reserved).toList();
+        // Goods leave only when paid for or their payment is held: never ship a line whose authorization failed or is pending.
+        List<OrderLine> ready = reserved.stream().filter(line -> paidOrHeld(payments.get(line.id()))).toList();
         if (ready.isEmpty()) {
-            throw new Conflict("order " + orderId + " has no line ready to ship: it is " + order.status().code());
+            throw new Conflict(reserved.isEmpty()
+                    ? "order " + orderId + " has no line ready to ship: it is " + order.status().code()
+                    : "order " + orderId + " is reserved but its payment is not authorized yet; it can ship once it is");
         }
         for (OrderLine line : ready) {
             int units = line.quantities().reserved();
@@ -164,6 +169,10 @@ public final class OrderCommands {
         }
         SqlBooks.save(handle, books.values(), now);
         return find(handle, orderId);
+    }
+
+    private static boolean paidOrHeld(LinePayment payment) {
+        return payment == null || payment.state() instanceof PaymentState.Authorized || payment.state() instanceof PaymentState.Captured;
     }
 
     /**

@@ -28,12 +28,14 @@ public final class PaymentProcessor {
     public static final int CALLS_PER_PASS = 200;
 
     private final Restock restock;
+    private final PayLinks payLinks;
     private final PaymentGateway gateway;
     private final PaymentPolicy policy;
     private final Clock clock;
 
     public PaymentProcessor(Restock restock, PaymentGateway gateway, PaymentPolicy policy, Clock clock) {
         this.restock = restock;
+        this.payLinks = restock.payLinks();
         this.gateway = gateway;
         this.policy = policy;
         this.clock = clock;
@@ -70,7 +72,11 @@ public final class PaymentProcessor {
                     continue;
                 }
                 if (step.get() instanceof PaymentRules.Step.Call call) {
-                    planned += SqlPayments.enqueue(handle, call.operation(), now) ? 1 : 0;
+                    boolean enqueued = SqlPayments.enqueue(handle, call.operation(), now);
+                    if (enqueued && call.operation().kind() == PaymentOperation.Kind.VOID && !line.cancelled()) {
+                        SqlPayments.recordEvent(handle, line.orderLineId(), "authorization_expiring", line.amountMinor(), null, now);
+                    }
+                    planned += enqueued ? 1 : 0;
                 } else if (step.get() instanceof PaymentRules.Step.ReleaseLine) {
                     releaseUnpaidLine(handle, line, now);
                     planned++;
@@ -136,8 +142,10 @@ public final class PaymentProcessor {
         }
         SqlPayments.markOperation(handle, claimed.id(), result instanceof GatewayResult.Succeeded ? "succeeded" : "declined", result, now);
         PaymentState next = PaymentRules.settle(line, operation, result, policy, now);
-        SqlPayments.settle(handle, line.orderLineId(), next, eventFor(operation, result), operation.amountMinor(),
-                result instanceof GatewayResult.Succeeded s ? s.reference() : null, now);
+        // A failed charge's event carries the customer's pay link, valid while the stock is held.
+        String reference = next instanceof PaymentState.Failed failed ? payLinks.create(line.orderLineId(), failed.holdUntil())
+                : result instanceof GatewayResult.Succeeded s ? s.reference() : null;
+        SqlPayments.settle(handle, line.orderLineId(), next, eventFor(operation, result, next), operation.amountMinor(), reference, now);
     }
 
     private GatewayResult send(PaymentOperation operation, LinePayment line) {
@@ -151,10 +159,10 @@ public final class PaymentProcessor {
         };
     }
 
-    private static Optional<String> eventFor(PaymentOperation operation, GatewayResult result) {
+    private static Optional<String> eventFor(PaymentOperation operation, GatewayResult result, PaymentState next) {
         boolean ok = result instanceof GatewayResult.Succeeded;
         return switch (operation.kind()) {
-            case AUTHORIZE -> ok ? Optional.of("authorized") : Optional.empty();
+            case AUTHORIZE -> ok ? Optional.of("authorized") : next instanceof PaymentState.Failed ? Optional.of("charge_failed") : Optional.empty();
             case CAPTURE, CHARGE -> Optional.of(ok ? "charged" : "charge_failed");
             case VOID -> ok ? Optional.of("voided") : Optional.empty();
             case REFUND -> ok ? Optional.of("refunded") : Optional.empty();

@@ -19,6 +19,7 @@ public final class Restock {
     private final Books books;
     private final PaymentPolicy paymentPolicy;
     private final CancelLinks cancelLinks;
+    private final PayLinks payLinks;
     private final CatalogCommands catalog;
     private final StockCommands stock;
     private final PurchasingCommands purchasing;
@@ -50,6 +51,7 @@ public final class Restock {
         this.paymentPolicy = paymentPolicy;
         this.availability = new AvailabilityQueries(books);
         this.cancelLinks = new CancelLinks(links, clock, orders);
+        this.payLinks = new PayLinks(links, clock);
     }
 
     private static byte[] randomSecret() {
@@ -74,6 +76,7 @@ public final class Restock {
     public Books books() { return books; }
     public PaymentPolicy paymentPolicy() { return paymentPolicy; }
     public CancelLinks cancelLinks() { return cancelLinks; }
+    public PayLinks payLinks() { return payLinks; }
     public CatalogCommands catalog() { return catalog; }
     public StockCommands stock() { return stock; }
     public PurchasingCommands purchasing() { return purchasing; }

@@ -164,6 +164,15 @@ public final class SqlPayments {
         event.ifPresent(kind -> recordEvent(handle, lineId, kind, eventAmountMinor, reference, now));
     }
 
+    /** A customer's new payment method for a line whose charge failed: it is charged on the next pass. */
+    public static void replaceMethod(Handle handle, long lineId, String paymentMethodToken, Instant now) {
+        handle.createUpdate("""
+                        update line_payments set payment_method_token = :token, state = 'awaiting_fill', failure_reason = null,
+                               hold_until = null, updated_at = :at where order_line_id = :line""")
+                .bind("token", paymentMethodToken).bind("at", SqlPurchasing.utc(now)).bind("line", lineId).execute();
+        recordEvent(handle, lineId, "payment_method_updated", 0, null, now);
+    }
+
     public static void recordEvent(Handle handle, long lineId, String kind, long amountMinor, String reference, Instant now) {
         handle.createUpdate("""
                         insert into payment_events (order_line_id, kind, amount_minor, reference, occurred_at)

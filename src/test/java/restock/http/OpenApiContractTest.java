@@ -103,6 +103,7 @@ class OpenApiContractTest {
         assertThat(third.json().path("lines").get(0).path("payment").path("state").asText()).isEqualTo("awaiting_fill");
         Exchange link = expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel-link", ""), 201);
         assertThat(link.json().path("url").asText()).contains("/cancel/");
+        expect(client.post("/api/payments/pay-link", "{\"token\":\"forged\",\"paymentMethod\":\"pm_card_visa\"}"), 400);
         expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel", ""), 200);
         expect(client.get("/api/stock/22423"), 200);
         storefrontScenario(client, expected);

@@ -165,11 +165,34 @@ class PaymentFaultsTest {
 
             List<String> events = events(restock, order);
             if (onExpiry == PaymentPolicy.OnExpiry.REAUTHORIZE) {
-                assertThat(events).startsWith("authorized", "voided", "authorized").endsWith("charged");
+                assertThat(events).startsWith("authorized", "authorization_expiring", "voided", "authorized").endsWith("charged");
             } else {
-                assertThat(events).containsExactly("authorized", "voided", "charged");
+                assertThat(events).containsExactly("authorized", "authorization_expiring", "voided", "charged");
             }
             assertThat(gateway.netTakenMinor()).isEqualTo(1_999);
         }
+    }
+
+    @Test
+    void a_customer_whose_charge_failed_pays_with_another_method_through_the_link() {
+        Restock restock = restock(PaymentPolicy.DEFAULT);
+        SimulatedGateway gateway = new SimulatedGateway(9, SimulatedGateway.Faults.NONE, clock);
+        PaymentProcessor processor = new PaymentProcessor(restock, gateway, PaymentPolicy.DEFAULT, clock);
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Slow Supplier",
+                List.of(new PurchaseOrderRequest.Line(sku, 5, today().plusDays(30))))));
+        Order order = place(restock, SimulatedGateway.DECLINING_TOKEN);
+        restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(sku, 1))));
+        processor.drain(10);
+        String payToken = restock.read(h -> h.createQuery("select reference from payment_events where kind = 'charge_failed'")
+                .mapTo(String.class).one());
+
+        restock.inTransaction(h -> restock.payLinks().payWith(h, payToken, "pm_card_mastercard"));
+        processor.drain(10);
+
+        assertThat(state(restock, order)).isInstanceOf(PaymentState.Captured.class);
+        assertThat(events(restock, order)).containsExactly("charge_failed", "payment_method_updated", "charged");
+        assertThat(gateway.netTakenMinor()).isEqualTo(1_999);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> restock.inTransaction(h -> restock.payLinks().payWith(h, payToken, "pm_again")))
+                .isInstanceOf(restock.common.Conflict.class);
     }
 }

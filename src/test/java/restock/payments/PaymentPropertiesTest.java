@@ -177,6 +177,7 @@ class PaymentPropertiesTest {
     }
 
     private static void check(Restock restock, SimulatedGateway gateway, List<Sku> skus, TestClock clock, boolean settled) {
+        boolean allocation = restock.paymentPolicy().captureAt() == PaymentPolicy.CaptureAt.ALLOCATION;
         restock.read(h -> {
             Invariants.check(h);
             List<String> codes = skus.stream().map(Sku::code).toList();
@@ -210,6 +211,17 @@ class PaymentPropertiesTest {
                         where l.sku = any(:skus) and l.cancelled > 0 and p.state = 'refunded'
                           and not exists (select 1 from payment_events e where e.order_line_id = p.order_line_id and e.kind = 'charged')"""))
                         .as("refunded without a charge").isEmpty();
+                assertThat(rows(h, codes, """
+                        select p.order_line_id from line_payments p join order_lines l on l.id = p.order_line_id
+                        where l.sku = any(:skus) and p.state = 'failed' and not exists (select 1 from payment_events e
+                              where e.order_line_id = p.order_line_id and e.kind = 'charge_failed' and e.reference is not null)"""))
+                        .as("failed payments without a pay link sent").isEmpty();
+                assertThat(h.createQuery("""
+                        select count(*) from line_payments p join order_lines l on l.id = p.order_line_id
+                        where l.sku = any(:skus) and l.cancelled = 0 and l.waiting = 0 and l.reserved + l.shipped > 0
+                          and (l.shipped > 0 or p.backordered_at_placement or :allocation) and p.state not in ('captured', 'failed')""")
+                        .bindArray("skus", String.class, codes).bind("allocation", allocation)
+                        .mapTo(Long.class).one()).as("filled lines due for capture that were not captured").isZero();
                 assertThat(h.createQuery("""
                         select count(*) from line_payments p join order_lines l on l.id = p.order_line_id
                         where l.sku = any(:skus) and p.state = 'authorized' and p.expires_at <= :now""")
