@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Loads a demo shop derived from a real online retailer (see demo/README.md): some products in stock, some
@@ -25,6 +26,8 @@ import java.util.Objects;
  */
 public final class Demo {
     private static final int WEEKS_OF_COVER_IN_STOCK = 3;
+    /** A saved card token the simulated gateway accepts. */
+    private static final String DEMO_CARD = "pm_card_visa";
 
     private Demo() {
     }
@@ -49,7 +52,7 @@ public final class Demo {
                         restock.stock().count(h, sku, demo.weeklyUnits() * WEEKS_OF_COVER_IN_STOCK, "demo opening stock");
                         customer++;
                         restock.orders().place(h, new OrderRequest("customer" + customer + "@example.com", true, 0,
-                                List.of(new OrderRequest.Line(sku, Math.max(1, demo.weeklyUnits() / 20)))));
+                                List.of(new OrderRequest.Line(sku, Math.max(1, demo.weeklyUnits() / 20))), Optional.of(DEMO_CARD)));
                     }
                     case "awaiting_po" -> {
                         restock.purchasing().create(h, new PurchaseOrderRequest("Hangzhou Giftware Co.",
@@ -57,7 +60,7 @@ public final class Demo {
                         for (int i = 0; i < 3; i++) {
                             customer++;
                             restock.orders().place(h, new OrderRequest("customer" + customer + "@example.com", true, 0,
-                                    List.of(new OrderRequest.Line(sku, Math.max(1, demo.weeklyUnits() / 10)))));
+                                    List.of(new OrderRequest.Line(sku, Math.max(1, demo.weeklyUnits() / 10))), Optional.of(DEMO_CARD)));
                         }
                     }
                     default -> { } // out of stock: no stock, nothing incoming
