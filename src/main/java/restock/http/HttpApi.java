@@ -36,6 +36,8 @@ public final class HttpApi {
     /** Larger bodies are refused before they are read: 100 order lines fit in a few kilobytes. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+    /** Oversized bodies up to this size are read and dropped before the 413; larger ones are cut off. */
+    static final long MAX_DRAINED_BYTES = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -213,8 +215,24 @@ public final class HttpApi {
         }
         long length = ctx.req().getContentLengthLong();
         if (length > MAX_BODY_BYTES) {
+            drainModestOverflow(ctx, length);
             throw new ProblemException(413, "Request body too large",
                     "request bodies may be at most " + MAX_BODY_BYTES + " bytes, this one has " + length, "body");
+        }
+    }
+
+    /**
+     * Reads and discards a body that is only somewhat too large, so the client finishes sending and reads the 413;
+     * answering mid-upload makes many clients report a reset connection instead of the reason.
+     */
+    private static void drainModestOverflow(Context ctx, long length) {
+        if (length > MAX_DRAINED_BYTES) {
+            return;
+        }
+        try (InputStream body = ctx.req().getInputStream()) {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            log.debug("client went away while sending an oversized body", e);
         }
     }
 
