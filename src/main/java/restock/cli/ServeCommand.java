@@ -59,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String apiKey = apiKey();
         String shopUrl = System.getenv().getOrDefault("RESTOCK_SHOP_PRODUCT_URL", HttpApi.DEFAULT_SHOP_PRODUCT_URL);
-        Javalin server = new HttpApi(restock, apiKey, shopUrl).start(host, port);
+        Javalin server = new HttpApi(restock, apiKey, shopUrl, gateway).start(host, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             payments.shutdownNow();
             server.stop();

@@ -99,6 +99,15 @@ public final class StripeGateway implements PaymentGateway {
         return post("/v1/refunds", form, key, false);
     }
 
+    /** A SetupIntent for off-session use; the reference returned is its client secret, for the storefront. */
+    @Override
+    public GatewayResult prepareSavedPaymentMethod(String key) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("usage", "off_session");
+        form.put("payment_method_types[]", "card");
+        return post("/v1/setup_intents", form, key, false);
+    }
+
     /** Stripe cannot be asked by idempotency key; re-sending with the same key replays its first answer. */
     @Override
     public Optional<GatewayResult> lookup(String key) {
@@ -160,6 +169,9 @@ public final class StripeGateway implements PaymentGateway {
             return new GatewayResult.Declined(code + ": " + error.path("message").asText(""));
         }
         String state = node.path("status").asText();
+        if (node.path("object").asText().equals("setup_intent")) {
+            return new GatewayResult.Succeeded(node.path("client_secret").asText(), Optional.empty());
+        }
         if (state.equals("requires_action") || state.equals("requires_payment_method")) {
             return new GatewayResult.Declined("authentication_required: the customer must confirm the payment");
         }

@@ -18,6 +18,9 @@ import restock.catalog.Sku;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
+import restock.payments.GatewayResult;
+import restock.payments.PaymentGateway;
+import restock.payments.SimulatedGateway;
 import restock.service.CatalogCommands;
 import restock.service.Restock;
 import restock.store.SqlIdempotency;
@@ -45,6 +48,7 @@ public final class HttpApi {
     public static final String DEFAULT_SHOP_PRODUCT_URL = "https://shop.example.com/products/{sku}";
     private final Restock restock;
     private final Storefront storefront;
+    private final PaymentGateway gateway;
     private final byte[] apiKey;
     private final ObjectMapper mapper;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -55,7 +59,12 @@ public final class HttpApi {
 
     /** With the storefront's product page address; "{sku}" is replaced by each SKU in feeds and offers. */
     public HttpApi(Restock restock, String apiKey, String shopProductUrl) {
+        this(restock, apiKey, shopProductUrl, new SimulatedGateway(0, SimulatedGateway.Faults.NONE, restock.clock()));
+    }
+
+    public HttpApi(Restock restock, String apiKey, String shopProductUrl, PaymentGateway gateway) {
         this.restock = restock;
+        this.gateway = gateway;
         this.storefront = new Storefront(restock, shopProductUrl);
         this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
         this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -126,6 +135,15 @@ public final class HttpApi {
             var payment = restock.payLinks().payWith(h, JsonBody.requiredText(body, "", "token"), JsonBody.requiredText(body, "", "paymentMethod"));
             return Views.PaymentView.of(payment);
         }));
+        routes.post("/api/payments/setup", ctx -> {
+            String key = idempotencyKey(ctx).orElseGet(() -> java.util.UUID.randomUUID().toString());
+            GatewayResult result = gateway.prepareSavedPaymentMethod("setup-" + key);
+            if (!(result instanceof GatewayResult.Succeeded succeeded)) {
+                throw new ProblemException(502, "Payment gateway unavailable", "the payment gateway did not prepare the card form ("
+                        + result + "); try again", null);
+            }
+            ctx.status(201).json(java.util.Map.of("clientSecret", succeeded.reference()));
+        });
         routes.get("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.read(h ->
                 restock.cancelLinks().view(h, ctx.pathParam("token"))), ctx.pathParam("token"))));
         routes.post("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.inTransaction(h ->

@@ -6,6 +6,7 @@ import restock.catalog.Product;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.payments.LinePayment;
+import restock.payments.OrderPayment;
 import restock.purchasing.PurchaseOrder;
 
 import java.time.Instant;
@@ -74,9 +75,13 @@ final class Views {
         }
     }
 
-    record OrderView(long id, String status, String customerEmail, int priority, Instant placedAt, List<OrderLineView> lines) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OrderView(long id, String status, String payment, String customerEmail, int priority, Instant placedAt,
+                     List<OrderLineView> lines) {
         static OrderView of(Order order, Map<Long, LinePayment> payments) {
-            return new OrderView(order.id(), order.status().code(), order.customerEmail(), order.priority(), order.placedAt(),
+            String payment = OrderPayment.of(payments.values().stream().map(LinePayment::state).toList())
+                    .map(OrderPayment::code).orElse(null);
+            return new OrderView(order.id(), order.status().code(), payment, order.customerEmail(), order.priority(), order.placedAt(),
                     order.lines().stream().map(line -> OrderLineView.of(line, payments)).toList());
         }
     }

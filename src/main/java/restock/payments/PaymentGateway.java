@@ -18,6 +18,13 @@ public interface PaymentGateway {
 
     GatewayResult refund(String idempotencyKey, String chargeId, long amountMinor);
 
+    /**
+     * Prepares saving a customer's payment method for charging later, off session (a Stripe SetupIntent): the
+     * storefront completes it with the returned client secret and sends the resulting payment method token with
+     * the order.
+     */
+    GatewayResult prepareSavedPaymentMethod(String idempotencyKey);
+
     /** What became of an earlier call with this key; empty when the gateway never received it. */
     Optional<GatewayResult> lookup(String idempotencyKey);
 }

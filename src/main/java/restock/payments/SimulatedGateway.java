@@ -91,6 +91,11 @@ public final class SimulatedGateway implements PaymentGateway {
     }
 
     @Override
+    public synchronized GatewayResult prepareSavedPaymentMethod(String key) {
+        return deliver(key, () -> new GatewayResult.Succeeded("seti_" + (++sequence) + "_secret_simulated", Optional.empty()));
+    }
+
+    @Override
     public synchronized Optional<GatewayResult> lookup(String key) {
         return Optional.ofNullable(answered.get(key));
     }

@@ -147,4 +147,15 @@ class StripeGatewayTest {
         answers.add(new Answer(200, paymentIntent("pi_3ds", "requires_action", 100)));
         assertThat(gateway.authorize("k-3ds", "pm_card_threeDSecure2Required", 100, "GBP")).isInstanceOf(GatewayResult.Declined.class);
     }
+
+    @Test
+    void prepares_a_setup_intent_for_off_session_charges_and_returns_its_client_secret() {
+        answers.add(new Answer(200, "{\"id\":\"seti_1\",\"object\":\"setup_intent\",\"client_secret\":\"seti_1_secret_abc\","
+                + "\"status\":\"requires_payment_method\",\"usage\":\"off_session\"}"));
+        GatewayResult result = gateway.prepareSavedPaymentMethod("setup-1");
+        assertThat(result).isEqualTo(new GatewayResult.Succeeded("seti_1_secret_abc", java.util.Optional.empty()));
+        assertThat(requests.get(0).path()).isEqualTo("/v1/setup_intents");
+        assertThat(requests.get(0).form()).containsEntry("usage", "off_session").containsEntry("payment_method_types[]", "card");
+        assertThat(requests.get(0).idempotencyKey()).isEqualTo("setup-1");
+    }
 }

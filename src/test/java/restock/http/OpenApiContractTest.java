@@ -101,6 +101,8 @@ class OpenApiContractTest {
                 {"customerEmail":"bob@example.com","allowPartial":false,"priority":2,"lines":[{"sku":"47566","quantity":1}],
                  "paymentMethod":"pm_card_visa"}"""), 201);
         assertThat(third.json().path("lines").get(0).path("payment").path("state").asText()).isEqualTo("awaiting_fill");
+        assertThat(third.json().path("payment").asText()).isEqualTo("awaiting");
+        assertThat(expect(client.post("/api/payments/setup", ""), 201).json().path("clientSecret").asText()).startsWith("seti_");
         Exchange link = expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel-link", ""), 201);
         assertThat(link.json().path("url").asText()).contains("/cancel/");
         expect(client.post("/api/payments/pay-link", "{\"token\":\"forged\",\"paymentMethod\":\"pm_card_visa\"}"), 400);
