@@ -1,0 +1,47 @@
+package restock.notify;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Something a customer should hear about, with what the message needs to say. */
+public sealed interface Notice {
+    String topic();
+
+    String customerEmail();
+
+    /** An order line waits for stock, with its promise if it has one. */
+    record Waiting(String customerEmail, long orderId, String sku, String productName, int quantity, Optional<LocalDate> from,
+                   Optional<LocalDate> to) implements Notice {
+        public String topic() { return "order.waiting"; }
+    }
+
+    /** A waiting line's promise moved. */
+    record PromiseChanged(String customerEmail, long orderId, String sku, String productName, Optional<LocalDate> to) implements Notice {
+        public String topic() { return "order.promise_changed"; }
+    }
+
+    /** A waiting line got its stock. */
+    record Filled(String customerEmail, long orderId, String sku, String productName, int quantity) implements Notice {
+        public String topic() { return "order.filled"; }
+    }
+
+    /** A line was charged. */
+    record Charged(String customerEmail, long orderId, String sku, long amountMinor, String currency) implements Notice {
+        public String topic() { return "payment.charged"; }
+    }
+
+    /** Charging a line failed; the customer may pay through the link before the stock goes to the next in line. */
+    record ChargeFailed(String customerEmail, long orderId, String sku, long amountMinor, String currency, String payUrl) implements Notice {
+        public String topic() { return "payment.charge_failed"; }
+    }
+
+    /** A waitlisted product is back; the notice says how long it is meant for them. */
+    record BackInStock(String customerEmail, String sku, String productName, String productUrl, String unsubscribeUrl) implements Notice {
+        public String topic() { return "waitlist.back_in_stock"; }
+    }
+
+    /** Double opt-in: confirm the waitlist sign-up. */
+    record ConfirmWaitlist(String customerEmail, String sku, String productName, String confirmUrl) implements Notice {
+        public String topic() { return "waitlist.confirm"; }
+    }
+}

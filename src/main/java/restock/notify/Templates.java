@@ -1,0 +1,78 @@
+package restock.notify;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Currency;
+import java.util.Locale;
+
+/** The words and the look of each customer message, in text and HTML, with the shop's branding. */
+public final class Templates {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
+
+    private Templates() {
+    }
+
+    /** A rendered message: subject, plain text, HTML. */
+    public record Rendered(String subject, String text, String html) {
+    }
+
+    public static Rendered render(Notice notice, Branding branding) {
+        String subject;
+        String text;
+        if (notice instanceof Notice.Waiting n) {
+            subject = "Your order " + n.orderId() + ": " + n.productName() + " is on backorder";
+            text = "Good news: we have your order for " + n.quantity() + " x " + n.productName() + ". "
+                    + n.to().map(to -> "It is on its way to us and should ship by " + DATE.format(to) + ". ")
+                    .orElse("We will tell you as soon as we know when it ships. ")
+                    + "You will not be charged until it is ready to ship, and you can cancel free of charge until then.";
+        } else if (notice instanceof Notice.PromiseChanged n) {
+            subject = "Update on your order " + n.orderId() + ": " + n.productName();
+            text = "The delivery of " + n.productName() + " to us has changed. "
+                    + n.to().map(to -> "It should now ship by " + DATE.format(to) + ". ")
+                    .orElse("We no longer have a confirmed date and will write again as soon as we do. ")
+                    + "You have not been charged, and you can still cancel free of charge.";
+        } else if (notice instanceof Notice.Filled n) {
+            subject = "Your " + n.productName() + " is ready to ship";
+            text = n.quantity() + " x " + n.productName() + " from order " + n.orderId() + " is now set aside for you and will ship soon.";
+        } else if (notice instanceof Notice.Charged n) {
+            subject = "Payment received for order " + n.orderId();
+            text = "We have charged " + money(n.amountMinor(), n.currency()) + " for " + n.sku() + " in order " + n.orderId()
+                    + ", now that it is ready to ship. Thank you for waiting.";
+        } else if (notice instanceof Notice.ChargeFailed n) {
+            subject = "Action needed: payment for order " + n.orderId();
+            text = "Your item " + n.sku() + " from order " + n.orderId() + " is ready, but the payment of "
+                    + money(n.amountMinor(), n.currency()) + " did not go through. We are holding it for you: "
+                    + "please pay here within 48 hours: " + n.payUrl();
+        } else if (notice instanceof Notice.BackInStock n) {
+            subject = n.productName() + " is back in stock";
+            text = "You asked us to tell you: " + n.productName() + " is back. We are telling a few people at a time, in the order "
+                    + "they asked, so there is one for you if you order soon: " + n.productUrl()
+                    + "\nNo longer interested? Unsubscribe in one click: " + n.unsubscribeUrl();
+        } else if (notice instanceof Notice.ConfirmWaitlist n) {
+            subject = "Confirm: tell me when " + n.productName() + " is back";
+            text = "Please confirm that you want an email when " + n.productName() + " is back in stock: " + n.confirmUrl();
+        } else {
+            throw new IllegalStateException("no template for " + notice.topic());
+        }
+        return new Rendered(subject, text + "\n\n" + branding.shopName() + " - " + branding.shopUrl(), html(subject, text, branding));
+    }
+
+    private static String html(String subject, String text, Branding branding) {
+        return "<!doctype html><html><body style=\"font-family:sans-serif;max-width:36rem\">"
+                + "<h1 style=\"color:" + escape(branding.accentColour()) + "\">" + escape(subject) + "</h1>"
+                + "<p>" + escape(text).replace("\n", "<br>") + "</p>"
+                + "<p style=\"color:#666\"><a href=\"" + escape(branding.shopUrl()) + "\">" + escape(branding.shopName()) + "</a></p>"
+                + "</body></html>";
+    }
+
+    static String money(long amountMinor, String currency) {
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return BigDecimal.valueOf(amountMinor, digits).toPlainString() + " " + currency;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+}

@@ -1,0 +1,71 @@
+package restock.service;
+
+import restock.notify.Backoff;
+import restock.notify.Message;
+import restock.notify.MessageSender;
+import restock.store.SqlOutbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Delivers outbox messages at least once. Each message is claimed with FOR UPDATE SKIP LOCKED and sent inside
+ * that transaction, so two workers (or two Restock instances) never send the same message at the same time, and
+ * a worker killed mid-delivery leaves it pending for the next one. Failures are retried with exponential
+ * backoff and jitter, then dead-lettered for a person to replay.
+ */
+public final class DeliveryWorker {
+    /** Messages sent per pass, so one pass stays short. */
+    public static final int PER_PASS = 100;
+
+    private final Restock restock;
+    private final Map<Message.Channel, MessageSender> senders;
+    private final Clock clock;
+    private final Random random;
+
+    public DeliveryWorker(Restock restock, Map<Message.Channel, MessageSender> senders, Clock clock, long seed) {
+        this.restock = restock;
+        this.senders = Map.copyOf(senders);
+        this.clock = clock;
+        this.random = new Random(seed);
+    }
+
+    /** Delivers what is due; returns how many messages it handled (sent or failed). */
+    public int runOnce() {
+        int handled = 0;
+        while (handled < PER_PASS) {
+            Boolean didOne = restock.inTransaction(handle -> {
+                Optional<SqlOutbox.Claimed> claimed = SqlOutbox.claimNext(handle, clock.instant());
+                if (claimed.isEmpty()) {
+                    return false;
+                }
+                deliver(handle, claimed.get());
+                return true;
+            });
+            if (!didOne) {
+                break;
+            }
+            handled++;
+        }
+        return handled;
+    }
+
+    private void deliver(org.jdbi.v3.core.Handle handle, SqlOutbox.Claimed claimed) {
+        Instant now = clock.instant();
+        try {
+            MessageSender sender = senders.get(claimed.message().channel());
+            if (sender == null) {
+                throw new MessageSender.DeliveryFailed("no sender configured for " + claimed.message().channel().code(), null);
+            }
+            sender.send(claimed.message());
+            SqlOutbox.markSent(handle, claimed.id(), now);
+        } catch (MessageSender.DeliveryFailed e) {
+            int failures = claimed.attempts() + 1;
+            SqlOutbox.markFailed(handle, claimed.id(), e.getMessage(), now.plus(Backoff.delayAfter(failures, random)),
+                    Backoff.exhausted(failures));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package restock.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jdbi.v3.core.Handle;
+import restock.notify.Branding;
+import restock.notify.Message;
+import restock.notify.Notice;
+import restock.notify.Templates;
+import restock.store.SqlNotices;
+import restock.store.SqlOutbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns the order and payment event logs into outbox messages: an email to the customer and a signed webhook to
+ * each endpoint. The events were written in the same transaction as the change; the relay reads them in order
+ * and writes the messages and its new place in one transaction, so nothing is lost or produced twice.
+ */
+public final class NoticeRelay {
+    /** Events turned into messages per pass. */
+    public static final int BATCH = 500;
+
+    private final Restock restock;
+    private final Branding branding;
+    private final String payUrlTemplate;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    public NoticeRelay(Restock restock, Branding branding, String payUrlTemplate, Clock clock) {
+        this.restock = restock;
+        this.branding = branding;
+        this.payUrlTemplate = payUrlTemplate;
+        this.clock = clock;
+    }
+
+    /** Relays what is new in both logs; returns how many events were read. */
+    public int runOnce() {
+        return relay("order_events") + relay("payment_events");
+    }
+
+    private int relay(String log) {
+        return restock.inTransaction(handle -> {
+            long after = SqlNotices.cursor(handle, log);
+            List<SqlNotices.EventRow> events = log.equals("order_events")
+                    ? SqlNotices.orderEvents(handle, after, BATCH) : SqlNotices.paymentEvents(handle, after, BATCH);
+            List<SqlOutbox.Endpoint> endpoints = SqlOutbox.endpoints(handle);
+            for (SqlNotices.EventRow event : events) {
+                Optional<Notice> notice = notice(log, event);
+                if (notice.isPresent()) {
+                    publish(handle, log + ":" + event.eventId(), notice.get(), event, endpoints);
+                }
+            }
+            if (!events.isEmpty()) {
+                SqlNotices.advance(handle, log, events.get(events.size() - 1).eventId());
+            }
+            return events.size();
+        });
+    }
+
+    private Optional<Notice> notice(String log, SqlNotices.EventRow e) {
+        if (log.equals("order_events")) {
+            return switch (e.kind()) {
+                case "backordered" -> Optional.of(new Notice.Waiting(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity(),
+                        Optional.ofNullable(e.promiseFrom()), Optional.ofNullable(e.promiseTo())));
+                case "promise_changed" -> Optional.of(new Notice.PromiseChanged(e.customerEmail(), e.orderId(), e.sku(), e.productName(),
+                        Optional.ofNullable(e.promiseTo())));
+                case "filled" -> Optional.of(new Notice.Filled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity()));
+                default -> Optional.empty();
+            };
+        }
+        return switch (e.kind()) {
+            case "charged" -> Optional.of(new Notice.Charged(e.customerEmail(), e.orderId(), e.sku(), e.amountMinor(), e.currency()));
+            case "charge_failed" -> Optional.of(new Notice.ChargeFailed(e.customerEmail(), e.orderId(), e.sku(), e.amountMinor(), e.currency(),
+                    payUrlTemplate.replace("{token}", e.reference() == null ? "" : e.reference())));
+            default -> Optional.empty();
+        };
+    }
+
+    /** Writes the customer's email and one webhook per endpoint for a notice. */
+    public void publish(Handle handle, String cause, Notice notice, SqlNotices.EventRow event, List<SqlOutbox.Endpoint> endpoints) {
+        Templates.Rendered rendered = Templates.render(notice, branding);
+        String customer = notice.customerEmail().toLowerCase(Locale.ROOT);
+        SqlOutbox.enqueue(handle, new Message(Message.idFor(cause, Message.Channel.EMAIL, customer), Message.Channel.EMAIL,
+                notice.topic(), notice.customerEmail(), rendered.subject(), rendered.text(), rendered.html(), customer), clock.instant());
+        for (SqlOutbox.Endpoint endpoint : endpoints) {
+            java.util.UUID id = Message.idFor(cause, Message.Channel.WEBHOOK, endpoint.url());
+            ObjectNode body = json.createObjectNode().put("id", id.toString()).put("topic", notice.topic())
+                    .put("occurredAt", event == null ? clock.instant().toString() : event.occurredAt().toString());
+            body.set("data", json.valueToTree(notice));
+            SqlOutbox.enqueue(handle, new Message(id, Message.Channel.WEBHOOK, notice.topic(), endpoint.url(), null, body.toString(), null,
+                    "webhook:" + endpoint.url() + ":" + customer), clock.instant());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package restock.service;
+
+import org.jdbi.v3.core.Handle;
+import restock.catalog.Product;
+import restock.catalog.Sku;
+import restock.common.InvalidInput;
+import restock.common.NotFound;
+import restock.common.SignedLinks;
+import restock.notify.FairNotices;
+import restock.notify.Notice;
+import restock.orders.OrderRequest;
+import restock.store.SqlOutbox;
+import restock.store.SqlWaitlist;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The waitlist: consent recorded, double opt-in if the shop wants it, one-click unsubscribe, and fair
+ * back-in-stock notices: people are told in sign-up order, only as many as the units available times an
+ * oversubscription factor, and the next batch goes out as earlier notices lapse.
+ */
+public final class WaitlistCommands {
+    public static final String CONFIRM = "waitlist-confirm";
+    public static final String UNSUBSCRIBE = "waitlist-unsubscribe";
+    public static final Duration LINK_LIFETIME = Duration.ofDays(365);
+    /** SKUs looked at per notice pass. */
+    public static final int SKUS_PER_PASS = 200;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** How notices are paced. */
+    public record Settings(double oversubscriptionFactor, Duration noticeWindow, boolean doubleOptIn, String baseUrl, String productUrl) {
+        public static final Settings DEFAULT = new Settings(1.5, Duration.ofHours(24), false, "http://localhost:8080",
+                "https://shop.example.com/products/{sku}");
+    }
+
+    private final Restock restock;
+    private final SignedLinks links;
+    private final NoticeRelay relay;
+    private final Settings settings;
+    private final Clock clock;
+
+    public WaitlistCommands(Restock restock, SignedLinks links, NoticeRelay relay, Settings settings, Clock clock) {
+        this.restock = restock;
+        this.links = links;
+        this.relay = relay;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public SqlWaitlist.Entry signUp(Handle handle, Sku sku, String email, int quantity, boolean consent) {
+        if (!consent) {
+            throw new InvalidInput("consent", "consent must be true: the shopper agrees to be emailed when the product is back");
+        }
+        if (email == null || email.length() > OrderRequest.MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+            throw new InvalidInput("email", "email must be an email address");
+        }
+        OrderRequest.requireQuantity("quantity", quantity);
+        Product product = restock.catalog().find(handle, sku);
+        Instant now = clock.instant();
+        SqlWaitlist.Entry entry = SqlWaitlist.signUp(handle, sku, email, quantity, !settings.doubleOptIn(), now);
+        if (!entry.confirmed()) {
+            String url = settings.baseUrl() + "/waitlist/confirm/" + links.sign(CONFIRM, entry.id(), now.plus(LINK_LIFETIME));
+            relay.publish(handle, "waitlist-confirm:" + entry.id(), new Notice.ConfirmWaitlist(email, sku.code(), product.name(), url),
+                    null, List.of());
+        }
+        return entry;
+    }
+
+    public boolean confirm(Handle handle, String token) {
+        long id = links.verify(token, CONFIRM, clock.instant()).orElseThrow(() -> new NotFound("token", "this link is not valid")).id();
+        return SqlWaitlist.confirm(handle, id, clock.instant());
+    }
+
+    public boolean unsubscribe(Handle handle, String token) {
+        long id = links.verify(token, UNSUBSCRIBE, clock.instant()).orElseThrow(() -> new NotFound("token", "this link is not valid")).id();
+        return SqlWaitlist.unsubscribe(handle, id, clock.instant());
+    }
+
+    /** Tells the next waitlisters of SKUs that have stock, within the fair budget; returns how many were told. */
+    public int noticePass() {
+        List<String> skus = restock.read(h -> SqlWaitlist.skusWithWaiters(h, SKUS_PER_PASS));
+        int told = 0;
+        for (String code : skus) {
+            told += restock.inTransaction(handle -> noticeSku(handle, Sku.of(code)));
+        }
+        return told;
+    }
+
+    private int noticeSku(Handle handle, Sku sku) {
+        Instant now = clock.instant();
+        int available = restock.stock().level(handle, sku).available();
+        int count = FairNotices.toNotify(available, settings.oversubscriptionFactor(), SqlWaitlist.openNotices(handle, sku.code(), now),
+                SqlWaitlist.waiting(handle, sku.code()));
+        if (count == 0) {
+            return 0;
+        }
+        Product product = restock.catalog().find(handle, sku);
+        List<SqlOutbox.Endpoint> endpoints = SqlOutbox.endpoints(handle);
+        List<SqlWaitlist.Entry> next = SqlWaitlist.nextInLine(handle, sku.code(), count);
+        for (SqlWaitlist.Entry entry : next) {
+            SqlWaitlist.markNotified(handle, entry.id(), now, now.plus(settings.noticeWindow()));
+            String unsubscribe = settings.baseUrl() + "/waitlist/unsubscribe/" + links.sign(UNSUBSCRIBE, entry.id(), now.plus(LINK_LIFETIME));
+            relay.publish(handle, "waitlist-notice:" + entry.id(), new Notice.BackInStock(entry.email(), sku.code(), product.name(),
+                    settings.productUrl().replace("{sku}", sku.code()), unsubscribe), null, endpoints);
+        }
+        return next.size();
+    }
+
+    /** The unsubscribe token for a waitlister (the notice carries it; tests and the dashboard use it too). */
+    public String unsubscribeToken(long id) {
+        return links.sign(UNSUBSCRIBE, id, clock.instant().plus(LINK_LIFETIME));
+    }
+}

@@ -1,0 +1,64 @@
+package restock.store;
+
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Reads the event logs for the notice relay, with what each message needs, and keeps the relay's place. */
+public final class SqlNotices {
+    private SqlNotices() {
+    }
+
+    /** An order or payment event with the customer, the product and the line's current promise. */
+    public record EventRow(long eventId, String kind, long orderId, long lineId, String customerEmail, String sku, String productName,
+                           int quantity, LocalDate promiseFrom, LocalDate promiseTo, long amountMinor, String currency, String reference,
+                           Instant occurredAt) {
+    }
+
+    public static long cursor(Handle handle, String log) {
+        return handle.createQuery("select last_id from relay_cursors where name = :name for update")
+                .bind("name", log).mapTo(Long.class).one();
+    }
+
+    public static void advance(Handle handle, String log, long lastId) {
+        handle.createUpdate("update relay_cursors set last_id = :id where name = :name").bind("id", lastId).bind("name", log).execute();
+    }
+
+    public static List<EventRow> orderEvents(Handle handle, long afterId, int limit) {
+        return handle.createQuery("""
+                        select e.id, e.kind, e.order_id, e.order_line_id, o.customer_email, l.sku, p.name, e.quantity,
+                               lp.eta_from, lp.eta_to, 0::bigint as amount, p.currency, null as reference, e.occurred_at
+                        from order_events e
+                        join orders o on o.id = e.order_id
+                        left join order_lines l on l.id = e.order_line_id
+                        left join products p on p.sku = l.sku
+                        left join line_promises lp on lp.order_line_id = e.order_line_id
+                        where e.id > :after order by e.id limit :limit""")
+                .bind("after", afterId).bind("limit", limit)
+                .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
+    public static List<EventRow> paymentEvents(Handle handle, long afterId, int limit) {
+        return handle.createQuery("""
+                        select e.id, e.kind, l.order_id, e.order_line_id, o.customer_email, l.sku, p.name, l.quantity,
+                               null::date as eta_from, null::date as eta_to, e.amount_minor as amount, lp.currency, e.reference, e.occurred_at
+                        from payment_events e
+                        join order_lines l on l.id = e.order_line_id
+                        join orders o on o.id = l.order_id
+                        join products p on p.sku = l.sku
+                        join line_payments lp on lp.order_line_id = e.order_line_id
+                        where e.id > :after order by e.id limit :limit""")
+                .bind("after", afterId).bind("limit", limit)
+                .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
+    private static EventRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new EventRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getInt(8), rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getLong(11),
+                rs.getString(12), rs.getString(13), rs.getObject(14, java.time.OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,100 @@
+package restock.store;
+
+import org.jdbi.v3.core.Handle;
+import restock.notify.Message;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The transactional outbox: messages written with the change they tell of, delivered at least once, in order per customer. */
+public final class SqlOutbox {
+    private SqlOutbox() {
+    }
+
+    /** Adds a message; the same message id twice is one message. */
+    public static boolean enqueue(Handle handle, Message message, Instant now) {
+        return handle.createUpdate("""
+                        insert into outbox (message_id, channel, topic, recipient, subject, body_text, body_html, ordering_key,
+                                            status, next_attempt_at, created_at)
+                        values (:id, :channel, :topic, :recipient, :subject, :text, :html, :ordering, 'pending', :at, :at)
+                        on conflict (message_id) do nothing""")
+                .bind("id", message.messageId())
+                .bind("channel", message.channel().code())
+                .bind("topic", message.topic())
+                .bind("recipient", message.recipient())
+                .bind("subject", message.subject())
+                .bind("text", message.bodyText())
+                .bind("html", message.bodyHtml())
+                .bind("ordering", message.orderingKey())
+                .bind("at", SqlPurchasing.utc(now))
+                .execute() == 1;
+    }
+
+    /** A claimed message, locked by this transaction until it commits. */
+    public record Claimed(long id, int attempts, Message message) {
+    }
+
+    /**
+     * Claims the next due message whose earlier messages for the same customer are all delivered, skipping rows
+     * another worker (or another Restock instance) holds.
+     */
+    public static Optional<Claimed> claimNext(Handle handle, Instant now) {
+        return handle.createQuery("""
+                        select * from outbox o
+                        where o.status = 'pending' and o.next_attempt_at <= :now
+                          and not exists (select 1 from outbox earlier where earlier.ordering_key = o.ordering_key
+                                          and earlier.status = 'pending' and earlier.id < o.id)
+                        order by o.id
+                        limit 1
+                        for update skip locked""")
+                .bind("now", SqlPurchasing.utc(now))
+                .map((rs, ctx) -> new Claimed(rs.getLong("id"), rs.getInt("attempts"), new Message(rs.getObject("message_id", UUID.class),
+                        Message.Channel.valueOf(rs.getString("channel").toUpperCase(java.util.Locale.ROOT)), rs.getString("topic"),
+                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
+                        rs.getString("ordering_key"))))
+                .findOne();
+    }
+
+    public static void markSent(Handle handle, long id, Instant now) {
+        handle.createUpdate("update outbox set status = 'sent', attempts = attempts + 1, sent_at = :at, last_error = null where id = :id")
+                .bind("at", SqlPurchasing.utc(now)).bind("id", id).execute();
+    }
+
+    public static void markFailed(Handle handle, long id, String error, Instant retryAt, boolean dead) {
+        handle.createUpdate("""
+                        update outbox set status = :status, attempts = attempts + 1, last_error = :error, next_attempt_at = :retry
+                        where id = :id""")
+                .bind("status", dead ? "dead" : "pending").bind("error", error).bind("retry", SqlPurchasing.utc(retryAt)).bind("id", id)
+                .execute();
+    }
+
+    /** Puts a dead-lettered message back in the queue; false when there is no such dead message. */
+    public static boolean replay(Handle handle, long id, Instant now) {
+        return handle.createUpdate("""
+                        update outbox set status = 'pending', attempts = 0, next_attempt_at = :at where id = :id and status = 'dead'""")
+                .bind("at", SqlPurchasing.utc(now)).bind("id", id).execute() == 1;
+    }
+
+    /** Active webhook endpoints with their secrets. */
+    public record Endpoint(long id, String url, String secret) {
+    }
+
+    public static List<Endpoint> endpoints(Handle handle) {
+        return handle.createQuery("select id, url, secret from webhook_endpoints where active order by id")
+                .map((rs, ctx) -> new Endpoint(rs.getLong("id"), rs.getString("url"), rs.getString("secret")))
+                .list();
+    }
+
+    public static Endpoint addEndpoint(Handle handle, String url, String secret, Instant now) {
+        long id = handle.createQuery("insert into webhook_endpoints (url, secret, created_at) values (:url, :secret, :at) returning id")
+                .bind("url", url).bind("secret", secret).bind("at", SqlPurchasing.utc(now)).mapTo(Long.class).one();
+        return new Endpoint(id, url, secret);
+    }
+
+    public static Optional<String> endpointSecret(Handle handle, String url) {
+        return handle.createQuery("select secret from webhook_endpoints where url = :url and active order by id limit 1")
+                .bind("url", url).mapTo(String.class).findOne();
+    }
+}

@@ -1,0 +1,87 @@
+package restock.store;
+
+import org.jdbi.v3.core.Handle;
+import restock.catalog.Sku;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The waitlist: who asked to hear about which SKU, in sign-up order, and who has been told. */
+public final class SqlWaitlist {
+    private SqlWaitlist() {
+    }
+
+    /** A waitlister. */
+    public record Entry(long id, String sku, String email, int quantity, boolean confirmed) {
+    }
+
+    /** Signs up; an active sign-up for the same SKU and email is returned as it is. */
+    public static Entry signUp(Handle handle, Sku sku, String email, int quantity, boolean confirmed, Instant now) {
+        Optional<Entry> existing = handle.createQuery("""
+                        select id, sku, email, quantity, confirmed_at is not null as confirmed from waitlist
+                        where sku = :sku and lower(email) = lower(:email) and unsubscribed_at is null""")
+                .bind("sku", sku.code()).bind("email", email)
+                .map((rs, ctx) -> entry(rs)).findOne();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        long id = handle.createQuery("""
+                        insert into waitlist (sku, email, quantity, consent_at, confirmed_at, created_at)
+                        values (:sku, :email, :quantity, :at, :confirmed, :at) returning id""")
+                .bind("sku", sku.code()).bind("email", email).bind("quantity", quantity)
+                .bind("at", SqlPurchasing.utc(now)).bind("confirmed", confirmed ? SqlPurchasing.utc(now) : null)
+                .mapTo(Long.class).one();
+        return new Entry(id, sku.code(), email, quantity, confirmed);
+    }
+
+    public static boolean confirm(Handle handle, long id, Instant now) {
+        return handle.createUpdate("update waitlist set confirmed_at = coalesce(confirmed_at, :at) where id = :id and unsubscribed_at is null")
+                .bind("at", SqlPurchasing.utc(now)).bind("id", id).execute() == 1;
+    }
+
+    public static boolean unsubscribe(Handle handle, long id, Instant now) {
+        return handle.createUpdate("update waitlist set unsubscribed_at = coalesce(unsubscribed_at, :at) where id = :id")
+                .bind("at", SqlPurchasing.utc(now)).bind("id", id).execute() == 1;
+    }
+
+    /** SKUs with someone still waiting to be told. */
+    public static List<String> skusWithWaiters(Handle handle, int limit) {
+        return handle.createQuery("""
+                        select distinct sku from waitlist where unsubscribed_at is null and notified_at is null and confirmed_at is not null
+                        order by sku limit :limit""")
+                .bind("limit", limit).mapTo(String.class).list();
+    }
+
+    /** People told about the SKU whose notice is still open. */
+    public static int openNotices(Handle handle, String sku, Instant now) {
+        return handle.createQuery("""
+                        select count(*) from waitlist where sku = :sku and unsubscribed_at is null and notice_until > :now""")
+                .bind("sku", sku).bind("now", SqlPurchasing.utc(now)).mapTo(Integer.class).one();
+    }
+
+    public static int waiting(Handle handle, String sku) {
+        return handle.createQuery("""
+                        select count(*) from waitlist where sku = :sku and unsubscribed_at is null and notified_at is null
+                          and confirmed_at is not null""")
+                .bind("sku", sku).mapTo(Integer.class).one();
+    }
+
+    /** The next people to tell, in sign-up order, locked so two workers never tell the same person. */
+    public static List<Entry> nextInLine(Handle handle, String sku, int count) {
+        return handle.createQuery("""
+                        select id, sku, email, quantity, true as confirmed from waitlist
+                        where sku = :sku and unsubscribed_at is null and notified_at is null and confirmed_at is not null
+                        order by id limit :count for update skip locked""")
+                .bind("sku", sku).bind("count", count).map((rs, ctx) -> entry(rs)).list();
+    }
+
+    public static void markNotified(Handle handle, long id, Instant now, Instant until) {
+        handle.createUpdate("update waitlist set notified_at = :at, notice_until = :until where id = :id")
+                .bind("at", SqlPurchasing.utc(now)).bind("until", SqlPurchasing.utc(until)).bind("id", id).execute();
+    }
+
+    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Entry(rs.getLong("id"), rs.getString("sku"), rs.getString("email"), rs.getInt("quantity"), rs.getBoolean("confirmed"));
+    }
+}

@@ -1,0 +1,193 @@
+package restock.notify;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import restock.catalog.BackorderPolicy;
+import restock.catalog.Money;
+import restock.catalog.Product;
+import restock.catalog.Sku;
+import restock.common.SignedLinks;
+import restock.gateways.SmtpSender;
+import restock.gateways.WebhookSender;
+import restock.orders.Order;
+import restock.orders.OrderRequest;
+import restock.payments.PaymentPolicy;
+import restock.payments.SimulatedGateway;
+import restock.promise.PromiseSettings;
+import restock.purchasing.PurchaseOrder;
+import restock.purchasing.PurchaseOrderRequest;
+import restock.purchasing.ReceiptPlan;
+import restock.service.DeliveryWorker;
+import restock.service.NoticeRelay;
+import restock.service.PaymentProcessor;
+import restock.service.Restock;
+import restock.service.WaitlistCommands;
+import restock.store.Database;
+import restock.store.SqlOutbox;
+import restock.support.TestClock;
+import restock.support.TestDatabases;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every customer event reaches the customer by email and the shop by a signed webhook, in order per customer. */
+class NoticeDeliveryTest {
+    private static final String WEBHOOK_SECRET = "whsec_delivery_test_secret";
+    private Database database;
+    private GreenMail smtp;
+    private HttpServer receiver;
+    private final List<Map<String, String>> webhooks = Collections.synchronizedList(new ArrayList<>());
+    private TestClock clock;
+    private Restock restock;
+    private NoticeRelay relay;
+    private DeliveryWorker worker;
+    private PaymentProcessor payments;
+    private Sku sku;
+
+    @BeforeEach
+    void start() throws IOException {
+        database = TestDatabases.targets().get(0).freshSchema();
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            webhooks.add(Map.of("body", body, "signature", exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
+                    "id", exchange.getRequestHeaders().getFirst("Restock-Message-Id"), "topic", exchange.getRequestHeaders().getFirst("Restock-Topic")));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
+        restock = new Restock(database.jdbi(), clock, PromiseSettings.defaults(LocalDate.parse("2026-11-26")), PaymentPolicy.DEFAULT,
+                new SignedLinks("notice test secret, long enough".getBytes(StandardCharsets.UTF_8)));
+        String hookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+        restock.inTransaction(h -> SqlOutbox.addEndpoint(h, hookUrl, WEBHOOK_SECRET, clock.instant()));
+        relay = new NoticeRelay(restock, Branding.DEMO, "https://shop.example.com/pay?token={token}", clock);
+        SmtpSender email = new SmtpSender(new SmtpSender.Settings("127.0.0.1", smtp.getSmtp().getPort(), false, null, null, "shop@example.com"));
+        WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock);
+        worker = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, email, Message.Channel.WEBHOOK, hooks), clock, 1);
+        payments = new PaymentProcessor(restock, new SimulatedGateway(1, SimulatedGateway.Faults.NONE, clock), PaymentPolicy.DEFAULT, clock);
+        sku = Sku.of("22423");
+        restock.inTransaction(h -> restock.catalog().create(h, new Product(sku, "Regency Cakestand 3 Tier", new Money(1_275, "GBP"),
+                new BackorderPolicy.Always(OptionalInt.empty()))));
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.stop(0);
+        smtp.stop();
+        database.close();
+    }
+
+    private void settle() {
+        for (int i = 0; i < 5; i++) {
+            payments.drain(10);
+            relay.runOnce();
+            worker.runOnce();
+        }
+    }
+
+    private Order place(String email, String card) {
+        return restock.inTransaction(h -> restock.orders().place(h, new OrderRequest(email, true, 0,
+                List.of(new OrderRequest.Line(sku, 1)), Optional.of(card))));
+    }
+
+    @Test
+    void every_event_type_is_delivered_with_the_right_content_in_order_per_customer() throws Exception {
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd",
+                List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-12-20"))))));
+        place("ann@example.com", "pm_card_visa");
+        place("bob@example.com", SimulatedGateway.DECLINING_TOKEN);
+        settle();
+        restock.inTransaction(h -> restock.purchasing().reschedule(h, po.id(), 1, LocalDate.parse("2026-12-28")));
+        settle();
+        restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(sku, 2))));
+        settle();
+
+        List<String> ann = subjects("ann@example.com");
+        assertThat(ann).containsExactly(
+                "Your order 1: Regency Cakestand 3 Tier is on backorder",
+                "Update on your order 1: Regency Cakestand 3 Tier",
+                "Your Regency Cakestand 3 Tier is ready to ship",
+                "Payment received for order 1");
+        List<String> bob = subjects("bob@example.com");
+        assertThat(bob).endsWith("Action needed: payment for order 2");
+        String bobsLast = GreenMailUtil.getBody(messagesTo("bob@example.com").get(bob.size() - 1));
+        assertThat(bobsLast).contains("https://shop.example.com/pay?token=").contains("12.75 GBP");
+        assertThat(GreenMailUtil.getBody(messagesTo("ann@example.com").get(0))).contains("You will not be charged until it is ready to ship");
+
+        assertThat(webhooks).extracting(w -> w.get("topic")).contains("order.waiting", "order.promise_changed", "order.filled",
+                "payment.charged", "payment.charge_failed");
+        assertThat(webhooks).allSatisfy(w -> assertThat(WebhookSignature.verify(WEBHOOK_SECRET, w.get("signature"), w.get("body"),
+                clock.instant(), WebhookSignature.DEFAULT_TOLERANCE)).isTrue());
+        assertThat(webhooks).extracting(w -> w.get("id")).doesNotHaveDuplicates();
+        assertThat(webhooks).allSatisfy(w -> assertThat(w.get("body")).contains("\"id\":\"" + w.get("id") + "\""));
+    }
+
+    @Test
+    void a_hundred_waitlisters_and_ten_units_tell_fifteen_in_sign_up_order_then_the_next_as_notices_lapse() throws Exception {
+        WaitlistCommands waitlist = new WaitlistCommands(restock, new SignedLinks("notice test secret, long enough".getBytes(StandardCharsets.UTF_8)),
+                relay, WaitlistCommands.Settings.DEFAULT, clock);
+        for (int i = 1; i <= 100; i++) {
+            String email = "fan" + i + "@example.com";
+            restock.inTransaction(h -> waitlist.signUp(h, sku, email, 1, true));
+        }
+        assertThat(waitlist.noticePass()).as("nothing in stock, nobody told").isZero();
+        restock.inTransaction(h -> restock.stock().returnToStock(h, sku, 10, "found in the back"));
+
+        assertThat(waitlist.noticePass()).isEqualTo(15);
+        assertThat(waitlist.noticePass()).as("no more while the first notices are open").isZero();
+        worker.runOnce();
+        List<String> told = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            told.add(message.getAllRecipients()[0].toString());
+        }
+        assertThat(told).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 15).mapToObj(i -> "fan" + i + "@example.com").toList());
+        assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[0])).contains("unsubscribe").contains("/waitlist/unsubscribe/");
+
+        clock.advance(WaitlistCommands.Settings.DEFAULT.noticeWindow().plusMinutes(1));
+        assertThat(waitlist.noticePass()).isEqualTo(15);
+        long toldSoFar = restock.read(h -> h.createQuery("select count(*) from waitlist where notified_at is not null").mapTo(Long.class).one());
+        assertThat(toldSoFar).isEqualTo(30);
+        long firstOfSecondBatch = restock.read(h -> h.createQuery("select min(id) from waitlist where notified_at > :t")
+                .bind("t", clock.instant().minus(Duration.ofMinutes(5)).atOffset(java.time.ZoneOffset.UTC)).mapTo(Long.class).one());
+        assertThat(firstOfSecondBatch).isEqualTo(16);
+    }
+
+    private List<MimeMessage> messagesTo(String email) throws Exception {
+        List<MimeMessage> messages = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(email)) {
+                messages.add(message);
+            }
+        }
+        return messages;
+    }
+
+    private List<String> subjects(String email) throws Exception {
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage message : messagesTo(email)) {
+            subjects.add(message.getSubject());
+        }
+        return subjects;
+    }
+}
