@@ -6,7 +6,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.slf4j.LoggerFactory;
 import restock.common.SignedLinks;
+import restock.gateways.LogSender;
+import restock.gateways.SmtpSender;
 import restock.gateways.StripeGateway;
+import restock.gateways.WebhookSender;
+import restock.notify.Branding;
+import restock.notify.Message;
+import restock.notify.MessageSender;
+import restock.service.DeliveryWorker;
+import restock.service.NoticeRelay;
+import restock.service.WaitlistCommands;
+import restock.store.SqlOutbox;
 import restock.http.HttpApi;
 import restock.payments.PaymentGateway;
 import restock.payments.PaymentPolicy;
@@ -20,6 +30,8 @@ import restock.store.Database;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,13 +65,24 @@ public final class ServeCommand implements Callable<Integer> {
         PaymentPolicy paymentPolicy = PaymentPolicy.DEFAULT;
         Restock restock = new Restock(db.jdbi(), clock, promises, paymentPolicy, new SignedLinks(linkSecret));
         PaymentGateway gateway = gateway(clock);
-        ScheduledExecutorService payments = startPaymentProcessor(new PaymentProcessor(restock, gateway, paymentPolicy, clock));
+        String baseUrl = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port;
+        String shopUrl = System.getenv().getOrDefault("RESTOCK_SHOP_PRODUCT_URL", HttpApi.DEFAULT_SHOP_PRODUCT_URL);
+        NoticeRelay relay = new NoticeRelay(restock, Branding.DEMO,
+                System.getenv().getOrDefault("RESTOCK_SHOP_PAY_URL", "https://shop.example.com/pay?token={token}"), clock);
+        WaitlistCommands waitlist = new WaitlistCommands(restock, restock.links(), relay,
+                new WaitlistCommands.Settings(1.5, java.time.Duration.ofHours(24), "true".equals(System.getenv("RESTOCK_WAITLIST_DOUBLE_OPT_IN")),
+                        baseUrl, shopUrl), clock);
+        DeliveryWorker delivery = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, emailSender(),
+                Message.Channel.WEBHOOK, new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock)),
+                clock, System.nanoTime());
+        PaymentProcessor processor = new PaymentProcessor(restock, gateway, paymentPolicy, clock);
+        ScheduledExecutorService payments = startBackgroundWork(List.of(processor::runOnce, relay::runOnce, waitlist::noticePass,
+                delivery::runOnce));
         if (demo && Demo.loadIfEmpty(restock)) {
             System.out.println("Loaded the demo shop (36 products from a real UK online retailer).");
         }
         String apiKey = apiKey();
-        String shopUrl = System.getenv().getOrDefault("RESTOCK_SHOP_PRODUCT_URL", HttpApi.DEFAULT_SHOP_PRODUCT_URL);
-        Javalin server = new HttpApi(restock, apiKey, shopUrl, gateway).start(host, port);
+        Javalin server = new HttpApi(restock, apiKey, shopUrl, gateway, waitlist).start(host, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             payments.shutdownNow();
             server.stop();
@@ -76,21 +99,36 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** SMTP when RESTOCK_SMTP_HOST is set; otherwise emails are written to the log. */
+    private static MessageSender emailSender() {
+        String host = System.getenv("RESTOCK_SMTP_HOST");
+        if (host == null || host.isBlank()) {
+            System.out.println("Email: written to the log (set RESTOCK_SMTP_HOST, _PORT, _USERNAME, _PASSWORD, _STARTTLS, _FROM to send)");
+            return new LogSender();
+        }
+        return new SmtpSender(new SmtpSender.Settings(host, Integer.parseInt(System.getenv().getOrDefault("RESTOCK_SMTP_PORT", "587")),
+                !"false".equals(System.getenv("RESTOCK_SMTP_STARTTLS")), System.getenv("RESTOCK_SMTP_USERNAME"),
+                System.getenv("RESTOCK_SMTP_PASSWORD"), System.getenv().getOrDefault("RESTOCK_SMTP_FROM", "shop@example.com")));
+    }
+
     /**
-     * Moves payments along once a second. A failed pass is logged and the next pass tries again: every step it
-     * takes is idempotent, so nothing is lost or done twice by retrying.
+     * Runs the background passes (payments, notice relay, waitlist notices, delivery) once a second. A failed
+     * pass is logged and the next one tries again: every step is idempotent, so retrying loses nothing and
+     * does nothing twice.
      */
-    private static ScheduledExecutorService startPaymentProcessor(PaymentProcessor processor) {
+    private static ScheduledExecutorService startBackgroundWork(List<java.util.function.IntSupplier> passes) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "restock-payments");
             thread.setDaemon(true);
             return thread;
         });
         executor.scheduleWithFixedDelay(() -> {
-            try {
-                processor.runOnce();
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(ServeCommand.class).error("payment pass failed; retrying in a second", e);
+            for (java.util.function.IntSupplier pass : passes) {
+                try {
+                    pass.getAsInt();
+                } catch (RuntimeException e) {
+                    LoggerFactory.getLogger(ServeCommand.class).error("background pass failed; retrying in a second", e);
+                }
             }
         }, 1, 1, TimeUnit.SECONDS);
         return executor;

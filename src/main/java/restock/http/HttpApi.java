@@ -21,7 +21,12 @@ import restock.common.NotFound;
 import restock.payments.GatewayResult;
 import restock.payments.PaymentGateway;
 import restock.payments.SimulatedGateway;
+import restock.notify.Branding;
+import restock.orders.OrderRequest;
 import restock.service.CatalogCommands;
+import restock.service.NoticeRelay;
+import restock.service.WaitlistCommands;
+import restock.store.SqlOutbox;
 import restock.service.Restock;
 import restock.store.SqlIdempotency;
 
@@ -49,6 +54,7 @@ public final class HttpApi {
     private final Restock restock;
     private final Storefront storefront;
     private final PaymentGateway gateway;
+    private final WaitlistCommands waitlist;
     private final byte[] apiKey;
     private final ObjectMapper mapper;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -63,8 +69,15 @@ public final class HttpApi {
     }
 
     public HttpApi(Restock restock, String apiKey, String shopProductUrl, PaymentGateway gateway) {
+        this(restock, apiKey, shopProductUrl, gateway, new WaitlistCommands(restock, restock.links(),
+                new NoticeRelay(restock, Branding.DEMO, "https://shop.example.com/pay?token={token}", restock.clock()),
+                WaitlistCommands.Settings.DEFAULT, restock.clock()));
+    }
+
+    public HttpApi(Restock restock, String apiKey, String shopProductUrl, PaymentGateway gateway, WaitlistCommands waitlist) {
         this.restock = restock;
         this.gateway = gateway;
+        this.waitlist = waitlist;
         this.storefront = new Storefront(restock, shopProductUrl);
         this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
         this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -144,6 +157,36 @@ public final class HttpApi {
             }
             ctx.status(201).json(java.util.Map.of("clientSecret", succeeded.reference()));
         });
+        routes.post("/api/waitlist", ctx -> command(ctx, 201, (h, body) -> {
+            var entry = waitlist.signUp(h, Requests.sku("", JsonBody.requiredText(body, "", "sku")), JsonBody.requiredText(body, "", "email"),
+                    java.util.Optional.ofNullable(JsonBody.optionalInt(body, "", "quantity", 1, OrderRequest.MAX_UNITS_PER_LINE)).orElse(1),
+                    JsonBody.optionalBoolean(body, "consent", false));
+            return java.util.Map.of("id", entry.id(), "sku", entry.sku(), "status", entry.confirmed() ? "subscribed" : "awaiting_confirmation");
+        }));
+        routes.get("/waitlist/confirm/{token}", ctx -> ctx.html(SimplePages.page("Waitlist",
+                restock.inTransaction(h -> waitlist.confirm(h, ctx.pathParam("token")))
+                        ? "Thank you: we will email you when it is back." : "This sign-up no longer exists.")));
+        routes.get("/waitlist/unsubscribe/{token}", ctx -> ctx.html(SimplePages.form("Unsubscribe",
+                "Stop emails about this product?", "/waitlist/unsubscribe/" + ctx.pathParam("token"), "Unsubscribe")));
+        routes.post("/waitlist/unsubscribe/{token}", ctx -> ctx.html(SimplePages.page("Unsubscribed",
+                restock.inTransaction(h -> waitlist.unsubscribe(h, ctx.pathParam("token")))
+                        ? "You will get no more emails about this product." : "This sign-up no longer exists.")));
+        routes.post("/api/webhooks", ctx -> command(ctx, 201, (h, body) -> {
+            String url = JsonBody.requiredText(body, "", "url");
+            if (!url.matches("https?://\\S{1,2000}")) {
+                throw new InvalidInput("url", "url must be an http or https address");
+            }
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            var endpoint = SqlOutbox.addEndpoint(h, url, "whsec_" + HexFormat.of().formatHex(random), restock.clock().instant());
+            return java.util.Map.of("id", endpoint.id(), "url", endpoint.url(), "secret", endpoint.secret());
+        }));
+        routes.post("/api/outbox/{id}/replay", ctx -> commandWithoutBody(ctx, h -> {
+            if (!SqlOutbox.replay(h, id(ctx), restock.clock().instant())) {
+                throw new NotFound("id", "no dead-lettered message with id " + id(ctx));
+            }
+            return java.util.Map.of("id", id(ctx), "status", "pending");
+        }));
         routes.get("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.read(h ->
                 restock.cancelLinks().view(h, ctx.pathParam("token"))), ctx.pathParam("token"))));
         routes.post("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.inTransaction(h ->

@@ -20,6 +20,7 @@ public final class Restock {
     private final PaymentPolicy paymentPolicy;
     private final CancelLinks cancelLinks;
     private final PayLinks payLinks;
+    private final SignedLinks links;
     private final CatalogCommands catalog;
     private final StockCommands stock;
     private final PurchasingCommands purchasing;
@@ -52,6 +53,7 @@ public final class Restock {
         this.availability = new AvailabilityQueries(books);
         this.cancelLinks = new CancelLinks(links, clock, orders);
         this.payLinks = new PayLinks(links, clock);
+        this.links = links;
     }
 
     private static byte[] randomSecret() {
@@ -77,6 +79,7 @@ public final class Restock {
     public PaymentPolicy paymentPolicy() { return paymentPolicy; }
     public CancelLinks cancelLinks() { return cancelLinks; }
     public PayLinks payLinks() { return payLinks; }
+    public SignedLinks links() { return links; }
     public CatalogCommands catalog() { return catalog; }
     public StockCommands stock() { return stock; }
     public PurchasingCommands purchasing() { return purchasing; }

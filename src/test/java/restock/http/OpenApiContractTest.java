@@ -105,6 +105,11 @@ class OpenApiContractTest {
         assertThat(expect(client.post("/api/payments/setup", ""), 201).json().path("clientSecret").asText()).startsWith("seti_");
         Exchange link = expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel-link", ""), 201);
         assertThat(link.json().path("url").asText()).contains("/cancel/");
+        expect(client.post("/api/waitlist", "{\"sku\":\"22423\",\"email\":\"cat@example.com\",\"consent\":true}"), 201);
+        expect(client.post("/api/waitlist", "{\"sku\":\"22423\",\"email\":\"cat@example.com\",\"consent\":false}"), 400);
+        expect(client.post("/api/webhooks", "{\"url\":\"https://shop.example.com/hooks\"}"), 201);
+        expect(client.post("/api/webhooks", "{\"url\":\"ftp://nope\"}"), 400);
+        expect(client.post("/api/outbox/999999/replay", ""), 404);
         expect(client.post("/api/payments/pay-link", "{\"token\":\"forged\",\"paymentMethod\":\"pm_card_visa\"}"), 400);
         expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel", ""), 200);
         expect(client.get("/api/stock/22423"), 200);

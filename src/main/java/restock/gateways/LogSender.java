@@ -1,0 +1,16 @@
+package restock.gateways;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import restock.notify.Message;
+import restock.notify.MessageSender;
+
+/** For development and the demo when no SMTP server is configured: emails are written to the log instead. */
+public final class LogSender implements MessageSender {
+    private static final Logger log = LoggerFactory.getLogger(LogSender.class);
+
+    @Override
+    public void send(Message message) {
+        log.info("email to {} [{}]: {}", message.recipient(), message.topic(), message.subject());
+    }
+}
