@@ -1,5 +1,7 @@
 package restock.http;
 
+import restock.common.Html;
+
 import restock.orders.LineState;
 import restock.orders.Order;
 import restock.orders.OrderLine;
@@ -31,37 +33,34 @@ final class CancelPages {
         }
         StringBuilder reasons = new StringBuilder();
         for (String reason : CancelLinks.REASONS) {
-            reasons.append("<label><input type=\"radio\" name=\"reason\" value=\"").append(escape(reason)).append("\"")
-                    .append(reason.equals("waited too long") ? " checked" : "").append("> ").append(escape(reason)).append("</label><br>");
+            reasons.append("<label><input type=\"radio\" name=\"reason\" value=\"").append(Html.escape(reason)).append("\"")
+                    .append(reason.equals("waited too long") ? " checked" : "").append("> ").append(Html.escape(reason)).append("</label><br>");
         }
         return frame("Cancel waiting items", "<p>These items of order " + order.id() + " are still waiting for stock. "
                 + "Cancelling them costs nothing: you have not been charged for them, and any hold on your card is released.</p>"
                 + lines(order)
-                + "<form method=\"post\" action=\"/cancel/" + escape(token) + "\"><fieldset><legend>Why are you cancelling?</legend>"
+                + "<form method=\"post\" action=\"/cancel/" + Html.escape(token) + "\"><fieldset><legend>Why are you cancelling?</legend>"
                 + reasons + "</fieldset><button type=\"submit\" id=\"cancel\">Cancel the waiting items</button></form>");
     }
 
     private static String summary(Order order) {
-        return "Order " + order.id() + " is now " + escape(order.status().code()) + ".";
+        return "Order " + order.id() + " is now " + Html.escape(order.status().code()) + ".";
     }
 
     private static String lines(Order order) {
         StringBuilder rows = new StringBuilder("<table><tr><th>Item</th><th>Qty</th><th>Status</th></tr>");
         for (OrderLine line : order.lines()) {
-            rows.append("<tr><td>").append(escape(line.sku().code())).append("</td><td>").append(line.quantities().quantity())
-                    .append("</td><td>").append(escape(line.state().code())).append("</td></tr>");
+            rows.append("<tr><td>").append(Html.escape(line.sku().code())).append("</td><td>").append(line.quantities().quantity())
+                    .append("</td><td>").append(Html.escape(line.state().code())).append("</td></tr>");
         }
         return rows.append("</table>").toString();
     }
 
     private static String frame(String title, String body) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-                + "<title>" + escape(title) + "</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;"
+                + "<title>" + Html.escape(title) + "</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;"
                 + "line-height:1.5}td,th{padding:.2rem .8rem;text-align:left}button{font-size:1.1rem;padding:.5rem 1rem}</style>"
-                + "</head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
+                + "</head><body><h1>" + Html.escape(title) + "</h1>" + body + "</body></html>";
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -1,5 +1,7 @@
 package restock.notify;
 
+import restock.common.Html;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -60,9 +62,9 @@ public final class Templates {
 
     private static String html(String subject, String text, Branding branding) {
         return "<!doctype html><html><body style=\"font-family:sans-serif;max-width:36rem\">"
-                + "<h1 style=\"color:" + escape(branding.accentColour()) + "\">" + escape(subject) + "</h1>"
-                + "<p>" + escape(text).replace("\n", "<br>") + "</p>"
-                + "<p style=\"color:#666\"><a href=\"" + escape(branding.shopUrl()) + "\">" + escape(branding.shopName()) + "</a></p>"
+                + "<h1 style=\"color:" + Html.escape(branding.accentColour()) + "\">" + Html.escape(subject) + "</h1>"
+                + "<p>" + Html.escape(text).replace("\n", "<br>") + "</p>"
+                + "<p style=\"color:#666\"><a href=\"" + Html.escape(branding.shopUrl()) + "\">" + Html.escape(branding.shopName()) + "</a></p>"
                 + "</body></html>";
     }
 
@@ -71,8 +73,5 @@ public final class Templates {
         return BigDecimal.valueOf(amountMinor, digits).toPlainString() + " " + currency;
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
 }

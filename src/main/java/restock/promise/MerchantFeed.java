@@ -1,5 +1,7 @@
 package restock.promise;
 
+import restock.common.Html;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,11 +81,11 @@ public final class MerchantFeed {
                 <channel>
                 <title>Restock product feed</title>
                 """);
-        out.append("<link>").append(escape(shopUrl)).append("</link>\n");
+        out.append("<link>").append(Html.escape(shopUrl)).append("</link>\n");
         out.append("<description>Products with honest availability</description>\n");
         for (Map<String, String> row : rows) {
             out.append("<item>\n");
-            row.forEach((name, value) -> out.append("  <g:").append(name).append('>').append(escape(value))
+            row.forEach((name, value) -> out.append("  <g:").append(name).append('>').append(Html.escape(value))
                     .append("</g:").append(name).append(">\n"));
             out.append("</item>\n");
         }
@@ -98,9 +100,6 @@ public final class MerchantFeed {
         return flat.contains(",") || flat.contains("\"") ? '"' + flat.replace("\"", "\"\"") + '"' : flat;
     }
 
-    private static String escape(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     private static String truncate(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max);

@@ -1,0 +1,86 @@
+package restock.http;
+
+import io.javalin.config.RoutesConfig;
+import restock.common.InvalidInput;
+import restock.common.NotFound;
+import restock.orders.OrderRequest;
+import restock.payments.GatewayResult;
+import restock.payments.PaymentGateway;
+import restock.service.Restock;
+import restock.service.WaitlistCommands;
+import restock.store.SqlOutbox;
+
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** Routes customers reach through links, and the notice and payment plumbing shops call: cancel and pay links, card set-up, waitlist, webhooks, dead letters. */
+final class CustomerRoutes {
+    private final Restock restock;
+    private final HttpCommands commands;
+    private final WaitlistCommands waitlist;
+    private final PaymentGateway gateway;
+
+    CustomerRoutes(Restock restock, HttpCommands commands, WaitlistCommands waitlist, PaymentGateway gateway) {
+        this.restock = restock;
+        this.commands = commands;
+        this.waitlist = waitlist;
+        this.gateway = gateway;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/orders/{id}/cancel-link", ctx -> {
+            var link = restock.read(h -> restock.cancelLinks().create(h, HttpCommands.id(ctx)));
+            ctx.status(201).json(java.util.Map.of("url", ctx.scheme() + "://" + ctx.host() + "/cancel/" + link.token(),
+                    "expiresAt", link.expiresAt().toString()));
+        });
+        routes.post("/api/payments/pay-link", ctx -> commands.command(ctx, 200, (h, body) -> {
+            var payment = restock.payLinks().payWith(h, JsonBody.requiredText(body, "", "token"), JsonBody.requiredText(body, "", "paymentMethod"));
+            return Views.PaymentView.of(payment);
+        }));
+        routes.post("/api/payments/setup", ctx -> {
+            String key = HttpCommands.idempotencyKey(ctx).orElseGet(() -> java.util.UUID.randomUUID().toString());
+            GatewayResult result = gateway.prepareSavedPaymentMethod("setup-" + key);
+            if (!(result instanceof GatewayResult.Succeeded succeeded)) {
+                throw new ProblemException(502, "Payment gateway unavailable", "the payment gateway did not prepare the card form ("
+                        + result + "); try again", null);
+            }
+            ctx.status(201).json(java.util.Map.of("clientSecret", succeeded.reference()));
+        });
+        routes.post("/api/waitlist", ctx -> commands.command(ctx, 201, (h, body) -> {
+            var entry = waitlist.signUp(h, Requests.sku("", JsonBody.requiredText(body, "", "sku")), JsonBody.requiredText(body, "", "email"),
+                    java.util.Optional.ofNullable(JsonBody.optionalInt(body, "", "quantity", 1, OrderRequest.MAX_UNITS_PER_LINE)).orElse(1),
+                    JsonBody.optionalBoolean(body, "consent", false));
+            return java.util.Map.of("id", entry.id(), "sku", entry.sku(), "status", entry.confirmed() ? "subscribed" : "awaiting_confirmation");
+        }));
+        routes.get("/waitlist/confirm/{token}", ctx -> ctx.html(SimplePages.page("Waitlist",
+                restock.inTransaction(h -> waitlist.confirm(h, ctx.pathParam("token")))
+                        ? "Thank you: we will email you when it is back." : "This sign-up no longer exists.")));
+        routes.get("/waitlist/unsubscribe/{token}", ctx -> ctx.html(SimplePages.form("Unsubscribe",
+                "Stop emails about this product?", "/waitlist/unsubscribe/" + ctx.pathParam("token"), "Unsubscribe")));
+        routes.post("/waitlist/unsubscribe/{token}", ctx -> ctx.html(SimplePages.page("Unsubscribed",
+                restock.inTransaction(h -> waitlist.unsubscribe(h, ctx.pathParam("token")))
+                        ? "You will get no more emails about this product." : "This sign-up no longer exists.")));
+        routes.post("/api/webhooks", ctx -> commands.command(ctx, 201, (h, body) -> {
+            String url = JsonBody.requiredText(body, "", "url");
+            if (!url.matches("https?://\\S{1,2000}")) {
+                throw new InvalidInput("url", "url must be an http or https address");
+            }
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            var endpoint = SqlOutbox.addEndpoint(h, url, "whsec_" + HexFormat.of().formatHex(random), restock.clock().instant());
+            return java.util.Map.of("id", endpoint.id(), "url", endpoint.url(), "secret", endpoint.secret());
+        }));
+        routes.post("/api/outbox/{id}/replay", ctx -> commands.commandWithoutBody(ctx, h -> {
+            if (!SqlOutbox.replay(h, HttpCommands.id(ctx), restock.clock().instant())) {
+                throw new NotFound("id", "no dead-lettered message with id " + HttpCommands.id(ctx));
+            }
+            return java.util.Map.of("id", HttpCommands.id(ctx), "status", "pending");
+        }));
+        routes.get("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.read(h ->
+                restock.cancelLinks().view(h, ctx.pathParam("token"))), ctx.pathParam("token"))));
+        routes.post("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.inTransaction(h ->
+                restock.cancelLinks().use(h, ctx.pathParam("token"), Optional.ofNullable(ctx.formParam("reason")).orElse("other"))),
+                ctx.pathParam("token"))));
+
+    }
+}

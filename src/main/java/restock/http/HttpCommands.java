@@ -1,0 +1,144 @@
+package restock.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import org.jdbi.v3.core.Handle;
+import restock.catalog.Sku;
+import restock.common.InvalidInput;
+import restock.service.Restock;
+import restock.store.SqlIdempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** How routes run commands: one transaction each, idempotent with a key, JSON out; and how they read paths and queries. */
+final class HttpCommands {
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = HttpApi.MAX_IDEMPOTENCY_KEY_LENGTH;
+
+    private final Restock restock;
+    private final ObjectMapper mapper;
+
+    HttpCommands(Restock restock, ObjectMapper mapper) {
+        this.restock = restock;
+        this.mapper = mapper;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** A command with a JSON body. */
+    void command(Context ctx, int successStatus, CommandBody action) {
+        String body = ctx.body();
+        runCommand(ctx, successStatus, body, handle -> action.run(handle, JsonBody.parseObject(mapper, body)));
+    }
+
+    void commandWithoutBody(Context ctx, Function<Handle, Object> action) {
+        runCommand(ctx, 200, "", action);
+    }
+
+    /**
+     * Runs a command in one transaction. With an Idempotency-Key, the first answer is stored in that same
+     * transaction, and a retry with the same body gets it again; a different body under the same key is refused.
+     */
+    private void runCommand(Context ctx, int successStatus, String body, Function<Handle, Object> action) {
+        Optional<String> key = idempotencyKey(ctx);
+        String scope = ctx.method().name() + " " + ctx.path();
+        String hash = sha256(body);
+        Answer answer = restock.inTransaction(handle -> {
+            if (key.isPresent()) {
+                Optional<SqlIdempotency.StoredAnswer> stored = SqlIdempotency.lockAndFind(handle, scope, key.get());
+                if (stored.isPresent()) {
+                    if (!stored.get().requestHash().equals(hash)) {
+                        throw new ProblemException(422, "Idempotency key reused", "Idempotency-Key '" + key.get()
+                                + "' was already used with a different request body; use a new key for a new request", "Idempotency-Key");
+                    }
+                    return new Answer(stored.get().statusCode(), stored.get().responseBody());
+                }
+            }
+            String json = toJson(action.apply(handle));
+            key.ifPresent(k -> SqlIdempotency.store(handle, scope, k, hash, successStatus, json, restock.clock().instant()));
+            return new Answer(successStatus, json);
+        });
+        ctx.status(answer.status()).contentType("application/json").result(answer.body());
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    /** A command that reads a parsed JSON body. */
+    @FunctionalInterface
+    interface CommandBody {
+        Object run(Handle handle, JsonNode body);
+    }
+
+    static Optional<String> idempotencyKey(Context ctx) {
+        String key = ctx.header("Idempotency-Key");
+        if (key == null) {
+            return Optional.empty();
+        }
+        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw new InvalidInput("Idempotency-Key", "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+        return Optional.of(key);
+    }
+
+    static int queryInt(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(name, name + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+
+    static Sku sku(Context ctx) {
+        return Requests.sku("", ctx.pathParam("sku"));
+    }
+
+    static long id(Context ctx) {
+        return pathNumber(ctx, "id");
+    }
+
+    static int lineNumber(Context ctx) {
+        return (int) Math.min(pathNumber(ctx, "lineNumber"), Integer.MAX_VALUE);
+    }
+
+    private static long pathNumber(Context ctx, String name) {
+        try {
+            long value = Long.parseLong(ctx.pathParam(name));
+            if (value <= 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(name, name + " must be a positive whole number, was '" + ctx.pathParam(name) + "'");
+        }
+    }
+
+    String toJson(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static String sha256(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
