@@ -6,6 +6,7 @@ import restock.common.NotFound;
 import restock.orders.OrderRequest;
 import restock.payments.GatewayResult;
 import restock.payments.PaymentGateway;
+import restock.service.Offers;
 import restock.service.Restock;
 import restock.service.WaitlistCommands;
 import restock.store.SqlOutbox;
@@ -28,6 +29,17 @@ final class CustomerRoutes {
     }
 
     void register(RoutesConfig routes) {
+        routes.post("/api/offer-rules", ctx -> commands.command(ctx, 201, (h, body) -> {
+            var stored = restock.offers().activate(h, Requests.offerRule(body));
+            return java.util.Map.of("id", stored.id(), "kind", stored.rule().kind(), "active", true);
+        }));
+        routes.post("/api/offer-rules/preview", ctx -> {
+            var rule = Requests.offerRule(JsonBody.parseObject(commands.mapper(), ctx.body()));
+            var preview = restock.read(h -> restock.offers().preview(h, rule));
+            ctx.json(java.util.Map.of("kind", rule.kind(), "periodDays", Offers.PREVIEW_PERIOD.toDays(),
+                    "codes", preview.codes(), "costMinorByCurrency", preview.costMinorByCurrency(),
+                    "assumption", "every code issued would have been used on an order of the same value"));
+        });
         routes.post("/api/orders/{id}/cancel-link", ctx -> {
             var link = restock.read(h -> restock.cancelLinks().create(h, HttpCommands.id(ctx)));
             ctx.status(201).json(java.util.Map.of("url", ctx.scheme() + "://" + ctx.host() + "/cancel/" + link.token(),

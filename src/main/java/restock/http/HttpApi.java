@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
+import restock.common.TooManyAttempts;
 import restock.payments.PaymentGateway;
 import restock.payments.SimulatedGateway;
 import restock.notify.Branding;
@@ -144,6 +145,7 @@ public final class HttpApi {
         routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
         routes.exception(InvalidInput.class, (e, ctx) -> problem(ctx, Problem.of(400, "Invalid request", e.getMessage(), e.field())));
         routes.exception(NotFound.class, (e, ctx) -> problem(ctx, Problem.of(404, "Not found", e.getMessage(), e.field())));
+        routes.exception(TooManyAttempts.class, (e, ctx) -> problem(ctx, Problem.of(429, "Too many attempts", e.getMessage(), null)));
         routes.exception(Conflict.class, (e, ctx) -> problem(ctx, Problem.of(409, "Conflict with current state", e.getMessage(), null)));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("request {} {} failed", ctx.method(), ctx.path(), e);

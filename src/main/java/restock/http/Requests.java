@@ -7,6 +7,7 @@ import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
+import restock.engagement.OfferRule;
 import restock.orders.OrderRequest;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
@@ -48,7 +49,8 @@ final class Requests {
                 new OrderRequest.Line(sku(path, JsonBody.requiredText(line, path, "sku")),
                         JsonBody.requiredInt(line, path, "quantity", 1, OrderRequest.MAX_UNITS_PER_LINE)));
         Optional<String> paymentMethod = Optional.ofNullable(JsonBody.optionalText(body, "", "paymentMethod"));
-        return new OrderRequest(email, allowPartial, priority == null ? 0 : priority, lines, paymentMethod);
+        Optional<String> discountCode = Optional.ofNullable(JsonBody.optionalText(body, "", "discountCode"));
+        return new OrderRequest(email, allowPartial, priority == null ? 0 : priority, lines, paymentMethod, discountCode);
     }
 
     static PurchaseOrderRequest purchaseOrder(JsonNode body) {
@@ -64,6 +66,22 @@ final class Requests {
         return JsonBody.requiredArray(body, "items", restock.service.AvailabilityQueries.MAX_BATCH, (item, path) ->
                 new OrderRequest.Line(sku(path, JsonBody.requiredText(item, path, "sku")),
                         JsonBody.requiredInt(item, path, "quantity", 1, OrderRequest.MAX_UNITS_PER_LINE)));
+    }
+
+    static OfferRule offerRule(JsonNode body) {
+        String kind = JsonBody.requiredText(body, "", "kind");
+        int validDays = JsonBody.requiredInt(body, "", "validDays", 1, OfferRule.MAX_VALID_DAYS);
+        return switch (kind) {
+            case "waitlist_discount" -> new OfferRule.WaitlistDiscount(JsonBody.requiredInt(body, "", "percentOff", 1, OfferRule.MAX_PERCENT),
+                    validDays, Optional.ofNullable(JsonBody.optionalInt(body, "", "minOrderMinor", 0, Integer.MAX_VALUE)).orElse(0),
+                    Optional.ofNullable(JsonBody.optionalText(body, "", "sku")).map(code -> sku("", code).code()));
+            case "late_compensation" -> new OfferRule.LateCompensation(
+                    JsonBody.requiredInt(body, "", "percentPerWeekLate", 1, OfferRule.MAX_PERCENT),
+                    JsonBody.requiredInt(body, "", "capPercent", 1, OfferRule.MAX_PERCENT), validDays);
+            case "long_wait_thanks" -> new OfferRule.LongWaitThanks(JsonBody.requiredInt(body, "", "afterDays", 1, 365),
+                    JsonBody.requiredInt(body, "", "percentOff", 1, OfferRule.MAX_PERCENT), validDays);
+            default -> throw new InvalidInput("kind", "kind must be one of waitlist_discount, late_compensation, long_wait_thanks; was '" + kind + "'");
+        };
     }
 
     static List<ReceiptPlan.Received> receipt(JsonNode body) {

@@ -40,6 +40,11 @@ public sealed interface Notice {
         public String topic() { return "waitlist.back_in_stock"; }
     }
 
+    /** A code for the customer: thanks for waiting, or compensation for a broken promise. */
+    record Offer(String customerEmail, String code, int percentOff, java.time.Instant expiresAt, String why) implements Notice {
+        public String topic() { return "offer.issued"; }
+    }
+
     /** Double opt-in: confirm the waitlist sign-up. */
     record ConfirmWaitlist(String customerEmail, String sku, String productName, String confirmUrl) implements Notice {
         public String topic() { return "waitlist.confirm"; }

@@ -51,6 +51,10 @@ public final class Templates {
             text = "You asked us to tell you: " + n.productName() + " is back. We are telling a few people at a time, in the order "
                     + "they asked, so there is one for you if you order soon: " + n.productUrl()
                     + "\nNo longer interested? Unsubscribe in one click: " + n.unsubscribeUrl();
+        } else if (notice instanceof Notice.Offer n) {
+            subject = n.percentOff() + "% off your next order, " + n.why();
+            text = "Thank you for your patience. Use code " + n.code() + " for " + n.percentOff() + "% off your next order "
+                    + "before " + DATE.format(n.expiresAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()) + ". It works once.";
         } else if (notice instanceof Notice.ConfirmWaitlist n) {
             subject = "Confirm: tell me when " + n.productName() + " is back";
             text = "Please confirm that you want an email when " + n.productName() + " is back in stock: " + n.confirmUrl();

@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** A validated request to place an order. */
-public record OrderRequest(String customerEmail, boolean allowPartial, int priority, List<Line> lines, Optional<String> paymentMethodToken) {
+public record OrderRequest(String customerEmail, boolean allowPartial, int priority, List<Line> lines, Optional<String> paymentMethodToken,
+                           Optional<String> discountCode) {
     public static final int MAX_TOKEN_LENGTH = 255;
     public static final int MAX_LINES = 100;
     public static final int MAX_UNITS_PER_LINE = 10_000;
@@ -22,10 +23,18 @@ public record OrderRequest(String customerEmail, boolean allowPartial, int prior
 
     /** An order whose payment Restock does not handle (the shop takes it elsewhere). */
     public OrderRequest(String customerEmail, boolean allowPartial, int priority, List<Line> lines) {
-        this(customerEmail, allowPartial, priority, lines, Optional.empty());
+        this(customerEmail, allowPartial, priority, lines, Optional.empty(), Optional.empty());
+    }
+
+    /** An order paid through Restock with a saved payment method and no discount code. */
+    public OrderRequest(String customerEmail, boolean allowPartial, int priority, List<Line> lines, Optional<String> paymentMethodToken) {
+        this(customerEmail, allowPartial, priority, lines, paymentMethodToken, Optional.empty());
     }
 
     public OrderRequest {
+        if (discountCode.isPresent() && (discountCode.get().isBlank() || discountCode.get().length() > 40)) {
+            throw new InvalidInput("discountCode", "discountCode must be a code such as ABCD-EFGH-JKMN-PQRS");
+        }
         if (paymentMethodToken.isPresent() && (paymentMethodToken.get().isBlank() || paymentMethodToken.get().length() > MAX_TOKEN_LENGTH)) {
             throw new InvalidInput("paymentMethod", "paymentMethod must be the gateway's token for a saved payment method, 1 to "
                     + MAX_TOKEN_LENGTH + " characters");

@@ -7,10 +7,13 @@ import restock.notify.Branding;
 import restock.notify.Message;
 import restock.notify.Notice;
 import restock.notify.Templates;
+import restock.engagement.OfferRule;
 import restock.store.SqlNotices;
+import restock.store.SqlOffers;
 import restock.store.SqlOutbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +28,7 @@ public final class NoticeRelay {
     public static final int BATCH = 500;
 
     private final Restock restock;
+    private final Offers offers;
     private final Branding branding;
     private final String payUrlTemplate;
     private final Clock clock;
@@ -35,6 +39,7 @@ public final class NoticeRelay {
 
     public NoticeRelay(Restock restock, Branding branding, String payUrlTemplate, Clock clock) {
         this.restock = restock;
+        this.offers = restock.offers();
         this.branding = branding;
         this.payUrlTemplate = payUrlTemplate;
         this.clock = clock;
@@ -55,6 +60,9 @@ public final class NoticeRelay {
                 Optional<Notice> notice = notice(log, event);
                 if (notice.isPresent()) {
                     publish(handle, log + ":" + event.eventId(), notice.get(), event, endpoints);
+                }
+                if (log.equals("order_events")) {
+                    offerFor(handle, event).ifPresent(offer -> publish(handle, "offer:" + log + ":" + event.eventId(), offer, event, endpoints));
                 }
             }
             if (!events.isEmpty()) {
@@ -81,6 +89,26 @@ public final class NoticeRelay {
                     payUrlTemplate.replace("{token}", e.reference() == null ? "" : e.reference())));
             default -> Optional.empty();
         };
+    }
+
+    /** Compensation when a line filled after its first promise; thanks when a long backorder ships. */
+    private Optional<Notice> offerFor(Handle handle, SqlNotices.EventRow e) {
+        if (e.kind().equals("filled") && e.waiting() == 0 && e.firstPromisedBy() != null) {
+            long daysLate = java.time.temporal.ChronoUnit.DAYS.between(e.firstPromisedBy(), e.occurredAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+            return offers.issue(handle, "late_compensation", "late:" + e.lineId(), e.customerEmail(), daysLate)
+                    .map(issued -> new Notice.Offer(e.customerEmail(), issued.code(), issued.percentOff(), issued.expiresAt(),
+                            "because your order came later than we promised"));
+        }
+        if (e.kind().equals("shipped") && e.placedAt() != null) {
+            long waitedDays = Duration.between(e.placedAt(), e.occurredAt()).toDays();
+            Optional<SqlOffers.StoredRule> rule = SqlOffers.active(handle, "long_wait_thanks");
+            if (rule.isPresent() && waitedDays >= ((OfferRule.LongWaitThanks) rule.get().rule()).afterDays()) {
+                return offers.issue(handle, "long_wait_thanks", "thanks:" + e.lineId(), e.customerEmail(), 0)
+                        .map(issued -> new Notice.Offer(e.customerEmail(), issued.code(), issued.percentOff(), issued.expiresAt(),
+                                "to thank you for waiting"));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Writes the customer's email and one webhook per endpoint for a notice. */

@@ -38,11 +38,13 @@ public final class OrderCommands {
     private final Clock clock;
     private final Books books;
     private final PaymentPolicy paymentPolicy;
+    private final Offers offers;
 
-    public OrderCommands(Clock clock, Books books, PaymentPolicy paymentPolicy) {
+    public OrderCommands(Clock clock, Books books, PaymentPolicy paymentPolicy, Offers offers) {
         this.clock = clock;
         this.books = books;
         this.paymentPolicy = paymentPolicy;
+        this.offers = offers;
     }
 
     public Order place(Handle handle, OrderRequest request) {
@@ -54,12 +56,42 @@ public final class OrderCommands {
         Placement.Decision decision = Placement.decide(request, books, lineIds, now);
         long orderId = SqlOrders.insertOrder(handle, request, lineIds, decision.admissions(), now);
         SqlBooks.save(handle, decision.books().values(), now);
-        request.paymentMethodToken().ifPresent(token -> openPayments(handle, request, lineIds, decision, token, now));
+        Map<Long, Long> discounts = request.discountCode().isPresent()
+                ? discounts(handle, request, lineIds, decision, orderId) : Map.of();
+        request.paymentMethodToken().ifPresent(token -> openPayments(handle, request, lineIds, decision, token, discounts, now));
         return find(handle, orderId);
     }
 
+    /** Redeems the order's code on the value of its accepted units, and spreads each SKU's discount over its lines. */
+    private Map<Long, Long> discounts(Handle handle, OrderRequest request, List<Long> lineIds, Placement.Decision decision, long orderId) {
+        Map<String, Long> valueBySku = new java.util.HashMap<>();
+        Map<Long, Long> valueByLine = new java.util.HashMap<>();
+        for (int i = 0; i < lineIds.size(); i++) {
+            Admission admission = decision.admissions().get(i);
+            long units = admission.reserved() + admission.waiting();
+            if (units == 0) {
+                continue;
+            }
+            Sku sku = request.lines().get(i).sku();
+            long value = Math.multiplyExact(SqlCatalog.findProduct(handle, sku).orElseThrow().price().amountMinor(), units);
+            valueBySku.merge(sku.code(), value, Long::sum);
+            valueByLine.put(lineIds.get(i), value);
+        }
+        Map<String, Long> bySku = offers.redeem(handle, request.customerEmail(), request.discountCode().orElseThrow(), valueBySku, orderId);
+        Map<Long, Long> byLine = new java.util.HashMap<>();
+        for (int i = 0; i < lineIds.size(); i++) {
+            String sku = request.lines().get(i).sku().code();
+            Long lineValue = valueByLine.get(lineIds.get(i));
+            if (lineValue != null && bySku.containsKey(sku)) {
+                byLine.put(lineIds.get(i), bySku.get(sku) * lineValue / valueBySku.get(sku));
+            }
+        }
+        return byLine;
+    }
+
     /** Each accepted line is paid for as the payment policy says: authorized now, or charged when it fills. */
-    private void openPayments(Handle handle, OrderRequest request, List<Long> lineIds, Placement.Decision decision, String token, Instant now) {
+    private void openPayments(Handle handle, OrderRequest request, List<Long> lineIds, Placement.Decision decision, String token,
+                              Map<Long, Long> discounts, Instant now) {
         for (int i = 0; i < lineIds.size(); i++) {
             Admission admission = decision.admissions().get(i);
             int accepted = admission.reserved() + admission.waiting();
@@ -70,7 +102,8 @@ public final class OrderCommands {
             Product product = SqlCatalog.findProduct(handle, request.lines().get(i).sku()).orElseThrow();
             Optional<LocalDate> promisedBy = SqlPromises.find(handle, lineId).map(SqlPromises.StoredPromise::to);
             PaymentState initial = PaymentRules.atPlacement(admission.waiting() > 0, promisedBy, token, paymentPolicy, now);
-            SqlPayments.open(handle, lineId, initial, Math.multiplyExact(product.price().amountMinor(), (long) accepted),
+            long amount = Math.multiplyExact(product.price().amountMinor(), (long) accepted) - discounts.getOrDefault(lineId, 0L);
+            SqlPayments.open(handle, lineId, initial, amount,
                     product.price().currency(), token, admission.waiting() > 0, now);
         }
     }

@@ -18,6 +18,7 @@ public final class Restock {
     private final Clock clock;
     private final Books books;
     private final PaymentPolicy paymentPolicy;
+    private final Offers offers;
     private final CancelLinks cancelLinks;
     private final PayLinks payLinks;
     private final SignedLinks links;
@@ -48,7 +49,8 @@ public final class Restock {
         this.catalog = new CatalogCommands(clock);
         this.stock = new StockCommands(clock, books);
         this.purchasing = new PurchasingCommands(clock, books);
-        this.orders = new OrderCommands(clock, books, paymentPolicy);
+        this.offers = new Offers(jdbi, clock);
+        this.orders = new OrderCommands(clock, books, paymentPolicy, offers);
         this.paymentPolicy = paymentPolicy;
         this.availability = new AvailabilityQueries(books);
         this.cancelLinks = new CancelLinks(links, clock, orders);
@@ -77,6 +79,7 @@ public final class Restock {
     public Clock clock() { return clock; }
     public Books books() { return books; }
     public PaymentPolicy paymentPolicy() { return paymentPolicy; }
+    public Offers offers() { return offers; }
     public CancelLinks cancelLinks() { return cancelLinks; }
     public PayLinks payLinks() { return payLinks; }
     public SignedLinks links() { return links; }

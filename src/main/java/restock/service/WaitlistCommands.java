@@ -106,6 +106,9 @@ public final class WaitlistCommands {
             String unsubscribe = settings.baseUrl() + "/waitlist/unsubscribe/" + links.sign(UNSUBSCRIBE, entry.id(), now.plus(LINK_LIFETIME));
             relay.publish(handle, "waitlist-notice:" + entry.id(), new Notice.BackInStock(entry.email(), sku.code(), product.name(),
                     settings.productUrl().replace("{sku}", sku.code()), unsubscribe), null, endpoints);
+            restock.offers().issue(handle, "waitlist_discount", "waitlist:" + entry.id(), entry.email(), 0)
+                    .ifPresent(issued -> relay.publish(handle, "offer:waitlist:" + entry.id(), new Notice.Offer(entry.email(), issued.code(),
+                            issued.percentOff(), issued.expiresAt(), "for waiting for " + product.name()), null, endpoints));
         }
         return next.size();
     }

@@ -14,7 +14,7 @@ public final class SqlNotices {
     /** An order or payment event with the customer, the product and the line's current promise. */
     public record EventRow(long eventId, String kind, long orderId, long lineId, String customerEmail, String sku, String productName,
                            int quantity, LocalDate promiseFrom, LocalDate promiseTo, long amountMinor, String currency, String reference,
-                           Instant occurredAt) {
+                           Instant occurredAt, LocalDate firstPromisedBy, int waiting, Instant placedAt) {
     }
 
     public static long cursor(Handle handle, String log) {
@@ -29,7 +29,8 @@ public final class SqlNotices {
     public static List<EventRow> orderEvents(Handle handle, long afterId, int limit) {
         return handle.createQuery("""
                         select e.id, e.kind, e.order_id, e.order_line_id, o.customer_email, l.sku, p.name, e.quantity,
-                               lp.eta_from, lp.eta_to, 0::bigint as amount, p.currency, null as reference, e.occurred_at
+                               lp.eta_from, lp.eta_to, 0::bigint as amount, p.currency, null as reference, e.occurred_at,
+                               lp.first_eta_to, coalesce(l.waiting, 0), o.placed_at
                         from order_events e
                         join orders o on o.id = e.order_id
                         left join order_lines l on l.id = e.order_line_id
@@ -44,7 +45,8 @@ public final class SqlNotices {
     public static List<EventRow> paymentEvents(Handle handle, long afterId, int limit) {
         return handle.createQuery("""
                         select e.id, e.kind, l.order_id, e.order_line_id, o.customer_email, l.sku, p.name, l.quantity,
-                               null::date as eta_from, null::date as eta_to, e.amount_minor as amount, lp.currency, e.reference, e.occurred_at
+                               null::date as eta_from, null::date as eta_to, e.amount_minor as amount, lp.currency, e.reference, e.occurred_at,
+                               null::date as first_eta_to, l.waiting, o.placed_at
                         from payment_events e
                         join order_lines l on l.id = e.order_line_id
                         join orders o on o.id = l.order_id
@@ -59,6 +61,7 @@ public final class SqlNotices {
     private static EventRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new EventRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getInt(8), rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getLong(11),
-                rs.getString(12), rs.getString(13), rs.getObject(14, java.time.OffsetDateTime.class).toInstant());
+                rs.getString(12), rs.getString(13), rs.getObject(14, java.time.OffsetDateTime.class).toInstant(),
+                rs.getObject(15, LocalDate.class), rs.getInt(16), rs.getObject(17, java.time.OffsetDateTime.class).toInstant());
     }
 }

@@ -108,6 +108,9 @@ class OpenApiContractTest {
         expect(client.post("/api/waitlist", "{\"sku\":\"22423\",\"email\":\"cat@example.com\",\"consent\":true}"), 201);
         expect(client.post("/api/waitlist", "{\"sku\":\"22423\",\"email\":\"cat@example.com\",\"consent\":false}"), 400);
         expect(client.post("/api/webhooks", "{\"url\":\"https://shop.example.com/hooks\"}"), 201);
+        expect(client.post("/api/offer-rules/preview", "{\"kind\":\"late_compensation\",\"percentPerWeekLate\":5,\"capPercent\":20,\"validDays\":30}"), 200);
+        expect(client.post("/api/offer-rules", "{\"kind\":\"waitlist_discount\",\"percentOff\":10,\"validDays\":14}"), 201);
+        expect(client.post("/api/offer-rules", "{\"kind\":\"bogus\",\"validDays\":14}"), 400);
         expect(client.post("/api/webhooks", "{\"url\":\"ftp://nope\"}"), 400);
         expect(client.post("/api/outbox/999999/replay", ""), 404);
         expect(client.post("/api/payments/pay-link", "{\"token\":\"forged\",\"paymentMethod\":\"pm_card_visa\"}"), 400);

@@ -152,15 +152,23 @@ class NoticeDeliveryTest {
             restock.inTransaction(h -> waitlist.signUp(h, sku, email, 1, true));
         }
         assertThat(waitlist.noticePass()).as("nothing in stock, nobody told").isZero();
+        restock.inTransaction(h -> restock.offers().activate(h, new restock.engagement.OfferRule.WaitlistDiscount(10, 14, 0, Optional.empty())));
         restock.inTransaction(h -> restock.stock().returnToStock(h, sku, 10, "found in the back"));
 
         assertThat(waitlist.noticePass()).isEqualTo(15);
         assertThat(waitlist.noticePass()).as("no more while the first notices are open").isZero();
         worker.runOnce();
         List<String> told = new ArrayList<>();
+        int offers = 0;
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            told.add(message.getAllRecipients()[0].toString());
+            if (message.getSubject().endsWith("is back in stock")) {
+                told.add(message.getAllRecipients()[0].toString());
+            } else if (message.getSubject().startsWith("10% off your next order")) {
+                offers++;
+                assertThat(GreenMailUtil.getBody(message)).containsPattern("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-");
+            }
         }
+        assertThat(offers).as("a waitlist discount for each person told").isEqualTo(15);
         assertThat(told).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 15).mapToObj(i -> "fan" + i + "@example.com").toList());
         assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[0])).contains("unsubscribe").contains("/waitlist/unsubscribe/");
 

@@ -1,0 +1,119 @@
+package restock.service;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import restock.common.InvalidInput;
+import restock.common.TooManyAttempts;
+import restock.engagement.DiscountCode;
+import restock.engagement.OfferRule;
+import restock.store.SqlOffers;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Offers: rules retailers turn on, codes issued to customers who waited, and their redemption at checkout. */
+public final class Offers {
+    /** Failed code attempts per customer per hour before further attempts are refused. */
+    public static final int MAX_FAILED_ATTEMPTS_PER_HOUR = 10;
+    public static final Duration PREVIEW_PERIOD = Duration.ofDays(90);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Offers(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** An issued code, for the message that tells the customer. */
+    public record Issued(String code, int percentOff, Instant expiresAt) {
+    }
+
+    /** What a rule would have cost over the last 90 days: codes issued and their value if all were used. */
+    public record Preview(int codes, Map<String, Long> costMinorByCurrency) {
+    }
+
+    public SqlOffers.StoredRule activate(Handle handle, OfferRule rule) {
+        return SqlOffers.activate(handle, rule, clock.instant());
+    }
+
+    public Preview preview(Handle handle, OfferRule rule) {
+        Instant since = clock.instant().minus(PREVIEW_PERIOD);
+        Map<String, Long> cost = new TreeMap<>();
+        int codes = 0;
+        var cases = rule instanceof OfferRule.WaitlistDiscount ? SqlOffers.waitlistCases(handle, since)
+                : rule instanceof OfferRule.LateCompensation ? SqlOffers.lateCases(handle, since)
+                : SqlOffers.longWaitCases(handle, since, ((OfferRule.LongWaitThanks) rule).afterDays());
+        for (SqlOffers.Case c : cases) {
+            int percent = percentFor(rule, c.daysLate());
+            if (percent > 0) {
+                codes++;
+                cost.merge(c.currency(), c.valueMinor() * percent / 100, Long::sum);
+            }
+        }
+        return new Preview(codes, cost);
+    }
+
+    private static int percentFor(OfferRule rule, long daysLate) {
+        if (rule instanceof OfferRule.WaitlistDiscount w) {
+            return w.percentOff();
+        }
+        if (rule instanceof OfferRule.LateCompensation l) {
+            return l.percentFor(daysLate);
+        }
+        return ((OfferRule.LongWaitThanks) rule).percentOff();
+    }
+
+    /** Issues the active rule's code of a kind to a customer, once per cause. */
+    public Optional<Issued> issue(Handle handle, String kind, String cause, String email, long daysLate) {
+        Optional<SqlOffers.StoredRule> active = SqlOffers.active(handle, kind);
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        OfferRule rule = active.get().rule();
+        int percent = percentFor(rule, daysLate);
+        if (percent == 0) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant expires = now.plus(Duration.ofDays(rule.validDays()));
+        long minOrder = rule instanceof OfferRule.WaitlistDiscount w ? w.minOrderMinor() : 0;
+        Optional<String> sku = rule instanceof OfferRule.WaitlistDiscount w ? w.sku() : Optional.empty();
+        String code = SqlOffers.issue(handle, active.get().id(), cause, email,
+                new DiscountCode(DiscountCode.generate(random), percent, minOrder, sku, expires, Optional.empty()), now);
+        return Optional.of(new Issued(code, percent, expires));
+    }
+
+    /**
+     * Checks a code for an order's value per SKU and, if it applies, marks it used by the order. A rejected code
+     * counts as a failed attempt (recorded outside the order's transaction, which rolls back), and too many
+     * failures in an hour stop further tries.
+     */
+    public Map<String, Long> redeem(Handle handle, String email, String typed, Map<String, Long> valueMinorBySku, long orderId) {
+        Instant now = clock.instant();
+        int failures = jdbi.withHandle(h -> SqlOffers.failedAttemptsSince(h, email, now.minus(Duration.ofHours(1))));
+        if (failures >= MAX_FAILED_ATTEMPTS_PER_HOUR) {
+            throw new TooManyAttempts("too many wrong discount codes for " + email + "; try again in an hour");
+        }
+        String code = DiscountCode.normalize(typed);
+        DiscountCode.Redemption result = SqlOffers.lock(handle, code)
+                .<DiscountCode.Redemption>map(c -> c.redeem(valueMinorBySku, now))
+                .orElse(new DiscountCode.Redemption.Rejected("there is no such code"));
+        if (result instanceof DiscountCode.Redemption.Rejected rejected) {
+            // A handle of its own: JDBI would reuse this thread's transaction, which the rejection rolls back.
+            try (Handle separate = jdbi.open()) {
+                SqlOffers.recordAttempt(separate, email, false, now);
+            }
+            throw new InvalidInput("discountCode", "discountCode " + code + " cannot be used: " + rejected.reason());
+        }
+        SqlOffers.redeem(handle, code, orderId, now);
+        SqlOffers.recordAttempt(handle, email, true, now);
+        return ((DiscountCode.Redemption.Accepted) result).discountMinorBySku();
+    }
+}

@@ -1,0 +1,125 @@
+package restock.store;
+
+import org.jdbi.v3.core.Handle;
+import restock.engagement.DiscountCode;
+import restock.engagement.OfferRule;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Offer rules, issued codes and redemption attempts. */
+public final class SqlOffers {
+    private SqlOffers() {
+    }
+
+    /** A stored rule with its id. */
+    public record StoredRule(long id, OfferRule rule) {
+    }
+
+    /** Turns a rule on, replacing the active rule of the same kind. */
+    public static StoredRule activate(Handle handle, OfferRule rule, Instant now) {
+        handle.createUpdate("update offer_rules set active = false where kind = :kind and active").bind("kind", rule.kind()).execute();
+        var insert = handle.createQuery("""
+                        insert into offer_rules (kind, percent_off, percent_per_week, cap_percent, after_days, valid_days,
+                                                 min_order_minor, sku, created_at)
+                        values (:kind, :percent, :perWeek, :cap, :after, :valid, :min, :sku, :at) returning id""")
+                .bind("kind", rule.kind()).bind("valid", rule.validDays()).bind("at", SqlPurchasing.utc(now))
+                .bind("percent", (Integer) null).bind("perWeek", (Integer) null).bind("cap", (Integer) null).bind("after", (Integer) null)
+                .bind("min", 0L).bind("sku", (String) null);
+        if (rule instanceof OfferRule.WaitlistDiscount w) {
+            insert.bind("percent", w.percentOff()).bind("min", w.minOrderMinor()).bind("sku", w.sku().orElse(null));
+        } else if (rule instanceof OfferRule.LateCompensation l) {
+            insert.bind("perWeek", l.percentPerWeekLate()).bind("cap", l.capPercent());
+        } else if (rule instanceof OfferRule.LongWaitThanks t) {
+            insert.bind("percent", t.percentOff()).bind("after", t.afterDays());
+        }
+        return new StoredRule(insert.mapTo(Long.class).one(), rule);
+    }
+
+    public static Optional<StoredRule> active(Handle handle, String kind) {
+        return handle.createQuery("select * from offer_rules where kind = :kind and active").bind("kind", kind)
+                .map((rs, ctx) -> new StoredRule(rs.getLong("id"), rule(rs))).findOne();
+    }
+
+    private static OfferRule rule(ResultSet rs) throws SQLException {
+        return switch (rs.getString("kind")) {
+            case "waitlist_discount" -> new OfferRule.WaitlistDiscount(rs.getInt("percent_off"), rs.getInt("valid_days"),
+                    rs.getLong("min_order_minor"), Optional.ofNullable(rs.getString("sku")));
+            case "late_compensation" -> new OfferRule.LateCompensation(rs.getInt("percent_per_week"), rs.getInt("cap_percent"), rs.getInt("valid_days"));
+            case "long_wait_thanks" -> new OfferRule.LongWaitThanks(rs.getInt("after_days"), rs.getInt("percent_off"), rs.getInt("valid_days"));
+            default -> throw new IllegalStateException("unknown offer kind " + rs.getString("kind"));
+        };
+    }
+
+    /** Issues a code once per rule and cause; returns the code (new or the one issued before). */
+    public static String issue(Handle handle, long ruleId, String cause, String email, DiscountCode code, Instant now) {
+        handle.createUpdate("""
+                        insert into discount_codes (code, rule_id, cause, customer_email, percent_off, min_order_minor, sku, issued_at, expires_at)
+                        values (:code, :rule, :cause, :email, :percent, :min, :sku, :at, :expires)
+                        on conflict (rule_id, cause) do nothing""")
+                .bind("code", code.code()).bind("rule", ruleId).bind("cause", cause).bind("email", email)
+                .bind("percent", code.percentOff()).bind("min", code.minOrderMinor()).bind("sku", code.sku().orElse(null))
+                .bind("at", SqlPurchasing.utc(now)).bind("expires", SqlPurchasing.utc(code.expiresAt()))
+                .execute();
+        return handle.createQuery("select code from discount_codes where rule_id = :rule and cause = :cause")
+                .bind("rule", ruleId).bind("cause", cause).mapTo(String.class).one();
+    }
+
+    /** The code, locked for redemption. */
+    public static Optional<DiscountCode> lock(Handle handle, String code) {
+        return handle.createQuery("select * from discount_codes where code = :code for update").bind("code", code)
+                .map((rs, ctx) -> new DiscountCode(rs.getString("code"), rs.getInt("percent_off"), rs.getLong("min_order_minor"),
+                        Optional.ofNullable(rs.getString("sku")), rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        Optional.ofNullable(rs.getObject("redeemed_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
+                .findOne();
+    }
+
+    public static void redeem(Handle handle, String code, long orderId, Instant now) {
+        handle.createUpdate("update discount_codes set redeemed_at = :at, redeemed_order_id = :order where code = :code and redeemed_at is null")
+                .bind("at", SqlPurchasing.utc(now)).bind("order", orderId).bind("code", code).execute();
+    }
+
+    public static int failedAttemptsSince(Handle handle, String email, Instant since) {
+        return handle.createQuery("""
+                        select count(*) from redemption_attempts where lower(customer_email) = lower(:email) and not succeeded and attempted_at > :since""")
+                .bind("email", email).bind("since", SqlPurchasing.utc(since)).mapTo(Integer.class).one();
+    }
+
+    public static void recordAttempt(Handle handle, String email, boolean succeeded, Instant now) {
+        handle.createUpdate("insert into redemption_attempts (customer_email, succeeded, attempted_at) values (:email, :ok, :at)")
+                .bind("email", email).bind("ok", succeeded).bind("at", SqlPurchasing.utc(now)).execute();
+    }
+
+    /** What a rule would have issued over a period: the value (minor units) of each case it would have covered, by currency. */
+    public record Case(String currency, long valueMinor, long daysLate) {
+    }
+
+    public static List<Case> waitlistCases(Handle handle, Instant since) {
+        return handle.createQuery("""
+                        select p.currency, p.price_minor * w.quantity as value, 0 as late from waitlist w join products p on p.sku = w.sku
+                        where w.notified_at > :since""")
+                .bind("since", SqlPurchasing.utc(since)).map((rs, ctx) -> new Case(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    public static List<Case> lateCases(Handle handle, Instant since) {
+        return handle.createQuery("""
+                        select p.currency, p.price_minor * l.quantity as value,
+                               (lp.filled_at at time zone 'UTC')::date - lp.first_eta_to as late
+                        from line_promises lp join order_lines l on l.id = lp.order_line_id join products p on p.sku = l.sku
+                        where lp.filled_at > :since and lp.first_eta_to is not null""")
+                .bind("since", SqlPurchasing.utc(since)).map((rs, ctx) -> new Case(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    public static List<Case> longWaitCases(Handle handle, Instant since, int afterDays) {
+        return handle.createQuery("""
+                        select p.currency, p.price_minor * l.quantity as value, 0 as late
+                        from order_events e join order_lines l on l.id = e.order_line_id join products p on p.sku = l.sku
+                        where e.kind = 'shipped' and e.occurred_at > :since and e.occurred_at - l.placed_at >= make_interval(days => :after)""")
+                .bind("since", SqlPurchasing.utc(since)).bind("after", afterDays)
+                .map((rs, ctx) -> new Case(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+}
