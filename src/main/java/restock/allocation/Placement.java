@@ -23,19 +23,28 @@ public final class Placement {
     }
 
     public static Decision decide(OrderRequest request, Map<Sku, SkuBook> books, List<Long> lineIds, Instant placedAt) {
+        return decide(request, books, lineIds, placedAt, Map.of());
+    }
+
+    /** With the units the customer holds from back-in-stock notices, per SKU. */
+    public static Decision decide(OrderRequest request, Map<Sku, SkuBook> books, List<Long> lineIds, Instant placedAt,
+                                  Map<Sku, Integer> ownHolds) {
         if (lineIds.size() != request.lines().size()) {
             throw new IllegalStateException(lineIds.size() + " line ids for " + request.lines().size() + " lines");
         }
         Map<Sku, SkuBook> trial = new HashMap<>();
         books.forEach((sku, book) -> trial.put(sku, book.copy()));
         List<Admission> admissions = new ArrayList<>();
+        Map<Sku, Integer> holdsLeft = new HashMap<>(ownHolds);
         for (int i = 0; i < request.lines().size(); i++) {
             OrderRequest.Line line = request.lines().get(i);
             SkuBook book = trial.get(line.sku());
             if (book == null) {
                 throw new IllegalStateException("no book loaded for " + line.sku());
             }
-            admissions.add(book.admit(lineIds.get(i), request.priority(), placedAt, line.quantity()));
+            int hold = holdsLeft.getOrDefault(line.sku(), 0);
+            admissions.add(book.admit(lineIds.get(i), request.priority(), placedAt, line.quantity(), hold));
+            holdsLeft.put(line.sku(), Math.max(0, hold - line.quantity()));
         }
         boolean anyRefused = admissions.stream().anyMatch(admission -> admission.refused() > 0);
         if (anyRefused && !request.allowPartial()) {

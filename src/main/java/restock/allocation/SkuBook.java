@@ -36,9 +36,19 @@ public final class SkuBook {
     private final List<WaitingLine> queue;
     private final List<IncomingSupply> supply;
     private final List<Fill> fills = new ArrayList<>();
+    private int heldForWaitlist;
 
     public SkuBook(Sku sku, BackorderPolicy policy, PromiseSettings settings, int onHand, int reserved,
                    List<WaitingLine> queue, List<IncomingSupply> supply) {
+        this(sku, policy, settings, onHand, reserved, queue, supply, 0);
+    }
+
+    /**
+     * With units held for waitlisters who were told the product is back: nobody else may take them while the
+     * hold lasts. A hold that lapsed frees its units, which go to the queue first (at load).
+     */
+    public SkuBook(Sku sku, BackorderPolicy policy, PromiseSettings settings, int onHand, int reserved,
+                   List<WaitingLine> queue, List<IncomingSupply> supply, int heldForWaitlist) {
         this.sku = sku;
         this.policy = policy;
         this.settings = settings;
@@ -48,22 +58,33 @@ public final class SkuBook {
         this.queue.sort(WaitingLine.QUEUE_ORDER);
         this.supply = new ArrayList<>(supply);
         this.supply.sort(IncomingSupply.ARRIVAL_ORDER);
-        checkInvariants();
+        if (heldForWaitlist < 0) {
+            throw new IllegalStateException(sku + " has " + heldForWaitlist + " units held for waitlisters");
+        }
+        this.heldForWaitlist = heldForWaitlist;
+        fillQueue();
     }
 
     /** A copy to try a decision on, so that a refused whole order leaves this book untouched. */
     public SkuBook copy() {
-        SkuBook copy = new SkuBook(sku, policy, settings, onHand, reserved, queue, supply);
+        SkuBook copy = new SkuBook(sku, policy, settings, onHand, reserved, queue, supply, heldForWaitlist);
         copy.fills.addAll(fills);
         return copy;
     }
 
     /** Reserves what is available, queues what the policy lets wait, refuses the rest. */
     public Admission admit(long lineId, int priority, Instant placedAt, int quantity) {
+        return admit(lineId, priority, placedAt, quantity, 0);
+    }
+
+    /** As {@link #admit(long, int, Instant, int)}, for a customer who holds units from a back-in-stock notice. */
+    public Admission admit(long lineId, int priority, Instant placedAt, int quantity, int ownHold) {
         if (quantity <= 0) {
             throw new IllegalStateException("line " + lineId + " asks for " + quantity + " units of " + sku);
         }
-        int reserve = Math.min(quantity, available());
+        int usedHold = Math.min(Math.min(ownHold, heldForWaitlist), quantity);
+        heldForWaitlist -= usedHold;
+        int reserve = Math.min(quantity, free());
         reserved += reserve;
         int shortfall = quantity - reserve;
         AvailabilitySteps steps = shortfall > 0 ? availabilitySteps() : null;
@@ -150,6 +171,14 @@ public final class SkuBook {
         throw new IllegalStateException("line " + lineId + " is not waiting for " + sku);
     }
 
+    /** Sets units aside for notified waitlisters; only free units can be held. */
+    public void hold(int units) {
+        if (units <= 0 || units > free()) {
+            throw new IllegalStateException("cannot hold " + units + " units of " + sku + "; " + free() + " are free");
+        }
+        heldForWaitlist += units;
+    }
+
     /** Reserved units leave the building. */
     public void ship(int quantity) {
         requirePositive(quantity, "shipped");
@@ -162,9 +191,9 @@ public final class SkuBook {
     }
 
     private void fillQueue() {
-        while (available() > 0 && !queue.isEmpty()) {
+        while (free() > 0 && !queue.isEmpty()) {
             WaitingLine first = queue.get(0);
-            int quantity = Math.min(first.waitingQuantity(), available());
+            int quantity = Math.min(first.waitingQuantity(), free());
             reserved += quantity;
             fills.add(new Fill(first.lineId(), quantity));
             if (quantity == first.waitingQuantity()) {
@@ -223,7 +252,7 @@ public final class SkuBook {
             cumulative += leftover;
             steps.add(new AvailabilitySteps.Step(cumulative, Promising.promise(List.copyOf(portions), 0, settings)));
         }
-        return new AvailabilitySteps(available(), steps);
+        return new AvailabilitySteps(free(), steps);
     }
 
     /** Each waiting line's outlook, from the supply it is pegged to, in queue order. */
@@ -257,8 +286,8 @@ public final class SkuBook {
         if (onHand < 0 || reserved < 0 || reserved > onHand) {
             throw new IllegalStateException("stock of " + sku + " broke its invariants: onHand=" + onHand + " reserved=" + reserved);
         }
-        if (available() > 0 && !queue.isEmpty()) {
-            throw new IllegalStateException(sku + " has " + available() + " available while " + queue.size() + " lines wait");
+        if (free() > 0 && !queue.isEmpty()) {
+            throw new IllegalStateException(sku + " has " + free() + " units free while " + queue.size() + " lines wait");
         }
         if (policy instanceof BackorderPolicy.Never && !queue.isEmpty()) {
             throw new IllegalStateException(sku + " is never backordered but " + queue.size() + " lines wait");
@@ -286,10 +315,18 @@ public final class SkuBook {
     public int onHand() { return onHand; }
     public int reserved() { return reserved; }
     public int available() { return onHand - reserved; }
+    /** Available units nobody holds: what new orders and the queue may take. */
+    public int free() { return Math.max(0, available() - heldForWaitlist); }
+    public int heldForWaitlist() { return heldForWaitlist; }
     public int incoming() { return supply.stream().mapToInt(IncomingSupply::openQuantity).sum(); }
     public int waitingQuantity() { return queue.stream().mapToInt(WaitingLine::waitingQuantity).sum(); }
     public List<WaitingLine> queue() { return Collections.unmodifiableList(queue); }
     public List<IncomingSupply> supply() { return Collections.unmodifiableList(supply); }
+
+    /** Whether fills were made that are not persisted yet (units freed by a lapsed hold went to the queue at load). */
+    public boolean hasUnsavedFills() {
+        return !fills.isEmpty();
+    }
 
     /** Fills made since the last drain, in the order they were made; the caller persists them once. */
     public List<Fill> drainFills() {

@@ -67,11 +67,15 @@ public final class ServeCommand implements Callable<Integer> {
         PaymentGateway gateway = gateway(clock);
         String baseUrl = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port;
         String shopUrl = System.getenv().getOrDefault("RESTOCK_SHOP_PRODUCT_URL", HttpApi.DEFAULT_SHOP_PRODUCT_URL);
-        NoticeRelay relay = new NoticeRelay(restock, Branding.DEMO,
+        Branding branding = new Branding(System.getenv().getOrDefault("RESTOCK_SHOP_NAME", Branding.DEMO.shopName()),
+                System.getenv().getOrDefault("RESTOCK_SHOP_URL", Branding.DEMO.shopUrl()),
+                System.getenv().getOrDefault("RESTOCK_BRAND_COLOUR", Branding.DEMO.accentColour()),
+                System.getenv().getOrDefault("RESTOCK_SMTP_FROM", Branding.DEMO.fromAddress()));
+        NoticeRelay relay = new NoticeRelay(restock, branding,
                 System.getenv().getOrDefault("RESTOCK_SHOP_PAY_URL", "https://shop.example.com/pay?token={token}"), clock);
         WaitlistCommands waitlist = new WaitlistCommands(restock, restock.links(), relay,
                 new WaitlistCommands.Settings(1.5, java.time.Duration.ofHours(24), "true".equals(System.getenv("RESTOCK_WAITLIST_DOUBLE_OPT_IN")),
-                        baseUrl, shopUrl), clock);
+                        baseUrl, shopUrl, "true".equals(System.getenv("RESTOCK_WAITLIST_HOLD_UNITS"))), clock);
         DeliveryWorker delivery = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, emailSender(),
                 Message.Channel.WEBHOOK, new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock)),
                 clock, System.nanoTime());
@@ -82,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.out.println("Loaded the demo shop (36 products from a real UK online retailer).");
         }
         String apiKey = apiKey();
-        Javalin server = new HttpApi(restock, apiKey, shopUrl, gateway, waitlist).start(host, port);
+        Javalin server = new HttpApi(restock, apiKey, shopUrl, gateway, waitlist, branding).start(host, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             payments.shutdownNow();
             server.stop();

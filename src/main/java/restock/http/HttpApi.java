@@ -20,6 +20,8 @@ import restock.common.TooManyAttempts;
 import restock.payments.PaymentGateway;
 import restock.payments.SimulatedGateway;
 import restock.notify.Branding;
+import restock.notify.Templates;
+import restock.store.SqlOutbox;
 import restock.service.CatalogCommands;
 import restock.service.NoticeRelay;
 import restock.service.WaitlistCommands;
@@ -47,6 +49,7 @@ public final class HttpApi {
     private final Storefront storefront;
     private final PaymentGateway gateway;
     private final WaitlistCommands waitlist;
+    private final Branding branding;
     private final byte[] apiKey;
     private final ObjectMapper mapper;
     private final HttpCommands commands;
@@ -64,11 +67,13 @@ public final class HttpApi {
     public HttpApi(Restock restock, String apiKey, String shopProductUrl, PaymentGateway gateway) {
         this(restock, apiKey, shopProductUrl, gateway, new WaitlistCommands(restock, restock.links(),
                 new NoticeRelay(restock, Branding.DEMO, "https://shop.example.com/pay?token={token}", restock.clock()),
-                WaitlistCommands.Settings.DEFAULT, restock.clock()));
+                WaitlistCommands.Settings.DEFAULT, restock.clock()), Branding.DEMO);
     }
 
-    public HttpApi(Restock restock, String apiKey, String shopProductUrl, PaymentGateway gateway, WaitlistCommands waitlist) {
+    public HttpApi(Restock restock, String apiKey, String shopProductUrl, PaymentGateway gateway, WaitlistCommands waitlist,
+                   Branding branding) {
         this.restock = restock;
+        this.branding = branding;
         this.gateway = gateway;
         this.waitlist = waitlist;
         this.storefront = new Storefront(restock, shopProductUrl);
@@ -140,6 +145,20 @@ public final class HttpApi {
                         JsonBody.requiredDate(body, "", "expectedDate")))));
 
         new CustomerRoutes(restock, commands, waitlist, gateway).register(routes);
+        routes.get("/api/messages/preview/{topic}", ctx -> {
+            var sample = Templates.sample(ctx.pathParam("topic")).orElseThrow(() -> new NotFound("topic",
+                    "no message topic '" + ctx.pathParam("topic") + "'; topics are " + Templates.TOPICS));
+            var rendered = Templates.render(sample, branding);
+            ctx.json(java.util.Map.of("topic", ctx.pathParam("topic"), "subject", rendered.subject(), "text", rendered.text(),
+                    "html", rendered.html()));
+        });
+        routes.get("/api/messages", ctx -> {
+            String recipient = ctx.queryParam("recipient");
+            if (recipient == null || recipient.isBlank()) {
+                throw new InvalidInput("recipient", "recipient is required: an email address or a webhook URL");
+            }
+            ctx.json(java.util.Map.of("items", restock.read(h -> SqlOutbox.sentTo(h, recipient, 200))));
+        });
         new StorefrontRoutes(restock, commands, storefront).register(routes);
 
         routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));

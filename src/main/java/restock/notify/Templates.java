@@ -19,6 +19,31 @@ public final class Templates {
     public record Rendered(String subject, String text, String html) {
     }
 
+    /** A sample of each message, for the preview route. */
+    public static java.util.Optional<Notice> sample(String topic) {
+        java.time.LocalDate in10Days = java.time.LocalDate.of(2026, 12, 14);
+        return java.util.Optional.ofNullable(switch (topic) {
+            case "order.waiting" -> new Notice.Waiting("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1,
+                    java.util.Optional.of(in10Days.minusDays(3)), java.util.Optional.of(in10Days));
+            case "order.promise_changed" -> new Notice.PromiseChanged("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier",
+                    java.util.Optional.of(in10Days.plusDays(7)));
+            case "order.filled" -> new Notice.Filled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1);
+            case "payment.charged" -> new Notice.Charged("ann@example.com", 1001, "22423", 1275, "GBP");
+            case "payment.charge_failed" -> new Notice.ChargeFailed("ann@example.com", 1001, "22423", 1275, "GBP",
+                    "https://shop.example.com/pay?token=SAMPLE");
+            case "waitlist.back_in_stock" -> new Notice.BackInStock("ann@example.com", "22423", "Regency Cakestand 3 Tier",
+                    "https://shop.example.com/products/22423", "https://restock.example.com/waitlist/unsubscribe/SAMPLE");
+            case "waitlist.confirm" -> new Notice.ConfirmWaitlist("ann@example.com", "22423", "Regency Cakestand 3 Tier",
+                    "https://restock.example.com/waitlist/confirm/SAMPLE");
+            case "offer.issued" -> new Notice.Offer("ann@example.com", "ABCD-EFGH-JKMN-PQRS", 10,
+                    java.time.Instant.parse("2026-12-31T00:00:00Z"), "to thank you for waiting");
+            default -> null;
+        });
+    }
+
+    public static final java.util.List<String> TOPICS = java.util.List.of("order.waiting", "order.promise_changed", "order.filled",
+            "payment.charged", "payment.charge_failed", "waitlist.back_in_stock", "waitlist.confirm", "offer.issued");
+
     public static Rendered render(Notice notice, Branding branding) {
         String subject;
         String text;

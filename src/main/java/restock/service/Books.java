@@ -23,7 +23,7 @@ public final class Books {
     }
 
     public Map<Sku, SkuBook> lock(Handle handle, Collection<Sku> skus) {
-        return SqlBooks.lockAndLoad(handle, skus, settingsToday());
+        return SqlBooks.lockAndLoad(handle, skus, settingsToday(), clock.instant());
     }
 
     public PromiseSettings settingsToday() {

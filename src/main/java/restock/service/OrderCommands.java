@@ -22,6 +22,7 @@ import restock.store.SqlCatalog;
 import restock.store.SqlOrders;
 import restock.store.SqlPayments;
 import restock.store.SqlPromises;
+import restock.store.SqlWaitlist;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -53,8 +54,14 @@ public final class OrderCommands {
         request.lines().forEach(line -> skus.add(line.sku()));
         Map<Sku, SkuBook> books = this.books.lock(handle, skus);
         List<Long> lineIds = SqlOrders.nextLineIds(handle, request.lines().size());
-        Placement.Decision decision = Placement.decide(request, books, lineIds, now);
+        List<String> codes = skus.stream().map(Sku::code).toList();
+        Map<Sku, Integer> ownHolds = new java.util.HashMap<>();
+        SqlWaitlist.holdsOf(handle, request.customerEmail(), codes, now).forEach((code, units) -> ownHolds.put(Sku.of(code), units));
+        Placement.Decision decision = Placement.decide(request, books, lineIds, now, ownHolds);
         long orderId = SqlOrders.insertOrder(handle, request, lineIds, decision.admissions(), now);
+        if (!ownHolds.isEmpty()) {
+            SqlWaitlist.useHolds(handle, request.customerEmail(), codes, now);
+        }
         SqlBooks.save(handle, decision.books().values(), now);
         Map<Long, Long> discounts = request.discountCode().isPresent()
                 ? discounts(handle, request, lineIds, decision, orderId) : Map.of();

@@ -9,6 +9,8 @@ import restock.common.SignedLinks;
 import restock.notify.FairNotices;
 import restock.notify.Notice;
 import restock.orders.OrderRequest;
+import restock.allocation.SkuBook;
+import restock.store.SqlBooks;
 import restock.store.SqlOutbox;
 import restock.store.SqlWaitlist;
 
@@ -32,9 +34,15 @@ public final class WaitlistCommands {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** How notices are paced. */
-    public record Settings(double oversubscriptionFactor, Duration noticeWindow, boolean doubleOptIn, String baseUrl, String productUrl) {
+    public record Settings(double oversubscriptionFactor, Duration noticeWindow, boolean doubleOptIn, String baseUrl, String productUrl,
+                           boolean holdUnits) {
         public static final Settings DEFAULT = new Settings(1.5, Duration.ofHours(24), false, "http://localhost:8080",
-                "https://shop.example.com/products/{sku}");
+                "https://shop.example.com/products/{sku}", false);
+
+        /** The same, holding a unit for each person told until their notice lapses (no oversubscription then). */
+        public Settings holding() {
+            return new Settings(1.0, noticeWindow, doubleOptIn, baseUrl, productUrl, true);
+        }
     }
 
     private final Restock restock;
@@ -92,17 +100,25 @@ public final class WaitlistCommands {
 
     private int noticeSku(Handle handle, Sku sku) {
         Instant now = clock.instant();
-        int available = restock.stock().level(handle, sku).available();
-        int count = FairNotices.toNotify(available, settings.oversubscriptionFactor(), SqlWaitlist.openNotices(handle, sku.code(), now),
-                SqlWaitlist.waiting(handle, sku.code()));
-        if (count == 0) {
+        SkuBook book = restock.books().lock(handle, List.of(sku)).get(sku);
+        List<SqlWaitlist.Entry> next = settings.holdUnits() ? holders(handle, book) : oversubscribed(handle, sku, book, now);
+        if (next.isEmpty()) {
+            if (book.hasUnsavedFills()) {
+                // Units freed by lapsed holds went to the queue when the book loaded; keep those fills.
+                SqlBooks.save(handle, List.of(book), now);
+            }
             return 0;
         }
         Product product = restock.catalog().find(handle, sku);
         List<SqlOutbox.Endpoint> endpoints = SqlOutbox.endpoints(handle);
-        List<SqlWaitlist.Entry> next = SqlWaitlist.nextInLine(handle, sku.code(), count);
         for (SqlWaitlist.Entry entry : next) {
-            SqlWaitlist.markNotified(handle, entry.id(), now, now.plus(settings.noticeWindow()));
+            Instant until = now.plus(settings.noticeWindow());
+            if (settings.holdUnits()) {
+                book.hold(entry.quantity());
+                SqlWaitlist.markNotifiedWithHold(handle, entry.id(), entry.quantity(), now, until);
+            } else {
+                SqlWaitlist.markNotified(handle, entry.id(), now, until);
+            }
             String unsubscribe = settings.baseUrl() + "/waitlist/unsubscribe/" + links.sign(UNSUBSCRIBE, entry.id(), now.plus(LINK_LIFETIME));
             relay.publish(handle, "waitlist-notice:" + entry.id(), new Notice.BackInStock(entry.email(), sku.code(), product.name(),
                     settings.productUrl().replace("{sku}", sku.code()), unsubscribe), null, endpoints);
@@ -110,7 +126,29 @@ public final class WaitlistCommands {
                     .ifPresent(issued -> relay.publish(handle, "offer:waitlist:" + entry.id(), new Notice.Offer(entry.email(), issued.code(),
                             issued.percentOff(), issued.expiresAt(), "for waiting for " + product.name()), null, endpoints));
         }
+        SqlBooks.save(handle, List.of(book), now);
         return next.size();
+    }
+
+    /** Without holds: up to units x factor people with an open notice. */
+    private List<SqlWaitlist.Entry> oversubscribed(Handle handle, Sku sku, SkuBook book, Instant now) {
+        int count = FairNotices.toNotify(book.free(), settings.oversubscriptionFactor(), SqlWaitlist.openNotices(handle, sku.code(), now),
+                SqlWaitlist.waiting(handle, sku.code()));
+        return count == 0 ? List.of() : SqlWaitlist.nextInLine(handle, sku.code(), count);
+    }
+
+    /** With holds: the next people in sign-up order whose quantities fit in the free units. */
+    private List<SqlWaitlist.Entry> holders(Handle handle, SkuBook book) {
+        int free = book.free();
+        List<SqlWaitlist.Entry> chosen = new java.util.ArrayList<>();
+        for (SqlWaitlist.Entry entry : SqlWaitlist.nextInLine(handle, book.sku().code(), Math.max(0, free))) {
+            if (entry.quantity() > free) {
+                break;
+            }
+            chosen.add(entry);
+            free -= entry.quantity();
+        }
+        return chosen;
     }
 
     /** The unsubscribe token for a waitlister (the notice carries it; tests and the dashboard use it too). */

@@ -51,7 +51,7 @@ public final class SqlAvailability {
                         on conflict (sku) do update set available = excluded.available, steps = excluded.steps,
                             restock_interval_days = excluded.restock_interval_days, updated_at = excluded.updated_at""")
                 .bind("sku", book.sku().code())
-                .bind("available", book.available())
+                .bind("available", book.free())
                 .bind("steps", toJson(book.availabilitySteps()))
                 .bind("interval", RestockCadence.typicalIntervalDays(receiptDates).orElse(null))
                 .bind("at", SqlPurchasing.utc(now))

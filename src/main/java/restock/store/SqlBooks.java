@@ -34,7 +34,7 @@ public final class SqlBooks {
     private SqlBooks() {
     }
 
-    public static Map<Sku, SkuBook> lockAndLoad(Handle handle, Collection<Sku> skus, PromiseSettings settings) {
+    public static Map<Sku, SkuBook> lockAndLoad(Handle handle, Collection<Sku> skus, PromiseSettings settings, Instant now) {
         List<String> codes = new TreeSet<>(skus).stream().map(Sku::code).toList();
         List<StockRow> rows = handle.createQuery("""
                         select s.sku, s.on_hand, s.reserved, p.backorder_policy, p.backorder_cap, p.discontinued
@@ -52,10 +52,12 @@ public final class SqlBooks {
                 .list();
         Map<Sku, List<WaitingLine>> queues = loadQueues(handle, codes);
         Map<Sku, List<IncomingSupply>> supplies = loadSupply(handle, codes);
+        Map<String, Integer> held = SqlWaitlist.heldUnits(handle, codes, now);
         Map<Sku, SkuBook> books = new LinkedHashMap<>();
         for (StockRow row : rows) {
             books.put(row.sku(), new SkuBook(row.sku(), row.policy(), settings, row.onHand(), row.reserved(),
-                    queues.getOrDefault(row.sku(), List.of()), supplies.getOrDefault(row.sku(), List.of())));
+                    queues.getOrDefault(row.sku(), List.of()), supplies.getOrDefault(row.sku(), List.of()),
+                    held.getOrDefault(row.sku().code(), 0)));
         }
         for (Sku sku : skus) {
             if (!books.containsKey(sku)) {

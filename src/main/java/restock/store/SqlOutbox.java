@@ -77,6 +77,16 @@ public final class SqlOutbox {
                 .bind("at", SqlPurchasing.utc(now)).bind("id", id).execute() == 1;
     }
 
+    /** What was sent (or is still to be sent) to a recipient, newest first: the record a retailer is asked for. */
+    public static List<java.util.Map<String, Object>> sentTo(Handle handle, String recipient, int limit) {
+        return handle.createQuery("""
+                        select id, message_id::text as "messageId", channel, topic, subject, status, attempts,
+                               to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
+                               to_char(sent_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "sentAt", last_error as "lastError"
+                        from outbox where lower(recipient) = lower(:recipient) order by id desc limit :limit""")
+                .bind("recipient", recipient).bind("limit", limit).mapToMap().list();
+    }
+
     /** Active webhook endpoints with their secrets. */
     public record Endpoint(long id, String url, String secret) {
     }

@@ -81,6 +81,46 @@ public final class SqlWaitlist {
                 .bind("at", SqlPurchasing.utc(now)).bind("until", SqlPurchasing.utc(until)).bind("id", id).execute();
     }
 
+    /** Units held for notified waitlisters whose notice is still open, per SKU. */
+    public static java.util.Map<String, Integer> heldUnits(Handle handle, List<String> skus, Instant now) {
+        java.util.Map<String, Integer> held = new java.util.HashMap<>();
+        handle.createQuery("""
+                        select sku, sum(held_quantity) as held from waitlist
+                        where sku = any(:skus) and held_quantity is not null and hold_used_at is null and unsubscribed_at is null
+                          and notice_until > :now
+                        group by sku""")
+                .bindArray("skus", String.class, skus).bind("now", SqlPurchasing.utc(now))
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString("sku"), rs.getInt("held")))
+                .forEach(entry -> held.put(entry.getKey(), entry.getValue()));
+        return held;
+    }
+
+    /** Units this customer holds per SKU. */
+    public static java.util.Map<String, Integer> holdsOf(Handle handle, String email, List<String> skus, Instant now) {
+        java.util.Map<String, Integer> held = new java.util.HashMap<>();
+        handle.createQuery("""
+                        select sku, sum(held_quantity) as held from waitlist
+                        where lower(email) = lower(:email) and sku = any(:skus) and held_quantity is not null and hold_used_at is null
+                          and unsubscribed_at is null and notice_until > :now
+                        group by sku""")
+                .bind("email", email).bindArray("skus", String.class, skus).bind("now", SqlPurchasing.utc(now))
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString("sku"), rs.getInt("held")))
+                .forEach(entry -> held.put(entry.getKey(), entry.getValue()));
+        return held;
+    }
+
+    public static void useHolds(Handle handle, String email, List<String> skus, Instant now) {
+        handle.createUpdate("""
+                        update waitlist set hold_used_at = :at where lower(email) = lower(:email) and sku = any(:skus)
+                          and held_quantity is not null and hold_used_at is null""")
+                .bind("at", SqlPurchasing.utc(now)).bind("email", email).bindArray("skus", String.class, skus).execute();
+    }
+
+    public static void markNotifiedWithHold(Handle handle, long id, int quantity, Instant now, Instant until) {
+        handle.createUpdate("update waitlist set notified_at = :at, notice_until = :until, held_quantity = :held where id = :id")
+                .bind("at", SqlPurchasing.utc(now)).bind("until", SqlPurchasing.utc(until)).bind("held", quantity).bind("id", id).execute();
+    }
+
     private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Entry(rs.getLong("id"), rs.getString("sku"), rs.getString("email"), rs.getInt("quantity"), rs.getBoolean("confirmed"));
     }
