@@ -159,4 +159,25 @@ class OffersTest {
         assertThat(preview.codes()).isEqualTo(1);
         assertThat(preview.costMinorByCurrency()).containsEntry("GBP", 2 * 1_000 * 20 / 100L);
     }
+
+    @Test
+    void a_long_backorder_that_ships_earns_a_thank_you_and_a_short_one_does_not() {
+        restock.inTransaction(h -> restock.offers().activate(h, new OfferRule.LongWaitThanks(14, 15, 60)));
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Fans Ltd",
+                List.of(new PurchaseOrderRequest.Line(fan, 10, LocalDate.parse("2026-12-20"))))));
+        Order longWait = restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("cat@example.com", true, 0,
+                List.of(new OrderRequest.Line(fan, 1)))));
+        Order quick = restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("dan@example.com", true, 0,
+                List.of(new OrderRequest.Line(lamp, 1)))));
+        restock.inTransaction(h -> restock.orders().ship(h, quick.id()));
+        clock.advance(Duration.ofDays(20));
+        restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(fan, 1))));
+        restock.inTransaction(h -> restock.orders().ship(h, longWait.id()));
+
+        relay.runOnce();
+
+        var codes = restock.read(h -> h.createQuery("select customer_email, percent_off from discount_codes").mapToMap().list());
+        assertThat(codes).singleElement().satisfies(code -> assertThat(code).containsEntry("customer_email", "cat@example.com")
+                .containsEntry("percent_off", 15));
+    }
 }
