@@ -60,14 +60,20 @@ public final class StripeGateway implements PaymentGateway {
 
     @Override
     public GatewayResult authorize(String key, String token, long amountMinor, String currency) {
+        Map<String, String> form = paymentIntent(token, amountMinor, currency);
+        form.put("capture_method", "manual");
+        return post("/v1/payment_intents", form, key, true);
+    }
+
+    /** A PaymentIntent confirmed at once, off session, on a saved payment method. */
+    private static Map<String, String> paymentIntent(String token, long amountMinor, String currency) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("amount", Long.toString(amountMinor));
         form.put("currency", currency.toLowerCase(Locale.ROOT));
         form.put("payment_method", token);
-        form.put("capture_method", "manual");
         form.put("confirm", "true");
         form.put("off_session", "true");
-        return post("/v1/payment_intents", form, key, true);
+        return form;
     }
 
     @Override
@@ -77,13 +83,7 @@ public final class StripeGateway implements PaymentGateway {
 
     @Override
     public GatewayResult charge(String key, String token, long amountMinor, String currency) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("amount", Long.toString(amountMinor));
-        form.put("currency", currency.toLowerCase(Locale.ROOT));
-        form.put("payment_method", token);
-        form.put("confirm", "true");
-        form.put("off_session", "true");
-        return post("/v1/payment_intents", form, key, false);
+        return post("/v1/payment_intents", paymentIntent(token, amountMinor, currency), key, false);
     }
 
     @Override

@@ -37,13 +37,13 @@ public final class SqlPromises {
                     ? unconfirmed.probability() : promise.orElseThrow().probability();
             Optional<StoredPromise> stored = find(handle, lineId);
             if (stored.isEmpty()) {
-                insert(handle, lineId, promise, probability, now);
+                upsert(handle, lineId, promise, probability, now);
             } else if (!stored.get().sameCommitment(promise)) {
-                update(handle, lineId, promise, probability, now);
+                upsert(handle, lineId, promise, probability, now);
                 long orderId = handle.createQuery("select order_id from order_lines where id = :id").bind("id", lineId).mapTo(Long.class).one();
                 SqlOrders.recordEvent(handle, orderId, lineId, book.sku(), "promise_changed", 0, now);
             } else if (stored.get().probability() != probability) {
-                update(handle, lineId, promise, probability, now);
+                upsert(handle, lineId, promise, probability, now);
             }
         }
     }
@@ -84,11 +84,18 @@ public final class SqlPromises {
                 .findOne();
     }
 
-    private static void insert(Handle handle, long lineId, Optional<Promise> promise, double probability, Instant now) {
+    /** Writes a line's current promise; the first promise it was ever given is kept for the calibration report. */
+    private static void upsert(Handle handle, long lineId, Optional<Promise> promise, double probability, Instant now) {
         handle.createUpdate("""
                         insert into line_promises (order_line_id, purchase_order_line_id, eta_from, eta_to, probability,
                                                    first_eta_to, first_probability, first_promised_at, updated_at)
-                        values (:id, :poLine, :from, :to, :probability, :to, :firstProbability, :firstAt, :at)""")
+                        values (:id, :poLine, :from, :to, :probability, :to, :firstProbability, :firstAt, :at)
+                        on conflict (order_line_id) do update set
+                            purchase_order_line_id = excluded.purchase_order_line_id, eta_from = excluded.eta_from,
+                            eta_to = excluded.eta_to, probability = excluded.probability, updated_at = excluded.updated_at,
+                            first_eta_to = coalesce(line_promises.first_eta_to, excluded.first_eta_to),
+                            first_probability = coalesce(line_promises.first_probability, excluded.first_probability),
+                            first_promised_at = coalesce(line_promises.first_promised_at, excluded.first_promised_at)""")
                 .bind("id", lineId)
                 .bind("poLine", promise.map(Promise::purchaseOrderLineId).orElse(null))
                 .bind("from", promise.map(Promise::from).orElse(null))
@@ -99,24 +106,4 @@ public final class SqlPromises {
                 .bind("at", SqlPurchasing.utc(now))
                 .execute();
     }
-
-    private static void update(Handle handle, long lineId, Optional<Promise> promise, double probability, Instant now) {
-        handle.createUpdate("""
-                        update line_promises set purchase_order_line_id = :poLine, eta_from = :from, eta_to = :to,
-                               probability = :probability, updated_at = :at,
-                               first_eta_to = coalesce(first_eta_to, :to),
-                               first_probability = coalesce(first_probability, :firstProbability),
-                               first_promised_at = coalesce(first_promised_at, :firstAt)
-                        where order_line_id = :id""")
-                .bind("id", lineId)
-                .bind("poLine", promise.map(Promise::purchaseOrderLineId).orElse(null))
-                .bind("from", promise.map(Promise::from).orElse(null))
-                .bind("to", promise.map(Promise::to).orElse(null))
-                .bind("probability", probability)
-                .bind("firstProbability", promise.map(Promise::probability).orElse(null))
-                .bind("firstAt", promise.isPresent() ? SqlPurchasing.utc(now) : null)
-                .bind("at", SqlPurchasing.utc(now))
-                .execute();
-    }
-
 }
