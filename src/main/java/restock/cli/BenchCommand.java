@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import restock.planning.Accuracy;
+import restock.planning.AutomaticChoice;
 import restock.planning.IntermittentForecasts;
 
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
         METHODS.put("croston", (y, h) -> IntermittentForecasts.croston(y, h, IntermittentForecasts.CROSTON_ALPHA));
         METHODS.put("sba", (y, h) -> IntermittentForecasts.sba(y, h, IntermittentForecasts.CROSTON_ALPHA));
         METHODS.put("tsb", (y, h) -> IntermittentForecasts.tsb(y, h, IntermittentForecasts.TSB_ALPHA, IntermittentForecasts.TSB_BETA));
+        METHODS.put("auto", (y, h) -> AutomaticChoice.forecast(y, h).forecast());
     }
 
     @Parameters(index = "0", description = "Which benchmark: forecast")

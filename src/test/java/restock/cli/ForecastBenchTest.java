@@ -29,8 +29,11 @@ class ForecastBenchTest {
     }
 
     private static void check(Map<String, Accuracy.Summary> ours, Map<String, Map<String, String>> r, int series) {
-        assertThat(ours).hasSize(6);
+        assertThat(ours).containsKeys("zero", "naive", "mean", "croston", "sba", "tsb", "auto");
         ours.forEach((method, s) -> {
+            if (method.equals("auto")) {
+                return; // Restock's own choice: R has no row for it.
+            }
             Map<String, String> expected = r.get(method);
             assertThat(s.series()).isEqualTo(series);
             assertThat(s.scaledSeries()).as(method + " n_MASE").isEqualTo(Integer.parseInt(expected.get("n_MASE")));
