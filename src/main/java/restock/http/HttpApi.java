@@ -160,6 +160,7 @@ public final class HttpApi {
             ctx.json(java.util.Map.of("items", restock.read(h -> SqlOutbox.sentTo(h, recipient, 200))));
         });
         new StorefrontRoutes(restock, commands, storefront).register(routes);
+        new PlanningRoutes(restock).register(routes);
 
         routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
         routes.exception(InvalidInput.class, (e, ctx) -> problem(ctx, Problem.of(400, "Invalid request", e.getMessage(), e.field())));

@@ -59,6 +59,7 @@ class OpenApiContractTest {
                 exercised.add(exchange.method() + " " + exchange.path().replaceAll("\\?.*", "").replaceAll("/\\d+", "/{id}")
                         .replaceAll("/stock/[^/]+", "/stock/{sku}").replaceAll("/products/[^/]+", "/products/{sku}")
                         .replaceAll("/availability/[^/]+", "/availability/{sku}")
+                        .replaceAll("/planning/demand/[^/]+", "/planning/demand/{sku}")
                         .replace("/lines/{id}/", "/lines/{lineNumber}/").replaceAll("/messages/preview/[^/]+", "/messages/preview/{topic}"));
             }
             assertThat(failures).isEmpty();
@@ -117,6 +118,10 @@ class OpenApiContractTest {
         expect(client.get("/api/messages/preview/nope"), 404);
         expect(client.get("/api/messages?recipient=bob@example.com"), 200);
         expect(client.get("/api/messages"), 400);
+        Exchange demand = expect(client.get("/api/planning/demand/22423?grain=week"), 200);
+        assertThat(demand.json().path("periods").size()).isBetween(13, 14);
+        expect(client.get("/api/planning/demand/22423?grain=year"), 400);
+        expect(client.get("/api/planning/demand/22423?from=2026-12-01&to=2026-11-01"), 400);
         expect(client.post("/api/payments/pay-link", "{\"token\":\"forged\",\"paymentMethod\":\"pm_card_visa\"}"), 400);
         expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel", ""), 200);
         expect(client.get("/api/stock/22423"), 200);

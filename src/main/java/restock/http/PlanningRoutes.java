@@ -1,0 +1,66 @@
+package restock.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import restock.common.InvalidInput;
+import restock.planning.DemandHistory;
+import restock.service.PlanningQueries;
+import restock.service.Restock;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+
+/** Planners' routes under /api/planning. */
+final class PlanningRoutes {
+    /** Without dates, the last 90 days. */
+    static final int DEFAULT_DAYS = 90;
+
+    private final Restock restock;
+    private final PlanningQueries planning;
+
+    PlanningRoutes(Restock restock) {
+        this.restock = restock;
+        this.planning = new PlanningQueries(restock);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/planning/demand/{sku}", ctx -> {
+            LocalDate today = restock.books().today();
+            LocalDate to = date(ctx, "to", today);
+            LocalDate from = date(ctx, "from", to.minusDays(DEFAULT_DAYS - 1));
+            DemandHistory.Grain grain = grain(ctx);
+            var periods = restock.read(h -> planning.demand(h, HttpCommands.sku(ctx), from, to, grain));
+            ctx.json(Map.of("sku", ctx.pathParam("sku"), "grain", grain.name().toLowerCase(Locale.ROOT), "periods", periods.stream()
+                    .map(p -> Map.of("start", p.start().toString(), "demand", p.demand(), "ordered", p.ordered(), "backordered", p.backordered(),
+                            "refused", p.refused(), "waitlisted", p.waitlisted(), "cancelledWhileWaiting", p.cancelledWhileWaiting(),
+                            "censored", p.censored()))
+                    .toList()));
+        });
+    }
+
+    private static LocalDate date(Context ctx, String name, LocalDate fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(name, name + " must be a date as YYYY-MM-DD, was '" + value + "'");
+        }
+    }
+
+    private static DemandHistory.Grain grain(Context ctx) {
+        String value = ctx.queryParam("grain");
+        if (value == null) {
+            return DemandHistory.Grain.DAY;
+        }
+        try {
+            return DemandHistory.Grain.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("grain", "grain must be day, week or month, was '" + value + "'");
+        }
+    }
+}
