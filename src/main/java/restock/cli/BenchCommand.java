@@ -89,8 +89,49 @@ public final class BenchCommand implements Callable<Integer> {
                 bySet.put(method.getKey(), s);
             }
             results.put(set.name(), bySet);
+            inventoryView(series, set, data, out);
         }
         return results;
+    }
+
+    /** Fill-rate targets for the inventory view. */
+    static final double[] FILL_TARGETS = {0.80, 0.90, 0.95, 0.99};
+
+    /** Stock each series for the 6 test months to each fill-rate target; print achieved fill and excess. */
+    static Map<Double, double[]> inventoryView(Map<String, double[]> series, SeriesSet set, Path data, PrintStream out) throws IOException {
+        out.printf("inventory view, %s: stock for the 6 test months to a fill-rate target (bootstrap of the last 12 months)%n", set.name());
+        out.printf("%-8s %10s %10s%n", "target", "achieved", "excess");
+        Map<Double, double[]> view = new LinkedHashMap<>();
+        for (double target : FILL_TARGETS) {
+            double met = 0, demanded = 0, excess = 0;
+            for (String id : set.ids()) {
+                double[] all = series.get(id);
+                double stock = restock.planning.StockForTarget.stock(java.util.Arrays.copyOf(all, TRAIN), HORIZON, target, id.hashCode());
+                double actual = 0;
+                for (int m = TRAIN; m < TRAIN + HORIZON; m++) {
+                    actual += all[m];
+                }
+                met += Math.min(stock, actual);
+                demanded += actual;
+                excess += Math.max(stock - actual, 0);
+            }
+            view.put(target, new double[] {met / demanded, excess / demanded});
+            out.printf("%-8.2f %10.3f %10.3f%n", target, met / demanded, excess / demanded);
+        }
+        out.println("R (point forecasts stocked, no safety stock): " + rInventory(data, set));
+        return view;
+    }
+
+    private static String rInventory(Path data, SeriesSet set) throws IOException {
+        String key = set.baselineFile().contains("1046") ? "1046" : "2509";
+        StringBuilder line = new StringBuilder();
+        for (String row : Files.readAllLines(data.resolve("carparts_inventory_view.csv")).subList(1, 19)) {
+            String[] cells = row.replace("\"", "").split(",");
+            if (cells[0].equals(key) && !cells[1].equals("zero")) {
+                line.append(String.format("%s fill %.3f excess %.3f; ", cells[1], Double.parseDouble(cells[4]), Double.parseDouble(cells[5])));
+            }
+        }
+        return line.toString();
     }
 
     private static String short4(String value) {
