@@ -41,19 +41,23 @@ public final class BenchCommand implements Callable<Integer> {
         METHODS.put("auto", (y, h) -> AutomaticChoice.forecast(y, h).forecast());
     }
 
-    @Parameters(index = "0", description = "Which benchmark: forecast")
+    @Parameters(index = "0", description = "Which benchmark: forecast or backorder-risk")
     String which;
 
-    @Option(names = "--data", defaultValue = "../shared/data/carparts", description = "The carparts folder. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--data", description = "The data folder. Default: ../shared/data/carparts or ../shared/data/kaggle_backorder_sample")
     Path data;
 
     @Override
     public Integer call() throws IOException {
-        if (!which.equals("forecast")) {
-            System.err.println("unknown benchmark '" + which + "'; try: forecast");
-            return 2;
+        switch (which) {
+            case "forecast" -> run(data == null ? Path.of("../shared/data/carparts") : data, System.out);
+            case "backorder-risk" -> BackorderRiskBench.run((data == null ? Path.of("../shared/data/kaggle_backorder_sample") : data)
+                    .resolve("kaggle_backorder_test_sample.csv"), System.out);
+            default -> {
+                System.err.println("unknown benchmark '" + which + "'; try: forecast, backorder-risk");
+                return 2;
+            }
         }
-        run(data, System.out);
         return 0;
     }
 
