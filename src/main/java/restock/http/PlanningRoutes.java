@@ -10,7 +10,10 @@ import restock.service.Restock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import restock.planning.Planner;
 
 /** Planners' routes under /api/planning. */
 final class PlanningRoutes {
@@ -26,6 +29,17 @@ final class PlanningRoutes {
     }
 
     void register(RoutesConfig routes) {
+        routes.get("/api/planning/suggestions", ctx -> {
+            double level = Optional.ofNullable(ctx.queryParam("serviceLevel")).map(value -> {
+                try {
+                    return Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    throw new InvalidInput("serviceLevel", "serviceLevel must be a number such as 0.95, was '" + value + "'");
+                }
+            }).orElse(PlanningQueries.DEFAULT_SERVICE_LEVEL);
+            List<Planner.SkuPlan> plans = restock.read(h -> planning.plan(h, level, done -> { }));
+            ctx.json(Map.of("serviceLevel", level, "suppliers", PlanViews.bySupplier(plans), "stockouts", PlanViews.stockOuts(plans)));
+        });
         routes.get("/api/planning/demand/{sku}", ctx -> {
             LocalDate today = restock.books().today();
             LocalDate to = date(ctx, "to", today);

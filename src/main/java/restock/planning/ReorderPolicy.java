@@ -43,7 +43,7 @@ public final class ReorderPolicy {
             }
             point = high;
         }
-        double rounded = Math.ceil(point - 1e-9);
+        double rounded = Math.ceil(point - 1e-9) + 0.0; // + 0.0 turns -0.0 into 0.0
         return new Point(rounded, rounded - demand.mean());
     }
 

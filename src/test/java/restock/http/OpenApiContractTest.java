@@ -121,6 +121,9 @@ class OpenApiContractTest {
         Exchange demand = expect(client.get("/api/planning/demand/22423?grain=week"), 200);
         assertThat(demand.json().path("periods").size()).isBetween(13, 14);
         expect(client.get("/api/planning/demand/22423?grain=year"), 400);
+        Exchange plan = expect(client.get("/api/planning/suggestions"), 200);
+        assertThat(plan.json().path("suppliers").isArray()).isTrue();
+        expect(client.get("/api/planning/suggestions?serviceLevel=2"), 400);
         expect(client.get("/api/planning/demand/22423?from=2026-12-01&to=2026-11-01"), 400);
         expect(client.post("/api/payments/pay-link", "{\"token\":\"forged\",\"paymentMethod\":\"pm_card_visa\"}"), 400);
         expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel", ""), 200);

@@ -1,0 +1,91 @@
+package restock.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import restock.planning.Planner;
+import restock.service.PlanningQueries;
+import restock.service.Restock;
+import restock.store.Database;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Plans every SKU: purchase suggestions (with reason and order-by date) and the stock-out list, as CSV or JSON. */
+@Command(name = "plan", description = "Suggest purchases per SKU (reorder point, quantity, order-by date) as CSV or JSON.")
+public final class PlanCommand implements Callable<Integer> {
+    @Option(names = "--service-level", defaultValue = "0.95", description = "Target cycle service level. Default: ${DEFAULT-VALUE}")
+    double serviceLevel;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or json. Default: ${DEFAULT-VALUE}")
+    String format;
+
+    @Option(names = "--out", description = "File to write (default: standard output)")
+    Path out;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!format.equals("csv") && !format.equals("json")) {
+            System.err.println("--format must be csv or json");
+            return 2;
+        }
+        try (Database db = database.open()) {
+            Restock restock = new Restock(db.jdbi(), Clock.systemUTC());
+            PlanningQueries planning = new PlanningQueries(restock);
+            int total = restock.read(planning::skuCount);
+            ProgressBar progress = new ProgressBar(System.err);
+            List<Planner.SkuPlan> plans = restock.read(h -> planning.plan(h, serviceLevel, done -> progress.update(done, total)));
+            String text = format.equals("csv") ? csv(plans) : json(plans);
+            if (out == null) {
+                System.out.print(text);
+            } else {
+                Files.writeString(out, text, StandardCharsets.UTF_8);
+                System.err.println("Wrote " + plans.size() + " SKUs to " + out);
+            }
+        }
+        return 0;
+    }
+
+    static String csv(List<Planner.SkuPlan> plans) {
+        StringBuilder text = new StringBuilder("sku,name,supplier,daily_demand,reorder_point,safety_stock,order_up_to,inventory_position,"
+                + "suggested_quantity,order_by,days_of_cover,stocks_out_before_next_receipt,reason\n");
+        for (Planner.SkuPlan p : plans) {
+            text.append(String.join(",", Csv.quote(p.sku()), Csv.quote(p.name()), Csv.quote(p.supplier()),
+                    String.format("%.3f", p.dailyDemand()), String.format("%.0f", p.reorderPoint()), String.format("%.1f", p.safetyStock()),
+                    String.format("%.0f", p.orderUpTo()), Integer.toString(p.inventoryPosition()), Integer.toString(p.suggestedQuantity()),
+                    p.orderBy().map(Object::toString).orElse(""), Double.isInfinite(p.daysOfCover()) ? "" : String.format("%.1f", p.daysOfCover()),
+                    Boolean.toString(p.stocksOutBeforeNextReceipt()), Csv.quote(p.reason()))).append('\n');
+        }
+        return text.toString();
+    }
+
+    static String json(List<Planner.SkuPlan> plans) throws IOException {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(plans.stream().map(p -> {
+            var copy = new java.util.LinkedHashMap<String, Object>();
+            copy.put("sku", p.sku());
+            copy.put("name", p.name());
+            copy.put("supplier", p.supplier());
+            copy.put("suggestedQuantity", p.suggestedQuantity());
+            copy.put("orderBy", p.orderBy().orElse(null));
+            copy.put("reorderPoint", p.reorderPoint());
+            copy.put("safetyStock", p.safetyStock());
+            copy.put("inventoryPosition", p.inventoryPosition());
+            copy.put("daysOfCover", Double.isInfinite(p.daysOfCover()) ? null : p.daysOfCover());
+            copy.put("stocksOutBeforeNextReceipt", p.stocksOutBeforeNextReceipt());
+            copy.put("reason", p.reason());
+            return copy;
+        }).toList()) + "\n";
+    }
+}

@@ -1,0 +1,48 @@
+package restock.http;
+
+import restock.planning.Planner;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Purchase suggestions grouped by supplier, and the SKUs that will run out before their next receipt. */
+final class PlanViews {
+    private PlanViews() {
+    }
+
+    static List<Map<String, Object>> bySupplier(List<Planner.SkuPlan> plans) {
+        Map<String, List<Map<String, Object>>> grouped = new TreeMap<>();
+        for (Planner.SkuPlan plan : plans) {
+            if (plan.suggestedQuantity() > 0) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("sku", plan.sku());
+                line.put("name", plan.name());
+                line.put("quantity", plan.suggestedQuantity());
+                line.put("orderBy", plan.orderBy().map(Object::toString).orElse(null));
+                line.put("reorderPoint", plan.reorderPoint());
+                line.put("safetyStock", plan.safetyStock());
+                line.put("inventoryPosition", plan.inventoryPosition());
+                line.put("reason", plan.reason());
+                grouped.computeIfAbsent(plan.supplier(), s -> new ArrayList<>()).add(line);
+            }
+        }
+        List<Map<String, Object>> suppliers = new ArrayList<>();
+        grouped.forEach((supplier, lines) -> suppliers.add(Map.of("supplier", supplier, "lines", lines)));
+        return suppliers;
+    }
+
+    static List<Map<String, Object>> stockOuts(List<Planner.SkuPlan> plans) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Planner.SkuPlan plan : plans) {
+            if (plan.stocksOutBeforeNextReceipt()) {
+                list.add(Map.of("sku", plan.sku(), "name", plan.name(), "daysOfCover", Math.round(plan.daysOfCover() * 10) / 10.0,
+                        "dailyDemand", Math.round(plan.dailyDemand() * 100) / 100.0));
+            }
+        }
+        list.sort((a, b) -> Double.compare((Double) a.get("daysOfCover"), (Double) b.get("daysOfCover")));
+        return list;
+    }
+}

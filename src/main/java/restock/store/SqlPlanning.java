@@ -1,0 +1,70 @@
+package restock.store;
+
+import org.jdbi.v3.core.Handle;
+import restock.catalog.Sku;
+import restock.planning.DemandHistory;
+import restock.planning.Planner;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+/** Gathers what the planner needs per SKU: demand history, stock, incoming, supplier and its lead times. */
+public final class SqlPlanning {
+    /** Products planned in one run. */
+    public static final int MAX_SKUS = 20_000;
+    /** Lead times learned per supplier: its latest deliveries. */
+    static final int LEAD_TIMES_PER_SUPPLIER = 50;
+
+    private SqlPlanning() {
+    }
+
+    public static List<Planner.Inputs> inputs(Handle handle, LocalDate today, int historyDays, IntConsumer progress) {
+        List<Map<String, Object>> products = handle.createQuery("""
+                        select p.sku, p.name, s.on_hand, s.reserved, s.backordered,
+                               coalesce((select sum(l.quantity_ordered - l.quantity_received) from purchase_order_lines l
+                                         join purchase_orders o on o.id = l.purchase_order_id where o.status = 'open' and l.sku = p.sku), 0) as incoming,
+                               (select min(l.expected_date) from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
+                                where o.status = 'open' and l.sku = p.sku and l.quantity_received < l.quantity_ordered) as next_receipt,
+                               (select o.supplier_id from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
+                                where l.sku = p.sku order by o.created_at desc limit 1) as supplier_id
+                        from products p join stock s on s.sku = p.sku and s.location_code = :location
+                        where not p.discontinued order by p.sku limit :limit""")
+                .bind("location", SqlBooks.LOCATION).bind("limit", MAX_SKUS).mapToMap().list();
+        List<Planner.Inputs> inputs = new ArrayList<>();
+        for (Map<String, Object> row : products) {
+            Sku sku = Sku.of((String) row.get("sku"));
+            double[] daily = SqlDemand.days(handle, sku, today.minusDays(historyDays), today.minusDays(1)).stream()
+                    .mapToDouble(DemandHistory.Period::demand).toArray();
+            Long supplierId = (Long) row.get("supplier_id");
+            inputs.add(new Planner.Inputs(sku.code(), (String) row.get("name"),
+                    Optional.ofNullable(supplierId).map(id -> supplierName(handle, id)), daily,
+                    supplierId == null ? List.of() : leadTimes(handle, supplierId),
+                    ((Number) row.get("on_hand")).intValue(), ((Number) row.get("reserved")).intValue(),
+                    ((Number) row.get("backordered")).intValue(), ((Number) row.get("incoming")).intValue(),
+                    Optional.ofNullable((java.sql.Date) row.get("next_receipt")).map(java.sql.Date::toLocalDate), 0, 1));
+            progress.accept(inputs.size());
+        }
+        return inputs;
+    }
+
+    public static int count(Handle handle) {
+        return Math.min(MAX_SKUS, handle.createQuery("select count(*) from products where not discontinued").mapTo(Integer.class).one());
+    }
+
+    private static String supplierName(Handle handle, long id) {
+        return handle.createQuery("select name from suppliers where id = :id").bind("id", id).mapTo(String.class).one();
+    }
+
+    private static List<Integer> leadTimes(Handle handle, long supplierId) {
+        return handle.createQuery("""
+                        select (l.first_received_at at time zone 'UTC')::date - (o.created_at at time zone 'UTC')::date
+                        from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
+                        where o.supplier_id = :supplier and l.first_received_at is not null
+                        order by l.first_received_at desc limit :limit""")
+                .bind("supplier", supplierId).bind("limit", LEAD_TIMES_PER_SUPPLIER).mapTo(Integer.class).list();
+    }
+}

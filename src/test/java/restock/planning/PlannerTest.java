@@ -1,0 +1,59 @@
+package restock.planning;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlannerTest {
+    private static final LocalDate TODAY = LocalDate.parse("2026-11-26");
+
+    private static double[] steady(double perDay, int days) {
+        double[] demand = new double[days];
+        Arrays.fill(demand, perDay);
+        return demand;
+    }
+
+    @Test
+    void low_stock_of_a_steady_seller_is_ordered_now_up_to_lead_time_and_review_demand() {
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), steady(10, 180),
+                List.of(14, 14, 14), 60, 10, 0, 0, Optional.empty(), 0, 12);
+        Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
+        assertThat(plan.reorderPoint()).isEqualTo(140.0);
+        assertThat(plan.inventoryPosition()).isEqualTo(50);
+        assertThat(plan.suggestedQuantity()).isEqualTo(168);
+        assertThat(plan.orderBy()).contains(TODAY);
+        assertThat(plan.stocksOutBeforeNextReceipt()).isTrue();
+        assertThat(plan.daysOfCover()).isEqualTo(5.0);
+        assertThat(plan.reason()).contains("normal").contains("95% service");
+    }
+
+    @Test
+    void a_well_stocked_seller_orders_nothing_yet_and_says_when_to() {
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), steady(10, 180),
+                List.of(14), 400, 0, 0, 0, Optional.empty(), 0, 1);
+        Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
+        assertThat(plan.suggestedQuantity()).isZero();
+        assertThat(plan.orderBy()).contains(TODAY.plusDays(26));
+        assertThat(plan.stocksOutBeforeNextReceipt()).isFalse();
+    }
+
+    @Test
+    void intermittent_demand_and_waiting_customers_are_planned_from_a_bootstrap() {
+        double[] demand = new double[180];
+        for (int day = 0; day < demand.length; day += 9) {
+            demand[day] = 4;
+        }
+        Planner.Inputs in = new Planner.Inputs("85123A", "White Hanging Heart", Optional.empty(), demand, List.of(), 0, 0, 3, 0,
+                Optional.empty(), 0, 1);
+        Planner.SkuPlan plan = Planner.plan(in, 0.9, TODAY, 7);
+        assertThat(plan.reason()).contains("bootstrapped");
+        assertThat(plan.inventoryPosition()).isEqualTo(-3);
+        assertThat(plan.suggestedQuantity()).isGreaterThan(3);
+        assertThat(plan.supplier()).isEqualTo("no supplier yet");
+    }
+}
