@@ -30,12 +30,18 @@ public final class SqlPromises {
     }
 
     static void save(Handle handle, SkuBook book, Instant now) {
-        for (Map.Entry<Long, Outlook> entry : book.linePromises().entrySet()) {
+        Map<Long, Outlook> outlooks = book.linePromises();
+        if (outlooks.isEmpty()) {
+            return;
+        }
+        // One read for the whole queue: a hot SKU's write must not cost a query per waiting line.
+        Map<Long, StoredPromise> storedByLine = findAll(handle, List.copyOf(outlooks.keySet()));
+        for (Map.Entry<Long, Outlook> entry : outlooks.entrySet()) {
             long lineId = entry.getKey();
             Optional<Promise> promise = entry.getValue() instanceof Outlook.Promised promised ? Optional.of(promised.promise()) : Optional.empty();
             double probability = entry.getValue() instanceof Outlook.Unconfirmed unconfirmed
                     ? unconfirmed.probability() : promise.orElseThrow().probability();
-            Optional<StoredPromise> stored = find(handle, lineId);
+            Optional<StoredPromise> stored = Optional.ofNullable(storedByLine.get(lineId));
             if (stored.isEmpty()) {
                 upsert(handle, lineId, promise, probability, now);
             } else if (!stored.get().sameCommitment(promise)) {
@@ -73,6 +79,17 @@ public final class SqlPromises {
                     return new PromiseCalibration.Outcome(rs.getDouble("first_probability"), kept);
                 })
                 .list();
+    }
+
+    private static Map<Long, StoredPromise> findAll(Handle handle, List<Long> lineIds) {
+        Map<Long, StoredPromise> stored = new java.util.HashMap<>();
+        handle.createQuery("select * from line_promises where order_line_id = any(:ids)")
+                .bindArray("ids", Long.class, lineIds)
+                .map((rs, ctx) -> Map.entry(rs.getLong("order_line_id"), new StoredPromise((Long) rs.getObject("purchase_order_line_id"),
+                        rs.getObject("eta_from", LocalDate.class), rs.getObject("eta_to", LocalDate.class), rs.getDouble("probability"),
+                        rs.getObject("first_eta_to", LocalDate.class))))
+                .forEach(entry -> stored.put(entry.getKey(), entry.getValue()));
+        return stored;
     }
 
     public static Optional<StoredPromise> find(Handle handle, long lineId) {
