@@ -144,23 +144,30 @@ public final class SqlBooks {
         SqlPromises.markFilled(handle, fill.lineId(), now);
     }
 
+    /** Writes only the pegs that changed: appending to a long queue must not rewrite every line's pegs. */
     private static void repeg(Handle handle, SkuBook book) {
-        handle.createUpdate("""
-                        delete from backorder_pegs p using order_lines l
-                        where l.id = p.order_line_id and l.sku = :sku""")
+        java.util.Set<Peg> stored = new java.util.HashSet<>(handle.createQuery("""
+                        select p.order_line_id, p.purchase_order_line_id, p.quantity
+                        from backorder_pegs p join order_lines l on l.id = p.order_line_id where l.sku = :sku""")
                 .bind("sku", book.sku().code())
-                .execute();
-        List<Peg> pegs = book.pegs();
-        if (pegs.isEmpty()) {
-            return;
+                .map((rs, ctx) -> new Peg(rs.getLong(1), rs.getLong(2), rs.getInt(3)))
+                .list());
+        java.util.Set<Peg> wanted = new java.util.HashSet<>(book.pegs());
+        List<Peg> removed = stored.stream().filter(peg -> !wanted.contains(peg)).toList();
+        List<Peg> added = wanted.stream().filter(peg -> !stored.contains(peg)).toList();
+        if (!removed.isEmpty()) {
+            PreparedBatch delete = handle.prepareBatch("""
+                    delete from backorder_pegs where order_line_id = :line and purchase_order_line_id = :supply""");
+            removed.forEach(peg -> delete.bind("line", peg.lineId()).bind("supply", peg.purchaseOrderLineId()).add());
+            delete.execute();
         }
-        PreparedBatch batch = handle.prepareBatch("""
-                insert into backorder_pegs (order_line_id, purchase_order_line_id, quantity)
-                values (:line, :supply, :quantity)""");
-        for (Peg peg : pegs) {
-            batch.bind("line", peg.lineId()).bind("supply", peg.purchaseOrderLineId()).bind("quantity", peg.quantity()).add();
+        if (!added.isEmpty()) {
+            PreparedBatch insert = handle.prepareBatch("""
+                    insert into backorder_pegs (order_line_id, purchase_order_line_id, quantity)
+                    values (:line, :supply, :quantity)""");
+            added.forEach(peg -> insert.bind("line", peg.lineId()).bind("supply", peg.purchaseOrderLineId()).bind("quantity", peg.quantity()).add());
+            insert.execute();
         }
-        batch.execute();
     }
 
     public static void recordMovement(Handle handle, Movement movement) {
