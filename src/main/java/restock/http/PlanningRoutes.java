@@ -29,6 +29,8 @@ final class PlanningRoutes {
     }
 
     void register(RoutesConfig routes) {
+        routes.get("/api/planning/chart/{sku}", ctx -> ctx.json(restock.read(h ->
+                planning.chart(h, HttpCommands.sku(ctx), HttpCommands.queryInt(ctx, "weeks", 12)))));
         routes.get("/api/planning/suggestions", ctx -> {
             double level = Optional.ofNullable(ctx.queryParam("serviceLevel")).map(value -> {
                 try {

@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Handle;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.planning.DemandHistory;
+import restock.planning.ChartData;
 import restock.planning.Planner;
 import restock.store.SqlDemand;
 import restock.store.SqlPlanning;
@@ -32,6 +33,28 @@ public final class PlanningQueries {
         return SqlPlanning.inputs(handle, today, HISTORY_DAYS, progress).stream()
                 .map(inputs -> Planner.plan(inputs, serviceLevel, today, inputs.sku().hashCode()))
                 .toList();
+    }
+
+    /** Weeks of history a chart shows. */
+    public static final int CHART_HISTORY_WEEKS = 26;
+
+    /** A SKU's planning chart: weekly history, forecast with interval, reorder point and projected stock. */
+    public ChartData.Chart chart(Handle handle, Sku sku, int weeksAhead) {
+        if (weeksAhead < 1 || weeksAhead > ChartData.MAX_WEEKS_AHEAD) {
+            throw new InvalidInput("weeks", "weeks must be between 1 and " + ChartData.MAX_WEEKS_AHEAD + ", was " + weeksAhead);
+        }
+        restock.catalog().find(handle, sku);
+        LocalDate today = restock.books().today();
+        LocalDate thisWeek = DemandHistory.Grain.WEEK.startOf(today);
+        List<DemandHistory.Period> weeks = DemandHistory.rollUp(SqlDemand.days(handle, sku, thisWeek.minusWeeks(CHART_HISTORY_WEEKS),
+                thisWeek.minusDays(1)), thisWeek.minusWeeks(CHART_HISTORY_WEEKS), thisWeek.minusDays(1), DemandHistory.Grain.WEEK);
+        Planner.SkuPlan plan = SqlPlanning.inputsFor(handle, sku, today, HISTORY_DAYS)
+                .map(inputs -> Planner.plan(inputs, DEFAULT_SERVICE_LEVEL, today, sku.code().hashCode()))
+                .orElseThrow();
+        java.util.Map<LocalDate, Integer> incoming = new java.util.HashMap<>();
+        SqlPlanning.incomingByDate(handle, sku).forEach((date, units) ->
+                incoming.merge(DemandHistory.Grain.WEEK.startOf(date), units, Integer::sum));
+        return ChartData.build(weeks, thisWeek, weeksAhead, plan.inventoryPosition(), incoming, plan.reorderPoint());
     }
 
     public int skuCount(Handle handle) {

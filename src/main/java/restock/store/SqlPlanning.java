@@ -23,6 +23,28 @@ public final class SqlPlanning {
     }
 
     public static List<Planner.Inputs> inputs(Handle handle, LocalDate today, int historyDays, IntConsumer progress) {
+        return inputs(handle, today, historyDays, progress, null);
+    }
+
+    /** One SKU's planner inputs. */
+    public static Optional<Planner.Inputs> inputsFor(Handle handle, Sku sku, LocalDate today, int historyDays) {
+        return inputs(handle, today, historyDays, done -> { }, sku).stream().findFirst();
+    }
+
+    /** Open purchase order units by expected date. */
+    public static Map<LocalDate, Integer> incomingByDate(Handle handle, Sku sku) {
+        Map<LocalDate, Integer> incoming = new java.util.TreeMap<>();
+        handle.createQuery("""
+                        select l.expected_date, sum(l.quantity_ordered - l.quantity_received) as units
+                        from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
+                        where o.status = 'open' and l.sku = :sku and l.quantity_received < l.quantity_ordered group by 1""")
+                .bind("sku", sku.code())
+                .map((rs, ctx) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getInt(2)))
+                .forEach(entry -> incoming.put(entry.getKey(), entry.getValue()));
+        return incoming;
+    }
+
+    private static List<Planner.Inputs> inputs(Handle handle, LocalDate today, int historyDays, IntConsumer progress, Sku only) {
         List<Map<String, Object>> products = handle.createQuery("""
                         select p.sku, p.name, s.on_hand, s.reserved, s.backordered,
                                coalesce((select sum(l.quantity_ordered - l.quantity_received) from purchase_order_lines l
@@ -32,8 +54,8 @@ public final class SqlPlanning {
                                (select o.supplier_id from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
                                 where l.sku = p.sku order by o.created_at desc limit 1) as supplier_id
                         from products p join stock s on s.sku = p.sku and s.location_code = :location
-                        where not p.discontinued order by p.sku limit :limit""")
-                .bind("location", SqlBooks.LOCATION).bind("limit", MAX_SKUS).mapToMap().list();
+                        where not p.discontinued and (cast(:only as text) is null or p.sku = :only) order by p.sku limit :limit""")
+                .bind("location", SqlBooks.LOCATION).bind("limit", MAX_SKUS).bind("only", only == null ? null : only.code()).mapToMap().list();
         List<Planner.Inputs> inputs = new ArrayList<>();
         for (Map<String, Object> row : products) {
             Sku sku = Sku.of((String) row.get("sku"));

@@ -60,6 +60,7 @@ class OpenApiContractTest {
                         .replaceAll("/stock/[^/]+", "/stock/{sku}").replaceAll("/products/[^/]+", "/products/{sku}")
                         .replaceAll("/availability/[^/]+", "/availability/{sku}")
                         .replaceAll("/planning/demand/[^/]+", "/planning/demand/{sku}")
+                        .replaceAll("/planning/chart/[^/]+", "/planning/chart/{sku}")
                         .replace("/lines/{id}/", "/lines/{lineNumber}/").replaceAll("/messages/preview/[^/]+", "/messages/preview/{topic}"));
             }
             assertThat(failures).isEmpty();
@@ -124,6 +125,10 @@ class OpenApiContractTest {
         Exchange plan = expect(client.get("/api/planning/suggestions"), 200);
         assertThat(plan.json().path("suppliers").isArray()).isTrue();
         expect(client.get("/api/planning/suggestions?serviceLevel=2"), 400);
+        Exchange chart = expect(client.get("/api/planning/chart/22423?weeks=8"), 200);
+        assertThat(chart.json().path("forecast").size()).isEqualTo(8);
+        assertThat(chart.json().path("history").size()).isEqualTo(26);
+        expect(client.get("/api/planning/chart/22423?weeks=99"), 400);
         expect(client.get("/api/planning/demand/22423?from=2026-12-01&to=2026-11-01"), 400);
         expect(client.post("/api/payments/pay-link", "{\"token\":\"forged\",\"paymentMethod\":\"pm_card_visa\"}"), 400);
         expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel", ""), 200);

@@ -1,0 +1,36 @@
+package restock.planning;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChartDataTest {
+    @Test
+    void projects_stock_from_the_position_receipts_and_forecast_with_an_interval_around_it() {
+        LocalDate firstHistoryWeek = LocalDate.parse("2026-09-07");
+        List<DemandHistory.Period> weeks = new ArrayList<>();
+        for (int w = 0; w < 12; w++) {
+            weeks.add(new DemandHistory.Period(firstHistoryWeek.plusWeeks(w), 10, 0, 0, 0, 0, w == 3));
+        }
+        LocalDate next = firstHistoryWeek.plusWeeks(12);
+        ChartData.Chart chart = ChartData.build(weeks, next, 4, 50, Map.of(next.plusWeeks(2), 30, next.minusWeeks(1), 5), 25);
+
+        assertThat(chart.history()).hasSize(12);
+        assertThat(chart.history().get(3).censored()).isTrue();
+        assertThat(chart.forecast()).extracting(ChartData.ForecastWeek::week)
+                .containsExactly(next, next.plusWeeks(1), next.plusWeeks(2), next.plusWeeks(3));
+        assertThat(chart.forecast()).allSatisfy(week -> {
+            assertThat(week.forecast()).isEqualTo(10.0);
+            assertThat(week.low()).isLessThanOrEqualTo(week.forecast());
+            assertThat(week.high()).isGreaterThanOrEqualTo(week.forecast());
+        });
+        // 50 in position counts 35 incoming: 15 now, +5 overdue in week 1, +30 in week 3, 10 a week out.
+        assertThat(chart.forecast()).extracting(ChartData.ForecastWeek::projectedStock).containsExactly(10.0, 0.0, 20.0, 10.0);
+        assertThat(chart.reorderPoint()).isEqualTo(25.0);
+    }
+}
