@@ -22,6 +22,7 @@ import restock.payments.PaymentGateway;
 import restock.payments.PaymentPolicy;
 import restock.payments.SimulatedGateway;
 import restock.service.PaymentProcessor;
+import restock.service.PlanningQueries;
 import restock.store.SqlSecrets;
 import restock.promise.PromiseSettings;
 import restock.service.Restock;
@@ -87,7 +88,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String apiKey = apiKey();
         Javalin server = new HttpApi(restock, apiKey, shopUrl, gateway, waitlist, branding).start(host, port);
+        ScheduledExecutorService nightly = startNightlyPlan(new PlanningQueries(restock), clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            nightly.shutdownNow();
             payments.shutdownNow();
             server.stop();
             db.close();
@@ -101,6 +104,28 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("Open " + url + " and enter the API key to see the stock overview, or try:");
         System.out.println("  curl -H 'Authorization: Bearer " + apiKey + "' '" + url + "api/stock?limit=5'");
         return 0;
+    }
+
+    /** Plans every SKU each night at 02:00 UTC and stores the result (GET /api/planning/runs/latest). */
+    private static ScheduledExecutorService startNightlyPlan(PlanningQueries planning, Clock clock) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "restock-nightly-plan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock.withZone(java.time.ZoneOffset.UTC));
+        java.time.ZonedDateTime next = now.toLocalDate().atTime(2, 0).atZone(java.time.ZoneOffset.UTC);
+        if (!next.isAfter(now)) {
+            next = next.plusDays(1);
+        }
+        executor.scheduleAtFixedRate(() -> {
+            try {
+                planning.runAndStore(PlanningQueries.DEFAULT_SERVICE_LEVEL, PlanCommand::csv);
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(ServeCommand.class).error("nightly planning run failed; it runs again tomorrow", e);
+            }
+        }, java.time.Duration.between(now, next).toSeconds(), java.time.Duration.ofDays(1).toSeconds(), TimeUnit.SECONDS);
+        return executor;
     }
 
     /** SMTP when RESTOCK_SMTP_HOST is set; otherwise emails are written to the log. */

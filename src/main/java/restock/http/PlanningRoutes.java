@@ -6,6 +6,7 @@ import restock.common.InvalidInput;
 import restock.planning.DemandHistory;
 import restock.service.PlanningQueries;
 import restock.service.Restock;
+import restock.store.SqlPlanningRuns;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -29,6 +30,12 @@ final class PlanningRoutes {
     }
 
     void register(RoutesConfig routes) {
+        routes.get("/api/planning/runs/latest", ctx -> {
+            var run = restock.read(SqlPlanningRuns::latest)
+                    .orElseThrow(() -> new restock.common.NotFound("run", "no planning run yet; the first runs at 02:00 UTC (or: restock plan)"));
+            ctx.json(Map.of("id", run.id(), "ranAt", run.ranAt().toString(), "serviceLevel", run.serviceLevel(), "skus", run.skus(),
+                    "suggested", run.suggested(), "planCsv", run.planCsv()));
+        });
         routes.get("/api/planning/chart/{sku}", ctx -> ctx.json(restock.read(h ->
                 planning.chart(h, HttpCommands.sku(ctx), HttpCommands.queryInt(ctx, "weeks", 12)))));
         routes.get("/api/planning/suggestions", ctx -> {

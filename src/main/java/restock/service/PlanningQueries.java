@@ -8,6 +8,7 @@ import restock.planning.ChartData;
 import restock.planning.Planner;
 import restock.store.SqlDemand;
 import restock.store.SqlPlanning;
+import restock.store.SqlPlanningRuns;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -55,6 +56,14 @@ public final class PlanningQueries {
         SqlPlanning.incomingByDate(handle, sku).forEach((date, units) ->
                 incoming.merge(DemandHistory.Grain.WEEK.startOf(date), units, Integer::sum));
         return ChartData.build(weeks, thisWeek, weeksAhead, plan.inventoryPosition(), incoming, plan.reorderPoint());
+    }
+
+    /** The nightly run: plans every SKU and stores the result as CSV; returns the stored run's id. */
+    public long runAndStore(double serviceLevel, java.util.function.Function<List<Planner.SkuPlan>, String> toCsv) {
+        List<Planner.SkuPlan> plans = restock.read(h -> plan(h, serviceLevel, done -> { }));
+        int suggested = (int) plans.stream().filter(p -> p.suggestedQuantity() > 0).count();
+        return restock.inTransaction(h -> SqlPlanningRuns.store(h, restock.clock().instant(), serviceLevel, plans.size(), suggested,
+                toCsv.apply(plans)));
     }
 
     public int skuCount(Handle handle) {

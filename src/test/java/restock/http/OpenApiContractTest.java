@@ -129,6 +129,7 @@ class OpenApiContractTest {
         assertThat(chart.json().path("forecast").size()).isEqualTo(8);
         assertThat(chart.json().path("history").size()).isEqualTo(26);
         expect(client.get("/api/planning/chart/22423?weeks=99"), 400);
+        expect(client.get("/api/planning/runs/latest"), 404);
         expect(client.get("/api/planning/demand/22423?from=2026-12-01&to=2026-11-01"), 400);
         expect(client.post("/api/payments/pay-link", "{\"token\":\"forged\",\"paymentMethod\":\"pm_card_visa\"}"), 400);
         expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel", ""), 200);
