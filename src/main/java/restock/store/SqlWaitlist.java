@@ -45,11 +45,17 @@ public final class SqlWaitlist {
                 .bind("at", SqlPurchasing.utc(now)).bind("id", id).execute() == 1;
     }
 
-    /** SKUs with someone still waiting to be told. */
+    /**
+     * SKUs with someone still waiting to be told and units on hand that nobody has reserved: the notice pass runs
+     * every second, so SKUs with nothing to offer are skipped here, before any stock row is locked.
+     */
     public static List<String> skusWithWaiters(Handle handle, int limit) {
         return handle.createQuery("""
-                        select distinct sku from waitlist where unsubscribed_at is null and notified_at is null and confirmed_at is not null
-                        order by sku limit :limit""")
+                        select distinct w.sku from waitlist w join stock s on s.sku = w.sku and s.location_code = :location
+                        where w.unsubscribed_at is null and w.notified_at is null and w.confirmed_at is not null
+                          and s.on_hand > s.reserved
+                        order by w.sku limit :limit""")
+                .bind("location", SqlBooks.LOCATION)
                 .bind("limit", limit).mapTo(String.class).list();
     }
 
