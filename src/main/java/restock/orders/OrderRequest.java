@@ -39,9 +39,7 @@ public record OrderRequest(String customerEmail, boolean allowPartial, int prior
             throw new InvalidInput("paymentMethod", "paymentMethod must be the gateway's token for a saved payment method, 1 to "
                     + MAX_TOKEN_LENGTH + " characters");
         }
-        if (customerEmail == null || customerEmail.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(customerEmail).matches()) {
-            throw new InvalidInput("customerEmail", "customerEmail must be an email address of at most " + MAX_EMAIL_LENGTH + " characters");
-        }
+        requireEmail("customerEmail", customerEmail);
         if (priority < 0 || priority > MAX_PRIORITY) {
             throw new InvalidInput("priority", "priority must be between 0 and " + MAX_PRIORITY + ", was " + priority);
         }
@@ -55,6 +53,13 @@ public record OrderRequest(String customerEmail, boolean allowPartial, int prior
             requireQuantity("lines[" + i + "].quantity", lines.get(i).quantity());
         }
         lines = List.copyOf(lines);
+    }
+
+    /** An email address of at most {@value #MAX_EMAIL_LENGTH} characters, or an error naming the field. */
+    public static void requireEmail(String field, String email) {
+        if (email == null || email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+            throw new InvalidInput(field, field + " must be an email address of at most " + MAX_EMAIL_LENGTH + " characters");
+        }
     }
 
     public static void requireQuantity(String field, long quantity) {

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The waitlist: consent recorded, double opt-in if the shop wants it, one-click unsubscribe, and fair
@@ -31,7 +30,6 @@ public final class WaitlistCommands {
     public static final Duration LINK_LIFETIME = Duration.ofDays(365);
     /** SKUs looked at per notice pass. */
     public static final int SKUS_PER_PASS = 200;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** How notices are paced. */
     public record Settings(double oversubscriptionFactor, Duration noticeWindow, boolean doubleOptIn, String baseUrl, String productUrl,
@@ -63,9 +61,7 @@ public final class WaitlistCommands {
         if (!consent) {
             throw new InvalidInput("consent", "consent must be true: the shopper agrees to be emailed when the product is back");
         }
-        if (email == null || email.length() > OrderRequest.MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
-            throw new InvalidInput("email", "email must be an email address");
-        }
+        OrderRequest.requireEmail("email", email);
         OrderRequest.requireQuantity("quantity", quantity);
         Product product = restock.catalog().find(handle, sku);
         Instant now = clock.instant();
