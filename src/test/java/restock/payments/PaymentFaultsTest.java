@@ -136,6 +136,7 @@ class PaymentFaultsTest {
         Order order = place(restock, "pm_card_visa");
         processor.drain(20);
         assertThat(events(restock, order)).containsExactly("authorized", "charged");
+        assertThat(gateway.requestsReceived()).as("each request arrived twice").isEqualTo(4);
         assertThat(gateway.moneyMovements()).isEqualTo(1);
     }
 
