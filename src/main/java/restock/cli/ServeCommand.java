@@ -81,20 +81,11 @@ public final class ServeCommand implements Callable<Integer> {
                 Message.Channel.WEBHOOK, new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock)),
                 clock, System.nanoTime());
         PaymentProcessor processor = new PaymentProcessor(restock, gateway, paymentPolicy, clock);
-        ScheduledExecutorService payments = startBackgroundWork(List.of(processor::runOnce, relay::runOnce, waitlist::noticePass,
-                delivery::runOnce));
         if (demo && Demo.loadIfEmpty(restock)) {
             System.out.println("Loaded the demo shop (36 products from a real UK online retailer).");
         }
         String apiKey = apiKey();
         Javalin server = new HttpApi(restock, apiKey, shopUrl, gateway, waitlist, branding).start(host, port);
-        ScheduledExecutorService nightly = startNightlyPlan(new PlanningQueries(restock), clock);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            nightly.shutdownNow();
-            payments.shutdownNow();
-            server.stop();
-            db.close();
-        }, "restock-shutdown"));
         String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
         System.out.println("Restock is running at " + url + " (data: " + database.describe() + ")");
         System.out.println("API: " + url + "api  (spec: " + url + "api/openapi.yaml)");
@@ -103,6 +94,16 @@ public final class ServeCommand implements Callable<Integer> {
                 : "API key: from RESTOCK_API_KEY");
         System.out.println("Open " + url + " and enter the API key to see the stock overview, or try:");
         System.out.println("  curl -H 'Authorization: Bearer " + apiKey + "' '" + url + "api/stock?limit=5'");
+        // Background work starts after the address and key are printed, so its log lines do not bury them.
+        ScheduledExecutorService payments = startBackgroundWork(List.of(processor::runOnce, relay::runOnce, waitlist::noticePass,
+                delivery::runOnce));
+        ScheduledExecutorService nightly = startNightlyPlan(new PlanningQueries(restock), clock);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            nightly.shutdownNow();
+            payments.shutdownNow();
+            server.stop();
+            db.close();
+        }, "restock-shutdown"));
         return 0;
     }
 
