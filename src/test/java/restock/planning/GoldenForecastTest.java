@@ -65,7 +65,7 @@ class GoldenForecastTest {
     }
 
     /** The first 45 months of every complete series. */
-    private static Map<String, double[]> training() throws IOException {
+    static Map<String, double[]> training() throws IOException {
         List<String[]> rows = Files.readAllLines(DATA.resolve("carparts_wide.csv")).stream()
                 .map(line -> line.replace("\"", "").split(",", -1)).toList();
         String[] header = rows.get(0);
