@@ -4,7 +4,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import restock.planning.Accuracy;
+import restock.planning.Adida;
 import restock.planning.AutomaticChoice;
+import restock.planning.Ets;
+import restock.planning.FillRateCalibration;
+import restock.planning.ForecastMethod;
 import restock.planning.IntermittentForecasts;
 
 import java.io.IOException;
@@ -18,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 
@@ -29,6 +34,8 @@ import java.util.function.BiFunction;
 public final class BenchCommand implements Callable<Integer> {
     static final int TRAIN = 45;
     static final int HORIZON = 6;
+    /** Months per year: the carparts series are monthly. */
+    static final int PERIOD = 12;
     static final Map<String, BiFunction<double[], Integer, double[]>> METHODS = new LinkedHashMap<>();
 
     static {
@@ -38,8 +45,13 @@ public final class BenchCommand implements Callable<Integer> {
         METHODS.put("croston", (y, h) -> IntermittentForecasts.croston(y, h, IntermittentForecasts.CROSTON_ALPHA));
         METHODS.put("sba", (y, h) -> IntermittentForecasts.sba(y, h, IntermittentForecasts.CROSTON_ALPHA));
         METHODS.put("tsb", (y, h) -> IntermittentForecasts.tsb(y, h, IntermittentForecasts.TSB_ALPHA, IntermittentForecasts.TSB_BETA));
-        METHODS.put("auto", (y, h) -> AutomaticChoice.forecast(y, h).forecast());
+        METHODS.put("ses", (y, h) -> ForecastMethod.SES.predict(y, PERIOD, h, new SplittableRandom(1)).mean());
+        METHODS.put("theta", (y, h) -> ForecastMethod.THETA.predict(y, PERIOD, h, new SplittableRandom(1)).mean());
+        METHODS.put("adida", (y, h) -> Adida.forecast(y, h));
+        METHODS.put("ets", (y, h) -> Ets.automatic(y, PERIOD).forecast(h));
+        METHODS.put("auto-1", (y, h) -> AutomaticChoice.forecast(y, h).forecast());
     }
+
 
     @Parameters(index = "0", description = "Which benchmark: forecast or backorder-risk")
     String which;
@@ -65,17 +77,28 @@ public final class BenchCommand implements Callable<Integer> {
     record SeriesSet(String name, String baselineFile, Set<String> ids) {
     }
 
-    static Map<String, Map<String, Accuracy.Summary>> run(Path data, PrintStream out) throws IOException {
+    /** Accuracy per set and method, and the inventory view per set. */
+    record ForecastResults(Map<String, Map<String, Accuracy.Summary>> accuracy, Map<String, List<InventoryRow>> inventory) {
+    }
+
+    static ForecastResults run(Path data, PrintStream out) throws IOException {
         Map<String, double[]> series = completeSeries(data.resolve("carparts_wide.csv"));
         Set<String> subset = subset1046(data.resolve("carparts_meta.csv"));
         Map<String, Map<String, Accuracy.Summary>> results = new LinkedHashMap<>();
+        Map<String, List<InventoryRow>> inventory = new LinkedHashMap<>();
         for (SeriesSet set : List.of(new SeriesSet("1,046-series subset", "carparts_baseline_1046.csv", subset),
                 new SeriesSet("all 2,509 complete series", "carparts_baseline_2509.csv", series.keySet()))) {
             Map<String, Map<String, String>> r = baseline(data.resolve(set.baselineFile()));
             out.printf("%n%s (train 45 months, test 6)%n", set.name());
             out.printf("%-8s %8s %8s %8s %8s %9s %9s %7s %s%n", "method", "MASE", "RMSSE", "sMSE", "sAPIS", "Σf/Σy", "R sMSE", "ms", "R MASE / RMSSE / sAPIS / Σf/Σy");
             Map<String, Accuracy.Summary> bySet = new LinkedHashMap<>();
-            for (Map.Entry<String, BiFunction<double[], Integer, double[]>> method : METHODS.entrySet()) {
+            Map<String, BiFunction<double[], Integer, double[]>> methods = new LinkedHashMap<>(METHODS);
+            long learnStart = System.nanoTime();
+            AutomaticChoice.Policy policy = AutomaticChoice.learn(set.ids().stream()
+                    .map(id -> java.util.Arrays.copyOf(series.get(id), TRAIN)).toList(), HORIZON);
+            double learnMillis = (System.nanoTime() - learnStart) / 1e6;
+            methods.put("auto", (y, h) -> policy.forecast(y, h).forecast());
+            for (Map.Entry<String, BiFunction<double[], Integer, double[]>> method : methods.entrySet()) {
                 long start = System.nanoTime();
                 List<Accuracy.Case> cases = new ArrayList<>();
                 for (String id : set.ids()) {
@@ -92,50 +115,113 @@ public final class BenchCommand implements Callable<Integer> {
                         short4(rRow.get("sAPIS")), short4(rRow.get("bias_ratio")));
                 bySet.put(method.getKey(), s);
             }
+            out.printf("auto: one candidate per demand class, learned from the training months of this set in %.0f ms: %s%n",
+                    learnMillis, policy.byClass());
+            out.println("auto-1: each series chosen on its own cross-validation errors");
             results.put(set.name(), bySet);
-            inventoryView(series, set, data, out);
+            inventory.put(set.name(), inventoryView(series, set, policy, data, out));
         }
-        return results;
+        return new ForecastResults(results, inventory);
     }
 
     /** Fill-rate targets for the inventory view. */
     static final double[] FILL_TARGETS = {0.80, 0.90, 0.95, 0.99};
+    /** R's methods whose stock the inventory view compares at equal achieved fill rate. */
+    static final List<String> R_METHODS = List.of("naive", "mean", "ses", "croston", "sba", "tsb", "ets", "arima");
 
-    /** Stock each series for the 6 test months to each fill-rate target; print achieved fill and excess. */
-    static Map<Double, double[]> inventoryView(Map<String, double[]> series, SeriesSet set, Path data, PrintStream out) throws IOException {
-        out.printf("inventory view, %s: stock for the 6 test months to a fill-rate target (bootstrap of the last 12 months)%n", set.name());
-        out.printf("%-8s %10s %10s%n", "target", "achieved", "excess");
-        Map<Double, double[]> view = new LinkedHashMap<>();
-        for (double target : FILL_TARGETS) {
-            double met = 0, demanded = 0, excess = 0;
-            for (String id : set.ids()) {
-                double[] all = series.get(id);
-                double stock = restock.planning.StockForTarget.stock(java.util.Arrays.copyOf(all, TRAIN), HORIZON, target, id.hashCode());
-                double actual = 0;
-                for (int m = TRAIN; m < TRAIN + HORIZON; m++) {
-                    actual += all[m];
-                }
-                met += Math.min(stock, actual);
-                demanded += actual;
-                excess += Math.max(stock - actual, 0);
-            }
-            view.put(target, new double[] {met / demanded, excess / demanded});
-            out.printf("%-8.2f %10.3f %10.3f%n", target, met / demanded, excess / demanded);
-        }
-        out.println("R (point forecasts stocked, no safety stock): " + rInventory(data, set));
-        return view;
+    /** Achieved fill rate and excess at each target, and R's methods' excess at the same fill rate. */
+    record InventoryRow(double target, String forecast, double factor, FillRateCalibration.Outcome achieved, Map<String, Double> rExcess) {
     }
 
-    private static String rInventory(Path data, SeriesSet set) throws IOException {
-        String key = set.baselineFile().contains("1046") ? "1046" : "2509";
-        StringBuilder line = new StringBuilder();
-        for (String row : Files.readAllLines(data.resolve("carparts_inventory_view.csv")).subList(1, 19)) {
-            String[] cells = row.replace("\"", "").split(",");
-            if (cells[0].equals(key) && !cells[1].equals("zero")) {
-                line.append(String.format("%s fill %.3f excess %.3f; ", cells[1], Double.parseDouble(cells[4]), Double.parseDouble(cells[5])));
+    /** Forecasts the inventory view may stock from: the auto choice and the single methods it combines. */
+    static final List<String> STOCK_BASES = List.of("auto", "tsb", "sba", "ses", "theta", "adida", "recent", "mean");
+
+    private static double[] stockForecast(String basis, AutomaticChoice.Policy policy, double[] history) {
+        return basis.equals("auto") ? policy.forecast(history, HORIZON).forecast() : AutomaticChoice.forecastWith(basis, history, HORIZON);
+    }
+
+    /**
+     * Stock each series for the 6 test months to each fill-rate target: a forecast's 6-month total times a factor,
+     * both learned on the last 6 training months (forecast from the 39 months before them): of the candidate
+     * forecasts, the one that reaches the target there with the least excess stock. R's methods get, per
+     * target, the factor on their own forecasts that reaches the same achieved fill rate on the test months (found on
+     * the test itself, so it favours R), and their excess there is printed beside Restock's.
+     */
+    static List<InventoryRow> inventoryView(Map<String, double[]> series, SeriesSet set, AutomaticChoice.Policy policy, Path data,
+                                            PrintStream out) throws IOException {
+        Map<String, List<FillRateCalibration.Window>> backtest = new LinkedHashMap<>();
+        Map<String, List<FillRateCalibration.Window>> test = new LinkedHashMap<>();
+        int backtestOrigin = TRAIN - HORIZON;
+        for (String basis : STOCK_BASES) {
+            List<FillRateCalibration.Window> before = new ArrayList<>();
+            List<FillRateCalibration.Window> after = new ArrayList<>();
+            for (String id : set.ids()) {
+                double[] all = series.get(id);
+                before.add(new FillRateCalibration.Window(total(stockForecast(basis, policy, java.util.Arrays.copyOf(all, backtestOrigin))),
+                        sum(all, backtestOrigin, TRAIN)));
+                after.add(new FillRateCalibration.Window(total(stockForecast(basis, policy, java.util.Arrays.copyOf(all, TRAIN))),
+                        sum(all, TRAIN, TRAIN + HORIZON)));
             }
+            backtest.put(basis, before);
+            test.put(basis, after);
         }
-        return line.toString();
+        Map<String, List<FillRateCalibration.Window>> rWindows = rWindows(data, set);
+        out.printf("inventory view, %s: stock = factor x a 6-month forecast; forecast and factor chosen on the last 6 training months"
+                + " (least excess reaching the target)%n", set.name());
+        StringBuilder header = new StringBuilder(String.format("%-8s %-18s %8s %9s %8s |", "target", "forecast", "factor", "achieved", "excess"));
+        R_METHODS.forEach(method -> header.append(String.format(" %8s", method)));
+        out.println(header.append("   <- R's excess at the same achieved fill rate"));
+        List<InventoryRow> rows = new ArrayList<>();
+        for (double target : FILL_TARGETS) {
+            FillRateCalibration.Basis basis = FillRateCalibration.leastExcess(backtest, target);
+            double factor = basis.factor();
+            FillRateCalibration.Outcome achieved = FillRateCalibration.outcome(test.get(basis.forecast()), factor);
+            Map<String, Double> rExcess = new LinkedHashMap<>();
+            StringBuilder line = new StringBuilder(String.format("%-8.2f %-18s %8.3f %9.3f %8.3f |", target, basis.forecast(), factor,
+                    achieved.fillRate(), achieved.excess()));
+            for (String method : R_METHODS) {
+                List<FillRateCalibration.Window> windows = rWindows.get(method);
+                double rFactor = FillRateCalibration.factorFor(windows, achieved.fillRate());
+                FillRateCalibration.Outcome r = FillRateCalibration.outcome(windows, rFactor);
+                boolean reached = r.fillRate() >= achieved.fillRate() - 1e-9;
+                rExcess.put(method, reached ? r.excess() : Double.NaN);
+                line.append(reached ? String.format(" %8.3f", r.excess()) : String.format(" %8s", "never"));
+            }
+            out.println(line);
+            rows.add(new InventoryRow(target, basis.forecast(), factor, achieved, rExcess));
+        }
+        return rows;
+    }
+
+    private static double total(double[] values) {
+        double total = 0;
+        for (double value : values) {
+            total += value;
+        }
+        return total;
+    }
+
+    private static double sum(double[] values, int from, int to) {
+        return total(java.util.Arrays.copyOfRange(values, from, to));
+    }
+
+    /** R's 6-month forecast totals and actual totals per method, from the golden file, for the set's series. */
+    private static Map<String, List<FillRateCalibration.Window>> rWindows(Path data, SeriesSet set) throws IOException {
+        Map<String, Map<String, double[]>> totals = new HashMap<>();
+        List<String> lines = Files.readAllLines(data.resolve("r_forecasts_h6.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.replace("\"", "").split(",");
+            if (!set.ids().contains(cells[1])) {
+                continue;
+            }
+            double[] pair = totals.computeIfAbsent(cells[0], key -> new HashMap<>()).computeIfAbsent(cells[1], key -> new double[2]);
+            pair[0] += Double.parseDouble(cells[3]);
+            pair[1] += Double.parseDouble(cells[4]);
+        }
+        Map<String, List<FillRateCalibration.Window>> windows = new HashMap<>();
+        totals.forEach((method, byId) -> windows.put(method, byId.values().stream()
+                .map(pair -> new FillRateCalibration.Window(Math.max(0, pair[0]), pair[1])).toList()));
+        return windows;
     }
 
     private static String short4(String value) {

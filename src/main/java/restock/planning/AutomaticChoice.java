@@ -1,72 +1,234 @@
 package restock.planning;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Chooses a forecasting method per series by rolling-origin cross-validation on its own history: each candidate
- * forecasts the next {@code horizon} periods from several earlier origins, and the one with the smallest mean
- * squared error wins. Ties go to the earlier (simpler) candidate.
+ * Chooses how to forecast by rolling-origin cross-validation: every candidate forecasts the next {@code horizon}
+ * periods from every origin the history allows (at least {@link #MIN_HISTORY} periods of training, at most
+ * {@link #MAX_ORIGINS} latest origins), scored by the scaled squared error (MSE over the squared mean of the
+ * training part, as the benchmark's sMSE). Candidates are single methods and equal-weight combinations of them.
+ *
+ * <p>Over a catalogue ({@link #learn}) the errors are pooled per demand class (smooth, erratic, intermittent, lumpy,
+ * or unclassed when a series has fewer than two demands), so each class gets the candidate that did best across all
+ * its series: one series' 45 months are too few to choose reliably on their own. A single series
+ * ({@link #forecast(double[], int)}) is chosen on its own errors.
+ *
+ * <p>Every choice also carries an empirical 80% interval: the 10th and 90th percentiles of the chosen candidate's
+ * cross-validation errors at each step ahead, added to the forecast and floored at zero.
  */
 public final class AutomaticChoice {
-    /** Origins tried per series; more costs time and says little more on 45 months. */
-    public static final int ORIGINS = 8;
-    /** Shorter histories than this are forecast by the first candidate. */
+    /** Origins need at least this much training history; shorter series are forecast by the default candidate. */
     public static final int MIN_HISTORY = 12;
     /** The recent-mean candidate averages this many latest periods (a year of months). */
     public static final int RECENT = 12;
+    /** At most this many (latest) origins per series, so long weekly histories cost a bounded time. */
+    public static final int MAX_ORIGINS = 60;
+    /** The candidate used when nothing could be cross-validated. */
+    public static final String DEFAULT = "tsb";
 
     private AutomaticChoice() {
     }
 
-    /** The candidates, simplest first. */
-    public static Map<String, BiFunction<double[], Integer, double[]>> candidates() {
-        Map<String, BiFunction<double[], Integer, double[]>> candidates = new LinkedHashMap<>();
-        candidates.put("tsb", (y, h) -> IntermittentForecasts.tsb(y, h, IntermittentForecasts.TSB_ALPHA, IntermittentForecasts.TSB_BETA));
-        candidates.put("sba", (y, h) -> IntermittentForecasts.sba(y, h, IntermittentForecasts.CROSTON_ALPHA));
-        candidates.put("tsb-slow", (y, h) -> IntermittentForecasts.tsb(y, h, 0.05, 0.05));
-        candidates.put("tsb-fast", (y, h) -> IntermittentForecasts.tsb(y, h, 0.2, 0.2));
-        candidates.put("mean", IntermittentForecasts::mean);
-        candidates.put("recent-mean", (y, h) -> IntermittentForecasts.mean(Arrays.copyOfRange(y, Math.max(0, y.length - RECENT), y.length), h));
-        candidates.put("zero", IntermittentForecasts::zero);
-        return candidates;
+    /** The base methods the candidates combine. */
+    static Map<String, BiFunction<double[], Integer, double[]>> baseMethods() {
+        Map<String, BiFunction<double[], Integer, double[]>> base = new LinkedHashMap<>();
+        base.put("tsb", (y, h) -> IntermittentForecasts.tsb(y, h, IntermittentForecasts.TSB_ALPHA, IntermittentForecasts.TSB_BETA));
+        base.put("sba", (y, h) -> IntermittentForecasts.sba(y, h, IntermittentForecasts.CROSTON_ALPHA));
+        base.put("ses", (y, h) -> Ets.fit(y, 1, Ets.Form.SES, Ets.Criterion.MSE).forecast(h));
+        base.put("theta", (y, h) -> Theta.predict(y, 1, h).mean());
+        base.put("adida", Adida::forecast);
+        base.put("recent", (y, h) -> IntermittentForecasts.mean(Arrays.copyOfRange(y, Math.max(0, y.length - RECENT), y.length), h));
+        base.put("mean", IntermittentForecasts::mean);
+        base.put("zero", IntermittentForecasts::zero);
+        return base;
     }
 
-    /** The chosen method's name and its forecast. */
-    public record Choice(String method, double[] forecast) {
+    /** Demand is never negative: a forecast (a trend extrapolated, a combination) below zero is floored there. */
+    private static double[] nonNegative(double[] forecast) {
+        for (int h = 0; h < forecast.length; h++) {
+            forecast[h] = Math.max(0, forecast[h]);
+        }
+        return forecast;
     }
 
+    /** Candidate names, simplest first; a "+" joins the base methods an equal-weight combination averages. */
+    public static final List<String> CANDIDATES = List.of("tsb", "sba", "ses", "theta", "adida", "recent", "mean", "zero",
+            "tsb+ses", "tsb+theta", "tsb+recent", "tsb+adida", "ses+theta", "tsb+theta+recent", "tsb+ses+theta",
+            "tsb+ses+theta+adida");
+
+    /** The chosen candidate, its forecast and an 80% interval. */
+    public record Choice(String method, double[] forecast, double[] low, double[] high) {
+    }
+
+    /** Which candidate forecasts each demand class. */
+    public record Policy(Map<String, String> byClass) {
+        /** Forecasts one series with the candidate learned for its class. */
+        public Choice forecast(double[] history, int horizon) {
+            String candidate = byClass.getOrDefault(classOf(history), DEFAULT);
+            return choose(history, horizon, candidate);
+        }
+    }
+
+    /** Learns one candidate per demand class from the pooled cross-validation errors of all histories. */
+    public static Policy learn(Collection<double[]> histories, int horizon) {
+        Map<String, double[]> pooled = new LinkedHashMap<>();
+        for (double[] history : histories) {
+            Errors errors = crossValidate(history, horizon);
+            if (errors.origins() == 0) {
+                continue;
+            }
+            double[] sum = pooled.computeIfAbsent(classOf(history), key -> new double[CANDIDATES.size()]);
+            for (int c = 0; c < sum.length; c++) {
+                sum[c] += errors.meanScaledError()[c];
+            }
+        }
+        Map<String, String> byClass = new LinkedHashMap<>();
+        pooled.forEach((demandClass, sum) -> byClass.put(demandClass, CANDIDATES.get(argmin(sum))));
+        return new Policy(byClass);
+    }
+
+    /** Chooses for a single series from its own cross-validation errors. */
     public static Choice forecast(double[] history, int horizon) {
-        Map<String, BiFunction<double[], Integer, double[]>> candidates = candidates();
-        String best = candidates.keySet().iterator().next();
-        if (history.length >= MIN_HISTORY + horizon) {
-            double bestError = Double.POSITIVE_INFINITY;
-            for (Map.Entry<String, BiFunction<double[], Integer, double[]>> candidate : candidates.entrySet()) {
-                double error = crossValidatedError(history, horizon, candidate.getValue());
-                if (error < bestError - 1e-12) {
-                    bestError = error;
-                    best = candidate.getKey();
-                }
-            }
-        }
-        return new Choice(best, candidates.get(best).apply(history, horizon));
+        Errors errors = crossValidate(history, horizon);
+        String candidate = errors.origins() == 0 ? DEFAULT : CANDIDATES.get(argmin(errors.meanScaledError()));
+        return choose(history, horizon, candidate);
     }
 
-    static double crossValidatedError(double[] history, int horizon, BiFunction<double[], Integer, double[]> method) {
-        double squared = 0;
-        int count = 0;
-        int lastOrigin = history.length - horizon;
-        int firstOrigin = Math.max(MIN_HISTORY, lastOrigin - ORIGINS + 1);
-        for (int origin = firstOrigin; origin <= lastOrigin; origin++) {
-            double[] forecast = method.apply(Arrays.copyOf(history, origin), horizon);
-            for (int step = 0; step < horizon; step++) {
-                double error = history[origin + step] - forecast[step];
-                squared += error * error;
-                count++;
+    /** The demand class's name, or "UNCLASSED" when the history has fewer than two demands. */
+    static String classOf(double[] history) {
+        return DemandClass.of(history).map(Enum::name).orElse("UNCLASSED");
+    }
+
+    /** One candidate's forecast (by name), with the empirical interval from its own cross-validation errors. */
+    static Choice choose(double[] history, int horizon, String candidate) {
+        double[] forecast = candidateForecast(candidate, history, horizon, baseMethods());
+        double[] low = new double[horizon];
+        double[] high = new double[horizon];
+        List<List<Double>> residuals = residuals(history, horizon, candidate);
+        for (int h = 0; h < horizon; h++) {
+            double[] sorted = residuals.get(h).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            low[h] = sorted.length == 0 ? forecast[h] : Math.max(0, forecast[h] + Quantiles.type7(sorted, 0.10));
+            high[h] = sorted.length == 0 ? forecast[h] : Math.max(0, forecast[h] + Quantiles.type7(sorted, 0.90));
+            low[h] = Math.min(low[h], forecast[h]);
+            high[h] = Math.max(high[h], forecast[h]);
+        }
+        return new Choice(candidate, forecast, low, high);
+    }
+
+    /** One candidate's point forecast, by name (a base method or a "+"-joined combination), floored at zero. */
+    public static double[] forecastWith(String candidate, double[] history, int horizon) {
+        return candidateForecast(candidate, history, horizon, baseMethods());
+    }
+
+    static double[] candidateForecast(String candidate, double[] history, int horizon, Map<String, BiFunction<double[], Integer, double[]>> base) {
+        if (history.length == 0) {
+            return new double[horizon];
+        }
+        String[] parts = candidate.split("\\+");
+        double[] sum = new double[horizon];
+        for (String part : parts) {
+            BiFunction<double[], Integer, double[]> method = base.get(part);
+            if (method == null) {
+                throw new IllegalArgumentException("unknown forecasting method '" + part + "'");
+            }
+            double[] f = method.apply(history, horizon);
+            for (int h = 0; h < horizon; h++) {
+                sum[h] += f[h] / parts.length;
             }
         }
-        return squared / count;
+        return nonNegative(sum);
+    }
+
+    /** Mean scaled squared error per candidate over the origins that had a non-zero training mean. */
+    record Errors(double[] meanScaledError, int origins) {
+    }
+
+    static Errors crossValidate(double[] history, int horizon) {
+        Map<String, BiFunction<double[], Integer, double[]>> base = baseMethods();
+        double[] sum = new double[CANDIDATES.size()];
+        int origins = 0;
+        for (int origin : origins(history.length, horizon)) {
+            double[] training = Arrays.copyOf(history, origin);
+            double scale = Arrays.stream(training).average().orElse(0);
+            if (scale <= 0) {
+                continue;
+            }
+            Map<String, double[]> forecasts = new LinkedHashMap<>();
+            base.forEach((name, method) -> forecasts.put(name, method.apply(training, horizon)));
+            for (int c = 0; c < CANDIDATES.size(); c++) {
+                double[] f = combine(CANDIDATES.get(c), forecasts, horizon);
+                double squared = 0;
+                for (int h = 0; h < horizon; h++) {
+                    double error = history[origin + h] - f[h];
+                    squared += error * error;
+                }
+                sum[c] += squared / horizon / (scale * scale);
+            }
+            origins++;
+        }
+        if (origins > 0) {
+            for (int c = 0; c < sum.length; c++) {
+                sum[c] /= origins;
+            }
+        }
+        return new Errors(sum, origins);
+    }
+
+    /** Errors (actual minus forecast) of one candidate at each step ahead, over the origins. */
+    static List<List<Double>> residuals(double[] history, int horizon, String candidate) {
+        Map<String, BiFunction<double[], Integer, double[]>> base = baseMethods();
+        List<List<Double>> residuals = new ArrayList<>();
+        for (int h = 0; h < horizon; h++) {
+            residuals.add(new ArrayList<>());
+        }
+        for (int origin : origins(history.length, horizon)) {
+            double[] training = Arrays.copyOf(history, origin);
+            double[] f = candidateForecast(candidate, training, horizon, base);
+            for (int h = 0; h < horizon; h++) {
+                residuals.get(h).add(history[origin + h] - f[h]);
+            }
+        }
+        return residuals;
+    }
+
+    private static int[] origins(int length, int horizon) {
+        int last = length - horizon;
+        int first = Math.max(MIN_HISTORY, last - MAX_ORIGINS + 1);
+        if (last < first) {
+            return new int[0];
+        }
+        int[] origins = new int[last - first + 1];
+        for (int i = 0; i < origins.length; i++) {
+            origins[i] = first + i;
+        }
+        return origins;
+    }
+
+    private static double[] combine(String candidate, Map<String, double[]> forecasts, int horizon) {
+        String[] parts = candidate.split("\\+");
+        double[] sum = new double[horizon];
+        for (String part : parts) {
+            double[] f = forecasts.get(part);
+            for (int h = 0; h < horizon; h++) {
+                sum[h] += f[h] / parts.length;
+            }
+        }
+        return nonNegative(sum);
+    }
+
+    private static int argmin(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] < values[best] - 1e-12) {
+                best = i;
+            }
+        }
+        return best;
     }
 }

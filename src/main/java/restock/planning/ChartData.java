@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * What a planning chart shows for one SKU, week by week: the demand history (with censored weeks), the forecast with
- * an 80% interval from the spread of recent weeks, the reorder point, and the stock projected from today's inventory
+ * its 80% interval (from the chosen method's cross-validation errors), the reorder point, and the stock projected from today's inventory
  * position, the incoming receipts by expected week, and the forecast.
  */
 public final class ChartData {
@@ -37,12 +37,9 @@ public final class ChartData {
         }
         List<HistoryWeek> history = weeklyHistory.stream().map(p -> new HistoryWeek(p.start(), p.demand(), p.censored())).toList();
         double[] demand = weeklyHistory.stream().mapToDouble(DemandHistory.Period::demand).toArray();
-        AutomaticChoice.Choice choice = demand.length == 0 ? new AutomaticChoice.Choice("zero", new double[weeksAhead])
+        AutomaticChoice.Choice choice = demand.length == 0
+                ? new AutomaticChoice.Choice("zero", new double[weeksAhead], new double[weeksAhead], new double[weeksAhead])
                 : AutomaticChoice.forecast(demand, weeksAhead);
-        double[] recent = Arrays.copyOfRange(demand, Math.max(0, demand.length - 12), demand.length);
-        Arrays.sort(recent);
-        double lowQuantile = recent.length == 0 ? 0 : recent[(int) Math.floor(0.1 * (recent.length - 1))];
-        double highQuantile = recent.length == 0 ? 0 : recent[(int) Math.ceil(0.9 * (recent.length - 1))];
         LocalDate start = firstWeekAhead;
         // Receipts already due count in the first week ahead.
         Map<LocalDate, Integer> incoming = new java.util.HashMap<>();
@@ -53,7 +50,7 @@ public final class ChartData {
             LocalDate week = start.plusWeeks(w);
             stock += incoming.getOrDefault(week, 0) - choice.forecast()[w];
             double point = choice.forecast()[w];
-            ahead.add(new ForecastWeek(week, point, Math.min(point, lowQuantile), Math.max(point, highQuantile), stock));
+            ahead.add(new ForecastWeek(week, point, choice.low()[w], choice.high()[w], stock));
         }
         return new Chart(history, ahead, reorderPoint, choice.method());
     }

@@ -64,16 +64,25 @@ class GoldenForecastTest {
                 compared.values().stream().mapToInt(Integer::intValue).sum(), worst);
     }
 
+    /** All 51 months of every complete series. */
+    static Map<String, double[]> training51() throws IOException {
+        return complete(51);
+    }
+
     /** The first 45 months of every complete series. */
     static Map<String, double[]> training() throws IOException {
+        return complete(TRAIN);
+    }
+
+    private static Map<String, double[]> complete(int months) throws IOException {
         List<String[]> rows = Files.readAllLines(DATA.resolve("carparts_wide.csv")).stream()
                 .map(line -> line.replace("\"", "").split(",", -1)).toList();
         String[] header = rows.get(0);
         Map<String, double[]> series = new HashMap<>();
         for (int column = 1; column < header.length; column++) {
-            double[] values = new double[TRAIN];
+            double[] values = new double[rows.size() - 1];
             boolean complete = true;
-            for (int row = 1; row <= TRAIN; row++) {
+            for (int row = 1; row < rows.size(); row++) {
                 String cell = rows.get(row)[column];
                 if (cell.isEmpty() || cell.equals("NA")) {
                     complete = false;
@@ -82,7 +91,7 @@ class GoldenForecastTest {
                 values[row - 1] = Double.parseDouble(cell);
             }
             if (complete) {
-                series.put(header[column], values);
+                series.put(header[column], java.util.Arrays.copyOf(values, months));
             }
         }
         return series;
