@@ -59,14 +59,75 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", description = "The data folder. Default: ../shared/data/carparts or ../shared/data/kaggle_backorder_sample")
     Path data;
 
+    @Option(names = "--threads", description = "ets-speed: threads to forecast with (default 2, as R's run on 2 cores)")
+    int threads = 2;
+
+    @Option(names = "--r-seconds", description = "ets-speed: R's time for the same work, to print the ratio (tools/ets_speed.sh measures it)")
+    Double rSeconds;
+
+    private Path series(Path given) {
+        return given == null ? Path.of("../shared/data/carparts") : given;
+    }
+
+    /** Repetitions after the first (cold) run of ets-speed; the best is reported beside the cold one. */
+    static final int WARM_RUNS = 3;
+
+    /**
+     * Automatic ETS on every complete carparts series (first 45 months, h = 6), as tools/r_ets_timing.R does in R,
+     * with the exhaustive search (R's) and the screened one: the cold first run (class loading and JIT included) and
+     * the best of {@link #WARM_RUNS} warm runs of each. Returns screened cold, warm, exhaustive cold, warm.
+     */
+    static double[] etsSpeed(Path data, int threads, Double rSeconds, PrintStream out) throws IOException {
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException("--threads must be between 1 and 64, was " + threads);
+        }
+        List<double[]> training = completeSeries(data.resolve("carparts_wide.csv")).values().stream()
+                .map(values -> java.util.Arrays.copyOf(values, TRAIN)).toList();
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+        try {
+            double[] seconds = new double[4];
+            int column = 0;
+            for (Ets.Search search : List.of(Ets.Search.SCREENED, Ets.Search.EXHAUSTIVE)) { // screened first: its cold run is really cold
+                double cold = timeEts(training, pool, search);
+                double warm = Double.POSITIVE_INFINITY;
+                for (int run = 0; run < WARM_RUNS; run++) {
+                    warm = Math.min(warm, timeEts(training, pool, search));
+                }
+                out.printf("automatic ETS (%s) on %d series x 45 months, h = 6, %d threads: cold %.2f s, warm (best of %d) %.2f s%n",
+                        search.name().toLowerCase(java.util.Locale.ROOT), training.size(), threads, cold, WARM_RUNS, warm);
+                if (rSeconds != null) {
+                    out.printf("  R forecast::ets, same series: %.1f s -> Restock/R = %.4f cold (%.2f%%), %.4f warm (%.2f%%)%n",
+                            rSeconds, cold / rSeconds, 100 * cold / rSeconds, warm / rSeconds, 100 * warm / rSeconds);
+                }
+                seconds[column++] = cold;
+                seconds[column++] = warm;
+            }
+            return seconds;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static double timeEts(List<double[]> training, java.util.concurrent.ForkJoinPool pool, Ets.Search search) {
+        long start = System.nanoTime();
+        double checksum = pool.submit(() -> training.parallelStream()
+                .mapToDouble(y -> Ets.automatic(y, PERIOD, search).forecast(HORIZON)[0]).sum()).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!Double.isFinite(checksum)) {
+            throw new IllegalStateException("ETS produced a non-finite forecast");
+        }
+        return seconds;
+    }
+
     @Override
     public Integer call() throws IOException {
         switch (which) {
             case "forecast" -> run(data == null ? Path.of("../shared/data/carparts") : data, System.out);
+            case "ets-speed" -> etsSpeed(series(data), threads, rSeconds, System.out);
             case "backorder-risk" -> BackorderRiskBench.run((data == null ? Path.of("../shared/data/kaggle_backorder_sample") : data)
                     .resolve("kaggle_backorder_test_sample.csv"), System.out);
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; try: forecast, backorder-risk");
+                System.err.println("unknown benchmark '" + which + "'; try: forecast, ets-speed, online-retail, backorder-risk");
                 return 2;
             }
         }
