@@ -62,6 +62,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "ets-speed: threads to forecast with (default 2, as R's run on 2 cores)")
     int threads = 2;
 
+    @Option(names = "--r-forecasts", description = "online-retail: R's forecasts of the same training series (tools/online_retail_r.sh)")
+    Path rForecasts;
+
+    @Option(names = "--export-training", description = "online-retail: write the training series for R instead of benchmarking")
+    Path exportTraining;
+
     @Option(names = "--r-seconds", description = "ets-speed: R's time for the same work, to print the ratio (tools/ets_speed.sh measures it)")
     Double rSeconds;
 
@@ -124,6 +130,15 @@ public final class BenchCommand implements Callable<Integer> {
         switch (which) {
             case "forecast" -> run(data == null ? Path.of("../shared/data/carparts") : data, System.out);
             case "ets-speed" -> etsSpeed(series(data), threads, rSeconds, System.out);
+            case "online-retail" -> {
+                Path folder = data == null ? Path.of("../shared/data/online_retail") : data;
+                if (exportTraining != null) {
+                    OnlineRetailBench.exportTraining(folder, exportTraining);
+                    System.out.println("wrote the training series to " + exportTraining);
+                } else {
+                    OnlineRetailBench.run(folder, rForecasts, System.out);
+                }
+            }
             case "backorder-risk" -> BackorderRiskBench.run((data == null ? Path.of("../shared/data/kaggle_backorder_sample") : data)
                     .resolve("kaggle_backorder_test_sample.csv"), System.out);
             default -> {
