@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What to order, from whom and by when, for one SKU: demand per day from its truthful history, a lead-time demand
- * distribution (normal when demand is smooth, bootstrapped when intermittent), a reorder point for the service
+ * What to order, from whom and by when, for one SKU: the demand rate ahead forecast from its truthful history
+ * (weekly totals, {@link AutomaticChoice}), a lead-time demand distribution around that rate (normal when demand is
+ * smooth, daily history bootstrapped and rescaled to the rate when intermittent), a reorder point for the service
  * target, and the inventory position (on hand - reserved - backordered + incoming).
  */
 public final class Planner {
@@ -32,22 +33,46 @@ public final class Planner {
                           double daysOfCover, boolean stocksOutBeforeNextReceipt) {
     }
 
+    /** The most weeks ahead the rate is forecast over. */
+    public static final int MAX_WEEKS_AHEAD = 52;
+
+    /**
+     * Demand per day over the next {@code daysAhead} days: the automatic choice's forecast of the complete weeks of
+     * the history (the latest seven days are the latest week; an incomplete oldest week is left out), averaged and
+     * divided by seven. Without a complete week, the daily mean.
+     */
+    public static double forecastDailyRate(double[] dailyDemand, int daysAhead) {
+        int weeks = dailyDemand.length / 7;
+        if (weeks == 0) {
+            return Arrays.stream(dailyDemand).average().orElse(0);
+        }
+        double[] weekly = new double[weeks];
+        int offset = dailyDemand.length - weeks * 7;
+        for (int day = offset; day < dailyDemand.length; day++) {
+            weekly[(day - offset) / 7] += dailyDemand[day];
+        }
+        int weeksAhead = Math.max(1, Math.min(MAX_WEEKS_AHEAD, (daysAhead + 6) / 7));
+        double[] forecast = AutomaticChoice.forecast(weekly, weeksAhead).forecast();
+        return Arrays.stream(forecast).average().orElse(0) / 7;
+    }
+
     public static SkuPlan plan(Inputs in, double cycleServiceLevel, LocalDate today, long seed) {
         double[] demand = in.dailyDemand();
-        double dailyMean = Arrays.stream(demand).average().orElse(0);
+        double historyMean = Arrays.stream(demand).average().orElse(0);
         long demandDays = Arrays.stream(demand).filter(d -> d > 0).count();
         List<Integer> leadTimes = in.leadTimesDays().isEmpty() ? List.of(DEFAULT_LEAD_TIME_DAYS) : in.leadTimesDays();
         double leadMean = leadTimes.stream().mapToInt(Integer::intValue).average().orElse(DEFAULT_LEAD_TIME_DAYS);
+        double dailyMean = forecastDailyRate(demand, (int) Math.ceil(leadMean) + REVIEW_PERIOD_DAYS);
         boolean intermittent = demand.length == 0 || (double) demandDays / demand.length < INTERMITTENT_BELOW;
         LeadTimeDemand leadTimeDemand = intermittent && demandDays > 0
-                ? LeadTimeDemand.EmpiricalDemand.bootstrap(demand, leadTimes, seed)
+                ? LeadTimeDemand.EmpiricalDemand.bootstrap(rescaled(demand, historyMean, dailyMean), leadTimes, seed)
                 : LeadTimeDemand.NormalDemand.of(dailyMean, variance(demand), leadMean, variance(leadTimes.stream().mapToDouble(Integer::doubleValue).toArray()));
         ReorderPolicy.Point point = ReorderPolicy.reorderPoint(leadTimeDemand, new ReorderPolicy.Target.CycleServiceLevel(cycleServiceLevel));
         double orderUpTo = point.reorderPoint() + dailyMean * REVIEW_PERIOD_DAYS;
         int position = in.onHand() - in.reserved() - in.backordered() + in.incoming();
         int quantity = dailyMean == 0 && in.backordered() == 0 ? 0
                 : ReorderPolicy.orderQuantity(position, point.reorderPoint(), orderUpTo, in.minimumOrder(), in.packSize());
-        boolean noDemand = dailyMean == 0 && in.backordered() == 0;
+        boolean noDemand = historyMean == 0 && in.backordered() == 0;
         int days = ReorderPolicy.daysUntilReorder(position, point.reorderPoint(), dailyMean);
         Optional<LocalDate> orderBy = noDemand || days == Integer.MAX_VALUE ? Optional.empty() : Optional.of(today.plusDays(days));
         double free = Math.max(0, in.onHand() - in.reserved());
@@ -55,12 +80,19 @@ public final class Planner {
         boolean stockOut = dailyMean > 0 && in.nextReceipt().map(date -> cover < today.until(date).getDays())
                 .orElse(cover < leadMean);
         String reason = noDemand ? "no demand in the history planned from"
+                : dailyMean == 0 && quantity == 0 ? "demand has stopped: nothing is forecast over the lead time"
                 : quantity == 0 ? "position " + position + " is above the reorder point " + (int) point.reorderPoint()
                 : "position " + position + " is at or below the reorder point " + (int) point.reorderPoint() + " ("
                 + (intermittent ? "bootstrapped" : "normal") + " lead-time demand, mean " + Math.round(leadTimeDemand.mean())
                 + " over " + Math.round(leadMean) + " days, " + Math.round(cycleServiceLevel * 100) + "% service)";
         return new SkuPlan(in.sku(), in.name(), in.supplier().orElse("no supplier yet"), dailyMean, point.reorderPoint(), point.safetyStock(),
                 orderUpTo, position, quantity, orderBy, reason, cover, stockOut);
+    }
+
+    /** The daily history scaled so its mean is the forecast rate (its shape, e.g. lumpiness, kept). */
+    private static double[] rescaled(double[] demand, double historyMean, double rate) {
+        double factor = historyMean == 0 ? 0 : rate / historyMean;
+        return Arrays.stream(demand).map(d -> d * factor).toArray();
     }
 
     private static double variance(double[] values) {

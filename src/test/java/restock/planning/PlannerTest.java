@@ -56,4 +56,26 @@ class PlannerTest {
         assertThat(plan.suggestedQuantity()).isGreaterThan(3);
         assertThat(plan.supplier()).isEqualTo("no supplier yet");
     }
+
+    @Test
+    void a_seller_whose_demand_stopped_months_ago_is_not_reordered_from_its_old_average() {
+        double[] demand = steady(10, 360);
+        Arrays.fill(demand, 200, 360, 0.0); // nothing sold for the last 160 days
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), demand,
+                List.of(14), 0, 0, 0, 0, Optional.empty(), 0, 1);
+        Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
+        assertThat(plan.dailyDemand()).isZero();
+        assertThat(plan.suggestedQuantity()).isZero();
+        assertThat(plan.reason()).contains("demand has stopped");
+    }
+
+    @Test
+    void the_rate_ahead_follows_recent_weeks_not_the_whole_history() {
+        double[] demand = new double[280];
+        Arrays.fill(demand, 0, 140, 2.0);
+        Arrays.fill(demand, 140, 280, 6.0); // demand tripled half-way
+        double rate = Planner.forecastDailyRate(demand, 21);
+        assertThat(rate).isGreaterThan(4.0 + 1e-9); // the history mean is 4 a day
+        assertThat(rate).isLessThan(7.0); // a method with drift may carry the rise on a little
+    }
 }
