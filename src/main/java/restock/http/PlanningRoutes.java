@@ -1,5 +1,6 @@
 package restock.http;
 
+import restock.planning.Prediction;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import restock.common.InvalidInput;
@@ -38,6 +39,18 @@ final class PlanningRoutes {
         });
         routes.get("/api/planning/chart/{sku}", ctx -> ctx.json(restock.read(h ->
                 planning.chart(h, HttpCommands.sku(ctx), HttpCommands.queryInt(ctx, "weeks", 12)))));
+        routes.get("/api/planning/forecast/{sku}", ctx -> {
+            String method = Optional.ofNullable(ctx.queryParam("method")).orElse("auto");
+            Prediction p = restock.read(h -> planning.forecast(h, HttpCommands.sku(ctx), method,
+                    HttpCommands.queryInt(ctx, "weeks", 12)));
+            LocalDate first = DemandHistory.Grain.WEEK.startOf(restock.books().today());
+            List<Map<String, Object>> weeks = new java.util.ArrayList<>();
+            for (int w = 0; w < p.mean().length; w++) {
+                weeks.add(Map.of("week", first.plusWeeks(w).toString(), "mean", p.mean()[w], "lo80", p.band80().lower()[w],
+                        "hi80", p.band80().upper()[w], "lo95", p.band95().lower()[w], "hi95", p.band95().upper()[w]));
+            }
+            ctx.json(Map.of("sku", ctx.pathParam("sku"), "method", p.method(), "weeks", weeks));
+        });
         routes.get("/api/planning/suggestions", ctx -> {
             double level = Optional.ofNullable(ctx.queryParam("serviceLevel")).map(value -> {
                 try {

@@ -19,7 +19,7 @@ import java.util.function.BiFunction;
  * its series: one series' 45 months are too few to choose reliably on their own. A single series
  * ({@link #forecast(double[], int)}) is chosen on its own errors.
  *
- * <p>Every choice also carries an empirical 80% interval: the 10th and 90th percentiles of the chosen candidate's
+ * <p>Every choice also carries empirical 80% and 95% intervals: percentiles of the chosen candidate's
  * cross-validation errors at each step ahead, added to the forecast and floored at zero.
  */
 public final class AutomaticChoice {
@@ -62,8 +62,12 @@ public final class AutomaticChoice {
             "tsb+ses", "tsb+theta", "tsb+recent", "tsb+adida", "ses+theta", "tsb+theta+recent", "tsb+ses+theta",
             "tsb+ses+theta+adida");
 
-    /** The chosen candidate, its forecast and an 80% interval. */
-    public record Choice(String method, double[] forecast, double[] low, double[] high) {
+    /** The chosen candidate, its forecast and an 80% interval (low, high). */
+    public record Choice(String method, double[] forecast, double[] low, double[] high, double[] low95, double[] high95) {
+        /** The choice as a prediction with its 80% and 95% bands. */
+        public Prediction prediction() {
+            return new Prediction(method, forecast, new Prediction.Band(0.80, low, high), new Prediction.Band(0.95, low95, high95));
+        }
     }
 
     /** Which candidate forecasts each demand class. */
@@ -108,17 +112,17 @@ public final class AutomaticChoice {
     /** One candidate's forecast (by name), with the empirical interval from its own cross-validation errors. */
     static Choice choose(double[] history, int horizon, String candidate) {
         double[] forecast = candidateForecast(candidate, history, horizon, baseMethods());
-        double[] low = new double[horizon];
-        double[] high = new double[horizon];
+        double[][] bounds = new double[4][horizon];
+        double[] probabilities = {0.10, 0.90, 0.025, 0.975};
         List<List<Double>> residuals = residuals(history, horizon, candidate);
         for (int h = 0; h < horizon; h++) {
             double[] sorted = residuals.get(h).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            low[h] = sorted.length == 0 ? forecast[h] : Math.max(0, forecast[h] + Quantiles.type7(sorted, 0.10));
-            high[h] = sorted.length == 0 ? forecast[h] : Math.max(0, forecast[h] + Quantiles.type7(sorted, 0.90));
-            low[h] = Math.min(low[h], forecast[h]);
-            high[h] = Math.max(high[h], forecast[h]);
+            for (int b = 0; b < 4; b++) {
+                double bound = sorted.length == 0 ? forecast[h] : Math.max(0, forecast[h] + Quantiles.type7(sorted, probabilities[b]));
+                bounds[b][h] = b % 2 == 0 ? Math.min(bound, forecast[h]) : Math.max(bound, forecast[h]);
+            }
         }
-        return new Choice(candidate, forecast, low, high);
+        return new Choice(candidate, forecast, bounds[0], bounds[1], bounds[2], bounds[3]);
     }
 
     /** One candidate's point forecast, by name (a base method or a "+"-joined combination), floored at zero. */

@@ -1,5 +1,8 @@
 package restock.service;
 
+import restock.planning.AutomaticChoice;
+import restock.planning.ForecastMethod;
+import restock.planning.Prediction;
 import org.jdbi.v3.core.Handle;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
@@ -57,6 +60,45 @@ public final class PlanningQueries {
                 incoming.merge(DemandHistory.Grain.WEEK.startOf(date), units, Integer::sum));
         return ChartData.build(weeks, thisWeek, weeksAhead, plan.inventoryPosition(), incoming, plan.reorderPoint());
     }
+
+    /** Weeks of history a forecast is made from: two years, so weekly seasonal methods have two cycles. */
+    public static final int FORECAST_HISTORY_WEEKS = 104;
+
+    /**
+     * A SKU's weekly demand forecast by a named method ({@link ForecastMethod}, or "auto"), from
+     * its complete weeks since its first demand (at most {@link #FORECAST_HISTORY_WEEKS}), with 80% and 95% intervals.
+     */
+    public Prediction forecast(Handle handle, Sku sku, String method, int weeksAhead) {
+        if (weeksAhead < 1 || weeksAhead > ChartData.MAX_WEEKS_AHEAD) {
+            throw new InvalidInput("weeks", "weeks must be between 1 and " + ChartData.MAX_WEEKS_AHEAD + ", was " + weeksAhead);
+        }
+        java.util.Optional<ForecastMethod> named = ForecastMethod.byLabel(method);
+        if (named.isEmpty() && !method.equals("auto")) {
+            throw new InvalidInput("method", "method must be auto or one of " + java.util.Arrays.stream(ForecastMethod.values())
+                    .map(ForecastMethod::label).toList() + ", was '" + method + "'");
+        }
+        restock.catalog().find(handle, sku);
+        LocalDate thisWeek = DemandHistory.Grain.WEEK.startOf(restock.books().today());
+        LocalDate from = thisWeek.minusWeeks(FORECAST_HISTORY_WEEKS);
+        double[] weekly = DemandHistory.rollUp(SqlDemand.days(handle, sku, from, thisWeek.minusDays(1)), from, thisWeek.minusDays(1),
+                DemandHistory.Grain.WEEK).stream().mapToDouble(DemandHistory.Period::demand).toArray();
+        int first = 0;
+        while (first < weekly.length - 1 && weekly[first] == 0) {
+            first++;
+        }
+        double[] history = java.util.Arrays.copyOfRange(weekly, first, weekly.length);
+        if (named.isEmpty()) {
+            return AutomaticChoice.forecast(history, weeksAhead).prediction();
+        }
+        try {
+            return named.get().predict(history, WEEKS_PER_YEAR, weeksAhead, new java.util.SplittableRandom(sku.code().hashCode()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("method", method + " cannot forecast this SKU's " + history.length + " weeks of history: " + e.getMessage());
+        }
+    }
+
+    /** The seasonal period of weekly data. */
+    static final int WEEKS_PER_YEAR = 52;
 
     /** The nightly run: plans every SKU and stores the result as CSV; returns the stored run's id. */
     public long runAndStore(double serviceLevel, java.util.function.Function<List<Planner.SkuPlan>, String> toCsv) {

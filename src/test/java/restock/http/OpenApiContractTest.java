@@ -1,5 +1,7 @@
 package restock.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
@@ -61,6 +63,7 @@ class OpenApiContractTest {
                         .replaceAll("/availability/[^/]+", "/availability/{sku}")
                         .replaceAll("/planning/demand/[^/]+", "/planning/demand/{sku}")
                         .replaceAll("/planning/chart/[^/]+", "/planning/chart/{sku}")
+                        .replaceAll("/planning/forecast/[^/]+", "/planning/forecast/{sku}")
                         .replace("/lines/{id}/", "/lines/{lineNumber}/").replaceAll("/messages/preview/[^/]+", "/messages/preview/{topic}"));
             }
             assertThat(failures).isEmpty();
@@ -129,6 +132,17 @@ class OpenApiContractTest {
         assertThat(chart.json().path("forecast").size()).isEqualTo(8);
         assertThat(chart.json().path("history").size()).isEqualTo(26);
         expect(client.get("/api/planning/chart/22423?weeks=99"), 400);
+        Exchange forecast = expect(client.get("/api/planning/forecast/22423?method=mean&weeks=4"), 200);
+        assertThat(forecast.json().path("weeks").size()).isEqualTo(4);
+        JsonNode firstWeek = forecast.json().path("weeks").get(0);
+        assertThat(firstWeek.path("lo95").asDouble()).isLessThanOrEqualTo(firstWeek.path("lo80").asDouble());
+        assertThat(firstWeek.path("hi95").asDouble()).isGreaterThanOrEqualTo(firstWeek.path("hi80").asDouble());
+        assertThat(expect(client.get("/api/planning/forecast/22423"), 200).json().path("method").asText()).isNotBlank();
+        expect(client.get("/api/planning/forecast/22423?method=arima"), 400);
+        // every order here is from this week, so there is no complete week to estimate ETS or repeat a year from
+        assertThat(expect(client.get("/api/planning/forecast/22423?method=ses"), 400).json().path("detail").asText()).contains("ETS needs at least 4");
+        expect(client.get("/api/planning/forecast/22423?method=snaive"), 400);
+        expect(client.get("/api/planning/forecast/NOPE-1?method=ses"), 404);
         expect(client.get("/api/planning/runs/latest"), 404);
         expect(client.get("/api/planning/demand/22423?from=2026-12-01&to=2026-11-01"), 400);
         expect(client.post("/api/payments/pay-link", "{\"token\":\"forged\",\"paymentMethod\":\"pm_card_visa\"}"), 400);
