@@ -135,11 +135,12 @@ public final class Ets {
             double[][] paths = new double[count][horizon];
             double sigma = Math.sqrt(sigma2);
             int m = Math.max(1, period());
+            double[] state = new double[finalState.length];
+            double[] next = new double[finalState.length];
+            double[] f = new double[1];
             for (int i = 0; i < count; i++) {
-                double[] state = finalState.clone();
-                double[] next = new double[state.length];
+                System.arraycopy(finalState, 0, state, 0, state.length);
                 for (int h = 0; h < horizon; h++) {
-                    double[] f = new double[1];
                     Recursion.forecast(state, m, form, phi, f, 1);
                     double e = sigma * random.nextGaussian();
                     double y = form.error() == Component.ADDITIVE ? f[0] + e : f[0] * (1 + e);
