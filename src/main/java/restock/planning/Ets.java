@@ -538,74 +538,33 @@ public final class Ets {
         record Outcome(double likelihood, double firstStepMse, double[] errors, double[] finalState) {
         }
 
-        /**
-         * Runs the model through the data from {@code init}. The seasonal states live in a ring (the oldest at
-         * {@code oldest}), so a step costs the same for any period; the arithmetic is R's, operation for operation.
-         */
         static Outcome run(double[] y, double[] init, int m, Form form, double alpha, double beta, double gamma, double phi,
                            int steps, boolean keep) {
             return run(y, init, m, form, alpha, beta, gamma, phi, steps, keep, new Scratch(m, steps));
         }
 
+        /** Runs the model through the data from {@code init}: one-step errors, likelihood, mean squared errors, final state. */
         static Outcome run(double[] y, double[] init, int m, Form form, double alpha, double beta, double gamma, double phi,
                            int steps, boolean keep, Scratch scratch) {
             int n = y.length;
-            boolean trended = form.trended();
-            boolean seasonal = form.seasonal();
-            boolean additiveError = form.error() == Component.ADDITIVE;
-            int seasonStart = trended ? 2 : 1;
-            int period = seasonal ? m : 1;
-            double[] ring = scratch.ring;
-            if (seasonal) {
-                for (int k = 0; k < m; k++) {
-                    ring[k] = init[seasonStart + m - 1 - k];
-                }
-            }
-            int oldest = 0;
-            double level = init[0];
-            double trend = trended ? init[1] : 0;
+            double[] state = init.clone();
+            double[] next = new double[state.length];
             int horizon = Math.max(1, steps);
             double[] f = scratch.forecasts;
             double[] errors = keep ? new double[n] : null;
             double[] amse = scratch.amse;
             double[] denominator = scratch.denominator;
             java.util.Arrays.fill(amse, 0, horizon, 0.0);
-            boolean trackMse = keep || steps > 1; // the likelihood search needs no mean squared error
-            double betaOverAlpha = beta / alpha;
             java.util.Arrays.fill(denominator, 0, horizon, 0.0);
+            boolean trackMse = keep || steps > 1; // the likelihood search needs no mean squared error
             double sse = 0;
             double logFits = 0;
             for (int i = 0; i < n; i++) {
-                // forecasts 1..horizon from the current state
-                double phiStar = phi;
-                for (int h = 0; h < horizon; h++) {
-                    double value;
-                    if (form.trend() == Component.NONE) {
-                        value = level;
-                    } else if (form.trend() == Component.ADDITIVE) {
-                        value = level + phiStar * trend;
-                    } else if (trend < 0) {
-                        value = Double.NaN;
-                    } else {
-                        value = level * Math.pow(trend, phiStar);
-                    }
-                    if (seasonal) {
-                        int slot = oldest + h;
-                        while (slot >= m) {
-                            slot -= m;
-                        }
-                        double season = ring[slot];
-                        value = form.season() == Component.ADDITIVE ? value + season : value * season;
-                    }
-                    f[h] = value;
-                    if (h < horizon - 1) {
-                        phiStar = Math.abs(phi - 1.0) < TOL ? phiStar + 1.0 : phiStar + Math.pow(phi, h + 2);
-                    }
-                }
+                forecast(state, m, form, phi, f, horizon);
                 if (Double.isNaN(f[0])) {
                     return new Outcome(Double.NaN, Double.NaN, errors, null);
                 }
-                double e = additiveError ? y[i] - f[0] : (y[i] - f[0]) / f[0];
+                double e = form.error() == Component.ADDITIVE ? y[i] - f[0] : (y[i] - f[0]) / f[0];
                 if (keep) {
                     errors[i] = e;
                 }
@@ -618,75 +577,20 @@ public final class Ets {
                         }
                     }
                 }
-                // update the state with y[i]
-                double oldLevel = level;
-                double oldestSeason = seasonal ? ring[oldest] : 0;
-                double q;
-                double phib;
-                if (form.trend() == Component.NONE) {
-                    q = oldLevel;
-                    phib = 0;
-                } else if (form.trend() == Component.ADDITIVE) {
-                    phib = phi * trend;
-                    q = oldLevel + phib;
-                } else if (Math.abs(phi - 1.0) < TOL) {
-                    phib = trend;
-                    q = oldLevel * trend;
-                } else {
-                    phib = Math.pow(trend, phi);
-                    q = oldLevel * phib;
-                }
-                double p;
-                if (!seasonal) {
-                    p = y[i];
-                } else if (form.season() == Component.ADDITIVE) {
-                    p = y[i] - oldestSeason;
-                } else {
-                    p = Math.abs(oldestSeason) < TOL ? HUGE : y[i] / oldestSeason;
-                }
-                level = q + alpha * (p - q);
-                if (trended) {
-                    double r;
-                    if (form.trend() == Component.ADDITIVE) {
-                        r = level - oldLevel;
-                    } else {
-                        r = Math.abs(oldLevel) < TOL ? HUGE : level / oldLevel;
-                    }
-                    trend = phib + betaOverAlpha * (r - phib);
-                }
-                if (seasonal) {
-                    double t;
-                    if (form.season() == Component.ADDITIVE) {
-                        t = y[i] - q;
-                    } else {
-                        t = Math.abs(q) < TOL ? HUGE : y[i] / q;
-                    }
-                    ring[oldest] = oldestSeason + gamma * (t - oldestSeason); // the newest season takes the oldest's slot
-                    oldest = oldest + 1 == m ? 0 : oldest + 1;
-                }
+                update(state, next, m, form, alpha, beta, gamma, phi, y[i]);
+                double[] swap = state;
+                state = next;
+                next = swap;
                 sse += e * e;
-                if (!additiveError) {
+                if (form.error() == Component.MULTIPLICATIVE) {
                     logFits += Math.log(Math.abs(f[0]));
                 }
             }
             double likelihood = n * Math.log(sse);
-            if (!additiveError) {
+            if (form.error() == Component.MULTIPLICATIVE) {
                 likelihood += 2 * logFits;
             }
-            double[] state = null;
-            if (keep) {
-                state = new double[init.length];
-                state[0] = level;
-                if (trended) {
-                    state[1] = trend;
-                }
-                if (seasonal) {
-                    for (int j = 0; j < m; j++) {
-                        state[seasonStart + j] = ring[(oldest + m - 1 - j) % m];
-                    }
-                }
-            }
-            return new Outcome(likelihood, amse[0], errors, state);
+            return new Outcome(likelihood, amse[0], errors, keep ? state : null);
         }
 
         /** Additive error, no multiplicative trend or season: the models intermittent demand (with zeros) allows. */
