@@ -42,27 +42,55 @@ public final class Planner {
      * divided by seven. Without a complete week, the daily mean.
      */
     public static double forecastDailyRate(double[] dailyDemand, int daysAhead) {
-        int weeks = dailyDemand.length / 7;
-        if (weeks == 0) {
+        return forecastDailyRate(dailyDemand, daysAhead, Optional.empty());
+    }
+
+    /** As {@link #forecastDailyRate(double[], int)}, with the candidate a catalogue policy learned for the SKU's class. */
+    public static double forecastDailyRate(double[] dailyDemand, int daysAhead, Optional<AutomaticChoice.Policy> policy) {
+        double[] weekly = weekly(dailyDemand);
+        if (weekly.length == 0) {
             return Arrays.stream(dailyDemand).average().orElse(0);
         }
+        int weeksAhead = Math.max(1, Math.min(MAX_WEEKS_AHEAD, (daysAhead + 6) / 7));
+        double[] forecast = policy.map(p -> p.forecast(weekly, weeksAhead))
+                .orElseGet(() -> AutomaticChoice.forecast(weekly, weeksAhead)).forecast();
+        return Arrays.stream(forecast).average().orElse(0) / 7;
+    }
+
+    /** Complete weeks of a daily history, the latest seven days being the latest week; an incomplete oldest week is left out. */
+    public static double[] weekly(double[] dailyDemand) {
+        int weeks = dailyDemand.length / 7;
         double[] weekly = new double[weeks];
         int offset = dailyDemand.length - weeks * 7;
         for (int day = offset; day < dailyDemand.length; day++) {
             weekly[(day - offset) / 7] += dailyDemand[day];
         }
-        int weeksAhead = Math.max(1, Math.min(MAX_WEEKS_AHEAD, (daysAhead + 6) / 7));
-        double[] forecast = AutomaticChoice.forecast(weekly, weeksAhead).forecast();
-        return Arrays.stream(forecast).average().orElse(0) / 7;
+        return weekly;
+    }
+
+    /** Weeks ahead a catalogue policy is learned for: the default lead time plus the review period. */
+    public static final int POLICY_WEEKS_AHEAD = (DEFAULT_LEAD_TIME_DAYS + REVIEW_PERIOD_DAYS + 6) / 7;
+
+    /**
+     * The forecasting candidate per demand class for a whole catalogue, from every SKU's weekly history
+     * ({@link AutomaticChoice#learn}): one SKU's history is too short to choose on reliably.
+     */
+    public static AutomaticChoice.Policy learnPolicy(List<Inputs> catalogue) {
+        return AutomaticChoice.learn(catalogue.stream().map(in -> weekly(in.dailyDemand())).toList(), POLICY_WEEKS_AHEAD);
     }
 
     public static SkuPlan plan(Inputs in, double cycleServiceLevel, LocalDate today, long seed) {
+        return plan(in, cycleServiceLevel, today, seed, Optional.empty());
+    }
+
+    /** Plans one SKU; with a catalogue policy, its demand rate comes from the candidate learned for its class. */
+    public static SkuPlan plan(Inputs in, double cycleServiceLevel, LocalDate today, long seed, Optional<AutomaticChoice.Policy> policy) {
         double[] demand = in.dailyDemand();
         double historyMean = Arrays.stream(demand).average().orElse(0);
         long demandDays = Arrays.stream(demand).filter(d -> d > 0).count();
         List<Integer> leadTimes = in.leadTimesDays().isEmpty() ? List.of(DEFAULT_LEAD_TIME_DAYS) : in.leadTimesDays();
         double leadMean = leadTimes.stream().mapToInt(Integer::intValue).average().orElse(DEFAULT_LEAD_TIME_DAYS);
-        double dailyMean = forecastDailyRate(demand, (int) Math.ceil(leadMean) + REVIEW_PERIOD_DAYS);
+        double dailyMean = forecastDailyRate(demand, (int) Math.ceil(leadMean) + REVIEW_PERIOD_DAYS, policy);
         boolean intermittent = demand.length == 0 || (double) demandDays / demand.length < INTERMITTENT_BELOW;
         LeadTimeDemand leadTimeDemand = intermittent && demandDays > 0
                 ? LeadTimeDemand.EmpiricalDemand.bootstrap(rescaled(demand, historyMean, dailyMean), leadTimes, seed)

@@ -34,8 +34,10 @@ public final class PlanningQueries {
             throw new InvalidInput("serviceLevel", "serviceLevel must be between 0.5 and 1 (exclusive), was " + serviceLevel);
         }
         LocalDate today = restock.books().today();
-        return SqlPlanning.inputs(handle, today, HISTORY_DAYS, progress).stream()
-                .map(inputs -> Planner.plan(inputs, serviceLevel, today, inputs.sku().hashCode()))
+        List<Planner.Inputs> catalogue = SqlPlanning.inputs(handle, today, HISTORY_DAYS, progress);
+        java.util.Optional<AutomaticChoice.Policy> policy = java.util.Optional.of(Planner.learnPolicy(catalogue));
+        return catalogue.stream()
+                .map(inputs -> Planner.plan(inputs, serviceLevel, today, inputs.sku().hashCode(), policy))
                 .toList();
     }
 

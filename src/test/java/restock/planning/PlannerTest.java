@@ -78,4 +78,25 @@ class PlannerTest {
         assertThat(rate).isGreaterThan(4.0 + 1e-9); // the history mean is 4 a day
         assertThat(rate).isLessThan(7.0); // a method with drift may carry the rise on a little
     }
+
+    @Test
+    void a_catalogue_policy_gives_each_sku_the_candidate_learned_for_its_class() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<Planner.Inputs> catalogue = new java.util.ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            double[] daily = new double[182];
+            for (int d = 0; d < daily.length; d++) {
+                daily[d] = random.nextDouble() < 0.6 ? 1 + random.nextInt(4) : 0;
+            }
+            catalogue.add(new Planner.Inputs("S" + s, "SKU " + s, Optional.of("Supplier"), daily, List.of(14), 0, 0, 0, 0,
+                    Optional.empty(), 0, 1));
+        }
+        AutomaticChoice.Policy policy = Planner.learnPolicy(catalogue);
+        assertThat(policy.byClass()).isNotEmpty();
+        Planner.SkuPlan plan = Planner.plan(catalogue.get(0), 0.95, TODAY, 1, Optional.of(policy));
+        double mean = Arrays.stream(catalogue.get(0).dailyDemand()).average().orElseThrow();
+        assertThat(plan.dailyDemand()).isBetween(0.5 * mean, 1.5 * mean); // stationary demand: the rate stays near its mean
+        assertThat(plan.suggestedQuantity()).isPositive(); // nothing on hand
+        assertThat(Planner.weekly(new double[10])).hasSize(1); // 10 days: one complete week, the 3 oldest days left out
+    }
 }
