@@ -30,8 +30,6 @@ public final class Ets {
     static final int MAX_EVALUATIONS = 2000;
     /** Steps of the multi-step mean squared error that the MSE criterion averages (R's nmse default). */
     static final int MSE_STEPS = 3;
-    private static final double TOL = 1.0e-10;
-    private static final double HUGE = 1.0e10;
 
     private Ets() {
     }
@@ -95,7 +93,7 @@ public final class Ets {
         /** Point forecasts 1..horizon steps ahead. */
         public double[] forecast(int horizon) {
             double[] f = new double[horizon];
-            Recursion.forecast(finalState, period(), form, phi, f, horizon);
+            EtsRecursion.forecast(finalState, period(), form, phi, f, horizon);
             return f;
         }
 
@@ -141,11 +139,11 @@ public final class Ets {
             for (int i = 0; i < count; i++) {
                 System.arraycopy(finalState, 0, state, 0, state.length);
                 for (int h = 0; h < horizon; h++) {
-                    Recursion.forecast(state, m, form, phi, f, 1);
+                    EtsRecursion.forecast(state, m, form, phi, f, 1);
                     double e = sigma * random.nextGaussian();
                     double y = form.error() == Component.ADDITIVE ? f[0] + e : f[0] * (1 + e);
                     paths[i][h] = y;
-                    Recursion.update(state, next, m, form, alpha, beta, gamma, phi, y);
+                    EtsRecursion.update(state, next, m, form, alpha, beta, gamma, phi, y);
                     System.arraycopy(next, 0, state, 0, state.length);
                 }
             }
@@ -301,7 +299,7 @@ public final class Ets {
         double[] best = result.point();
         Params p = target.params(best);
         double[] init = target.fullState(best);
-        Recursion.Outcome outcome = Recursion.run(y, init, m, form, p.alpha, p.beta, p.gamma, p.phi, MSE_STEPS, true);
+        EtsRecursion.Outcome outcome = EtsRecursion.run(y, init, m, form, p.alpha, p.beta, p.gamma, p.phi, MSE_STEPS, true);
         int np = best.length + 1;
         int n = y.length;
         double lik = outcome.likelihood();
@@ -360,10 +358,10 @@ public final class Ets {
         private final int m;
         private final Criterion criterion;
         private final int smoothing;
-        private final Scratch scratch;
+        private final EtsScratch scratch;
 
         Target(double[] y, Form form, int m, Criterion criterion, int smoothing) {
-            this.scratch = new Scratch(m, criterion == Criterion.MSE ? MSE_STEPS : 1);
+            this.scratch = new EtsScratch(m, criterion == Criterion.MSE ? MSE_STEPS : 1);
             this.y = y;
             this.form = form;
             this.m = m;
@@ -400,12 +398,12 @@ public final class Ets {
 
         double value(double[] par) {
             Params p = params(par);
-            if (!Bounds.acceptable(form, m, p.alpha, p.beta, p.gamma, p.phi, scratch)) {
+            if (!EtsBounds.acceptable(form, m, p.alpha, p.beta, p.gamma, p.phi, scratch)) {
                 return Double.POSITIVE_INFINITY;
             }
             double[] state = fullState(par, scratch.state(par.length - smoothing + (form.seasonal() ? 1 : 0)));
-            if (criterion == Criterion.LIKELIHOOD && Recursion.linear(form)) {
-                double lik = Recursion.linearLikelihood(y, state, m, form, p.alpha, p.beta, p.gamma, p.phi, scratch.ring);
+            if (criterion == Criterion.LIKELIHOOD && EtsRecursion.linear(form)) {
+                double lik = EtsRecursion.linearLikelihood(y, state, m, form, p.alpha, p.beta, p.gamma, p.phi, scratch.ring);
                 return Double.isNaN(lik) ? Double.POSITIVE_INFINITY : Math.max(lik, -1e10);
             }
             if (form.season() == Component.MULTIPLICATIVE) {
@@ -415,7 +413,7 @@ public final class Ets {
                     }
                 }
             }
-            Recursion.Outcome outcome = Recursion.run(y, state, m, form, p.alpha, p.beta, p.gamma, p.phi,
+            EtsRecursion.Outcome outcome = EtsRecursion.run(y, state, m, form, p.alpha, p.beta, p.gamma, p.phi,
                     criterion == Criterion.MSE ? MSE_STEPS : 1, false, scratch);
             double lik = outcome.likelihood();
             if (lik < -1e10) {
@@ -425,302 +423,6 @@ public final class Ets {
                 return Double.POSITIVE_INFINITY;
             }
             return criterion == Criterion.LIKELIHOOD ? lik : outcome.firstStepMse();
-        }
-    }
-
-    /** Buffers one estimation reuses across its thousands of objective evaluations. */
-    static final class Scratch {
-        final double[] ring;
-        final double[] forecasts;
-        final double[] amse;
-        final double[] denominator;
-        final double[] polynomial;
-        final double[] polynomialWork;
-
-        private double[] state = new double[0];
-
-        double[] state(int length) {
-            if (state.length != length) {
-                state = new double[length];
-            }
-            return state;
-        }
-
-        Scratch(int period, int steps) {
-            int m = Math.max(1, period);
-            int horizon = Math.max(1, steps);
-            ring = new double[m];
-            forecasts = new double[horizon];
-            amse = new double[horizon];
-            denominator = new double[horizon];
-            polynomial = new double[m + 2];
-            polynomialWork = new double[m + 2];
-        }
-    }
-
-    /** R's check_params: the usual bounds and the admissible (forecastable) region. */
-    static final class Bounds {
-        private Bounds() {
-        }
-
-        static boolean acceptable(Form form, int m, double alpha, double beta, double gamma, double phi) {
-            return acceptable(form, m, alpha, beta, gamma, phi, new Scratch(m, 1));
-        }
-
-        static boolean acceptable(Form form, int m, double alpha, double beta, double gamma, double phi, Scratch scratch) {
-            if (alpha < LOWER[0] || alpha > UPPER[0]) {
-                return false;
-            }
-            if (form.trended() && (beta < LOWER[1] || beta > alpha || beta > UPPER[1])) {
-                return false;
-            }
-            if (form.damped() && (phi < LOWER[3] || phi > UPPER[3])) {
-                return false;
-            }
-            if (form.seasonal() && (gamma < LOWER[2] || gamma > 1 - alpha || gamma > UPPER[2])) {
-                return false;
-            }
-            return admissible(form, m, alpha, beta, gamma, phi, scratch);
-        }
-
-        static boolean admissible(Form form, int m, double alpha, double beta, double gamma, double phi) {
-            return admissible(form, m, alpha, beta, gamma, phi, new Scratch(m, 1));
-        }
-
-        static boolean admissible(Form form, int m, double alpha, double beta, double gamma, double phi, Scratch scratch) {
-            if (phi < 0 || phi > 1 + 1e-8) {
-                return false;
-            }
-            if (!form.seasonal()) {
-                if (alpha < 1 - 1 / phi || alpha > 1 + 1 / phi) {
-                    return false;
-                }
-                return !form.trended() || !(beta < alpha * (phi - 1) || beta > (1 + phi) * (2 - alpha));
-            }
-            if (m > 1) {
-                double b = form.trended() ? beta : 0;
-                double d = 1 - 1 / phi - alpha;
-                if (gamma < Math.max(d, 0) || gamma > 1 + 1 / phi - alpha) {
-                    return false;
-                }
-                if (alpha < 1 - 1 / phi - gamma * (1 - m + phi + phi * m) / (2 * phi * m)) {
-                    return false;
-                }
-                if (b < -(1 - phi) * (gamma / m + alpha)) {
-                    return false;
-                }
-                // Characteristic polynomial z^(m+1) + (a+b-phi) z^m + (a+b-a phi) z^(m-1..2) + (a+b-a phi+g-1) z
-                // + phi (1-a-g): every root within 1 + 1e-10 of the origin.
-                double[] coefficients = scratch.polynomial; // index = power
-                coefficients[m + 1] = 1;
-                coefficients[m] = alpha + b - phi;
-                for (int power = 2; power <= m - 1; power++) {
-                    coefficients[power] = alpha + b - alpha * phi;
-                }
-                coefficients[1] = alpha + b - alpha * phi + gamma - 1;
-                coefficients[0] = phi * (1 - alpha - gamma);
-                if (b == 0 && phi == 1) {
-                    // P(1) = m b = 0: z = 1 is an exact root, which R's root finder places on the circle; test the rest
-                    return Polynomials.rootsWithin(Polynomials.deflateUnitRoot(coefficients, scratch.polynomialWork),
-                            coefficients, 1 + 1e-10);
-                }
-                return Polynomials.rootsWithin(coefficients, scratch.polynomialWork, 1 + 1e-10);
-            }
-            return true;
-        }
-    }
-
-    /** R's etscalc: the state recursions, the one-step errors, the likelihood and the multi-step MSE. */
-    static final class Recursion {
-        private Recursion() {
-        }
-
-        record Outcome(double likelihood, double firstStepMse, double[] errors, double[] finalState) {
-        }
-
-        static Outcome run(double[] y, double[] init, int m, Form form, double alpha, double beta, double gamma, double phi,
-                           int steps, boolean keep) {
-            return run(y, init, m, form, alpha, beta, gamma, phi, steps, keep, new Scratch(m, steps));
-        }
-
-        /** Runs the model through the data from {@code init}: one-step errors, likelihood, mean squared errors, final state. */
-        static Outcome run(double[] y, double[] init, int m, Form form, double alpha, double beta, double gamma, double phi,
-                           int steps, boolean keep, Scratch scratch) {
-            int n = y.length;
-            double[] state = init.clone();
-            double[] next = new double[state.length];
-            int horizon = Math.max(1, steps);
-            double[] f = scratch.forecasts;
-            double[] errors = keep ? new double[n] : null;
-            double[] amse = scratch.amse;
-            double[] denominator = scratch.denominator;
-            java.util.Arrays.fill(amse, 0, horizon, 0.0);
-            java.util.Arrays.fill(denominator, 0, horizon, 0.0);
-            boolean trackMse = keep || steps > 1; // the likelihood search needs no mean squared error
-            double sse = 0;
-            double logFits = 0;
-            for (int i = 0; i < n; i++) {
-                forecast(state, m, form, phi, f, horizon);
-                if (Double.isNaN(f[0])) {
-                    return new Outcome(Double.NaN, Double.NaN, errors, null);
-                }
-                double e = form.error() == Component.ADDITIVE ? y[i] - f[0] : (y[i] - f[0]) / f[0];
-                if (keep) {
-                    errors[i] = e;
-                }
-                if (trackMse) {
-                    for (int j = 0; j < horizon; j++) {
-                        if (i + j < n) {
-                            denominator[j] += 1.0;
-                            double d = y[i + j] - f[j];
-                            amse[j] = (amse[j] * (denominator[j] - 1.0) + d * d) / denominator[j];
-                        }
-                    }
-                }
-                update(state, next, m, form, alpha, beta, gamma, phi, y[i]);
-                double[] swap = state;
-                state = next;
-                next = swap;
-                sse += e * e;
-                if (form.error() == Component.MULTIPLICATIVE) {
-                    logFits += Math.log(Math.abs(f[0]));
-                }
-            }
-            double likelihood = n * Math.log(sse);
-            if (form.error() == Component.MULTIPLICATIVE) {
-                likelihood += 2 * logFits;
-            }
-            return new Outcome(likelihood, amse[0], errors, keep ? state : null);
-        }
-
-        /** Additive error, no multiplicative trend or season: the models intermittent demand (with zeros) allows. */
-        static boolean linear(Form form) {
-            return form.error() == Component.ADDITIVE && form.trend() != Component.MULTIPLICATIVE
-                    && form.season() != Component.MULTIPLICATIVE;
-        }
-
-        /**
-         * {@link #run}'s likelihood for a {@link #linear} model, without the bookkeeping the search does not need;
-         * the same operations in the same order, so the same value to the last bit.
-         */
-        static double linearLikelihood(double[] y, double[] init, int m, Form form, double alpha, double beta, double gamma,
-                                       double phi, double[] ring) {
-            boolean trended = form.trended();
-            boolean seasonal = form.seasonal();
-            int seasonStart = trended ? 2 : 1;
-            if (seasonal) {
-                for (int k = 0; k < m; k++) {
-                    ring[k] = init[seasonStart + m - 1 - k];
-                }
-            }
-            int oldest = 0;
-            double level = init[0];
-            double trend = trended ? init[1] : 0;
-            double betaOverAlpha = beta / alpha;
-            double sse = 0;
-            for (double observation : y) {
-                double oldestSeason = seasonal ? ring[oldest] : 0;
-                double phib = trended ? phi * trend : 0;
-                double q = trended ? level + phib : level;
-                double fit = seasonal ? q + oldestSeason : q;
-                double e = observation - fit;
-                double p = seasonal ? observation - oldestSeason : observation;
-                double oldLevel = level;
-                level = q + alpha * (p - q);
-                if (trended) {
-                    trend = phib + betaOverAlpha * ((level - oldLevel) - phib);
-                }
-                if (seasonal) {
-                    ring[oldest] = oldestSeason + gamma * ((observation - q) - oldestSeason);
-                    oldest = oldest + 1 == m ? 0 : oldest + 1;
-                }
-                sse += e * e;
-            }
-            return y.length * Math.log(sse);
-        }
-
-        /** Forecasts 1..h from a state [level, (trend), s_1 (latest) .. s_m (oldest)]. */
-        static void forecast(double[] state, int m, Form form, double phi, double[] f, int h) {
-            double level = state[0];
-            double trend = form.trended() ? state[1] : 0;
-            int seasonStart = form.trended() ? 2 : 1;
-            double phiStar = phi;
-            for (int i = 0; i < h; i++) {
-                double value;
-                if (form.trend() == Component.NONE) {
-                    value = level;
-                } else if (form.trend() == Component.ADDITIVE) {
-                    value = level + phiStar * trend;
-                } else if (trend < 0) {
-                    value = Double.NaN;
-                } else {
-                    value = level * Math.pow(trend, phiStar);
-                }
-                if (form.seasonal()) {
-                    int j = m - 1 - i;
-                    while (j < 0) {
-                        j += m;
-                    }
-                    double s = state[seasonStart + j];
-                    value = form.season() == Component.ADDITIVE ? value + s : value * s;
-                }
-                f[i] = value;
-                if (i < h - 1) {
-                    phiStar = Math.abs(phi - 1.0) < TOL ? phiStar + 1.0 : phiStar + Math.pow(phi, i + 2); // phi + phi^2 + ... + phi^(i+2)
-                }
-            }
-        }
-
-        /** One observation's update of the state (old state in {@code from}, new state into {@code to}). */
-        static void update(double[] from, double[] to, int m, Form form, double alpha, double beta, double gamma, double phi, double y) {
-            double oldLevel = from[0];
-            double oldTrend = form.trended() ? from[1] : 0;
-            int seasonStart = form.trended() ? 2 : 1;
-            double oldestSeason = form.seasonal() ? from[seasonStart + m - 1] : 0;
-            double q;
-            double phib;
-            if (form.trend() == Component.NONE) {
-                q = oldLevel;
-                phib = 0;
-            } else if (form.trend() == Component.ADDITIVE) {
-                phib = phi * oldTrend;
-                q = oldLevel + phib;
-            } else if (Math.abs(phi - 1.0) < TOL) {
-                phib = oldTrend;
-                q = oldLevel * oldTrend;
-            } else {
-                phib = Math.pow(oldTrend, phi);
-                q = oldLevel * phib;
-            }
-            double p;
-            if (!form.seasonal()) {
-                p = y;
-            } else if (form.season() == Component.ADDITIVE) {
-                p = y - oldestSeason;
-            } else {
-                p = Math.abs(oldestSeason) < TOL ? HUGE : y / oldestSeason;
-            }
-            double level = q + alpha * (p - q);
-            to[0] = level;
-            if (form.trended()) {
-                double r;
-                if (form.trend() == Component.ADDITIVE) {
-                    r = level - oldLevel;
-                } else {
-                    r = Math.abs(oldLevel) < TOL ? HUGE : level / oldLevel;
-                }
-                to[1] = phib + (beta / alpha) * (r - phib);
-            }
-            if (form.seasonal()) {
-                double t;
-                if (form.season() == Component.ADDITIVE) {
-                    t = y - q;
-                } else {
-                    t = Math.abs(q) < TOL ? HUGE : y / q;
-                }
-                to[seasonStart] = oldestSeason + gamma * (t - oldestSeason);
-                System.arraycopy(from, seasonStart, to, seasonStart + 1, m - 1);
-            }
         }
     }
 
