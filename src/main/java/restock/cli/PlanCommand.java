@@ -20,8 +20,11 @@ import java.util.concurrent.Callable;
 /** Plans every SKU: purchase suggestions (with reason and order-by date) and the stock-out list, as CSV or JSON. */
 @Command(name = "plan", description = "Suggest purchases per SKU (reorder point, quantity, order-by date) as CSV or JSON.")
 public final class PlanCommand implements Callable<Integer> {
-    @Option(names = "--service-level", defaultValue = "0.95", description = "Target cycle service level. Default: ${DEFAULT-VALUE}")
-    double serviceLevel;
+    @Option(names = "--service-level", description = "Target cycle service level (default 0.95 unless --fill-rate is given)")
+    Double serviceLevel;
+
+    @Option(names = "--fill-rate", description = "Target fill rate (share of demand met from stock) instead of a service level")
+    Double fillRate;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv or json. Default: ${DEFAULT-VALUE}")
     String format;
@@ -38,12 +41,24 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("--format must be csv or json");
             return 2;
         }
+        if (serviceLevel != null && fillRate != null) {
+            System.err.println("give --service-level or --fill-rate, not both");
+            return 2;
+        }
+        Planner.ServiceTarget target;
+        try {
+            target = fillRate != null ? new Planner.ServiceTarget.FillRate(fillRate)
+                    : new Planner.ServiceTarget.CycleService(serviceLevel == null ? PlanningQueries.DEFAULT_SERVICE_LEVEL : serviceLevel);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         try (Database db = database.open()) {
             Restock restock = new Restock(db.jdbi(), Clock.systemUTC());
             PlanningQueries planning = new PlanningQueries(restock);
             int total = restock.read(planning::skuCount);
             ProgressBar progress = new ProgressBar(System.err);
-            List<Planner.SkuPlan> plans = restock.read(h -> planning.plan(h, serviceLevel, done -> progress.update(done, total)));
+            List<Planner.SkuPlan> plans = restock.read(h -> planning.plan(h, target, done -> progress.update(done, total)));
             String text = format.equals("csv") ? csv(plans) : json(plans);
             if (out == null) {
                 System.out.print(text);

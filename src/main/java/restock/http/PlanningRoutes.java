@@ -52,15 +52,23 @@ final class PlanningRoutes {
             ctx.json(Map.of("sku", ctx.pathParam("sku"), "method", p.method(), "weeks", weeks));
         });
         routes.get("/api/planning/suggestions", ctx -> {
-            double level = Optional.ofNullable(ctx.queryParam("serviceLevel")).map(value -> {
-                try {
-                    return Double.parseDouble(value);
-                } catch (NumberFormatException e) {
-                    throw new InvalidInput("serviceLevel", "serviceLevel must be a number such as 0.95, was '" + value + "'");
+            Optional<Double> level = fraction(ctx, "serviceLevel");
+            Optional<Double> fillRate = fraction(ctx, "fillRate");
+            if (level.isPresent() && fillRate.isPresent()) {
+                throw new InvalidInput("fillRate", "give serviceLevel or fillRate, not both");
+            }
+            List<Planner.SkuPlan> plans;
+            if (fillRate.isPresent()) {
+                if (!(fillRate.get() > 0.5 && fillRate.get() < 1)) {
+                    throw new InvalidInput("fillRate", "fillRate must be between 0.5 and 1 (exclusive), was " + fillRate.get());
                 }
-            }).orElse(PlanningQueries.DEFAULT_SERVICE_LEVEL);
-            List<Planner.SkuPlan> plans = restock.read(h -> planning.plan(h, level, done -> { }));
-            ctx.json(Map.of("serviceLevel", level, "suppliers", PlanViews.bySupplier(plans), "stockouts", PlanViews.stockOuts(plans)));
+                plans = restock.read(h -> planning.plan(h, new Planner.ServiceTarget.FillRate(fillRate.get()), done -> { }));
+                ctx.json(Map.of("fillRate", fillRate.get(), "suppliers", PlanViews.bySupplier(plans), "stockouts", PlanViews.stockOuts(plans)));
+            } else {
+                double serviceLevel = level.orElse(PlanningQueries.DEFAULT_SERVICE_LEVEL);
+                plans = restock.read(h -> planning.plan(h, serviceLevel, done -> { }));
+                ctx.json(Map.of("serviceLevel", serviceLevel, "suppliers", PlanViews.bySupplier(plans), "stockouts", PlanViews.stockOuts(plans)));
+            }
         });
         routes.get("/api/planning/demand/{sku}", ctx -> {
             LocalDate today = restock.books().today();
@@ -73,6 +81,16 @@ final class PlanningRoutes {
                             "refused", p.refused(), "waitlisted", p.waitlisted(), "cancelledWhileWaiting", p.cancelledWhileWaiting(),
                             "censored", p.censored()))
                     .toList()));
+        });
+    }
+
+    private static Optional<Double> fraction(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).map(value -> {
+            try {
+                return Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new InvalidInput(name, name + " must be a number such as 0.95, was '" + value + "'");
+            }
         });
     }
 

@@ -79,12 +79,39 @@ public final class Planner {
         return AutomaticChoice.learn(catalogue.stream().map(in -> weekly(in.dailyDemand())).toList(), POLICY_WEEKS_AHEAD);
     }
 
+    /** What the reorder point is set for. */
+    public sealed interface ServiceTarget {
+        /** Probability that a replenishment cycle has no stock-out. */
+        record CycleService(double probability) implements ServiceTarget {
+            public CycleService {
+                requireBetweenHalfAndOne("cycle service level", probability);
+            }
+        }
+
+        /** Share of demand met from stock; orders are the review period's demand (at least the MOQ, whole packs). */
+        record FillRate(double share) implements ServiceTarget {
+            public FillRate {
+                requireBetweenHalfAndOne("fill rate", share);
+            }
+        }
+
+        private static void requireBetweenHalfAndOne(String what, double value) {
+            if (!(value > 0.5 && value < 1)) {
+                throw new IllegalArgumentException(what + " must be between 0.5 and 1 (exclusive), was " + value);
+            }
+        }
+    }
+
     public static SkuPlan plan(Inputs in, double cycleServiceLevel, LocalDate today, long seed) {
-        return plan(in, cycleServiceLevel, today, seed, Optional.empty());
+        return plan(in, new ServiceTarget.CycleService(cycleServiceLevel), today, seed, Optional.empty());
+    }
+
+    public static SkuPlan plan(Inputs in, double cycleServiceLevel, LocalDate today, long seed, Optional<AutomaticChoice.Policy> policy) {
+        return plan(in, new ServiceTarget.CycleService(cycleServiceLevel), today, seed, policy);
     }
 
     /** Plans one SKU; with a catalogue policy, its demand rate comes from the candidate learned for its class. */
-    public static SkuPlan plan(Inputs in, double cycleServiceLevel, LocalDate today, long seed, Optional<AutomaticChoice.Policy> policy) {
+    public static SkuPlan plan(Inputs in, ServiceTarget target, LocalDate today, long seed, Optional<AutomaticChoice.Policy> policy) {
         double[] demand = in.dailyDemand();
         double historyMean = Arrays.stream(demand).average().orElse(0);
         long demandDays = Arrays.stream(demand).filter(d -> d > 0).count();
@@ -95,7 +122,18 @@ public final class Planner {
         LeadTimeDemand leadTimeDemand = intermittent && demandDays > 0
                 ? LeadTimeDemand.EmpiricalDemand.bootstrap(rescaled(demand, historyMean, dailyMean), leadTimes, seed)
                 : LeadTimeDemand.NormalDemand.of(dailyMean, variance(demand), leadMean, variance(leadTimes.stream().mapToDouble(Integer::doubleValue).toArray()));
-        ReorderPolicy.Point point = ReorderPolicy.reorderPoint(leadTimeDemand, new ReorderPolicy.Target.CycleServiceLevel(cycleServiceLevel));
+        ReorderPolicy.Target policyTarget;
+        String service;
+        if (target instanceof ServiceTarget.CycleService cycle) {
+            policyTarget = new ReorderPolicy.Target.CycleServiceLevel(cycle.probability());
+            service = Math.round(cycle.probability() * 100) + "% service";
+        } else {
+            ServiceTarget.FillRate fill = (ServiceTarget.FillRate) target;
+            double orderSize = Math.max(Math.max(dailyMean * REVIEW_PERIOD_DAYS, in.minimumOrder()), Math.max(1, in.packSize()));
+            policyTarget = new ReorderPolicy.Target.FillRate(fill.share(), orderSize);
+            service = Math.round(fill.share() * 1000) / 10.0 + "% fill rate on orders of " + Math.round(orderSize);
+        }
+        ReorderPolicy.Point point = ReorderPolicy.reorderPoint(leadTimeDemand, policyTarget);
         double orderUpTo = point.reorderPoint() + dailyMean * REVIEW_PERIOD_DAYS;
         int position = in.onHand() - in.reserved() - in.backordered() + in.incoming();
         int quantity = dailyMean == 0 && in.backordered() == 0 ? 0
@@ -112,7 +150,7 @@ public final class Planner {
                 : quantity == 0 ? "position " + position + " is above the reorder point " + (int) point.reorderPoint()
                 : "position " + position + " is at or below the reorder point " + (int) point.reorderPoint() + " ("
                 + (intermittent ? "bootstrapped" : "normal") + " lead-time demand, mean " + Math.round(leadTimeDemand.mean())
-                + " over " + Math.round(leadMean) + " days, " + Math.round(cycleServiceLevel * 100) + "% service)";
+                + " over " + Math.round(leadMean) + " days, " + service + ")";
         return new SkuPlan(in.sku(), in.name(), in.supplier().orElse("no supplier yet"), dailyMean, point.reorderPoint(), point.safetyStock(),
                 orderUpTo, position, quantity, orderBy, reason, cover, stockOut);
     }

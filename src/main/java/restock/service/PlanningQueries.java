@@ -33,11 +33,16 @@ public final class PlanningQueries {
         if (!(serviceLevel > 0.5 && serviceLevel < 1)) {
             throw new InvalidInput("serviceLevel", "serviceLevel must be between 0.5 and 1 (exclusive), was " + serviceLevel);
         }
+        return plan(handle, new Planner.ServiceTarget.CycleService(serviceLevel), progress);
+    }
+
+    /** Plans every active SKU for a cycle service level or a fill rate; progress counts SKUs gathered. */
+    public List<Planner.SkuPlan> plan(Handle handle, Planner.ServiceTarget target, java.util.function.IntConsumer progress) {
         LocalDate today = restock.books().today();
         List<Planner.Inputs> catalogue = SqlPlanning.inputs(handle, today, HISTORY_DAYS, progress);
         java.util.Optional<AutomaticChoice.Policy> policy = java.util.Optional.of(Planner.learnPolicy(catalogue));
         return catalogue.stream()
-                .map(inputs -> Planner.plan(inputs, serviceLevel, today, inputs.sku().hashCode(), policy))
+                .map(inputs -> Planner.plan(inputs, target, today, inputs.sku().hashCode(), policy))
                 .toList();
     }
 

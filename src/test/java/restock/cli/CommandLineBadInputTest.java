@@ -35,6 +35,14 @@ class CommandLineBadInputTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format must be csv or json");
 
         err.reset();
+        assertThat(run(err, "plan", "--service-level", "0.9", "--fill-rate", "0.98")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not both");
+
+        err.reset();
+        assertThat(run(err, "plan", "--fill-rate", "1.2")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("fill rate must be between 0.5 and 1");
+
+        err.reset();
         assertThat(run(err, "import", "suppliers", "x.csv")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("suppliers");
 

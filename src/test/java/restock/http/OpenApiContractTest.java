@@ -128,6 +128,9 @@ class OpenApiContractTest {
         Exchange plan = expect(client.get("/api/planning/suggestions"), 200);
         assertThat(plan.json().path("suppliers").isArray()).isTrue();
         expect(client.get("/api/planning/suggestions?serviceLevel=2"), 400);
+        assertThat(expect(client.get("/api/planning/suggestions?fillRate=0.98"), 200).json().path("fillRate").asDouble()).isEqualTo(0.98);
+        expect(client.get("/api/planning/suggestions?fillRate=0.98&serviceLevel=0.9"), 400);
+        expect(client.get("/api/planning/suggestions?fillRate=abc"), 400);
         Exchange chart = expect(client.get("/api/planning/chart/22423?weeks=8"), 200);
         assertThat(chart.json().path("forecast").size()).isEqualTo(8);
         assertThat(chart.json().path("history").size()).isEqualTo(26);

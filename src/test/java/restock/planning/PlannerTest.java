@@ -99,4 +99,24 @@ class PlannerTest {
         assertThat(plan.suggestedQuantity()).isPositive(); // nothing on hand
         assertThat(Planner.weekly(new double[10])).hasSize(1); // 10 days: one complete week, the 3 oldest days left out
     }
+
+    @Test
+    void a_fill_rate_target_sets_the_reorder_point_from_expected_shortage_per_order() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        double[] daily = new double[182];
+        for (int d = 0; d < daily.length; d++) {
+            daily[d] = 5 + random.nextInt(11); // smooth: 5..15 a day
+        }
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), daily,
+                List.of(10, 14, 12), 0, 0, 0, 0, Optional.empty(), 0, 1);
+        Planner.SkuPlan ninety = Planner.plan(in, new Planner.ServiceTarget.FillRate(0.90), TODAY, 1, Optional.empty());
+        Planner.SkuPlan high = Planner.plan(in, new Planner.ServiceTarget.FillRate(0.999), TODAY, 1, Optional.empty());
+        Planner.SkuPlan cycle = Planner.plan(in, new Planner.ServiceTarget.CycleService(0.90), TODAY, 1, Optional.empty());
+        assertThat(high.reorderPoint()).isGreaterThan(ninety.reorderPoint());
+        // a 90% fill rate on week-sized orders allows far more shortage per cycle than a 90% chance of none
+        assertThat(ninety.reorderPoint()).isLessThan(cycle.reorderPoint());
+        assertThat(ninety.reason()).contains("90.0% fill rate on orders of");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Planner.ServiceTarget.FillRate(1.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fill rate");
+    }
 }
