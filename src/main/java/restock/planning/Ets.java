@@ -13,9 +13,9 @@ import java.util.random.RandomGenerator;
  * ETS(A,A,A) estimated by mean squared error, as R's {@code ses}, {@code holt} and {@code hw} do.
  *
  * <p>Known differences from R: series too short for a component (n <= parameters + 4) drop that component here,
- * where R falls back to {@code HoltWinters}; the additive-seasonal variance uses the textbook smoothing vector
- * (R's class-1 formula puts gamma on the second seasonal state when there is no trend; identical for horizons
- * shorter than the period).
+ * where R falls back to {@code HoltWinters} (with 4 points, where AICc is infinite for every form, ETS(A,N,N) is
+ * kept); the additive-seasonal variance uses the textbook smoothing vector (R's class-1 formula puts gamma on the
+ * second seasonal state when there is no trend; identical for horizons shorter than the period).
  */
 public final class Ets {
     /** The longest season the recursions hold (R's limit). */
@@ -242,11 +242,19 @@ public final class Ets {
         }
         // Forms with more parameters than the data can carry are skipped inside estimate (R: np >= n - 1).
         Model best = null;
+        Model simplest = null;
         for (Form form : forms) {
             Model model = estimate(y, period, form, Criterion.LIKELIHOOD);
+            if (model != null && form.equals(Form.SES)) {
+                simplest = model;
+            }
             if (model != null && Double.isFinite(model.aicc()) && (best == null || model.aicc() < best.aicc())) {
                 best = model;
             }
+        }
+        if (best == null && simplest != null) {
+            // n = 4: AICc is infinite for every form (R falls back to HoltWinters below 7 points); keep the level model
+            return simplest;
         }
         if (best == null) {
             throw new IllegalArgumentException("no ETS model could be estimated from " + y.length + " observations");
