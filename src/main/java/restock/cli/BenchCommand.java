@@ -71,10 +71,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--r-seconds", description = "ets-speed: R's time for the same work, to print the ratio (tools/ets_speed.sh measures it)")
     Double rSeconds;
 
-    private Path series(Path given) {
-        return given == null ? Path.of("../shared/data/carparts") : given;
-    }
-
     /** Repetitions after the first (cold) run of ets-speed; the best is reported beside the cold one. */
     static final int WARM_RUNS = 3;
 
@@ -84,8 +80,8 @@ public final class BenchCommand implements Callable<Integer> {
      * the best of {@link #WARM_RUNS} warm runs of each. Returns screened cold, warm, exhaustive cold, warm.
      */
     static double[] etsSpeed(Path data, int threads, Double rSeconds, PrintStream out) throws IOException {
-        if (threads < 1 || threads > 64) {
-            throw new IllegalArgumentException("--threads must be between 1 and 64, was " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be between 1 and " + MAX_THREADS + ", was " + threads);
         }
         List<double[]> training = completeSeries(data.resolve("carparts_wide.csv")).values().stream()
                 .map(values -> java.util.Arrays.copyOf(values, TRAIN)).toList();
@@ -128,10 +124,33 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         switch (which) {
-            case "forecast" -> run(data == null ? Path.of("../shared/data/carparts") : data, System.out);
-            case "ets-speed" -> etsSpeed(series(data), threads, rSeconds, System.out);
+            case "forecast" -> {
+                Path folder = folder("../shared/data/carparts");
+                if (missing(folder.resolve("carparts_wide.csv"))) {
+                    return 2;
+                }
+                run(folder, System.out);
+            }
+            case "ets-speed" -> {
+                Path folder = folder("../shared/data/carparts");
+                if (threads < 1 || threads > MAX_THREADS) {
+                    System.err.println("--threads must be between 1 and " + MAX_THREADS + ", was " + threads);
+                    return 2;
+                }
+                if (rSeconds != null && !(rSeconds > 0)) {
+                    System.err.println("--r-seconds must be a positive number of seconds, was " + rSeconds);
+                    return 2;
+                }
+                if (missing(folder.resolve("carparts_wide.csv"))) {
+                    return 2;
+                }
+                etsSpeed(folder, threads, rSeconds, System.out);
+            }
             case "online-retail" -> {
-                Path folder = data == null ? Path.of("../shared/data/online_retail") : data;
+                Path folder = folder("../shared/data/online_retail");
+                if (missing(folder.resolve("sku_weekly_demand.csv")) || rForecasts != null && missing(rForecasts)) {
+                    return 2;
+                }
                 if (exportTraining != null) {
                     OnlineRetailBench.exportTraining(folder, exportTraining);
                     System.out.println("wrote the training series to " + exportTraining);
@@ -139,14 +158,35 @@ public final class BenchCommand implements Callable<Integer> {
                     OnlineRetailBench.run(folder, rForecasts, System.out);
                 }
             }
-            case "backorder-risk" -> BackorderRiskBench.run((data == null ? Path.of("../shared/data/kaggle_backorder_sample") : data)
-                    .resolve("kaggle_backorder_test_sample.csv"), System.out);
+            case "backorder-risk" -> {
+                Path file = folder("../shared/data/kaggle_backorder_sample").resolve("kaggle_backorder_test_sample.csv");
+                if (missing(file)) {
+                    return 2;
+                }
+                BackorderRiskBench.run(file, System.out);
+            }
             default -> {
                 System.err.println("unknown benchmark '" + which + "'; try: forecast, ets-speed, online-retail, backorder-risk");
                 return 2;
             }
         }
         return 0;
+    }
+
+    /** Threads ets-speed accepts: the machines have 2 cores; more than this is a typo. */
+    static final int MAX_THREADS = 64;
+
+    private Path folder(String fallback) {
+        return data == null ? Path.of(fallback) : data;
+    }
+
+    /** Says so on standard error when a benchmark's input file is not there. */
+    private static boolean missing(Path file) {
+        if (Files.isRegularFile(file)) {
+            return false;
+        }
+        System.err.println(file + " not found; pass --data with the folder that holds it (the shared data sets are in ../shared/data)");
+        return true;
     }
 
     /** A set of series: name, ids. */

@@ -142,6 +142,8 @@ class OpenApiContractTest {
         assertThat(firstWeek.path("hi95").asDouble()).isGreaterThanOrEqualTo(firstWeek.path("hi80").asDouble());
         assertThat(expect(client.get("/api/planning/forecast/22423"), 200).json().path("method").asText()).isNotBlank();
         expect(client.get("/api/planning/forecast/22423?method=arima"), 400);
+        expect(client.get("/api/planning/forecast/22423?method=mean&weeks=0"), 400);
+        expect(client.get("/api/planning/forecast/22423?method=mean&weeks=many"), 400);
         // every order here is from this week, so there is no complete week to estimate ETS or repeat a year from
         assertThat(expect(client.get("/api/planning/forecast/22423?method=ses"), 400).json().path("detail").asText()).contains("ETS needs at least 4");
         expect(client.get("/api/planning/forecast/22423?method=snaive"), 400);
