@@ -40,6 +40,7 @@ class StockOverviewBrowserTest {
             WebDriver browser = browser();
             try {
                 browser.get(client.baseUrl() + "/");
+                assertThat(browser.findElement(By.id("cards")).isDisplayed()).as("no figures before a key is given").isFalse();
                 browser.findElement(By.id("key")).sendKeys(RunningApi.API_KEY);
                 browser.findElement(By.cssSelector("#keyForm button")).click();
                 new WebDriverWait(browser, Duration.ofSeconds(20))
@@ -47,6 +48,7 @@ class StockOverviewBrowserTest {
                 List<WebElement> statuses = browser.findElements(By.cssSelector("#stock tbody .status"));
                 assertThat(statuses).extracting(WebElement::getText).contains("In stock", "Backordered", "Out of stock");
                 assertThat(browser.findElement(By.id("out")).getText()).isEqualTo("9");
+                assertThat(browser.findElement(By.id("incoming")).getText()).isEqualTo("9"); // the demo's awaiting-PO products
                 File screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
                 Files.copy(screenshot.toPath(), Path.of("target", "stock-overview.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
