@@ -1,6 +1,5 @@
 package restock.planning;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -72,10 +71,19 @@ public final class AutomaticChoice {
 
     /** Which candidate forecasts each demand class. */
     public record Policy(Map<String, String> byClass) {
-        /** Forecasts one series with the candidate learned for its class. */
+        /** Forecasts one series with the candidate learned for its class, with its empirical intervals. */
         public Choice forecast(double[] history, int horizon) {
-            String candidate = byClass.getOrDefault(classOf(history), DEFAULT);
-            return choose(history, horizon, candidate);
+            String candidate = candidateFor(history);
+            return choose(history, horizon, candidate, residuals(history, horizon, candidate));
+        }
+
+        /** The point forecast alone, for callers that need no interval (it skips the cross-validation pass). */
+        public double[] pointForecast(double[] history, int horizon) {
+            return forecastWith(candidateFor(history), history, horizon);
+        }
+
+        String candidateFor(double[] history) {
+            return byClass.getOrDefault(classOf(history), DEFAULT);
         }
     }
 
@@ -100,8 +108,8 @@ public final class AutomaticChoice {
     /** Chooses for a single series from its own cross-validation errors. */
     public static Choice forecast(double[] history, int horizon) {
         Errors errors = crossValidate(history, horizon);
-        String candidate = errors.origins() == 0 ? DEFAULT : CANDIDATES.get(argmin(errors.meanScaledError()));
-        return choose(history, horizon, candidate);
+        int best = errors.origins() == 0 ? CANDIDATES.indexOf(DEFAULT) : argmin(errors.meanScaledError());
+        return choose(history, horizon, CANDIDATES.get(best), errors.residuals()[best]);
     }
 
     /** The demand class's name, or "UNCLASSED" when the history has fewer than two demands. */
@@ -109,14 +117,17 @@ public final class AutomaticChoice {
         return DemandClass.of(history).map(Enum::name).orElse("UNCLASSED");
     }
 
-    /** One candidate's forecast (by name), with the empirical interval from its own cross-validation errors. */
-    static Choice choose(double[] history, int horizon, String candidate) {
+    /**
+     * One candidate's forecast (by name), with the empirical intervals from its cross-validation errors
+     * ({@code residuals[h]}: actual minus forecast at step h + 1, one per origin).
+     */
+    static Choice choose(double[] history, int horizon, String candidate, double[][] residuals) {
         double[] forecast = candidateForecast(candidate, history, horizon, baseMethods());
         double[][] bounds = new double[4][horizon];
         double[] probabilities = {0.10, 0.90, 0.025, 0.975};
-        List<List<Double>> residuals = residuals(history, horizon, candidate);
         for (int h = 0; h < horizon; h++) {
-            double[] sorted = residuals.get(h).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] sorted = residuals[h].clone();
+            Arrays.sort(sorted);
             for (int b = 0; b < 4; b++) {
                 double bound = sorted.length == 0 ? forecast[h] : Math.max(0, forecast[h] + Quantiles.type7(sorted, probabilities[b]));
                 bounds[b][h] = b % 2 == 0 ? Math.min(bound, forecast[h]) : Math.max(bound, forecast[h]);
@@ -149,20 +160,23 @@ public final class AutomaticChoice {
         return nonNegative(sum);
     }
 
-    /** Mean scaled squared error per candidate over the origins that had a non-zero training mean. */
-    record Errors(double[] meanScaledError, int origins) {
+    /**
+     * Mean scaled squared error per candidate over the origins that had a non-zero training mean, and every
+     * candidate's errors at every origin ({@code residuals[candidate][h][origin]}) for its intervals.
+     */
+    record Errors(double[] meanScaledError, int origins, double[][][] residuals) {
     }
 
     static Errors crossValidate(double[] history, int horizon) {
         Map<String, BiFunction<double[], Integer, double[]>> base = baseMethods();
+        int[] origins = origins(history.length, horizon);
         double[] sum = new double[CANDIDATES.size()];
-        int origins = 0;
-        for (int origin : origins(history.length, horizon)) {
+        double[][][] residuals = new double[CANDIDATES.size()][horizon][origins.length];
+        int scored = 0;
+        for (int k = 0; k < origins.length; k++) {
+            int origin = origins[k];
             double[] training = Arrays.copyOf(history, origin);
             double scale = Arrays.stream(training).average().orElse(0);
-            if (scale <= 0) {
-                continue;
-            }
             Map<String, double[]> forecasts = new LinkedHashMap<>();
             base.forEach((name, method) -> forecasts.put(name, method.apply(training, horizon)));
             for (int c = 0; c < CANDIDATES.size(); c++) {
@@ -170,32 +184,34 @@ public final class AutomaticChoice {
                 double squared = 0;
                 for (int h = 0; h < horizon; h++) {
                     double error = history[origin + h] - f[h];
+                    residuals[c][h][k] = error;
                     squared += error * error;
                 }
-                sum[c] += squared / horizon / (scale * scale);
+                if (scale > 0) {
+                    sum[c] += squared / horizon / (scale * scale);
+                }
             }
-            origins++;
+            if (scale > 0) {
+                scored++;
+            }
         }
-        if (origins > 0) {
+        if (scored > 0) {
             for (int c = 0; c < sum.length; c++) {
-                sum[c] /= origins;
+                sum[c] /= scored;
             }
         }
-        return new Errors(sum, origins);
+        return new Errors(sum, scored, residuals);
     }
 
-    /** Errors (actual minus forecast) of one candidate at each step ahead, over the origins. */
-    static List<List<Double>> residuals(double[] history, int horizon, String candidate) {
+    /** Errors (actual minus forecast) of one candidate at each step ahead ([h][origin]), over the origins. */
+    static double[][] residuals(double[] history, int horizon, String candidate) {
         Map<String, BiFunction<double[], Integer, double[]>> base = baseMethods();
-        List<List<Double>> residuals = new ArrayList<>();
-        for (int h = 0; h < horizon; h++) {
-            residuals.add(new ArrayList<>());
-        }
-        for (int origin : origins(history.length, horizon)) {
-            double[] training = Arrays.copyOf(history, origin);
-            double[] f = candidateForecast(candidate, training, horizon, base);
+        int[] origins = origins(history.length, horizon);
+        double[][] residuals = new double[horizon][origins.length];
+        for (int k = 0; k < origins.length; k++) {
+            double[] f = candidateForecast(candidate, Arrays.copyOf(history, origins[k]), horizon, base);
             for (int h = 0; h < horizon; h++) {
-                residuals.get(h).add(history[origin + h] - f[h]);
+                residuals[h][k] = history[origins[k] + h] - f[h];
             }
         }
         return residuals;

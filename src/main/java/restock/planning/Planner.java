@@ -52,8 +52,8 @@ public final class Planner {
             return Arrays.stream(dailyDemand).average().orElse(0);
         }
         int weeksAhead = Math.max(1, Math.min(MAX_WEEKS_AHEAD, (daysAhead + 6) / 7));
-        double[] forecast = policy.map(p -> p.forecast(weekly, weeksAhead))
-                .orElseGet(() -> AutomaticChoice.forecast(weekly, weeksAhead)).forecast();
+        double[] forecast = policy.map(p -> p.pointForecast(weekly, weeksAhead))
+                .orElseGet(() -> AutomaticChoice.forecast(weekly, weeksAhead).forecast());
         return Arrays.stream(forecast).average().orElse(0) / 7;
     }
 
