@@ -105,7 +105,7 @@ public final class Ets {
             double[] mean = forecast(horizon);
             double[] lower = new double[horizon];
             double[] upper = new double[horizon];
-            if (linear()) {
+            if (EtsRecursion.linear(form)) {
                 double z = Normal.quantile(0.5 + level / 2);
                 double[] variance = linearVariance(horizon);
                 for (int h = 0; h < horizon; h++) {
@@ -115,15 +115,8 @@ public final class Ets {
                 }
             } else {
                 double[][] paths = samplePaths(horizon, SIMULATED_PATHS, random);
-                for (int h = 0; h < horizon; h++) {
-                    double[] column = new double[paths.length];
-                    for (int i = 0; i < paths.length; i++) {
-                        column[i] = paths[i][h];
-                    }
-                    Arrays.sort(column);
-                    lower[h] = Quantiles.type7(column, 0.5 - level / 2);
-                    upper[h] = Quantiles.type7(column, 0.5 + level / 2);
-                }
+                lower = Quantiles.ofPaths(paths, horizon, 0.5 - level / 2);
+                upper = Quantiles.ofPaths(paths, horizon, 0.5 + level / 2);
             }
             return new Interval(level, mean, lower, upper);
         }
@@ -148,11 +141,6 @@ public final class Ets {
                 }
             }
             return paths;
-        }
-
-        boolean linear() {
-            return form.error() == Component.ADDITIVE && form.trend() != Component.MULTIPLICATIVE
-                    && form.season() != Component.MULTIPLICATIVE;
         }
 
         /** Forecast variance of a linear model: sigma2 (1 + sum of c_j^2), c_j = w' F^(j-1) g. */
@@ -216,7 +204,7 @@ public final class Ets {
     /** ETS with the form chosen by AICc; {@code search} says whether seasonal forms are screened first. */
     public static Model automatic(double[] y, int period, Search search) {
         requireObservations(y);
-        if (constant(y)) {
+        if (Quantiles.constant(y)) {
             return constantModel(y, period);
         }
         boolean positive = Arrays.stream(y).min().orElse(0) > 0;
@@ -432,15 +420,6 @@ public final class Ets {
             }
             return criterion == Criterion.LIKELIHOOD ? lik : outcome.firstStepMse();
         }
-    }
-
-    private static boolean constant(double[] y) {
-        for (double value : y) {
-            if (value != y[0]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** R: a constant series is simple exponential smoothing with alpha 0.99999 started at its value. */

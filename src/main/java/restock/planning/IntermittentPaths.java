@@ -42,18 +42,8 @@ final class IntermittentPaths {
 
     static Prediction fromPaths(String method, double[] mean, double[][] paths) {
         int horizon = mean.length;
-        double[][] bounds = new double[4][horizon];
-        double[] probabilities = {0.10, 0.90, 0.025, 0.975};
-        double[] column = new double[paths.length];
-        for (int h = 0; h < horizon; h++) {
-            for (int i = 0; i < paths.length; i++) {
-                column[i] = paths[i][h];
-            }
-            Arrays.sort(column);
-            for (int b = 0; b < 4; b++) {
-                bounds[b][h] = Quantiles.type7(column, probabilities[b]);
-            }
-        }
-        return new Prediction(method, mean, new Prediction.Band(0.80, bounds[0], bounds[1]), new Prediction.Band(0.95, bounds[2], bounds[3]));
+        return new Prediction(method, mean,
+                new Prediction.Band(0.80, Quantiles.ofPaths(paths, horizon, 0.10), Quantiles.ofPaths(paths, horizon, 0.90)),
+                new Prediction.Band(0.95, Quantiles.ofPaths(paths, horizon, 0.025), Quantiles.ofPaths(paths, horizon, 0.975)));
     }
 }

@@ -1,6 +1,8 @@
 package restock.planning;
 
-/** Sample quantiles. */
+import java.util.Arrays;
+
+/** Sample quantiles, and the small checks on samples that go with them. */
 final class Quantiles {
     private Quantiles() {
     }
@@ -14,5 +16,29 @@ final class Quantiles {
         int low = (int) Math.floor(h);
         int high = Math.min(low + 1, sorted.length - 1);
         return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
+    }
+
+    /** The type-7 quantile at probability {@code p} of each step (column) of simulated paths ([path][step]). */
+    static double[] ofPaths(double[][] paths, int steps, double p) {
+        double[] quantiles = new double[steps];
+        double[] column = new double[paths.length];
+        for (int h = 0; h < steps; h++) {
+            for (int i = 0; i < paths.length; i++) {
+                column[i] = paths[i][h];
+            }
+            Arrays.sort(column);
+            quantiles[h] = type7(column, p);
+        }
+        return quantiles;
+    }
+
+    /** Whether every value equals the first. */
+    static boolean constant(double[] values) {
+        for (double value : values) {
+            if (value != values[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

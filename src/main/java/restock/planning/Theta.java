@@ -16,7 +16,7 @@ public final class Theta {
         int n = history.length;
         double[] x = history.clone();
         double[] seasonal = null;
-        if (period > 1 && !constant(history) && n > 2 * period && seasonal(history, period)) {
+        if (period > 1 && !Quantiles.constant(history) && n > 2 * period && seasonal(history, period)) {
             double[] indices = Decomposition.seasonal(history, period, false);
             boolean usable = true;
             for (double index : indices) {
@@ -85,14 +85,5 @@ public final class Theta {
             r[k] = sum / denominator;
         }
         return r;
-    }
-
-    private static boolean constant(double[] y) {
-        for (double value : y) {
-            if (value != y[0]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
