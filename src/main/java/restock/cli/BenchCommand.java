@@ -194,14 +194,14 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Accuracy per set and method, and the inventory view per set. */
-    record ForecastResults(Map<String, Map<String, Accuracy.Summary>> accuracy, Map<String, List<InventoryRow>> inventory) {
+    record ForecastResults(Map<String, Map<String, Accuracy.Summary>> accuracy, Map<String, List<InventoryView.Row>> inventory) {
     }
 
     static ForecastResults run(Path data, PrintStream out) throws IOException {
         Map<String, double[]> series = completeSeries(data.resolve("carparts_wide.csv"));
         Set<String> subset = subset1046(data.resolve("carparts_meta.csv"));
         Map<String, Map<String, Accuracy.Summary>> results = new LinkedHashMap<>();
-        Map<String, List<InventoryRow>> inventory = new LinkedHashMap<>();
+        Map<String, List<InventoryView.Row>> inventory = new LinkedHashMap<>();
         for (SeriesSet set : List.of(new SeriesSet("1,046-series subset", "carparts_baseline_1046.csv", subset),
                 new SeriesSet("all 2,509 complete series", "carparts_baseline_2509.csv", series.keySet()))) {
             Map<String, Map<String, String>> r = baseline(data.resolve(set.baselineFile()));
@@ -240,104 +240,33 @@ public final class BenchCommand implements Callable<Integer> {
         return new ForecastResults(results, inventory);
     }
 
-    /** Fill-rate targets for the inventory view. */
-    static final double[] FILL_TARGETS = {0.80, 0.90, 0.95, 0.99};
     /** R's methods whose stock the inventory view compares at equal achieved fill rate. */
     static final List<String> R_METHODS = List.of("naive", "mean", "ses", "croston", "sba", "tsb", "ets", "arima");
 
-    /** Achieved fill rate and excess at each target, and R's methods' excess at the same fill rate. */
-    record InventoryRow(double target, String forecast, double factor, FillRateCalibration.Outcome achieved, Map<String, Double> rExcess) {
-    }
-
-    /** Forecasts the inventory view may stock from: the auto choice and the single methods it combines. */
-    static final List<String> STOCK_BASES = List.of("auto", "tsb", "sba", "ses", "theta", "adida", "recent", "mean");
-
-    private static double[] stockForecast(String basis, AutomaticChoice.Policy policy, double[] history) {
-        return basis.equals("auto") ? policy.forecast(history, HORIZON).forecast() : AutomaticChoice.forecastWith(basis, history, HORIZON);
-    }
-
-    /**
-     * Stock each series for the 6 test months to each fill-rate target: a forecast's 6-month total times a factor,
-     * both learned on the last 6 training months (forecast from the 39 months before them): of the candidate
-     * forecasts, the one that reaches the target there with the least excess stock. R's methods get, per
-     * target, the factor on their own forecasts that reaches the same achieved fill rate on the test months (found on
-     * the test itself, so it favours R), and their excess there is printed beside Restock's.
-     */
-    static List<InventoryRow> inventoryView(Map<String, double[]> series, SeriesSet set, AutomaticChoice.Policy policy, Path data,
-                                            PrintStream out) throws IOException {
-        Map<String, List<FillRateCalibration.Window>> backtest = new LinkedHashMap<>();
-        Map<String, List<FillRateCalibration.Window>> test = new LinkedHashMap<>();
+    /** The inventory view on one set: the last 6 training months are the backtest window. */
+    static List<InventoryView.Row> inventoryView(Map<String, double[]> series, SeriesSet set, AutomaticChoice.Policy policy, Path data,
+                                                 PrintStream out) throws IOException {
         int backtestOrigin = TRAIN - HORIZON;
-        for (String basis : STOCK_BASES) {
-            List<FillRateCalibration.Window> before = new ArrayList<>();
-            List<FillRateCalibration.Window> after = new ArrayList<>();
-            for (String id : set.ids()) {
-                double[] all = series.get(id);
-                before.add(new FillRateCalibration.Window(total(stockForecast(basis, policy, java.util.Arrays.copyOf(all, backtestOrigin))),
-                        sum(all, backtestOrigin, TRAIN)));
-                after.add(new FillRateCalibration.Window(total(stockForecast(basis, policy, java.util.Arrays.copyOf(all, TRAIN))),
-                        sum(all, TRAIN, TRAIN + HORIZON)));
-            }
-            backtest.put(basis, before);
-            test.put(basis, after);
-        }
-        Map<String, List<FillRateCalibration.Window>> rWindows = rWindows(data, set);
-        out.printf("inventory view, %s: stock = factor x a 6-month forecast; forecast and factor chosen on the last 6 training months"
-                + " (least excess reaching the target)%n", set.name());
-        StringBuilder header = new StringBuilder(String.format("%-8s %-18s %8s %9s %8s |", "target", "forecast", "factor", "achieved", "excess"));
-        R_METHODS.forEach(method -> header.append(String.format(" %8s", method)));
-        out.println(header.append("   <- R's excess at the same achieved fill rate"));
-        List<InventoryRow> rows = new ArrayList<>();
-        for (double target : FILL_TARGETS) {
-            FillRateCalibration.Basis basis = FillRateCalibration.leastExcess(backtest, target);
-            double factor = basis.factor();
-            FillRateCalibration.Outcome achieved = FillRateCalibration.outcome(test.get(basis.forecast()), factor);
-            Map<String, Double> rExcess = new LinkedHashMap<>();
-            StringBuilder line = new StringBuilder(String.format("%-8.2f %-18s %8.3f %9.3f %8.3f |", target, basis.forecast(), factor,
-                    achieved.fillRate(), achieved.excess()));
-            for (String method : R_METHODS) {
-                List<FillRateCalibration.Window> windows = rWindows.get(method);
-                double rFactor = FillRateCalibration.factorFor(windows, achieved.fillRate());
-                FillRateCalibration.Outcome r = FillRateCalibration.outcome(windows, rFactor);
-                boolean reached = r.fillRate() >= achieved.fillRate() - 1e-9;
-                rExcess.put(method, reached ? r.excess() : Double.NaN);
-                line.append(reached ? String.format(" %8.3f", r.excess()) : String.format(" %8s", "never"));
-            }
-            out.println(line);
-            rows.add(new InventoryRow(target, basis.forecast(), factor, achieved, rExcess));
-        }
-        return rows;
+        List<InventoryView.Case> cases = set.ids().stream().sorted().map(id -> {
+            double[] all = series.get(id);
+            return new InventoryView.Case(id, java.util.Optional.of(java.util.Arrays.copyOf(all, backtestOrigin)),
+                    InventoryView.total(java.util.Arrays.copyOfRange(all, backtestOrigin, TRAIN)), java.util.Arrays.copyOf(all, TRAIN),
+                    InventoryView.total(java.util.Arrays.copyOfRange(all, TRAIN, TRAIN + HORIZON)));
+        }).toList();
+        return InventoryView.run(set.name(), cases, policy, HORIZON, rTotals(data, set), R_METHODS, out);
     }
 
-    private static double total(double[] values) {
-        double total = 0;
-        for (double value : values) {
-            total += value;
-        }
-        return total;
-    }
-
-    private static double sum(double[] values, int from, int to) {
-        return total(java.util.Arrays.copyOfRange(values, from, to));
-    }
-
-    /** R's 6-month forecast totals and actual totals per method, from the golden file, for the set's series. */
-    private static Map<String, List<FillRateCalibration.Window>> rWindows(Path data, SeriesSet set) throws IOException {
-        Map<String, Map<String, double[]>> totals = new HashMap<>();
+    /** R's 6-month forecast totals per method and series, from the golden file, for the set's series. */
+    private static Map<String, Map<String, Double>> rTotals(Path data, SeriesSet set) throws IOException {
+        Map<String, Map<String, Double>> totals = new HashMap<>();
         List<String> lines = Files.readAllLines(data.resolve("r_forecasts_h6.csv"));
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.replace("\"", "").split(",");
-            if (!set.ids().contains(cells[1])) {
-                continue;
+            if (set.ids().contains(cells[1])) {
+                totals.computeIfAbsent(cells[0], key -> new HashMap<>()).merge(cells[1], Double.parseDouble(cells[3]), Double::sum);
             }
-            double[] pair = totals.computeIfAbsent(cells[0], key -> new HashMap<>()).computeIfAbsent(cells[1], key -> new double[2]);
-            pair[0] += Double.parseDouble(cells[3]);
-            pair[1] += Double.parseDouble(cells[4]);
         }
-        Map<String, List<FillRateCalibration.Window>> windows = new HashMap<>();
-        totals.forEach((method, byId) -> windows.put(method, byId.values().stream()
-                .map(pair -> new FillRateCalibration.Window(Math.max(0, pair[0]), pair[1])).toList()));
-        return windows;
+        return totals;
     }
 
     private static String short4(String value) {

@@ -35,7 +35,6 @@ final class OnlineRetailBench {
     static final int MIN_TRAINING_WEEKS = 13;
     /** Weeks in a year; above ETS's seasonal limit of 24, so every ETS form is non-seasonal here, as in R. */
     static final int PERIOD = 52;
-    static final double[] FILL_TARGETS = BenchCommand.FILL_TARGETS;
 
     private OnlineRetailBench() {
     }
@@ -46,7 +45,7 @@ final class OnlineRetailBench {
 
     /** Accuracy per method and the inventory view rows. */
     record Results(int series, Map<String, Accuracy.Summary> accuracy, Map<String, Accuracy.Summary> r,
-                   List<BenchCommand.InventoryRow> inventory) {
+                   List<InventoryView.Row> inventory) {
     }
 
     static List<Series> load(Path weeklyCsv) throws IOException {
@@ -128,64 +127,28 @@ final class OnlineRetailBench {
                     summary.sapis(), summary.biasRatio(), seconds, rColumns);
         }
         out.println("auto: one candidate per demand class, learned from the training weeks: " + policy.byClass());
-        List<BenchCommand.InventoryRow> inventory = inventoryView(series, policy, rBySku, out);
+        List<InventoryView.Row> inventory = inventoryView(series, policy, rBySku, out);
         return new Results(series.size(), ours, theirs, inventory);
     }
 
-    /** As the carparts inventory view: forecast and factor chosen on the last training weeks, R at equal fill. */
-    private static List<BenchCommand.InventoryRow> inventoryView(List<Series> series, AutomaticChoice.Policy policy,
-                                                                 Map<String, Map<String, double[]>> rBySku, PrintStream out) {
-        Map<String, List<FillRateCalibration.Window>> backtest = new LinkedHashMap<>();
-        Map<String, List<FillRateCalibration.Window>> test = new LinkedHashMap<>();
-        for (String basis : BenchCommand.STOCK_BASES) {
-            List<FillRateCalibration.Window> before = new ArrayList<>();
-            List<FillRateCalibration.Window> after = new ArrayList<>();
-            for (Series s : series) {
-                double[] y = s.training();
-                if (y.length - TEST_WEEKS >= MIN_TRAINING_WEEKS / 2) {
-                    double[] earlier = Arrays.copyOf(y, y.length - TEST_WEEKS);
-                    before.add(new FillRateCalibration.Window(sum(forecast(basis, policy, earlier)), sum(Arrays.copyOfRange(y, y.length - TEST_WEEKS, y.length))));
-                }
-                after.add(new FillRateCalibration.Window(sum(forecast(basis, policy, y)), sum(s.test())));
-            }
-            backtest.put(basis, before);
-            test.put(basis, after);
-        }
-        out.printf("inventory view: stock for the %d held-out weeks = factor x a forecast, both chosen on the last %d training weeks%n",
-                TEST_WEEKS, TEST_WEEKS);
-        out.printf("%-8s %-18s %8s %9s %8s | R's excess at the same achieved fill rate%n", "target", "forecast", "factor", "achieved", "excess");
-        List<BenchCommand.InventoryRow> rows = new ArrayList<>();
-        for (double target : FILL_TARGETS) {
-            FillRateCalibration.Basis basis = FillRateCalibration.leastExcess(backtest, target);
-            FillRateCalibration.Outcome achieved = FillRateCalibration.outcome(test.get(basis.forecast()), basis.factor());
-            Map<String, Double> rExcess = new LinkedHashMap<>();
-            StringBuilder line = new StringBuilder(String.format("%-8.2f %-18s %8.3f %9.3f %8.3f |", target, basis.forecast(), basis.factor(),
-                    achieved.fillRate(), achieved.excess()));
-            rBySku.forEach((method, bySku) -> {
-                List<FillRateCalibration.Window> windows = series.stream()
-                        .map(s -> new FillRateCalibration.Window(Math.max(0, sum(bySku.get(s.sku()))), sum(s.test()))).toList();
-                double factor = FillRateCalibration.factorFor(windows, achieved.fillRate());
-                FillRateCalibration.Outcome r = FillRateCalibration.outcome(windows, factor);
-                boolean reached = r.fillRate() >= achieved.fillRate() - 1e-9;
-                rExcess.put(method, reached ? r.excess() : Double.NaN);
-                line.append(String.format(" %s %s", method, reached ? String.format("%.3f", r.excess()) : "never"));
-            });
-            out.println(line);
-            rows.add(new BenchCommand.InventoryRow(target, basis.forecast(), basis.factor(), achieved, rExcess));
-        }
-        return rows;
-    }
-
-    private static double[] forecast(String basis, AutomaticChoice.Policy policy, double[] history) {
-        return basis.equals("auto") ? policy.forecast(history, TEST_WEEKS).forecast() : AutomaticChoice.forecastWith(basis, history, TEST_WEEKS);
-    }
-
-    private static double sum(double[] values) {
-        double total = 0;
-        for (double value : values) {
-            total += value;
-        }
-        return total;
+    /** The inventory view: the last training weeks before the held-out ones are the backtest window. */
+    private static List<InventoryView.Row> inventoryView(List<Series> series, AutomaticChoice.Policy policy,
+                                                         Map<String, Map<String, double[]>> rBySku, PrintStream out) {
+        List<InventoryView.Case> cases = series.stream().map(s -> {
+            double[] y = s.training();
+            // the backtest needs half the minimum training before its window
+            java.util.Optional<double[]> before = y.length - TEST_WEEKS >= MIN_TRAINING_WEEKS / 2
+                    ? java.util.Optional.of(Arrays.copyOf(y, y.length - TEST_WEEKS)) : java.util.Optional.empty();
+            return new InventoryView.Case(s.sku(), before,
+                    InventoryView.total(Arrays.copyOfRange(y, y.length - TEST_WEEKS, y.length)), y, InventoryView.total(s.test()));
+        }).toList();
+        Map<String, Map<String, Double>> rTotals = new LinkedHashMap<>();
+        rBySku.forEach((method, bySku) -> {
+            Map<String, Double> totals = new HashMap<>();
+            bySku.forEach((sku, forecast) -> totals.put(sku, InventoryView.total(forecast)));
+            rTotals.put(method, totals);
+        });
+        return InventoryView.run("online retail", cases, policy, TEST_WEEKS, rTotals, List.copyOf(rBySku.keySet()), out);
     }
 
     /** Writes the training series in the long format ../shared/tools/r_oracle_forecast.R reads. */

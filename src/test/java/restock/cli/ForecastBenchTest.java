@@ -34,8 +34,8 @@ class ForecastBenchTest {
         assertThat(auto.smse()).isLessThan(1.60);
         assertThat(auto.biasRatio()).isBetween(1.0, 1.38);
         // The inventory view: achieved fill rises with the target and every R method needs its excess printed.
-        List<BenchCommand.InventoryRow> rows = run.inventory().get("1,046-series subset");
-        assertThat(rows).extracting(BenchCommand.InventoryRow::target).containsExactly(0.80, 0.90, 0.95, 0.99);
+        List<InventoryView.Row> rows = run.inventory().get("1,046-series subset");
+        assertThat(rows).extracting(InventoryView.Row::target).containsExactly(0.80, 0.90, 0.95, 0.99);
         for (int i = 1; i < rows.size(); i++) {
             assertThat(rows.get(i).achieved().fillRate()).isGreaterThan(rows.get(i - 1).achieved().fillRate());
         }
