@@ -102,6 +102,16 @@ final class HttpCommands {
     }
 
 
+    static Optional<Double> queryNumber(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).map(value -> {
+            try {
+                return Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new InvalidInput(name, name + " must be a number such as 0.95, was '" + value + "'");
+            }
+        });
+    }
+
     static Sku sku(Context ctx) {
         return Requests.sku("", ctx.pathParam("sku"));
     }

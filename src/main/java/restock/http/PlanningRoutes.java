@@ -52,8 +52,8 @@ final class PlanningRoutes {
             ctx.json(Map.of("sku", ctx.pathParam("sku"), "method", p.method(), "weeks", weeks));
         });
         routes.get("/api/planning/suggestions", ctx -> {
-            Optional<Double> level = fraction(ctx, "serviceLevel");
-            Optional<Double> fillRate = fraction(ctx, "fillRate");
+            Optional<Double> level = HttpCommands.queryNumber(ctx, "serviceLevel");
+            Optional<Double> fillRate = HttpCommands.queryNumber(ctx, "fillRate");
             if (level.isPresent() && fillRate.isPresent()) {
                 throw new InvalidInput("fillRate", "give serviceLevel or fillRate, not both");
             }
@@ -81,16 +81,6 @@ final class PlanningRoutes {
                             "refused", p.refused(), "waitlisted", p.waitlisted(), "cancelledWhileWaiting", p.cancelledWhileWaiting(),
                             "censored", p.censored()))
                     .toList()));
-        });
-    }
-
-    private static Optional<Double> fraction(Context ctx, String name) {
-        return Optional.ofNullable(ctx.queryParam(name)).map(value -> {
-            try {
-                return Double.parseDouble(value);
-            } catch (NumberFormatException e) {
-                throw new InvalidInput(name, name + " must be a number such as 0.95, was '" + value + "'");
-            }
         });
     }
 

@@ -51,14 +51,11 @@ public final class PlanningQueries {
 
     /** A SKU's planning chart: weekly history, forecast with interval, reorder point and projected stock. */
     public ChartData.Chart chart(Handle handle, Sku sku, int weeksAhead) {
-        if (weeksAhead < 1 || weeksAhead > ChartData.MAX_WEEKS_AHEAD) {
-            throw new InvalidInput("weeks", "weeks must be between 1 and " + ChartData.MAX_WEEKS_AHEAD + ", was " + weeksAhead);
-        }
+        requireWeeksAhead(weeksAhead);
         restock.catalog().find(handle, sku);
         LocalDate today = restock.books().today();
         LocalDate thisWeek = DemandHistory.Grain.WEEK.startOf(today);
-        List<DemandHistory.Period> weeks = DemandHistory.rollUp(SqlDemand.days(handle, sku, thisWeek.minusWeeks(CHART_HISTORY_WEEKS),
-                thisWeek.minusDays(1)), thisWeek.minusWeeks(CHART_HISTORY_WEEKS), thisWeek.minusDays(1), DemandHistory.Grain.WEEK);
+        List<DemandHistory.Period> weeks = completeWeeks(handle, sku, CHART_HISTORY_WEEKS);
         Planner.SkuPlan plan = SqlPlanning.inputsFor(handle, sku, today, HISTORY_DAYS)
                 .map(inputs -> Planner.plan(inputs, DEFAULT_SERVICE_LEVEL, today, sku.code().hashCode()))
                 .orElseThrow();
@@ -66,6 +63,19 @@ public final class PlanningQueries {
         SqlPlanning.incomingByDate(handle, sku).forEach((date, units) ->
                 incoming.merge(DemandHistory.Grain.WEEK.startOf(date), units, Integer::sum));
         return ChartData.build(weeks, thisWeek, weeksAhead, plan.inventoryPosition(), incoming, plan.reorderPoint());
+    }
+
+    /** The latest {@code weeks} complete weeks (the current week is still open), oldest first. */
+    private List<DemandHistory.Period> completeWeeks(Handle handle, Sku sku, int weeks) {
+        LocalDate thisWeek = DemandHistory.Grain.WEEK.startOf(restock.books().today());
+        LocalDate from = thisWeek.minusWeeks(weeks);
+        return DemandHistory.rollUp(SqlDemand.days(handle, sku, from, thisWeek.minusDays(1)), from, thisWeek.minusDays(1), DemandHistory.Grain.WEEK);
+    }
+
+    private static void requireWeeksAhead(int weeksAhead) {
+        if (weeksAhead < 1 || weeksAhead > ChartData.MAX_WEEKS_AHEAD) {
+            throw new InvalidInput("weeks", "weeks must be between 1 and " + ChartData.MAX_WEEKS_AHEAD + ", was " + weeksAhead);
+        }
     }
 
     /** Weeks of history a forecast is made from: two years, so weekly seasonal methods have two cycles. */
@@ -76,19 +86,14 @@ public final class PlanningQueries {
      * its complete weeks since its first demand (at most {@link #FORECAST_HISTORY_WEEKS}), with 80% and 95% intervals.
      */
     public Prediction forecast(Handle handle, Sku sku, String method, int weeksAhead) {
-        if (weeksAhead < 1 || weeksAhead > ChartData.MAX_WEEKS_AHEAD) {
-            throw new InvalidInput("weeks", "weeks must be between 1 and " + ChartData.MAX_WEEKS_AHEAD + ", was " + weeksAhead);
-        }
+        requireWeeksAhead(weeksAhead);
         java.util.Optional<ForecastMethod> named = ForecastMethod.byLabel(method);
         if (named.isEmpty() && !method.equals("auto")) {
             throw new InvalidInput("method", "method must be auto or one of " + java.util.Arrays.stream(ForecastMethod.values())
                     .map(ForecastMethod::label).toList() + ", was '" + method + "'");
         }
         restock.catalog().find(handle, sku);
-        LocalDate thisWeek = DemandHistory.Grain.WEEK.startOf(restock.books().today());
-        LocalDate from = thisWeek.minusWeeks(FORECAST_HISTORY_WEEKS);
-        double[] weekly = DemandHistory.rollUp(SqlDemand.days(handle, sku, from, thisWeek.minusDays(1)), from, thisWeek.minusDays(1),
-                DemandHistory.Grain.WEEK).stream().mapToDouble(DemandHistory.Period::demand).toArray();
+        double[] weekly = completeWeeks(handle, sku, FORECAST_HISTORY_WEEKS).stream().mapToDouble(DemandHistory.Period::demand).toArray();
         int first = 0;
         while (first < weekly.length - 1 && weekly[first] == 0) {
             first++;
