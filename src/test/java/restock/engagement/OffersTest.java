@@ -108,6 +108,18 @@ class OffersTest {
     }
 
     @Test
+    void a_code_issued_to_one_customer_cannot_be_redeemed_by_another() {
+        String code = waitlistCode(new OfferRule.WaitlistDiscount(10, 14, 0, Optional.empty()));
+        long before = orders();
+
+        assertThatThrownBy(() -> restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("eve@example.com", true, 0,
+                List.of(new OrderRequest.Line(fan, 2)), Optional.of("pm_card_visa"), Optional.of(code)))))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("issued to another customer");
+        assertThat(orders()).isEqualTo(before);
+        assertThat(order(fan, code.toUpperCase()).id()).as("its owner, whatever the case of the address").isPositive();
+    }
+
+    @Test
     void a_code_scoped_to_a_product_does_not_apply_to_another_and_expires() {
         String code = waitlistCode(new OfferRule.WaitlistDiscount(10, 14, 0, Optional.of(fan.code())));
         assertThatThrownBy(() -> order(lamp, code)).isInstanceOf(InvalidInput.class).hasMessageContaining("applies only to product 15036");
