@@ -86,7 +86,7 @@ public final class Offers {
         long minOrder = rule instanceof OfferRule.WaitlistDiscount w ? w.minOrderMinor() : 0;
         Optional<String> sku = rule instanceof OfferRule.WaitlistDiscount w ? w.sku() : Optional.empty();
         String code = SqlOffers.issue(handle, active.get().id(), cause, email,
-                new DiscountCode(DiscountCode.generate(random), percent, minOrder, sku, expires, Optional.empty()), now);
+                new DiscountCode(DiscountCode.generate(random), percent, minOrder, sku, expires, Optional.empty(), email), now);
         return Optional.of(new Issued(code, percent, expires));
     }
 
@@ -103,7 +103,7 @@ public final class Offers {
         }
         String code = DiscountCode.normalize(typed);
         DiscountCode.Redemption result = SqlOffers.lock(handle, code)
-                .<DiscountCode.Redemption>map(c -> c.redeem(valueMinorBySku, now))
+                .<DiscountCode.Redemption>map(c -> c.redeem(email, valueMinorBySku, now))
                 .orElse(new DiscountCode.Redemption.Rejected("there is no such code"));
         if (result instanceof DiscountCode.Redemption.Rejected rejected) {
             // A handle of its own: JDBI would reuse this thread's transaction, which the rejection rolls back.

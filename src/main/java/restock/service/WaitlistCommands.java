@@ -10,7 +10,6 @@ import restock.notify.FairNotices;
 import restock.notify.Notice;
 import restock.orders.OrderRequest;
 import restock.allocation.SkuBook;
-import restock.store.SqlBooks;
 import restock.store.SqlOutbox;
 import restock.store.SqlWaitlist;
 
@@ -101,7 +100,7 @@ public final class WaitlistCommands {
         if (next.isEmpty()) {
             if (book.hasUnsavedFills()) {
                 // Units freed by lapsed holds went to the queue when the book loaded; keep those fills.
-                SqlBooks.save(handle, List.of(book), now);
+                restock.books().write(handle, List.of(book));
             }
             return 0;
         }
@@ -122,7 +121,7 @@ public final class WaitlistCommands {
                     .ifPresent(issued -> relay.publish(handle, "offer:waitlist:" + entry.id(), new Notice.Offer(entry.email(), issued.code(),
                             issued.percentOff(), issued.expiresAt(), "for waiting for " + product.name()), null, endpoints));
         }
-        SqlBooks.save(handle, List.of(book), now);
+        restock.books().write(handle, List.of(book));
         return next.size();
     }
 

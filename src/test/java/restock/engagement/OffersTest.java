@@ -23,7 +23,6 @@ import restock.service.Offers;
 import restock.service.Restock;
 import restock.service.WaitlistCommands;
 import restock.store.Database;
-import restock.store.SqlPromises;
 import restock.support.TestClock;
 import restock.support.TestDatabases;
 
@@ -154,8 +153,7 @@ class OffersTest {
                 List.of(new PurchaseOrderRequest.Line(fan, 10, LocalDate.parse("2026-11-30"))))));
         Order waiting = restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("bob@example.com", true, 0,
                 List.of(new OrderRequest.Line(fan, 2)))));
-        Optional<SqlPromises.StoredPromise> promise = restock.read(h -> SqlPromises.find(h, waiting.lines().get(0).id()));
-        LocalDate promisedBy = promise.orElseThrow().to();
+        LocalDate promisedBy = waiting.lines().get(0).promise().orElseThrow().to();
         clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse("2026-11-26"), promisedBy) + 10));
         restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(fan, 2))));
 
