@@ -43,9 +43,16 @@ public final class Placement {
                 throw new IllegalStateException("no book loaded for " + line.sku());
             }
             int hold = holdsLeft.getOrDefault(line.sku(), 0);
+            int heldBefore = book.heldForWaitlist();
             admissions.add(book.admit(lineIds.get(i), request.priority(), placedAt, line.quantity(), hold));
-            holdsLeft.put(line.sku(), Math.max(0, hold - line.quantity()));
+            holdsLeft.put(line.sku(), hold - (heldBefore - book.heldForWaitlist()));
         }
+        // The customer's holds are used up by this order: what it did not take goes to the queue or back on sale.
+        holdsLeft.forEach((sku, left) -> {
+            if (left > 0) {
+                trial.get(sku).releaseHold(left);
+            }
+        });
         boolean anyRefused = admissions.stream().anyMatch(admission -> admission.refused() > 0);
         if (anyRefused && !request.allowPartial()) {
             return new Decision(refuseWhole(request, admissions), books);

@@ -171,6 +171,15 @@ public final class SkuBook {
         heldForWaitlist += units;
     }
 
+    /** Units held for a waitlister who no longer needs them (their order took what it needed) are free again. */
+    public void releaseHold(int units) {
+        if (units <= 0 || units > heldForWaitlist) {
+            throw new IllegalStateException("cannot release " + units + " held units of " + sku + "; " + heldForWaitlist + " are held");
+        }
+        heldForWaitlist -= units;
+        fillQueue();
+    }
+
     /** Reserved units leave the building. */
     public void ship(int quantity) {
         requirePositive(quantity, "shipped");
@@ -223,7 +232,7 @@ public final class SkuBook {
                 storedPromises.put(lineId, new StoredPromise(promise, probability));
             }
         });
-        BookChanges changes = new BookChanges(sku, onHand, reserved, queue.waitingUnits(), fills, removed, added, promises, events);
+        BookChanges changes = new BookChanges(sku, onHand, reserved, queue.waitingUnits(), settings.today(), fills, removed, added, promises, events);
         storedPegs.clear();
         storedPegs.addAll(wanted);
         fills.clear();
@@ -302,7 +311,8 @@ public final class SkuBook {
         }
     }
 
-    private boolean released() {
+    /** Whether the product may be shipped today (no release date, or it has come). */
+    public boolean released() {
         return SkuPosition.released(lifecycle, settings.today());
     }
 

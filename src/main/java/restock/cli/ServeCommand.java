@@ -96,6 +96,7 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("  curl -H 'Authorization: Bearer " + apiKey + "' '" + url + "api/stock?limit=5'");
         // Background work starts after the address and key are printed, so its log lines do not bury them.
         ScheduledExecutorService payments = startBackgroundWork(List.of(processor::runOnce, relay::runOnce, waitlist::noticePass,
+                new restock.service.QueueUpkeep(restock, clock)::runOnce,
                 delivery::runOnce));
         ScheduledExecutorService nightly = startNightlyPlan(new PlanningQueries(restock), clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

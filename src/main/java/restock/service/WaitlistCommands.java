@@ -96,7 +96,9 @@ public final class WaitlistCommands {
     private int noticeSku(Handle handle, Sku sku) {
         Instant now = clock.instant();
         SkuBook book = restock.books().lock(handle, List.of(sku)).get(sku);
-        List<SqlWaitlist.Entry> next = settings.holdUnits() ? holders(handle, book) : oversubscribed(handle, sku, book, now);
+        // Before its release day a product is not back in stock, whatever is in the building.
+        List<SqlWaitlist.Entry> next = !book.released() ? List.of()
+                : settings.holdUnits() ? holders(handle, book) : oversubscribed(handle, sku, book, now);
         if (next.isEmpty()) {
             if (book.hasUnsavedFills()) {
                 // Units freed by lapsed holds went to the queue when the book loaded; keep those fills.

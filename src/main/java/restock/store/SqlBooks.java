@@ -114,6 +114,28 @@ public final class SqlBooks {
         return positions;
     }
 
+    /**
+     * SKUs with waiting lines whose stored state lags behind time: units free for the queue (a hold lapsed, a
+     * release day came) or a promise not worked out yet today.
+     */
+    public static List<Sku> queuesDue(Handle handle, Instant now, LocalDate today, int limit) {
+        return handle.createQuery("""
+                        select s.sku from stock s join products p on p.sku = s.sku
+                        where s.location_code = :location and s.backordered > 0
+                          and ((p.release_date is null or p.release_date <= :today)
+                               and s.on_hand - s.reserved > coalesce((select sum(w.held_quantity) from waitlist w
+                                    where w.sku = s.sku and w.held_quantity is not null and w.hold_used_at is null
+                                      and w.unsubscribed_at is null and w.notice_until > :now), 0)
+                            or s.queue_settled_on is null or s.queue_settled_on < :today)
+                        order by s.sku limit :limit""")
+                .bind("location", LOCATION)
+                .bind("today", today)
+                .bind("now", SqlPurchasing.utc(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> Sku.of(rs.getString("sku")))
+                .list();
+    }
+
     /** Reads the queue after the stock rows are locked, so that no writer changes it underneath. */
     private static Map<Sku, List<WaitingLine>> loadQueues(Handle handle, List<String> codes) {
         Map<Sku, List<WaitingLine>> queues = new HashMap<>();
@@ -165,11 +187,13 @@ public final class SqlBooks {
     /** Writes what a book decided: stock figures, fills, pegs, promises, events, in that order. */
     public static void write(Handle handle, BookChanges changes, Instant now) {
         handle.createUpdate("""
-                        update stock set on_hand = :onHand, reserved = :reserved, backordered = :backordered
+                        update stock set on_hand = :onHand, reserved = :reserved, backordered = :backordered,
+                                         queue_settled_on = :settledOn
                         where sku = :sku and location_code = :location""")
                 .bind("onHand", changes.onHand())
                 .bind("reserved", changes.reserved())
                 .bind("backordered", changes.waiting())
+                .bind("settledOn", changes.settledOn())
                 .bind("sku", changes.sku().code())
                 .bind("location", LOCATION)
                 .execute();

@@ -13,3 +13,7 @@ create index line_payments_active on line_payments (updated_at) where state not 
 alter table cancellations drop constraint cancellations_via_check;
 alter table cancellations add constraint cancellations_via_check
     check (via in ('api', 'cancel-link', 'payment-not-received', 'discontinued'));
+
+-- The day a SKU's queue was last worked out (fills, pegs, promises); the upkeep pass settles queues not yet
+-- worked out today, so promises follow the calendar even where no command touches the SKU.
+alter table stock add column queue_settled_on date;
