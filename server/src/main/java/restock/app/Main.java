@@ -2,7 +2,6 @@ package restock.app;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import restock.cli.BenchCommand;
 import restock.cli.ExportCommand;
 import restock.cli.ServeCommand;
 import restock.cli.ImportCommand;
@@ -12,7 +11,7 @@ import restock.cli.ReportCommand;
 /** Restock's entry point: {@code restock serve | import | export}. */
 @Command(name = "restock", mixinStandardHelpOptions = true, version = "restock 0.1",
         description = "Backorder-aware orders and inventory.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, BenchCommand.class, PlanCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, PlanCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         int exit = new CommandLine(new Main()).execute(args);
