@@ -191,12 +191,23 @@ public final class SkuBook {
         checkInvariants();
     }
 
-    /** Waiting lines that open supply does not fully cover: nothing will come for them if the product is discontinued. */
+    /**
+     * Waiting lines that neither the stock in the building (before a release) nor open supply fully covers: nothing
+     * will come for them if the product is discontinued.
+     */
     public List<Long> linesWithoutSupply() {
         Map<Long, Integer> pegged = new HashMap<>();
         queue.pegs(unitsInTheBuilding(), supply).forEach(peg -> pegged.merge(peg.lineId(), peg.quantity(), Integer::sum));
-        return queue.lines().stream().filter(line -> pegged.getOrDefault(line.lineId(), 0) < line.waitingQuantity())
-                .map(WaitingLine::lineId).toList();
+        List<Long> uncovered = new ArrayList<>();
+        int inTheBuilding = unitsInTheBuilding();
+        for (WaitingLine line : queue.lines()) {
+            int fromTheBuilding = Math.min(line.waitingQuantity(), inTheBuilding);
+            inTheBuilding -= fromTheBuilding;
+            if (fromTheBuilding + pegged.getOrDefault(line.lineId(), 0) < line.waitingQuantity()) {
+                uncovered.add(line.lineId());
+            }
+        }
+        return uncovered;
     }
 
     private void fillQueue() {

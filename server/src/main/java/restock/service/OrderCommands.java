@@ -59,7 +59,8 @@ public final class OrderCommands {
         SqlWaitlist.holdsOf(handle, request.customerEmail(), codes, now).forEach((code, units) -> ownHolds.put(Sku.of(code), units));
         Placement.Decision decision = Placement.decide(request, books, lineIds, now, ownHolds);
         long orderId = SqlOrders.insertOrder(handle, request, lineIds, decision.admissions(), now);
-        if (!ownHolds.isEmpty()) {
+        // A customer's holds are used up by an order that takes anything; a refused order leaves them held.
+        if (!ownHolds.isEmpty() && decision.usesHolds()) {
             SqlWaitlist.useHolds(handle, request.customerEmail(), codes, now);
         }
         this.books.write(handle, decision.books().values());
