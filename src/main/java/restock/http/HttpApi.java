@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
+import restock.common.TextLimit;
 import restock.common.NotFound;
 import restock.common.TooManyAttempts;
 import restock.payments.PaymentGateway;
@@ -37,7 +38,7 @@ import java.util.Optional;
 public final class HttpApi {
     /** Larger bodies are refused before they are read: 100 order lines fit in a few kilobytes. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
-    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = TextLimit.IDEMPOTENCY_KEY.maxLength();
     /** Oversized bodies up to this size are read and dropped before the 413; larger ones are cut off. */
     static final long MAX_DRAINED_BYTES = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
@@ -78,7 +79,7 @@ public final class HttpApi {
         this.waitlist = waitlist;
         this.storefront = new Storefront(restock, shopProductUrl);
         this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
-        this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+        this.mapper = new ObjectMapper(JsonBody.boundedFactory()).registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.commands = new HttpCommands(restock, mapper);
     }
@@ -93,6 +94,7 @@ public final class HttpApi {
         config.startup.showJavalinBanner = false;
         var routes = config.routes;
         routes.before("/api/*", this::authenticate);
+        routes.before("/api/*", HttpCommands::refuseControlCharactersInQuery);
         routes.after(ctx -> metrics.counter("restock_http_requests", "method", ctx.method().name(),
                 "status", Integer.toString(ctx.statusCode())).increment());
 
@@ -166,7 +168,7 @@ public final class HttpApi {
         routes.exception(InvalidInput.class, (e, ctx) -> problem(ctx, Problem.of(400, "Invalid request", e.getMessage(), e.field())));
         routes.exception(NotFound.class, (e, ctx) -> problem(ctx, Problem.of(404, "Not found", e.getMessage(), e.field())));
         routes.exception(TooManyAttempts.class, (e, ctx) -> problem(ctx, Problem.of(429, "Too many attempts", e.getMessage(), null)));
-        routes.exception(Conflict.class, (e, ctx) -> problem(ctx, Problem.of(409, "Conflict with current state", e.getMessage(), null)));
+        routes.exception(Conflict.class, (e, ctx) -> problem(ctx, Problem.of(409, "Conflict with current state", e.getMessage(), e.field())));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("request {} {} failed", ctx.method(), ctx.path(), e);
             problem(ctx, Problem.of(500, "Internal error", "Restock failed to handle this request; nothing was changed. "

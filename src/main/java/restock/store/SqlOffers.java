@@ -23,6 +23,9 @@ public final class SqlOffers {
 
     /** Turns a rule on, replacing the active rule of the same kind. */
     public static StoredRule activate(Handle handle, OfferRule rule, Instant now) {
+        // Two activations at once would both deactivate the old rule and insert, and the second would break the
+        // one-active-rule-per-kind index: they take turns. Reads, and issuing codes, are not blocked.
+        handle.execute("lock table offer_rules in share row exclusive mode");
         handle.createUpdate("update offer_rules set active = false where kind = :kind and active").bind("kind", rule.kind()).execute();
         var insert = handle.createQuery("""
                         insert into offer_rules (kind, percent_off, percent_per_week, cap_percent, after_days, valid_days,
