@@ -10,6 +10,7 @@ import restock.gateways.LogSender;
 import restock.gateways.SmtpSender;
 import restock.gateways.StripeGateway;
 import restock.gateways.WebhookSender;
+import restock.gateways.WebhookTargets;
 import restock.notify.Branding;
 import restock.notify.Message;
 import restock.notify.MessageSender;
@@ -77,15 +78,17 @@ public final class ServeCommand implements Callable<Integer> {
         WaitlistCommands waitlist = new WaitlistCommands(restock, restock.links(), relay,
                 new WaitlistCommands.Settings(1.5, java.time.Duration.ofHours(24), "true".equals(System.getenv("RESTOCK_WAITLIST_DOUBLE_OPT_IN")),
                         baseUrl, shopUrl, "true".equals(System.getenv("RESTOCK_WAITLIST_HOLD_UNITS"))), clock);
+        WebhookTargets webhookTargets = WebhookTargets.of("true".equals(System.getenv("RESTOCK_WEBHOOKS_ALLOW_PRIVATE")));
         DeliveryWorker delivery = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, emailSender(),
-                Message.Channel.WEBHOOK, new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock)),
-                clock, System.nanoTime());
+                Message.Channel.WEBHOOK, new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock,
+                        webhookTargets)), clock, System.nanoTime());
         PaymentProcessor processor = new PaymentProcessor(restock, gateway, paymentPolicy, clock);
         if (demo && Demo.loadIfEmpty(restock)) {
             System.out.println("Loaded the demo shop (36 products from a real UK online retailer).");
         }
         String apiKey = apiKey();
-        Javalin server = new HttpApi(restock, apiKey, shopUrl, gateway, waitlist, branding).start(host, port);
+        Javalin server = new HttpApi(restock, apiKey, new HttpApi.Settings(shopUrl, webhookTargets), gateway, waitlist, branding)
+                .start(host, port);
         String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
         System.out.println("Restock is running at " + url + " (data: " + database.describe() + ")");
         System.out.println("API: " + url + "api  (spec: " + url + "api/openapi.yaml)");

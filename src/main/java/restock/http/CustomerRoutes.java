@@ -3,6 +3,7 @@ package restock.http;
 import io.javalin.config.RoutesConfig;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
+import restock.gateways.WebhookTargets;
 import restock.orders.OrderRequest;
 import restock.payments.GatewayResult;
 import restock.payments.PaymentGateway;
@@ -20,12 +21,14 @@ final class CustomerRoutes {
     private final HttpCommands commands;
     private final WaitlistCommands waitlist;
     private final PaymentGateway gateway;
+    private final WebhookTargets webhookTargets;
 
-    CustomerRoutes(Restock restock, HttpCommands commands, WaitlistCommands waitlist, PaymentGateway gateway) {
+    CustomerRoutes(Restock restock, HttpCommands commands, WaitlistCommands waitlist, PaymentGateway gateway, WebhookTargets webhookTargets) {
         this.restock = restock;
         this.commands = commands;
         this.waitlist = waitlist;
         this.gateway = gateway;
+        this.webhookTargets = webhookTargets;
     }
 
     void register(RoutesConfig routes) {
@@ -74,8 +77,8 @@ final class CustomerRoutes {
                         ? "You will get no more emails about this product." : "This sign-up no longer exists.")));
         routes.post("/api/webhooks", ctx -> commands.command(ctx, 201, (h, body) -> {
             String url = JsonBody.requiredText(body, "", "url");
-            if (!url.matches("https?://\\S{1,2000}")) {
-                throw new InvalidInput("url", "url must be an http or https address");
+            if (webhookTargets.check(url) instanceof WebhookTargets.Verdict.Refused refused) {
+                throw new InvalidInput("url", refused.reason());
             }
             byte[] random = new byte[24];
             new java.security.SecureRandom().nextBytes(random);

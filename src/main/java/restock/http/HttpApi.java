@@ -18,6 +18,7 @@ import restock.common.InvalidInput;
 import restock.common.TextLimit;
 import restock.common.NotFound;
 import restock.common.TooManyAttempts;
+import restock.gateways.WebhookTargets;
 import restock.payments.PaymentGateway;
 import restock.payments.SimulatedGateway;
 import restock.notify.Branding;
@@ -47,6 +48,7 @@ public final class HttpApi {
     /** Where feeds and offers point shoppers when no RESTOCK_SHOP_PRODUCT_URL is configured. */
     public static final String DEFAULT_SHOP_PRODUCT_URL = "https://shop.example.com/products/{sku}";
     private final Restock restock;
+    private final Settings settings;
     private final Storefront storefront;
     private final PaymentGateway gateway;
     private final WaitlistCommands waitlist;
@@ -73,11 +75,21 @@ public final class HttpApi {
 
     public HttpApi(Restock restock, String apiKey, String shopProductUrl, PaymentGateway gateway, WaitlistCommands waitlist,
                    Branding branding) {
+        this(restock, apiKey, new Settings(shopProductUrl, WebhookTargets.PUBLIC_ONLY), gateway, waitlist, branding);
+    }
+
+    /** What an operator sets about the API: the shop's product page address, and where webhooks may go. */
+    public record Settings(String shopProductUrl, WebhookTargets webhookTargets) {
+    }
+
+    public HttpApi(Restock restock, String apiKey, Settings settings, PaymentGateway gateway, WaitlistCommands waitlist,
+                   Branding branding) {
         this.restock = restock;
+        this.settings = settings;
         this.branding = branding;
         this.gateway = gateway;
         this.waitlist = waitlist;
-        this.storefront = new Storefront(restock, shopProductUrl);
+        this.storefront = new Storefront(restock, settings.shopProductUrl());
         this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
         this.mapper = new ObjectMapper(JsonBody.boundedFactory()).registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -146,7 +158,7 @@ public final class HttpApi {
                 Views.PurchaseOrderView.of(restock.purchasing().reschedule(h, HttpCommands.id(ctx), HttpCommands.lineNumber(ctx),
                         JsonBody.requiredDate(body, "", "expectedDate")))));
 
-        new CustomerRoutes(restock, commands, waitlist, gateway).register(routes);
+        new CustomerRoutes(restock, commands, waitlist, gateway, settings.webhookTargets()).register(routes);
         routes.get("/api/messages/preview/{topic}", ctx -> {
             var sample = Templates.sample(ctx.pathParam("topic")).orElseThrow(() -> new NotFound("topic",
                     "no message topic '" + ctx.pathParam("topic") + "'; topics are " + Templates.TOPICS));
