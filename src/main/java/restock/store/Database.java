@@ -22,6 +22,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.embedded = embedded;
         this.jdbi = Jdbi.create(new OneConnectionPerThread(dataSource)).installPlugin(new PostgresPlugin());
+        this.jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).addCustomizer(new StatementDeadline());
     }
 
     /** Connects to the server at a JDBC URL or a postgresql:// URL and migrates the schema (optionally a schema of its own). */
