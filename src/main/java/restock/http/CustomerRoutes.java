@@ -67,7 +67,10 @@ final class CustomerRoutes {
                     JsonBody.optionalBoolean(body, "consent", false));
             return java.util.Map.of("id", entry.id(), "sku", entry.sku(), "status", entry.confirmed() ? "subscribed" : "awaiting_confirmation");
         }));
-        routes.get("/waitlist/confirm/{token}", ctx -> ctx.html(SimplePages.page("Waitlist",
+        // A GET only shows the button: mail scanners open every link in a message, and must not confirm for the shopper.
+        routes.get("/waitlist/confirm/{token}", ctx -> ctx.html(SimplePages.form("Waitlist",
+                "Email me when this product is back in stock?", "/waitlist/confirm/" + ctx.pathParam("token"), "Yes, email me")));
+        routes.post("/waitlist/confirm/{token}", ctx -> ctx.html(SimplePages.page("Waitlist",
                 restock.inTransaction(h -> waitlist.confirm(h, ctx.pathParam("token")))
                         ? "Thank you: we will email you when it is back." : "This sign-up no longer exists.")));
         routes.get("/waitlist/unsubscribe/{token}", ctx -> ctx.html(SimplePages.form("Unsubscribe",
