@@ -221,7 +221,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.out.println("API key (operations, made on this first start and shown only now; keep it): " + key);
         } else {
             System.out.println("API keys: the stored keys work (none is shown again). For a new one, stop Restock and run");
-            System.out.println("  java -jar target/restock-0.1.0-SNAPSHOT.jar keys create --name <who> --scope operations");
+            System.out.println("  java -jar server/target/restock-server-0.1.0-SNAPSHOT.jar keys create --name <who> --scope operations");
             System.out.println("or call POST /api/keys with an operations key.");
         }
         System.out.println("Open " + url + " and enter the API key to see the stock overview, or try:");
