@@ -3,11 +3,13 @@ package restock.app;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import restock.support.ApiClient;
+import restock.support.TestDatabases;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +54,22 @@ class StartTest {
         }
     }
 
+    /**
+     * Where a started server keeps its data: a schema of its own on the external server when tests have one (CI),
+     * which starts in a second; otherwise (no DATABASE_URL) an embedded server in the --data-dir folder.
+     */
+    private static Map<String, String> database() throws Exception {
+        if (TestDatabases.external().isEmpty()) {
+            return Map.of();
+        }
+        String url = TestDatabases.external().get().jdbcUrl();
+        String schema = TestDatabases.newSchemaName();
+        try (var connection = DriverManager.getConnection(url); var statement = connection.createStatement()) {
+            statement.execute("create schema " + schema);
+        }
+        return Map.of("DATABASE_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    }
+
     private static void stop(Process server) throws InterruptedException {
         server.destroy();
         if (!server.waitFor(60, TimeUnit.SECONDS)) {
@@ -83,9 +101,10 @@ class StartTest {
     @Test
     void the_first_start_shows_one_operations_key_and_later_starts_show_none_and_say_how_to_make_one() throws Exception {
         Path data = folder.resolve("data");
+        Map<String, String> database = database();
         int port = freePort();
         Path firstLog = folder.resolve("first.log");
-        Process first = serve(data, port, firstLog, Map.of());
+        Process first = serve(data, port, firstLog, database);
         String firstOutput = waitForStart(first, firstLog);
         Matcher shown = SHOWN_KEY.matcher(firstOutput);
         assertThat(shown.find()).as(firstOutput).isTrue();
@@ -94,7 +113,7 @@ class StartTest {
         stop(first);
 
         Path secondLog = folder.resolve("second.log");
-        Process second = serve(data, port, secondLog, Map.of());
+        Process second = serve(data, port, secondLog, database);
         String secondOutput = waitForStart(second, secondLog);
         assertThat(secondOutput).doesNotContain(key).doesNotContain("rk_ops_").contains("keys create");
         assertThat(new ApiClient("http://127.0.0.1:" + port, key).get("/api/stock?limit=1").status()).as("the first key still works")
@@ -107,7 +126,9 @@ class StartTest {
         String key = "an-operator-chosen-key-0123456789";
         Path log = folder.resolve("env.log");
         int port = freePort();
-        Process server = serve(folder.resolve("data-env"), port, log, Map.of("RESTOCK_API_KEY", key));
+        Map<String, String> environment = new java.util.HashMap<>(database());
+        environment.put("RESTOCK_API_KEY", key);
+        Process server = serve(folder.resolve("data-env"), port, log, environment);
         String output = waitForStart(server, log);
         assertThat(output).doesNotContain(key).doesNotContain("rk_ops_").contains("RESTOCK_API_KEY");
         assertThat(new ApiClient("http://127.0.0.1:" + port, key).get("/api/stock?limit=1").status()).isEqualTo(200);
