@@ -13,7 +13,7 @@ import java.util.Optional;
 public record Movement(Sku sku, MovementKind kind, int quantity, Optional<Integer> countedQuantity, Optional<String> reason,
                        Optional<Long> purchaseOrderLineId, Optional<Long> orderLineId, Instant occurredAt) {
     /** Reasons longer than this are refused where they enter (the ledger's column holds no more). */
-    public static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_REASON_LENGTH = restock.common.TextLimit.STOCK_REASON.maxLength();
 
     public static Movement receipt(Sku sku, int quantity, long purchaseOrderLineId, Instant at) {
         requirePositive(quantity, "a receipt");
