@@ -18,8 +18,11 @@ public final class Placement {
     private Placement() {
     }
 
-    /** The lines' admissions, in request order, and the books to persist (unchanged when refused whole). */
-    public record Decision(List<Admission> admissions, Map<Sku, SkuBook> books) {
+    /**
+     * The lines' admissions, in request order, the books to persist (unchanged when refused whole), and whether the
+     * order used up the customer's waitlist holds (it does when it takes anything).
+     */
+    public record Decision(List<Admission> admissions, Map<Sku, SkuBook> books, boolean usesHolds) {
     }
 
     public static Decision decide(OrderRequest request, Map<Sku, SkuBook> books, List<Long> lineIds, Instant placedAt) {
@@ -43,14 +46,24 @@ public final class Placement {
                 throw new IllegalStateException("no book loaded for " + line.sku());
             }
             int hold = holdsLeft.getOrDefault(line.sku(), 0);
+            int heldBefore = book.heldForWaitlist();
             admissions.add(book.admit(lineIds.get(i), request.priority(), placedAt, line.quantity(), hold));
-            holdsLeft.put(line.sku(), Math.max(0, hold - line.quantity()));
+            holdsLeft.put(line.sku(), hold - (heldBefore - book.heldForWaitlist()));
         }
         boolean anyRefused = admissions.stream().anyMatch(admission -> admission.refused() > 0);
         if (anyRefused && !request.allowPartial()) {
-            return new Decision(refuseWhole(request, admissions), books);
+            return new Decision(refuseWhole(request, admissions), books, false);
         }
-        return new Decision(admissions, trial);
+        boolean takesAnything = admissions.stream().anyMatch(admission -> admission.refused() < admission.quantity());
+        if (takesAnything) {
+            // The customer's holds are used up by this order: what it did not take goes to the queue or back on sale.
+            holdsLeft.forEach((sku, left) -> {
+                if (left > 0) {
+                    trial.get(sku).releaseHold(left);
+                }
+            });
+        }
+        return new Decision(admissions, trial, takesAnything);
     }
 
     private static List<Admission> refuseWhole(OrderRequest request, List<Admission> admissions) {

@@ -1,107 +1,108 @@
 package restock.allocation;
 
 import restock.catalog.BackorderPolicy;
+import restock.catalog.Lifecycle;
 import restock.catalog.Sku;
 import restock.common.Conflict;
-import restock.promise.AvailabilitySteps;
+import restock.orders.OrderEventKind;
 import restock.promise.Outlook;
+import restock.promise.Promise;
 import restock.promise.PromiseSettings;
 import restock.promise.Promising;
 import restock.promise.SupplyPortion;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * One SKU's stock, backorder queue and incoming supply, as seen by the single writer of that SKU.
+ * One SKU's stock, backorder queue and incoming supply, as seen by the single writer of that SKU (the book is
+ * loaded under the SKU's row lock). Commands change it in memory; {@link #changes()} hands what was decided to the
+ * shell to write.
  *
- * <p>Every command keeps the invariants: on hand never negative, reserved within on hand, and no unit
- * available while a line waits (stock that arrives goes to the queue first, in queue order).
+ * <p>Invariants, checked after every command: on hand never negative, reserved within on hand, and no unit free
+ * while a line waits (stock that becomes free goes to the queue first, in {@link BackorderQueue} order).
  */
 public final class SkuBook {
-    /** Steps beyond this many open purchase order lines are not worth showing a shopper. */
-    public static final int MAX_AVAILABILITY_STEPS = 50;
     /** On hand and incoming per SKU stay within these, so neither (nor their sum) overflows an int; the schema checks them too. */
     public static final int MAX_UNITS_ON_HAND = 1_000_000_000;
     public static final int MAX_UNITS_INCOMING = 1_000_000_000;
 
     private final Sku sku;
     private final BackorderPolicy policy;
+    private final Lifecycle lifecycle;
     private final PromiseSettings settings;
     private int onHand;
     private int reserved;
-    private final List<WaitingLine> queue;
-    private final List<IncomingSupply> supply;
-    private final List<Fill> fills = new ArrayList<>();
     private int heldForWaitlist;
+    private final BackorderQueue queue;
+    private final List<IncomingSupply> supply;
+    private final Set<Peg> storedPegs;
+    private final Map<Long, StoredPromise> storedPromises;
+    private final List<Fill> fills = new ArrayList<>();
 
-    public SkuBook(Sku sku, BackorderPolicy policy, PromiseSettings settings, int onHand, int reserved,
-                   List<WaitingLine> queue, List<IncomingSupply> supply) {
-        this(sku, policy, settings, onHand, reserved, queue, supply, 0);
-    }
-
-    /**
-     * With units held for waitlisters who were told the product is back: nobody else may take them while the
-     * hold lasts. A hold that lapsed frees its units, which go to the queue first (at load).
-     */
-    public SkuBook(Sku sku, BackorderPolicy policy, PromiseSettings settings, int onHand, int reserved,
-                   List<WaitingLine> queue, List<IncomingSupply> supply, int heldForWaitlist) {
-        this.sku = sku;
-        this.policy = policy;
-        this.settings = settings;
-        this.onHand = onHand;
-        this.reserved = reserved;
-        this.queue = new ArrayList<>(queue);
-        this.queue.sort(WaitingLine.QUEUE_ORDER);
-        this.supply = new ArrayList<>(supply);
-        this.supply.sort(IncomingSupply.ARRIVAL_ORDER);
+    /** The stored state, as loaded; units that became free since it was written go to the queue at once. */
+    public SkuBook(Sku sku, BackorderPolicy policy, Lifecycle lifecycle, PromiseSettings settings, int onHand, int reserved,
+                   int heldForWaitlist, List<WaitingLine> queue, List<IncomingSupply> supply, Set<Peg> storedPegs,
+                   Map<Long, StoredPromise> storedPromises) {
         if (heldForWaitlist < 0) {
             throw new IllegalStateException(sku + " has " + heldForWaitlist + " units held for waitlisters");
         }
+        this.sku = sku;
+        this.policy = policy;
+        this.lifecycle = lifecycle;
+        this.settings = settings;
+        this.onHand = onHand;
+        this.reserved = reserved;
         this.heldForWaitlist = heldForWaitlist;
+        this.queue = new BackorderQueue(queue);
+        this.supply = new ArrayList<>(supply);
+        this.supply.sort(IncomingSupply.arrivalOrder(settings.today()));
+        this.storedPegs = new HashSet<>(storedPegs);
+        this.storedPromises = new HashMap<>(storedPromises);
         fillQueue();
+    }
+
+    /** A new SKU's book, or one for a test: nothing stored yet. */
+    public static SkuBook of(Sku sku, BackorderPolicy policy, PromiseSettings settings, int onHand, int reserved,
+                             List<WaitingLine> queue, List<IncomingSupply> supply) {
+        return new SkuBook(sku, policy, Lifecycle.ACTIVE, settings, onHand, reserved, 0, queue, supply, Set.of(), Map.of());
     }
 
     /** A copy to try a decision on, so that a refused whole order leaves this book untouched. */
     public SkuBook copy() {
-        SkuBook copy = new SkuBook(sku, policy, settings, onHand, reserved, queue, supply, heldForWaitlist);
+        SkuBook copy = new SkuBook(sku, policy, lifecycle, settings, onHand, reserved, heldForWaitlist, queue.lines(), supply,
+                storedPegs, storedPromises);
         copy.fills.addAll(fills);
         return copy;
     }
 
-    /** Reserves what is available, queues what the policy lets wait, refuses the rest. */
-    public Admission admit(long lineId, int priority, Instant placedAt, int quantity) {
-        return admit(lineId, priority, placedAt, quantity, 0);
+    /** What the one decision sees of this book. */
+    public SkuPosition position() {
+        return new SkuPosition(sku, policy, lifecycle, free(), Math.min(heldForWaitlist, available()), queue.waitingUnits(), supply, settings);
     }
 
-    /** As {@link #admit(long, int, Instant, int)}, for a customer who holds units from a back-in-stock notice. */
-    public Admission admit(long lineId, int priority, Instant placedAt, int quantity, int ownHold) {
-        if (quantity <= 0) {
-            throw new IllegalStateException("line " + lineId + " asks for " + quantity + " units of " + sku);
+    /** Applies {@link OrderDecision} to a new line: reserves, queues, refuses; the customer's own held units count as free. */
+    public Admission admit(long lineId, int priority, Instant placedAt, int quantity, int ownHoldUnits) {
+        Admission admission = OrderDecision.decide(position(), quantity, ownHoldUnits);
+        int fromOwnHold = Math.max(0, admission.reserved() - free());
+        heldForWaitlist -= fromOwnHold;
+        reserved += admission.reserved();
+        if (admission.waiting() > 0) {
+            queue.add(new WaitingLine(lineId, priority, placedAt, admission.waiting()));
         }
-        int usedHold = Math.min(Math.min(ownHold, heldForWaitlist), quantity);
-        heldForWaitlist -= usedHold;
-        int reserve = Math.min(quantity, free());
-        reserved += reserve;
-        int shortfall = quantity - reserve;
-        AvailabilitySteps steps = shortfall > 0 ? availabilitySteps() : null;
-        int waiting = shortfall > 0 ? policy.unitsAllowedToWait(shortfall, waitingQuantity(), steps::unitsPromisable) : 0;
-        if (waiting > 0) {
-            queue.add(new WaitingLine(lineId, priority, placedAt, waiting));
-            queue.sort(WaitingLine.QUEUE_ORDER);
-        }
-        int refused = shortfall - waiting;
-        Optional<String> reason = refused > 0
-                ? Optional.of(policy.refusalReason(sku, reasonOf(steps.outlookFor(shortfall))))
-                : Optional.empty();
         checkInvariants();
-        return new Admission(reserve, waiting, refused, reason);
+        return admission;
+    }
+
+    public Admission admit(long lineId, int priority, Instant placedAt, int quantity) {
+        return admit(lineId, priority, placedAt, quantity, 0);
     }
 
     /** Units that arrived outside a purchase order (a return to stock). */
@@ -115,35 +116,32 @@ public final class SkuBook {
     /** Units that arrived against a purchase order line; they leave its open supply. */
     public void receiveAgainst(long purchaseOrderLineId, int quantity) {
         requirePositive(quantity, "received");
-        int index = supplyIndex(purchaseOrderLineId);
-        IncomingSupply line = supply.get(index);
+        IncomingSupply line = supplyLine(purchaseOrderLineId);
         if (quantity > line.openQuantity()) {
             throw new IllegalStateException("purchase order line " + purchaseOrderLineId + " has " + line.openQuantity()
                     + " units open, cannot receive " + quantity);
         }
         requireRoomOnHand(quantity);
-        supply.set(index, line.withOpenQuantity(line.openQuantity() - quantity));
+        replaceSupply(line.withOpenQuantity(line.openQuantity() - quantity));
         onHand += quantity;
         fillQueue();
     }
 
     /** A purchase order line that will deliver no more (closed short or cancelled). */
     public void withdrawSupply(long purchaseOrderLineId) {
-        supply.remove(supplyIndex(purchaseOrderLineId));
+        supply.remove(supplyLine(purchaseOrderLineId));
     }
 
-    /** A new or changed purchase order line. */
-    public void expectSupply(IncomingSupply line) {
-        supply.removeIf(existing -> existing.purchaseOrderLineId() == line.purchaseOrderLineId());
-        supply.add(line);
-        supply.sort(IncomingSupply.ARRIVAL_ORDER);
+    /** A new date for an open purchase order line (a slip, or an earlier delivery). */
+    public void reschedule(long purchaseOrderLineId, java.time.LocalDate expectedDate) {
+        replaceSupply(supplyLine(purchaseOrderLineId).withExpectedDate(expectedDate));
     }
 
     /** Changes on hand by a signed quantity; refuses to take on hand below what is reserved. */
     public void adjust(int quantityDelta) {
         requireRoomOnHand(quantityDelta);
-        if (onHand + quantityDelta < reserved) {
-            throw new Conflict("adjusting " + sku + " by " + quantityDelta + " would leave " + (onHand + quantityDelta)
+        if ((long) onHand + quantityDelta < reserved) {
+            throw new Conflict("adjusting " + sku + " by " + quantityDelta + " would leave " + ((long) onHand + quantityDelta)
                     + " on hand, below the " + reserved + " units reserved for open orders; ship or cancel those first");
         }
         onHand += quantityDelta;
@@ -169,12 +167,7 @@ public final class SkuBook {
 
     /** Takes a line out of the queue (cancelled while waiting) and returns how many units it waited for. */
     public int withdraw(long lineId) {
-        for (int i = 0; i < queue.size(); i++) {
-            if (queue.get(i).lineId() == lineId) {
-                return queue.remove(i).waitingQuantity();
-            }
-        }
-        throw new IllegalStateException("line " + lineId + " is not waiting for " + sku);
+        return queue.withdraw(lineId);
     }
 
     /** Sets units aside for notified waitlisters; only free units can be held. */
@@ -183,6 +176,15 @@ public final class SkuBook {
             throw new IllegalStateException("cannot hold " + units + " units of " + sku + "; " + free() + " are free");
         }
         heldForWaitlist += units;
+    }
+
+    /** Units held for a waitlister who no longer needs them (their order took what it needed) are free again. */
+    public void releaseHold(int units) {
+        if (units <= 0 || units > heldForWaitlist) {
+            throw new IllegalStateException("cannot release " + units + " held units of " + sku + "; " + heldForWaitlist + " are held");
+        }
+        heldForWaitlist -= units;
+        fillQueue();
     }
 
     /** Reserved units leave the building. */
@@ -196,117 +198,129 @@ public final class SkuBook {
         checkInvariants();
     }
 
+    /**
+     * Waiting lines that neither the stock in the building (before a release) nor open supply fully covers: nothing
+     * will come for them if the product is discontinued.
+     */
+    public List<Long> linesWithoutSupply() {
+        Map<Long, Integer> pegged = new HashMap<>();
+        queue.pegs(unitsInTheBuilding(), supply).forEach(peg -> pegged.merge(peg.lineId(), peg.quantity(), Integer::sum));
+        List<Long> uncovered = new ArrayList<>();
+        int inTheBuilding = unitsInTheBuilding();
+        for (WaitingLine line : queue.lines()) {
+            int fromTheBuilding = Math.min(line.waitingQuantity(), inTheBuilding);
+            inTheBuilding -= fromTheBuilding;
+            if (fromTheBuilding + pegged.getOrDefault(line.lineId(), 0) < line.waitingQuantity()) {
+                uncovered.add(line.lineId());
+            }
+        }
+        return uncovered;
+    }
+
     private void fillQueue() {
-        while (free() > 0 && !queue.isEmpty()) {
-            WaitingLine first = queue.get(0);
-            int quantity = Math.min(first.waitingQuantity(), free());
-            reserved += quantity;
-            fills.add(new Fill(first.lineId(), quantity));
-            if (quantity == first.waitingQuantity()) {
-                queue.remove(0);
-            } else {
-                queue.set(0, first.minus(quantity));
+        if (released()) {
+            for (Fill fill : queue.fill(free())) {
+                reserved += fill.quantity();
+                fills.add(fill);
             }
         }
         checkInvariants();
     }
 
     /**
-     * Which purchase order line will fill which waiting line: the queue, in order, claims supply earliest
-     * expected first. Waiting units beyond the incoming supply stay unpegged.
+     * Hands over what was decided since the book was loaded (or since the last call): stock figures, fills, the
+     * pegs and promises that changed, and the events they make. The caller writes them once.
      */
-    public List<Peg> pegs() {
-        List<Peg> pegs = new ArrayList<>();
-        int supplyIndex = 0;
-        int supplyLeft = supply.isEmpty() ? 0 : supply.get(0).openQuantity();
-        for (WaitingLine line : queue) {
-            int needed = line.waitingQuantity();
-            while (needed > 0 && supplyIndex < supply.size()) {
-                if (supplyLeft == 0) {
-                    supplyIndex++;
-                    supplyLeft = supplyIndex < supply.size() ? supply.get(supplyIndex).openQuantity() : 0;
-                    continue;
-                }
-                int quantity = Math.min(needed, supplyLeft);
-                pegs.add(new Peg(line.lineId(), supply.get(supplyIndex).purchaseOrderLineId(), quantity));
-                needed -= quantity;
-                supplyLeft -= quantity;
+    public BookChanges changes() {
+        List<BookChanges.LineEvent> events = new ArrayList<>();
+        fills.forEach(fill -> events.add(new BookChanges.LineEvent(fill.lineId(), OrderEventKind.FILLED, fill.quantity())));
+        Set<Peg> wanted = new HashSet<>(queue.pegs(unitsInTheBuilding(), supply));
+        List<Peg> removed = storedPegs.stream().filter(peg -> !wanted.contains(peg)).toList();
+        List<Peg> added = wanted.stream().filter(peg -> !storedPegs.contains(peg)).toList();
+        List<BookChanges.PromiseUpdate> promises = new ArrayList<>();
+        linePromises().forEach((lineId, outlook) -> {
+            Optional<Promise> promise = outlook instanceof Outlook.Promised promised ? Optional.of(promised.promise()) : Optional.empty();
+            double probability = promise.map(Promise::probability).orElseGet(() -> ((Outlook.Unconfirmed) outlook).probability());
+            StoredPromise stored = storedPromises.get(lineId);
+            if (stored != null && stored.commitmentDiffers(promise)) {
+                events.add(new BookChanges.LineEvent(lineId, OrderEventKind.PROMISE_CHANGED, 0));
             }
-        }
-        return pegs;
+            if (stored == null || stored.commitmentDiffers(promise) || stored.probability() != probability) {
+                promises.add(new BookChanges.PromiseUpdate(lineId, promise, probability));
+                storedPromises.put(lineId, new StoredPromise(promise, probability));
+            }
+        });
+        BookChanges changes = new BookChanges(sku, onHand, reserved, queue.waitingUnits(), settings.today(), fills, removed, added, promises, events);
+        storedPegs.clear();
+        storedPegs.addAll(wanted);
+        fills.clear();
+        return changes;
     }
 
-    /**
-     * The staircase of what can be promised beyond the stock available: supply not claimed by the queue, in
-     * arrival order, cumulatively, each step with its outlook.
-     */
-    public AvailabilitySteps availabilitySteps() {
-        Map<Long, Integer> claimed = new HashMap<>();
-        for (Peg peg : pegs()) {
-            claimed.merge(peg.purchaseOrderLineId(), peg.quantity(), Integer::sum);
-        }
-        List<SupplyPortion> portions = new ArrayList<>();
-        List<AvailabilitySteps.Step> steps = new ArrayList<>();
-        int cumulative = 0;
-        for (IncomingSupply line : supply) {
-            int before = claimed.getOrDefault(line.purchaseOrderLineId(), 0);
-            int leftover = line.openQuantity() - before;
-            if (leftover <= 0 || steps.size() == MAX_AVAILABILITY_STEPS) {
-                continue;
-            }
-            portions.add(new SupplyPortion(line.purchaseOrderLineId(), line.expectedDate(), line.openQuantity(), before, leftover, line.odds()));
-            cumulative += leftover;
-            steps.add(new AvailabilitySteps.Step(cumulative, Promising.promise(List.copyOf(portions), 0, settings)));
-        }
-        return new AvailabilitySteps(free(), steps);
-    }
-
-    /** Each waiting line's outlook, from the supply it is pegged to, in queue order. */
-    public Map<Long, Outlook> linePromises() {
+    /** Each waiting line's outlook, in queue order: from the stock in the building before a release, then its pegs. */
+    Map<Long, Outlook> linePromises() {
         Map<Long, IncomingSupply> supplyById = new HashMap<>();
         supply.forEach(line -> supplyById.put(line.purchaseOrderLineId(), line));
+        Map<Long, List<Peg>> pegsByLine = new HashMap<>();
+        queue.pegs(unitsInTheBuilding(), supply).forEach(peg -> pegsByLine.computeIfAbsent(peg.lineId(), k -> new ArrayList<>()).add(peg));
         Map<Long, Integer> claimedSoFar = new HashMap<>();
-        Map<Long, List<SupplyPortion>> portionsByLine = new LinkedHashMap<>();
-        queue.forEach(line -> portionsByLine.put(line.lineId(), new ArrayList<>()));
-        for (Peg peg : pegs()) {
-            IncomingSupply line = supplyById.get(peg.purchaseOrderLineId());
-            int before = claimedSoFar.getOrDefault(peg.purchaseOrderLineId(), 0);
-            portionsByLine.get(peg.lineId()).add(new SupplyPortion(line.purchaseOrderLineId(), line.expectedDate(),
-                    line.openQuantity(), before, peg.quantity(), line.odds()));
-            claimedSoFar.put(peg.purchaseOrderLineId(), before + peg.quantity());
-        }
         Map<Long, Outlook> outlooks = new LinkedHashMap<>();
-        for (WaitingLine line : queue) {
-            List<SupplyPortion> portions = portionsByLine.get(line.lineId());
+        int inTheBuilding = unitsInTheBuilding();
+        for (WaitingLine line : queue.lines()) {
+            int fromTheBuilding = Math.min(line.waitingQuantity(), inTheBuilding);
+            inTheBuilding -= fromTheBuilding;
+            List<SupplyPortion> portions = new ArrayList<>();
+            for (Peg peg : pegsByLine.getOrDefault(line.lineId(), List.of())) {
+                IncomingSupply incoming = supplyById.get(peg.purchaseOrderLineId());
+                int before = claimedSoFar.getOrDefault(peg.purchaseOrderLineId(), 0);
+                portions.add(new SupplyPortion(incoming.purchaseOrderLineId(), incoming.expectedDate(), incoming.openQuantity(), before,
+                        peg.quantity(), incoming.odds()));
+                claimedSoFar.put(peg.purchaseOrderLineId(), before + peg.quantity());
+            }
             int pegged = portions.stream().mapToInt(SupplyPortion::units).sum();
-            outlooks.put(line.lineId(), Promising.promise(portions, line.waitingQuantity() - pegged, settings));
+            outlooks.put(line.lineId(), outlook(portions, line.waitingQuantity() - fromTheBuilding - pegged));
         }
         return outlooks;
     }
 
-    private static String reasonOf(Outlook outlook) {
-        return outlook instanceof Outlook.Unconfirmed unconfirmed ? unconfirmed.reason() : "supply is confirmed";
+    private Outlook outlook(List<SupplyPortion> portions, int unpegged) {
+        Optional<java.time.LocalDate> release = released() ? Optional.empty() : lifecycle.releaseDate();
+        if (portions.isEmpty() && unpegged == 0 && release.isPresent()) {
+            return new Outlook.Promised(new Promise(release.get(), release.get(), 1.0, Optional.empty()));
+        }
+        Outlook outlook = Promising.promise(portions, unpegged, settings);
+        if (release.isPresent() && outlook instanceof Outlook.Promised promised) {
+            Promise p = promised.promise();
+            java.time.LocalDate day = release.get();
+            return new Outlook.Promised(new Promise(p.from().isAfter(day) ? p.from() : day, p.to().isAfter(day) ? p.to() : day,
+                    p.probability(), p.purchaseOrderLineId()));
+        }
+        return outlook;
     }
 
     private void checkInvariants() {
         if (onHand < 0 || reserved < 0 || reserved > onHand) {
             throw new IllegalStateException("stock of " + sku + " broke its invariants: onHand=" + onHand + " reserved=" + reserved);
         }
-        if (free() > 0 && !queue.isEmpty()) {
-            throw new IllegalStateException(sku + " has " + free() + " units free while " + queue.size() + " lines wait");
-        }
-        if (policy instanceof BackorderPolicy.Never && !queue.isEmpty()) {
-            throw new IllegalStateException(sku + " is never backordered but " + queue.size() + " lines wait");
+        if (released() && free() > 0 && !queue.isEmpty()) {
+            throw new IllegalStateException(sku + " has " + free() + " units free while " + queue.lines().size() + " lines wait");
         }
     }
 
-    private int supplyIndex(long purchaseOrderLineId) {
-        for (int i = 0; i < supply.size(); i++) {
-            if (supply.get(i).purchaseOrderLineId() == purchaseOrderLineId) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("purchase order line " + purchaseOrderLineId + " is not open supply of " + sku);
+    private IncomingSupply supplyLine(long purchaseOrderLineId) {
+        return supply.stream().filter(line -> line.purchaseOrderLineId() == purchaseOrderLineId).findFirst()
+                .orElseThrow(() -> new IllegalStateException("purchase order line " + purchaseOrderLineId + " is not open supply of " + sku));
+    }
+
+    private void replaceSupply(IncomingSupply line) {
+        supply.removeIf(existing -> existing.purchaseOrderLineId() == line.purchaseOrderLineId());
+        supply.add(line);
+        supply.sort(IncomingSupply.arrivalOrder(settings.today()));
+    }
+
+    /** A new purchase order line. */
+    public void expectSupply(IncomingSupply line) {
+        replaceSupply(line);
     }
 
     private void requireRoomOnHand(long more) {
@@ -331,29 +345,32 @@ public final class SkuBook {
         }
     }
 
+    /** Whether the product may be shipped today (no release date, or it has come). */
+    public boolean released() {
+        return SkuPosition.released(lifecycle, settings.today());
+    }
+
+    private int unitsInTheBuilding() {
+        return released() ? 0 : free();
+    }
+
     public Sku sku() { return sku; }
     public BackorderPolicy policy() { return policy; }
+    public Lifecycle lifecycle() { return lifecycle; }
     public PromiseSettings settings() { return settings; }
     public int onHand() { return onHand; }
     public int reserved() { return reserved; }
     public int available() { return onHand - reserved; }
-    /** Available units nobody holds: what new orders and the queue may take. */
+    /** Available units nobody holds: what the queue and new orders may take (once the product is released). */
     public int free() { return Math.max(0, available() - heldForWaitlist); }
     public int heldForWaitlist() { return heldForWaitlist; }
     public int incoming() { return supply.stream().mapToInt(IncomingSupply::openQuantity).sum(); }
-    public int waitingQuantity() { return queue.stream().mapToInt(WaitingLine::waitingQuantity).sum(); }
-    public List<WaitingLine> queue() { return Collections.unmodifiableList(queue); }
-    public List<IncomingSupply> supply() { return Collections.unmodifiableList(supply); }
+    public int waitingQuantity() { return queue.waitingUnits(); }
+    public List<WaitingLine> queue() { return queue.lines(); }
+    public List<IncomingSupply> supply() { return List.copyOf(supply); }
 
-    /** Whether fills were made that are not persisted yet (units freed by a lapsed hold went to the queue at load). */
+    /** Whether fills were made that are not written yet (units freed by a lapsed hold or a release day went to the queue at load). */
     public boolean hasUnsavedFills() {
         return !fills.isEmpty();
-    }
-
-    /** Fills made since the last drain, in the order they were made; the caller persists them once. */
-    public List<Fill> drainFills() {
-        List<Fill> drained = List.copyOf(fills);
-        fills.clear();
-        return drained;
     }
 }

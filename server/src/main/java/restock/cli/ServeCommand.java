@@ -112,6 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
         printKey(keys, firstKey, url);
         // Background work starts after the address and key are printed, so its log lines do not bury them.
         ScheduledExecutorService payments = startBackgroundWork(List.of(processor::runOnce, relay::runOnce, waitlist::noticePass,
+                new restock.service.QueueUpkeep(restock, clock)::runOnce,
                 delivery::runOnce));
         ScheduledExecutorService nightly = startNightlyPlan(new PlanningQueries(restock), clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A single-use, expiring discount code: a percentage off, an optional minimum order and product scope. Codes
- * carry 80 random bits (16 Crockford base-32 characters), so guessing one is hopeless even before the rate limit.
+ * A single-use, expiring discount code issued to one customer: a percentage off, an optional minimum order and
+ * product scope. Only the customer it was issued to may redeem it. Codes carry 80 random bits (16 Crockford
+ * base-32 characters), so guessing one is hopeless even before the rate limit.
  */
 public record DiscountCode(String code, int percentOff, long minOrderMinor, Optional<String> sku, Instant expiresAt,
-                           Optional<Instant> redeemedAt) {
+                           Optional<Instant> redeemedAt, String issuedTo) {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     public static final int CODE_CHARACTERS = 16;
 
@@ -48,8 +49,11 @@ public record DiscountCode(String code, int percentOff, long minOrderMinor, Opti
         }
     }
 
-    /** Checks the code against an order's value per SKU (minor units) at a moment. */
-    public Redemption redeem(Map<String, Long> valueMinorBySku, Instant now) {
+    /** Checks the code against a customer's order value per SKU (minor units) at a moment. */
+    public Redemption redeem(String customerEmail, Map<String, Long> valueMinorBySku, Instant now) {
+        if (!issuedTo.equalsIgnoreCase(customerEmail)) {
+            return new Redemption.Rejected("this code was issued to another customer");
+        }
         if (redeemedAt.isPresent()) {
             return new Redemption.Rejected("this code has already been used");
         }

@@ -1,7 +1,7 @@
 package restock.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import restock.service.StockLevel;
+import restock.inventory.StockLevel;
 import restock.catalog.Product;
 import restock.orders.Order;
 import restock.orders.OrderLine;
@@ -31,6 +31,9 @@ final class Views {
     }
 
     record EtaView(LocalDate from, LocalDate to, double probability) {
+        static EtaView of(restock.promise.Promise promise) {
+            return new EtaView(promise.from(), promise.to(), Math.round(promise.probability() * 1000) / 1000.0);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,7 +41,7 @@ final class Views {
         static AvailabilityView of(restock.service.AvailabilityQueries.Answer answer) {
             var a = answer.availability();
             return new AvailabilityView(answer.sku().code(), answer.quantity(), a.status().code(), a.available(),
-                    a.eta().map(p -> new EtaView(p.from(), p.to(), Math.round(p.probability() * 1000) / 1000.0)).orElse(null),
+                    a.eta().map(EtaView::of).orElse(null),
                     a.note().orElse(null), a.message());
         }
     }
@@ -65,13 +68,13 @@ final class Views {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OrderLineView(int lineNumber, String sku, int quantity, int reserved, int backordered, int refused, int shipped,
-                         int cancelled, String status, String refusalReason, PaymentView payment) {
+                         int cancelled, String status, String refusalReason, EtaView promise, PaymentView payment) {
         static OrderLineView of(OrderLine line, Map<Long, LinePayment> payments) {
             var q = line.quantities();
             LinePayment payment = payments.get(line.id());
             return new OrderLineView(line.lineNumber(), line.sku().code(), q.quantity(), q.reserved(), q.waiting(), q.refused(),
                     q.shipped(), q.cancelled(), line.state().code(), line.refusalReason().orElse(null),
-                    payment == null ? null : PaymentView.of(payment));
+                    line.promise().map(EtaView::of).orElse(null), payment == null ? null : PaymentView.of(payment));
         }
     }
 

@@ -36,7 +36,8 @@ public enum OrderPayment {
         if (lines.stream().anyMatch(state -> state instanceof PaymentState.Failed)) {
             return Optional.of(ACTION_REQUIRED);
         }
-        long open = lines.stream().filter(state -> !(state instanceof PaymentState.Voided || state instanceof PaymentState.Refunded)).count();
+        long open = lines.stream().filter(state -> !(state instanceof PaymentState.Voided || state instanceof PaymentState.Refunded
+                || state instanceof PaymentState.Cancelled)).count();
         long captured = lines.stream().filter(state -> state instanceof PaymentState.Captured).count();
         if (open == 0) {
             return Optional.of(NOTHING_DUE);

@@ -41,6 +41,16 @@ public final class PaymentRules {
         return new PaymentState.AwaitingFill(paymentMethodToken);
     }
 
+    /**
+     * What a cancellation does to a payment at once: one that holds nothing (awaiting its authorization or its
+     * fill, with no gateway call under way) is closed as {@link PaymentState.Cancelled}; a hold is voided and a
+     * charge refunded by {@link #next}, through the gateway.
+     */
+    public static Optional<PaymentState> onCancellation(LinePayment line) {
+        boolean holdsNothing = line.state() instanceof PaymentState.AwaitingFill || line.state() instanceof PaymentState.AwaitingAuthorization;
+        return holdsNothing && !line.operationUnderWay() ? Optional.of(new PaymentState.Cancelled()) : Optional.empty();
+    }
+
     public static Optional<Step> next(LinePayment line, PaymentPolicy policy, Instant now) {
         if (line.operationUnderWay()) {
             return Optional.empty();

@@ -34,6 +34,11 @@ public sealed interface PaymentState {
         public String code() { return "voided"; }
     }
 
+    /** The line was cancelled while its payment held nothing: nothing was authorized, nothing taken. */
+    record Cancelled() implements PaymentState {
+        public String code() { return "cancelled"; }
+    }
+
     /** Money taken and given back. */
     record Refunded(long amountMinor) implements PaymentState {
         public String code() { return "refunded"; }

@@ -1,7 +1,58 @@
 package restock.promise;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 
-/** The honest answer for a SKU and quantity: status, units available, the promise if any, a note, and the sentence to show. */
+/**
+ * The honest answer for a SKU and quantity, as a shop shows it: status, units available now, the promise if any,
+ * a note, and the sentence to show. It only presents a decision made elsewhere (what an order for that quantity
+ * would get); it decides nothing.
+ */
 public record Availability(AvailabilityStatus status, int available, Optional<Promise> eta, Optional<String> note, String message) {
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+
+    /**
+     * Presents what an order would get: {@code status} and {@code eta} of its decision, the units free now, the
+     * units it would reserve, whether the product is released, and its usual restock interval for the note.
+     */
+    public static Availability of(AvailabilityStatus status, int available, int reservable, Optional<Promise> eta, boolean released,
+                                  Optional<Integer> restockIntervalDays) {
+        Optional<String> cadence = restockIntervalDays.map(RestockCadence::note);
+        return switch (status) {
+            case IN_STOCK -> new Availability(status, available, eta, Optional.empty(), "In stock");
+            case PREORDER -> new Availability(status, available, eta, eta.isPresent() ? Optional.empty() : Optional.of("no confirmed date yet"),
+                    eta.map(promise -> "Pre-order — ships " + range(promise)).orElse("Pre-order — no confirmed date yet"));
+            case BACKORDER -> new Availability(status, available, eta, eta.isPresent() ? Optional.empty() : cadence,
+                    eta.map(promise -> "Backordered — ships " + range(promise))
+                            .orElse("Backordered — no confirmed date yet" + cadence.map(note -> "; " + note).orElse("")));
+            case DISCONTINUED -> new Availability(status, available, Optional.empty(), Optional.of("this product will not return"),
+                    reservable > 0 ? "Only " + reservable + " left; no longer made" : "No longer available");
+            case OUT_OF_STOCK -> outOfStock(available, reservable, released, cadence);
+        };
+    }
+
+    private static Availability outOfStock(int available, int reservable, boolean released, Optional<String> cadence) {
+        if (!released) {
+            return new Availability(AvailabilityStatus.OUT_OF_STOCK, available, Optional.empty(),
+                    Optional.of("not yet released; no confirmed supply"), "Coming soon");
+        }
+        String lead = reservable > 0 ? "Only " + reservable + " available" : "Out of stock";
+        return new Availability(AvailabilityStatus.OUT_OF_STOCK, available, Optional.empty(), cadence,
+                cadence.map(note -> lead + " — " + note).orElse(lead));
+    }
+
+    /** "12–15 Dec", "28 Dec – 3 Jan", or "12 Dec". */
+    public static String range(Promise promise) {
+        LocalDate from = promise.from();
+        LocalDate to = promise.to();
+        if (from.equals(to)) {
+            return DAY_MONTH.format(to);
+        }
+        if (from.getMonth() == to.getMonth() && from.getYear() == to.getYear()) {
+            return from.getDayOfMonth() + "–" + DAY_MONTH.format(to);
+        }
+        return DAY_MONTH.format(from) + " – " + DAY_MONTH.format(to);
+    }
 }

@@ -3,6 +3,7 @@ package restock.promise;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns supply portions into a promise: the earliest date by which every portion will have arrived, in full,
@@ -40,7 +41,7 @@ public final class Promising {
             probability = quantityFactor * probabilityAllArrivedBy(portions, day.minusDays(settings.handlingDays()), settings.today());
             if (probability >= settings.threshold()) {
                 LocalDate from = earliest.isAfter(day) ? day : earliest;
-                return new Outlook.Promised(new Promise(from, day, probability, last.purchaseOrderLineId()));
+                return new Outlook.Promised(new Promise(from, day, probability, Optional.of(last.purchaseOrderLineId())));
             }
         }
         return new Outlook.Unconfirmed(probability, "incoming supply is not confirmed with " + Math.round(settings.threshold() * 100)

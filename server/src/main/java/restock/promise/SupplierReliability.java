@@ -14,10 +14,15 @@ public final class SupplierReliability {
     public static final int MIN_OBSERVATIONS = 5;
     /** A cautious prior when nothing is known: often on time, sometimes up to two weeks late. */
     public static final List<Integer> PRIOR_LATENESS_DAYS = List.of(0, 0, 0, 0, 1, 2, 3, 5, 7, 14);
+    /**
+     * Pseudo-observations of a delivery that never came, added to every lateness distribution, learned or prior:
+     * without them a thin history conditioned on "overdue" becomes certainty (see {@link DayDistribution}).
+     */
+    public static final int NEVER_ARRIVED_WEIGHT = 1;
 
     /** The odds for a supplier with no history at all, nor any other supplier's to borrow. */
     public static ArrivalOdds priorOdds() {
-        return new ArrivalOdds(DayDistribution.of(PRIOR_LATENESS_DAYS), FillDistribution.ALWAYS_FULL, "no history yet (cautious prior)");
+        return new ArrivalOdds(DayDistribution.of(PRIOR_LATENESS_DAYS, NEVER_ARRIVED_WEIGHT), FillDistribution.ALWAYS_FULL, "no history yet (cautious prior)");
     }
 
     /** One purchase order line's history: lateness of its first receipt, and its delivered share once it ended. */
@@ -37,13 +42,13 @@ public final class SupplierReliability {
         DayDistribution lateness;
         String basis;
         if (lateness(bySku).size() >= MIN_OBSERVATIONS) {
-            lateness = DayDistribution.of(lateness(bySku));
+            lateness = DayDistribution.of(lateness(bySku), NEVER_ARRIVED_WEIGHT);
             basis = "supplier and product history";
         } else if (lateness(bySupplier).size() >= MIN_OBSERVATIONS) {
-            lateness = DayDistribution.of(lateness(bySupplier));
+            lateness = DayDistribution.of(lateness(bySupplier), NEVER_ARRIVED_WEIGHT);
             basis = "supplier history";
         } else if (lateness(observations).size() >= MIN_OBSERVATIONS) {
-            lateness = DayDistribution.of(lateness(observations));
+            lateness = DayDistribution.of(lateness(observations), NEVER_ARRIVED_WEIGHT);
             basis = "all suppliers' history";
         } else {
             return new ArrivalOdds(priorOdds().lateness(), fill(bySku, bySupplier), priorOdds().basis());

@@ -1,25 +1,33 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.allocation.Admission;
+import restock.allocation.OrderDecision;
+import restock.allocation.SkuPosition;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
-import restock.common.NotFound;
 import restock.orders.OrderRequest;
 import restock.promise.Availability;
-import restock.promise.AvailabilityDecision;
 import restock.promise.PromiseCalibration;
-import restock.store.SqlAvailability;
+import restock.promise.RestockCadence;
 import restock.store.SqlPromises;
+import restock.store.SqlPurchasing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Storefront answers, read from the availability projection: one indexed row per SKU, no timeline recomputed. */
+/**
+ * Storefront answers: for each SKU and quantity, what an order placed now would get ({@link OrderDecision}, on the
+ * same position a locked book would show), presented as a shop shows it. The feed and the offer read these answers.
+ */
 public final class AvailabilityQueries {
     /** A cart or a category page; more at once is a feed. */
     public static final int MAX_BATCH = 200;
+    /** Receipt days further back than this many say little about today's restock cadence. */
+    static final int MAX_RECEIPT_DAYS = 50;
 
     private final Books books;
 
@@ -27,8 +35,8 @@ public final class AvailabilityQueries {
         this.books = books;
     }
 
-    /** A SKU's availability for a quantity, with its product name. */
-    public record Answer(Sku sku, int quantity, Availability availability) {
+    /** A SKU's availability for a quantity: the decision an order would get, and how a shop presents it. */
+    public record Answer(Sku sku, int quantity, Admission decision, Availability availability) {
     }
 
     public Answer availability(Handle handle, Sku sku, int quantity) {
@@ -47,17 +55,17 @@ public final class AvailabilityQueries {
         for (int i = 0; i < items.size(); i++) {
             OrderRequest.requireQuantity("items[" + i + "].quantity", items.get(i).quantity());
         }
-        Map<Sku, SqlAvailability.Projected> projected = new LinkedHashMap<>();
-        SqlAvailability.list(handle, items.stream().map(OrderRequest.Line::sku).distinct().toList())
-                .forEach(p -> projected.put(p.sku(), p));
+        List<Sku> skus = items.stream().map(OrderRequest.Line::sku).distinct().toList();
+        Map<Sku, SkuPosition> positions = books.positions(handle, skus);
+        Map<Sku, List<LocalDate>> receiptDays = SqlPurchasing.receiptDays(handle, skus, MAX_RECEIPT_DAYS);
         List<Answer> answers = new ArrayList<>();
         for (OrderRequest.Line item : items) {
-            SqlAvailability.Projected p = projected.get(item.sku());
-            if (p == null) {
-                throw new NotFound("sku", "unknown sku '" + item.sku() + "'");
-            }
-            answers.add(new Answer(item.sku(), item.quantity(), AvailabilityDecision.decide(p.steps(), item.quantity(), p.lifecycle(),
-                    p.restockIntervalDays(), books.today())));
+            SkuPosition position = positions.get(item.sku());
+            Admission decision = OrderDecision.decide(position, item.quantity(), 0);
+            Optional<Integer> cadence = RestockCadence.typicalIntervalDays(receiptDays.getOrDefault(item.sku(), List.of()));
+            answers.add(new Answer(item.sku(), item.quantity(), decision, Availability.of(decision.status(),
+                    position.released() ? position.freeUnits() : 0,
+                    decision.reserved(), decision.promise(), position.released(), cadence)));
         }
         return answers;
     }

@@ -2,6 +2,7 @@ package restock.service;
 
 import org.jdbi.v3.core.Handle;
 import restock.allocation.SkuBook;
+import restock.allocation.SkuPosition;
 import restock.catalog.Sku;
 import restock.promise.PromiseSettings;
 import restock.store.SqlBooks;
@@ -12,7 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Map;
 
-/** Locks and loads SKU books with today's promise settings; the one door to stock for commands. */
+/** Locks and loads SKU books with today's promise settings, reads positions, and writes what books decided. */
 public final class Books {
     private final Clock clock;
     private final PromiseSettings settings;
@@ -24,6 +25,16 @@ public final class Books {
 
     public Map<Sku, SkuBook> lock(Handle handle, Collection<Sku> skus) {
         return SqlBooks.lockAndLoad(handle, skus, settingsToday(), clock.instant());
+    }
+
+    /** The SKUs' positions now, without locking: what an order placed now would be decided on. */
+    public Map<Sku, SkuPosition> positions(Handle handle, Collection<Sku> skus) {
+        return SqlBooks.positions(handle, skus, settingsToday(), clock.instant());
+    }
+
+    /** Writes what each book decided since it was loaded. */
+    public void write(Handle handle, Collection<SkuBook> books) {
+        SqlBooks.writeAll(handle, books, clock.instant());
     }
 
     public PromiseSettings settingsToday() {

@@ -11,10 +11,15 @@ import java.time.Clock;
 
 /** Creating and reading products. */
 public final class CatalogCommands {
-    private final Clock clock;
+    /** Why lines are cancelled when their product is discontinued, for the customer and the cancellation log. */
+    public static final String DISCONTINUED_REASON = "the product was discontinued and no supply will come";
 
-    public CatalogCommands(Clock clock) {
+    private final Clock clock;
+    private final OrderCommands orders;
+
+    public CatalogCommands(Clock clock, OrderCommands orders) {
         this.clock = clock;
+        this.orders = orders;
     }
 
     /** The outcome of a create: a new product, or the same one already there. */
@@ -32,11 +37,15 @@ public final class CatalogCommands {
         return Created.EXISTS;
     }
 
-    /** Marks a product discontinued; idempotent. */
+    /**
+     * Marks a product discontinued and cancels the waiting lines that open supply does not cover (nothing else
+     * will come for them); lines pegged to a purchase order keep waiting for it. Idempotent.
+     */
     public Product discontinue(Handle handle, Sku sku) {
         if (!SqlCatalog.discontinue(handle, sku)) {
             throw new NotFound("sku", "unknown sku '" + sku + "'");
         }
+        orders.cancelLinesWithoutSupply(handle, sku, DISCONTINUED_REASON);
         return find(handle, sku);
     }
 

@@ -105,7 +105,7 @@ public final class Offers {
         long minOrder = rule instanceof OfferRule.WaitlistDiscount w ? w.minOrderMinor() : 0;
         Optional<String> sku = rule instanceof OfferRule.WaitlistDiscount w ? w.sku() : Optional.empty();
         String code = SqlOffers.issue(handle, active.get().id(), cause, email,
-                new DiscountCode(DiscountCode.generate(random), percent, minOrder, sku, expires, Optional.empty()), now);
+                new DiscountCode(DiscountCode.generate(random), percent, minOrder, sku, expires, Optional.empty(), email), now);
         return Optional.of(new Issued(code, percent, expires));
     }
 
@@ -118,7 +118,7 @@ public final class Offers {
         Instant now = clock.instant();
         refuseAfterTooManyFailures(handle, attempt, now);
         DiscountCode.Redemption result = SqlOffers.lock(handle, attempt.code())
-                .<DiscountCode.Redemption>map(c -> c.redeem(valueMinorBySku, now))
+                .<DiscountCode.Redemption>map(c -> c.redeem(attempt.email(), valueMinorBySku, now))
                 .orElse(new DiscountCode.Redemption.Rejected("there is no such code"));
         if (result instanceof DiscountCode.Redemption.Rejected rejected) {
             throw new CodeRejected(attempt, rejected.reason(), now);

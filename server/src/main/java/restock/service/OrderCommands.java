@@ -16,12 +16,12 @@ import restock.payments.LinePayment;
 import restock.payments.PaymentPolicy;
 import restock.payments.PaymentRules;
 import restock.payments.PaymentState;
-import restock.store.SqlBooks;
-import restock.store.SqlBooks.Movement;
+import restock.inventory.Movement;
+import restock.orders.OrderEventKind;
 import restock.store.SqlCatalog;
+import restock.store.SqlInventory;
 import restock.store.SqlOrders;
 import restock.store.SqlPayments;
-import restock.store.SqlPromises;
 import restock.store.SqlWaitlist;
 
 import java.time.Clock;
@@ -64,10 +64,11 @@ public final class OrderCommands {
         SqlWaitlist.holdsOf(handle, request.customerEmail(), codes, now).forEach((code, units) -> ownHolds.put(Sku.of(code), units));
         Placement.Decision decision = Placement.decide(request, books, lineIds, now, ownHolds);
         long orderId = SqlOrders.insertOrder(handle, request, lineIds, decision.admissions(), now);
-        if (!ownHolds.isEmpty()) {
+        // A customer's holds are used up by an order that takes anything; a refused order leaves them held.
+        if (!ownHolds.isEmpty() && decision.usesHolds()) {
             SqlWaitlist.useHolds(handle, request.customerEmail(), codes, now);
         }
-        SqlBooks.save(handle, decision.books().values(), now);
+        this.books.write(handle, decision.books().values());
         Map<Long, Long> discounts = request.discountCode().isPresent()
                 ? discounts(handle, request, lineIds, decision, orderId, client) : Map.of();
         request.paymentMethodToken().ifPresent(token -> openPayments(handle, request, lineIds, decision, token, discounts, now));
@@ -114,7 +115,7 @@ public final class OrderCommands {
             }
             long lineId = lineIds.get(i);
             Product product = SqlCatalog.findProduct(handle, request.lines().get(i).sku()).orElseThrow();
-            Optional<LocalDate> promisedBy = SqlPromises.find(handle, lineId).map(SqlPromises.StoredPromise::to);
+            Optional<LocalDate> promisedBy = admission.promise().map(restock.promise.Promise::to);
             PaymentState initial = PaymentRules.atPlacement(admission.waiting() > 0, promisedBy, token, paymentPolicy, now);
             long amount = Math.multiplyExact(product.price().amountMinor(), (long) accepted) - discounts.getOrDefault(lineId, 0L);
             SqlPayments.open(handle, lineId, initial, amount,
@@ -163,6 +164,17 @@ public final class OrderCommands {
         return cancelLines(handle, orderId, line -> line.lineNumber() == lineNumber, reason, via);
     }
 
+    /**
+     * Cancels the lines still waiting for a SKU that no open supply will fill (the product was discontinued): a
+     * product that will not return cannot keep them waiting.
+     */
+    public List<Order> cancelLinesWithoutSupply(Handle handle, Sku sku, String reason) {
+        List<Long> lineIds = books.lock(handle, Set.of(sku)).get(sku).linesWithoutSupply();
+        Map<Long, List<Long>> byOrder = SqlOrders.ordersOfLines(handle, lineIds);
+        return byOrder.entrySet().stream().map(entry -> cancelLines(handle, entry.getKey(),
+                line -> entry.getValue().contains(line.id()), reason, "discontinued")).toList();
+    }
+
     private Order cancelLines(Handle handle, long orderId, Predicate<OrderLine> selected, String reason, String via) {
         Instant now = clock.instant();
         LockedOrder locked = lockOrder(handle, orderId);
@@ -172,8 +184,10 @@ public final class OrderCommands {
         if (open.isEmpty()) {
             throw new Conflict("order " + orderId + " has nothing left to cancel: it is " + order.status().code());
         }
-        // Waits for any gateway call under way for these lines, so its outcome decides between void and refund.
-        open.forEach(line -> SqlPayments.lock(handle, line.id()));
+        // Waits for any gateway call under way for these lines, so its outcome decides between void and refund; a
+        // payment that holds nothing is closed at once (nothing to void, nothing to refund).
+        open.forEach(line -> SqlPayments.lock(handle, line.id()).flatMap(PaymentRules::onCancellation)
+                .ifPresent(closed -> SqlPayments.close(handle, line.id(), closed, now)));
         SqlPayments.recordCancellation(handle, orderId, reason, via, now);
         // Waiting units leave the queue before reserved units are released, so released stock cannot fill this order's own lines.
         for (OrderLine line : open) {
@@ -186,9 +200,9 @@ public final class OrderCommands {
                 books.get(line.sku()).release(line.quantities().reserved());
             }
             SqlOrders.updateLine(handle, line.id(), line.quantities().cancelledOpen());
-            SqlOrders.recordEvent(handle, orderId, line.id(), line.sku(), "cancelled", line.quantities().open(), now);
+            SqlOrders.recordEvent(handle, orderId, line.id(), line.sku(), OrderEventKind.CANCELLED, line.quantities().open(), now);
         }
-        SqlBooks.save(handle, books.values(), now);
+        this.books.write(handle, books.values());
         return find(handle, orderId);
     }
 
@@ -211,10 +225,10 @@ public final class OrderCommands {
             int units = line.quantities().reserved();
             books.get(line.sku()).ship(units);
             SqlOrders.updateLine(handle, line.id(), line.quantities().shippedAll());
-            SqlBooks.recordMovement(handle, Movement.shipment(line.sku(), units, line.id(), now));
-            SqlOrders.recordEvent(handle, orderId, line.id(), line.sku(), "shipped", units, now);
+            SqlInventory.record(handle, Movement.shipment(line.sku(), units, line.id(), now));
+            SqlOrders.recordEvent(handle, orderId, line.id(), line.sku(), OrderEventKind.SHIPPED, units, now);
         }
-        SqlBooks.save(handle, books.values(), now);
+        this.books.write(handle, books.values());
         return find(handle, orderId);
     }
 

@@ -1,7 +1,6 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
-import restock.allocation.IncomingSupply;
 import restock.allocation.SkuBook;
 import restock.catalog.Sku;
 import restock.common.Conflict;
@@ -10,9 +9,9 @@ import restock.common.NotFound;
 import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
-import restock.store.SqlBooks;
-import restock.store.SqlBooks.Movement;
+import restock.inventory.Movement;
 import restock.store.SqlCatalog;
+import restock.store.SqlInventory;
 import restock.store.SqlPurchasing;
 
 import java.time.Clock;
@@ -43,7 +42,7 @@ public final class PurchasingCommands {
         // Loaded after the insert, the books hold the new lines as supply, judged on the supplier's history.
         Map<Sku, SkuBook> books = this.books.lock(handle, skus);
         books.values().forEach(SkuBook::requireIncomingWithinLimit);
-        SqlBooks.save(handle, books.values(), now);
+        this.books.write(handle, books.values());
         return find(handle, id);
     }
 
@@ -71,12 +70,12 @@ public final class PurchasingCommands {
         for (ReceiptPlan.Allocation allocation : plan) {
             books.get(allocation.sku()).receiveAgainst(allocation.purchaseOrderLineId(), allocation.quantity());
             SqlPurchasing.recordReceipt(handle, allocation.purchaseOrderLineId(), allocation.quantity(), now);
-            SqlBooks.recordMovement(handle, Movement.receipt(allocation.sku(), allocation.quantity(), allocation.purchaseOrderLineId(), now));
+            SqlInventory.record(handle, Movement.receipt(allocation.sku(), allocation.quantity(), allocation.purchaseOrderLineId(), now));
         }
         if (find(handle, id).fullyReceived()) {
             SqlPurchasing.end(handle, id, PurchaseOrder.Status.CLOSED, now);
         }
-        SqlBooks.save(handle, books.values(), now);
+        this.books.write(handle, books.values());
         return find(handle, id);
     }
 
@@ -99,10 +98,9 @@ public final class PurchasingCommands {
             throw new Conflict("line " + lineNumber + " of purchase order " + id + " is fully received");
         }
         SkuBook book = this.books.lock(handle, Set.of(line.sku())).get(line.sku());
-        IncomingSupply current = book.supply().stream().filter(s -> s.purchaseOrderLineId() == line.id()).findFirst().orElseThrow();
-        book.expectSupply(new IncomingSupply(line.id(), expectedDate, current.openQuantity(), current.odds()));
+        book.reschedule(line.id(), expectedDate);
         SqlPurchasing.reschedule(handle, line.id(), expectedDate);
-        SqlBooks.save(handle, List.of(book), now);
+        this.books.write(handle, List.of(book));
         return find(handle, id);
     }
 
@@ -132,7 +130,7 @@ public final class PurchasingCommands {
             }
         }
         SqlPurchasing.end(handle, id, status, now);
-        SqlBooks.save(handle, books.values(), now);
+        this.books.write(handle, books.values());
         return find(handle, id);
     }
 

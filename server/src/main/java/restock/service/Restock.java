@@ -46,11 +46,11 @@ public final class Restock {
         this.jdbi = jdbi;
         this.clock = clock;
         this.books = new Books(clock, promiseSettings);
-        this.catalog = new CatalogCommands(clock);
         this.stock = new StockCommands(clock, books);
         this.purchasing = new PurchasingCommands(clock, books);
         this.offers = new Offers(clock);
         this.orders = new OrderCommands(clock, books, paymentPolicy, offers);
+        this.catalog = new CatalogCommands(clock, orders);
         this.paymentPolicy = paymentPolicy;
         this.availability = new AvailabilityQueries(books);
         this.cancelLinks = new CancelLinks(links, clock, orders);

@@ -5,8 +5,10 @@ import restock.allocation.SkuBook;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
-import restock.store.SqlBooks;
-import restock.store.SqlBooks.Movement;
+import restock.inventory.Movement;
+import restock.inventory.NamedStockLevel;
+import restock.inventory.StockLevel;
+import restock.store.SqlInventory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +18,7 @@ import java.util.Optional;
 /** Stock ledger commands: adjustments, counts and returns, each filling the backorder queue when stock rises. */
 public final class StockCommands {
     public static final int MAX_ADJUSTMENT_UNITS = 1_000_000;
-    public static final int MAX_REASON_LENGTH = restock.common.TextLimit.STOCK_REASON.maxLength();
+    public static final int MAX_REASON_LENGTH = Movement.MAX_REASON_LENGTH;
     public static final int MAX_PAGE_SIZE = 200;
 
     private final Clock clock;
@@ -32,12 +34,13 @@ public final class StockCommands {
             throw new InvalidInput("quantity", "quantity must be a non-zero signed number of units between -"
                     + MAX_ADJUSTMENT_UNITS + " and " + MAX_ADJUSTMENT_UNITS + ", was " + quantityDelta);
         }
-        String checkedReason = requireReason(reason);
+        String checkedReason = requireReason(reason).orElseThrow(() ->
+                new InvalidInput("reason", "reason must say why stock changed, in 1 to " + MAX_REASON_LENGTH + " characters"));
         Instant now = clock.instant();
         SkuBook book = lock(handle, sku);
         book.adjust(quantityDelta);
-        SqlBooks.recordMovement(handle, Movement.adjustment(sku, quantityDelta, checkedReason, now));
-        SqlBooks.save(handle, List.of(book), now);
+        SqlInventory.record(handle, Movement.adjustment(sku, quantityDelta, checkedReason, now));
+        books.write(handle, List.of(book));
         return level(handle, sku);
     }
 
@@ -45,12 +48,12 @@ public final class StockCommands {
         if (countedQuantity < 0 || countedQuantity > MAX_ADJUSTMENT_UNITS) {
             throw new InvalidInput("countedQuantity", "countedQuantity must be between 0 and " + MAX_ADJUSTMENT_UNITS + ", was " + countedQuantity);
         }
-        requireOptionalReason(reason);
+        Optional<String> checkedReason = requireReason(reason);
         Instant now = clock.instant();
         SkuBook book = lock(handle, sku);
         int difference = book.count(countedQuantity);
-        SqlBooks.recordMovement(handle, Movement.count(sku, difference, countedQuantity, reason, now));
-        SqlBooks.save(handle, List.of(book), now);
+        SqlInventory.record(handle, Movement.count(sku, difference, countedQuantity, checkedReason, now));
+        books.write(handle, List.of(book));
         return level(handle, sku);
     }
 
@@ -58,12 +61,12 @@ public final class StockCommands {
         if (quantity <= 0 || quantity > MAX_ADJUSTMENT_UNITS) {
             throw new InvalidInput("quantity", "quantity must be between 1 and " + MAX_ADJUSTMENT_UNITS + ", was " + quantity);
         }
-        requireOptionalReason(reason);
+        Optional<String> checkedReason = requireReason(reason);
         Instant now = clock.instant();
         SkuBook book = lock(handle, sku);
         book.receive(quantity);
-        SqlBooks.recordMovement(handle, Movement.stockReturn(sku, quantity, reason, now));
-        SqlBooks.save(handle, List.of(book), now);
+        SqlInventory.record(handle, Movement.stockReturn(sku, quantity, checkedReason, now));
+        books.write(handle, List.of(book));
         return level(handle, sku);
     }
 
@@ -71,17 +74,15 @@ public final class StockCommands {
         return this.books.lock(handle, List.of(sku)).get(sku);
     }
 
-    private static String requireReason(String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
-            throw new InvalidInput("reason", "reason must say why stock changed, in 1 to " + MAX_REASON_LENGTH + " characters");
+    /** An optional reason: absent or blank is none; longer than the ledger holds is refused. */
+    private static Optional<String> requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return Optional.empty();
         }
-        return reason;
-    }
-
-    private static void requireOptionalReason(String reason) {
-        if (reason != null && reason.length() > MAX_REASON_LENGTH) {
-            throw new InvalidInput("reason", "reason may have at most " + MAX_REASON_LENGTH + " characters, has " + reason.length());
+        if (reason.length() > MAX_REASON_LENGTH) {
+            throw new InvalidInput("reason", "reason must be at most " + MAX_REASON_LENGTH + " characters, was " + reason.length());
         }
+        return Optional.of(reason);
     }
 
     /** Balances of up to {@code limit} SKUs after {@code afterSku}, in SKU order, with product names. */
@@ -89,36 +90,10 @@ public final class StockCommands {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new InvalidInput("limit", "limit must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
         }
-        return handle.createQuery(LEVEL_SELECT + " join products p on p.sku = s.sku"
-                        + " where s.location_code = :location and s.sku > :after order by s.sku limit :limit")
-                .bind("location", SqlBooks.LOCATION)
-                .bind("after", afterSku)
-                .bind("limit", limit)
-                .map((rs, ctx) -> new NamedStockLevel(rs.getString("name"), new StockLevel(Sku.of(rs.getString("sku")),
-                        rs.getInt("on_hand"), rs.getInt("reserved"), rs.getInt("on_hand") - rs.getInt("reserved"),
-                        rs.getInt("incoming"), rs.getInt("backordered"))))
-                .list();
+        return SqlInventory.list(handle, afterSku, limit);
     }
-
-    /** A SKU's balances with its product name, for lists. */
-    public record NamedStockLevel(String name, StockLevel level) {
-    }
-
-    private static final String LEVEL_SELECT = """
-            select s.sku, s.on_hand, s.reserved, s.backordered, p.name,
-                   coalesce((select sum(l.quantity_ordered - l.quantity_received)
-                             from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
-                             where o.status = 'open' and l.sku = s.sku), 0) as incoming
-            from stock s""";
 
     public StockLevel level(Handle handle, Sku sku) {
-        Optional<StockLevel> level = handle.createQuery(LEVEL_SELECT
-                        + " join products p on p.sku = s.sku where s.sku = :sku and s.location_code = :location")
-                .bind("sku", sku.code())
-                .bind("location", SqlBooks.LOCATION)
-                .map((rs, ctx) -> new StockLevel(sku, rs.getInt("on_hand"), rs.getInt("reserved"),
-                        rs.getInt("on_hand") - rs.getInt("reserved"), rs.getInt("incoming"), rs.getInt("backordered")))
-                .findOne();
-        return level.orElseThrow(() -> new NotFound("sku", "unknown sku '" + sku + "'"));
+        return SqlInventory.level(handle, sku).orElseThrow(() -> new NotFound("sku", "unknown sku '" + sku + "'"));
     }
 }

@@ -10,7 +10,6 @@ import restock.notify.FairNotices;
 import restock.notify.Notice;
 import restock.orders.OrderRequest;
 import restock.allocation.SkuBook;
-import restock.store.SqlBooks;
 import restock.store.SqlOutbox;
 import restock.store.SqlWaitlist;
 
@@ -97,11 +96,13 @@ public final class WaitlistCommands {
     private int noticeSku(Handle handle, Sku sku) {
         Instant now = clock.instant();
         SkuBook book = restock.books().lock(handle, List.of(sku)).get(sku);
-        List<SqlWaitlist.Entry> next = settings.holdUnits() ? holders(handle, book) : oversubscribed(handle, sku, book, now);
+        // Before its release day a product is not back in stock, whatever is in the building.
+        List<SqlWaitlist.Entry> next = !book.released() ? List.of()
+                : settings.holdUnits() ? holders(handle, book) : oversubscribed(handle, sku, book, now);
         if (next.isEmpty()) {
             if (book.hasUnsavedFills()) {
                 // Units freed by lapsed holds went to the queue when the book loaded; keep those fills.
-                SqlBooks.save(handle, List.of(book), now);
+                restock.books().write(handle, List.of(book));
             }
             return 0;
         }
@@ -122,7 +123,7 @@ public final class WaitlistCommands {
                     .ifPresent(issued -> relay.publish(handle, "offer:waitlist:" + entry.id(), new Notice.Offer(entry.email(), issued.code(),
                             issued.percentOff(), issued.expiresAt(), "for waiting for " + product.name()), null, endpoints));
         }
-        SqlBooks.save(handle, List.of(book), now);
+        restock.books().write(handle, List.of(book));
         return next.size();
     }
 

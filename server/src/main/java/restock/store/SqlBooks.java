@@ -2,12 +2,16 @@ package restock.store;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import restock.allocation.BookChanges;
 import restock.allocation.Fill;
 import restock.allocation.IncomingSupply;
 import restock.allocation.Peg;
 import restock.allocation.SkuBook;
+import restock.allocation.SkuPosition;
+import restock.allocation.StoredPromise;
 import restock.allocation.WaitingLine;
 import restock.catalog.BackorderPolicy;
+import restock.catalog.Lifecycle;
 import restock.catalog.Sku;
 import restock.common.NotFound;
 import restock.promise.PromiseSettings;
@@ -19,14 +23,18 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Loads SKU books under their row locks and writes them back: the one way stock changes.
- * Locks are taken in SKU order so that two transactions over overlapping SKUs cannot deadlock.
+ * Reads SKU books and positions, and writes what a book decided. The locked read (for commands) and the plain read
+ * (for the storefront) share the row reading, so both see the same facts. Locks are taken in SKU order so that
+ * two transactions over overlapping SKUs cannot deadlock. Nothing here decides anything.
  */
 public final class SqlBooks {
     public static final String LOCATION = "main";
@@ -34,40 +42,98 @@ public final class SqlBooks {
     private SqlBooks() {
     }
 
-    public static Map<Sku, SkuBook> lockAndLoad(Handle handle, Collection<Sku> skus, PromiseSettings settings, Instant now) {
-        List<String> codes = new TreeSet<>(skus).stream().map(Sku::code).toList();
-        List<StockRow> rows = handle.createQuery("""
-                        select s.sku, s.on_hand, s.reserved, p.backorder_policy, p.backorder_cap, p.discontinued
+    /** A SKU's stored figures and product rules. */
+    private record StockRow(Sku sku, BackorderPolicy policy, Lifecycle lifecycle, int onHand, int reserved, int backordered) {
+    }
+
+    private static List<StockRow> stockRows(Handle handle, List<String> codes, boolean lock) {
+        return handle.createQuery("""
+                        select s.sku, s.on_hand, s.reserved, s.backordered, p.backorder_policy, p.backorder_cap,
+                               p.release_date, p.discontinued
                         from stock s join products p on p.sku = s.sku
                         where s.location_code = :location and s.sku = any(:skus)
-                        order by s.sku
-                        for update of s""")
+                        order by s.sku""" + (lock ? " for update of s" : ""))
                 .bind("location", LOCATION)
                 .bindArray("skus", String.class, codes)
                 .map((rs, ctx) -> new StockRow(Sku.of(rs.getString("sku")),
-                        // A discontinued product will not return: nothing more may wait for it.
-                        rs.getBoolean("discontinued") ? new BackorderPolicy.Discontinued()
-                                : BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
-                        rs.getInt("on_hand"), rs.getInt("reserved")))
+                        BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
+                        new Lifecycle(Optional.ofNullable(rs.getObject("release_date", LocalDate.class)), rs.getBoolean("discontinued")),
+                        rs.getInt("on_hand"), rs.getInt("reserved"), rs.getInt("backordered")))
                 .list();
-        Map<Sku, List<WaitingLine>> queues = loadQueues(handle, codes);
-        Map<Sku, List<IncomingSupply>> supplies = loadSupply(handle, codes);
-        Map<String, Integer> held = SqlWaitlist.heldUnits(handle, codes, now);
-        Map<Sku, SkuBook> books = new LinkedHashMap<>();
-        for (StockRow row : rows) {
-            books.put(row.sku(), new SkuBook(row.sku(), row.policy(), settings, row.onHand(), row.reserved(),
-                    queues.getOrDefault(row.sku(), List.of()), supplies.getOrDefault(row.sku(), List.of()),
-                    held.getOrDefault(row.sku().code(), 0)));
-        }
+    }
+
+    private static List<String> codes(Collection<Sku> skus) {
+        return new TreeSet<>(skus).stream().map(Sku::code).toList();
+    }
+
+    private static void requireAll(Collection<Sku> skus, Map<Sku, ?> found) {
         for (Sku sku : skus) {
-            if (!books.containsKey(sku)) {
+            if (!found.containsKey(sku)) {
                 throw new NotFound("sku", "unknown sku '" + sku + "': create the product first (POST /api/products)");
             }
         }
+    }
+
+    /** Locks the SKUs' stock rows (in SKU order) and loads their books. */
+    public static Map<Sku, SkuBook> lockAndLoad(Handle handle, Collection<Sku> skus, PromiseSettings settings, Instant now) {
+        List<String> codes = codes(skus);
+        List<StockRow> rows = stockRows(handle, codes, true);
+        Map<Sku, List<WaitingLine>> queues = loadQueues(handle, codes);
+        Map<Sku, List<IncomingSupply>> supplies = loadSupply(handle, codes);
+        Map<String, Integer> held = SqlWaitlist.heldUnits(handle, codes, now);
+        Map<Sku, Set<Peg>> pegs = loadPegs(handle, codes);
+        Map<Long, StoredPromise> promises = SqlPromises.storedForWaitingLines(handle, codes);
+        Map<Sku, SkuBook> books = new LinkedHashMap<>();
+        for (StockRow row : rows) {
+            List<WaitingLine> queue = queues.getOrDefault(row.sku(), List.of());
+            int waiting = queue.stream().mapToInt(WaitingLine::waitingQuantity).sum();
+            if (waiting != row.backordered()) {
+                throw new IllegalStateException(row.sku() + " records " + row.backordered() + " units backordered but " + waiting
+                        + " units wait in its queue");
+            }
+            books.put(row.sku(), new SkuBook(row.sku(), row.policy(), row.lifecycle(), settings, row.onHand(), row.reserved(),
+                    held.getOrDefault(row.sku().code(), 0), queue, supplies.getOrDefault(row.sku(), List.of()),
+                    pegs.getOrDefault(row.sku(), Set.of()), promises));
+        }
+        requireAll(skus, books);
         return books;
     }
 
-    private record StockRow(Sku sku, BackorderPolicy policy, int onHand, int reserved) {
+    /** The SKUs' positions without locking: what the storefront's answers are decided on. */
+    public static Map<Sku, SkuPosition> positions(Handle handle, Collection<Sku> skus, PromiseSettings settings, Instant now) {
+        List<String> codes = codes(skus);
+        List<StockRow> rows = stockRows(handle, codes, false);
+        Map<Sku, List<IncomingSupply>> supplies = loadSupply(handle, codes);
+        Map<String, Integer> held = SqlWaitlist.heldUnits(handle, codes, now);
+        Map<Sku, SkuPosition> positions = new LinkedHashMap<>();
+        for (StockRow row : rows) {
+            positions.put(row.sku(), SkuPosition.of(row.sku(), row.policy(), row.lifecycle(), row.onHand(), row.reserved(),
+                    held.getOrDefault(row.sku().code(), 0), row.backordered(), supplies.getOrDefault(row.sku(), List.of()), settings));
+        }
+        requireAll(skus, positions);
+        return positions;
+    }
+
+    /**
+     * SKUs with waiting lines whose stored state lags behind time: units free for the queue (a hold lapsed, a
+     * release day came) or a promise not worked out yet today.
+     */
+    public static List<Sku> queuesDue(Handle handle, Instant now, LocalDate today, int limit) {
+        return handle.createQuery("""
+                        select s.sku from stock s join products p on p.sku = s.sku
+                        where s.location_code = :location and s.backordered > 0
+                          and ((p.release_date is null or p.release_date <= :today)
+                               and s.on_hand - s.reserved > coalesce((select sum(w.held_quantity) from waitlist w
+                                    where w.sku = s.sku and w.held_quantity is not null and w.hold_used_at is null
+                                      and w.unsubscribed_at is null and w.notice_until > :now), 0)
+                            or s.queue_settled_on is null or s.queue_settled_on < :today)
+                        order by s.sku limit :limit""")
+                .bind("location", LOCATION)
+                .bind("today", today)
+                .bind("now", SqlPurchasing.utc(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> Sku.of(rs.getString("sku")))
+                .list();
     }
 
     /** Reads the queue after the stock rows are locked, so that no writer changes it underneath. */
@@ -81,6 +147,17 @@ public final class SqlBooks {
                         rs.getObject("placed_at", OffsetDateTime.class).toInstant(), rs.getInt("waiting"))))
                 .forEach(entry -> queues.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
         return queues;
+    }
+
+    private static Map<Sku, Set<Peg>> loadPegs(Handle handle, List<String> codes) {
+        Map<Sku, Set<Peg>> pegs = new HashMap<>();
+        handle.createQuery("""
+                        select l.sku, p.order_line_id, p.purchase_order_line_id, p.quantity
+                        from backorder_pegs p join order_lines l on l.id = p.order_line_id where l.sku = any(:skus)""")
+                .bindArray("skus", String.class, codes)
+                .map((rs, ctx) -> Map.entry(Sku.of(rs.getString("sku")), new Peg(rs.getLong(2), rs.getLong(3), rs.getInt(4))))
+                .forEach(entry -> pegs.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).add(entry.getValue()));
+        return pegs;
     }
 
     private static Map<Sku, List<IncomingSupply>> loadSupply(Handle handle, List<String> codes) {
@@ -107,54 +184,43 @@ public final class SqlBooks {
     private record SupplyRow(long id, String sku, LocalDate expectedDate, long supplierId, int openQuantity) {
     }
 
-    /** Writes stock levels, applies fills to their lines (with an event each) and re-pegs the queue. */
-    public static void save(Handle handle, Collection<SkuBook> books, Instant now) {
-        for (SkuBook book : books) {
-            handle.createUpdate("""
-                            update stock set on_hand = :onHand, reserved = :reserved, backordered = :backordered
-                            where sku = :sku and location_code = :location""")
-                    .bind("onHand", book.onHand())
-                    .bind("reserved", book.reserved())
-                    .bind("backordered", book.waitingQuantity())
-                    .bind("sku", book.sku().code())
-                    .bind("location", LOCATION)
-                    .execute();
-            for (Fill fill : book.drainFills()) {
-                applyFill(handle, book.sku(), fill, now);
-            }
-            repeg(handle, book);
-            SqlPromises.save(handle, book, now);
-            SqlAvailability.project(handle, book, now);
+    /** Writes what a book decided: stock figures, fills, pegs, promises, events, in that order. */
+    public static void write(Handle handle, BookChanges changes, Instant now) {
+        handle.createUpdate("""
+                        update stock set on_hand = :onHand, reserved = :reserved, backordered = :backordered,
+                                         queue_settled_on = :settledOn
+                        where sku = :sku and location_code = :location""")
+                .bind("onHand", changes.onHand())
+                .bind("reserved", changes.reserved())
+                .bind("backordered", changes.waiting())
+                .bind("settledOn", changes.settledOn())
+                .bind("sku", changes.sku().code())
+                .bind("location", LOCATION)
+                .execute();
+        for (Fill fill : changes.fills()) {
+            applyFill(handle, changes.sku(), fill, now);
+        }
+        writePegs(handle, changes.pegsRemoved(), changes.pegsAdded());
+        changes.promises().forEach(update -> SqlPromises.upsert(handle, update, now));
+        for (BookChanges.LineEvent event : changes.events()) {
+            SqlOrders.recordLineEvent(handle, event.lineId(), changes.sku(), event.kind(), event.quantity(), now);
         }
     }
 
     private static void applyFill(Handle handle, Sku sku, Fill fill, Instant now) {
-        long orderId = handle.createQuery("""
+        handle.createUpdate("""
                         update order_lines set reserved = reserved + :quantity, waiting = waiting - :quantity
-                        where id = :id and sku = :sku and waiting >= :quantity
-                        returning order_id""")
+                        where id = :id and sku = :sku and waiting >= :quantity""")
                 .bind("quantity", fill.quantity())
                 .bind("id", fill.lineId())
                 .bind("sku", sku.code())
-                .mapTo(Long.class)
-                .findOne()
-                .orElseThrow(() -> new IllegalStateException("fill of " + fill.quantity() + " " + sku
-                        + " found line " + fill.lineId() + " not waiting for that many"));
-        SqlOrders.recordEvent(handle, orderId, fill.lineId(), sku, "filled", fill.quantity(), now);
-        SqlPromises.markFilled(handle, fill.lineId(), now);
+                .execute();
+        if (fill.completesLine()) {
+            SqlPromises.markFilled(handle, fill.lineId(), now);
+        }
     }
 
-    /** Writes only the pegs that changed: appending to a long queue must not rewrite every line's pegs. */
-    private static void repeg(Handle handle, SkuBook book) {
-        java.util.Set<Peg> stored = new java.util.HashSet<>(handle.createQuery("""
-                        select p.order_line_id, p.purchase_order_line_id, p.quantity
-                        from backorder_pegs p join order_lines l on l.id = p.order_line_id where l.sku = :sku""")
-                .bind("sku", book.sku().code())
-                .map((rs, ctx) -> new Peg(rs.getLong(1), rs.getLong(2), rs.getInt(3)))
-                .list());
-        java.util.Set<Peg> wanted = new java.util.HashSet<>(book.pegs());
-        List<Peg> removed = stored.stream().filter(peg -> !wanted.contains(peg)).toList();
-        List<Peg> added = wanted.stream().filter(peg -> !stored.contains(peg)).toList();
+    private static void writePegs(Handle handle, List<Peg> removed, List<Peg> added) {
         if (!removed.isEmpty()) {
             PreparedBatch delete = handle.prepareBatch("""
                     delete from backorder_pegs where order_line_id = :line and purchase_order_line_id = :supply""");
@@ -164,50 +230,15 @@ public final class SqlBooks {
         if (!added.isEmpty()) {
             PreparedBatch insert = handle.prepareBatch("""
                     insert into backorder_pegs (order_line_id, purchase_order_line_id, quantity)
-                    values (:line, :supply, :quantity)""");
+                    values (:line, :supply, :quantity)
+                    on conflict (order_line_id, purchase_order_line_id) do update set quantity = excluded.quantity""");
             added.forEach(peg -> insert.bind("line", peg.lineId()).bind("supply", peg.purchaseOrderLineId()).bind("quantity", peg.quantity()).add());
             insert.execute();
         }
     }
 
-    public static void recordMovement(Handle handle, Movement movement) {
-        handle.createUpdate("""
-                        insert into stock_movements (sku, location_code, kind, quantity, counted_quantity, reason,
-                                                     purchase_order_line_id, order_line_id, occurred_at)
-                        values (:sku, :location, :kind, :quantity, :counted, :reason, :poLine, :orderLine, :at)""")
-                .bind("sku", movement.sku().code())
-                .bind("location", LOCATION)
-                .bind("kind", movement.kind())
-                .bind("quantity", movement.quantity())
-                .bind("counted", movement.countedQuantity())
-                .bind("reason", movement.reason())
-                .bind("poLine", movement.purchaseOrderLineId())
-                .bind("orderLine", movement.orderLineId())
-                .bind("at", OffsetDateTime.ofInstant(movement.occurredAt(), java.time.ZoneOffset.UTC))
-                .execute();
-    }
-
-    /** One row of the append-only stock ledger. */
-    public record Movement(Sku sku, String kind, int quantity, Integer countedQuantity, String reason,
-                           Long purchaseOrderLineId, Long orderLineId, Instant occurredAt) {
-        public static Movement receipt(Sku sku, int quantity, long purchaseOrderLineId, Instant at) {
-            return new Movement(sku, "receipt", quantity, null, null, purchaseOrderLineId, null, at);
-        }
-
-        public static Movement shipment(Sku sku, int quantity, long orderLineId, Instant at) {
-            return new Movement(sku, "shipment", -quantity, null, null, null, orderLineId, at);
-        }
-
-        public static Movement adjustment(Sku sku, int delta, String reason, Instant at) {
-            return new Movement(sku, "adjustment", delta, null, reason, null, null, at);
-        }
-
-        public static Movement count(Sku sku, int difference, int counted, String reason, Instant at) {
-            return new Movement(sku, "count", difference, counted, reason, null, null, at);
-        }
-
-        public static Movement stockReturn(Sku sku, int quantity, String reason, Instant at) {
-            return new Movement(sku, "return", quantity, null, reason, null, null, at);
-        }
+    /** Shorthand for writing several books' changes. */
+    public static void writeAll(Handle handle, Collection<SkuBook> books, Instant now) {
+        books.forEach(book -> write(handle, book.changes(), now));
     }
 }

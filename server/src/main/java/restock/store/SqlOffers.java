@@ -78,7 +78,8 @@ public final class SqlOffers {
         return handle.createQuery("select * from discount_codes where code = :code for update").bind("code", code)
                 .map((rs, ctx) -> new DiscountCode(rs.getString("code"), rs.getInt("percent_off"), rs.getLong("min_order_minor"),
                         Optional.ofNullable(rs.getString("sku")), rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
-                        Optional.ofNullable(rs.getObject("redeemed_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
+                        Optional.ofNullable(rs.getObject("redeemed_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                        rs.getString("customer_email")))
                 .findOne();
     }
 

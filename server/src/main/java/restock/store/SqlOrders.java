@@ -6,7 +6,9 @@ import restock.catalog.Sku;
 import restock.orders.LineQuantities;
 import restock.orders.Order;
 import restock.orders.OrderLine;
+import restock.orders.OrderEventKind;
 import restock.orders.OrderRequest;
+import restock.promise.Promise;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,7 +42,7 @@ public final class SqlOrders {
                 .bind("at", at)
                 .mapTo(Long.class)
                 .one();
-        recordEvent(handle, orderId, null, null, "placed", 0, now);
+        recordEvent(handle, orderId, null, null, OrderEventKind.PLACED, 0, now);
         for (int i = 0; i < admissions.size(); i++) {
             OrderRequest.Line line = request.lines().get(i);
             Admission admission = admissions.get(i);
@@ -61,27 +63,43 @@ public final class SqlOrders {
                     .bind("refused", admission.refused())
                     .bind("reason", admission.refusalReason().orElse(null))
                     .execute();
-            recordIfPositive(handle, orderId, lineIds.get(i), line.sku(), "reserved", admission.reserved(), now);
-            recordIfPositive(handle, orderId, lineIds.get(i), line.sku(), "backordered", admission.waiting(), now);
-            recordIfPositive(handle, orderId, lineIds.get(i), line.sku(), "refused", admission.refused(), now);
+            recordIfPositive(handle, orderId, lineIds.get(i), line.sku(), OrderEventKind.RESERVED, admission.reserved(), now);
+            recordIfPositive(handle, orderId, lineIds.get(i), line.sku(), OrderEventKind.BACKORDERED, admission.waiting(), now);
+            recordIfPositive(handle, orderId, lineIds.get(i), line.sku(), OrderEventKind.REFUSED, admission.refused(), now);
         }
         return orderId;
     }
 
-    private static void recordIfPositive(Handle handle, long orderId, long lineId, Sku sku, String kind, int quantity, Instant now) {
+    private static void recordIfPositive(Handle handle, long orderId, long lineId, Sku sku, OrderEventKind kind, int quantity, Instant now) {
         if (quantity > 0) {
             recordEvent(handle, orderId, lineId, sku, kind, quantity, now);
         }
     }
 
-    public static void recordEvent(Handle handle, long orderId, Long lineId, Sku sku, String kind, int quantity, Instant now) {
+    /** An event of one line; its order is the line's. */
+    public static void recordLineEvent(Handle handle, long lineId, Sku sku, OrderEventKind kind, int quantity, Instant now) {
+        int inserted = handle.createUpdate("""
+                        insert into order_events (order_id, order_line_id, sku, kind, quantity, occurred_at)
+                        select order_id, id, :sku, :kind, :quantity, :at from order_lines where id = :lineId""")
+                .bind("lineId", lineId)
+                .bind("sku", sku.code())
+                .bind("kind", kind.code())
+                .bind("quantity", quantity)
+                .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .execute();
+        if (inserted != 1) {
+            throw new IllegalStateException("no order line " + lineId + " to record " + kind.code() + " for");
+        }
+    }
+
+    public static void recordEvent(Handle handle, long orderId, Long lineId, Sku sku, OrderEventKind kind, int quantity, Instant now) {
         handle.createUpdate("""
                         insert into order_events (order_id, order_line_id, sku, kind, quantity, occurred_at)
                         values (:orderId, :lineId, :sku, :kind, :quantity, :at)""")
                 .bind("orderId", orderId)
                 .bind("lineId", lineId)
                 .bind("sku", sku == null ? null : sku.code())
-                .bind("kind", kind)
+                .bind("kind", kind.code())
                 .bind("quantity", quantity)
                 .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .execute();
@@ -96,8 +114,10 @@ public final class SqlOrders {
         if (header.isEmpty()) {
             return header;
         }
-        List<OrderLine> lines = handle.createQuery("select * from order_lines where order_id = :id order by line_number"
-                        + (lockLines ? " for update" : ""))
+        List<OrderLine> lines = handle.createQuery("""
+                        select l.*, p.eta_from, p.eta_to, p.probability, p.purchase_order_line_id
+                        from order_lines l left join line_promises p on p.order_line_id = l.id and l.waiting > 0
+                        where l.order_id = :id order by l.line_number""" + (lockLines ? " for update of l" : ""))
                 .bind("id", orderId)
                 .map((rs, ctx) -> line(rs))
                 .list();
@@ -109,7 +129,14 @@ public final class SqlOrders {
         return new OrderLine(rs.getLong("id"), rs.getInt("line_number"), Sku.of(rs.getString("sku")),
                 new LineQuantities(rs.getInt("quantity"), rs.getInt("reserved"), rs.getInt("waiting"), rs.getInt("refused"),
                         rs.getInt("shipped"), rs.getInt("cancelled")),
-                Optional.ofNullable(rs.getString("refusal_reason")));
+                Optional.ofNullable(rs.getString("refusal_reason")), promise(rs));
+    }
+
+    /** A waiting line's current promise; empty when nothing confirmed covers it or it does not wait. */
+    private static Optional<Promise> promise(ResultSet rs) throws SQLException {
+        java.time.LocalDate to = rs.getObject("eta_to", java.time.LocalDate.class);
+        return to == null ? Optional.empty() : Optional.of(new Promise(rs.getObject("eta_from", java.time.LocalDate.class), to,
+                rs.getDouble("probability"), Optional.ofNullable((Long) rs.getObject("purchase_order_line_id"))));
     }
 
     public static void updateLine(Handle handle, long lineId, LineQuantities quantities) {
@@ -122,5 +149,15 @@ public final class SqlOrders {
                 .bind("cancelled", quantities.cancelled())
                 .bind("id", lineId)
                 .execute();
+    }
+
+    /** The orders the lines belong to, each with its lines, in order id order. */
+    public static java.util.Map<Long, List<Long>> ordersOfLines(Handle handle, List<Long> lineIds) {
+        java.util.Map<Long, List<Long>> byOrder = new java.util.TreeMap<>();
+        handle.createQuery("select order_id, id from order_lines where id = any(:ids)")
+                .bindArray("ids", Long.class, lineIds)
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong("order_id"), rs.getLong("id")))
+                .forEach(entry -> byOrder.computeIfAbsent(entry.getKey(), k -> new java.util.ArrayList<>()).add(entry.getValue()));
+        return byOrder;
     }
 }

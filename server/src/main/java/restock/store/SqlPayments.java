@@ -47,7 +47,7 @@ public final class SqlPayments {
     /** Lines whose payment may still need a step, oldest change first. */
     public static List<LinePayment> active(Handle handle, int limit) {
         return handle.createQuery(SNAPSHOT + "\n" + """
-                         where p.state not in ('voided', 'refunded')
+                         where p.state not in ('voided', 'refunded', 'cancelled')
                            and not (p.state = 'captured' and l.cancelled = 0)
                          order by p.updated_at, p.order_line_id limit :limit""")
                 .bind("limit", limit)
@@ -86,10 +86,20 @@ public final class SqlPayments {
                     rs.getObject("expires_at", OffsetDateTime.class).toInstant());
             case "captured" -> new PaymentState.Captured(rs.getString("charge_id"), rs.getLong("captured_minor"));
             case "voided" -> new PaymentState.Voided();
+            case "cancelled" -> new PaymentState.Cancelled();
             case "refunded" -> new PaymentState.Refunded(rs.getLong("refunded_minor"));
             case "failed" -> new PaymentState.Failed(rs.getString("failure_reason"), rs.getObject("hold_until", OffsetDateTime.class).toInstant());
             default -> throw new IllegalStateException("unknown payment state " + rs.getString("state"));
         };
+    }
+
+    /** Closes a payment that needs no gateway call (a cancelled line that held nothing). */
+    public static void close(Handle handle, long lineId, PaymentState state, Instant now) {
+        handle.createUpdate("update line_payments set state = :state, updated_at = :at where order_line_id = :line")
+                .bind("state", state.code())
+                .bind("at", SqlPurchasing.utc(now))
+                .bind("line", lineId)
+                .execute();
     }
 
     /** Owes a gateway call; a line with a call already under way gets none (the unique index says so too). */

@@ -9,6 +9,7 @@ import restock.promise.PromiseSettings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,14 +22,19 @@ class SkuBookTest {
     private static final LocalDate NEXT_WEEK = LocalDate.parse("2026-11-08");
 
     private static SkuBook book(BackorderPolicy policy, int onHand, List<IncomingSupply> supply) {
-        return new SkuBook(SKU, policy, PromiseSettings.defaults(TODAY), onHand, 0, List.of(), supply);
+        return SkuBook.of(SKU, policy, PromiseSettings.defaults(TODAY), onHand, 0, List.of(), supply);
+    }
+
+    private static List<Peg> pegs(SkuBook book) {
+        return book.changes().pegsAdded().stream()
+                .sorted(java.util.Comparator.comparingLong(Peg::lineId).thenComparingLong(Peg::purchaseOrderLineId)).toList();
     }
 
     @Test
     void reserves_from_available_stock_first() {
         SkuBook book = book(new BackorderPolicy.Never(), 5, List.of());
         Admission admission = book.admit(1, 0, T0, 3);
-        assertThat(admission).isEqualTo(new Admission(3, 0, 0, java.util.Optional.empty()));
+        assertThat(admission).isEqualTo(Admission.inStock(3));
         assertThat(book.available()).isEqualTo(2);
     }
 
@@ -49,7 +55,7 @@ class SkuBookTest {
         assertThat(second.waiting()).isEqualTo(1);
         assertThat(second.refused()).isEqualTo(2);
         assertThat(second.refusalReason()).get().asString().contains("only 1 units of incoming supply are not already promised");
-        assertThat(book.pegs()).containsExactly(new Peg(1, 10, 3), new Peg(2, 10, 1));
+        assertThat(pegs(book)).containsExactly(new Peg(1, 10, 3), new Peg(2, 10, 1));
     }
 
     @Test
@@ -67,7 +73,7 @@ class SkuBookTest {
         book.admit(2, 0, T0.plusSeconds(5), 2);
         book.admit(1, 0, T0, 2);
         book.receive(3);
-        assertThat(book.drainFills()).containsExactly(new Fill(1, 2), new Fill(2, 1));
+        assertThat(book.changes().fills()).containsExactly(new Fill(1, 2, true), new Fill(2, 1, false));
         assertThat(book.queue()).containsExactly(new WaitingLine(2, 0, T0.plusSeconds(5), 1));
     }
 
@@ -77,7 +83,7 @@ class SkuBookTest {
         book.admit(1, 0, T0, 2);
         book.admit(2, 5, T0.plusSeconds(60), 2);
         book.receive(2);
-        assertThat(book.drainFills()).containsExactly(new Fill(2, 2));
+        assertThat(book.changes().fills()).containsExactly(new Fill(2, 2, true));
     }
 
     @Test
@@ -86,7 +92,7 @@ class SkuBookTest {
         book.admit(1, 0, T0, 1);
         book.admit(2, 0, T0.plusSeconds(1), 1);
         book.release(1);
-        assertThat(book.drainFills()).containsExactly(new Fill(2, 1));
+        assertThat(book.changes().fills()).containsExactly(new Fill(2, 1, true));
         assertThat(book.reserved()).isEqualTo(1);
     }
 
@@ -104,16 +110,61 @@ class SkuBookTest {
                 List.of(new IncomingSupply(20, NEXT_WEEK.plusDays(7), 5), new IncomingSupply(10, NEXT_WEEK, 2)));
         book.admit(1, 0, T0, 3);
         book.admit(2, 0, T0.plusSeconds(1), 4);
-        assertThat(book.pegs()).containsExactly(new Peg(1, 10, 2), new Peg(1, 20, 1), new Peg(2, 20, 4));
+        assertThat(pegs(book)).containsExactly(new Peg(1, 10, 2), new Peg(1, 20, 1), new Peg(2, 20, 4));
     }
 
     @Test
     void receiving_against_a_purchase_order_line_fills_and_repegs() {
         SkuBook book = book(new BackorderPolicy.WhenSupplyConfirmed(), 0, List.of(new IncomingSupply(10, NEXT_WEEK, 5)));
         book.admit(1, 0, T0, 3);
+        assertThat(book.changes().pegsAdded()).containsExactly(new Peg(1, 10, 3));
         book.receiveAgainst(10, 2);
-        assertThat(book.drainFills()).containsExactly(new Fill(1, 2));
-        assertThat(book.pegs()).containsExactly(new Peg(1, 10, 1));
+        BookChanges changes = book.changes();
+        assertThat(changes.fills()).containsExactly(new Fill(1, 2, false));
+        assertThat(changes.pegsRemoved()).containsExactly(new Peg(1, 10, 3));
+        assertThat(changes.pegsAdded()).containsExactly(new Peg(1, 10, 1));
         assertThat(book.incoming()).isEqualTo(3);
+    }
+
+    @Test
+    void changes_are_handed_over_once() {
+        SkuBook book = book(new BackorderPolicy.Always(OptionalInt.empty()), 0, List.of(new IncomingSupply(10, NEXT_WEEK, 5)));
+        book.admit(1, 0, T0, 2);
+        BookChanges first = book.changes();
+        assertThat(first.pegsAdded()).hasSize(1);
+        assertThat(first.promises()).hasSize(1);
+        BookChanges second = book.changes();
+        assertThat(second.pegsAdded()).isEmpty();
+        assertThat(second.promises()).isEmpty();
+        assertThat(second.events()).isEmpty();
+    }
+
+    @Test
+    void a_line_whose_promise_moves_gets_one_event_and_a_drifting_probability_none() {
+        SkuBook book = book(new BackorderPolicy.WhenSupplyConfirmed(), 0, List.of(new IncomingSupply(10, NEXT_WEEK, 5)));
+        book.admit(1, 0, T0, 2);
+        book.changes();
+        book.reschedule(10, NEXT_WEEK.plusDays(10));
+        BookChanges changes = book.changes();
+        assertThat(changes.events()).extracting(BookChanges.LineEvent::kind).containsExactly(restock.orders.OrderEventKind.PROMISE_CHANGED);
+        assertThat(changes.promises()).singleElement().satisfies(update ->
+                assertThat(update.promise().orElseThrow().from()).isAfter(NEXT_WEEK.plusDays(9)));
+    }
+
+    @Test
+    void before_the_release_day_stock_waits_for_it_and_fills_the_queue_on_the_day() {
+        LocalDate release = TODAY.plusDays(10);
+        SkuBook book = new SkuBook(SKU, new BackorderPolicy.Never(), new restock.catalog.Lifecycle(Optional.of(release), false),
+                PromiseSettings.defaults(TODAY), 5, 0, 0, List.of(), List.of(), java.util.Set.of(), java.util.Map.of());
+        Admission preorder = book.admit(1, 0, T0, 3);
+        assertThat(preorder.reserved()).isZero();
+        assertThat(preorder.waiting()).isEqualTo(3);
+        assertThat(preorder.promise().orElseThrow().to()).isEqualTo(release);
+        assertThat(book.admit(2, 0, T0.plusSeconds(1), 3).refused()).as("a never product pre-orders only what it holds").isEqualTo(1);
+        book.changes();
+
+        SkuBook onTheDay = new SkuBook(SKU, new BackorderPolicy.Never(), new restock.catalog.Lifecycle(Optional.of(release), false),
+                PromiseSettings.defaults(release), 5, 0, 0, book.queue(), List.of(), java.util.Set.of(), java.util.Map.of());
+        assertThat(onTheDay.changes().fills()).containsExactly(new Fill(1, 3, true), new Fill(2, 2, true));
     }
 }

@@ -23,7 +23,6 @@ import restock.service.Offers;
 import restock.service.Restock;
 import restock.service.WaitlistCommands;
 import restock.store.Database;
-import restock.store.SqlPromises;
 import restock.support.TestClock;
 import restock.support.TestDatabases;
 
@@ -108,6 +107,18 @@ class OffersTest {
     }
 
     @Test
+    void a_code_issued_to_one_customer_cannot_be_redeemed_by_another() {
+        String code = waitlistCode(new OfferRule.WaitlistDiscount(10, 14, 0, Optional.empty()));
+        long before = orders();
+
+        assertThatThrownBy(() -> restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("eve@example.com", true, 0,
+                List.of(new OrderRequest.Line(fan, 2)), Optional.of("pm_card_visa"), Optional.of(code)))))
+                .isInstanceOf(InvalidInput.class).hasMessageContaining("issued to another customer");
+        assertThat(orders()).isEqualTo(before);
+        assertThat(order(fan, code.toUpperCase()).id()).as("its owner, whatever the case of the address").isPositive();
+    }
+
+    @Test
     void a_code_scoped_to_a_product_does_not_apply_to_another_and_expires() {
         String code = waitlistCode(new OfferRule.WaitlistDiscount(10, 14, 0, Optional.of(fan.code())));
         assertThatThrownBy(() -> order(lamp, code)).isInstanceOf(InvalidInput.class).hasMessageContaining("applies only to product 15036");
@@ -142,8 +153,7 @@ class OffersTest {
                 List.of(new PurchaseOrderRequest.Line(fan, 10, LocalDate.parse("2026-11-30"))))));
         Order waiting = restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("bob@example.com", true, 0,
                 List.of(new OrderRequest.Line(fan, 2)))));
-        Optional<SqlPromises.StoredPromise> promise = restock.read(h -> SqlPromises.find(h, waiting.lines().get(0).id()));
-        LocalDate promisedBy = promise.orElseThrow().to();
+        LocalDate promisedBy = waiting.lines().get(0).promise().orElseThrow().to();
         clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse("2026-11-26"), promisedBy) + 10));
         restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(fan, 2))));
 

@@ -15,6 +15,7 @@ import restock.service.CancelLinks;
 import restock.service.PaymentProcessor;
 import restock.service.Restock;
 import restock.store.Database;
+import restock.support.SupplierHistory;
 import restock.support.TestClock;
 import restock.support.TestDatabases;
 
@@ -67,6 +68,7 @@ class CancelLinkTest {
 
     @Test
     void works_once_and_cancelling_before_capture_releases_the_hold_without_a_charge() {
+        SupplierHistory.onTime(restock, "Supplier");
         restock.inTransaction(h -> restock.purchasing().create(h, new restock.purchasing.PurchaseOrderRequest("Supplier",
                 List.of(new restock.purchasing.PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-11-26"))))));
         Order order = waitingOrder();

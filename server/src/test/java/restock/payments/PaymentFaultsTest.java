@@ -16,6 +16,7 @@ import restock.purchasing.ReceiptPlan;
 import restock.service.PaymentProcessor;
 import restock.service.Restock;
 import restock.store.Database;
+import restock.support.SupplierHistory;
 import restock.support.TestClock;
 import restock.support.TestDatabases;
 
@@ -149,6 +150,7 @@ class PaymentFaultsTest {
             Restock restock = restock(policy);
             SimulatedGateway gateway = new SimulatedGateway(5, new SimulatedGateway.Faults(0, 0, 0, Duration.ofDays(3)), clock);
             PaymentProcessor processor = new PaymentProcessor(restock, gateway, policy, clock);
+            SupplierHistory.onTime(restock, "Supplier");
             PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Supplier",
                     List.of(new PurchaseOrderRequest.Line(sku, 1, today())))));
             Order order = place(restock, "pm_card_visa");

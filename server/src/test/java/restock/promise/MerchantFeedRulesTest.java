@@ -28,7 +28,7 @@ class MerchantFeedRulesTest {
     private static final Pattern PRICE = Pattern.compile("\\d+(\\.\\d+)? [A-Z]{3}");
 
     private static Availability status(AvailabilityStatus status, LocalDate etaTo) {
-        Optional<Promise> eta = etaTo == null ? Optional.empty() : Optional.of(new Promise(etaTo.minusDays(3), etaTo, 0.9, 1));
+        Optional<Promise> eta = etaTo == null ? Optional.empty() : Optional.of(new Promise(etaTo.minusDays(3), etaTo, 0.9, Optional.of(1L)));
         return new Availability(status, 0, eta, Optional.empty(), "");
     }
 

@@ -8,6 +8,7 @@ import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.orders.Order;
+import restock.inventory.StockLevel;
 import restock.orders.OrderRequest;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;

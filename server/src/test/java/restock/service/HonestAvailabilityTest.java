@@ -17,7 +17,6 @@ import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
 import restock.store.Database;
-import restock.store.SqlPromises;
 import restock.support.TestClock;
 import restock.support.TestDatabases;
 
@@ -123,8 +122,7 @@ class HonestAvailabilityTest {
         assertThat(answer.message()).startsWith("Backordered — ships ");
         Order placed = place(sku, 3);
         assertThat(placed.lines().get(0).quantities().waiting()).isEqualTo(3);
-        Optional<SqlPromises.StoredPromise> stored = restock.read(h -> SqlPromises.find(h, placed.lines().get(0).id()));
-        assertThat(stored.orElseThrow().to()).isEqualTo(answer.eta().orElseThrow().to());
+        assertThat(placed.lines().get(0).promise().orElseThrow().to()).isEqualTo(answer.eta().orElseThrow().to());
     }
 
     @Test
@@ -186,7 +184,7 @@ class HonestAvailabilityTest {
                 .bind("last", lastEvent).mapTo(Long.class).list());
         assertThat(changed).containsExactly(orders.get(0).lines().get(0).id(), orders.get(1).lines().get(0).id(),
                 orders.get(2).lines().get(0).id());
-        assertThat(restock.read(h -> SqlPromises.find(h, orders.get(0).lines().get(0).id())).orElseThrow().to())
+        assertThat(restock.read(h -> restock.orders().find(h, orders.get(0).id())).lines().get(0).promise().orElseThrow().to())
                 .isAfterOrEqualTo(today().plusDays(16));
     }
 

@@ -15,8 +15,13 @@ public final class RunningApi implements AutoCloseable {
     private final Restock restock;
 
     public RunningApi(TestDatabases.Target target) {
+        this(target, Clock.systemUTC());
+    }
+
+    /** With a clock the test moves. */
+    public RunningApi(TestDatabases.Target target, Clock clock) {
         this.database = target.freshSchema();
-        this.restock = new Restock(database.jdbi(), Clock.systemUTC());
+        this.restock = new Restock(database.jdbi(), clock);
         this.server = new HttpApi(restock, API_KEY).start("127.0.0.1", 0);
     }
 

@@ -1,4 +1,4 @@
-package restock.service;
+package restock.inventory;
 
 import restock.catalog.Sku;
 

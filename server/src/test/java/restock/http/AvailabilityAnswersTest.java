@@ -9,11 +9,11 @@ import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Storefront answers come from the availability projection, which every write keeps current. */
-class AvailabilityProjectionTest {
+/** Storefront answers follow every write, through the same decision an order gets. */
+class AvailabilityAnswersTest {
 
     @Test
-    void every_write_updates_the_projection_and_answers_read_it_without_recomputing() {
+    void every_write_changes_the_answer() {
         try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
             ApiClient client = api.client();
             client.post("/api/products", "{\"sku\":\"21212\",\"name\":\"Pack Of 72 Retrospot Cake Cases\",\"priceMinor\":55,\"currency\":\"GBP\"}");
@@ -28,17 +28,13 @@ class AvailabilityProjectionTest {
             client.post("/api/orders", "{\"customerEmail\":\"a@example.com\",\"lines\":[{\"sku\":\"21212\",\"quantity\":3}]}");
             assertThat(client.get("/api/availability/21212").json().path("available").asInt()).isZero();
 
-            // The answer follows the stored projection, proving no timeline is recomputed per request.
-            LocalDate to = LocalDate.now().plusDays(9);
-            api.restock().inTransaction(h -> h.createUpdate("""
-                            update availability set steps = cast(:steps as jsonb) where sku = '21212'""")
-                    .bind("steps", "[{\"units\":5,\"from\":\"" + to.minusDays(2) + "\",\"to\":\"" + to
-                            + "\",\"probability\":0.93,\"purchaseOrderLineId\":1}]")
-                    .execute());
+            LocalDate expected = LocalDate.now().plusDays(9);
+            client.post("/api/purchase-orders", "{\"supplier\":\"Cakes Ltd\",\"lines\":[{\"sku\":\"21212\",\"quantity\":5,\"expectedDate\":\""
+                    + expected + "\"}]}");
             ApiClient.Exchange backorder = client.get("/api/availability/21212?quantity=2");
             assertThat(backorder.json().path("status").asText()).isEqualTo("backorder");
-            assertThat(backorder.json().path("eta").path("to").asText()).isEqualTo(to.toString());
-            assertThat(backorder.json().path("eta").path("probability").asDouble()).isEqualTo(0.93);
+            assertThat(LocalDate.parse(backorder.json().path("eta").path("to").asText())).isAfterOrEqualTo(expected);
+            assertThat(backorder.json().path("eta").path("probability").asDouble()).isBetween(0.8, 0.99);
             assertThat(client.get("/api/products/21212/offer").json().path("availability").asText()).isEqualTo("https://schema.org/BackOrder");
         }
     }

@@ -1,0 +1,114 @@
+package restock.model;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.state.Action;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.Transformer;
+import restock.store.Database;
+import restock.support.TestDatabases;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The model-based differential test of issue #10: random histories of products of every policy, caps, release
+ * dates, discontinuing, adjustments, counts, returns, purchase orders early, late, short, cancelled and overdue,
+ * receipts, orders of every size (one or two lines, whole or in part, with priorities), cancellations, shipments,
+ * waitlist holds and days passing, run against the reference model and the real system on PostgreSQL; after every
+ * step every SKU's availability, the order an order placed now gets, the feed row and the stock figures must agree.
+ *
+ * <p>Each run covers at least {@link #MIN_STEPS} steps (CI); {@code -Drestock.model.chain=N} lengthens every chain
+ * for the long run (docs/BENCHMARKS.md).
+ */
+class OneTruthProperties {
+    static final int CHAIN_LENGTH = Integer.getInteger("restock.model.chain", 100);
+    static final long MIN_STEPS = Long.getLong("restock.model.minSteps", 10_000);
+    private static final AtomicLong STEPS = new AtomicLong();
+    private static Database database;
+
+    private static synchronized Database database() {
+        if (database == null) {
+            database = TestDatabases.external().orElse(TestDatabases.targets().get(0)).freshSchema();
+        }
+        return database;
+    }
+
+    /** Every table but the migrations' own emptied, ids from 1: each history starts from an empty shop. */
+    private static World freshWorld() {
+        Database db = database();
+        db.jdbi().useHandle(h -> {
+            List<String> tables = h.createQuery("""
+                            select quote_ident(table_name) from information_schema.tables
+                            where table_schema = current_schema() and table_type = 'BASE TABLE'
+                              and table_name not in ('flyway_schema_history', 'locations')""")
+                    .mapTo(String.class).list();
+            h.execute("truncate " + String.join(", ", tables) + " restart identity cascade");
+        });
+        return new World(db);
+    }
+
+    @Property(tries = 120, shrinking = ShrinkingMode.BOUNDED)
+    void the_shop_answer_an_order_placed_now_the_feed_and_the_figures_agree_with_the_model(@ForAll("histories") ActionChain<World> history) {
+        World world = history.withInvariant("everything agrees with the model", World::check).run();
+        STEPS.addAndGet(world.steps());
+    }
+
+    @AfterContainer
+    static void enough_steps_ran() {
+        System.out.println("model-based test: " + STEPS.get() + " steps compared");
+        assertThat(STEPS.get()).as("steps of random history compared with the model").isGreaterThanOrEqualTo(MIN_STEPS);
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Provide
+    Arbitrary<ActionChain<World>> histories() {
+        return ActionChain.startWith(OneTruthProperties::freshWorld)
+                .withAction(3, act(Combinators.combine(any(), any(), any()).as((p, c, r) -> mutate("product", w -> w.createProduct(p, c, r)))))
+                .withAction(1, act(any().map(s -> mutate("discontinue", w -> w.discontinue(s)))))
+                .withAction(2, act(Combinators.combine(any(), Arbitraries.integers().between(-6, 10)).as((s, d) -> mutate("adjust", w -> w.adjust(s, d)))))
+                .withAction(1, act(Combinators.combine(any(), Arbitraries.integers().between(0, 12)).as((s, c) -> mutate("count", w -> w.count(s, c)))))
+                .withAction(1, act(Combinators.combine(any(), Arbitraries.integers().between(1, 4)).as((s, q) -> mutate("return", w -> w.returnToStock(s, q)))))
+                .withAction(4, act(Combinators.combine(any(), any(), Arbitraries.integers().between(1, 10), Arbitraries.integers().between(-25, 30))
+                        .as((supplier, s, q, days) -> mutate("purchase order", w -> w.purchaseOrder(supplier, s, q, days)))))
+                .withAction(3, act(Combinators.combine(any(), Arbitraries.integers().between(1, 10)).as((po, q) -> mutate("receive", w -> w.receive(po, q)))))
+                .withAction(1, act(Combinators.combine(any(), Arbitraries.of(true, false)).as((po, cancel) ->
+                        mutate("end purchase order", w -> w.closePurchaseOrder(po, cancel)))))
+                .withAction(1, act(Combinators.combine(any(), Arbitraries.integers().between(-2, 30)).as((po, days) -> mutate("reschedule", w -> w.reschedule(po, days)))))
+                .withAction(8, act(Combinators.combine(any(), Arbitraries.integers().between(0, 2), Arbitraries.of(true, true, false), any(),
+                                Arbitraries.integers().between(1, 8), any(), Arbitraries.integers().between(0, 3).map(q -> q == 3 ? 0 : q))
+                        .as((c, priority, partial, s, q, s2, q2) -> mutate("order", w -> w.place(c, priority, partial, s, q, s2, q2)))))
+                .withAction(2, act(any().map(o -> mutate("cancel order", w -> w.cancelOrder(o)))))
+                .withAction(1, act(Combinators.combine(any(), any()).as((o, l) -> mutate("cancel line", w -> w.cancelLine(o, l)))))
+                .withAction(2, act(any().map(o -> mutate("ship", w -> w.ship(o)))))
+                .withAction(1, act(Combinators.combine(any(), any(), Arbitraries.integers().between(1, 3)).as((c, s, q) ->
+                        mutate("waitlist", w -> w.signUp(c, s, q)))))
+                .withAction(1, act(Arbitraries.just(mutate("notice pass", World::noticePass))))
+                .withAction(2, act(Arbitraries.of(Duration.ofHours(7), Duration.ofHours(30), Duration.ofDays(3), Duration.ofDays(9))
+                        .map(d -> mutate("time", w -> w.pass(d)))))
+                .withMaxTransformations(CHAIN_LENGTH);
+    }
+
+    private static Arbitrary<Integer> any() {
+        return Arbitraries.integers().between(0, 1_000);
+    }
+
+    private static Transformer<World> mutate(String description, java.util.function.Consumer<World> step) {
+        return Transformer.mutate(description, step);
+    }
+
+    private static Action.Independent<World> act(Arbitrary<Transformer<World>> transformers) {
+        return () -> transformers;
+    }
+}

@@ -1,0 +1,257 @@
+package restock.model;
+
+import restock.allocation.Admission;
+import restock.allocation.Placement;
+import restock.allocation.SkuBook;
+import restock.catalog.BackorderPolicy;
+import restock.catalog.Lifecycle;
+import restock.catalog.Money;
+import restock.catalog.Product;
+import restock.catalog.Sku;
+import restock.common.Conflict;
+import restock.common.InvalidInput;
+import restock.common.SignedLinks;
+import restock.notify.Branding;
+import restock.orders.Order;
+import restock.orders.OrderLine;
+import restock.orders.OrderRequest;
+import restock.payments.PaymentPolicy;
+import restock.promise.PromiseSettings;
+import restock.purchasing.PurchaseOrder;
+import restock.purchasing.PurchaseOrderRequest;
+import restock.purchasing.ReceiptPlan;
+import restock.service.AvailabilityQueries;
+import restock.service.NoticeRelay;
+import restock.service.QueueUpkeep;
+import restock.service.Restock;
+import restock.service.StorefrontQueries;
+import restock.service.WaitlistCommands;
+import restock.store.Database;
+import restock.support.TestClock;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The real system, driven through its services on PostgreSQL, beside the model: each command is sent to both, and
+ * ids are translated (the model numbers its own). A command the model refuses must be refused by the product with
+ * a Conflict or an InvalidInput, and the other way round.
+ */
+final class ShopUnderTest {
+    private static final byte[] SECRET = "model-based test secret, long enough".getBytes(StandardCharsets.UTF_8);
+
+    final TestClock clock;
+    final Restock restock;
+    final WaitlistCommands waitlist;
+    final QueueUpkeep upkeep;
+    final StorefrontQueries storefront;
+    private final Map<Long, Long> orderIds = new HashMap<>();
+    private final Map<Long, Long> lineIds = new HashMap<>();
+    private final Map<Long, Long> purchaseOrderIds = new HashMap<>();
+
+    ShopUnderTest(Database database, Instant start) {
+        this.clock = new TestClock(start);
+        this.restock = new Restock(database.jdbi(), clock, PromiseSettings.defaults(LocalDate.ofInstant(start, java.time.ZoneOffset.UTC)),
+                PaymentPolicy.DEFAULT, new SignedLinks(SECRET));
+        NoticeRelay relay = new NoticeRelay(restock, Branding.DEMO, "https://shop.example.com/pay?token={token}", clock);
+        this.waitlist = new WaitlistCommands(restock, restock.links(), relay, WaitlistCommands.Settings.DEFAULT.holding(), clock);
+        this.upkeep = new QueueUpkeep(restock, clock);
+        this.storefront = new StorefrontQueries(restock);
+    }
+
+    /** Whether the product accepted the command (false: it refused it as the rules say, with a 4xx-kind error). */
+    static boolean accepted(Runnable command) {
+        try {
+            command.run();
+            return true;
+        } catch (Conflict | InvalidInput refused) {
+            return false;
+        }
+    }
+
+    void createProduct(String sku, ReferenceModel.Policy policy, Integer cap, LocalDate releaseDate) {
+        BackorderPolicy backorderPolicy = switch (policy) {
+            case NEVER -> new BackorderPolicy.Never();
+            case WHEN_SUPPLY_CONFIRMED -> new BackorderPolicy.WhenSupplyConfirmed();
+            case ALWAYS -> new BackorderPolicy.Always(cap == null ? OptionalInt.empty() : OptionalInt.of(cap));
+        };
+        restock.inTransaction(h -> restock.catalog().create(h, new Product(Sku.of(sku), "Product " + sku, new Money(1_000, "GBP"),
+                backorderPolicy, new Lifecycle(Optional.ofNullable(releaseDate), false))));
+    }
+
+    void discontinue(String sku) {
+        restock.inTransaction(h -> restock.catalog().discontinue(h, Sku.of(sku)));
+    }
+
+    boolean adjust(String sku, int delta) {
+        return accepted(() -> restock.inTransaction(h -> restock.stock().adjust(h, Sku.of(sku), delta, "model step")));
+    }
+
+    boolean count(String sku, int counted) {
+        return accepted(() -> restock.inTransaction(h -> restock.stock().count(h, Sku.of(sku), counted, "model count")));
+    }
+
+    void returnToStock(String sku, int quantity) {
+        restock.inTransaction(h -> restock.stock().returnToStock(h, Sku.of(sku), quantity, "model return"));
+    }
+
+    void purchaseOrder(long modelId, String supplier, String sku, int quantity, LocalDate expected) {
+        PurchaseOrder order = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(supplier,
+                List.of(new PurchaseOrderRequest.Line(Sku.of(sku), quantity, expected)))));
+        purchaseOrderIds.put(modelId, order.id());
+    }
+
+    boolean receive(long modelPurchaseOrderId, String sku, int quantity) {
+        long id = purchaseOrderIds.get(modelPurchaseOrderId);
+        return accepted(() -> restock.inTransaction(h -> restock.purchasing().receive(h, id, List.of(new ReceiptPlan.Received(Sku.of(sku), quantity)))));
+    }
+
+    boolean close(long modelPurchaseOrderId) {
+        long id = purchaseOrderIds.get(modelPurchaseOrderId);
+        return accepted(() -> restock.inTransaction(h -> restock.purchasing().close(h, id)));
+    }
+
+    boolean cancelPurchaseOrder(long modelPurchaseOrderId) {
+        long id = purchaseOrderIds.get(modelPurchaseOrderId);
+        return accepted(() -> restock.inTransaction(h -> restock.purchasing().cancel(h, id)));
+    }
+
+    /** "ok", "invalid" or "conflict", as the model says it. */
+    String reschedule(long modelPurchaseOrderId, LocalDate expected) {
+        long id = purchaseOrderIds.get(modelPurchaseOrderId);
+        try {
+            restock.inTransaction(h -> restock.purchasing().reschedule(h, id, 1, expected));
+            return "ok";
+        } catch (InvalidInput invalid) {
+            return "invalid";
+        } catch (Conflict conflict) {
+            return "conflict";
+        }
+    }
+
+    Order place(long modelOrderId, List<Long> modelLineIds, String customer, int priority, boolean allowPartial,
+                List<ReferenceModel.Requested> requested) {
+        Order order = restock.inTransaction(h -> restock.orders().place(h, request(customer, priority, allowPartial, requested)));
+        orderIds.put(modelOrderId, order.id());
+        for (int i = 0; i < modelLineIds.size(); i++) {
+            lineIds.put(modelLineIds.get(i), order.lines().get(i).id());
+        }
+        return order;
+    }
+
+    private static OrderRequest request(String customer, int priority, boolean allowPartial, List<ReferenceModel.Requested> requested) {
+        return new OrderRequest(customer + "@example.com", allowPartial, priority,
+                requested.stream().map(r -> new OrderRequest.Line(Sku.of(r.sku()), r.quantity())).toList());
+    }
+
+    /** What an order would get, asked through placement itself in a transaction that is rolled back. */
+    Order trialOrder(String sku, int quantity) {
+        try {
+            restock.inTransaction(h -> {
+                throw new Trial(restock.orders().place(h, request("trial", 0, true, List.of(new ReferenceModel.Requested(sku, quantity)))));
+            });
+            throw new AssertionError("unreachable");
+        } catch (Trial trial) {
+            return trial.order;
+        }
+    }
+
+    /**
+     * What orders for each quantity would get, decided as placement decides: the SKUs' books locked and loaded, then
+     * {@link Placement#decide} on them for a shopper with no holds. Nothing is written; the transaction rolls back.
+     */
+    Map<Sku, List<Admission>> decisionsUnderLock(List<String> skus, List<Integer> quantities) {
+        try {
+            restock.inTransaction(h -> {
+                List<Sku> codes = skus.stream().map(Sku::of).toList();
+                Map<Sku, SkuBook> books = restock.books().lock(h, codes);
+                Map<Sku, List<Admission>> decisions = new LinkedHashMap<>();
+                for (Sku sku : codes) {
+                    List<Admission> admissions = new ArrayList<>();
+                    for (int quantity : quantities) {
+                        OrderRequest request = request("trial", 0, true, List.of(new ReferenceModel.Requested(sku.code(), quantity)));
+                        admissions.add(Placement.decide(request, Map.of(sku, books.get(sku)), List.of(-1L), clock.instant()).admissions().get(0));
+                    }
+                    decisions.put(sku, admissions);
+                }
+                throw new Rollback(decisions);
+            });
+            throw new AssertionError("unreachable");
+        } catch (Rollback rollback) {
+            return rollback.decisions;
+        }
+    }
+
+    /** Carries decisions out of the transaction they roll back. */
+    private static final class Rollback extends RuntimeException {
+        final transient Map<Sku, List<Admission>> decisions;
+
+        Rollback(Map<Sku, List<Admission>> decisions) {
+            super(null, null, false, false);
+            this.decisions = decisions;
+        }
+    }
+
+    /** Carries a trial's answer out of the transaction it rolls back. */
+    private static final class Trial extends RuntimeException {
+        final transient Order order;
+
+        Trial(Order order) {
+            super(null, null, false, false);
+            this.order = order;
+        }
+    }
+
+    boolean cancelOrder(long modelOrderId) {
+        long id = orderIds.get(modelOrderId);
+        return accepted(() -> restock.inTransaction(h -> restock.orders().cancel(h, id)));
+    }
+
+    boolean cancelLine(long modelOrderId, int lineNumber) {
+        long id = orderIds.get(modelOrderId);
+        return accepted(() -> restock.inTransaction(h -> restock.orders().cancelLine(h, id, lineNumber)));
+    }
+
+    boolean ship(long modelOrderId) {
+        long id = orderIds.get(modelOrderId);
+        return accepted(() -> restock.inTransaction(h -> restock.orders().ship(h, id)));
+    }
+
+    void signUp(String customer, String sku, int quantity) {
+        restock.inTransaction(h -> waitlist.signUp(h, Sku.of(sku), customer + "@example.com", quantity, true));
+    }
+
+    void noticePass() {
+        waitlist.noticePass();
+    }
+
+    void pass(Duration duration) {
+        clock.advance(duration);
+        upkeep.drain();
+    }
+
+    long realLineId(long modelLineId) {
+        return lineIds.get(modelLineId);
+    }
+
+    List<AvailabilityQueries.Answer> availability(List<OrderRequest.Line> items) {
+        return restock.read(h -> restock.availability().batch(h, items));
+    }
+
+    List<Map<String, String>> feed() {
+        return restock.read(h -> storefront.merchantRows(h, sku -> "https://shop.example.com/" + sku.code()));
+    }
+
+    <R> R read(org.jdbi.v3.core.HandleCallback<R, RuntimeException> work) {
+        return restock.read(work);
+    }
+}
