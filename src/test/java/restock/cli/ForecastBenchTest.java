@@ -1,5 +1,6 @@
 package restock.cli;
 
+import restock.support.SharedData;
 import org.junit.jupiter.api.Test;
 import restock.planning.Accuracy;
 
@@ -13,7 +14,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The accuracy measures reproduce R's baseline tables for the methods Restock computes identically. */
 class ForecastBenchTest {
@@ -21,7 +21,7 @@ class ForecastBenchTest {
 
     @Test
     void measures_match_r_baseline_for_both_series_sets() throws Exception {
-        assumeTrue(Files.exists(DATA.resolve("carparts_baseline_1046.csv")), "../shared/data/carparts is not beside the project");
+        SharedData.require(DATA.resolve("carparts_baseline_1046.csv"));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         BenchCommand.ForecastResults run = BenchCommand.run(DATA, new PrintStream(printed, true, StandardCharsets.UTF_8));
         Map<String, Map<String, Accuracy.Summary>> results = run.accuracy();

@@ -1,5 +1,6 @@
 package restock.planning;
 
+import restock.support.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * SES and automatic ETS against R's forecast 8.20 on every complete carparts series (../shared/data/carparts/
@@ -25,7 +25,7 @@ class EtsGoldenTest {
 
     @Test
     void ses_and_automatic_ets_match_r_on_every_series() throws IOException {
-        assumeTrue(Files.exists(DATA.resolve("r_forecasts_h6.csv")), "../shared/data/carparts is not beside the project");
+        SharedData.require(DATA.resolve("r_forecasts_h6.csv"));
         Map<String, double[]> training = GoldenForecastTest.training();
         Map<String, double[]> ses = new HashMap<>();
         Map<String, double[]> ets = new HashMap<>();
