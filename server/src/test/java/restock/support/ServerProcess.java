@@ -16,7 +16,8 @@ import static org.awaitility.Awaitility.await;
  * holds the folder's lock, runs the embedded server and can be killed. Started only once its /health answers 200.
  */
 public final class ServerProcess implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** A JVM, initdb, PostgreSQL and the migrations: seconds on a quiet machine, over 90 s on a loaded one. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
