@@ -23,12 +23,29 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, Optional<EmbeddedServer> embedded) {
         this.dataSource = dataSource;
         this.embedded = embedded;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        this.jdbi = Jdbi.create(new OneConnectionPerThread(dataSource)).installPlugin(new PostgresPlugin());
+        this.jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).addCustomizer(new StatementDeadline());
     }
 
     /** Connects to the server at a JDBC URL or a postgresql:// URL and migrates the schema (optionally a schema of its own). */
     public static Database connect(String url, Optional<String> schema) {
-        return open(toJdbcUrl(url), schema, Migrations.APPLY, Optional.empty());
+        return connect(url, schema, Pool.DEFAULT);
+    }
+
+    /** As {@link #connect(String, Optional)}, with a pool of another size (tests and load tools use small ones). */
+    public static Database connect(String url, Optional<String> schema, Pool pool) {
+        return open(toJdbcUrl(url), schema, Migrations.APPLY, Optional.empty(), pool);
+    }
+
+    /** How many connections the pool holds, and how long a caller waits for one before it fails. */
+    public record Pool(int maximumSize, java.time.Duration connectionTimeout) {
+        public static final Pool DEFAULT = new Pool(DEFAULT_POOL_SIZE, java.time.Duration.ofSeconds(30));
+
+        public Pool {
+            if (maximumSize < 1 || connectionTimeout.toMillis() < 250) {
+                throw new IllegalArgumentException("a pool needs at least 1 connection and a timeout of at least 250 ms");
+            }
+        }
     }
 
     /**
@@ -55,7 +72,7 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         try {
-            Database database = open(server.jdbcUrl(), Optional.empty(), Migrations.APPLY, Optional.of(server));
+            Database database = open(server.jdbcUrl(), Optional.empty(), Migrations.APPLY, Optional.of(server), Pool.DEFAULT);
             lock.publish(server.jdbcUrl(), java.time.Instant.now());
             database.lock = Optional.of(lock);
             return database;
@@ -71,7 +88,7 @@ public final class Database implements AutoCloseable {
      * template's clone): nothing is migrated, and a schema older than this build is refused with what to do.
      */
     public static Database attach(String url) {
-        return open(toJdbcUrl(url), Optional.empty(), Migrations.REQUIRE_CURRENT, Optional.empty());
+        return open(toJdbcUrl(url), Optional.empty(), Migrations.REQUIRE_CURRENT, Optional.empty(), Pool.DEFAULT);
     }
 
     /**
@@ -79,15 +96,17 @@ public final class Database implements AutoCloseable {
      * again: its check costs more than the copy.
      */
     public static Database connectToCopyOfMigrated(String url) {
-        return open(toJdbcUrl(url), Optional.empty(), Migrations.KNOWN_CURRENT, Optional.empty());
+        return open(toJdbcUrl(url), Optional.empty(), Migrations.KNOWN_CURRENT, Optional.empty(), Pool.DEFAULT);
     }
 
     private enum Migrations { APPLY, REQUIRE_CURRENT, KNOWN_CURRENT }
 
-    private static Database open(String jdbcUrl, Optional<String> schema, Migrations migrations, Optional<EmbeddedServer> embedded) {
+    private static Database open(String jdbcUrl, Optional<String> schema, Migrations migrations, Optional<EmbeddedServer> embedded,
+                                 Pool pool) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
-        config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
+        config.setMaximumPoolSize(pool.maximumSize());
+        config.setConnectionTimeout(pool.connectionTimeout().toMillis());
         config.setPoolName("restock");
         schema.ifPresent(config::setSchema);
         HikariDataSource dataSource = new HikariDataSource(config);
