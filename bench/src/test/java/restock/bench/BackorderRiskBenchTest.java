@@ -1,5 +1,6 @@
 package restock.bench;
 
+import restock.support.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The untrained risk model ranks the Kaggle sample's backorders well above chance (a guard against regressions). */
 class BackorderRiskBenchTest {
@@ -17,7 +17,7 @@ class BackorderRiskBenchTest {
 
     @Test
     void ranks_backorders_well_above_chance_on_the_kaggle_sample() throws Exception {
-        assumeTrue(Files.exists(CSV), "../shared/data/kaggle_backorder_sample is not beside the project");
+        SharedData.require(CSV);
         BackorderRiskBench.Result result = BackorderRiskBench.run(CSV, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(result.rows()).isEqualTo(5049);
         assertThat(result.positives()).isEqualTo(57);

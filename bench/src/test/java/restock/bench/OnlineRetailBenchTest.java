@@ -1,5 +1,6 @@
 package restock.bench;
 
+import restock.support.SharedData;
 import org.junit.jupiter.api.Test;
 import restock.forecast.Accuracy;
 
@@ -14,7 +15,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The online-retail weekly benchmark gives, for every method R also ran, R's own accuracy measures
@@ -25,7 +25,7 @@ class OnlineRetailBenchTest {
 
     @Test
     void every_method_r_also_ran_scores_as_r_did_on_the_held_out_weeks() throws Exception {
-        assumeTrue(Files.exists(DATA.resolve("sku_weekly_demand.csv")), "../shared/data/online_retail is not beside the project");
+        SharedData.require(DATA.resolve("sku_weekly_demand.csv"));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         OnlineRetailBench.Results results = OnlineRetailBench.run(DATA, null, new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(results.series()).isEqualTo(3_528);

@@ -1,5 +1,6 @@
 package restock.forecast;
 
+import restock.support.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Demand classes, ADI and CV² agree with the carparts metadata for every one of its 2,674 series. */
 class DemandClassTest {
@@ -19,7 +19,7 @@ class DemandClassTest {
 
     @Test
     void classes_match_the_carparts_metadata() throws Exception {
-        assumeTrue(Files.exists(DATA.resolve("carparts_meta.csv")), "../shared/data/carparts is not beside the project");
+        SharedData.require(DATA.resolve("carparts_meta.csv"));
         Map<String, List<Double>> series = new LinkedHashMap<>();
         for (String line : Files.readAllLines(DATA.resolve("carparts_long.csv")).subList(1, 136_375)) {
             String[] cells = line.replace("\"", "").split(",", -1);

@@ -1,5 +1,6 @@
 package restock.forecast;
 
+import restock.support.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The deterministic methods reproduce R's forecast 8.20 to 1e-9 on every carparts series of the golden file
@@ -26,7 +26,7 @@ class GoldenForecastTest {
 
     @Test
     void zero_naive_mean_croston_sba_and_tsb_match_r_to_1e_9() throws IOException {
-        assumeTrue(Files.exists(DATA.resolve("r_forecasts_h6.csv")), "../shared/data/carparts is not beside the project");
+        SharedData.require(DATA.resolve("r_forecasts_h6.csv"));
         Map<String, double[]> training = training();
         Map<String, BiFunction<double[], Integer, double[]>> methods = Map.of(
                 "zero", IntermittentForecasts::zero,

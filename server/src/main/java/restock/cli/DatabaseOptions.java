@@ -12,12 +12,22 @@ public final class DatabaseOptions {
             description = "Folder of the embedded PostgreSQL data (ignored when DATABASE_URL is set). Default: ${DEFAULT-VALUE}")
     Path dataDirectory;
 
+    /** For commands: beside a running server on the same folder, they work through its database. */
     public Database open() {
         String url = System.getenv("DATABASE_URL");
         if (url != null && !url.isBlank()) {
             return Database.connect(url, Optional.empty());
         }
         return Database.embedded(dataDirectory);
+    }
+
+    /** For serve: the folder must not be served already ({@link restock.store.DataFolderInUse} says by whom). */
+    public Database openForServing() {
+        String url = System.getenv("DATABASE_URL");
+        if (url != null && !url.isBlank()) {
+            return Database.connect(url, Optional.empty());
+        }
+        return Database.embeddedForServing(dataDirectory);
     }
 
     public String describe() {

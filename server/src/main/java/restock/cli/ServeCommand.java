@@ -45,6 +45,9 @@ import java.util.concurrent.TimeUnit;
 /** Runs the HTTP API until the process is stopped. */
 @Command(name = "serve", description = "Run the Restock server.")
 public final class ServeCommand implements Callable<Integer> {
+    /** The exit status when another Restock already serves the --data-dir folder. */
+    public static final int EXIT_FOLDER_ALREADY_SERVED = 3;
+
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}")
     int port;
 
@@ -65,7 +68,13 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println(portTaken.get());
             return PORT_TAKEN;
         }
-        Database db = database.open();
+        Database db;
+        try {
+            db = database.openForServing();
+        } catch (restock.store.DataFolderInUse e) {
+            System.err.println(e.getMessage());
+            return EXIT_FOLDER_ALREADY_SERVED;
+        }
         Clock clock = Clock.systemUTC();
         PromiseSettings promises = PromiseSettings.defaults(java.time.LocalDate.now(clock));
         String threshold = System.getenv("RESTOCK_PROMISE_THRESHOLD");

@@ -67,6 +67,7 @@ public final class HttpApi {
     private final ObjectMapper mapper;
     private final HttpCommands commands;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final restock.service.DatabaseHealth health;
 
     public HttpApi(Restock restock, String apiKey) {
         this(restock, apiKey, DEFAULT_SHOP_PRODUCT_URL);
@@ -107,6 +108,7 @@ public final class HttpApi {
         this.mapper = new ObjectMapper(JsonBody.boundedFactory()).registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.commands = new HttpCommands(restock, mapper);
+        this.health = new restock.service.DatabaseHealth(restock.jdbi());
     }
 
     public Javalin start(String host, int port) {
@@ -136,7 +138,7 @@ public final class HttpApi {
                 "status", Integer.toString(ctx.statusCode())).increment());
 
         routes.get("/", ctx -> ctx.html(resource("/web/index.html")));
-        routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
+        routes.get("/health", this::health);
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         routes.get("/api/openapi.yaml", this::openApi);
 
@@ -292,6 +294,18 @@ public final class HttpApi {
         var product = Requests.product(body);
         CatalogCommands.Created created = restock.inTransaction(h -> restock.catalog().create(h, product));
         ctx.status(created == CatalogCommands.Created.CREATED ? 201 : 200).json(Views.ProductView.of(product));
+    }
+
+    /** 200 only when the database answers a query in time; a process that is up but cannot reach its data is not healthy. */
+    private void health(Context ctx) {
+        restock.service.DatabaseHealth.Status status = health.check();
+        if (status.up()) {
+            ctx.json(java.util.Map.of("status", "ok", "database", status.detail()));
+        } else {
+            problem(ctx, Problem.of(503, "Database unreachable", status.detail()
+                    + "; Restock cannot read or change any data until it answers again. Check the database server (or, for the "
+                    + "embedded one, the Restock process that owns the --data-dir) and its log.", null));
+        }
     }
 
     private void openApi(Context ctx) throws IOException {

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** Restock's PostgreSQL database: a connection pool, migrations applied, and JDBI on top. */
@@ -17,6 +18,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Optional<EmbeddedServer> embedded;
+    private Optional<DataFolderLock> lock = Optional.empty();
 
     private Database(HikariDataSource dataSource, Optional<EmbeddedServer> embedded) {
         this.dataSource = dataSource;
@@ -32,7 +34,7 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #connect(String, Optional)}, with a pool of another size (tests and load tools use small ones). */
     public static Database connect(String url, Optional<String> schema, Pool pool) {
-        return open(toJdbcUrl(url), schema, Optional.empty(), pool);
+        return open(toJdbcUrl(url), schema, Migrations.APPLY, Optional.empty(), pool);
     }
 
     /** How many connections the pool holds, and how long a caller waits for one before it fails. */
@@ -46,18 +48,61 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Starts (or restarts) the embedded server on a data folder and migrates it. */
-    public static Database embedded(java.nio.file.Path dataDirectory) {
-        EmbeddedServer server = EmbeddedServer.start(dataDirectory);
+    /**
+     * The database of a data folder, for a command (plan, import, export, report): when another Restock process runs
+     * the folder's server, this connects to that server as a client and never starts or stops it; otherwise it starts
+     * (or recovers) the embedded server and holds the folder until closed.
+     */
+    public static Database embedded(Path dataDirectory) {
+        return DataFolders.open(dataDirectory, DataFolders.WhenServed.ATTACH);
+    }
+
+    /** The database of a data folder this process will serve; refuses with {@link DataFolderInUse} when another Restock serves it. */
+    public static Database embeddedForServing(Path dataDirectory) {
+        return DataFolders.open(dataDirectory, DataFolders.WhenServed.REFUSE);
+    }
+
+    /** Starts the embedded server under a lock this process just took, and migrates it; the lock is released on close. */
+    static Database startOwned(Path dataDirectory, DataFolderLock lock) {
+        EmbeddedServer server;
         try {
-            return open(server.jdbcUrl(), Optional.empty(), Optional.of(server), Pool.DEFAULT);
+            server = EmbeddedServer.start(dataDirectory);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        try {
+            Database database = open(server.jdbcUrl(), Optional.empty(), Migrations.APPLY, Optional.of(server), Pool.DEFAULT);
+            lock.publish(server.jdbcUrl(), java.time.Instant.now());
+            database.lock = Optional.of(lock);
+            return database;
         } catch (RuntimeException e) {
             server.close();
+            lock.close();
             throw e;
         }
     }
 
-    private static Database open(String jdbcUrl, Optional<String> schema, Optional<EmbeddedServer> embedded, Pool pool) {
+    /**
+     * Connects to a database whose schema someone else keeps current (the server that owns a data folder, a test
+     * template's clone): nothing is migrated, and a schema older than this build is refused with what to do.
+     */
+    public static Database attach(String url) {
+        return open(toJdbcUrl(url), Optional.empty(), Migrations.REQUIRE_CURRENT, Optional.empty(), Pool.DEFAULT);
+    }
+
+    /**
+     * Connects to a database made by copying one this build migrated (a test template's clone), without asking Flyway
+     * again: its check costs more than the copy.
+     */
+    public static Database connectToCopyOfMigrated(String url) {
+        return open(toJdbcUrl(url), Optional.empty(), Migrations.KNOWN_CURRENT, Optional.empty(), Pool.DEFAULT);
+    }
+
+    private enum Migrations { APPLY, REQUIRE_CURRENT, KNOWN_CURRENT }
+
+    private static Database open(String jdbcUrl, Optional<String> schema, Migrations migrations, Optional<EmbeddedServer> embedded,
+                                 Pool pool) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(pool.maximumSize());
@@ -65,13 +110,21 @@ public final class Database implements AutoCloseable {
         config.setPoolName("restock");
         schema.ifPresent(config::setSchema);
         HikariDataSource dataSource = new HikariDataSource(config);
+        if (migrations == Migrations.KNOWN_CURRENT) {
+            return new Database(dataSource, embedded);
+        }
         try {
-            Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(dataSource)
                     .schemas(schema.map(s -> new String[] {s}).orElse(new String[0]))
                     .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .load();
+            if (migrations == Migrations.APPLY) {
+                flyway.migrate();
+            } else if (flyway.info().pending().length > 0) {
+                throw new IllegalStateException("the database at " + jdbcUrl + " lacks " + flyway.info().pending().length
+                        + " migration(s) this Restock needs; restart the Restock server that owns it with this version first");
+            }
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -115,6 +168,11 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
-        embedded.ifPresent(EmbeddedServer::close);
+        try {
+            embedded.ifPresent(EmbeddedServer::close);
+        } finally {
+            // Released only after the server stopped: a new owner must never find this server running and stop it.
+            lock.ifPresent(DataFolderLock::close);
+        }
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * The embedded PostgreSQL server that keeps Restock's data in a folder, with durable settings.
  *
  * <p>After the JVM is killed the old postmaster keeps running and holds the folder; starting again first
- * stops that server (or removes its stale pid file), then starts a new one on the same data.
+ * stops that server (or removes its stale pid file), then starts a new one on the same data. Only the holder of the
+ * folder's {@link DataFolderLock} may do this: a postmaster whose Restock still runs is not an orphan.
  */
 public final class EmbeddedServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServer.class);
@@ -29,7 +30,25 @@ public final class EmbeddedServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /** How a server treats commits: Restock's data is always durable; throwaway test servers may skip the flushes. */
+    public enum Durability {
+        DURABLE("on"),
+        /** Loses recent commits on an OS crash, never on a process crash: for test servers whose folder is thrown away. */
+        THROWAWAY("off");
+
+        private final String setting;
+
+        Durability(String setting) {
+            this.setting = setting;
+        }
+    }
+
+    /** Starts a durable server on a folder; call only while holding the folder's {@link DataFolderLock}. */
     public static EmbeddedServer start(Path dataDirectory) {
+        return start(dataDirectory, Durability.DURABLE);
+    }
+
+    public static EmbeddedServer start(Path dataDirectory, Durability durability) {
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
@@ -37,15 +56,15 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(START_TIMEOUT)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("fsync", durability.setting)
+                    .setServerConfig("synchronous_commit", durability.setting)
+                    .setServerConfig("full_page_writes", durability.setting)
                     .setServerConfig("max_connections", "100")
                     .start();
             return new EmbeddedServer(postgres);
         } catch (IOException e) {
             throw new IllegalStateException("could not start embedded PostgreSQL in " + dataDirectory.toAbsolutePath()
-                    + ": " + e.getMessage() + " (is another Restock using this --data-dir?)", e);
+                    + ": " + e.getMessage(), e);
         }
     }
 

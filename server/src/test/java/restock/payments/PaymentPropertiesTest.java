@@ -93,11 +93,25 @@ class PaymentPropertiesTest {
                 new SimulatedGateway.Faults(0.1, 0.2, 0.2, Duration.ofDays(3)));
     }
 
-    @Property(tries = 40)
+    /** The normal suite's form; the long form below runs ten times the tries. */
+    @Property(tries = 20)
     void payments_follow_the_stock_and_never_move_money_wrongly(@ForAll("steps") List<Step> steps,
                                                                @ForAll("faults") SimulatedGateway.Faults faults,
                                                                @ForAll PaymentPolicy.OnExpiry onExpiry,
                                                                @ForAll PaymentPolicy.CaptureAt captureAt) {
+        payTry(steps, faults, onExpiry, captureAt);
+    }
+
+    @Property(tries = 200)
+    @net.jqwik.api.Tag("long") // the long form: mvn verify -Plong-tests
+    void payments_follow_the_stock_over_many_histories(@ForAll("steps") List<Step> steps,
+                                                       @ForAll("faults") SimulatedGateway.Faults faults,
+                                                       @ForAll PaymentPolicy.OnExpiry onExpiry,
+                                                       @ForAll PaymentPolicy.CaptureAt captureAt) {
+        payTry(steps, faults, onExpiry, captureAt);
+    }
+
+    private void payTry(List<Step> steps, SimulatedGateway.Faults faults, PaymentPolicy.OnExpiry onExpiry, PaymentPolicy.CaptureAt captureAt) {
         // A schema per try: the processor works on everything owed, and earlier tries must not leak into this one.
         if (database != null) {
             database.close();

@@ -6,17 +6,39 @@ import restock.store.EmbeddedServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The databases tests run on: always the embedded server (one per test JVM), and the external server named
- * by RESTOCK_TEST_DATABASE_URL when it is set (CI sets it). Each test gets a fresh schema of its own.
+ * The databases tests run on: always the embedded server (one per test JVM, without fsync: its folder is thrown
+ * away), and the external server named by RESTOCK_TEST_DATABASE_URL when it is set (CI sets it).
+ *
+ * <p>Each test gets a database of its own, cloned ({@code CREATE DATABASE ... TEMPLATE}) from a template that
+ * Flyway migrated once per server and test JVM: a clone costs a file copy, a migration costs every statement of
+ * every migration. Every database this JVM makes is named {@code rt_<run>_...}, with a random run id, so
+ * concurrent runs on the shared external server never touch each other's; the external ones are dropped when the
+ * JVM exits, and {@code .ci/run} drops any {@code rt\_%} database a killed run left behind.
  */
 public final class TestDatabases {
     public static final String EXTERNAL_URL_VARIABLE = "RESTOCK_TEST_DATABASE_URL";
+    /** The prefix of every database the tests create; {@code .ci/run} drops leftovers by it. */
+    public static final String DATABASE_PREFIX = "rt_";
+    private static final String RUN = DATABASE_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(\\?.*)?$");
+    private static final Map<String, Templates> TEMPLATES = new ConcurrentHashMap<>();
     private static EmbeddedServer embedded;
 
     private TestDatabases() {
@@ -24,8 +46,14 @@ public final class TestDatabases {
 
     /** A database server to test on, by name. */
     public record Target(String name, String jdbcUrl) {
+        /** A fresh, migrated database of its own (its {@code public} schema), cloned from this server's template. */
         public Database freshSchema() {
-            return Database.connect(jdbcUrl, Optional.of(newSchemaName()));
+            return Database.connectToCopyOfMigrated(freshDatabaseUrl());
+        }
+
+        /** The JDBC URL of a fresh, migrated database, for tests that connect several instances to one database. */
+        public String freshDatabaseUrl() {
+            return TEMPLATES.computeIfAbsent(jdbcUrl, url -> Templates.migrate(name, url, !name.equals("embedded"))).cloneOne();
         }
 
         @Override
@@ -46,6 +74,7 @@ public final class TestDatabases {
         return url == null || url.isBlank() ? Optional.empty() : Optional.of(new Target("external", url));
     }
 
+    /** A schema name no other test uses, for tests that make a schema themselves. */
     public static String newSchemaName() {
         return "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
@@ -54,12 +83,85 @@ public final class TestDatabases {
         if (embedded == null) {
             try {
                 Path folder = Files.createTempDirectory("restock-test-pg");
-                embedded = EmbeddedServer.start(folder);
+                embedded = EmbeddedServer.start(folder, EmbeddedServer.Durability.THROWAWAY);
                 Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
         return embedded.jdbcUrl();
+    }
+
+    /** The URL of another database on the same server. */
+    static String withDatabase(String jdbcUrl, String database) {
+        Matcher url = JDBC_URL.matcher(jdbcUrl);
+        if (!url.matches()) {
+            throw new IllegalArgumentException("expected jdbc:postgresql://host:port/database[?...], was " + jdbcUrl);
+        }
+        return url.group(1) + database + (url.group(3) == null ? "" : url.group(3));
+    }
+
+    /** One server's migrated template and the clones made from it, through one administrative connection. */
+    private static final class Templates {
+        private final String serverUrl;
+        private final String template;
+        private final Connection admin;
+        private final List<String> clones = new ArrayList<>();
+        private final AtomicInteger next = new AtomicInteger();
+
+        private Templates(String serverUrl, String template, Connection admin) {
+            this.serverUrl = serverUrl;
+            this.template = template;
+            this.admin = admin;
+        }
+
+        /** Migrates a template on a server; {@code dropAtExit} for a shared server (the embedded one goes with its folder). */
+        static Templates migrate(String name, String serverUrl, boolean dropAtExit) {
+            String template = RUN + "_" + name + "_template";
+            try {
+                Connection admin = DriverManager.getConnection(serverUrl);
+                Templates templates = new Templates(serverUrl, template, admin);
+                templates.execute("create database " + template);
+                templates.clones.add(template);
+                if (dropAtExit) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(templates::dropAll, "drop-" + template));
+                }
+                // Migrated once; its pool is closed, so no session holds the template when it is copied.
+                Database.connect(withDatabase(serverUrl, template), Optional.empty()).close();
+                return templates;
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not make the test template " + template + " on " + serverUrl + ": " + e.getMessage(), e);
+            }
+        }
+
+        synchronized String cloneOne() {
+            String clone = template.replace("_template", "_" + next.incrementAndGet());
+            // CREATE DATABASE waits up to 5 s for sessions still leaving the template; none should be there.
+            execute("create database " + clone + " template " + template);
+            clones.add(clone);
+            return withDatabase(serverUrl, clone);
+        }
+
+        private void execute(String sql) {
+            try (Statement statement = admin.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException(sql + " failed on " + serverUrl + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Drops this run's databases, the template last; each drop ends the sessions tests left open in it. */
+        private synchronized void dropAll() {
+            long started = System.nanoTime();
+            try {
+                for (int i = clones.size() - 1; i >= 0; i--) {
+                    execute("drop database if exists " + clones.get(i) + " with (force)");
+                }
+                admin.close();
+                System.err.printf("dropped %d test databases of run %s in %d ms%n", clones.size(), RUN, (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException | SQLException e) {
+                System.err.println("could not drop every test database of run " + RUN + " on " + serverUrl + ": " + e.getMessage());
+            }
+        }
     }
 }
