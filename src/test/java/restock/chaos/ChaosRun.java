@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * an instance and restarts of the database at random moments; then every check in {@link ChaosChecks}.
  * tools/chaos.sh runs the long version; ChaosTest a short one in CI.
  */
-final class ChaosRun {
+public final class ChaosRun {
     static final String API_KEY = "chaos-key-0123456789";
 
     /** What to do: how long, how many faults of each kind, how many instances and clients, from which seed. */
@@ -36,8 +36,10 @@ final class ChaosRun {
         Random random = new Random(settings.seed());
         System.out.println("chaos: seed " + settings.seed() + ", " + settings + ", logs in " + folder);
         try (WebhookReceiver receiver = new WebhookReceiver()) {
+            // The webhook receiver is on loopback, which Restock refuses unless the operator allows private addresses.
             Map<String, String> environment = Map.of("DATABASE_URL", database.url(), "RESTOCK_API_KEY", API_KEY,
-                    "RESTOCK_JOB_LEASE_SECONDS", Long.toString(settings.jobLease().toSeconds()));
+                    "RESTOCK_JOB_LEASE_SECONDS", Long.toString(settings.jobLease().toSeconds()), "RESTOCK_WEBHOOKS_ALLOW_PRIVATE", "true");
+            long phase = System.nanoTime();
             List<RestockProcess> instances = new ArrayList<>();
             for (int i = 0; i < settings.instances(); i++) {
                 RestockProcess instance = new RestockProcess("restock-" + (i + 1), environment, folder, classpath);
@@ -46,6 +48,7 @@ final class ChaosRun {
             }
             try {
                 setUpShop(new ApiClient(instances.get(0).baseUrl(), API_KEY), receiver);
+                phase = lap("instances up and shop set up", phase);
                 ChaosLoad load = new ChaosLoad(instances, API_KEY);
                 List<Thread> clients = new ArrayList<>();
                 for (int c = 0; c < settings.clients(); c++) {
@@ -65,7 +68,10 @@ final class ChaosRun {
                         instance.start();
                     }
                 }
-                return finish(settings, database, load, receiver, faults);
+                phase = lap("load with faults", phase);
+                ChaosChecks.Outcome outcome = finish(settings, database, load, receiver, faults);
+                lap("settling and checks", phase);
+                return outcome;
             } finally {
                 for (RestockProcess instance : instances) {
                     instance.stop();
@@ -98,6 +104,11 @@ final class ChaosRun {
         } finally {
             checks.close();
         }
+    }
+
+    private static long lap(String what, long since) {
+        System.out.printf("chaos: %s took %.1f s%n", what, (System.nanoTime() - since) / 1e9);
+        return System.nanoTime();
     }
 
     /** SIGKILLs and database restarts at random moments between 10% and 90% of the run, then waits out the run. */

@@ -1,9 +1,10 @@
 package restock.instances;
 
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import restock.payments.GatewayResult;
 import restock.payments.SimulatedGateway;
 import restock.service.JobLeases;
@@ -33,14 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two Restock instances on one database: each background job runs in one of them at a time and passes to the
  * other when its holder dies, the nightly plan runs once per night, and the simulated gateway is one gateway.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeveralInstancesTest {
-    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Duration LEASE = Duration.ofSeconds(10);
     private Database database;
     private TestClock clock;
     private Restock first;
     private Restock second;
 
-    @BeforeEach
+    /** One schema for the class (migrating one takes seconds); each test uses job names and keys of its own. */
+    @BeforeAll
     void open() {
         database = TestDatabases.targets().get(TestDatabases.targets().size() - 1).freshSchema();
         clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
@@ -48,7 +51,7 @@ class SeveralInstancesTest {
         second = new Restock(database.jdbi(), clock);
     }
 
-    @AfterEach
+    @AfterAll
     void close() {
         database.close();
     }
@@ -58,12 +61,12 @@ class SeveralInstancesTest {
         JobLeases a = new JobLeases(first, "instance-a", LEASE, clock);
         JobLeases b = new JobLeases(second, "instance-b", LEASE, clock);
         List<String> ran = new ArrayList<>();
-        for (int second = 0; second < 60; second++) {
+        for (int second = 0; second < 3 * LEASE.toSeconds(); second++) {
             a.runIfHeld("payments", () -> ran.add("a") ? 1 : 0);
             b.runIfHeld("payments", () -> ran.add("b") ? 1 : 0);
             clock.advance(Duration.ofSeconds(1));
         }
-        assertThat(ran).hasSize(60).containsOnly("a");
+        assertThat(ran).hasSize(3 * (int) LEASE.toSeconds()).containsOnly("a");
 
         // a dies: it renews no more. b takes over once the lease lapsed, not before.
         ran.clear();
@@ -82,12 +85,12 @@ class SeveralInstancesTest {
     void racing_instances_never_run_one_job_at_the_same_time() throws Exception {
         List<long[]> passes = new CopyOnWriteArrayList<>();
         List<Callable<Integer>> instances = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             JobLeases leases = new JobLeases(new Restock(database.jdbi(), Clock.systemUTC()), "instance-" + i, LEASE, Clock.systemUTC());
             long id = i;
             instances.add(() -> {
                 int ran = 0;
-                for (int round = 0; round < 40; round++) {
+                for (int round = 0; round < 25; round++) {
                     ran += Math.max(0, leases.runIfHeld("delivery", () -> {
                         long start = System.nanoTime();
                         sleep(2);
@@ -101,7 +104,7 @@ class SeveralInstancesTest {
         List<Integer> ranPerInstance = runAtOnce(instances);
 
         assertThat(ranPerInstance.stream().filter(n -> n > 0)).as("one instance holds the job; the others wait").hasSize(1);
-        assertThat(passes).hasSize(40);
+        assertThat(passes).hasSize(25);
         for (long[] pass : passes) {
             for (long[] other : passes) {
                 boolean overlap = pass[0] != other[0] && pass[1] < other[2] && other[1] < pass[2];
