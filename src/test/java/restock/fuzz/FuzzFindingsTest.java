@@ -46,4 +46,12 @@ class FuzzFindingsTest {
         assertThat(client.post("/api/offer-rules", """
                 {"kind":"waitlist_discount","validDays":22,"percentOff":20,"sku":"22423"}""").status()).isEqualTo(201);
     }
+
+    @Test
+    void a_cancel_form_that_is_not_a_form_is_a_400_not_a_500() {
+        ApiClient.Exchange answer = client.send("POST", "/cancel/tok123", "sku=x&quantity=1",
+                java.util.Map.of("Content-Type", "multipart/form-data; boundary=x"));
+        assertThat(answer.status()).as(answer.responseBody()).isEqualTo(400);
+        assertThat(answer.json().path("detail").asText()).contains("could not be read");
+    }
 }

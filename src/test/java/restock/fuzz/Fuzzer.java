@@ -108,6 +108,7 @@ final class Fuzzer {
 
     /** Sends one request; a refusal must leave every table as it was. */
     private void one(FuzzRequest request) {
+        unmatchedCauses.clear();
         Answer answer = send(request);
         Set<String> written = writes.get();
         report.count(request, answer.status());
@@ -125,6 +126,7 @@ final class Fuzzer {
         draft.headers.put("Idempotency-Key", "burst-" + world.next());
         draft.mutations.add("concurrent-duplicates");
         FuzzRequest request = draft.build();
+        unmatchedCauses.clear();
         List<Answer> answers = concurrently(Collections.nCopies(BURST_CLIENTS, request));
         writes.get();
         answers.forEach(answer -> {
@@ -160,6 +162,7 @@ final class Fuzzer {
             draft.mutations.add("concurrent-race");
             requests.add(draft.build());
         }
+        unmatchedCauses.clear();
         List<Answer> answers = concurrently(requests);
         Set<String> written = writes.get();
         for (int c = 0; c < requests.size(); c++) {
