@@ -40,7 +40,7 @@ final class ChaosChecks {
                 return true;
             }
             last = now;
-            Thread.sleep(1_000);
+            Thread.sleep(500);
         }
         return false;
     }
