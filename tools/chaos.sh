@@ -10,10 +10,13 @@
 # else using it sees the restart. Repeat a run with CHAOS_SEED=<seed it printed>. Exits 1 on any violation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -ntp -q -DskipTests test-compile
-mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/chaos.classpath
-folder="target/chaos-$(date +%Y%m%d-%H%M%S)"
+classpath_file="$PWD/server/target/chaos.classpath"
+# The server module and what it needs (forecast), compiled with its tests; the reactor writes the server's test
+# classpath last, so the file ends up holding it.
+mvn -B -ntp -q -pl server -am -DskipTests test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
+folder="server/target/chaos-$(date +%Y%m%d-%H%M%S)"
 seed=()
 if [[ -n "${CHAOS_SEED:-}" ]]; then seed=("-Dchaos.seed=$CHAOS_SEED"); fi
-exec java -Xmx1g "${seed[@]}" -Dchaos.folder="$folder" -cp "target/test-classes:target/classes:$(cat target/chaos.classpath)" \
+exec java -Xmx1g "${seed[@]}" -Dchaos.folder="$folder" -cp "server/target/test-classes:server/target/classes:$(cat "$classpath_file")" \
     restock.chaos.ChaosRun "${1:-10}" "${2:-20}" "${3:-3}" "${4:-2}" "${5:-4}" ${6:+"$6"}

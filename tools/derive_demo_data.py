@@ -3,7 +3,7 @@
 
 Picks the 36 best-selling products among those sold in at least 40 of 54 weeks, with their real descriptions, median unit price and average weekly units,
 and assigns each a demo stock situation (in stock, waiting on a purchase order, out of stock). Run from the
-project folder: python3 tools/derive_demo_data.py > src/main/resources/demo/products.csv
+project folder: python3 tools/derive_demo_data.py > server/src/main/resources/demo/products.csv
 """
 import csv, gzip, statistics, sys
 from collections import defaultdict

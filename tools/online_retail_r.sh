@@ -7,7 +7,7 @@ set -euo pipefail
 data="${1:-../shared/data/online_retail}"
 tools="${2:-../shared/tools}"
 work="$(mktemp -d)"
-jar=target/restock-0.1.0-SNAPSHOT.jar
-java -jar "$jar" bench online-retail --data "$data" --export-training "$work/training.csv"
+jar=bench/target/restock-bench-0.1.0-SNAPSHOT.jar
+java -jar "$jar" online-retail --data "$data" --export-training "$work/training.csv"
 time Rscript "$tools/r_oracle_forecast.R" "$work/training.csv" "$work/r_forecasts.csv" 8 52 naive,mean,ses,croston,sba,tsb,ets,theta
-java -jar "$jar" bench online-retail --data "$data" --r-forecasts "$work/r_forecasts.csv"
+java -jar "$jar" online-retail --data "$data" --r-forecasts "$work/r_forecasts.csv"

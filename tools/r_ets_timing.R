@@ -1,5 +1,5 @@
 #!/usr/bin/env Rscript
-# Times R's automatic ets() (forecast package) on the carparts series, as `restock bench ets-speed` does in Java.
+# Times R's automatic ets() (forecast package) on the carparts series, as `restock-bench ets-speed` does in Java.
 # Protocol of ../shared/data/carparts/R_BASELINE.md: the 2,509 complete series, first 45 months, h = 6.
 # Usage: Rscript tools/r_ets_timing.R [carparts_wide.csv] [cores] [out.csv]
 # Prints one line "r_ets_seconds=<elapsed> series=<n> cores=<c>" and writes every forecast to out.csv.

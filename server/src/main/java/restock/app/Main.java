@@ -1,0 +1,27 @@
+package restock.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import restock.cli.ExportCommand;
+import restock.cli.ServeCommand;
+import restock.cli.ImportCommand;
+import restock.cli.PlanCommand;
+import restock.cli.ReportCommand;
+
+/** Restock's entry point: {@code restock serve | import | export}. */
+@Command(name = "restock", mixinStandardHelpOptions = true, version = "restock 0.1",
+        description = "Backorder-aware orders and inventory.",
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, PlanCommand.class})
+public final class Main implements Runnable {
+    public static void main(String[] args) {
+        int exit = new CommandLine(new Main()).execute(args);
+        if (exit != 0 || args.length == 0 || !args[0].equals("serve")) {
+            System.exit(exit);
+        }
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}

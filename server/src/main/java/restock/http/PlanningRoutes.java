@@ -1,0 +1,110 @@
+package restock.http;
+
+import restock.forecast.Prediction;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import restock.common.InvalidInput;
+import restock.planning.DemandHistory;
+import restock.service.PlanningQueries;
+import restock.service.Restock;
+import restock.store.SqlPlanningRuns;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import restock.planning.Planner;
+
+/** Planners' routes under /api/planning. */
+final class PlanningRoutes {
+    /** Without dates, the last 90 days. */
+    static final int DEFAULT_DAYS = 90;
+
+    private final Restock restock;
+    private final PlanningQueries planning;
+
+    PlanningRoutes(Restock restock) {
+        this.restock = restock;
+        this.planning = new PlanningQueries(restock);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/planning/runs/latest", ctx -> {
+            var run = restock.read(SqlPlanningRuns::latest)
+                    .orElseThrow(() -> new restock.common.NotFound("run", "no planning run yet; the first runs at 02:00 UTC (or: restock plan)"));
+            ctx.json(Map.of("id", run.id(), "ranAt", run.ranAt().toString(), "serviceLevel", run.serviceLevel(), "skus", run.skus(),
+                    "suggested", run.suggested(), "planCsv", run.planCsv()));
+        });
+        routes.get("/api/planning/chart/{sku}", ctx -> ctx.json(restock.read(h ->
+                planning.chart(h, HttpCommands.sku(ctx), HttpCommands.queryInt(ctx, "weeks", 12)))));
+        routes.get("/api/planning/forecast/{sku}", ctx -> {
+            String method = Optional.ofNullable(ctx.queryParam("method")).orElse("auto");
+            Prediction p = restock.read(h -> planning.forecast(h, HttpCommands.sku(ctx), method,
+                    HttpCommands.queryInt(ctx, "weeks", 12)));
+            LocalDate first = DemandHistory.Grain.WEEK.startOf(restock.books().today());
+            List<Map<String, Object>> weeks = new java.util.ArrayList<>();
+            for (int w = 0; w < p.mean().length; w++) {
+                weeks.add(Map.of("week", first.plusWeeks(w).toString(), "mean", p.mean()[w], "lo80", p.band80().lower()[w],
+                        "hi80", p.band80().upper()[w], "lo95", p.band95().lower()[w], "hi95", p.band95().upper()[w]));
+            }
+            ctx.json(Map.of("sku", ctx.pathParam("sku"), "method", p.method(), "weeks", weeks));
+        });
+        routes.get("/api/planning/suggestions", ctx -> {
+            Optional<Double> level = HttpCommands.queryNumber(ctx, "serviceLevel");
+            Optional<Double> fillRate = HttpCommands.queryNumber(ctx, "fillRate");
+            if (level.isPresent() && fillRate.isPresent()) {
+                throw new InvalidInput("fillRate", "give serviceLevel or fillRate, not both");
+            }
+            List<Planner.SkuPlan> plans;
+            if (fillRate.isPresent()) {
+                if (!(fillRate.get() > 0.5 && fillRate.get() < 1)) {
+                    throw new InvalidInput("fillRate", "fillRate must be between 0.5 and 1 (exclusive), was " + fillRate.get());
+                }
+                plans = restock.read(h -> planning.plan(h, new Planner.ServiceTarget.FillRate(fillRate.get()), done -> { }));
+                ctx.json(Map.of("fillRate", fillRate.get(), "suppliers", PlanViews.bySupplier(plans), "stockouts", PlanViews.stockOuts(plans)));
+            } else {
+                double serviceLevel = level.orElse(PlanningQueries.DEFAULT_SERVICE_LEVEL);
+                plans = restock.read(h -> planning.plan(h, serviceLevel, done -> { }));
+                ctx.json(Map.of("serviceLevel", serviceLevel, "suppliers", PlanViews.bySupplier(plans), "stockouts", PlanViews.stockOuts(plans)));
+            }
+        });
+        routes.get("/api/planning/demand/{sku}", ctx -> {
+            LocalDate today = restock.books().today();
+            LocalDate to = date(ctx, "to", today);
+            LocalDate from = date(ctx, "from", to.minusDays(DEFAULT_DAYS - 1));
+            DemandHistory.Grain grain = grain(ctx);
+            var periods = restock.read(h -> planning.demand(h, HttpCommands.sku(ctx), from, to, grain));
+            ctx.json(Map.of("sku", ctx.pathParam("sku"), "grain", grain.name().toLowerCase(Locale.ROOT), "periods", periods.stream()
+                    .map(p -> Map.of("start", p.start().toString(), "demand", p.demand(), "ordered", p.ordered(), "backordered", p.backordered(),
+                            "refused", p.refused(), "waitlisted", p.waitlisted(), "cancelledWhileWaiting", p.cancelledWhileWaiting(),
+                            "censored", p.censored()))
+                    .toList()));
+        });
+    }
+
+    private static LocalDate date(Context ctx, String name, LocalDate fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(name, name + " must be a date as YYYY-MM-DD, was '" + value + "'");
+        }
+    }
+
+    private static DemandHistory.Grain grain(Context ctx) {
+        String value = ctx.queryParam("grain");
+        if (value == null) {
+            return DemandHistory.Grain.DAY;
+        }
+        try {
+            return DemandHistory.Grain.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("grain", "grain must be day, week or month, was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package restock.planning;
+
+import restock.forecast.AutomaticChoice;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What to order, from whom and by when, for one SKU: the demand rate ahead forecast from its truthful history
+ * (weekly totals, {@link AutomaticChoice}), a lead-time demand distribution around that rate (normal when demand is
+ * smooth, daily history bootstrapped and rescaled to the rate when intermittent), a reorder point for the service
+ * target, and the inventory position (on hand - reserved - backordered + incoming).
+ */
+public final class Planner {
+    /** Demand is intermittent when fewer than this share of days have any. */
+    public static final double INTERMITTENT_BELOW = 0.5;
+    /** Without lead-time history, assume two weeks. */
+    public static final int DEFAULT_LEAD_TIME_DAYS = 14;
+    /** Orders cover the lead time plus this review period. */
+    public static final int REVIEW_PERIOD_DAYS = 7;
+
+    private Planner() {
+    }
+
+    /** What the planner knows about a SKU. */
+    public record Inputs(String sku, String name, Optional<String> supplier, double[] dailyDemand, List<Integer> leadTimesDays,
+                         int onHand, int reserved, int backordered, int incoming, Optional<LocalDate> nextReceipt, int minimumOrder, int packSize) {
+    }
+
+    /** The plan for a SKU. */
+    public record SkuPlan(String sku, String name, String supplier, double dailyDemand, double reorderPoint, double safetyStock,
+                          double orderUpTo, int inventoryPosition, int suggestedQuantity, Optional<LocalDate> orderBy, String reason,
+                          double daysOfCover, boolean stocksOutBeforeNextReceipt) {
+    }
+
+    /** The most weeks ahead the rate is forecast over. */
+    public static final int MAX_WEEKS_AHEAD = 52;
+
+    /**
+     * Demand per day over the next {@code daysAhead} days: the automatic choice's forecast of the complete weeks of
+     * the history (the latest seven days are the latest week; an incomplete oldest week is left out), averaged and
+     * divided by seven. Without a complete week, the daily mean.
+     */
+    public static double forecastDailyRate(double[] dailyDemand, int daysAhead) {
+        return forecastDailyRate(dailyDemand, daysAhead, Optional.empty());
+    }
+
+    /** As {@link #forecastDailyRate(double[], int)}, with the candidate a catalogue policy learned for the SKU's class. */
+    public static double forecastDailyRate(double[] dailyDemand, int daysAhead, Optional<AutomaticChoice.Policy> policy) {
+        double[] weekly = weekly(dailyDemand);
+        if (weekly.length == 0) {
+            return Arrays.stream(dailyDemand).average().orElse(0);
+        }
+        int weeksAhead = Math.max(1, Math.min(MAX_WEEKS_AHEAD, (daysAhead + 6) / 7));
+        double[] forecast = policy.map(p -> p.pointForecast(weekly, weeksAhead))
+                .orElseGet(() -> AutomaticChoice.forecast(weekly, weeksAhead).forecast());
+        return Arrays.stream(forecast).average().orElse(0) / 7;
+    }
+
+    /** Complete weeks of a daily history, the latest seven days being the latest week; an incomplete oldest week is left out. */
+    public static double[] weekly(double[] dailyDemand) {
+        int weeks = dailyDemand.length / 7;
+        double[] weekly = new double[weeks];
+        int offset = dailyDemand.length - weeks * 7;
+        for (int day = offset; day < dailyDemand.length; day++) {
+            weekly[(day - offset) / 7] += dailyDemand[day];
+        }
+        return weekly;
+    }
+
+    /** Weeks ahead a catalogue policy is learned for: the default lead time plus the review period. */
+    public static final int POLICY_WEEKS_AHEAD = (DEFAULT_LEAD_TIME_DAYS + REVIEW_PERIOD_DAYS + 6) / 7;
+
+    /**
+     * The forecasting candidate per demand class for a whole catalogue, from every SKU's weekly history
+     * ({@link AutomaticChoice#learn}): one SKU's history is too short to choose on reliably.
+     */
+    public static AutomaticChoice.Policy learnPolicy(List<Inputs> catalogue) {
+        return AutomaticChoice.learn(catalogue.stream().map(in -> weekly(in.dailyDemand())).toList(), POLICY_WEEKS_AHEAD);
+    }
+
+    /** What the reorder point is set for. */
+    public sealed interface ServiceTarget {
+        /** Probability that a replenishment cycle has no stock-out. */
+        record CycleService(double probability) implements ServiceTarget {
+            public CycleService {
+                requireBetweenHalfAndOne("cycle service level", probability);
+            }
+        }
+
+        /** Share of demand met from stock; orders are the review period's demand (at least the MOQ, whole packs). */
+        record FillRate(double share) implements ServiceTarget {
+            public FillRate {
+                requireBetweenHalfAndOne("fill rate", share);
+            }
+        }
+
+        private static void requireBetweenHalfAndOne(String what, double value) {
+            if (!(value > 0.5 && value < 1)) {
+                throw new IllegalArgumentException(what + " must be between 0.5 and 1 (exclusive), was " + value);
+            }
+        }
+    }
+
+    public static SkuPlan plan(Inputs in, double cycleServiceLevel, LocalDate today, long seed) {
+        return plan(in, new ServiceTarget.CycleService(cycleServiceLevel), today, seed, Optional.empty());
+    }
+
+    public static SkuPlan plan(Inputs in, double cycleServiceLevel, LocalDate today, long seed, Optional<AutomaticChoice.Policy> policy) {
+        return plan(in, new ServiceTarget.CycleService(cycleServiceLevel), today, seed, policy);
+    }
+
+    /** Plans one SKU; with a catalogue policy, its demand rate comes from the candidate learned for its class. */
+    public static SkuPlan plan(Inputs in, ServiceTarget target, LocalDate today, long seed, Optional<AutomaticChoice.Policy> policy) {
+        double[] demand = in.dailyDemand();
+        double historyMean = Arrays.stream(demand).average().orElse(0);
+        long demandDays = Arrays.stream(demand).filter(d -> d > 0).count();
+        List<Integer> leadTimes = in.leadTimesDays().isEmpty() ? List.of(DEFAULT_LEAD_TIME_DAYS) : in.leadTimesDays();
+        double leadMean = leadTimes.stream().mapToInt(Integer::intValue).average().orElse(DEFAULT_LEAD_TIME_DAYS);
+        double dailyMean = forecastDailyRate(demand, (int) Math.ceil(leadMean) + REVIEW_PERIOD_DAYS, policy);
+        boolean intermittent = demand.length == 0 || (double) demandDays / demand.length < INTERMITTENT_BELOW;
+        LeadTimeDemand leadTimeDemand = intermittent && demandDays > 0
+                ? LeadTimeDemand.EmpiricalDemand.bootstrap(rescaled(demand, historyMean, dailyMean), leadTimes, seed)
+                : LeadTimeDemand.NormalDemand.of(dailyMean, variance(demand), leadMean, variance(leadTimes.stream().mapToDouble(Integer::doubleValue).toArray()));
+        ReorderPolicy.Target policyTarget;
+        String service;
+        if (target instanceof ServiceTarget.CycleService cycle) {
+            policyTarget = new ReorderPolicy.Target.CycleServiceLevel(cycle.probability());
+            service = Math.round(cycle.probability() * 100) + "% service";
+        } else {
+            ServiceTarget.FillRate fill = (ServiceTarget.FillRate) target;
+            double orderSize = Math.max(Math.max(dailyMean * REVIEW_PERIOD_DAYS, in.minimumOrder()), Math.max(1, in.packSize()));
+            policyTarget = new ReorderPolicy.Target.FillRate(fill.share(), orderSize);
+            service = Math.round(fill.share() * 1000) / 10.0 + "% fill rate on orders of " + Math.round(orderSize);
+        }
+        ReorderPolicy.Point point = ReorderPolicy.reorderPoint(leadTimeDemand, policyTarget);
+        double orderUpTo = point.reorderPoint() + dailyMean * REVIEW_PERIOD_DAYS;
+        int position = in.onHand() - in.reserved() - in.backordered() + in.incoming();
+        int quantity = dailyMean == 0 && in.backordered() == 0 ? 0
+                : ReorderPolicy.orderQuantity(position, point.reorderPoint(), orderUpTo, in.minimumOrder(), in.packSize());
+        boolean noDemand = historyMean == 0 && in.backordered() == 0;
+        int days = ReorderPolicy.daysUntilReorder(position, point.reorderPoint(), dailyMean);
+        Optional<LocalDate> orderBy = noDemand || days == Integer.MAX_VALUE ? Optional.empty() : Optional.of(today.plusDays(days));
+        double free = Math.max(0, in.onHand() - in.reserved());
+        double cover = dailyMean == 0 ? Double.POSITIVE_INFINITY : free / dailyMean;
+        boolean stockOut = dailyMean > 0 && in.nextReceipt().map(date -> cover < today.until(date).getDays())
+                .orElse(cover < leadMean);
+        String reason = noDemand ? "no demand in the history planned from"
+                : dailyMean == 0 && quantity == 0 ? "demand has stopped: nothing is forecast over the lead time"
+                : quantity == 0 ? "position " + position + " is above the reorder point " + (int) point.reorderPoint()
+                : "position " + position + " is at or below the reorder point " + (int) point.reorderPoint() + " ("
+                + (intermittent ? "bootstrapped" : "normal") + " lead-time demand, mean " + Math.round(leadTimeDemand.mean())
+                + " over " + Math.round(leadMean) + " days, " + service + ")";
+        return new SkuPlan(in.sku(), in.name(), in.supplier().orElse("no supplier yet"), dailyMean, point.reorderPoint(), point.safetyStock(),
+                orderUpTo, position, quantity, orderBy, reason, cover, stockOut);
+    }
+
+    /** The daily history scaled so its mean is the forecast rate (its shape, e.g. lumpiness, kept). */
+    private static double[] rescaled(double[] demand, double historyMean, double rate) {
+        double factor = historyMean == 0 ? 0 : rate / historyMean;
+        return Arrays.stream(demand).map(d -> d * factor).toArray();
+    }
+
+    private static double variance(double[] values) {
+        if (values.length < 2) {
+            return 0;
+        }
+        double mean = Arrays.stream(values).average().orElse(0);
+        return Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1);
+    }
+}

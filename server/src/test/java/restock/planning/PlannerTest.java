@@ -1,0 +1,123 @@
+package restock.planning;
+
+import org.junit.jupiter.api.Test;
+import restock.forecast.AutomaticChoice;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlannerTest {
+    private static final LocalDate TODAY = LocalDate.parse("2026-11-26");
+
+    private static double[] steady(double perDay, int days) {
+        double[] demand = new double[days];
+        Arrays.fill(demand, perDay);
+        return demand;
+    }
+
+    @Test
+    void low_stock_of_a_steady_seller_is_ordered_now_up_to_lead_time_and_review_demand() {
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), steady(10, 180),
+                List.of(14, 14, 14), 60, 10, 0, 0, Optional.empty(), 0, 12);
+        Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
+        assertThat(plan.reorderPoint()).isEqualTo(140.0);
+        assertThat(plan.inventoryPosition()).isEqualTo(50);
+        assertThat(plan.suggestedQuantity()).isEqualTo(168);
+        assertThat(plan.orderBy()).contains(TODAY);
+        assertThat(plan.stocksOutBeforeNextReceipt()).isTrue();
+        assertThat(plan.daysOfCover()).isEqualTo(5.0);
+        assertThat(plan.reason()).contains("normal").contains("95% service");
+    }
+
+    @Test
+    void a_well_stocked_seller_orders_nothing_yet_and_says_when_to() {
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), steady(10, 180),
+                List.of(14), 400, 0, 0, 0, Optional.empty(), 0, 1);
+        Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
+        assertThat(plan.suggestedQuantity()).isZero();
+        assertThat(plan.orderBy()).contains(TODAY.plusDays(26));
+        assertThat(plan.stocksOutBeforeNextReceipt()).isFalse();
+    }
+
+    @Test
+    void intermittent_demand_and_waiting_customers_are_planned_from_a_bootstrap() {
+        double[] demand = new double[180];
+        for (int day = 0; day < demand.length; day += 9) {
+            demand[day] = 4;
+        }
+        Planner.Inputs in = new Planner.Inputs("85123A", "White Hanging Heart", Optional.empty(), demand, List.of(), 0, 0, 3, 0,
+                Optional.empty(), 0, 1);
+        Planner.SkuPlan plan = Planner.plan(in, 0.9, TODAY, 7);
+        assertThat(plan.reason()).contains("bootstrapped");
+        assertThat(plan.inventoryPosition()).isEqualTo(-3);
+        assertThat(plan.suggestedQuantity()).isGreaterThan(3);
+        assertThat(plan.supplier()).isEqualTo("no supplier yet");
+    }
+
+    @Test
+    void a_seller_whose_demand_stopped_months_ago_is_not_reordered_from_its_old_average() {
+        double[] demand = steady(10, 360);
+        Arrays.fill(demand, 200, 360, 0.0); // nothing sold for the last 160 days
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), demand,
+                List.of(14), 0, 0, 0, 0, Optional.empty(), 0, 1);
+        Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
+        assertThat(plan.dailyDemand()).isZero();
+        assertThat(plan.suggestedQuantity()).isZero();
+        assertThat(plan.reason()).contains("demand has stopped");
+    }
+
+    @Test
+    void the_rate_ahead_follows_recent_weeks_not_the_whole_history() {
+        double[] demand = new double[280];
+        Arrays.fill(demand, 0, 140, 2.0);
+        Arrays.fill(demand, 140, 280, 6.0); // demand tripled half-way
+        double rate = Planner.forecastDailyRate(demand, 21);
+        assertThat(rate).isGreaterThan(4.0 + 1e-9); // the history mean is 4 a day
+        assertThat(rate).isLessThan(7.0); // a method with drift may carry the rise on a little
+    }
+
+    @Test
+    void a_catalogue_policy_gives_each_sku_the_candidate_learned_for_its_class() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        List<Planner.Inputs> catalogue = new java.util.ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            double[] daily = new double[182];
+            for (int d = 0; d < daily.length; d++) {
+                daily[d] = random.nextDouble() < 0.6 ? 1 + random.nextInt(4) : 0;
+            }
+            catalogue.add(new Planner.Inputs("S" + s, "SKU " + s, Optional.of("Supplier"), daily, List.of(14), 0, 0, 0, 0,
+                    Optional.empty(), 0, 1));
+        }
+        AutomaticChoice.Policy policy = Planner.learnPolicy(catalogue);
+        assertThat(policy.byClass()).isNotEmpty();
+        Planner.SkuPlan plan = Planner.plan(catalogue.get(0), 0.95, TODAY, 1, Optional.of(policy));
+        double mean = Arrays.stream(catalogue.get(0).dailyDemand()).average().orElseThrow();
+        assertThat(plan.dailyDemand()).isBetween(0.5 * mean, 1.5 * mean); // stationary demand: the rate stays near its mean
+        assertThat(plan.suggestedQuantity()).isPositive(); // nothing on hand
+        assertThat(Planner.weekly(new double[10])).hasSize(1); // 10 days: one complete week, the 3 oldest days left out
+    }
+
+    @Test
+    void a_fill_rate_target_sets_the_reorder_point_from_expected_shortage_per_order() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        double[] daily = new double[182];
+        for (int d = 0; d < daily.length; d++) {
+            daily[d] = 5 + random.nextInt(11); // smooth: 5..15 a day
+        }
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), daily,
+                List.of(10, 14, 12), 0, 0, 0, 0, Optional.empty(), 0, 1);
+        Planner.SkuPlan ninety = Planner.plan(in, new Planner.ServiceTarget.FillRate(0.90), TODAY, 1, Optional.empty());
+        Planner.SkuPlan high = Planner.plan(in, new Planner.ServiceTarget.FillRate(0.999), TODAY, 1, Optional.empty());
+        Planner.SkuPlan cycle = Planner.plan(in, new Planner.ServiceTarget.CycleService(0.90), TODAY, 1, Optional.empty());
+        assertThat(high.reorderPoint()).isGreaterThan(ninety.reorderPoint());
+        // a 90% fill rate on week-sized orders allows far more shortage per cycle than a 90% chance of none
+        assertThat(ninety.reorderPoint()).isLessThan(cycle.reorderPoint());
+        assertThat(ninety.reason()).contains("90.0% fill rate on orders of");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Planner.ServiceTarget.FillRate(1.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fill rate");
+    }
+}
