@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** What must hold after a chaos run, read straight from the tables and the webhook receiver. */
 final class ChaosChecks {
-    /** How long the background jobs get to finish what the load left (payments, notices, deliveries). */
+    /** How long the background jobs get to finish what the load left (payments, notices, then deliveries). */
     static final Duration SETTLE_WITHIN = Duration.ofSeconds(180);
 
     private ChaosChecks() {
@@ -21,28 +21,29 @@ final class ChaosChecks {
     record Outcome(Map<String, Long> figures, List<String> violations) {
     }
 
-    /** Waits until no payment call, notice or delivery is outstanding; false if that did not happen in time. */
+    /**
+     * Waits until no payment call is outstanding and the notice relay has read every event, then gives the delivery
+     * worker what is left of the time to empty the outbox; false if payments or the relay did not settle in time.
+     */
     static boolean settle(Jdbi jdbi) throws InterruptedException {
         long deadline = System.nanoTime() + SETTLE_WITHIN.toNanos();
-        String last = "";
+        boolean settled = false;
         int stableFor = 0;
         while (System.nanoTime() < deadline) {
-            String now = jdbi.withHandle(h -> h.createQuery("""
-                    select (select count(*) from payment_operations where status in ('pending', 'in_flight', 'unknown')) || '/'
-                        || (select count(*) from outbox where status = 'pending') || '/'
-                        || (select count(*) from outbox) || '/' || (select count(*) from payment_operations) || '/'
-                        || (select coalesce(max(id), 0) from order_events) - (select last_id from relay_cursors where name = 'order_events') || '/'
-                        || (select coalesce(max(id), 0) from payment_events) - (select last_id from relay_cursors where name = 'payment_events')""")
-                    .mapTo(String.class).one());
-            boolean idle = now.startsWith("0/0/") && now.endsWith("/0/0");
-            stableFor = idle && now.equals(last) ? stableFor + 1 : 0;
-            if (stableFor >= 3) {
+            long outstanding = jdbi.withHandle(h -> h.createQuery("""
+                    select (select count(*) from payment_operations where status in ('pending', 'in_flight', 'unknown'))
+                        + (select coalesce(max(id), 0) from order_events) - (select last_id from relay_cursors where name = 'order_events')
+                        + (select coalesce(max(id), 0) from payment_events) - (select last_id from relay_cursors where name = 'payment_events')""")
+                    .mapTo(Long.class).one());
+            long queued = jdbi.withHandle(h -> h.createQuery("select count(*) from outbox where status = 'pending'").mapTo(Long.class).one());
+            stableFor = outstanding == 0 ? stableFor + 1 : 0;
+            settled = stableFor >= 3;
+            if (settled && queued == 0) {
                 return true;
             }
-            last = now;
             Thread.sleep(500);
         }
-        return false;
+        return settled;
     }
 
     static Outcome check(Jdbi jdbi, ChaosLoad load, WebhookReceiver receiver, int allowedRedeliveries) {
@@ -112,18 +113,25 @@ final class ChaosChecks {
 
     private static void messages(Handle h, WebhookReceiver receiver, int allowedRedeliveries, Map<String, Long> figures, List<String> violations) {
         Map<String, Integer> received = receiver.deliveries();
-        List<String> sent = h.createQuery("select message_id::text from outbox where channel = 'webhook'").mapTo(String.class).list();
-        long notDelivered = h.createQuery("select count(*) from outbox where status <> 'sent'").mapTo(Long.class).one();
+        java.util.Set<String> sent = new java.util.HashSet<>(h.createQuery(
+                "select message_id::text from outbox where channel = 'webhook' and status = 'sent'").mapTo(String.class).list());
+        java.util.Set<String> written = new java.util.HashSet<>(h.createQuery(
+                "select message_id::text from outbox where channel = 'webhook'").mapTo(String.class).list());
+        long dead = h.createQuery("select count(*) from outbox where status = 'dead'").mapTo(Long.class).one();
+        long queued = h.createQuery("select count(*) from outbox where status = 'pending'").mapTo(Long.class).one();
         long lost = sent.stream().filter(id -> !received.containsKey(id)).count();
-        long phantom = received.keySet().stream().filter(id -> !sent.contains(id)).count();
+        long phantom = received.keySet().stream().filter(id -> !written.contains(id)).count();
         long redelivered = received.values().stream().mapToLong(count -> count - 1).sum();
         figures.put("messages in the outbox", h.createQuery("select count(*) from outbox").mapTo(Long.class).one());
-        figures.put("messages not delivered", notDelivered);
-        figures.put("webhook messages", (long) sent.size());
-        figures.put("webhook messages lost", lost);
+        figures.put("messages delivered", h.createQuery("select count(*) from outbox where status = 'sent'").mapTo(Long.class).one());
+        figures.put("messages still queued at the end (not lost: waiting in the outbox)", queued);
+        figures.put("messages dead-lettered", dead);
+        figures.put("webhooks marked sent", (long) sent.size());
+        figures.put("webhooks marked sent but never received (lost)", lost);
         figures.put("webhook deliveries repeated (same message id)", redelivered);
-        if (notDelivered + lost + phantom > 0) {
-            violations.add(notDelivered + " messages undelivered, " + lost + " webhooks never received, " + phantom + " received that were never sent");
+        if (dead + lost + phantom > 0) {
+            violations.add(dead + " messages dead-lettered, " + lost + " webhooks marked sent but never received, " + phantom
+                    + " received that were never written");
         }
         if (redelivered > allowedRedeliveries) {
             violations.add(redelivered + " repeated webhook deliveries, more than the " + allowedRedeliveries

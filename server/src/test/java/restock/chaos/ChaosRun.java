@@ -94,7 +94,7 @@ public final class ChaosRun {
             figures.putAll(outcome.figures());
             List<String> violations = new ArrayList<>(outcome.violations());
             if (!settled) {
-                violations.add("payments, notices or deliveries still outstanding " + ChaosChecks.SETTLE_WITHIN + " after the load stopped");
+                violations.add("payment calls or notices still outstanding " + ChaosChecks.SETTLE_WITHIN + " after the load stopped");
             }
             System.out.println("chaos: faults " + faults);
             System.out.println("chaos: answers by status " + new TreeMap<>(load.statuses));

@@ -11,11 +11,11 @@ import restock.support.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Causes of 5xx the fuzzer found beyond those listed in issue 11, each replayed as the request that found it:
- * a clear 4xx now, and nothing stored.
+ * Causes of 5xx the fuzzer and the chaos load found beyond those listed in issue 11, each replayed as the
+ * requests that found it: a clear 4xx or the right answer now, and nothing stored by a refusal.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FuzzFindingsTest {
+class FoundFromOutsideTest {
     private RunningApi api;
     private ApiClient client;
 
@@ -53,5 +53,31 @@ class FuzzFindingsTest {
                 java.util.Map.of("Content-Type", "multipart/form-data; boundary=x"));
         assertThat(answer.status()).as(answer.responseBody()).isEqualTo(400);
         assertThat(answer.json().path("detail").asText()).contains("could not be read");
+    }
+
+    @Test
+    void purchase_orders_naming_a_new_supplier_at_the_same_moment_all_succeed_with_one_supplier() throws Exception {
+        String body = "{\"supplier\":\"Chaos Supplies\",\"lines\":[{\"sku\":\"22423\",\"quantity\":5,\"expectedDate\":\""
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10) + "\"}]}";
+        for (int round = 0; round < 5; round++) {
+            String supplier = "Supplier first named in round " + round;
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(6);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<ApiClient.Exchange>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return api.client().post("/api/purchase-orders", body.replace("Chaos Supplies", supplier));
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().responseBody()).isEqualTo(201);
+            }
+            threads.shutdown();
+            long suppliers = api.restock().read(h -> h.createQuery("select count(*) from suppliers where name = :name")
+                    .bind("name", supplier).mapTo(Long.class).one());
+            assertThat(suppliers).isEqualTo(1);
+        }
     }
 }
