@@ -27,6 +27,9 @@ import java.util.Optional;
 public final class SkuBook {
     /** Steps beyond this many open purchase order lines are not worth showing a shopper. */
     public static final int MAX_AVAILABILITY_STEPS = 50;
+    /** On hand and incoming per SKU stay within these, so neither (nor their sum) overflows an int; the schema checks them too. */
+    public static final int MAX_UNITS_ON_HAND = 1_000_000_000;
+    public static final int MAX_UNITS_INCOMING = 1_000_000_000;
 
     private final Sku sku;
     private final BackorderPolicy policy;
@@ -104,6 +107,7 @@ public final class SkuBook {
     /** Units that arrived outside a purchase order (a return to stock). */
     public void receive(int quantity) {
         requirePositive(quantity, "received");
+        requireRoomOnHand(quantity);
         onHand += quantity;
         fillQueue();
     }
@@ -117,6 +121,7 @@ public final class SkuBook {
             throw new IllegalStateException("purchase order line " + purchaseOrderLineId + " has " + line.openQuantity()
                     + " units open, cannot receive " + quantity);
         }
+        requireRoomOnHand(quantity);
         supply.set(index, line.withOpenQuantity(line.openQuantity() - quantity));
         onHand += quantity;
         fillQueue();
@@ -136,6 +141,7 @@ public final class SkuBook {
 
     /** Changes on hand by a signed quantity; refuses to take on hand below what is reserved. */
     public void adjust(int quantityDelta) {
+        requireRoomOnHand(quantityDelta);
         if (onHand + quantityDelta < reserved) {
             throw new Conflict("adjusting " + sku + " by " + quantityDelta + " would leave " + (onHand + quantityDelta)
                     + " on hand, below the " + reserved + " units reserved for open orders; ship or cancel those first");
@@ -301,6 +307,22 @@ public final class SkuBook {
             }
         }
         throw new IllegalStateException("purchase order line " + purchaseOrderLineId + " is not open supply of " + sku);
+    }
+
+    private void requireRoomOnHand(long more) {
+        if (onHand + more > MAX_UNITS_ON_HAND) {
+            throw new Conflict("quantity", "adding " + more + " units to " + sku + " would leave " + (onHand + more)
+                    + " on hand, over the limit of " + MAX_UNITS_ON_HAND + " units per SKU");
+        }
+    }
+
+    /** Refuses open purchase order supply past {@link #MAX_UNITS_INCOMING} (checked before a new order's lines are saved). */
+    public void requireIncomingWithinLimit() {
+        long incoming = supply.stream().mapToLong(IncomingSupply::openQuantity).sum();
+        if (incoming > MAX_UNITS_INCOMING) {
+            throw new Conflict("lines", sku + " would have " + incoming + " units incoming on open purchase orders, over the limit of "
+                    + MAX_UNITS_INCOMING + " units per SKU; receive or close earlier orders first");
+        }
     }
 
     private static void requirePositive(int quantity, String what) {

@@ -4,7 +4,7 @@ import restock.common.InvalidInput;
 
 /** A product as sold: its code, name, price and how it may be sold beyond stock. */
 public record Product(Sku sku, String name, Money price, BackorderPolicy backorderPolicy, Lifecycle lifecycle) {
-    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_NAME_LENGTH = restock.common.TextLimit.PRODUCT_NAME.maxLength();
 
     /** An active product: released, not discontinued. */
     public Product(Sku sku, String name, Money price, BackorderPolicy backorderPolicy) {

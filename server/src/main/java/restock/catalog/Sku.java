@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** A stock-keeping unit code: letters, digits, dot, dash and underscore, at most {@value #MAX_LENGTH} characters. */
 public record Sku(String code) implements Comparable<Sku> {
-    public static final int MAX_LENGTH = 64;
+    public static final int MAX_LENGTH = restock.common.TextLimit.SKU.maxLength();
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public Sku {

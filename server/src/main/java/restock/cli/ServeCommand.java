@@ -10,9 +10,11 @@ import restock.gateways.LogSender;
 import restock.gateways.SmtpSender;
 import restock.gateways.StripeGateway;
 import restock.gateways.WebhookSender;
+import restock.gateways.WebhookTargets;
 import restock.notify.Branding;
 import restock.notify.Message;
 import restock.notify.MessageSender;
+import restock.service.ApiKeys;
 import restock.service.DeliveryWorker;
 import restock.service.JobLeases;
 import restock.service.NightlyPlan;
@@ -31,10 +33,12 @@ import restock.promise.PromiseSettings;
 import restock.service.Restock;
 import restock.store.Database;
 
-import java.security.SecureRandom;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -61,6 +65,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Before the database and the demo: a taken port is said plainly, not as a stack trace a minute later.
+        Optional<String> portTaken = portTaken(host, port);
+        if (portTaken.isPresent()) {
+            System.err.println(portTaken.get());
+            return PORT_TAKEN;
+        }
         Database db = database.open();
         Clock clock = Clock.systemUTC();
         PromiseSettings promises = PromiseSettings.defaults(java.time.LocalDate.now(clock));
@@ -84,23 +94,29 @@ public final class ServeCommand implements Callable<Integer> {
         WaitlistCommands waitlist = new WaitlistCommands(restock, restock.links(), relay,
                 new WaitlistCommands.Settings(1.5, java.time.Duration.ofHours(24), "true".equals(System.getenv("RESTOCK_WAITLIST_DOUBLE_OPT_IN")),
                         baseUrl, shopUrl, "true".equals(System.getenv("RESTOCK_WAITLIST_HOLD_UNITS"))), clock);
+        WebhookTargets webhookTargets = WebhookTargets.of("true".equals(System.getenv("RESTOCK_WEBHOOKS_ALLOW_PRIVATE")));
         DeliveryWorker delivery = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, emailSender(),
-                Message.Channel.WEBHOOK, new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock)),
-                clock, System.nanoTime());
+                Message.Channel.WEBHOOK, new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock,
+                        webhookTargets)), clock, System.nanoTime());
         PaymentProcessor processor = new PaymentProcessor(restock, gateway, paymentPolicy, clock);
         if (demo && Demo.loadIfEmpty(restock)) {
             System.out.println("Loaded the demo shop (36 products from a real UK online retailer).");
         }
-        String apiKey = apiKey();
-        Javalin server = new HttpApi(restock, apiKey, shopUrl, gateway, waitlist, branding).start(host, port);
+        ApiKeys keys = new ApiKeys(restock, Optional.ofNullable(System.getenv("RESTOCK_API_KEY")));
+        Optional<ApiKeys.Created> firstKey = keys.bootstrap();
+        Javalin server;
+        try {
+            server = new HttpApi(restock, keys, new HttpApi.Settings(shopUrl, webhookTargets), gateway, waitlist, branding).start(host, port);
+        } catch (RuntimeException e) {
+            // Taken in the moment since the check above, or not ours to listen on.
+            db.close();
+            System.err.println(portTaken(host, port).orElse("Could not listen on " + host + ":" + port + ": " + e.getMessage()));
+            return PORT_TAKEN;
+        }
         String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
         System.out.println("Restock is running at " + url + " (data: " + database.describe() + ")");
         System.out.println("API: " + url + "api  (spec: " + url + "api/openapi.yaml)");
-        System.out.println(System.getenv("RESTOCK_API_KEY") == null
-                ? "API key (generated for this run; set RESTOCK_API_KEY to choose one): " + apiKey
-                : "API key: from RESTOCK_API_KEY");
-        System.out.println("Open " + url + " and enter the API key to see the stock overview, or try:");
-        System.out.println("  curl -H 'Authorization: Bearer " + apiKey + "' '" + url + "api/stock?limit=5'");
+        printKey(keys, firstKey, url);
         // Background work starts after the address and key are printed, so its log lines do not bury them.
         // Each job runs in the one instance holding its lease, so several instances on one database do each pass once.
         Map<String, java.util.function.IntSupplier> jobs = new java.util.LinkedHashMap<>();
@@ -176,8 +192,8 @@ public final class ServeCommand implements Callable<Integer> {
     private static String instanceName() {
         String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
         byte[] random = new byte[4];
-        new SecureRandom().nextBytes(random);
-        return host + "/" + ProcessHandle.current().pid() + "/" + HexFormat.of().formatHex(random);
+        new java.security.SecureRandom().nextBytes(random);
+        return host + "/" + ProcessHandle.current().pid() + "/" + java.util.HexFormat.of().formatHex(random);
     }
 
     /** RESTOCK_JOB_LEASE_SECONDS: how long another instance waits to take a dead instance's background jobs over. */
@@ -203,13 +219,38 @@ public final class ServeCommand implements Callable<Integer> {
                 new SqlGatewayLedger(db.separatePool("simulated-gateway", SIMULATED_GATEWAY_CONNECTIONS), clock));
     }
 
-    private static String apiKey() {
-        String configured = System.getenv("RESTOCK_API_KEY");
-        if (configured != null && !configured.isBlank()) {
-            return configured;
+    /** Exit status when the port is taken (or cannot be listened on). */
+    static final int PORT_TAKEN = 2;
+
+    /** Why Restock cannot listen on host:port, if it cannot: checked by binding, then letting go at once. */
+    static Optional<String> portTaken(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, port));
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("Port " + port + " on " + host + " is already in use (another Restock, or another program): "
+                    + "stop it, or start Restock with --port <another port>.");
         }
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        return HexFormat.of().formatHex(random);
+    }
+
+    /**
+     * Shows a key once: the first operations key on the first start. Keys from RESTOCK_API_KEY and stored keys are
+     * never printed; the lines say how to make another.
+     */
+    private static void printKey(ApiKeys keys, Optional<ApiKeys.Created> firstKey, String url) {
+        String key = "<key>";
+        if (keys.hasEnvironmentKey()) {
+            System.out.println("API key: RESTOCK_API_KEY (an operations key; not printed)");
+        } else if (firstKey.isPresent()) {
+            key = firstKey.get().secret();
+            System.out.println("API key (operations, made on this first start and shown only now; keep it): " + key);
+        } else {
+            System.out.println("API keys: the stored keys work (none is shown again). For a new one, stop Restock and run");
+            System.out.println("  java -jar server/target/restock-server-0.1.0-SNAPSHOT.jar keys create --name <who> --scope operations");
+            System.out.println("or call POST /api/keys with an operations key.");
+        }
+        System.out.println("Open " + url + " and enter the API key to see the stock overview, or try:");
+        System.out.println("  curl -H 'Authorization: Bearer " + key + "' '" + url + "api/stock?limit=5'");
     }
 }

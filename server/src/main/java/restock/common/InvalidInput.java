@@ -1,7 +1,7 @@
 package restock.common;
 
 /** Input from outside that breaks a rule; carries the offending field so the caller can fix it. */
-public final class InvalidInput extends RuntimeException {
+public class InvalidInput extends RuntimeException {
     private final String field;
 
     public InvalidInput(String field, String message) {

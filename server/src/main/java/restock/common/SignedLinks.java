@@ -45,8 +45,15 @@ public final class SignedLinks {
             return Optional.empty();
         }
         try {
-            String payload = new String(DECODER.decode(parts[0]), StandardCharsets.UTF_8);
-            if (!MessageDigest.isEqual(mac(payload), DECODER.decode(parts[1]))) {
+            byte[] payloadBytes = DECODER.decode(parts[0]);
+            byte[] signature = DECODER.decode(parts[1]);
+            // One encoding per token: padding, other alphabets or stray low bits in the last character decode to the
+            // same bytes, and would otherwise pass as a different, never-used link (single use is kept by token).
+            if (!ENCODER.encodeToString(payloadBytes).equals(parts[0]) || !ENCODER.encodeToString(signature).equals(parts[1])) {
+                return Optional.empty();
+            }
+            String payload = new String(payloadBytes, StandardCharsets.UTF_8);
+            if (!MessageDigest.isEqual(mac(payload), signature)) {
                 return Optional.empty();
             }
             String[] fields = payload.split("\\.");

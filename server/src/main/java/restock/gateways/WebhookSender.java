@@ -1,11 +1,14 @@
 package restock.gateways;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import restock.notify.Message;
 import restock.notify.MessageSender;
 import restock.notify.WebhookSignature;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,25 +16,41 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 
-/** Posts webhook messages as JSON, signed with the endpoint's secret; any 2xx answer means delivered. */
+/**
+ * Posts webhook messages as JSON, signed with the endpoint's secret; any 2xx answer means delivered. Before each send
+ * the URL is checked again and its host resolved afresh ({@link WebhookTargets}); the connection then uses the JVM's
+ * cached answer. The recorded error says only whether the endpoint answered, and with what status: not whether a
+ * port was closed, filtered or slow, which would make the outbox a port scanner.
+ */
 public final class WebhookSender implements MessageSender {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String NO_ANSWER = "no HTTP answer from the endpoint (the server log has the details)";
+    private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Function<String, String> secretForUrl;
     private final Clock clock;
+    private final WebhookTargets targets;
 
+    /** To public addresses only. */
     public WebhookSender(Function<String, String> secretForUrl, Clock clock) {
+        this(secretForUrl, clock, WebhookTargets.PUBLIC_ONLY);
+    }
+
+    public WebhookSender(Function<String, String> secretForUrl, Clock clock, WebhookTargets targets) {
         this.secretForUrl = secretForUrl;
         this.clock = clock;
+        this.targets = targets;
     }
 
     @Override
     public void send(Message message) throws DeliveryFailed {
+        URI uri = target(message.recipient());
         String secret = secretForUrl.apply(message.recipient());
         if (secret == null) {
-            throw new DeliveryFailed("no active webhook endpoint for " + message.recipient(), null);
+            throw DeliveryFailed.permanently("no active webhook endpoint has this URL any more");
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(message.recipient()))
+        HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Restock-Message-Id", message.messageId().toString())
@@ -42,13 +61,28 @@ public final class WebhookSender implements MessageSender {
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
-                throw new DeliveryFailed(message.recipient() + " answered " + response.statusCode(), null);
+                throw new DeliveryFailed("the endpoint answered HTTP " + response.statusCode(), null);
             }
         } catch (IOException e) {
-            throw new DeliveryFailed(message.recipient() + " unreachable: " + e.getMessage(), e);
+            log.warn("webhook {} to {} not delivered: {}", message.messageId(), message.recipient(), e.toString());
+            throw new DeliveryFailed(NO_ANSWER, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryFailed("interrupted", e);
         }
+    }
+
+    private URI target(String url) throws DeliveryFailed {
+        WebhookTargets.Verdict verdict;
+        try {
+            verdict = targets.checkBeforeSending(url);
+        } catch (UnknownHostException e) {
+            log.warn("webhook host of {} does not resolve now", url);
+            throw new DeliveryFailed(NO_ANSWER, e);
+        }
+        if (verdict instanceof WebhookTargets.Verdict.Refused refused) {
+            throw DeliveryFailed.permanently("cannot be sent: " + refused.reason());
+        }
+        return ((WebhookTargets.Verdict.Allowed) verdict).uri();
     }
 }

@@ -3,6 +3,7 @@ package restock.http;
 import io.javalin.config.RoutesConfig;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
+import restock.gateways.WebhookTargets;
 import restock.orders.OrderRequest;
 import restock.payments.GatewayResult;
 import restock.payments.PaymentGateway;
@@ -20,12 +21,14 @@ final class CustomerRoutes {
     private final HttpCommands commands;
     private final WaitlistCommands waitlist;
     private final PaymentGateway gateway;
+    private final WebhookTargets webhookTargets;
 
-    CustomerRoutes(Restock restock, HttpCommands commands, WaitlistCommands waitlist, PaymentGateway gateway) {
+    CustomerRoutes(Restock restock, HttpCommands commands, WaitlistCommands waitlist, PaymentGateway gateway, WebhookTargets webhookTargets) {
         this.restock = restock;
         this.commands = commands;
         this.waitlist = waitlist;
         this.gateway = gateway;
+        this.webhookTargets = webhookTargets;
     }
 
     void register(RoutesConfig routes) {
@@ -64,7 +67,10 @@ final class CustomerRoutes {
                     JsonBody.optionalBoolean(body, "consent", false));
             return java.util.Map.of("id", entry.id(), "sku", entry.sku(), "status", entry.confirmed() ? "subscribed" : "awaiting_confirmation");
         }));
-        routes.get("/waitlist/confirm/{token}", ctx -> ctx.html(SimplePages.page("Waitlist",
+        // A GET only shows the button: mail scanners open every link in a message, and must not confirm for the shopper.
+        routes.get("/waitlist/confirm/{token}", ctx -> ctx.html(SimplePages.form("Waitlist",
+                "Email me when this product is back in stock?", "/waitlist/confirm/" + ctx.pathParam("token"), "Yes, email me")));
+        routes.post("/waitlist/confirm/{token}", ctx -> ctx.html(SimplePages.page("Waitlist",
                 restock.inTransaction(h -> waitlist.confirm(h, ctx.pathParam("token")))
                         ? "Thank you: we will email you when it is back." : "This sign-up no longer exists.")));
         routes.get("/waitlist/unsubscribe/{token}", ctx -> ctx.html(SimplePages.form("Unsubscribe",
@@ -74,8 +80,8 @@ final class CustomerRoutes {
                         ? "You will get no more emails about this product." : "This sign-up no longer exists.")));
         routes.post("/api/webhooks", ctx -> commands.command(ctx, 201, (h, body) -> {
             String url = JsonBody.requiredText(body, "", "url");
-            if (!url.matches("https?://\\S{1,2000}")) {
-                throw new InvalidInput("url", "url must be an http or https address");
+            if (webhookTargets.check(url) instanceof WebhookTargets.Verdict.Refused refused) {
+                throw new InvalidInput("url", refused.reason());
             }
             byte[] random = new byte[24];
             new java.security.SecureRandom().nextBytes(random);

@@ -11,12 +11,15 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
+import restock.common.TextLimit;
 import restock.common.NotFound;
 import restock.common.TooManyAttempts;
+import restock.gateways.WebhookTargets;
 import restock.payments.PaymentGateway;
 import restock.payments.SimulatedGateway;
 import restock.notify.Branding;
@@ -25,19 +28,27 @@ import restock.store.SqlOutbox;
 import restock.service.CatalogCommands;
 import restock.service.NoticeRelay;
 import restock.service.WaitlistCommands;
+import restock.service.ApiKeys;
 import restock.service.Restock;
+import restock.store.StatementDeadline;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /** The HTTP API under /api: one table of routes, bearer-key auth, idempotent commands, problem+json errors. */
 public final class HttpApi {
+    /** Database time one request may use, in all its statements together; past it the request answers 503. */
+    public static final java.time.Duration REQUEST_TIME_LIMIT = java.time.Duration.ofSeconds(30);
+    /** A client that sends nothing for this long while a request is read or written is cut off (slow clients). */
+    public static final java.time.Duration REQUEST_IO_TIMEOUT = java.time.Duration.ofSeconds(30);
+    /** The request line and headers together. */
+    public static final int MAX_HEADER_BYTES = 8 * 1024;
     /** Larger bodies are refused before they are read: 100 order lines fit in a few kilobytes. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
-    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = TextLimit.IDEMPOTENCY_KEY.maxLength();
     /** Oversized bodies up to this size are read and dropped before the 413; larger ones are cut off. */
     static final long MAX_DRAINED_BYTES = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
@@ -46,11 +57,13 @@ public final class HttpApi {
     /** Where feeds and offers point shoppers when no RESTOCK_SHOP_PRODUCT_URL is configured. */
     public static final String DEFAULT_SHOP_PRODUCT_URL = "https://shop.example.com/products/{sku}";
     private final Restock restock;
+    private final Settings settings;
     private final Storefront storefront;
     private final PaymentGateway gateway;
     private final WaitlistCommands waitlist;
     private final Branding branding;
-    private final byte[] apiKey;
+    private final ApiKeys keys;
+    private final Authentication authentication;
     private final ObjectMapper mapper;
     private final HttpCommands commands;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -70,15 +83,28 @@ public final class HttpApi {
                 WaitlistCommands.Settings.DEFAULT, restock.clock()), Branding.DEMO);
     }
 
+    /** With one operations key given in full (RESTOCK_API_KEY, and tests), besides the stored keys. */
     public HttpApi(Restock restock, String apiKey, String shopProductUrl, PaymentGateway gateway, WaitlistCommands waitlist,
                    Branding branding) {
+        this(restock, new ApiKeys(restock, Optional.of(apiKey)), new Settings(shopProductUrl, WebhookTargets.PUBLIC_ONLY), gateway,
+                waitlist, branding);
+    }
+
+    /** What an operator sets about the API: the shop's product page address, and where webhooks may go. */
+    public record Settings(String shopProductUrl, WebhookTargets webhookTargets) {
+    }
+
+    public HttpApi(Restock restock, ApiKeys keys, Settings settings, PaymentGateway gateway, WaitlistCommands waitlist,
+                   Branding branding) {
         this.restock = restock;
+        this.settings = settings;
         this.branding = branding;
         this.gateway = gateway;
         this.waitlist = waitlist;
-        this.storefront = new Storefront(restock, shopProductUrl);
-        this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
-        this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+        this.storefront = new Storefront(restock, settings.shopProductUrl());
+        this.keys = keys;
+        this.authentication = new Authentication(keys, restock.clock());
+        this.mapper = new ObjectMapper(JsonBody.boundedFactory()).registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.commands = new HttpCommands(restock, mapper);
     }
@@ -91,8 +117,21 @@ public final class HttpApi {
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.startup.showJavalinBanner = false;
+        config.jetty.modifyHttpConfiguration(http -> {
+            // Jetty caches header fields per connection and by default matches them ignoring case, which handed a
+            // wrong-case key the value of an earlier valid one on a kept-alive connection: values must match exactly.
+            http.setHeaderCacheCaseSensitive(true);
+            http.setIdleTimeout(REQUEST_IO_TIMEOUT.toMillis());
+            http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        });
+        SecurityHeaders securityHeaders = securityHeaders();
         var routes = config.routes;
+        routes.before(ctx -> StatementDeadline.start(REQUEST_TIME_LIMIT));
         routes.before("/api/*", this::authenticate);
+        routes.before("/api/*", HttpCommands::refuseControlCharactersInQuery);
+        routes.beforeMatched("/api/*", authentication::authorize);
+        routes.after(securityHeaders::apply);
+        routes.after(ctx -> StatementDeadline.clear());
         routes.after(ctx -> metrics.counter("restock_http_requests", "method", ctx.method().name(),
                 "status", Integer.toString(ctx.statusCode())).increment());
 
@@ -130,7 +169,7 @@ public final class HttpApi {
                 restock.purchasing().cancel(h, HttpCommands.id(ctx)))));
 
         routes.post("/api/orders", ctx -> commands.command(ctx, 201, (h, body) -> orderView(h,
-                restock.orders().place(h, Requests.order(body)))));
+                restock.orders().place(h, Requests.order(body), Optional.of(Authentication.client(ctx))))));
         routes.get("/api/orders/{id}", ctx -> ctx.json(restock.read(h -> orderView(h, restock.orders().find(h, HttpCommands.id(ctx))))));
         routes.post("/api/orders/{id}/cancel", ctx -> commands.commandWithoutBody(ctx, h -> orderView(h,
                 restock.orders().cancel(h, HttpCommands.id(ctx)))));
@@ -144,7 +183,7 @@ public final class HttpApi {
                 Views.PurchaseOrderView.of(restock.purchasing().reschedule(h, HttpCommands.id(ctx), HttpCommands.lineNumber(ctx),
                         JsonBody.requiredDate(body, "", "expectedDate")))));
 
-        new CustomerRoutes(restock, commands, waitlist, gateway).register(routes);
+        new CustomerRoutes(restock, commands, waitlist, gateway, settings.webhookTargets()).register(routes);
         routes.get("/api/messages/preview/{topic}", ctx -> {
             var sample = Templates.sample(ctx.pathParam("topic")).orElseThrow(() -> new NotFound("topic",
                     "no message topic '" + ctx.pathParam("topic") + "'; topics are " + Templates.TOPICS));
@@ -160,13 +199,28 @@ public final class HttpApi {
             ctx.json(java.util.Map.of("items", restock.read(h -> SqlOutbox.sentTo(h, recipient, 200))));
         });
         new StorefrontRoutes(restock, commands, storefront).register(routes);
+        new KeyRoutes(restock, keys, commands).register(routes);
         new PlanningRoutes(restock).register(routes);
 
-        routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.problem()));
+        routes.exception(ProblemException.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            problem(ctx, e.problem());
+        });
+        routes.exception(JdbiException.class, (e, ctx) -> {
+            if (e.getCause() instanceof SQLException sql && StatementDeadline.QUERY_CANCELED.equals(sql.getSQLState())) {
+                ctx.header("Retry-After", "5");
+                problem(ctx, Problem.of(503, "Took too long", "the request took longer than its limit of " + REQUEST_TIME_LIMIT.toSeconds()
+                        + " s and was stopped; nothing was changed. Try again, or narrow the request", null));
+                return;
+            }
+            log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+            problem(ctx, Problem.of(500, "Internal error", "Restock failed to handle this request; nothing was changed. "
+                    + "The server log has the details.", null));
+        });
         routes.exception(InvalidInput.class, (e, ctx) -> problem(ctx, Problem.of(400, "Invalid request", e.getMessage(), e.field())));
         routes.exception(NotFound.class, (e, ctx) -> problem(ctx, Problem.of(404, "Not found", e.getMessage(), e.field())));
         routes.exception(TooManyAttempts.class, (e, ctx) -> problem(ctx, Problem.of(429, "Too many attempts", e.getMessage(), null)));
-        routes.exception(Conflict.class, (e, ctx) -> problem(ctx, Problem.of(409, "Conflict with current state", e.getMessage(), null)));
+        routes.exception(Conflict.class, (e, ctx) -> problem(ctx, Problem.of(409, "Conflict with current state", e.getMessage(), e.field())));
         routes.exception(Exception.class, this::internalError);
         // Jetty refuses a body it cannot parse (a form that is not one) with an HttpException wrapped by the servlet API.
         routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
@@ -210,14 +264,7 @@ public final class HttpApi {
         if (ctx.path().equals("/api/openapi.yaml")) {
             return;
         }
-        String header = ctx.header("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            throw new ProblemException(401, "Unauthorized", "send the API key as 'Authorization: Bearer <key>'", "Authorization");
-        }
-        byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, apiKey)) {
-            throw new ProblemException(401, "Unauthorized", "the API key is not valid", "Authorization");
-        }
+        authentication.authenticate(ctx);
         long length = ctx.req().getContentLengthLong();
         if (length > MAX_BODY_BYTES) {
             drainModestOverflow(ctx, length);
@@ -238,6 +285,15 @@ public final class HttpApi {
             body.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {
             log.debug("client went away while sending an oversized body", e);
+        }
+    }
+
+    /** The pages served and their inline blocks, whose hashes the Content-Security-Policy allows. */
+    private static SecurityHeaders securityHeaders() {
+        try {
+            return new SecurityHeaders(java.util.List.of(resource("/web/index.html")), java.util.List.of(SimplePages.STYLE, CancelPages.STYLE));
+        } catch (IOException e) {
+            throw new IllegalStateException("the web pages are missing from the classpath", e);
         }
     }
 

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import org.jdbi.v3.core.Handle;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
+import restock.common.TextLimit;
 import restock.service.Restock;
 import restock.store.SqlIdempotency;
 
@@ -83,10 +84,20 @@ final class HttpCommands {
         if (key == null) {
             return Optional.empty();
         }
-        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
-            throw new InvalidInput("Idempotency-Key", "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH || TextLimit.hasControlCharacter(key)) {
+            throw new InvalidInput("Idempotency-Key", "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH
+                    + " characters without control characters");
         }
         return Optional.of(key);
+    }
+
+    /** Query values are text stored or compared in SQL, which refuses NUL: every one is checked at the door. */
+    static void refuseControlCharactersInQuery(Context ctx) {
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (TextLimit.hasControlCharacter(name) || values.stream().anyMatch(TextLimit::hasControlCharacter)) {
+                throw new InvalidInput(name, "query parameter " + name + " must not hold control characters such as NUL");
+            }
+        });
     }
 
     static int queryInt(Context ctx, String name, int fallback) {

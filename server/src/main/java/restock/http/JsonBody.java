@@ -1,10 +1,15 @@
 package restock.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import restock.common.CalendarLimits;
 import restock.common.InvalidInput;
+import restock.common.TextLimit;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,7 +19,20 @@ import java.util.function.BiFunction;
 
 /** Reads fields from a JSON request body, naming the field and what was expected when one is wrong. */
 final class JsonBody {
+    /** Request bodies are a few levels deep; anything deeper is refused before it is built. */
+    static final int MAX_NESTING_DEPTH = 32;
+    /** Digits in one JSON number: a long has 19. */
+    static final int MAX_NUMBER_LENGTH = 100;
+    /** Characters in one JSON field name: ours have under 30. */
+    static final int MAX_NAME_LENGTH = 200;
+
     private JsonBody() {
+    }
+
+    /** A JSON factory that refuses bodies past the limits above while parsing, with a reason instead of a crash. */
+    static JsonFactory boundedFactory() {
+        return JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH).maxNameLength(MAX_NAME_LENGTH).build()).build();
     }
 
     static ObjectNode parseObject(ObjectMapper mapper, String body) {
@@ -24,9 +42,15 @@ final class JsonBody {
         JsonNode node;
         try {
             node = mapper.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new InvalidInput("body", "the request body is past a limit: JSON may nest at most " + MAX_NESTING_DEPTH
+                    + " levels, numbers may have at most " + MAX_NUMBER_LENGTH + " digits and field names at most " + MAX_NAME_LENGTH
+                    + " characters");
         } catch (JsonProcessingException e) {
-            throw new InvalidInput("body", "the request body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // Jackson gives no location for some errors; the message must not depend on one.
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new InvalidInput("body", "the request body is not valid JSON: " + e.getOriginalMessage() + where);
         }
         if (!(node instanceof ObjectNode object)) {
             throw new InvalidInput("body", "the request body must be a JSON object");
@@ -39,8 +63,15 @@ final class JsonBody {
         if (value == null || value.isNull()) {
             throw new InvalidInput(path + field, path + field + " is required");
         }
+        return text(value, path, field);
+    }
+
+    private static String text(JsonNode value, String path, String field) {
         if (!value.isTextual()) {
             throw new InvalidInput(path + field, path + field + " must be a string");
+        }
+        if (TextLimit.hasControlCharacter(value.asText())) {
+            throw new InvalidInput(path + field, path + field + " must not hold control characters such as NUL");
         }
         return value.asText();
     }
@@ -50,10 +81,7 @@ final class JsonBody {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isTextual()) {
-            throw new InvalidInput(path + field, path + field + " must be a string");
-        }
-        return value.asText();
+        return text(value, path, field);
     }
 
     static long requiredLong(JsonNode node, String path, String field) {
@@ -97,11 +125,13 @@ final class JsonBody {
 
     static LocalDate requiredDate(JsonNode node, String path, String field) {
         String text = requiredText(node, path, field);
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidInput(path + field, path + field + " must be a date as YYYY-MM-DD, was '" + text + "'");
         }
+        return CalendarLimits.require(path + field, date);
     }
 
     /** Maps each element of a required array, passing the element and its field path prefix ("lines[2]."). */

@@ -4,6 +4,7 @@ import restock.forecast.Prediction;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import restock.common.InvalidInput;
+import restock.common.CalendarLimits;
 import restock.planning.DemandHistory;
 import restock.service.PlanningQueries;
 import restock.service.Restock;
@@ -90,7 +91,7 @@ final class PlanningRoutes {
             return fallback;
         }
         try {
-            return LocalDate.parse(value);
+            return CalendarLimits.require(name, LocalDate.parse(value));
         } catch (DateTimeParseException e) {
             throw new InvalidInput(name, name + " must be a date as YYYY-MM-DD, was '" + value + "'");
         }

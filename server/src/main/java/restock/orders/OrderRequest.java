@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 /** A validated request to place an order. */
 public record OrderRequest(String customerEmail, boolean allowPartial, int priority, List<Line> lines, Optional<String> paymentMethodToken,
                            Optional<String> discountCode) {
-    public static final int MAX_TOKEN_LENGTH = 255;
+    public static final int MAX_TOKEN_LENGTH = restock.common.TextLimit.PAYMENT_METHOD_TOKEN.maxLength();
     public static final int MAX_LINES = 100;
     public static final int MAX_UNITS_PER_LINE = 10_000;
     public static final int MAX_PRIORITY = 9;
-    public static final int MAX_EMAIL_LENGTH = 254;
+    public static final int MAX_EMAIL_LENGTH = restock.common.TextLimit.EMAIL.maxLength();
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** One requested line. */
@@ -32,7 +32,7 @@ public record OrderRequest(String customerEmail, boolean allowPartial, int prior
     }
 
     public OrderRequest {
-        if (discountCode.isPresent() && (discountCode.get().isBlank() || discountCode.get().length() > 40)) {
+        if (discountCode.isPresent() && (discountCode.get().isBlank() || discountCode.get().length() > restock.common.TextLimit.DISCOUNT_CODE.maxLength())) {
             throw new InvalidInput("discountCode", "discountCode must be a code such as ABCD-EFGH-JKMN-PQRS");
         }
         if (paymentMethodToken.isPresent() && (paymentMethodToken.get().isBlank() || paymentMethodToken.get().length() > MAX_TOKEN_LENGTH)) {

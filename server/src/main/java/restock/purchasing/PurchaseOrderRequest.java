@@ -10,7 +10,7 @@ import java.util.List;
 public record PurchaseOrderRequest(String supplier, List<Line> lines) {
     public static final int MAX_LINES = 500;
     public static final int MAX_UNITS_PER_LINE = 1_000_000;
-    public static final int MAX_SUPPLIER_NAME_LENGTH = 200;
+    public static final int MAX_SUPPLIER_NAME_LENGTH = restock.common.TextLimit.SUPPLIER_NAME.maxLength();
 
     /** One ordered line. */
     public record Line(Sku sku, int quantity, LocalDate expectedDate) {

@@ -25,6 +25,7 @@ public final class DeliveryWorker {
     private final Map<Message.Channel, MessageSender> senders;
     private final Clock clock;
     private final Random random;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeliveryWorker.class);
 
     public DeliveryWorker(Restock restock, Map<Message.Channel, MessageSender> senders, Clock clock, long seed) {
         this.restock = restock;
@@ -65,7 +66,13 @@ public final class DeliveryWorker {
         } catch (MessageSender.DeliveryFailed e) {
             int failures = claimed.attempts() + 1;
             SqlOutbox.markFailed(handle, claimed.id(), e.getMessage(), now.plus(Backoff.delayAfter(failures, random)),
-                    Backoff.exhausted(failures));
+                    !e.retryable() || Backoff.exhausted(failures));
+        } catch (RuntimeException e) {
+            // A sender that throws meets a message it cannot handle (or has a bug): retrying would fail the same way
+            // at the head of every pass, so the message is parked with the reason and the others go on.
+            log.error("outbox message {} parked: its sender failed", claimed.id(), e);
+            SqlOutbox.markFailed(handle, claimed.id(), "parked: the sender failed (" + e.getClass().getSimpleName()
+                    + "); the server log has the details", now, true);
         }
     }
 }

@@ -3,6 +3,7 @@ package restock.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 import restock.notify.Branding;
 import restock.notify.Message;
 import restock.notify.Notice;
@@ -26,6 +27,8 @@ import java.util.Optional;
 public final class NoticeRelay {
     /** Events turned into messages per pass. */
     public static final int BATCH = 500;
+    private static final String SAVEPOINT = "outbox_message";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NoticeRelay.class);
 
     private final Restock restock;
     private final Offers offers;
@@ -115,15 +118,32 @@ public final class NoticeRelay {
     public void publish(Handle handle, String cause, Notice notice, SqlNotices.EventRow event, List<SqlOutbox.Endpoint> endpoints) {
         Templates.Rendered rendered = Templates.render(notice, branding);
         String customer = notice.customerEmail().toLowerCase(Locale.ROOT);
-        SqlOutbox.enqueue(handle, new Message(Message.idFor(cause, Message.Channel.EMAIL, customer), Message.Channel.EMAIL,
-                notice.topic(), notice.customerEmail(), rendered.subject(), rendered.text(), rendered.html(), customer), clock.instant());
+        enqueue(handle, cause, new Message(Message.idFor(cause, Message.Channel.EMAIL, customer), Message.Channel.EMAIL,
+                notice.topic(), notice.customerEmail(), rendered.subject(), rendered.text(), rendered.html(), customer));
         for (SqlOutbox.Endpoint endpoint : endpoints) {
             java.util.UUID id = Message.idFor(cause, Message.Channel.WEBHOOK, endpoint.url());
             ObjectNode body = json.createObjectNode().put("id", id.toString()).put("topic", notice.topic())
                     .put("occurredAt", event == null ? clock.instant().toString() : event.occurredAt().toString());
             body.set("data", json.valueToTree(notice));
-            SqlOutbox.enqueue(handle, new Message(id, Message.Channel.WEBHOOK, notice.topic(), endpoint.url(), null, body.toString(), null,
-                    "webhook:" + endpoint.url() + ":" + customer), clock.instant());
+            enqueue(handle, cause, new Message(id, Message.Channel.WEBHOOK, notice.topic(), endpoint.url(), null, body.toString(), null,
+                    "webhook:" + endpoint.url() + ":" + customer));
+        }
+    }
+
+    /**
+     * Stores one message under a savepoint: a message that cannot be stored is parked with the reason, and the
+     * transaction goes on with the others (the relay's batch, the change that caused the notice) instead of
+     * rolling them all back and failing the same way on every pass.
+     */
+    private void enqueue(Handle handle, String cause, Message message) {
+        handle.savepoint(SAVEPOINT);
+        try {
+            SqlOutbox.enqueue(handle, message, clock.instant());
+            handle.releaseSavepoint(SAVEPOINT);
+        } catch (JdbiException e) {
+            handle.rollbackToSavepoint(SAVEPOINT);
+            log.error("message {} ({}) to {} parked: it could not be stored", message.messageId(), cause, message.recipient(), e);
+            SqlOutbox.park(handle, cause, message, String.valueOf(e.getMessage()), clock.instant());
         }
     }
 }

@@ -1,11 +1,11 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.common.TooManyAttempts;
+import restock.engagement.CodeAttempt;
 import restock.engagement.DiscountCode;
 import restock.engagement.OfferRule;
 import restock.store.SqlCatalog;
@@ -21,17 +21,36 @@ import java.util.TreeMap;
 
 /** Offers: rules retailers turn on, codes issued to customers who waited, and their redemption at checkout. */
 public final class Offers {
-    /** Failed code attempts per customer per hour before further attempts are refused. */
+    /** Failed code attempts per customer email, and per code tried, per hour before further attempts are refused. */
     public static final int MAX_FAILED_ATTEMPTS_PER_HOUR = 10;
+    /**
+     * Failed attempts per client (API key and shopper address) per hour: higher than per email, because a storefront
+     * that does not pass its shoppers' addresses (Restock-Client-IP) sends all of them as one client.
+     */
+    public static final int MAX_FAILED_ATTEMPTS_PER_CLIENT_PER_HOUR = 30;
+    static final Duration ATTEMPT_WINDOW = Duration.ofHours(1);
     public static final Duration PREVIEW_PERIOD = Duration.ofDays(90);
 
-    private final Jdbi jdbi;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public Offers(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public Offers(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * A code that cannot be used. Its order's transaction rolls back, so the failed attempt is recorded after the
+     * rollback ({@link Restock#inTransaction}), never on a second connection while the SKU lock is held.
+     */
+    public static final class CodeRejected extends InvalidInput {
+        private final transient CodeAttempt attempt;
+        private final Instant at;
+
+        CodeRejected(CodeAttempt attempt, String reason, Instant at) {
+            super("discountCode", "discountCode " + attempt.code() + " cannot be used: " + reason);
+            this.attempt = attempt;
+            this.at = at;
+        }
     }
 
     /** An issued code, for the message that tells the customer. */
@@ -98,29 +117,39 @@ public final class Offers {
     }
 
     /**
-     * Checks a code for an order's value per SKU and, if it applies, marks it used by the order. A rejected code
-     * counts as a failed attempt (recorded outside the order's transaction, which rolls back), and too many
-     * failures in an hour stop further tries.
+     * Checks a code for an order's value per SKU and, if it applies, marks it used by the order, all on the order's
+     * own connection. A rejected code throws {@link CodeRejected}, which counts as a failed attempt once the order
+     * rolled back; too many failures in an hour for the email, the code or the client stop further tries.
      */
-    public Map<String, Long> redeem(Handle handle, String email, String typed, Map<String, Long> valueMinorBySku, long orderId) {
+    public Map<String, Long> redeem(Handle handle, CodeAttempt attempt, Map<String, Long> valueMinorBySku, long orderId) {
         Instant now = clock.instant();
-        int failures = jdbi.withHandle(h -> SqlOffers.failedAttemptsSince(h, email, now.minus(Duration.ofHours(1))));
-        if (failures >= MAX_FAILED_ATTEMPTS_PER_HOUR) {
-            throw new TooManyAttempts("too many wrong discount codes for " + email + "; try again in an hour");
-        }
-        String code = DiscountCode.normalize(typed);
-        DiscountCode.Redemption result = SqlOffers.lock(handle, code)
+        refuseAfterTooManyFailures(handle, attempt, now);
+        DiscountCode.Redemption result = SqlOffers.lock(handle, attempt.code())
                 .<DiscountCode.Redemption>map(c -> c.redeem(valueMinorBySku, now))
                 .orElse(new DiscountCode.Redemption.Rejected("there is no such code"));
         if (result instanceof DiscountCode.Redemption.Rejected rejected) {
-            // A handle of its own: JDBI would reuse this thread's transaction, which the rejection rolls back.
-            try (Handle separate = jdbi.open()) {
-                SqlOffers.recordAttempt(separate, email, false, now);
-            }
-            throw new InvalidInput("discountCode", "discountCode " + code + " cannot be used: " + rejected.reason());
+            throw new CodeRejected(attempt, rejected.reason(), now);
         }
-        SqlOffers.redeem(handle, code, orderId, now);
-        SqlOffers.recordAttempt(handle, email, true, now);
+        SqlOffers.redeem(handle, attempt.code(), orderId, now);
+        SqlOffers.recordAttempt(handle, attempt, true, now);
         return ((DiscountCode.Redemption.Accepted) result).discountMinorBySku();
+    }
+
+    /** Records a rejected code; called in a transaction of its own after the order's rolled back. */
+    public void recordRejection(Handle handle, CodeRejected rejected) {
+        SqlOffers.recordAttempt(handle, rejected.attempt, false, rejected.at);
+    }
+
+    private static void refuseAfterTooManyFailures(Handle handle, CodeAttempt attempt, Instant now) {
+        SqlOffers.FailedAttempts failures = SqlOffers.failedAttemptsSince(handle, attempt, now.minus(ATTEMPT_WINDOW));
+        if (failures.byEmail() >= MAX_FAILED_ATTEMPTS_PER_HOUR) {
+            throw new TooManyAttempts("too many wrong discount codes for " + attempt.email() + "; try again in an hour");
+        }
+        if (failures.byCode() >= MAX_FAILED_ATTEMPTS_PER_HOUR) {
+            throw new TooManyAttempts("too many failed attempts with discount code " + attempt.code() + "; try again in an hour");
+        }
+        if (failures.byClient() >= MAX_FAILED_ATTEMPTS_PER_CLIENT_PER_HOUR) {
+            throw new TooManyAttempts("too many wrong discount codes from this client; try again in an hour");
+        }
     }
 }

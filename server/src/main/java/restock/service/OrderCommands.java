@@ -49,6 +49,11 @@ public final class OrderCommands {
     }
 
     public Order place(Handle handle, OrderRequest request) {
+        return place(handle, request, Optional.empty());
+    }
+
+    /** As {@link #place(Handle, OrderRequest)}, for a known client (API key and address) whose wrong discount codes are limited too. */
+    public Order place(Handle handle, OrderRequest request, Optional<String> client) {
         Instant now = clock.instant();
         Set<Sku> skus = new TreeSet<>();
         request.lines().forEach(line -> skus.add(line.sku()));
@@ -64,13 +69,14 @@ public final class OrderCommands {
         }
         SqlBooks.save(handle, decision.books().values(), now);
         Map<Long, Long> discounts = request.discountCode().isPresent()
-                ? discounts(handle, request, lineIds, decision, orderId) : Map.of();
+                ? discounts(handle, request, lineIds, decision, orderId, client) : Map.of();
         request.paymentMethodToken().ifPresent(token -> openPayments(handle, request, lineIds, decision, token, discounts, now));
         return find(handle, orderId);
     }
 
     /** Redeems the order's code on the value of its accepted units, and spreads each SKU's discount over its lines. */
-    private Map<Long, Long> discounts(Handle handle, OrderRequest request, List<Long> lineIds, Placement.Decision decision, long orderId) {
+    private Map<Long, Long> discounts(Handle handle, OrderRequest request, List<Long> lineIds, Placement.Decision decision, long orderId,
+                                      Optional<String> client) {
         Map<String, Long> valueBySku = new java.util.HashMap<>();
         Map<Long, Long> valueByLine = new java.util.HashMap<>();
         for (int i = 0; i < lineIds.size(); i++) {
@@ -84,7 +90,8 @@ public final class OrderCommands {
             valueBySku.merge(sku.code(), value, Long::sum);
             valueByLine.put(lineIds.get(i), value);
         }
-        Map<String, Long> bySku = offers.redeem(handle, request.customerEmail(), request.discountCode().orElseThrow(), valueBySku, orderId);
+        Map<String, Long> bySku = offers.redeem(handle, restock.engagement.CodeAttempt.of(request.customerEmail(),
+                request.discountCode().orElseThrow(), client), valueBySku, orderId);
         Map<Long, Long> byLine = new java.util.HashMap<>();
         for (int i = 0; i < lineIds.size(); i++) {
             String sku = request.lines().get(i).sku().code();

@@ -58,7 +58,8 @@ public final class PlanningQueries {
         List<DemandHistory.Period> weeks = completeWeeks(handle, sku, CHART_HISTORY_WEEKS);
         Planner.SkuPlan plan = SqlPlanning.inputsFor(handle, sku, today, HISTORY_DAYS)
                 .map(inputs -> Planner.plan(inputs, DEFAULT_SERVICE_LEVEL, today, sku.code().hashCode()))
-                .orElseThrow();
+                .orElseThrow(() -> new restock.common.Conflict("sku", "product " + sku + " is discontinued: it has no forecast or "
+                        + "reorder plan to chart; its demand history is at /api/planning/demand/" + sku));
         java.util.Map<LocalDate, Integer> incoming = new java.util.HashMap<>();
         SqlPlanning.incomingByDate(handle, sku).forEach((date, units) ->
                 incoming.merge(DemandHistory.Grain.WEEK.startOf(date), units, Integer::sum));

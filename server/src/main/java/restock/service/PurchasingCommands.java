@@ -37,12 +37,25 @@ public final class PurchasingCommands {
         Instant now = clock.instant();
         Set<Sku> skus = new TreeSet<>();
         request.lines().forEach(line -> skus.add(line.sku()));
+        requireKnownSkus(handle, request);
         long supplierId = SqlCatalog.supplierId(handle, request.supplier(), now);
         long id = SqlPurchasing.insert(handle, supplierId, request, now);
         // Loaded after the insert, the books hold the new lines as supply, judged on the supplier's history.
         Map<Sku, SkuBook> books = this.books.lock(handle, skus);
+        books.values().forEach(SkuBook::requireIncomingWithinLimit);
         SqlBooks.save(handle, books.values(), now);
         return find(handle, id);
+    }
+
+    private static void requireKnownSkus(Handle handle, PurchaseOrderRequest request) {
+        Set<Sku> known = new TreeSet<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            Sku sku = request.lines().get(i).sku();
+            if (!known.contains(sku) && SqlCatalog.findProduct(handle, sku).isEmpty()) {
+                throw new NotFound("lines[" + i + "].sku", "unknown sku '" + sku + "' in line " + (i + 1) + "; create the product first");
+            }
+            known.add(sku);
+        }
     }
 
     public PurchaseOrder find(Handle handle, long id) {

@@ -49,7 +49,7 @@ public final class Restock {
         this.catalog = new CatalogCommands(clock);
         this.stock = new StockCommands(clock, books);
         this.purchasing = new PurchasingCommands(clock, books);
-        this.offers = new Offers(jdbi, clock);
+        this.offers = new Offers(clock);
         this.orders = new OrderCommands(clock, books, paymentPolicy, offers);
         this.paymentPolicy = paymentPolicy;
         this.availability = new AvailabilityQueries(books);
@@ -69,7 +69,14 @@ public final class Restock {
      * is enough, and an exception rolls everything back.
      */
     public <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work::withHandle);
+        try {
+            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work::withHandle);
+        } catch (Offers.CodeRejected rejected) {
+            // The order rolled back and returned its connection; only now is the wrong code recorded, so no
+            // transaction holding a SKU lock ever waits for a second connection.
+            jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> offers.recordRejection(h, rejected));
+            throw rejected;
+        }
     }
 
     public <R> R read(HandleCallback<R, RuntimeException> work) {

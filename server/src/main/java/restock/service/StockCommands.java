@@ -16,7 +16,7 @@ import java.util.Optional;
 /** Stock ledger commands: adjustments, counts and returns, each filling the backorder queue when stock rises. */
 public final class StockCommands {
     public static final int MAX_ADJUSTMENT_UNITS = 1_000_000;
-    public static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_REASON_LENGTH = restock.common.TextLimit.STOCK_REASON.maxLength();
     public static final int MAX_PAGE_SIZE = 200;
 
     private final Clock clock;
@@ -45,6 +45,7 @@ public final class StockCommands {
         if (countedQuantity < 0 || countedQuantity > MAX_ADJUSTMENT_UNITS) {
             throw new InvalidInput("countedQuantity", "countedQuantity must be between 0 and " + MAX_ADJUSTMENT_UNITS + ", was " + countedQuantity);
         }
+        requireOptionalReason(reason);
         Instant now = clock.instant();
         SkuBook book = lock(handle, sku);
         int difference = book.count(countedQuantity);
@@ -57,6 +58,7 @@ public final class StockCommands {
         if (quantity <= 0 || quantity > MAX_ADJUSTMENT_UNITS) {
             throw new InvalidInput("quantity", "quantity must be between 1 and " + MAX_ADJUSTMENT_UNITS + ", was " + quantity);
         }
+        requireOptionalReason(reason);
         Instant now = clock.instant();
         SkuBook book = lock(handle, sku);
         book.receive(quantity);
@@ -74,6 +76,12 @@ public final class StockCommands {
             throw new InvalidInput("reason", "reason must say why stock changed, in 1 to " + MAX_REASON_LENGTH + " characters");
         }
         return reason;
+    }
+
+    private static void requireOptionalReason(String reason) {
+        if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+            throw new InvalidInput("reason", "reason may have at most " + MAX_REASON_LENGTH + " characters, has " + reason.length());
+        }
     }
 
     /** Balances of up to {@code limit} SKUs after {@code afterSku}, in SKU order, with product names. */

@@ -22,29 +22,47 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, Optional<EmbeddedServer> embedded) {
         this.dataSource = dataSource;
         this.embedded = embedded;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        this.jdbi = Jdbi.create(new OneConnectionPerThread(dataSource)).installPlugin(new PostgresPlugin());
+        this.jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).addCustomizer(new StatementDeadline());
     }
 
     /** Connects to the server at a JDBC URL or a postgresql:// URL and migrates the schema (optionally a schema of its own). */
     public static Database connect(String url, Optional<String> schema) {
-        return open(toJdbcUrl(url), schema, Optional.empty());
+        return connect(url, schema, Pool.DEFAULT);
+    }
+
+    /** As {@link #connect(String, Optional)}, with a pool of another size (tests and load tools use small ones). */
+    public static Database connect(String url, Optional<String> schema, Pool pool) {
+        return open(toJdbcUrl(url), schema, Optional.empty(), pool);
+    }
+
+    /** How many connections the pool holds, and how long a caller waits for one before it fails. */
+    public record Pool(int maximumSize, java.time.Duration connectionTimeout) {
+        public static final Pool DEFAULT = new Pool(DEFAULT_POOL_SIZE, java.time.Duration.ofSeconds(30));
+
+        public Pool {
+            if (maximumSize < 1 || connectionTimeout.toMillis() < 250) {
+                throw new IllegalArgumentException("a pool needs at least 1 connection and a timeout of at least 250 ms");
+            }
+        }
     }
 
     /** Starts (or restarts) the embedded server on a data folder and migrates it. */
     public static Database embedded(java.nio.file.Path dataDirectory) {
         EmbeddedServer server = EmbeddedServer.start(dataDirectory);
         try {
-            return open(server.jdbcUrl(), Optional.empty(), Optional.of(server));
+            return open(server.jdbcUrl(), Optional.empty(), Optional.of(server), Pool.DEFAULT);
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
     }
 
-    private static Database open(String jdbcUrl, Optional<String> schema, Optional<EmbeddedServer> embedded) {
+    private static Database open(String jdbcUrl, Optional<String> schema, Optional<EmbeddedServer> embedded, Pool pool) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
-        config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
+        config.setMaximumPoolSize(pool.maximumSize());
+        config.setConnectionTimeout(pool.connectionTimeout().toMillis());
         config.setPoolName("restock");
         schema.ifPresent(config::setSchema);
         HikariDataSource dataSource = new HikariDataSource(config);

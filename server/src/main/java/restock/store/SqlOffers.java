@@ -3,6 +3,7 @@ package restock.store;
 import org.jdbi.v3.core.Handle;
 import restock.engagement.DiscountCode;
 import restock.engagement.OfferRule;
+import restock.engagement.CodeAttempt;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +23,9 @@ public final class SqlOffers {
 
     /** Turns a rule on, replacing the active rule of the same kind. */
     public static StoredRule activate(Handle handle, OfferRule rule, Instant now) {
+        // Two activations at once would both deactivate the old rule and insert, and the second would break the
+        // one-active-rule-per-kind index: they take turns. Reads, and issuing codes, are not blocked.
+        handle.execute("lock table offer_rules in share row exclusive mode");
         handle.createUpdate("update offer_rules set active = false where kind = :kind and active").bind("kind", rule.kind()).execute();
         var insert = handle.createQuery("""
                         insert into offer_rules (kind, percent_off, percent_per_week, cap_percent, after_days, valid_days,
@@ -83,15 +87,27 @@ public final class SqlOffers {
                 .bind("at", SqlPurchasing.utc(now)).bind("order", orderId).bind("code", code).execute();
     }
 
-    public static int failedAttemptsSince(Handle handle, String email, Instant since) {
-        return handle.createQuery("""
-                        select count(*) from redemption_attempts where lower(customer_email) = lower(:email) and not succeeded and attempted_at > :since""")
-                .bind("email", email).bind("since", SqlPurchasing.utc(since)).mapTo(Integer.class).one();
+    /** Failed attempts since a moment by the attempt's email, with its code, and from its client. */
+    public record FailedAttempts(int byEmail, int byCode, int byClient) {
     }
 
-    public static void recordAttempt(Handle handle, String email, boolean succeeded, Instant now) {
-        handle.createUpdate("insert into redemption_attempts (customer_email, succeeded, attempted_at) values (:email, :ok, :at)")
-                .bind("email", email).bind("ok", succeeded).bind("at", SqlPurchasing.utc(now)).execute();
+    public static FailedAttempts failedAttemptsSince(Handle handle, CodeAttempt attempt, Instant since) {
+        return handle.createQuery("""
+                        select (select count(*) from redemption_attempts
+                                where lower(customer_email) = lower(:email) and not succeeded and attempted_at > :since),
+                               (select count(*) from redemption_attempts where code = :code and not succeeded and attempted_at > :since),
+                               (select count(*) from redemption_attempts where client = :client and not succeeded and attempted_at > :since)""")
+                .bind("email", attempt.email()).bind("code", attempt.code()).bind("client", attempt.client().orElse(null))
+                .bind("since", SqlPurchasing.utc(since))
+                .map((rs, ctx) -> new FailedAttempts(rs.getInt(1), rs.getInt(2), rs.getInt(3))).one();
+    }
+
+    public static void recordAttempt(Handle handle, CodeAttempt attempt, boolean succeeded, Instant now) {
+        handle.createUpdate("""
+                        insert into redemption_attempts (customer_email, code, client, succeeded, attempted_at)
+                        values (:email, :code, :client, :ok, :at)""")
+                .bind("email", attempt.email()).bind("code", attempt.code()).bind("client", attempt.client().orElse(null))
+                .bind("ok", succeeded).bind("at", SqlPurchasing.utc(now)).execute();
     }
 
     /** What a rule would have issued over a period: the value (minor units) of each case it would have covered, by currency. */

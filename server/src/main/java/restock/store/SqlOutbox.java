@@ -32,6 +32,17 @@ public final class SqlOutbox {
                 .execute() == 1;
     }
 
+    /** Keeps a message that could not be stored, with the reason, for a person to look at; the relay goes on. */
+    public static void park(Handle handle, String cause, Message message, String reason, Instant now) {
+        handle.createUpdate("""
+                        insert into parked_messages (message_id, cause, channel, topic, recipient, reason, parked_at)
+                        values (:id, left(:cause, 500), :channel, left(:topic, 100), left(:recipient, 2000), left(:reason, 2000), :at)
+                        on conflict (message_id) do nothing""")
+                .bind("id", message.messageId()).bind("cause", cause).bind("channel", message.channel().code())
+                .bind("topic", message.topic()).bind("recipient", message.recipient()).bind("reason", reason)
+                .bind("at", SqlPurchasing.utc(now)).execute();
+    }
+
     /** A claimed message, locked by this transaction until it commits. */
     public record Claimed(long id, int attempts, Message message) {
     }

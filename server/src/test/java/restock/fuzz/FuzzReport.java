@@ -80,11 +80,6 @@ final class FuzzReport {
         return new ArrayList<>(failures.values());
     }
 
-    /** The groups whose kind and cause contain none of the given texts. */
-    synchronized List<Group> groupsExcept(List<String> known) {
-        return failures.values().stream().filter(group -> known.stream().noneMatch(group.kind()::contains)).toList();
-    }
-
     synchronized String summary() {
         StringBuilder out = new StringBuilder();
         out.append(String.format("fuzz seed %d: %,d requests in %.1f s over %d operations; answers %s; %,d failures in %d groups%n",

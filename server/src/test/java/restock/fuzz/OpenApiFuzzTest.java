@@ -22,14 +22,6 @@ class OpenApiFuzzTest {
     /** Requests in the CI run: every operation about 50 times, in about 20 s on a quiet 2-core machine. */
     static final int DEFAULT_REQUESTS = 2_500;
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    /**
-     * Causes of 500 listed in issue 11 item 1, fixed on the faults branch, which has not reached main yet: reported,
-     * not failed on. Empty this list when main has those fixes (a merge of main into chaos).
-     */
-    static final List<String> KNOWN_UNTIL_FAULTS_FIXES_MERGE = List.of(
-            "NullPointerException @ JsonBody.parseObject", "NoSuchElementException @ PlanningQueries.chart",
-            "purchase_order_lines_sku_fkey", "invalid byte sequence for encoding \"UTF8\": 0x00", "stock_movements_reason_check",
-            "offer_rules_one_active_per_kind", "out of range", "DateTimeException");
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.MINUTES)
@@ -49,7 +41,7 @@ class OpenApiFuzzTest {
             System.out.println(report.summary());
             assertThat(report.requests()).isGreaterThanOrEqualTo(requests);
             assertThat(report.byStatus()).as("some requests must succeed, or the fuzzer only tests validation").containsKey("2xx");
-            assertThat(report.groupsExcept(KNOWN_UNTIL_FAULTS_FIXES_MERGE)).as(report.summary()).isEmpty();
+            assertThat(report.groups()).as(report.summary()).isEmpty();
         }
     }
 

@@ -15,6 +15,7 @@ import restock.catalog.Sku;
 import restock.common.SignedLinks;
 import restock.gateways.SmtpSender;
 import restock.gateways.WebhookSender;
+import restock.gateways.WebhookTargets;
 import restock.orders.Order;
 import restock.orders.OrderRequest;
 import restock.payments.PaymentPolicy;
@@ -83,7 +84,8 @@ class NoticeDeliveryTest {
         restock.inTransaction(h -> SqlOutbox.addEndpoint(h, hookUrl, WEBHOOK_SECRET, clock.instant()));
         relay = new NoticeRelay(restock, Branding.DEMO, "https://shop.example.com/pay?token={token}", clock);
         SmtpSender email = new SmtpSender(new SmtpSender.Settings("127.0.0.1", smtp.getSmtp().getPort(), false, null, null, "shop@example.com"));
-        WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock);
+        WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock,
+                WebhookTargets.ANY_ADDRESS);
         worker = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, email, Message.Channel.WEBHOOK, hooks), clock, 1);
         payments = new PaymentProcessor(restock, new SimulatedGateway(1, SimulatedGateway.Faults.NONE, clock), PaymentPolicy.DEFAULT, clock);
         sku = Sku.of("22423");

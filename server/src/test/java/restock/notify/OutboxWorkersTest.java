@@ -61,14 +61,15 @@ class OutboxWorkersTest {
         MessageSender dying = message -> {
             delivered.add(message.messageId());
             if (message.subject().equals("Message 7") && dieOnce.getAndSet(false)) {
-                // Sent, then the worker dies before recording it: its transaction never commits.
-                throw new IllegalStateException("worker killed");
+                // Sent, then the worker dies before recording it: its transaction never commits. An Error, as a kill
+                // is: a sender's exception parks its message instead.
+                throw new Error("worker killed");
             }
         };
         DeliveryWorker first = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, dying), Clock.systemUTC(), 1);
         try {
             first.runOnce();
-        } catch (IllegalStateException killed) {
+        } catch (Error killed) {
             assertThat(killed).hasMessage("worker killed");
         }
         new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, dying), Clock.systemUTC(), 2).runOnce();

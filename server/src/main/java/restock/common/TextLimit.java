@@ -1,0 +1,52 @@
+package restock.common;
+
+import java.util.List;
+
+/**
+ * Every text Restock accepts from outside, with the most characters it may have and the columns it is stored in.
+ * The one place for these limits: a value that passes at entry always fits its columns (TextLimitsTest reads the
+ * schema and holds each limit to its columns), so no write fails later, in a relay or a batch, on a value the API
+ * accepted.
+ */
+public enum TextLimit {
+    SKU(64, "products.sku"),
+    PRODUCT_NAME(200, "products.name"),
+    SUPPLIER_NAME(200, "suppliers.name"),
+    STOCK_REASON(500, "stock_movements.reason"),
+    EMAIL(254, "orders.customer_email", "waitlist.email", "discount_codes.customer_email", "redemption_attempts.customer_email"),
+    PAYMENT_METHOD_TOKEN(255, "orders.payment_method_token", "line_payments.payment_method_token"),
+    IDEMPOTENCY_KEY(255, "idempotent_requests.key"),
+    /** As typed by a shopper (case, spaces and dashes loose); stored normalized, with at most a dash per 4 characters more. */
+    DISCOUNT_CODE(40, "redemption_attempts.code"),
+    WEBHOOK_URL(2000, "webhook_endpoints.url", "outbox.recipient"),
+    CANCEL_REASON(200, "cancellations.reason"),
+    API_KEY_NAME(100, "api_keys.name");
+
+    private final int maxLength;
+    private final List<String> columns;
+
+    TextLimit(int maxLength, String... columns) {
+        this.maxLength = maxLength;
+        this.columns = List.of(columns);
+    }
+
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** The columns ("table.column") a value of this kind is stored in. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** Whether the text holds a control character other than tab, line feed and carriage return (NUL among them). */
+    public static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

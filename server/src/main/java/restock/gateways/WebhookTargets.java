@@ -1,0 +1,159 @@
+package restock.gateways;
+
+import restock.common.TextLimit;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where webhooks may go: http and https URLs the sender can send as they are (parsed with {@link URI}, so what passes
+ * here never fails later), to public addresses only unless the operator allows private ones
+ * (RESTOCK_WEBHOOKS_ALLOW_PRIVATE). Checked when an endpoint is registered and again, resolving afresh, before each
+ * send: a name that resolves to a private address later (DNS rebinding) is caught then.
+ */
+public final class WebhookTargets {
+    /** Public addresses only: what a shop on the internet needs, and no door into the network Restock runs in. */
+    public static final WebhookTargets PUBLIC_ONLY = new WebhookTargets(false);
+    /** Any address, for receivers on the operator's own network (and tests on loopback). */
+    public static final WebhookTargets ANY_ADDRESS = new WebhookTargets(true);
+
+    private final boolean privateAllowed;
+
+    private WebhookTargets(boolean privateAllowed) {
+        this.privateAllowed = privateAllowed;
+    }
+
+    public static WebhookTargets of(boolean privateAllowed) {
+        return privateAllowed ? ANY_ADDRESS : PUBLIC_ONLY;
+    }
+
+    /** A URL's fate: allowed (as the URI to send to), or refused with the reason. */
+    public sealed interface Verdict {
+        record Allowed(URI uri) implements Verdict {
+        }
+
+        record Refused(String reason) implements Verdict {
+        }
+    }
+
+    /** At registration: the URL's form, and its host when it is an address or a name that resolves now. */
+    public Verdict check(String url) {
+        Verdict form = form(url);
+        if (!(form instanceof Verdict.Allowed allowed)) {
+            return form;
+        }
+        try {
+            return addresses(allowed.uri(), List.of(InetAddress.getAllByName(allowed.uri().getHost())));
+        } catch (UnknownHostException e) {
+            // Not resolvable now (no DNS yet, or none here): it is checked again, resolved, before every send.
+            return allowed;
+        }
+    }
+
+    /** Before a send: the form again, and every address the host resolves to now. */
+    public Verdict checkBeforeSending(String url) throws UnknownHostException {
+        Verdict form = form(url);
+        if (!(form instanceof Verdict.Allowed allowed)) {
+            return form;
+        }
+        return addresses(allowed.uri(), List.of(InetAddress.getAllByName(allowed.uri().getHost())));
+    }
+
+    static Verdict form(String url) {
+        if (url.length() > TextLimit.WEBHOOK_URL.maxLength()) {
+            return new Verdict.Refused("url may have at most " + TextLimit.WEBHOOK_URL.maxLength() + " characters, has " + url.length());
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return new Verdict.Refused("url is not a valid URI (" + e.getReason() + " at index " + e.getIndex()
+                    + "); encode characters such as { } | ^ and spaces");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return new Verdict.Refused("url must be an http or https address");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            return new Verdict.Refused("url must name a host, such as https://shop.example.com/hooks");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return new Verdict.Refused("url must not carry a user name or password; the payload is signed with the endpoint's secret");
+        }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65_535)) {
+            return new Verdict.Refused("url has port " + uri.getPort() + "; ports are 1 to 65535");
+        }
+        if (uri.getRawFragment() != null) {
+            return new Verdict.Refused("url must not have a #fragment; it is never sent");
+        }
+        return new Verdict.Allowed(uri);
+    }
+
+    private Verdict addresses(URI uri, List<InetAddress> resolved) {
+        if (privateAllowed) {
+            return new Verdict.Allowed(uri);
+        }
+        for (InetAddress address : resolved) {
+            if (!isPublic(address)) {
+                return new Verdict.Refused("url's host " + uri.getHost() + " is not a public address (loopback, link-local, private "
+                        + "and other special ranges are refused; an operator may allow them with RESTOCK_WEBHOOKS_ALLOW_PRIVATE=true)");
+            }
+        }
+        return new Verdict.Allowed(uri);
+    }
+
+    /** Whether an address is on the public internet: not loopback, link-local, private, shared, reserved or multicast. */
+    static boolean isPublic(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            return isPublicV4(b);
+        }
+        if (address instanceof Inet6Address) {
+            int first = b[0] & 0xFF;
+            if ((first & 0xFE) == 0xFC) {
+                return false; // fc00::/7 unique local
+            }
+            if (first == 0x20 && (b[1] & 0xFF) == 0x01 && (b[2] & 0xFF) == 0x0D && (b[3] & 0xFF) == 0xB8) {
+                return false; // 2001:db8::/32 documentation
+            }
+            if (isZero(b, 0, 10) && (isZero(b, 10, 12) || ((b[10] & 0xFF) == 0xFF && (b[11] & 0xFF) == 0xFF))) {
+                return isPublicV4(new byte[] {b[12], b[13], b[14], b[15]}); // IPv4-compatible or -mapped
+            }
+            if (first == 0x00 && (b[1] & 0xFF) == 0x64 && (b[2] & 0xFF) == 0xFF && (b[3] & 0xFF) == 0x9B && isZero(b, 4, 12)) {
+                return isPublicV4(new byte[] {b[12], b[13], b[14], b[15]}); // 64:ff9b::/96 NAT64
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPublicV4(byte[] b) {
+        int first = b[0] & 0xFF;
+        int second = b[1] & 0xFF;
+        return !(first == 0 || first == 10 || first == 127 || first >= 224
+                || (first == 100 && second >= 64 && second <= 127)    // shared address space (carrier-grade NAT)
+                || (first == 169 && second == 254)
+                || (first == 172 && second >= 16 && second <= 31)
+                || (first == 192 && second == 168)
+                || (first == 192 && second == 0 && (b[2] & 0xFF) == 0)  // IETF protocol assignments
+                || (first == 198 && (second == 18 || second == 19)));   // benchmarking
+    }
+
+    private static boolean isZero(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
