@@ -139,6 +139,7 @@ final class Mutations {
         } else if (!draft.pathValues.isEmpty()) {
             String name = any(new ArrayList<>(draft.pathValues.keySet()), random);
             draft.pathValues.put(name, text(value.get()));
+            draft.preEncoded.remove(name); // a raw value is encoded when sent; only PATH_VALUES come pre-encoded
         } else if (draft.body != null) {
             draft.body = value.get();
         }
