@@ -46,8 +46,13 @@ final class FuzzReport {
         failureCount++;
         String key = kind + " | " + (cause.isEmpty() || cause.equals("no exception logged") ? request.operation() + " " + request.mutation()
                 : cause.replaceAll(" -- .*", ""));
-        failures.computeIfAbsent(key, k -> new Group(kind + ": " + cause, request.describe(baseUrl), status,
-                answer.length() > 500 ? answer.substring(0, 500) + "..." : answer, new AtomicInteger())).count().incrementAndGet();
+        Group group = failures.computeIfAbsent(key, k -> new Group(kind + ": " + cause, request.describe(baseUrl), status,
+                answer.length() > 500 ? answer.substring(0, 500) + "..." : answer, new AtomicInteger()));
+        if (group.count().incrementAndGet() == 1) {
+            // A long run prints each new cause when it is found, not only at its end.
+            System.out.printf("fuzz: new failure after %,d requests: %s%n  %s%n  -> %d %s%n", requests, group.kind(), group.request(),
+                    status, group.answer().replace('\n', ' '));
+        }
     }
 
     synchronized void time(FuzzRequest request, long nanos) {
