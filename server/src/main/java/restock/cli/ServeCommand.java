@@ -16,6 +16,8 @@ import restock.notify.Message;
 import restock.notify.MessageSender;
 import restock.service.ApiKeys;
 import restock.service.DeliveryWorker;
+import restock.service.JobLeases;
+import restock.service.NightlyPlan;
 import restock.service.NoticeRelay;
 import restock.service.WaitlistCommands;
 import restock.store.SqlOutbox;
@@ -25,6 +27,7 @@ import restock.payments.PaymentPolicy;
 import restock.payments.SimulatedGateway;
 import restock.service.PaymentProcessor;
 import restock.service.PlanningQueries;
+import restock.store.SqlGatewayLedger;
 import restock.store.SqlSecrets;
 import restock.promise.PromiseSettings;
 import restock.service.Restock;
@@ -60,6 +63,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    /** The simulated gateway's own pool: payment passes call it one at a time, card set-ups now and then. */
+    private static final int SIMULATED_GATEWAY_CONNECTIONS = 3;
+
     @Override
     public Integer call() {
         // Before the database and the demo: a taken port is said plainly, not as a stack trace a minute later.
@@ -84,7 +90,8 @@ public final class ServeCommand implements Callable<Integer> {
         byte[] linkSecret = db.jdbi().inTransaction(h -> SqlSecrets.getOrCreate(h, "customer-links", clock.instant()));
         PaymentPolicy paymentPolicy = PaymentPolicy.DEFAULT;
         Restock restock = new Restock(db.jdbi(), clock, promises, paymentPolicy, new SignedLinks(linkSecret));
-        PaymentGateway gateway = gateway(clock);
+        PaymentGateway gateway = gateway(clock, db);
+        JobLeases leases = new JobLeases(restock, instanceName(), leaseFromEnvironment(), clock);
         String baseUrl = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port;
         String shopUrl = System.getenv().getOrDefault("RESTOCK_SHOP_PRODUCT_URL", HttpApi.DEFAULT_SHOP_PRODUCT_URL);
         Branding branding = new Branding(System.getenv().getOrDefault("RESTOCK_SHOP_NAME", Branding.DEMO.shopName()),
@@ -120,38 +127,39 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("API: " + url + "api  (spec: " + url + "api/openapi.yaml)");
         printKey(keys, firstKey, url);
         // Background work starts after the address and key are printed, so its log lines do not bury them.
-        ScheduledExecutorService payments = startBackgroundWork(List.of(processor::runOnce, relay::runOnce, waitlist::noticePass,
-                new restock.service.QueueUpkeep(restock, clock)::runOnce,
-                delivery::runOnce));
-        ScheduledExecutorService nightly = startNightlyPlan(new PlanningQueries(restock), clock);
+        // Each job runs in the one instance holding its lease, so several instances on one database do each pass once.
+        Map<String, java.util.function.IntSupplier> jobs = new java.util.LinkedHashMap<>();
+        jobs.put("payments", processor::runOnce);
+        jobs.put("notice-relay", relay::runOnce);
+        jobs.put("waitlist-notices", waitlist::noticePass);
+        jobs.put("queue-upkeep", new restock.service.QueueUpkeep(restock, clock)::runOnce);
+        jobs.put("delivery", delivery::runOnce);
+        ScheduledExecutorService payments = startBackgroundWork(leases, jobs);
+        ScheduledExecutorService nightly = startNightlyPlan(new NightlyPlan(new PlanningQueries(restock), leases, clock, PlanCommand::csv), clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             nightly.shutdownNow();
             payments.shutdownNow();
+            leases.releaseAll();
             server.stop();
             db.close();
         }, "restock-shutdown"));
         return 0;
     }
 
-    /** Plans every SKU each night at 02:00 UTC and stores the result (GET /api/planning/runs/latest). */
-    private static ScheduledExecutorService startNightlyPlan(PlanningQueries planning, Clock clock) {
+    /** Plans every SKU each night at 02:00 UTC and stores the result (GET /api/planning/runs/latest), in one instance. */
+    private static ScheduledExecutorService startNightlyPlan(NightlyPlan plan, Clock clock) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "restock-nightly-plan");
             thread.setDaemon(true);
             return thread;
         });
-        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock.withZone(java.time.ZoneOffset.UTC));
-        java.time.ZonedDateTime next = now.toLocalDate().atTime(2, 0).atZone(java.time.ZoneOffset.UTC);
-        if (!next.isAfter(now)) {
-            next = next.plusDays(1);
-        }
         executor.scheduleAtFixedRate(() -> {
             try {
-                planning.runAndStore(PlanningQueries.DEFAULT_SERVICE_LEVEL, PlanCommand::csv);
+                plan.runIfDue();
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(ServeCommand.class).error("nightly planning run failed; it runs again tomorrow", e);
             }
-        }, java.time.Duration.between(now, next).toSeconds(), java.time.Duration.ofDays(1).toSeconds(), TimeUnit.SECONDS);
+        }, NightlyPlan.untilNext(clock.instant()).toSeconds(), java.time.Duration.ofDays(1).toSeconds(), TimeUnit.SECONDS);
         return executor;
     }
 
@@ -172,26 +180,43 @@ public final class ServeCommand implements Callable<Integer> {
      * pass is logged and the next one tries again: every step is idempotent, so retrying loses nothing and
      * does nothing twice.
      */
-    private static ScheduledExecutorService startBackgroundWork(List<java.util.function.IntSupplier> passes) {
+    private static ScheduledExecutorService startBackgroundWork(JobLeases leases, Map<String, java.util.function.IntSupplier> jobs) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "restock-payments");
             thread.setDaemon(true);
             return thread;
         });
         executor.scheduleWithFixedDelay(() -> {
-            for (java.util.function.IntSupplier pass : passes) {
+            jobs.forEach((job, pass) -> {
                 try {
-                    pass.getAsInt();
+                    leases.runIfHeld(job, pass);
                 } catch (RuntimeException e) {
-                    LoggerFactory.getLogger(ServeCommand.class).error("background pass failed; retrying in a second", e);
+                    LoggerFactory.getLogger(ServeCommand.class).error("background pass {} failed; retrying in a second", job, e);
                 }
-            }
+            });
         }, 1, 1, TimeUnit.SECONDS);
         return executor;
     }
 
-    /** Stripe when RESTOCK_PAYMENT_GATEWAY=stripe (with RESTOCK_STRIPE_SECRET_KEY); otherwise the simulated gateway. */
-    private static PaymentGateway gateway(Clock clock) {
+    /** This process among the instances sharing the database: host, pid and a random part (pids repeat after restarts). */
+    private static String instanceName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        byte[] random = new byte[4];
+        new java.security.SecureRandom().nextBytes(random);
+        return host + "/" + ProcessHandle.current().pid() + "/" + java.util.HexFormat.of().formatHex(random);
+    }
+
+    /** RESTOCK_JOB_LEASE_SECONDS: how long another instance waits to take a dead instance's background jobs over. */
+    private static java.time.Duration leaseFromEnvironment() {
+        String seconds = System.getenv("RESTOCK_JOB_LEASE_SECONDS");
+        return seconds == null || seconds.isBlank() ? JobLeases.DEFAULT_LEASE : java.time.Duration.ofSeconds(Long.parseLong(seconds.trim()));
+    }
+
+    /**
+     * Stripe when RESTOCK_PAYMENT_GATEWAY=stripe (with RESTOCK_STRIPE_SECRET_KEY); otherwise the simulated gateway,
+     * which keeps its books in the database so that every instance on it sees one gateway.
+     */
+    private static PaymentGateway gateway(Clock clock, Database db) {
         if ("stripe".equals(System.getenv("RESTOCK_PAYMENT_GATEWAY"))) {
             String key = System.getenv("RESTOCK_STRIPE_SECRET_KEY");
             String baseUrl = System.getenv().getOrDefault("RESTOCK_STRIPE_BASE_URL", StripeGateway.DEFAULT_BASE_URL);
@@ -200,7 +225,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         System.out.println("Payments: simulated gateway (set RESTOCK_PAYMENT_GATEWAY=stripe for Stripe); card token "
                 + SimulatedGateway.DECLINING_TOKEN + " always declines");
-        return new SimulatedGateway(System.nanoTime(), SimulatedGateway.Faults.NONE, clock);
+        return new SimulatedGateway(System.nanoTime(), SimulatedGateway.Faults.NONE, clock,
+                new SqlGatewayLedger(db.separatePool("simulated-gateway", SIMULATED_GATEWAY_CONNECTIONS), clock));
     }
 
     /** Exit status when the port is taken (or cannot be listened on). */

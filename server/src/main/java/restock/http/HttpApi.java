@@ -223,10 +223,14 @@ public final class HttpApi {
         routes.exception(NotFound.class, (e, ctx) -> problem(ctx, Problem.of(404, "Not found", e.getMessage(), e.field())));
         routes.exception(TooManyAttempts.class, (e, ctx) -> problem(ctx, Problem.of(429, "Too many attempts", e.getMessage(), null)));
         routes.exception(Conflict.class, (e, ctx) -> problem(ctx, Problem.of(409, "Conflict with current state", e.getMessage(), e.field())));
-        routes.exception(Exception.class, (e, ctx) -> {
-            log.error("request {} {} failed", ctx.method(), ctx.path(), e);
-            problem(ctx, Problem.of(500, "Internal error", "Restock failed to handle this request; nothing was changed. "
-                    + "The server log has the details.", null));
+        routes.exception(Exception.class, this::internalError);
+        // Jetty refuses a body it cannot parse (a form that is not one) with an HttpException wrapped by the servlet API.
+        routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
+            if (e.getCause() instanceof org.eclipse.jetty.http.HttpException bad && bad.getCode() < 500) {
+                problem(ctx, Problem.of(bad.getCode(), "Bad request", "the request body could not be read: " + bad.getReason(), "body"));
+            } else {
+                internalError(e, ctx);
+            }
         });
         routes.error(404, ctx -> {
             String contentType = ctx.res().getContentType();
@@ -237,6 +241,12 @@ public final class HttpApi {
         });
         routes.error(413, ctx -> problem(ctx, Problem.of(413, "Request body too large",
                 "request bodies may be at most " + MAX_BODY_BYTES + " bytes", "body")));
+    }
+
+    private void internalError(Exception e, Context ctx) {
+        log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+        problem(ctx, Problem.of(500, "Internal error", "Restock failed to handle this request; nothing was changed. "
+                + "The server log has the details.", null));
     }
 
     private void listStock(Context ctx) {

@@ -2,15 +2,16 @@ package restock.payments;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * A deterministic, seeded payment gateway for development, the demo and tests, with the faults real gateways
  * have: declines, timeouts (some after the money moved), expiring authorizations and requests delivered twice.
- * It keeps its own ledger so tests can check that no money moved twice.
+ * It keeps its books in a {@link GatewayLedger} so tests can check that no money moved twice: in memory, or in
+ * the database, where every Restock instance sharing it sees one gateway.
  */
 public final class SimulatedGateway implements PaymentGateway {
     /** How often each fault happens, from 0 to 1. */
@@ -24,134 +25,131 @@ public final class SimulatedGateway implements PaymentGateway {
     private final Random random;
     private final Faults faults;
     private final Clock clock;
-    private final Map<String, GatewayResult> answered = new HashMap<>();
-    private final Map<String, Long> authorizations = new HashMap<>();
-    private final Map<String, Long> captured = new HashMap<>();
-    private final Map<String, Long> refunded = new HashMap<>();
-    private int sequence;
-    private int moneyMovements;
+    private final GatewayLedger ledger;
     private int requestsReceived;
 
     public SimulatedGateway(long seed, Faults faults, Clock clock) {
+        this(seed, faults, clock, GatewayLedger.inMemory());
+    }
+
+    public SimulatedGateway(long seed, Faults faults, Clock clock, GatewayLedger ledger) {
         this.random = new Random(seed);
         this.faults = faults;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     @Override
     public synchronized GatewayResult authorize(String key, String token, long amountMinor, String currency) {
-        return deliver(key, () -> {
+        return deliver(key, books -> {
             if (token.equals(DECLINING_TOKEN)) {
                 return new GatewayResult.Declined("card_declined");
             }
-            String id = "auth_" + (++sequence);
-            authorizations.put(id, amountMinor);
+            String id = books.newId("auth");
+            books.openAuthorization(id, amountMinor);
             return new GatewayResult.Succeeded(id, Optional.of(clock.instant().plus(faults.authorizationLifetime())));
         });
     }
 
     @Override
     public synchronized GatewayResult capture(String key, String authorizationId, long amountMinor) {
-        return deliver(key, () -> {
-            Long held = authorizations.remove(authorizationId);
-            if (held == null) {
+        return deliver(key, books -> {
+            OptionalLong held = books.closeAuthorization(authorizationId);
+            if (held.isEmpty()) {
                 return new GatewayResult.Declined("authorization " + authorizationId + " is not open (expired, voided or captured)");
             }
-            if (amountMinor > held) {
-                return new GatewayResult.Declined("capture of " + amountMinor + " exceeds the authorized " + held);
+            if (amountMinor > held.getAsLong()) {
+                return new GatewayResult.Declined("capture of " + amountMinor + " exceeds the authorized " + held.getAsLong());
             }
-            return moved("ch_" + (++sequence), amountMinor);
+            return moved(books, amountMinor);
         });
     }
 
     @Override
     public synchronized GatewayResult charge(String key, String token, long amountMinor, String currency) {
-        return deliver(key, () -> token.equals(DECLINING_TOKEN) ? new GatewayResult.Declined("card_declined")
-                : moved("ch_" + (++sequence), amountMinor));
+        return deliver(key, books -> token.equals(DECLINING_TOKEN) ? new GatewayResult.Declined("card_declined") : moved(books, amountMinor));
     }
 
     @Override
     public synchronized GatewayResult voidAuthorization(String key, String authorizationId) {
-        return deliver(key, () -> {
-            authorizations.remove(authorizationId);
-            return new GatewayResult.Succeeded("void_" + (++sequence), Optional.empty());
+        return deliver(key, books -> {
+            books.closeAuthorization(authorizationId);
+            return new GatewayResult.Succeeded(books.newId("void"), Optional.empty());
         });
     }
 
     @Override
     public synchronized GatewayResult refund(String key, String chargeId, long amountMinor) {
-        return deliver(key, () -> {
-            Long charged = captured.get(chargeId);
-            long already = refunded.getOrDefault(chargeId, 0L);
-            if (charged == null || already + amountMinor > charged) {
+        return deliver(key, books -> {
+            OptionalLong charged = books.charged(chargeId);
+            long already = books.refunded(chargeId);
+            if (charged.isEmpty() || already + amountMinor > charged.getAsLong()) {
                 return new GatewayResult.Declined("refund exceeds what charge " + chargeId + " took");
             }
-            refunded.put(chargeId, already + amountMinor);
-            return new GatewayResult.Succeeded("re_" + (++sequence), Optional.empty());
+            books.recordRefund(chargeId, amountMinor);
+            return new GatewayResult.Succeeded(books.newId("re"), Optional.empty());
         });
     }
 
     @Override
     public synchronized GatewayResult prepareSavedPaymentMethod(String key) {
-        return deliver(key, () -> new GatewayResult.Succeeded("seti_" + (++sequence) + "_secret_simulated", Optional.empty()));
+        return deliver(key, books -> new GatewayResult.Succeeded(books.newId("seti") + "_secret_simulated", Optional.empty()));
     }
 
     @Override
     public synchronized Optional<GatewayResult> lookup(String key) {
-        return Optional.ofNullable(answered.get(key));
+        return Optional.ofNullable(ledger.exclusively(key, books -> books.answered(key).orElse(null)));
     }
 
-    /** Money captured or charged, less refunds, over all calls: what the customer really paid. */
-    public synchronized long netTakenMinor() {
-        return captured.values().stream().mapToLong(Long::longValue).sum() - refunded.values().stream().mapToLong(Long::longValue).sum();
+    /** Money captured or charged, less refunds, over all calls: what the customers really paid. */
+    public long netTakenMinor() {
+        return ledger.netTakenMinor();
     }
 
     /** How many captures and charges moved money; a repeated key must never add one. */
-    public synchronized int moneyMovements() {
-        return moneyMovements;
+    public int moneyMovements() {
+        return ledger.moneyMovements();
     }
 
-    /** Requests that reached the gateway, duplicates included. */
+    /** Requests that reached this gateway instance, duplicates included. */
     public synchronized int requestsReceived() {
         return requestsReceived;
     }
 
-    /** Authorizations still holding funds that have passed their expiry: nobody attended to them. */
-    public synchronized int openAuthorizations() {
-        return authorizations.size();
+    /** Authorizations still holding funds: nobody voided or captured them. */
+    public int openAuthorizations() {
+        return ledger.openAuthorizations();
     }
 
-    private GatewayResult moved(String id, long amountMinor) {
-        captured.put(id, amountMinor);
-        moneyMovements++;
+    private static GatewayResult moved(GatewayLedger.Books books, long amountMinor) {
+        String id = books.newId("ch");
+        books.recordCharge(id, amountMinor);
         return new GatewayResult.Succeeded(id, Optional.empty());
     }
 
-    private GatewayResult deliver(String key, java.util.function.Supplier<GatewayResult> operation) {
+    private GatewayResult deliver(String key, Function<GatewayLedger.Books, GatewayResult> operation) {
         requestsReceived++;
-        GatewayResult earlier = answered.get(key);
-        if (earlier != null) {
-            return earlier;
-        }
-        if (random.nextDouble() < faults.timeoutRate()) {
-            if (random.nextBoolean()) {
-                answered.put(key, decideOrDecline(operation));
+        boolean timesOut = random.nextDouble() < faults.timeoutRate();
+        boolean movesBeforeTimeout = random.nextBoolean();
+        boolean declines = random.nextDouble() < faults.declineRate();
+        boolean[] decidedNow = {false};
+        GatewayResult result = ledger.exclusively(key, books -> {
+            Optional<GatewayResult> earlier = books.answered(key);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
-            return new GatewayResult.Unknown("timeout");
-        }
-        GatewayResult result = decideOrDecline(operation);
-        answered.put(key, result);
-        if (random.nextDouble() < faults.duplicateDeliveryRate()) {
+            decidedNow[0] = true;
+            if (timesOut && !movesBeforeTimeout) {
+                return new GatewayResult.Unknown("timeout");
+            }
+            GatewayResult decided = declines ? new GatewayResult.Declined("card_declined") : operation.apply(books);
+            books.answer(key, decided);
+            return timesOut ? new GatewayResult.Unknown("timeout") : decided;
+        });
+        if (decidedNow[0] && !(result instanceof GatewayResult.Unknown) && random.nextDouble() < faults.duplicateDeliveryRate()) {
             // The same request arrives again (a retry racing the answer); it goes through the same door as any request.
             return deliver(key, operation);
         }
         return result;
-    }
-
-    private GatewayResult decideOrDecline(java.util.function.Supplier<GatewayResult> operation) {
-        if (random.nextDouble() < faults.declineRate()) {
-            return new GatewayResult.Declined("card_declined");
-        }
-        return operation.get();
     }
 }

@@ -1,11 +1,14 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.catalog.Sku;
 import restock.common.InvalidInput;
+import restock.common.NotFound;
 import restock.common.TooManyAttempts;
 import restock.engagement.CodeAttempt;
 import restock.engagement.DiscountCode;
 import restock.engagement.OfferRule;
+import restock.store.SqlCatalog;
 import restock.store.SqlOffers;
 
 import java.security.SecureRandom;
@@ -59,6 +62,10 @@ public final class Offers {
     }
 
     public SqlOffers.StoredRule activate(Handle handle, OfferRule rule) {
+        if (rule instanceof OfferRule.WaitlistDiscount discount && discount.sku().isPresent()
+                && SqlCatalog.findProduct(handle, Sku.of(discount.sku().get())).isEmpty()) {
+            throw new NotFound("sku", "unknown sku '" + discount.sku().get() + "'; a waitlist discount may name only a product");
+        }
         return SqlOffers.activate(handle, rule, clock.instant());
     }
 

@@ -22,8 +22,10 @@ import java.util.Optional;
  * its result: a cancel before capture always ends in a void, one after in a refund.
  */
 public final class PaymentProcessor {
-    /** Lines looked at per planning pass; the rest wait for the next pass. */
+    /** Lines looked at per planning transaction. */
     public static final int PLAN_BATCH = 500;
+    /** Lines looked at per pass at most; the next pass goes on from there, so every line is looked at in turn. */
+    public static final int PLAN_LINES_PER_PASS = 5_000;
     /** Gateway calls made per pass, so one pass stays short. */
     public static final int CALLS_PER_PASS = 200;
 
@@ -32,8 +34,24 @@ public final class PaymentProcessor {
     private final PaymentGateway gateway;
     private final PaymentPolicy policy;
     private final Clock clock;
+    private final int planBatch;
+    /**
+     * The last line the planner looked at; 0 when the next pass starts from the first. Lines with nothing due
+     * (waiting for stock) must not hide the ones behind them: a planner that always read the first batch never
+     * refunded or authorized a line past it once more lines than that were waiting.
+     */
+    private long planCursor;
 
     public PaymentProcessor(Restock restock, PaymentGateway gateway, PaymentPolicy policy, Clock clock) {
+        this(restock, gateway, policy, clock, PLAN_BATCH);
+    }
+
+    /** With another planning batch size (tests use small ones). */
+    public PaymentProcessor(Restock restock, PaymentGateway gateway, PaymentPolicy policy, Clock clock, int planBatch) {
+        if (planBatch < 1) {
+            throw new IllegalArgumentException("planBatch must be positive, was " + planBatch);
+        }
+        this.planBatch = planBatch;
         this.restock = restock;
         this.payLinks = restock.payLinks();
         this.gateway = gateway;
@@ -55,35 +73,50 @@ public final class PaymentProcessor {
         for (int pass = 0; pass < maxPasses; pass++) {
             int work = runOnce();
             total += work;
-            if (work == 0) {
+            if (work == 0 && planCursor == 0) {
                 return total;
             }
         }
         return total;
     }
 
+    /** Plans the next steps of up to {@link #PLAN_LINES_PER_PASS} lines, going on from where the last pass stopped. */
     private int plan() {
-        return restock.inTransaction(handle -> {
-            Instant now = clock.instant();
-            int planned = 0;
-            for (LinePayment line : SqlPayments.active(handle, PLAN_BATCH)) {
-                Optional<PaymentRules.Step> step = PaymentRules.next(line, policy, now);
-                if (step.isEmpty()) {
-                    continue;
-                }
-                if (step.get() instanceof PaymentRules.Step.Call call) {
-                    boolean enqueued = SqlPayments.enqueue(handle, call.operation(), now);
-                    if (enqueued && call.operation().kind() == PaymentOperation.Kind.VOID && !line.cancelled()) {
-                        SqlPayments.recordEvent(handle, line.orderLineId(), "authorization_expiring", line.amountMinor(), null, now);
-                    }
-                    planned += enqueued ? 1 : 0;
-                } else if (step.get() instanceof PaymentRules.Step.ReleaseLine) {
-                    releaseUnpaidLine(handle, line, now);
-                    planned++;
-                }
+        int planned = 0;
+        for (int looked = 0; looked < PLAN_LINES_PER_PASS; looked += planBatch) {
+            long after = planCursor;
+            long[] batch = restock.inTransaction(handle -> planBatch(handle, SqlPayments.active(handle, after, planBatch)));
+            planned += (int) batch[0];
+            planCursor = batch[1];
+            if (planCursor == 0) {
+                break;
             }
-            return planned;
-        });
+        }
+        return planned;
+    }
+
+    /** Plans one batch of lines; returns how many steps it planned and where the next batch starts (0: from the first). */
+    private long[] planBatch(Handle handle, List<LinePayment> lines) {
+        Instant now = clock.instant();
+        int planned = 0;
+        for (LinePayment line : lines) {
+            Optional<PaymentRules.Step> step = PaymentRules.next(line, policy, now);
+            if (step.isEmpty()) {
+                continue;
+            }
+            if (step.get() instanceof PaymentRules.Step.Call call) {
+                boolean enqueued = SqlPayments.enqueue(handle, call.operation(), now);
+                if (enqueued && call.operation().kind() == PaymentOperation.Kind.VOID && !line.cancelled()) {
+                    SqlPayments.recordEvent(handle, line.orderLineId(), "authorization_expiring", line.amountMinor(), null, now);
+                }
+                planned += enqueued ? 1 : 0;
+            } else if (step.get() instanceof PaymentRules.Step.ReleaseLine) {
+                releaseUnpaidLine(handle, line, now);
+                planned++;
+            }
+        }
+        long next = lines.size() < planBatch ? 0 : lines.get(lines.size() - 1).orderLineId();
+        return new long[] {planned, next};
     }
 
     private void releaseUnpaidLine(Handle handle, LinePayment line, Instant now) {

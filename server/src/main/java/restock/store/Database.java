@@ -19,6 +19,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Optional<EmbeddedServer> embedded;
     private Optional<DataFolderLock> lock = Optional.empty();
+    private final java.util.List<HikariDataSource> separatePools = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Database(HikariDataSource dataSource, Optional<EmbeddedServer> embedded) {
         this.dataSource = dataSource;
@@ -165,8 +166,25 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /**
+     * A small pool of its own on the same database and schema, for a component that stands for another system
+     * (the simulated payment gateway): its calls come from inside Restock's transactions, and must never wait for
+     * a connection of Restock's own pool.
+     */
+    public Jdbi separatePool(String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(dataSource.getJdbcUrl());
+        config.setSchema(dataSource.getSchema());
+        config.setMaximumPoolSize(size);
+        config.setPoolName(name);
+        HikariDataSource pool = new HikariDataSource(config);
+        separatePools.add(pool);
+        return Jdbi.create(pool).installPlugin(new PostgresPlugin());
+    }
+
     @Override
     public void close() {
+        separatePools.forEach(HikariDataSource::close);
         dataSource.close();
         try {
             embedded.ifPresent(EmbeddedServer::close);

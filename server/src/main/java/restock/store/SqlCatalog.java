@@ -73,7 +73,10 @@ public final class SqlCatalog {
         return handle.createUpdate("update products set discontinued = true where sku = :sku").bind("sku", sku.code()).execute() == 1;
     }
 
-    /** The supplier's id, created on first mention. */
+    /**
+     * The supplier's id, created on first mention. When another transaction inserted the same new name first, this
+     * statement's snapshot (taken before that commit) sees neither row, so a second statement reads it.
+     */
     public static long supplierId(Handle handle, String name, Instant now) {
         return handle.createQuery("""
                         with inserted as (
@@ -84,6 +87,8 @@ public final class SqlCatalog {
                 .bind("name", name)
                 .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .mapTo(Long.class)
-                .one();
+                .findOne()
+                .orElseGet(() -> handle.createQuery("select id from suppliers where name = :name").bind("name", name)
+                        .mapTo(Long.class).one());
     }
 }

@@ -44,12 +44,14 @@ public final class SqlPayments {
                 .execute();
     }
 
-    /** Lines whose payment may still need a step, oldest change first. */
-    public static List<LinePayment> active(Handle handle, int limit) {
+    /** Lines whose payment may still need a step, in line order after a given line (keyset paging). */
+    public static List<LinePayment> active(Handle handle, long afterLineId, int limit) {
         return handle.createQuery(SNAPSHOT + "\n" + """
                          where p.state not in ('voided', 'refunded', 'cancelled')
                            and not (p.state = 'captured' and l.cancelled = 0)
-                         order by p.updated_at, p.order_line_id limit :limit""")
+                           and p.order_line_id > :after
+                         order by p.order_line_id limit :limit""")
+                .bind("after", afterLineId)
                 .bind("limit", limit)
                 .map((rs, ctx) -> snapshot(rs))
                 .list();
