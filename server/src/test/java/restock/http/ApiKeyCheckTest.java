@@ -122,4 +122,27 @@ class ApiKeyCheckTest {
             assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
     }
+
+    /**
+     * A refused request with a large body (found by the fuzzer): the server answered 401 before reading the body,
+     * closed the connection with the body unread, and the kernel's reset reached the client before the answer.
+     */
+    @Test
+    void a_refused_request_with_a_large_body_still_gets_its_answer() throws Exception {
+        StringBuilder wide = new StringBuilder("{");
+        for (int k = 0; wide.length() < 60_000; k++) {
+            wide.append(k == 0 ? "" : ",").append("\"k").append(k).append("\":").append(k);
+        }
+        String body = wide.append('}').toString();
+        int answered = 0;
+        for (int i = 0; i < 60; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/orders")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", i % 2 == 0 ? "Bearer" : "Bearer wrong-key").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpClient client = i % 3 == 0 ? keepAlive : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).as("request %d", i).isEqualTo(401);
+            answered++;
+        }
+        assertThat(answered).isEqualTo(60);
+    }
 }
