@@ -38,4 +38,22 @@ class ArchitectureTest {
     void packages_have_no_cycles() {
         slices().matching("restock.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
+
+    /**
+     * The shells reach the database only through services: HTTP routes never touch the store, and the command
+     * line only opens the database (the data folder and its owner) and hands it to services.
+     */
+    @Test
+    void http_and_cli_reach_the_database_only_through_services() {
+        noClasses().that().resideInAPackage("restock.http..")
+                .should().dependOnClassesThat().resideInAPackage("restock.store..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("restock.cli..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("store classes other than the database opener",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("restock.store")
+                                && !c.getName().equals(restock.store.Database.class.getName())
+                                && !c.getName().startsWith(restock.store.Database.class.getName() + "$")
+                                && !c.getName().equals(restock.store.DataFolderInUse.class.getName())))
+                .check(CLASSES);
+    }
 }

@@ -7,7 +7,6 @@ import restock.catalog.Sku;
 import restock.orders.OrderRequest;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.service.Restock;
-import restock.store.SqlCatalog;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -36,7 +35,7 @@ public final class Demo {
     }
 
     public static boolean loadIfEmpty(Restock restock) {
-        boolean empty = restock.read(h -> SqlCatalog.listProducts(h, 1, "").isEmpty());
+        boolean empty = restock.read(h -> restock.catalog().isEmpty(h));
         if (!empty) {
             return false;
         }

@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.slf4j.LoggerFactory;
-import restock.common.SignedLinks;
 import restock.gateways.LogSender;
 import restock.gateways.SmtpSender;
 import restock.gateways.StripeGateway;
@@ -20,15 +19,12 @@ import restock.service.JobLeases;
 import restock.service.NightlyPlan;
 import restock.service.NoticeRelay;
 import restock.service.WaitlistCommands;
-import restock.store.SqlOutbox;
 import restock.http.HttpApi;
 import restock.payments.PaymentGateway;
 import restock.payments.PaymentPolicy;
 import restock.payments.SimulatedGateway;
 import restock.service.PaymentProcessor;
 import restock.service.PlanningQueries;
-import restock.store.SqlGatewayLedger;
-import restock.store.SqlSecrets;
 import restock.promise.PromiseSettings;
 import restock.service.Restock;
 import restock.store.Database;
@@ -87,9 +83,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (threshold != null && !threshold.isBlank()) {
             promises = new PromiseSettings(Double.parseDouble(threshold), promises.maxSlipDays(), promises.handlingDays(), promises.today());
         }
-        byte[] linkSecret = db.jdbi().inTransaction(h -> SqlSecrets.getOrCreate(h, "customer-links", clock.instant()));
         PaymentPolicy paymentPolicy = PaymentPolicy.DEFAULT;
-        Restock restock = new Restock(db.jdbi(), clock, promises, paymentPolicy, new SignedLinks(linkSecret));
+        Restock restock = new Restock(db.jdbi(), clock, promises, paymentPolicy, Restock.storedLinks(db.jdbi(), clock));
         PaymentGateway gateway = gateway(clock, db);
         JobLeases leases = new JobLeases(restock, instanceName(), leaseFromEnvironment(), clock);
         String baseUrl = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port;
@@ -105,7 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
                         baseUrl, shopUrl, "true".equals(System.getenv("RESTOCK_WAITLIST_HOLD_UNITS"))), clock);
         WebhookTargets webhookTargets = WebhookTargets.of("true".equals(System.getenv("RESTOCK_WEBHOOKS_ALLOW_PRIVATE")));
         DeliveryWorker delivery = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, emailSender(),
-                Message.Channel.WEBHOOK, new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock,
+                Message.Channel.WEBHOOK, new WebhookSender(url -> restock.read(h -> restock.webhooks().secretFor(h, url).orElse(null)), clock,
                         webhookTargets)), clock, System.nanoTime());
         PaymentProcessor processor = new PaymentProcessor(restock, gateway, paymentPolicy, clock);
         if (demo && Demo.loadIfEmpty(restock)) {
@@ -226,7 +221,7 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("Payments: simulated gateway (set RESTOCK_PAYMENT_GATEWAY=stripe for Stripe); card token "
                 + SimulatedGateway.DECLINING_TOKEN + " always declines");
         return new SimulatedGateway(System.nanoTime(), SimulatedGateway.Faults.NONE, clock,
-                new SqlGatewayLedger(db.separatePool("simulated-gateway", SIMULATED_GATEWAY_CONNECTIONS), clock));
+                Restock.simulatedGatewayLedger(db.separatePool("simulated-gateway", SIMULATED_GATEWAY_CONNECTIONS), clock));
     }
 
     /** Exit status when the port is taken (or cannot be listened on). */

@@ -24,18 +24,16 @@ import restock.payments.PaymentGateway;
 import restock.payments.SimulatedGateway;
 import restock.notify.Branding;
 import restock.notify.Templates;
-import restock.store.SqlOutbox;
 import restock.service.CatalogCommands;
 import restock.service.NoticeRelay;
 import restock.service.WaitlistCommands;
 import restock.service.ApiKeys;
 import restock.service.Restock;
-import restock.store.StatementDeadline;
+import restock.service.RequestDeadlines;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /** The HTTP API under /api: one table of routes, bearer-key auth, idempotent commands, problem+json errors. */
@@ -128,12 +126,12 @@ public final class HttpApi {
         });
         SecurityHeaders securityHeaders = securityHeaders();
         var routes = config.routes;
-        routes.before(ctx -> StatementDeadline.start(REQUEST_TIME_LIMIT));
+        routes.before(ctx -> RequestDeadlines.start(REQUEST_TIME_LIMIT));
         routes.before("/api/*", this::authenticate);
         routes.before("/api/*", HttpCommands::refuseControlCharactersInQuery);
         routes.beforeMatched("/api/*", authentication::authorize);
         routes.after(securityHeaders::apply);
-        routes.after(ctx -> StatementDeadline.clear());
+        routes.after(ctx -> RequestDeadlines.clear());
         routes.after(ctx -> metrics.counter("restock_http_requests", "method", ctx.method().name(),
                 "status", Integer.toString(ctx.statusCode())).increment());
 
@@ -198,7 +196,7 @@ public final class HttpApi {
             if (recipient == null || recipient.isBlank()) {
                 throw new InvalidInput("recipient", "recipient is required: an email address or a webhook URL");
             }
-            ctx.json(java.util.Map.of("items", restock.read(h -> SqlOutbox.sentTo(h, recipient, 200))));
+            ctx.json(java.util.Map.of("items", restock.read(h -> restock.webhooks().sentTo(h, recipient, 200))));
         });
         new StorefrontRoutes(restock, commands, storefront).register(routes);
         new KeyRoutes(restock, keys, commands).register(routes);
@@ -209,7 +207,7 @@ public final class HttpApi {
             problem(ctx, e.problem());
         });
         routes.exception(JdbiException.class, (e, ctx) -> {
-            if (e.getCause() instanceof SQLException sql && StatementDeadline.QUERY_CANCELED.equals(sql.getSQLState())) {
+            if (RequestDeadlines.ranOut(e.getCause())) {
                 ctx.header("Retry-After", "5");
                 problem(ctx, Problem.of(503, "Took too long", "the request took longer than its limit of " + REQUEST_TIME_LIMIT.toSeconds()
                         + " s and was stopped; nothing was changed. Try again, or narrow the request", null));

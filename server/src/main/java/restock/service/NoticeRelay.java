@@ -60,7 +60,7 @@ public final class NoticeRelay {
             long after = SqlNotices.cursor(handle, log);
             List<SqlNotices.EventRow> events = log.equals("order_events")
                     ? SqlNotices.orderEvents(handle, after, BATCH) : SqlNotices.paymentEvents(handle, after, BATCH);
-            List<SqlOutbox.Endpoint> endpoints = SqlOutbox.endpoints(handle);
+            List<restock.notify.WebhookEndpoint> endpoints = SqlOutbox.endpoints(handle);
             for (SqlNotices.EventRow event : events) {
                 Optional<Notice> notice = notice(log, event);
                 if (notice.isPresent()) {
@@ -106,7 +106,7 @@ public final class NoticeRelay {
         }
         if (OrderEventKind.of(e.kind()) == OrderEventKind.SHIPPED && e.placedAt() != null) {
             long waitedDays = Duration.between(e.placedAt(), e.occurredAt()).toDays();
-            Optional<SqlOffers.StoredRule> rule = SqlOffers.active(handle, "long_wait_thanks");
+            Optional<restock.engagement.ActiveOfferRule> rule = SqlOffers.active(handle, "long_wait_thanks");
             if (rule.isPresent() && waitedDays >= ((OfferRule.LongWaitThanks) rule.get().rule()).afterDays()) {
                 return offers.issue(handle, "long_wait_thanks", "thanks:" + e.lineId(), e.customerEmail(), 0)
                         .map(issued -> new Notice.Offer(e.customerEmail(), issued.code(), issued.percentOff(), issued.expiresAt(),
@@ -117,12 +117,12 @@ public final class NoticeRelay {
     }
 
     /** Writes the customer's email and one webhook per endpoint for a notice. */
-    public void publish(Handle handle, String cause, Notice notice, SqlNotices.EventRow event, List<SqlOutbox.Endpoint> endpoints) {
+    public void publish(Handle handle, String cause, Notice notice, SqlNotices.EventRow event, List<restock.notify.WebhookEndpoint> endpoints) {
         Templates.Rendered rendered = Templates.render(notice, branding);
         String customer = notice.customerEmail().toLowerCase(Locale.ROOT);
         enqueue(handle, cause, new Message(Message.idFor(cause, Message.Channel.EMAIL, customer), Message.Channel.EMAIL,
                 notice.topic(), notice.customerEmail(), rendered.subject(), rendered.text(), rendered.html(), customer));
-        for (SqlOutbox.Endpoint endpoint : endpoints) {
+        for (restock.notify.WebhookEndpoint endpoint : endpoints) {
             java.util.UUID id = Message.idFor(cause, Message.Channel.WEBHOOK, endpoint.url());
             ObjectNode body = json.createObjectNode().put("id", id.toString()).put("topic", notice.topic())
                     .put("occurredAt", event == null ? clock.instant().toString() : event.occurredAt().toString());
