@@ -10,7 +10,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /** The domain packages stay pure: no SQL, no HTTP, no storage; the packages form no cycles. */
 class ArchitectureTest {
-    private static final String[] DOMAIN = {"restock.catalog..", "restock.inventory..", "restock.purchasing..", "restock.orders..",
+    private static final String[] DOMAIN = {"restock.access..", "restock.catalog..", "restock.inventory..", "restock.purchasing..", "restock.orders..",
             "restock.allocation..", "restock.promise..", "restock.payments..", "restock.engagement..", "restock.notify..",
             "restock.planning..", "restock.insight..", "restock.common.."};
     private static final JavaClasses CLASSES = new ClassFileImporter()
