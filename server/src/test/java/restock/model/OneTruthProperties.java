@@ -34,6 +34,8 @@ class OneTruthProperties {
     static final int CHAIN_LENGTH = Integer.getInteger("restock.model.chain", 100);
     static final long MIN_STEPS = Long.getLong("restock.model.minSteps", 10_000);
     private static final AtomicLong STEPS = new AtomicLong();
+    /** Steps between the progress lines of a run. */
+    private static final long PROGRESS_EVERY = 10_000;
     private static Database database;
 
     private static synchronized Database database() {
@@ -60,7 +62,11 @@ class OneTruthProperties {
     @Property(tries = 120, shrinking = ShrinkingMode.BOUNDED)
     void the_shop_answer_an_order_placed_now_the_feed_and_the_figures_agree_with_the_model(@ForAll("histories") ActionChain<World> history) {
         World world = history.withInvariant("everything agrees with the model", World::check).run();
-        STEPS.addAndGet(world.steps());
+        long before = STEPS.getAndAdd(world.steps());
+        if ((before + world.steps()) / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+            // A long run shows how far it got, each line after every step before it agreed with the model.
+            System.out.println("model-based test: " + (before + world.steps()) + " steps compared, all agreed");
+        }
     }
 
     @AfterContainer
