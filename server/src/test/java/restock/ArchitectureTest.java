@@ -56,4 +56,15 @@ class ArchitectureTest {
                                 && !c.getName().equals(restock.store.DataFolderInUse.class.getName())))
                 .check(CLASSES);
     }
+
+    /** Services decide and call the store; the SQL itself lives in the store. */
+    @Test
+    void services_write_no_sql_of_their_own() {
+        noClasses().that().resideInAPackage("restock.service..")
+                .should().callMethod(org.jdbi.v3.core.Handle.class, "createQuery", String.class)
+                .orShould().callMethod(org.jdbi.v3.core.Handle.class, "createUpdate", String.class)
+                .orShould().callMethod(org.jdbi.v3.core.Handle.class, "execute", String.class, Object[].class)
+                .orShould().callMethod(org.jdbi.v3.core.Handle.class, "select", String.class, Object[].class)
+                .check(CLASSES);
+    }
 }

@@ -9,6 +9,7 @@ import restock.payments.PaymentOperation;
 import restock.payments.PaymentPolicy;
 import restock.payments.PaymentRules;
 import restock.payments.PaymentState;
+import restock.store.SqlOrders;
 import restock.store.SqlPayments;
 
 import java.time.Clock;
@@ -121,11 +122,8 @@ public final class PaymentProcessor {
     }
 
     private void releaseUnpaidLine(Handle handle, LinePayment line, Instant now) {
-        long orderId = handle.createQuery("select order_id from order_lines where id = :id")
-                .bind("id", line.orderLineId()).mapTo(Long.class).one();
-        int lineNumber = handle.createQuery("select line_number from order_lines where id = :id")
-                .bind("id", line.orderLineId()).mapTo(Integer.class).one();
-        restock.orders().cancelLine(handle, orderId, lineNumber, "payment not received in time", "payment-not-received");
+        SqlOrders.LinePlace place = SqlOrders.placeOfLine(handle, line.orderLineId());
+        restock.orders().cancelLine(handle, place.orderId(), place.lineNumber(), "payment not received in time", "payment-not-received");
         SqlPayments.recordEvent(handle, line.orderLineId(), PaymentEventKind.RELEASED, line.amountMinor(), null, now);
     }
 
