@@ -121,6 +121,13 @@ public final class HttpApi {
             // Jetty caches header fields per connection and by default matches them ignoring case, which handed a
             // wrong-case key the value of an earlier valid one on a kept-alive connection: values must match exactly.
             http.setHeaderCacheCaseSensitive(true);
+            // A path with bad percent-encoding (%FF, %Z1) reaches the routes, whose checks refuse it with a problem
+            // answer, instead of Jetty's HTML 400 sent before any route: that one left a body unread and the
+            // connection reset under the client (the long fuzz run), and clients could not decode it.
+            http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("restock-routes-refuse-bad-encoding",
+                    org.eclipse.jetty.http.UriCompliance.Violation.BAD_UTF8_ENCODING,
+                    org.eclipse.jetty.http.UriCompliance.Violation.TRUNCATED_UTF8_ENCODING,
+                    org.eclipse.jetty.http.UriCompliance.Violation.BAD_PERCENT_ENCODING));
             http.setIdleTimeout(REQUEST_IO_TIMEOUT.toMillis());
             http.setRequestHeaderSize(MAX_HEADER_BYTES);
         });

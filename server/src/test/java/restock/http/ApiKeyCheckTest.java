@@ -158,4 +158,22 @@ class ApiKeyCheckTest {
             assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).as("request %d", i).isEqualTo(201);
         }
     }
+
+    /** And for a path with bad percent-encoding, which Jetty refused before any route (found by the long fuzz run). */
+    @Test
+    void a_path_with_bad_percent_encoding_gets_a_problem_answer_also_with_a_body() throws Exception {
+        String body = "[" + "1,".repeat(30_000) + "1]";
+        HttpResponse<String> bodiless = keepAlive.send(HttpRequest.newBuilder(URI.create(base + "/api/outbox/%FF/replay"))
+                .header("Authorization", "Bearer " + RunningApi.API_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bodiless.statusCode()).isEqualTo(400);
+        assertThat(bodiless.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        for (int i = 0; i < 40; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/outbox/%FF/replay")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + RunningApi.API_KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpClient client = i % 3 == 0 ? keepAlive : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).as("request %d", i).isEqualTo(400);
+        }
+    }
 }
