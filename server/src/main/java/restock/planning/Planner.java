@@ -35,6 +35,9 @@ public final class Planner {
                           double daysOfCover, boolean stocksOutBeforeNextReceipt) {
     }
 
+    /** The season length of weekly demand. */
+    public static final int WEEKS_PER_YEAR = 52;
+
     /** The most weeks ahead the rate is forecast over. */
     public static final int MAX_WEEKS_AHEAD = 52;
 
@@ -54,8 +57,8 @@ public final class Planner {
             return Arrays.stream(dailyDemand).average().orElse(0);
         }
         int weeksAhead = Math.max(1, Math.min(MAX_WEEKS_AHEAD, (daysAhead + 6) / 7));
-        double[] forecast = policy.map(p -> p.pointForecast(weekly, weeksAhead))
-                .orElseGet(() -> AutomaticChoice.forecast(weekly, weeksAhead).forecast());
+        double[] forecast = policy.map(p -> p.pointForecast(weekly, WEEKS_PER_YEAR, weeksAhead))
+                .orElseGet(() -> AutomaticChoice.pointForecast(weekly, WEEKS_PER_YEAR, weeksAhead));
         return Arrays.stream(forecast).average().orElse(0) / 7;
     }
 
@@ -78,7 +81,7 @@ public final class Planner {
      * ({@link AutomaticChoice#learn}): one SKU's history is too short to choose on reliably.
      */
     public static AutomaticChoice.Policy learnPolicy(List<Inputs> catalogue) {
-        return AutomaticChoice.learn(catalogue.stream().map(in -> weekly(in.dailyDemand())).toList(), POLICY_WEEKS_AHEAD);
+        return AutomaticChoice.learn(catalogue.stream().map(in -> weekly(in.dailyDemand())).toList(), WEEKS_PER_YEAR, POLICY_WEEKS_AHEAD);
     }
 
     /** What the reorder point is set for. */

@@ -101,7 +101,7 @@ public final class PlanningQueries {
         }
         double[] history = java.util.Arrays.copyOfRange(weekly, first, weekly.length);
         if (named.isEmpty()) {
-            return AutomaticChoice.forecast(history, weeksAhead).prediction();
+            return AutomaticChoice.forecast(history, WEEKS_PER_YEAR, weeksAhead).prediction();
         }
         try {
             return named.get().predict(history, WEEKS_PER_YEAR, weeksAhead, new java.util.SplittableRandom(sku.code().hashCode()));

@@ -93,7 +93,7 @@ class PlannerTest {
                     Optional.empty(), 0, 1));
         }
         AutomaticChoice.Policy policy = Planner.learnPolicy(catalogue);
-        assertThat(policy.byClass()).isNotEmpty();
+        assertThat(policy.byPattern()).isNotEmpty();
         Planner.SkuPlan plan = Planner.plan(catalogue.get(0), 0.95, TODAY, 1, Optional.of(policy));
         double mean = Arrays.stream(catalogue.get(0).dailyDemand()).average().orElseThrow();
         assertThat(plan.dailyDemand()).isBetween(0.5 * mean, 1.5 * mean); // stationary demand: the rate stays near its mean
