@@ -62,6 +62,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "ets-speed and m1: threads to forecast with (default 2, as R's run on 2 cores)")
     int threads = 2;
 
+    @Option(names = "--half", description = "m1: only the series at even (0) or odd (1) positions, to check a rule on both halves")
+    Integer half;
+
     @Option(names = "--r-forecasts", description = "online-retail: R's forecasts of the same training series (tools/online_retail_r.sh)")
     Path rForecasts;
 
@@ -167,7 +170,11 @@ public final class BenchCommand implements Callable<Integer> {
                     System.err.println("--threads must be between 1 and " + MAX_THREADS + ", was " + threads);
                     return 2;
                 }
-                M1Bench.run(folder, threads, System.out);
+                if (half != null && half != 0 && half != 1) {
+                    System.err.println("--half must be 0 (even positions) or 1 (odd positions), was " + half);
+                    return 2;
+                }
+                M1Bench.run(folder, threads, java.util.Optional.ofNullable(half), System.out);
             }
             case "backorder-risk" -> {
                 Path file = folder("../shared/data/kaggle_backorder_sample").resolve("kaggle_backorder_test_sample.csv");

@@ -72,6 +72,28 @@ public sealed interface Candidate {
     enum Average {
         MEAN, MEDIAN;
 
+        /** Step by step over forecasts of one horizon. */
+        double[] of(List<double[]> forecasts, int horizon) {
+            double[] out = new double[horizon];
+            double[] step = new double[forecasts.size()];
+            for (int h = 0; h < horizon; h++) {
+                for (int i = 0; i < step.length; i++) {
+                    step[i] = forecasts.get(i)[h];
+                }
+                out[h] = of(step);
+            }
+            return out;
+        }
+
+        /** Step by step over predictions: means and each bound averaged the same way. */
+        Prediction of(String label, List<Prediction> predictions, int horizon) {
+            return new Prediction(label, of(predictions.stream().map(Prediction::mean).toList(), horizon),
+                    new Prediction.Band(0.80, of(predictions.stream().map(p -> p.band80().lower()).toList(), horizon),
+                            of(predictions.stream().map(p -> p.band80().upper()).toList(), horizon)),
+                    new Prediction.Band(0.95, of(predictions.stream().map(p -> p.band95().lower()).toList(), horizon),
+                            of(predictions.stream().map(p -> p.band95().upper()).toList(), horizon)));
+        }
+
         double of(double[] values) {
             if (this == MEAN) {
                 return Arrays.stream(values).sum() / values.length;
@@ -128,11 +150,7 @@ public sealed interface Candidate {
             for (ForecastMethod member : usable) {
                 predictions.add(member.predict(history, period, horizon, random));
             }
-            return new Prediction(label(), average(predictions.stream().map(Prediction::mean).toList(), horizon),
-                    new Prediction.Band(0.80, average(predictions.stream().map(p -> p.band80().lower()).toList(), horizon),
-                            average(predictions.stream().map(p -> p.band80().upper()).toList(), horizon)),
-                    new Prediction.Band(0.95, average(predictions.stream().map(p -> p.band95().lower()).toList(), horizon),
-                            average(predictions.stream().map(p -> p.band95().upper()).toList(), horizon)));
+            return average.of(label(), predictions, horizon);
         }
 
         @Override
@@ -141,15 +159,7 @@ public sealed interface Candidate {
         }
 
         private double[] average(List<double[]> forecasts, int horizon) {
-            double[] out = new double[horizon];
-            double[] step = new double[forecasts.size()];
-            for (int h = 0; h < horizon; h++) {
-                for (int i = 0; i < step.length; i++) {
-                    step[i] = forecasts.get(i)[h];
-                }
-                out[h] = average.of(step);
-            }
-            return out;
+            return average.of(forecasts, horizon);
         }
     }
 }

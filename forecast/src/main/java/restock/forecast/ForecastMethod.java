@@ -34,8 +34,11 @@ public enum ForecastMethod {
     /** Automatic ETS on the seasonally adjusted series, season put back (R's stlf, with a classical decomposition). */
     ADJUSTED_ETS("adjusted-ets", Suits.ANY),
     /**
-     * The median, step by step, of automatic ETS, Theta and damped trend on the seasonally adjusted series, season
-     * put back: a strong published baseline for ordinary business series.
+     * The median, step by step, of automatic ETS, Theta and damped trend (a strong published baseline for ordinary
+     * business series), seasonal at the series' period: for a short season (at most {@link #SHORT_SEASON}, quarters)
+     * ETS keeps its own seasonal states (screened search) and Theta its own adjustment (R's thetaf), with the damped
+     * trend on the seasonally adjusted series; for a longer season all three run on the adjusted series, because
+     * ETS's m seasonal states cost most of the time budget at 12 and cannot be estimated above 24.
      */
     COMBO("combo", Suits.ANY);
 
@@ -48,6 +51,9 @@ public enum ForecastMethod {
         /** Intermittent demand only: never chosen for a smooth series. */
         INTERMITTENT
     }
+
+    /** Seasons this short are left to ETS's and Theta's own seasonal treatment inside {@link #COMBO}. */
+    public static final int SHORT_SEASON = 4;
 
     /** Periods the recent mean averages (a year of months). */
     public static final int RECENT_PERIODS = 12;
@@ -96,6 +102,31 @@ public enum ForecastMethod {
 
         private Combo() {
         }
+
+        static boolean shortSeason(int period) {
+            return period > 1 && period <= SHORT_SEASON;
+        }
+
+        static double[] point(double[] history, int period, int horizon) {
+            if (!shortSeason(period)) {
+                return adjusted(history, period, y -> MEMBERS.point(y, 1, horizon));
+            }
+            if (history.length < DAMPED.minimumObservations(1)) {
+                return MEMBERS.point(history, 1, horizon);
+            }
+            return Candidate.Average.MEDIAN.of(List.of(Ets.automatic(history, period, Ets.Search.SCREENED).forecast(horizon),
+                    Theta.predict(history, period, horizon).mean(), adjusted(history, period, y -> DAMPED.point(y, 1, horizon))), horizon);
+        }
+
+        static Prediction predict(double[] history, int period, int horizon, RandomGenerator random) {
+            if (!shortSeason(period) || history.length < DAMPED.minimumObservations(1)) {
+                return COMBO.adjustedPrediction(history, shortSeason(period) ? 1 : period, y -> MEMBERS.predict(y, 1, horizon, random));
+            }
+            Prediction ets = COMBO.ets(Ets.automatic(history, period, Ets.Search.SCREENED), horizon, random);
+            Prediction theta = Theta.predict(history, period, horizon);
+            Prediction damped = COMBO.adjustedPrediction(history, period, y -> DAMPED.predict(y, 1, horizon, random));
+            return Candidate.Average.MEDIAN.of(COMBO.label(), List.of(ets, theta, damped), horizon);
+        }
     }
 
     /** Point forecasts {@code horizon} steps ahead from {@code history} (oldest first), season length {@code period}. */
@@ -119,7 +150,7 @@ public enum ForecastMethod {
             case TSB -> IntermittentForecasts.tsb(history, horizon, IntermittentForecasts.TSB_ALPHA, IntermittentForecasts.TSB_BETA);
             case ADIDA -> Adida.forecast(history, horizon);
             case ADJUSTED_ETS -> adjusted(history, period, y -> ETS.point(y, 1, horizon));
-            case COMBO -> adjusted(history, period, y -> Combo.MEMBERS.point(y, 1, horizon));
+            case COMBO -> Combo.point(history, period, horizon);
         };
     }
 
@@ -143,7 +174,7 @@ public enum ForecastMethod {
             case THETA -> Theta.predict(history, period, horizon);
             case RECENT, CROSTON, SBA, TSB, ADIDA -> IntermittentPaths.predict(label(), history, point(history, period, horizon), random);
             case ADJUSTED_ETS -> adjustedPrediction(history, period, y -> ETS.predict(y, 1, horizon, random));
-            case COMBO -> adjustedPrediction(history, period, y -> Combo.MEMBERS.predict(y, 1, horizon, random));
+            case COMBO -> Combo.predict(history, period, horizon, random);
         };
     }
 
