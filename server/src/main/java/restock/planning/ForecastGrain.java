@@ -61,16 +61,31 @@ public enum ForecastGrain {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Weeks summed into one "month" when the grain is chosen from weekly demand. */
+    static final int WEEKS_PER_MONTH_BUCKET = 4;
+
     /**
-     * The grain that suits a SKU's volume, from its weekly demand: weeks while demand comes in most weeks (a weekly
-     * series that is not intermittent, average demand interval below {@link DemandClass#ADI_CUT}); months for a slow
-     * mover, whose weekly series would be mostly zeros and whose monthly totals are steadier to forecast.
+     * The grain that suits a SKU's volume, from its weekly demand: weeks while demand comes in most weeks (average
+     * demand interval below {@link DemandClass#ADI_CUT}); months for a slow mover whose four-week totals do come in
+     * most months, so that aggregating turns a mostly-zero weekly series into a steady monthly one. A SKU that is
+     * sparse even by months (or has stopped selling) stays weekly, where its latest weeks show soonest what it does.
      */
     public static ForecastGrain forVolume(double[] weeklyDemand) {
-        long weeksWithDemand = Arrays.stream(weeklyDemand).filter(value -> value > 0).count();
-        if (weeksWithDemand == 0) {
+        if (averageInterval(weeklyDemand) < DemandClass.ADI_CUT) {
             return WEEK;
         }
-        return (double) weeklyDemand.length / weeksWithDemand < DemandClass.ADI_CUT ? WEEK : MONTH;
+        int buckets = weeklyDemand.length / WEEKS_PER_MONTH_BUCKET;
+        int offset = weeklyDemand.length - buckets * WEEKS_PER_MONTH_BUCKET;
+        double[] monthly = new double[buckets];
+        for (int w = offset; w < weeklyDemand.length; w++) {
+            monthly[(w - offset) / WEEKS_PER_MONTH_BUCKET] += weeklyDemand[w];
+        }
+        return buckets > 0 && averageInterval(monthly) < DemandClass.ADI_CUT ? MONTH : WEEK;
+    }
+
+    /** Periods per period with demand; infinite without any demand. */
+    private static double averageInterval(double[] demand) {
+        long withDemand = Arrays.stream(demand).filter(value -> value > 0).count();
+        return withDemand == 0 ? Double.POSITIVE_INFINITY : (double) demand.length / withDemand;
     }
 }
