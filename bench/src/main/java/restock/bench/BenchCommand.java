@@ -256,7 +256,7 @@ public final class BenchCommand implements Callable<Integer> {
                 bySet.put(method.getKey(), s);
             }
             out.printf("auto: one candidate per demand class, learned from the training months of this set in %.0f ms: %s%n",
-                    learnMillis, policy.byPattern());
+                    learnMillis, policy.describe());
             out.println("auto-1: each series chosen on its own cross-validation errors");
             results.put(set.name(), bySet);
             inventory.put(set.name(), inventoryView(series, set, policy, data, out));

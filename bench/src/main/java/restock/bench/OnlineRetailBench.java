@@ -126,7 +126,7 @@ final class OnlineRetailBench {
             out.printf("%-8s %8.4f %8.4f %8.4f %9.3f %8.3f %7.1f | %s%n", method.getKey(), summary.mase(), summary.rmsse(), summary.smse(),
                     summary.sapis(), summary.biasRatio(), seconds, rColumns);
         }
-        out.println("auto: one candidate per demand class, learned from the training weeks: " + policy.byPattern());
+        out.println("auto: one candidate per demand class, learned from the training weeks: " + policy.describe());
         List<InventoryView.Row> inventory = inventoryView(series, policy, rBySku, out);
         return new Results(series.size(), ours, theirs, inventory);
     }

@@ -112,6 +112,12 @@ public final class AutomaticChoice {
             return floored(history, candidateFor(SeriesProfile.of(history, period)).point(history, period, horizon));
         }
 
+        /** Pattern by pattern, the chosen candidate's label, e.g. {@code SMOOTH=damped, LUMPY=tsb+theta}. */
+        public String describe() {
+            return byPattern.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(entry -> entry.getKey() + "=" + entry.getValue().label()).collect(java.util.stream.Collectors.joining(", "));
+        }
+
         Candidate candidateFor(SeriesProfile profile) {
             return byPattern.getOrDefault(profile.pattern(), defaultFor(profile.pattern()));
         }
