@@ -49,7 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
         METHODS.put("theta", (y, h) -> ForecastMethod.THETA.predict(y, PERIOD, h, new SplittableRandom(1)).mean());
         METHODS.put("adida", (y, h) -> Adida.forecast(y, h));
         METHODS.put("ets", (y, h) -> Ets.automatic(y, PERIOD).forecast(h));
-        METHODS.put("auto-1", (y, h) -> AutomaticChoice.forecast(y, h).forecast());
+        METHODS.put("auto-1", (y, h) -> AutomaticChoice.forecast(y, PERIOD, h).forecast());
     }
 
 
@@ -59,8 +59,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", description = "The data folder. Default: ../shared/data/carparts or ../shared/data/kaggle_backorder_sample")
     Path data;
 
-    @Option(names = "--threads", description = "ets-speed: threads to forecast with (default 2, as R's run on 2 cores)")
+    @Option(names = "--threads", description = "ets-speed and m1: threads to forecast with (default 2, as R's run on 2 cores)")
     int threads = 2;
+
+    @Option(names = "--half", description = "m1: only the series at even (0) or odd (1) positions, to check a rule on both halves")
+    Integer half;
 
     @Option(names = "--r-forecasts", description = "online-retail: R's forecasts of the same training series (tools/online_retail_r.sh)")
     Path rForecasts;
@@ -158,6 +161,21 @@ public final class BenchCommand implements Callable<Integer> {
                     OnlineRetailBench.run(folder, rForecasts, System.out);
                 }
             }
+            case "m1" -> {
+                Path folder = folder("../shared/data/m1");
+                if (missing(folder.resolve("m1_train_long.csv"))) {
+                    return 2;
+                }
+                if (threads < 1 || threads > MAX_THREADS) {
+                    System.err.println("--threads must be between 1 and " + MAX_THREADS + ", was " + threads);
+                    return 2;
+                }
+                if (half != null && half != 0 && half != 1) {
+                    System.err.println("--half must be 0 (even positions) or 1 (odd positions), was " + half);
+                    return 2;
+                }
+                M1Bench.run(folder, threads, java.util.Optional.ofNullable(half), System.out);
+            }
             case "backorder-risk" -> {
                 Path file = folder("../shared/data/kaggle_backorder_sample").resolve("kaggle_backorder_test_sample.csv");
                 if (missing(file)) {
@@ -166,7 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
                 BackorderRiskBench.run(file, System.out);
             }
             default -> {
-                System.err.println("unknown benchmark '" + which + "'; try: forecast, ets-speed, online-retail, backorder-risk");
+                System.err.println("unknown benchmark '" + which + "'; try: forecast, ets-speed, online-retail, m1, backorder-risk");
                 return 2;
             }
         }
@@ -217,9 +235,9 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, BiFunction<double[], Integer, double[]>> methods = new LinkedHashMap<>(METHODS);
             long learnStart = System.nanoTime();
             AutomaticChoice.Policy policy = AutomaticChoice.learn(set.ids().stream()
-                    .map(id -> java.util.Arrays.copyOf(series.get(id), TRAIN)).toList(), HORIZON);
+                    .map(id -> java.util.Arrays.copyOf(series.get(id), TRAIN)).toList(), PERIOD, HORIZON);
             double learnMillis = (System.nanoTime() - learnStart) / 1e6;
-            methods.put("auto", (y, h) -> policy.forecast(y, h).forecast());
+            methods.put("auto", (y, h) -> policy.pointForecast(y, PERIOD, h));
             for (Map.Entry<String, BiFunction<double[], Integer, double[]>> method : methods.entrySet()) {
                 long start = System.nanoTime();
                 List<Accuracy.Case> cases = new ArrayList<>();
@@ -238,7 +256,7 @@ public final class BenchCommand implements Callable<Integer> {
                 bySet.put(method.getKey(), s);
             }
             out.printf("auto: one candidate per demand class, learned from the training months of this set in %.0f ms: %s%n",
-                    learnMillis, policy.byClass());
+                    learnMillis, policy.describe());
             out.println("auto-1: each series chosen on its own cross-validation errors");
             results.put(set.name(), bySet);
             inventory.put(set.name(), inventoryView(series, set, policy, data, out));
@@ -259,7 +277,7 @@ public final class BenchCommand implements Callable<Integer> {
                     InventoryView.total(java.util.Arrays.copyOfRange(all, backtestOrigin, TRAIN)), java.util.Arrays.copyOf(all, TRAIN),
                     InventoryView.total(java.util.Arrays.copyOfRange(all, TRAIN, TRAIN + HORIZON)));
         }).toList();
-        return InventoryView.run(set.name(), cases, policy, HORIZON, rTotals(data, set), R_METHODS, out);
+        return InventoryView.run(set.name(), cases, policy, PERIOD, HORIZON, rTotals(data, set), R_METHODS, out);
     }
 
     /** R's 6-month forecast totals per method and series, from the golden file, for the set's series. */

@@ -1,6 +1,7 @@
 package restock.bench;
 
 import restock.forecast.AutomaticChoice;
+import restock.forecast.ForecastMethod;
 import restock.planning.FillRateCalibration;
 
 import java.io.PrintStream;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The benchmarks' inventory view: stock each series for the held-out periods to each fill-rate target, as a forecast's
@@ -20,8 +22,9 @@ import java.util.Map;
 final class InventoryView {
     /** Fill-rate targets. */
     static final double[] FILL_TARGETS = {0.80, 0.90, 0.95, 0.99};
-    /** Forecasts the view may stock from: the auto choice and the single methods it combines. */
-    static final List<String> STOCK_BASES = List.of("auto", "tsb", "sba", "ses", "theta", "adida", "recent", "mean");
+    /** Forecasts the view may stock from besides the auto choice: the single methods it combines for intermittent demand. */
+    static final List<ForecastMethod> STOCK_BASES = List.of(ForecastMethod.TSB, ForecastMethod.SBA, ForecastMethod.SES,
+            ForecastMethod.THETA, ForecastMethod.ADIDA, ForecastMethod.RECENT, ForecastMethod.MEAN);
 
     private InventoryView() {
     }
@@ -41,20 +44,23 @@ final class InventoryView {
      * Computes and prints the view. {@code rTotals}: R method to series id to its forecast total over the held-out
      * periods, printed in {@code rMethods} order.
      */
-    static List<Row> run(String title, List<Case> cases, AutomaticChoice.Policy policy, int horizon,
+    static List<Row> run(String title, List<Case> cases, AutomaticChoice.Policy policy, int period, int horizon,
                          Map<String, Map<String, Double>> rTotals, List<String> rMethods, PrintStream out) {
         Map<String, List<FillRateCalibration.Window>> backtest = new LinkedHashMap<>();
         Map<String, List<FillRateCalibration.Window>> heldOut = new LinkedHashMap<>();
-        for (String basis : STOCK_BASES) {
+        Map<String, Function<double[], double[]>> bases = new LinkedHashMap<>();
+        bases.put("auto", history -> policy.pointForecast(history, period, horizon));
+        STOCK_BASES.forEach(method -> bases.put(method.label(), history -> floored(method.point(history, period, horizon))));
+        for (Map.Entry<String, Function<double[], double[]>> basis : bases.entrySet()) {
             List<FillRateCalibration.Window> before = new ArrayList<>();
             List<FillRateCalibration.Window> after = new ArrayList<>();
             for (Case c : cases) {
                 c.beforeBacktest().ifPresent(history ->
-                        before.add(new FillRateCalibration.Window(total(forecast(basis, policy, history, horizon)), c.backtestDemand())));
-                after.add(new FillRateCalibration.Window(total(forecast(basis, policy, c.training(), horizon)), c.heldOutDemand()));
+                        before.add(new FillRateCalibration.Window(total(basis.getValue().apply(history)), c.backtestDemand())));
+                after.add(new FillRateCalibration.Window(total(basis.getValue().apply(c.training())), c.heldOutDemand()));
             }
-            backtest.put(basis, before);
-            heldOut.put(basis, after);
+            backtest.put(basis.getKey(), before);
+            heldOut.put(basis.getKey(), after);
         }
         Map<String, List<FillRateCalibration.Window>> rWindows = new LinkedHashMap<>();
         for (String method : rMethods) {
@@ -88,8 +94,8 @@ final class InventoryView {
         return rows;
     }
 
-    private static double[] forecast(String basis, AutomaticChoice.Policy policy, double[] history, int horizon) {
-        return basis.equals("auto") ? policy.pointForecast(history, horizon) : AutomaticChoice.forecastWith(basis, history, horizon);
+    private static double[] floored(double[] forecast) {
+        return Arrays.stream(forecast).map(value -> Math.max(0, value)).toArray();
     }
 
     static double total(double[] values) {

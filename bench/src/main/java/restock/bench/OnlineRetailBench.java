@@ -99,8 +99,8 @@ final class OnlineRetailBench {
         out.printf("%nonline retail weekly demand: %d SKUs with %d+ weeks from their first sale, last %d complete weeks held out%n",
                 series.size(), MIN_TRAINING_WEEKS, TEST_WEEKS);
         Map<String, BiFunction<double[], Integer, double[]>> methods = methods();
-        AutomaticChoice.Policy policy = AutomaticChoice.learn(series.stream().map(Series::training).toList(), TEST_WEEKS);
-        methods.put("auto", (y, h) -> policy.forecast(y, h).forecast());
+        AutomaticChoice.Policy policy = AutomaticChoice.learn(series.stream().map(Series::training).toList(), PERIOD, TEST_WEEKS);
+        methods.put("auto", (y, h) -> policy.pointForecast(y, PERIOD, h));
         Map<String, Map<String, double[]>> rBySku = rForecasts == null ? Map.of() : readR(rForecasts);
         out.printf("%-8s %8s %8s %8s %9s %8s %7s | %8s %8s %8s %9s %8s%n", "method", "MASE", "RMSSE", "sMSE", "sAPIS", "Σf/Σy", "s",
                 "R MASE", "RMSSE", "sMSE", "sAPIS", "Σf/Σy");
@@ -126,7 +126,7 @@ final class OnlineRetailBench {
             out.printf("%-8s %8.4f %8.4f %8.4f %9.3f %8.3f %7.1f | %s%n", method.getKey(), summary.mase(), summary.rmsse(), summary.smse(),
                     summary.sapis(), summary.biasRatio(), seconds, rColumns);
         }
-        out.println("auto: one candidate per demand class, learned from the training weeks: " + policy.byClass());
+        out.println("auto: one candidate per demand class, learned from the training weeks: " + policy.describe());
         List<InventoryView.Row> inventory = inventoryView(series, policy, rBySku, out);
         return new Results(series.size(), ours, theirs, inventory);
     }
@@ -148,7 +148,7 @@ final class OnlineRetailBench {
             bySku.forEach((sku, forecast) -> totals.put(sku, InventoryView.total(forecast)));
             rTotals.put(method, totals);
         });
-        return InventoryView.run("online retail", cases, policy, TEST_WEEKS, rTotals, List.copyOf(rBySku.keySet()), out);
+        return InventoryView.run("online retail", cases, policy, PERIOD, TEST_WEEKS, rTotals, List.copyOf(rBySku.keySet()), out);
     }
 
     /** Writes the training series in the long format ../shared/tools/r_oracle_forecast.R reads. */

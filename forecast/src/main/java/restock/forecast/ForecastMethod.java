@@ -1,25 +1,157 @@
 package restock.forecast;
 
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * Every forecasting method by name, each giving point forecasts with 80% and 95% intervals: analytic where the
- * method has an error model (naive, seasonal naive, mean as R's rwf/snaive/meanf; the ETS family; Theta), from
- * simulated sample paths for the intermittent-demand methods (zero, Croston, SBA, TSB, ADIDA).
+ * The registry of forecasting methods: every method by name, in this one place, each giving point forecasts
+ * ({@link #point}) and point forecasts with 80% and 95% intervals ({@link #predict}): analytic where the method has an
+ * error model (naive, seasonal naive, mean as R's rwf/snaive/meanf; the ETS family; Theta), from simulated sample
+ * paths for the intermittent-demand methods (zero, recent, Croston, SBA, TSB, ADIDA), and through the seasonal
+ * adjustment for {@link #ADJUSTED_ETS} and {@link #COMBO}. Automatic selection ({@link AutomaticChoice}) chooses among
+ * these and their combinations ({@link Candidate}); what each suits is {@link #suits()}.
  */
 public enum ForecastMethod {
-    ZERO, NAIVE, SNAIVE, MEAN, SES, HOLT, DAMPED, HW, ETS, THETA, CROSTON, SBA, TSB, ADIDA;
+    ZERO("zero", Suits.INTERMITTENT),
+    NAIVE("naive", Suits.ANY),
+    SNAIVE("snaive", Suits.SEASONAL),
+    MEAN("mean", Suits.INTERMITTENT),
+    /** The mean of the latest {@link #RECENT_PERIODS} periods. */
+    RECENT("recent", Suits.INTERMITTENT),
+    SES("ses", Suits.ANY),
+    HOLT("holt", Suits.ANY),
+    DAMPED("damped", Suits.ANY),
+    HW("hw", Suits.SEASONAL),
+    ETS("ets", Suits.ANY),
+    THETA("theta", Suits.ANY),
+    CROSTON("croston", Suits.INTERMITTENT),
+    SBA("sba", Suits.INTERMITTENT),
+    TSB("tsb", Suits.INTERMITTENT),
+    ADIDA("adida", Suits.INTERMITTENT),
+    /** Automatic ETS on the seasonally adjusted series, season put back (R's stlf, with a classical decomposition). */
+    ADJUSTED_ETS("adjusted-ets", Suits.ANY),
+    /**
+     * The median, step by step, of automatic ETS, Theta and damped trend (a strong published baseline for ordinary
+     * business series), seasonal at the series' period: for a short season (at most {@link #SHORT_SEASON}, quarters)
+     * ETS keeps its own seasonal states (screened search) and Theta its own adjustment (R's thetaf), with the damped
+     * trend on the seasonally adjusted series; for a longer season all three run on the adjusted series, because
+     * ETS's m seasonal states cost most of the time budget at 12 and cannot be estimated above 24.
+     */
+    COMBO("combo", Suits.ANY);
 
-    /** The method's lower-case name, as R and the API spell it. */
+    /** Which series a method is meant for. */
+    public enum Suits {
+        /** Any series. */
+        ANY,
+        /** Series with a season (it needs the period and more than one cycle). */
+        SEASONAL,
+        /** Intermittent demand only: never chosen for a smooth series. */
+        INTERMITTENT
+    }
+
+    /** Seasons this short are left to ETS's and Theta's own seasonal treatment inside {@link #COMBO}. */
+    public static final int SHORT_SEASON = 4;
+
+    /** Periods the recent mean averages (a year of months). */
+    public static final int RECENT_PERIODS = 12;
+
+    private final String label;
+    private final Suits suits;
+
+    ForecastMethod(String label, Suits suits) {
+        this.label = label;
+        this.suits = suits;
+    }
+
+    /** The method's lower-case name, as R, the API and the command line spell it. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
+    }
+
+    public Suits suits() {
+        return suits;
     }
 
     public static Optional<ForecastMethod> byLabel(String label) {
         return Arrays.stream(values()).filter(method -> method.label().equals(label)).findFirst();
+    }
+
+    /** Every label, for error messages and help. */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(ForecastMethod::label).toList();
+    }
+
+    /** The fewest observations the method forecasts from (with season length {@code period}). */
+    public int minimumObservations(int period) {
+        return switch (this) {
+            case ZERO, NAIVE, MEAN, RECENT, CROSTON, SBA, TSB -> 1;
+            case SNAIVE -> Math.max(1, period) + 1;
+            case SES, ETS, THETA, ADJUSTED_ETS, COMBO, ADIDA -> Ets.MIN_OBSERVATIONS;
+            case HOLT -> Ets.MIN_OBSERVATIONS + 2;
+            case DAMPED -> Ets.MIN_OBSERVATIONS + 3;
+            case HW -> 2 * Math.max(2, period) + 4;
+        };
+    }
+
+    /** The methods {@link #COMBO} takes the median of. */
+    static final class Combo {
+        static final Candidate MEMBERS = Candidate.median(ETS, THETA, DAMPED);
+
+        private Combo() {
+        }
+
+        static boolean shortSeason(int period) {
+            return period > 1 && period <= SHORT_SEASON;
+        }
+
+        static double[] point(double[] history, int period, int horizon) {
+            if (!shortSeason(period)) {
+                return adjusted(history, period, y -> MEMBERS.point(y, 1, horizon));
+            }
+            if (history.length < DAMPED.minimumObservations(1)) {
+                return MEMBERS.point(history, 1, horizon);
+            }
+            return Candidate.Average.MEDIAN.of(List.of(Ets.automatic(history, period, Ets.Search.SCREENED).forecast(horizon),
+                    Theta.predict(history, period, horizon).mean(), adjusted(history, period, y -> DAMPED.point(y, 1, horizon))), horizon);
+        }
+
+        static Prediction predict(double[] history, int period, int horizon, RandomGenerator random) {
+            if (!shortSeason(period) || history.length < DAMPED.minimumObservations(1)) {
+                return COMBO.adjustedPrediction(history, shortSeason(period) ? 1 : period, y -> MEMBERS.predict(y, 1, horizon, random));
+            }
+            Prediction ets = COMBO.ets(Ets.automatic(history, period, Ets.Search.SCREENED), horizon, random);
+            Prediction theta = Theta.predict(history, period, horizon);
+            Prediction damped = COMBO.adjustedPrediction(history, period, y -> DAMPED.predict(y, 1, horizon, random));
+            return Candidate.Average.MEDIAN.of(COMBO.label(), List.of(ets, theta, damped), horizon);
+        }
+    }
+
+    /** Point forecasts {@code horizon} steps ahead from {@code history} (oldest first), season length {@code period}. */
+    public double[] point(double[] history, int period, int horizon) {
+        requireHorizon(horizon);
+        requireHistory(history, period);
+        return switch (this) {
+            case ZERO -> IntermittentForecasts.zero(history, horizon);
+            case NAIVE -> IntermittentForecasts.naive(history, horizon);
+            case SNAIVE -> randomWalk(history, period, horizon).mean();
+            case MEAN -> IntermittentForecasts.mean(history, horizon);
+            case RECENT -> IntermittentForecasts.mean(recent(history), horizon);
+            case SES -> Ets.fit(history, period, Ets.Form.SES, Ets.Criterion.MSE).forecast(horizon);
+            case HOLT -> Ets.fit(history, period, Ets.Form.HOLT, Ets.Criterion.MSE).forecast(horizon);
+            case DAMPED -> Ets.fit(history, period, Ets.Form.DAMPED, Ets.Criterion.MSE).forecast(horizon);
+            case HW -> Ets.fit(history, period, Ets.Form.HOLT_WINTERS, Ets.Criterion.MSE).forecast(horizon);
+            case ETS -> Ets.automatic(history, period).forecast(horizon);
+            case THETA -> Theta.predict(history, period, horizon).mean();
+            case CROSTON -> IntermittentForecasts.croston(history, horizon, IntermittentForecasts.CROSTON_ALPHA);
+            case SBA -> IntermittentForecasts.sba(history, horizon, IntermittentForecasts.CROSTON_ALPHA);
+            case TSB -> IntermittentForecasts.tsb(history, horizon, IntermittentForecasts.TSB_ALPHA, IntermittentForecasts.TSB_BETA);
+            case ADIDA -> Adida.forecast(history, horizon);
+            case ADJUSTED_ETS -> adjusted(history, period, y -> ETS.point(y, 1, horizon));
+            case COMBO -> Combo.point(history, period, horizon);
+        };
     }
 
     /**
@@ -28,6 +160,7 @@ public enum ForecastMethod {
      */
     public Prediction predict(double[] history, int period, int horizon, RandomGenerator random) {
         requireHorizon(horizon);
+        requireHistory(history, period);
         return switch (this) {
             case ZERO -> IntermittentPaths.fromPaths(label(), IntermittentForecasts.zero(history, horizon), new double[1][horizon]);
             case NAIVE -> randomWalk(history, 1, horizon);
@@ -39,14 +172,42 @@ public enum ForecastMethod {
             case HW -> ets(Ets.fit(history, period, Ets.Form.HOLT_WINTERS, Ets.Criterion.MSE), horizon, random);
             case ETS -> ets(Ets.automatic(history, period), horizon, random);
             case THETA -> Theta.predict(history, period, horizon);
-            case CROSTON -> IntermittentPaths.predict(label(), history,
-                    IntermittentForecasts.croston(history, horizon, IntermittentForecasts.CROSTON_ALPHA), random);
-            case SBA -> IntermittentPaths.predict(label(), history,
-                    IntermittentForecasts.sba(history, horizon, IntermittentForecasts.CROSTON_ALPHA), random);
-            case TSB -> IntermittentPaths.predict(label(), history,
-                    IntermittentForecasts.tsb(history, horizon, IntermittentForecasts.TSB_ALPHA, IntermittentForecasts.TSB_BETA), random);
-            case ADIDA -> IntermittentPaths.predict(label(), history, Adida.forecast(history, horizon), random);
+            case RECENT, CROSTON, SBA, TSB, ADIDA -> IntermittentPaths.predict(label(), history, point(history, period, horizon), random);
+            case ADJUSTED_ETS -> adjustedPrediction(history, period, y -> ETS.predict(y, 1, horizon, random));
+            case COMBO -> Combo.predict(history, period, horizon, random);
         };
+    }
+
+    private static double[] recent(double[] history) {
+        return Arrays.copyOfRange(history, Math.max(0, history.length - RECENT_PERIODS), history.length);
+    }
+
+    private static double[] adjusted(double[] history, int period, Function<double[], double[]> forecast) {
+        return SeasonalAdjustment.of(history, period)
+                .map(adjustment -> adjustment.reseasonalize(forecast.apply(adjustment.adjusted())))
+                .orElseGet(() -> forecast.apply(history));
+    }
+
+    private Prediction adjustedPrediction(double[] history, int period, Function<double[], Prediction> forecast) {
+        Optional<SeasonalAdjustment> adjustment = SeasonalAdjustment.of(history, period);
+        Prediction p = forecast.apply(adjustment.map(SeasonalAdjustment::adjusted).orElse(history));
+        return adjustment.map(a -> a.reseasonalize(p, label()))
+                .orElseGet(() -> new Prediction(label(), p.mean(), p.band80(), p.band95()));
+    }
+
+    private void requireHistory(double[] history, int period) {
+        if (period < 1) {
+            throw new IllegalArgumentException("the season length must be 1 (none) or more, was " + period);
+        }
+        if (history.length < minimumObservations(period)) {
+            throw new IllegalArgumentException(label + " needs at least " + minimumObservations(period) + " observations"
+                    + (this == SNAIVE ? " (more than its lag " + period + ")" : "") + ", got " + history.length);
+        }
+        for (double value : history) {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("observations must be finite numbers");
+            }
+        }
     }
 
     private Prediction ets(Ets.Model model, int horizon, RandomGenerator random) {
@@ -58,6 +219,11 @@ public enum ForecastMethod {
 
     /** R's rwf (lag 1) and snaive (lag m): the value a lag ago, sigma from the lagged differences, widening per cycle. */
     private Prediction randomWalk(double[] history, int lag, int horizon) {
+        if (lag == 1 && history.length == 1) {
+            // one observation has no change to measure a spread from: the bands are the point itself
+            double[] flat = IntermittentForecasts.naive(history, horizon);
+            return normalBands(flat, new double[horizon], Double.POSITIVE_INFINITY);
+        }
         if (lag < 1 || history.length <= lag) {
             throw new IllegalArgumentException(label() + " needs more observations than its lag " + lag + ", got " + history.length);
         }

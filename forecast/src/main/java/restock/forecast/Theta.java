@@ -55,13 +55,18 @@ public final class Theta {
 
     /** R: |r_m| / sqrt((1 + 2 sum_{k<m} r_k^2) / n) > qnorm(0.95). */
     static boolean seasonal(double[] x, int m) {
+        return seasonal(x, m, SEASONALITY_Z);
+    }
+
+    /** The same test against another normal quantile {@code z}. */
+    static boolean seasonal(double[] x, int m, double z) {
         double[] r = autocorrelations(x, m);
         double sum = 0;
         for (int k = 1; k < m; k++) {
             sum += r[k] * r[k];
         }
         double stat = Math.sqrt((1 + 2 * sum) / x.length);
-        return Math.abs(r[m]) / stat > SEASONALITY_Z;
+        return Math.abs(r[m]) / stat > z;
     }
 
     /** r_0 .. r_maxLag as R's acf. */

@@ -15,7 +15,7 @@ class AutomaticChoiceTest {
         double[] history = new double[50];
         Arrays.fill(history, 0, 30, 5.0);
 
-        AutomaticChoice.Choice choice = AutomaticChoice.forecast(history, 6);
+        AutomaticChoice.Choice choice = AutomaticChoice.forecast(history, 12, 6);
 
         assertThat(choice.forecast()).containsOnly(0.0);
         assertThat(choice.low()).containsOnly(0.0);
@@ -27,7 +27,8 @@ class AutomaticChoiceTest {
         for (int t = 0; t < history.length; t += 3) {
             history[t] = 2;
         }
-        AutomaticChoice.Choice choice = AutomaticChoice.forecast(history, 6);
+        AutomaticChoice.Choice choice = AutomaticChoice.forecast(history, 12, 6);
+        assertThat(choice.profile().pattern().intermittent()).isTrue();
         assertThat(choice.forecast()[0]).isBetween(0.4, 1.0);
         for (int h = 0; h < 6; h++) {
             assertThat(choice.low()[h]).isBetween(0.0, choice.forecast()[h]);
@@ -37,12 +38,67 @@ class AutomaticChoiceTest {
     }
 
     @Test
-    void short_histories_use_the_default_candidate() {
-        assertThat(AutomaticChoice.forecast(new double[] {0, 1, 0, 2}, 3).method()).isEqualTo(AutomaticChoice.DEFAULT);
+    void a_short_intermittent_history_uses_the_intermittent_default() {
+        assertThat(AutomaticChoice.forecast(new double[] {0, 1, 0, 0, 2, 0}, 1, 3).candidate()).isEqualTo(AutomaticChoice.INTERMITTENT_DEFAULT);
     }
 
     @Test
-    void a_catalogue_learns_one_candidate_per_demand_class_from_pooled_errors() {
+    void a_short_trending_yearly_series_is_never_given_an_intermittent_method() {
+        double[] yearly = {100, 112, 119, 133, 141, 150, 166, 171};
+
+        AutomaticChoice.Choice choice = AutomaticChoice.forecast(yearly, 1, 6);
+
+        assertThat(choice.profile().pattern().intermittent()).isFalse();
+        assertThat(choice.candidate().members()).noneMatch(m -> m.suits() == ForecastMethod.Suits.INTERMITTENT);
+        // the trend goes on: the forecast is above the last value, not a flat average of the past
+        assertThat(choice.forecast()[5]).isGreaterThan(171);
+    }
+
+    @Test
+    void no_smooth_candidate_is_an_intermittent_method() {
+        assertThat(AutomaticChoice.SMOOTH_CANDIDATES).allSatisfy(candidate ->
+                assertThat(candidate.members()).noneMatch(m -> m.suits() == ForecastMethod.Suits.INTERMITTENT));
+        assertThat(AutomaticChoice.candidatesFor(SeriesProfile.Pattern.ERRATIC)).isEqualTo(AutomaticChoice.SMOOTH_CANDIDATES);
+        assertThat(AutomaticChoice.candidatesFor(SeriesProfile.Pattern.LUMPY)).isEqualTo(AutomaticChoice.INTERMITTENT_CANDIDATES);
+    }
+
+    @Test
+    void a_monthly_seasonal_series_is_forecast_with_its_season() {
+        double[] monthly = seasonal(60, 12, 100, 0.4, 1);
+
+        AutomaticChoice.Choice choice = AutomaticChoice.forecast(monthly, 12, 12);
+
+        assertThat(choice.profile().seasonal()).isTrue();
+        assertThat(choice.profile().seasonalStrength()).isGreaterThan(0.8);
+        // the forecast peaks where the history peaks (month 0 of each cycle: history length 60 is a whole number of years)
+        int peak = 0;
+        for (int h = 1; h < 12; h++) {
+            peak = choice.forecast()[h] > choice.forecast()[peak] ? h : peak;
+        }
+        assertThat(peak).isZero();
+    }
+
+    @Test
+    void weekly_seasonality_at_period_52_is_taken_out_and_put_back() {
+        double[] all = seasonal(208, 52, 50, 0.5, 7);
+        double[] weekly = Arrays.copyOf(all, 156);
+
+        double[] forecast = ForecastMethod.COMBO.point(weekly, 52, 52);
+        double[] flat = ForecastMethod.COMBO.point(weekly, 1, 52);
+
+        assertThat(SeasonalAdjustment.detect(weekly, 52)).isTrue();
+        double seasonalError = 0;
+        double flatError = 0;
+        for (int h = 0; h < 52; h++) {
+            double expected = all[156 + h];
+            seasonalError += Math.abs(forecast[h] - expected);
+            flatError += Math.abs(flat[h] - expected);
+        }
+        assertThat(seasonalError).isLessThan(flatError / 3);
+    }
+
+    @Test
+    void a_catalogue_learns_one_candidate_per_pattern_from_pooled_errors() {
         SplittableRandom random = new SplittableRandom(3);
         List<double[]> catalogue = new ArrayList<>();
         for (int s = 0; s < 30; s++) {
@@ -55,13 +111,13 @@ class AutomaticChoiceTest {
             catalogue.add(smooth);
             catalogue.add(intermittent);
         }
-        AutomaticChoice.Policy policy = AutomaticChoice.learn(catalogue, 6);
+        AutomaticChoice.Policy policy = AutomaticChoice.learn(catalogue, 1, 6);
 
-        assertThat(policy.byClass()).containsKeys("SMOOTH", "INTERMITTENT");
-        assertThat(AutomaticChoice.CANDIDATES).contains(policy.byClass().get("SMOOTH"), policy.byClass().get("INTERMITTENT"));
-        // stationary smooth demand: a long-memory candidate wins, never the zero forecast or the last value
-        assertThat(policy.byClass().get("SMOOTH")).isNotEqualTo("zero");
-        double[] forecast = policy.forecast(catalogue.get(0), 6).forecast();
+        assertThat(policy.byPattern()).containsKeys(SeriesProfile.Pattern.SMOOTH);
+        assertThat(AutomaticChoice.SMOOTH_CANDIDATES).contains(policy.byPattern().get(SeriesProfile.Pattern.SMOOTH));
+        assertThat(policy.byPattern().entrySet()).allSatisfy(entry ->
+                assertThat(AutomaticChoice.candidatesFor(entry.getKey())).contains(entry.getValue()));
+        double[] forecast = policy.forecast(catalogue.get(0), 1, 6).forecast();
         assertThat(forecast[0]).isBetween(20.0, 25.0);
     }
 
@@ -71,10 +127,43 @@ class AutomaticChoiceTest {
         for (int t = 0; t < falling.length; t++) {
             falling[t] = Math.max(0, 30 - 2 * t);
         }
-        for (String candidate : AutomaticChoice.CANDIDATES) {
-            double[] forecast = AutomaticChoice.forecastWith(candidate, falling, 6);
-            assertThat(forecast).as(candidate).hasSize(6);
-            assertThat(Arrays.stream(forecast).min().orElseThrow()).as(candidate).isGreaterThanOrEqualTo(0.0);
+        List<Candidate> all = new ArrayList<>(AutomaticChoice.INTERMITTENT_CANDIDATES);
+        all.addAll(AutomaticChoice.SMOOTH_CANDIDATES);
+        for (Candidate candidate : all) {
+            AutomaticChoice.Choice choice = AutomaticChoice.choose(falling, 12, 6, SeriesProfile.of(falling, 12), candidate);
+            assertThat(choice.forecast()).as(candidate.label()).hasSize(6);
+            assertThat(Arrays.stream(choice.forecast()).min().orElseThrow()).as(candidate.label()).isGreaterThanOrEqualTo(0.0);
         }
+    }
+
+    @Test
+    void weekly_noise_has_no_season() {
+        SplittableRandom random = new SplittableRandom(11);
+        int seasonal = 0;
+        for (int s = 0; s < 50; s++) {
+            double[] noise = new double[156];
+            for (int t = 0; t < noise.length; t++) {
+                noise[t] = 20 + 4 * random.nextGaussian();
+            }
+            seasonal += SeasonalAdjustment.detect(noise, 52) ? 1 : 0;
+        }
+        assertThat(seasonal).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void combinations_are_named_from_their_members() {
+        assertThat(Candidate.mean(ForecastMethod.TSB, ForecastMethod.SES).label()).isEqualTo("tsb+ses");
+        assertThat(Candidate.median(ForecastMethod.ETS, ForecastMethod.THETA, ForecastMethod.DAMPED).label())
+                .isEqualTo("median(ets,theta,damped)");
+    }
+
+    /** A positive series with a multiplicative season: level, relative amplitude, peak in the first period of each cycle. */
+    private static double[] seasonal(int length, int period, double level, double amplitude, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] y = new double[length];
+        for (int t = 0; t < length; t++) {
+            y[t] = level * (1 + amplitude * Math.cos(2 * Math.PI * t / period)) * (1 + 0.03 * random.nextGaussian()) + 0.05 * t;
+        }
+        return y;
     }
 }

@@ -57,7 +57,7 @@ class ForecastProperties {
 
     @Property(tries = 200)
     void the_automatic_choice_always_forecasts_finite_non_negative_demand(@ForAll("histories") double[] history) {
-        AutomaticChoice.Choice choice = AutomaticChoice.forecast(history, 6);
+        AutomaticChoice.Choice choice = AutomaticChoice.forecast(history, 12, 6);
         for (int h = 0; h < 6; h++) {
             assertThat(choice.forecast()[h]).isFinite().isGreaterThanOrEqualTo(0.0);
             assertThat(choice.low()[h]).isFinite().isLessThanOrEqualTo(choice.forecast()[h]);

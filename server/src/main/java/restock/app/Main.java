@@ -3,16 +3,17 @@ package restock.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import restock.cli.ExportCommand;
+import restock.cli.ForecastCommand;
 import restock.cli.ServeCommand;
 import restock.cli.ImportCommand;
 import restock.cli.KeysCommand;
 import restock.cli.PlanCommand;
 import restock.cli.ReportCommand;
 
-/** Restock's entry point: {@code restock serve | import | export}. */
+/** Restock's entry point: {@code restock serve | import | export | report | plan | keys | forecast}. */
 @Command(name = "restock", mixinStandardHelpOptions = true, version = "restock 0.1",
         description = "Backorder-aware orders and inventory.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, PlanCommand.class, KeysCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, PlanCommand.class, KeysCommand.class, ForecastCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         int exit = new CommandLine(new Main()).execute(args);

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import restock.planning.ForecastGrain;
 import restock.planning.Planner;
 
 /** Planners' routes under /api/planning. */
@@ -39,18 +40,7 @@ final class PlanningRoutes {
         });
         routes.get("/api/planning/chart/{sku}", ctx -> ctx.json(restock.read(h ->
                 planning.chart(h, HttpCommands.sku(ctx), HttpCommands.queryInt(ctx, "weeks", 12)))));
-        routes.get("/api/planning/forecast/{sku}", ctx -> {
-            String method = Optional.ofNullable(ctx.queryParam("method")).orElse("auto");
-            Prediction p = restock.read(h -> planning.forecast(h, HttpCommands.sku(ctx), method,
-                    HttpCommands.queryInt(ctx, "weeks", 12)));
-            LocalDate first = DemandHistory.Grain.WEEK.startOf(restock.books().today());
-            List<Map<String, Object>> weeks = new java.util.ArrayList<>();
-            for (int w = 0; w < p.mean().length; w++) {
-                weeks.add(Map.of("week", first.plusWeeks(w).toString(), "mean", p.mean()[w], "lo80", p.band80().lower()[w],
-                        "hi80", p.band80().upper()[w], "lo95", p.band95().lower()[w], "hi95", p.band95().upper()[w]));
-            }
-            ctx.json(Map.of("sku", ctx.pathParam("sku"), "method", p.method(), "weeks", weeks));
-        });
+        routes.get("/api/planning/forecast/{sku}", this::forecast);
         routes.get("/api/planning/suggestions", ctx -> {
             Optional<Double> level = HttpCommands.queryNumber(ctx, "serviceLevel");
             Optional<Double> fillRate = HttpCommands.queryNumber(ctx, "fillRate");
@@ -82,6 +72,39 @@ final class PlanningRoutes {
                             "censored", p.censored()))
                     .toList()));
         });
+    }
+
+    /** The forecast route: granularity (week or month, default by the SKU's volume), period and horizon in buckets. */
+    private void forecast(Context ctx) {
+        String method = Optional.ofNullable(ctx.queryParam("method")).orElse("auto");
+        Optional<ForecastGrain> granularity = Optional.ofNullable(ctx.queryParam("granularity")).map(PlanningRoutes::granularity);
+        Optional<Integer> horizon = optionalInt(ctx, "horizon");
+        Optional<Integer> weeks = optionalInt(ctx, "weeks");
+        if (weeks.isPresent() && (horizon.isPresent() || granularity.filter(g -> g != ForecastGrain.WEEK).isPresent())) {
+            throw new InvalidInput("weeks", "weeks is the horizon of a weekly forecast; give horizon instead with granularity=month, and not both");
+        }
+        PlanningQueries.SkuForecast forecast = restock.read(h -> planning.forecast(h, HttpCommands.sku(ctx), method,
+                weeks.isPresent() ? Optional.of(ForecastGrain.WEEK) : granularity, optionalInt(ctx, "period"), horizon.or(() -> weeks)));
+        Prediction p = forecast.prediction();
+        List<Map<String, Object>> periods = new java.util.ArrayList<>();
+        for (int k = 0; k < p.mean().length; k++) {
+            periods.add(Map.of("start", forecast.grain().plus(forecast.firstPeriod(), k).toString(), "mean", p.mean()[k],
+                    "lo80", p.band80().lower()[k], "hi80", p.band80().upper()[k], "lo95", p.band95().lower()[k], "hi95", p.band95().upper()[k]));
+        }
+        ctx.json(Map.of("sku", ctx.pathParam("sku"), "method", p.method(), "granularity", forecast.grain().label(),
+                "period", forecast.period(), "periods", periods));
+    }
+
+    private static Optional<Integer> optionalInt(Context ctx, String name) {
+        return ctx.queryParam(name) == null ? Optional.empty() : Optional.of(HttpCommands.queryInt(ctx, name, 0));
+    }
+
+    private static ForecastGrain granularity(String value) {
+        return switch (value) {
+            case "week" -> ForecastGrain.WEEK;
+            case "month" -> ForecastGrain.MONTH;
+            default -> throw new InvalidInput("granularity", "granularity must be week or month, was '" + value + "'");
+        };
     }
 
     private static LocalDate date(Context ctx, String name, LocalDate fallback) {

@@ -39,10 +39,7 @@ public final class ChartData {
         }
         List<HistoryWeek> history = weeklyHistory.stream().map(p -> new HistoryWeek(p.start(), p.demand(), p.censored())).toList();
         double[] demand = weeklyHistory.stream().mapToDouble(DemandHistory.Period::demand).toArray();
-        AutomaticChoice.Choice choice = demand.length == 0
-                ? new AutomaticChoice.Choice("zero", new double[weeksAhead], new double[weeksAhead], new double[weeksAhead],
-                        new double[weeksAhead], new double[weeksAhead])
-                : AutomaticChoice.forecast(demand, weeksAhead);
+        AutomaticChoice.Choice choice = AutomaticChoice.forecast(demand, Planner.WEEKS_PER_YEAR, weeksAhead);
         LocalDate start = firstWeekAhead;
         // Receipts already due count in the first week ahead.
         Map<LocalDate, Integer> incoming = new java.util.HashMap<>();

@@ -35,13 +35,20 @@ public final class Planner {
                           double daysOfCover, boolean stocksOutBeforeNextReceipt) {
     }
 
+    /** The season length of weekly demand. */
+    public static final int WEEKS_PER_YEAR = 52;
+
     /** The most weeks ahead the rate is forecast over. */
     public static final int MAX_WEEKS_AHEAD = 52;
 
+    /** Days in the planner's month buckets (its daily history carries no calendar, so months are 30-day buckets). */
+    public static final int DAYS_PER_MONTH = 30;
+
     /**
-     * Demand per day over the next {@code daysAhead} days: the automatic choice's forecast of the complete weeks of
-     * the history (the latest seven days are the latest week; an incomplete oldest week is left out), averaged and
-     * divided by seven. Without a complete week, the daily mean.
+     * Demand per day over the next {@code daysAhead} days, forecast in the grain the SKU's volume suits
+     * ({@link ForecastGrain#forVolume}): the complete weeks of the history (the latest seven days are the latest week;
+     * an incomplete oldest week is left out), or for a slow mover its complete 30-day buckets; the forecast averaged
+     * and divided by the bucket's days. Without a complete week, the daily mean.
      */
     public static double forecastDailyRate(double[] dailyDemand, int daysAhead) {
         return forecastDailyRate(dailyDemand, daysAhead, Optional.empty());
@@ -53,21 +60,38 @@ public final class Planner {
         if (weekly.length == 0) {
             return Arrays.stream(dailyDemand).average().orElse(0);
         }
+        double[] monthly = buckets(dailyDemand, DAYS_PER_MONTH);
+        if (ForecastGrain.forVolume(weekly) == ForecastGrain.MONTH && monthly.length > 0) {
+            // the catalogue policy is learned on weekly series; a monthly series is chosen for on its own
+            int monthsAhead = Math.max(1, Math.min(ForecastGrain.MONTH.maxHorizon(), (daysAhead + DAYS_PER_MONTH - 1) / DAYS_PER_MONTH));
+            double[] forecast = AutomaticChoice.pointForecast(monthly, ForecastGrain.MONTH.periodsPerYear(), monthsAhead);
+            return Arrays.stream(forecast).average().orElse(0) / DAYS_PER_MONTH;
+        }
         int weeksAhead = Math.max(1, Math.min(MAX_WEEKS_AHEAD, (daysAhead + 6) / 7));
-        double[] forecast = policy.map(p -> p.pointForecast(weekly, weeksAhead))
-                .orElseGet(() -> AutomaticChoice.forecast(weekly, weeksAhead).forecast());
+        double[] forecast = policy.map(p -> p.pointForecast(weekly, WEEKS_PER_YEAR, weeksAhead))
+                .orElseGet(() -> AutomaticChoice.pointForecast(weekly, WEEKS_PER_YEAR, weeksAhead));
         return Arrays.stream(forecast).average().orElse(0) / 7;
     }
 
     /** Complete weeks of a daily history, the latest seven days being the latest week; an incomplete oldest week is left out. */
     public static double[] weekly(double[] dailyDemand) {
-        int weeks = dailyDemand.length / 7;
-        double[] weekly = new double[weeks];
-        int offset = dailyDemand.length - weeks * 7;
+        return buckets(dailyDemand, 7);
+    }
+
+    /** Totals of complete buckets of {@code days} days, the latest days being the latest bucket. */
+    static double[] buckets(double[] dailyDemand, int days) {
+        int count = dailyDemand.length / days;
+        double[] totals = new double[count];
+        int offset = dailyDemand.length - count * days;
         for (int day = offset; day < dailyDemand.length; day++) {
-            weekly[(day - offset) / 7] += dailyDemand[day];
+            totals[(day - offset) / days] += dailyDemand[day];
         }
-        return weekly;
+        return totals;
+    }
+
+    /** The grain a SKU's demand is forecast in, from its daily history. */
+    public static ForecastGrain grain(double[] dailyDemand) {
+        return ForecastGrain.forVolume(weekly(dailyDemand));
     }
 
     /** Weeks ahead a catalogue policy is learned for: the default lead time plus the review period. */
@@ -78,7 +102,7 @@ public final class Planner {
      * ({@link AutomaticChoice#learn}): one SKU's history is too short to choose on reliably.
      */
     public static AutomaticChoice.Policy learnPolicy(List<Inputs> catalogue) {
-        return AutomaticChoice.learn(catalogue.stream().map(in -> weekly(in.dailyDemand())).toList(), POLICY_WEEKS_AHEAD);
+        return AutomaticChoice.learn(catalogue.stream().map(in -> weekly(in.dailyDemand())).toList(), WEEKS_PER_YEAR, POLICY_WEEKS_AHEAD);
     }
 
     /** What the reorder point is set for. */
@@ -152,7 +176,7 @@ public final class Planner {
                 : quantity == 0 ? "position " + position + " is above the reorder point " + (int) point.reorderPoint()
                 : "position " + position + " is at or below the reorder point " + (int) point.reorderPoint() + " ("
                 + (intermittent ? "bootstrapped" : "normal") + " lead-time demand, mean " + Math.round(leadTimeDemand.mean())
-                + " over " + Math.round(leadMean) + " days, " + service + ")";
+                + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + grain(demand).label() + "s)";
         return new SkuPlan(in.sku(), in.name(), in.supplier().orElse("no supplier yet"), dailyMean, point.reorderPoint(), point.safetyStock(),
                 orderUpTo, position, quantity, orderBy, reason, cover, stockOut);
     }

@@ -8,13 +8,16 @@ import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.planning.DemandHistory;
 import restock.planning.ChartData;
+import restock.planning.ForecastGrain;
 import restock.planning.Planner;
 import restock.store.SqlDemand;
 import restock.store.SqlPlanning;
 import restock.store.SqlPlanningRuns;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** What planners read: the demand history of a SKU (more of issue #6 builds on it). */
 public final class PlanningQueries {
@@ -84,39 +87,66 @@ public final class PlanningQueries {
         }
     }
 
-    /** Weeks of history a forecast is made from: two years, so weekly seasonal methods have two cycles. */
-    public static final int FORECAST_HISTORY_WEEKS = 104;
+    /** A SKU's forecast: the grain and season length used, the start of the first bucket ahead, and the prediction. */
+    public record SkuForecast(ForecastGrain grain, int period, LocalDate firstPeriod, Prediction prediction) {
+    }
 
     /**
-     * A SKU's weekly demand forecast by a named method ({@link ForecastMethod}, or "auto"), from
-     * its complete weeks since its first demand (at most {@link #FORECAST_HISTORY_WEEKS}), with 80% and 95% intervals.
+     * A SKU's demand forecast in weeks or months by a named method ({@link ForecastMethod}) or "auto", from its
+     * complete buckets since its first demand (at most {@link ForecastGrain#historyPeriods()}), with 80% and 95%
+     * intervals. Without a grain, the one that suits the SKU's volume ({@link ForecastGrain#forVolume}); without a
+     * period, a year of buckets; without a horizon, the grain's default.
      */
-    public Prediction forecast(Handle handle, Sku sku, String method, int weeksAhead) {
-        requireWeeksAhead(weeksAhead);
-        java.util.Optional<ForecastMethod> named = ForecastMethod.byLabel(method);
+    public SkuForecast forecast(Handle handle, Sku sku, String method, Optional<ForecastGrain> granularity, Optional<Integer> period,
+                                Optional<Integer> horizon) {
+        Optional<ForecastMethod> named = ForecastMethod.byLabel(method);
         if (named.isEmpty() && !method.equals("auto")) {
-            throw new InvalidInput("method", "method must be auto or one of " + java.util.Arrays.stream(ForecastMethod.values())
-                    .map(ForecastMethod::label).toList() + ", was '" + method + "'");
+            throw new InvalidInput("method", "method must be auto or one of " + ForecastMethod.labels() + ", was '" + method + "'");
         }
+        period.filter(p -> p < 1 || p > ForecastGrain.MAX_PERIOD).ifPresent(p -> {
+            throw new InvalidInput("period", "period must be between 1 and " + ForecastGrain.MAX_PERIOD + " buckets, was " + p);
+        });
         restock.catalog().find(handle, sku);
-        double[] weekly = completeWeeks(handle, sku, FORECAST_HISTORY_WEEKS).stream().mapToDouble(DemandHistory.Period::demand).toArray();
+        ForecastGrain grain = granularity.orElseGet(() -> ForecastGrain.forVolume(demand(completePeriods(handle, sku, ForecastGrain.WEEK,
+                WEEKS_FOR_VOLUME))));
+        int steps = horizon.orElse(grain.defaultHorizon());
+        if (steps < 1 || steps > grain.maxHorizon()) {
+            throw new InvalidInput("horizon", "horizon must be between 1 and " + grain.maxHorizon() + " " + grain.label() + "s, was " + steps);
+        }
+        int seasonLength = period.orElse(grain.periodsPerYear());
+        double[] all = demand(completePeriods(handle, sku, grain, grain.historyPeriods()));
         int first = 0;
-        while (first < weekly.length - 1 && weekly[first] == 0) {
+        while (first < all.length - 1 && all[first] == 0) {
             first++;
         }
-        double[] history = java.util.Arrays.copyOfRange(weekly, first, weekly.length);
+        double[] history = Arrays.copyOfRange(all, first, all.length);
+        LocalDate next = grain.grain().startOf(restock.books().today());
         if (named.isEmpty()) {
-            return AutomaticChoice.forecast(history, weeksAhead).prediction();
+            return new SkuForecast(grain, seasonLength, next, AutomaticChoice.forecast(history, seasonLength, steps).prediction());
         }
         try {
-            return named.get().predict(history, WEEKS_PER_YEAR, weeksAhead, new java.util.SplittableRandom(sku.code().hashCode()));
+            return new SkuForecast(grain, seasonLength, next,
+                    named.get().predict(history, seasonLength, steps, new java.util.SplittableRandom(sku.code().hashCode())));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("method", method + " cannot forecast this SKU's " + history.length + " weeks of history: " + e.getMessage());
+            throw new InvalidInput("method", method + " cannot forecast this SKU's " + history.length + " " + grain.label()
+                    + "s of history with period " + seasonLength + ": " + e.getMessage());
         }
     }
 
-    /** The seasonal period of weekly data. */
-    static final int WEEKS_PER_YEAR = 52;
+    /** Weeks of history the grain is chosen from: the latest year. */
+    static final int WEEKS_FOR_VOLUME = 52;
+
+    /** The latest {@code count} complete buckets of the grain (the current one is still open), oldest first. */
+    private List<DemandHistory.Period> completePeriods(Handle handle, Sku sku, ForecastGrain grain, int count) {
+        LocalDate current = grain.grain().startOf(restock.books().today());
+        LocalDate from = grain.plus(current, -count);
+        LocalDate to = current.minusDays(1);
+        return DemandHistory.rollUp(SqlDemand.days(handle, sku, from, to), from, to, grain.grain());
+    }
+
+    private static double[] demand(List<DemandHistory.Period> periods) {
+        return periods.stream().mapToDouble(DemandHistory.Period::demand).toArray();
+    }
 
     /** The nightly run: plans every SKU and stores the result as CSV; returns the stored run's id. */
     public long runAndStore(double serviceLevel, java.util.function.Function<List<Planner.SkuPlan>, String> toCsv) {

@@ -139,8 +139,9 @@ class OpenApiContractTest {
         assertThat(chart.json().path("history").size()).isEqualTo(26);
         expect(client.get("/api/planning/chart/22423?weeks=99"), 400);
         Exchange forecast = expect(client.get("/api/planning/forecast/22423?method=mean&weeks=4"), 200);
-        assertThat(forecast.json().path("weeks").size()).isEqualTo(4);
-        JsonNode firstWeek = forecast.json().path("weeks").get(0);
+        assertThat(forecast.json().path("periods").size()).isEqualTo(4);
+        assertThat(forecast.json().path("granularity").asText()).isEqualTo("week");
+        JsonNode firstWeek = forecast.json().path("periods").get(0);
         assertThat(firstWeek.path("lo95").asDouble()).isLessThanOrEqualTo(firstWeek.path("lo80").asDouble());
         assertThat(firstWeek.path("hi95").asDouble()).isGreaterThanOrEqualTo(firstWeek.path("hi80").asDouble());
         assertThat(expect(client.get("/api/planning/forecast/22423"), 200).json().path("method").asText()).isNotBlank();
@@ -148,9 +149,24 @@ class OpenApiContractTest {
         expect(client.get("/api/planning/forecast/22423?method=mean&weeks=0"), 400);
         expect(client.get("/api/planning/forecast/22423?method=mean&weeks=many"), 400);
         // every order here is from this week, so there is no complete week to estimate ETS or repeat a year from
-        assertThat(expect(client.get("/api/planning/forecast/22423?method=ses"), 400).json().path("detail").asText()).contains("ETS needs at least 4");
+        assertThat(expect(client.get("/api/planning/forecast/22423?method=ses"), 400).json().path("detail").asText()).contains("ses needs at least 4 observations");
         expect(client.get("/api/planning/forecast/22423?method=snaive"), 400);
         expect(client.get("/api/planning/forecast/NOPE-1?method=ses"), 404);
+        Exchange monthly = expect(client.get("/api/planning/forecast/22423?granularity=month&horizon=3&period=12"), 200);
+        assertThat(monthly.json().path("periods").size()).isEqualTo(3);
+        assertThat(monthly.json().path("period").asInt()).isEqualTo(12);
+        assertThat(monthly.json().path("periods").get(1).path("start").asText()).endsWith("-01");
+        assertThat(expect(client.get("/api/planning/forecast/22423"), 200).json().path("granularity").asText()).isIn("week", "month");
+        assertThat(expect(client.get("/api/planning/forecast/22423?granularity=day"), 400).json().path("detail").asText())
+                .contains("granularity must be week or month");
+        assertThat(expect(client.get("/api/planning/forecast/22423?granularity=month&horizon=25"), 400).json().path("detail").asText())
+                .contains("between 1 and 24 months");
+        assertThat(expect(client.get("/api/planning/forecast/22423?period=0"), 400).json().path("detail").asText())
+                .contains("period must be between 1 and 104");
+        expect(client.get("/api/planning/forecast/22423?period=x"), 400);
+        expect(client.get("/api/planning/forecast/22423?granularity=month&weeks=4"), 400);
+        assertThat(expect(client.get("/api/planning/forecast/22423?method=hw&period=52"), 400).json().path("detail").asText())
+                .contains("hw cannot forecast");
         expect(client.get("/api/planning/runs/latest"), 404);
         expect(client.get("/api/planning/demand/22423?from=2026-12-01&to=2026-11-01"), 400);
         expect(client.post("/api/payments/pay-link", "{\"token\":\"forged\",\"paymentMethod\":\"pm_card_visa\"}"), 400);

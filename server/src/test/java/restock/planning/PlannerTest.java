@@ -93,7 +93,7 @@ class PlannerTest {
                     Optional.empty(), 0, 1));
         }
         AutomaticChoice.Policy policy = Planner.learnPolicy(catalogue);
-        assertThat(policy.byClass()).isNotEmpty();
+        assertThat(policy.byPattern()).isNotEmpty();
         Planner.SkuPlan plan = Planner.plan(catalogue.get(0), 0.95, TODAY, 1, Optional.of(policy));
         double mean = Arrays.stream(catalogue.get(0).dailyDemand()).average().orElseThrow();
         assertThat(plan.dailyDemand()).isBetween(0.5 * mean, 1.5 * mean); // stationary demand: the rate stays near its mean
@@ -119,5 +119,33 @@ class PlannerTest {
         assertThat(ninety.reason()).contains("90.0% fill rate on orders of");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Planner.ServiceTarget.FillRate(1.0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fill rate");
+    }
+
+    @Test
+    void a_slow_mover_is_forecast_in_months_and_a_steady_seller_in_weeks() {
+        double[] slow = new double[182];
+        for (int d = 5; d < slow.length; d += 20) {
+            slow[d] = 6; // a sale about every three weeks: most weeks have none
+        }
+        double[] steady = new double[182];
+        java.util.Arrays.fill(steady, 2);
+
+        assertThat(Planner.grain(slow)).isEqualTo(ForecastGrain.MONTH);
+        assertThat(Planner.grain(steady)).isEqualTo(ForecastGrain.WEEK);
+        double slowMean = Arrays.stream(slow).average().orElseThrow();
+        assertThat(Planner.forecastDailyRate(slow, 21)).isBetween(0.5 * slowMean, 1.5 * slowMean);
+        assertThat(Planner.forecastDailyRate(steady, 21)).isCloseTo(2.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(Planner.plan(new Planner.Inputs("S", "Slow", Optional.of("Supplier"), slow, List.of(14), 0, 0, 0, 0,
+                Optional.empty(), 0, 1), 0.95, TODAY, 1).reason()).contains("forecast in months");
+    }
+
+    @Test
+    void the_grain_follows_the_share_of_weeks_and_of_months_with_demand() {
+        assertThat(ForecastGrain.forVolume(new double[] {1, 1, 1, 1, 0})).isEqualTo(ForecastGrain.WEEK); // demand most weeks
+        assertThat(ForecastGrain.forVolume(new double[] {1, 0, 0, 0, 0, 2, 0, 0})).isEqualTo(ForecastGrain.MONTH); // every 4 weeks
+        double[] sparseEvenByMonths = new double[24];
+        sparseEvenByMonths[3] = 5; // one sale in six four-week months
+        assertThat(ForecastGrain.forVolume(sparseEvenByMonths)).isEqualTo(ForecastGrain.WEEK);
+        assertThat(ForecastGrain.forVolume(new double[4])).isEqualTo(ForecastGrain.WEEK); // no demand: nothing to aggregate
     }
 }

@@ -1,0 +1,98 @@
+package restock.forecast;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rolling-origin cross-validation of candidates: every candidate forecasts the next {@code horizon} periods from
+ * every origin the history allows (at least {@link AutomaticChoice#MIN_HISTORY} periods of training, at most
+ * {@code maxOrigins} latest origins). Each member method forecasts once per origin and every combination averages
+ * those forecasts. A member that cannot forecast the training part yet (too short for it) stands in as naive.
+ */
+final class CrossValidation {
+    private CrossValidation() {
+    }
+
+    /**
+     * Mean scaled squared error per candidate over the origins whose training mean was not zero, the count of those
+     * origins, and every candidate's errors ({@code residuals[candidate][h][origin]}, actual minus forecast).
+     */
+    record Errors(double[] meanScaledError, int origins, double[][][] residuals) {
+    }
+
+    static Errors run(double[] history, int period, int horizon, List<Candidate> candidates, int maxOrigins) {
+        int[] origins = origins(history.length, horizon, maxOrigins);
+        Set<ForecastMethod> members = new LinkedHashSet<>();
+        candidates.forEach(candidate -> members.addAll(candidate.members()));
+        double[] sum = new double[candidates.size()];
+        double[][][] residuals = new double[candidates.size()][horizon][origins.length];
+        int scored = 0;
+        for (int k = 0; k < origins.length; k++) {
+            int origin = origins[k];
+            double[] training = Arrays.copyOf(history, origin);
+            double scale = Math.abs(Arrays.stream(training).average().orElse(0));
+            Map<ForecastMethod, double[]> forecasts = new EnumMap<>(ForecastMethod.class);
+            for (ForecastMethod member : members) {
+                forecasts.put(member, memberForecast(member, training, period, horizon));
+            }
+            for (int c = 0; c < candidates.size(); c++) {
+                double[] f = AutomaticChoice.floored(training, candidates.get(c).fromMembers(forecasts, horizon));
+                double squared = 0;
+                for (int h = 0; h < horizon; h++) {
+                    double error = history[origin + h] - f[h];
+                    residuals[c][h][k] = error;
+                    squared += error * error;
+                }
+                if (scale > 0) {
+                    sum[c] += squared / horizon / (scale * scale);
+                }
+            }
+            if (scale > 0) {
+                scored++;
+            }
+        }
+        if (scored > 0) {
+            for (int c = 0; c < sum.length; c++) {
+                sum[c] /= scored;
+            }
+        }
+        return new Errors(sum, scored, residuals);
+    }
+
+    /** Errors (actual minus forecast) of one candidate at each step ahead ([h][origin]), over the origins. */
+    static double[][] residuals(double[] history, int period, int horizon, Candidate candidate, int maxOrigins) {
+        return run(history, period, horizon, List.of(candidate), maxOrigins).residuals()[0];
+    }
+
+    private static double[] memberForecast(ForecastMethod member, double[] training, int period, int horizon) {
+        ForecastMethod usable = training.length >= member.minimumObservations(period) ? member : ForecastMethod.NAIVE;
+        return usable.point(training, period, horizon);
+    }
+
+    static int[] origins(int length, int horizon, int maxOrigins) {
+        int last = length - horizon;
+        int first = Math.max(AutomaticChoice.MIN_HISTORY, last - maxOrigins + 1);
+        if (last < first) {
+            return new int[0];
+        }
+        int[] origins = new int[last - first + 1];
+        for (int i = 0; i < origins.length; i++) {
+            origins[i] = first + i;
+        }
+        return origins;
+    }
+
+    static int argmin(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] < values[best] - 1e-12) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,126 @@
+package restock.cli;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import restock.forecast.AutomaticChoice;
+import restock.forecast.ForecastMethod;
+import restock.forecast.Prediction;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+/**
+ * Forecasts arbitrary series from CSV files, without a database: {@code restock forecast --input history.csv --meta
+ * meta.csv --out forecasts.csv [--method auto]}. The output, {@code series_id,h,forecast,lo80,hi80,lo95,hi95,method},
+ * is written to a temporary file beside {@code --out} and moved into place at the end, so a crash leaves no half file.
+ */
+@Command(name = "forecast", description = "Forecast every series of a CSV history (series_id,t,value) with a meta file "
+        + "(series_id,frequency,h) into series_id,h,forecast,lo80,hi80,lo95,hi95,method.")
+public final class ForecastCommand implements Callable<Integer> {
+    @Option(names = "--input", required = true, description = "History: series_id,t,value (t = 1, 2, ... per series)")
+    Path input;
+
+    @Option(names = "--meta", required = true, description = "Which series: series_id,frequency,h (other columns ignored)")
+    Path meta;
+
+    @Option(names = "--out", required = true, description = "File to write the forecasts to")
+    Path out;
+
+    @Option(names = "--method", defaultValue = "auto", description = "auto or a method: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}",
+            completionCandidates = MethodNames.class)
+    String method;
+
+    /** The method names picocli lists in the help. */
+    static final class MethodNames extends ArrayList<String> {
+        MethodNames() {
+            super(ForecastMethod.labels());
+        }
+    }
+
+    static final List<String> HEADER = List.of("series_id", "h", "forecast", "lo80", "hi80", "lo95", "hi95", "method");
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream err = System.err;
+        Optional<ForecastMethod> named = ForecastMethod.byLabel(method);
+        if (named.isEmpty() && !method.equals("auto")) {
+            err.println("--method must be auto or one of " + ForecastMethod.labels() + ", was '" + method + "'");
+            return 2;
+        }
+        for (Path file : List.of(input, meta)) {
+            if (!Files.isRegularFile(file)) {
+                err.println(file + " not found");
+                return 2;
+            }
+        }
+        SeriesInput.Loaded loaded = SeriesInput.load(input, meta);
+        if (!loaded.problems().isEmpty()) {
+            loaded.problems().stream().limit(SeriesInput.MAX_PROBLEMS_LISTED).forEach(err::println);
+            if (loaded.problems().size() > SeriesInput.MAX_PROBLEMS_LISTED) {
+                err.println("... and " + (loaded.problems().size() - SeriesInput.MAX_PROBLEMS_LISTED) + " more problems");
+            }
+            err.println("nothing forecast: fix the input and run again");
+            return 2;
+        }
+        if (loaded.historiesWithoutMeta() > 0) {
+            err.println(loaded.historiesWithoutMeta() + " series in " + input.getFileName() + " are not in " + meta.getFileName()
+                    + " and are not forecast");
+        }
+        List<String> refused = write(loaded.series(), named, Progress.onStandardError(err, "forecast"));
+        refused.forEach(err::println);
+        err.println("wrote forecasts of " + (loaded.series().size() - refused.size()) + " series to " + out
+                + (refused.isEmpty() ? "" : "; " + refused.size() + " series could not be forecast with " + method));
+        return refused.isEmpty() ? 0 : 3;
+    }
+
+    /** Forecasts and writes every series; returns why each series the method could not forecast was left out. */
+    private List<String> write(List<SeriesInput.Series> series, Optional<ForecastMethod> named, Progress progress) throws IOException {
+        Path absolute = out.toAbsolutePath();
+        Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
+        List<String> refused = new ArrayList<>();
+        try {
+            try (Writer writer = Files.newBufferedWriter(temporary);
+                 CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).get().print(writer)) {
+                for (int i = 0; i < series.size(); i++) {
+                    SeriesInput.Series s = series.get(i);
+                    try {
+                        print(printer, s.id(), forecast(s, named));
+                    } catch (IllegalArgumentException e) {
+                        refused.add("series " + s.id() + ": " + e.getMessage());
+                    }
+                    progress.update(i + 1, series.size());
+                }
+            }
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return refused;
+    }
+
+    /** One series' forecast: the automatic choice, or the named method (refused with a reason when it cannot). */
+    static Prediction forecast(SeriesInput.Series s, Optional<ForecastMethod> named) {
+        if (named.isEmpty()) {
+            return AutomaticChoice.forecast(s.history(), s.frequency(), s.horizon()).prediction();
+        }
+        return named.get().predict(s.history(), s.frequency(), s.horizon(), new SplittableRandom(s.id().hashCode()));
+    }
+
+    private static void print(CSVPrinter printer, String id, Prediction p) throws IOException {
+        for (int h = 0; h < p.mean().length; h++) {
+            printer.printRecord(id, h + 1, p.mean()[h], p.band80().lower()[h], p.band80().upper()[h], p.band95().lower()[h],
+                    p.band95().upper()[h], p.method());
+        }
+    }
+}

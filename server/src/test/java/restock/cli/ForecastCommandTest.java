@@ -1,0 +1,161 @@
+package restock.cli;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import restock.app.Main;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The forecast command: any series from CSV files to forecasts with intervals, no database involved. */
+class ForecastCommandTest {
+    @TempDir
+    Path folder;
+
+    private int run(ByteArrayOutputStream err, String... args) {
+        PrintStream original = System.err;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            CommandLine commandLine = new CommandLine(new Main());
+            commandLine.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+            return commandLine.execute(args);
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    private Path write(String name, String text) throws Exception {
+        return Files.writeString(folder.resolve(name), text);
+    }
+
+    /** A quarterly seasonal series of 24 points, a short yearly trend and an intermittent monthly one, rows shuffled. */
+    private String history() {
+        StringBuilder text = new StringBuilder("series_id,t,value\n");
+        for (int t = 24; t >= 1; t--) {
+            text.append("Q1,").append(t).append(',').append(100 + 2 * t + (t % 4 == 1 ? 30 : 0)).append('\n');
+        }
+        for (int t = 1; t <= 8; t++) {
+            text.append("\"Y, 1\",").append(t).append(',').append(50 + 10 * t).append('\n');
+        }
+        for (int t = 1; t <= 30; t++) {
+            text.append("M1,").append(t).append(',').append(t % 5 == 0 ? 3 : 0).append('\n');
+        }
+        return text.toString();
+    }
+
+    private List<CSVRecord> rows(Path file) throws Exception {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+
+    @Test
+    void forecasts_every_series_of_the_meta_file_with_intervals_and_the_method_chosen() throws Exception {
+        Path input = write("history.csv", history());
+        Path meta = write("meta.csv", "series_id,frequency,h,note\nQ1,4,8,quarterly\n\"Y, 1\",1,6,yearly\nM1,12,3,spare part\n");
+        Path out = folder.resolve("forecasts.csv");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", out.toString())).isZero();
+
+        assertThat(Files.readAllLines(out).get(0)).isEqualTo("series_id,h,forecast,lo80,hi80,lo95,hi95,method");
+        List<CSVRecord> rows = rows(out);
+        assertThat(rows).hasSize(8 + 6 + 3);
+        assertThat(rows.stream().map(r -> r.get("series_id")).distinct()).containsExactly("Q1", "Y, 1", "M1");
+        for (CSVRecord row : rows) {
+            double forecast = Double.parseDouble(row.get("forecast"));
+            assertThat(Double.parseDouble(row.get("lo95"))).isLessThanOrEqualTo(Double.parseDouble(row.get("lo80")));
+            assertThat(Double.parseDouble(row.get("lo80"))).isLessThanOrEqualTo(forecast);
+            assertThat(Double.parseDouble(row.get("hi80"))).isGreaterThanOrEqualTo(forecast);
+            assertThat(Double.parseDouble(row.get("hi95"))).isGreaterThanOrEqualTo(Double.parseDouble(row.get("hi80")));
+        }
+        // the trending yearly series is not given an intermittent method, and its forecast goes on rising
+        CSVRecord yearlyLast = rows.stream().filter(r -> r.get("series_id").equals("Y, 1")).reduce((a, b) -> b).orElseThrow();
+        assertThat(yearlyLast.get("method")).isEqualTo("combo");
+        assertThat(Double.parseDouble(yearlyLast.get("forecast"))).isGreaterThan(130);
+        // the quarterly peak (t = 1, 5, ..., 21, so h = 4 and 8 are t = 25 and 29) is forecast above its neighbours
+        List<Double> quarterly = rows.stream().filter(r -> r.get("series_id").equals("Q1")).map(r -> Double.parseDouble(r.get("forecast"))).toList();
+        assertThat(quarterly.get(4 - 1)).isGreaterThan(quarterly.get(3 - 1)).isGreaterThan(quarterly.get(2 - 1) - 40);
+        // not a terminal here: progress comes as lines on standard error
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("forecast: 3/3 (100%)").contains("wrote forecasts of 3 series");
+    }
+
+    @Test
+    void a_named_method_is_used_for_every_series_and_one_it_cannot_forecast_is_named_without_losing_the_rest() throws Exception {
+        Path input = write("history.csv", history());
+        Path meta = write("meta.csv", "series_id,frequency,h\nQ1,4,4\n\"Y, 1\",1,2\n");
+        Path out = folder.resolve("forecasts.csv");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", out.toString(), "--method", "hw");
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(rows(out)).hasSize(4).allSatisfy(row -> assertThat(row.get("method")).isEqualTo("hw"));
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("series Y, 1:").contains("1 series could not be forecast with hw");
+    }
+
+    @Test
+    void bad_input_is_refused_with_every_problem_named_and_nothing_written() throws Exception {
+        Path input = write("history.csv", "series_id,t,value\nA,1,5\nA,3,6\nB,1,x\nC,1,2\nC,1,3\n");
+        Path meta = write("meta.csv", "series_id,frequency,h\nA,1,3\nB,1,2\nC,0,2\nD,1,2\nA,1,1\nE,1,9999\n");
+        Path out = folder.resolve("forecasts.csv");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", out.toString())).isEqualTo(2);
+
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("series A: t must run 1, 2, 3, ... without a gap; t = 2 is missing")
+                .contains("history.csv line 4: expected a finite number, was 'x'")
+                .contains("series C has t = 1 twice")
+                .contains("frequency must be between 1 and 366, was 0")
+                .contains("series D has no rows in history.csv")
+                .contains("series A is listed twice")
+                .contains("h must be between 1 and 366, was 9999")
+                .contains("nothing forecast");
+        assertThat(out).doesNotExist();
+        assertThat(folder.toFile().list()).containsExactlyInAnyOrder("history.csv", "meta.csv");
+    }
+
+    @Test
+    void a_missing_column_an_unknown_method_and_a_missing_file_are_named() throws Exception {
+        Path input = write("history.csv", "id,t,value\nA,1,5\n");
+        Path meta = write("meta.csv", "series_id,h\nA,3\n");
+        Path out = folder.resolve("forecasts.csv");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", out.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("history.csv has no column series_id")
+                .contains("meta.csv has no column frequency");
+
+        err.reset();
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", out.toString(),
+                "--method", "arima")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--method must be auto or one of").contains("combo");
+
+        err.reset();
+        assertThat(run(err, "forecast", "--input", folder.resolve("none.csv").toString(), "--meta", meta.toString(),
+                "--out", out.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("none.csv not found");
+    }
+
+    @Test
+    void progress_lines_come_at_every_tenth_and_at_the_end() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Progress progress = new Progress.Lines(new PrintStream(printed, true, StandardCharsets.UTF_8), "forecast");
+        for (int done = 1; done <= 1001; done++) {
+            progress.update(done, 1001);
+        }
+        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(11).startsWith("forecast: 1/1001 (0%)").endsWith("forecast: 1001/1001 (100%)");
+    }
+}
