@@ -134,6 +134,7 @@ public final class ServeCommand implements Callable<Integer> {
         jobs.put("waitlist-notices", waitlist::noticePass);
         jobs.put("queue-upkeep", new restock.service.QueueUpkeep(restock, clock)::runOnce);
         jobs.put("delivery", delivery::runOnce);
+        jobs.put("backorder-causes", new restock.service.CauseAnalysis(restock, clock)::runOnce);
         ScheduledExecutorService payments = startBackgroundWork(leases, jobs);
         ScheduledExecutorService nightly = startNightlyPlan(new NightlyPlan(new PlanningQueries(restock), leases, clock, PlanCommand::csv), clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

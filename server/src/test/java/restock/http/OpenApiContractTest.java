@@ -152,6 +152,7 @@ class OpenApiContractTest {
         expect(client.get("/api/planning/forecast/22423?method=snaive"), 400);
         expect(client.get("/api/planning/forecast/NOPE-1?method=ses"), 404);
         expect(client.get("/api/planning/runs/latest"), 404);
+        insightScenario(client);
         expect(client.get("/api/planning/demand/22423?from=2026-12-01&to=2026-11-01"), 400);
         expect(client.post("/api/payments/pay-link", "{\"token\":\"forged\",\"paymentMethod\":\"pm_card_visa\"}"), 400);
         expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel", ""), 200);
@@ -163,6 +164,19 @@ class OpenApiContractTest {
         assertThat(lastPage.json().path("items").get(0).path("sku").asText()).isEqualTo("47566");
         assertThat(lastPage.json().has("next")).isFalse();
         expect(client.get("/api/stock?limit=500"), 400);
+    }
+
+    private static void insightScenario(ApiClient client) {
+        Exchange causes = expect(client.get("/api/insight/causes"), 200);
+        assertThat(causes.json().path("items").size()).as("the waiting lines were classified").isGreaterThanOrEqualTo(2);
+        assertThat(causes.json().path("items").get(0).path("causes").get(0).path("summary").asText()).isNotBlank();
+        expect(client.get("/api/insight/causes?sku=22423&cause=supplier_late&limit=5&before=99999"), 200);
+        expect(client.get("/api/insight/causes?cause=bad_luck"), 400);
+        expect(client.get("/api/insight/causes?limit=0"), 400);
+        expect(client.get("/api/insight/causes?from=2026-12-01&to=2026-11-01"), 400);
+        Exchange summary = expect(client.get("/api/insight/causes/summary?grain=month"), 200);
+        assertThat(summary.json().path("periods").size()).isGreaterThanOrEqualTo(1);
+        expect(client.get("/api/insight/causes/summary?grain=year"), 400);
     }
 
     private static void keysScenario(ApiClient client) {
