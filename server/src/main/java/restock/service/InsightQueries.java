@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import restock.common.InvalidInput;
 import restock.insight.CauseKind;
+import restock.insight.KpiRow;
+import restock.insight.Kpis;
 import restock.store.SqlCauses;
+import restock.store.SqlKpis;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -93,6 +96,22 @@ public final class InsightQueries {
             view.put("units", ((Number) row.get("units")).intValue());
             return view;
         }).toList();
+    }
+
+    /** Most SKU-days (products times days) one KPI request reads; past it, narrow the period or name a SKU. */
+    public static final long MAX_SKU_DAYS = 2_000_000;
+
+    /** The KPIs of a period, grouped; optionally for one SKU. */
+    public List<KpiRow> kpis(Period period, Kpis.By by, Kpis.Grain grain, Optional<String> sku) {
+        LocalDate today = restock.books().today();
+        return restock.read(h -> {
+            long skuDays = SqlKpis.skuDays(h, period.from(), period.to(), sku);
+            if (skuDays > MAX_SKU_DAYS) {
+                throw new InvalidInput("from", "this report would read " + skuDays + " SKU-days, over the limit of " + MAX_SKU_DAYS
+                        + ": shorten the period or name a sku");
+            }
+            return Kpis.compute(SqlKpis.facts(h, period.from(), period.to(), today, sku), by, grain);
+        });
     }
 
     private static Map<String, Object> view(SqlCauses.StoredCauses row) {

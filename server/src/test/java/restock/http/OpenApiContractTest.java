@@ -177,6 +177,16 @@ class OpenApiContractTest {
         Exchange summary = expect(client.get("/api/insight/causes/summary?grain=month"), 200);
         assertThat(summary.json().path("periods").size()).isGreaterThanOrEqualTo(1);
         expect(client.get("/api/insight/causes/summary?grain=year"), 400);
+        Exchange kpis = expect(client.get("/api/insight/kpis"), 200);
+        assertThat(kpis.json().path("rows").size()).isEqualTo(2);
+        assertThat(kpis.json().path("rows").get(0).path("lines").asInt()).isPositive();
+        expect(client.get("/api/insight/kpis?by=period&grain=month"), 200);
+        expect(client.get("/api/insight/kpis?by=supplier&sku=22423"), 200);
+        expect(client.get("/api/insight/kpis?by=colour"), 400);
+        expect(client.get("/api/insight/kpis?from=2020-01-01&to=2026-01-01"), 400);
+        Exchange csv = expect(client.get("/api/insight/kpis.csv?by=category"), 200);
+        assertThat(csv.responseBody()).startsWith("key,lines,orders,");
+        expect(client.get("/api/insight/kpis.csv?grain=day"), 400);
     }
 
     private static void keysScenario(ApiClient client) {
