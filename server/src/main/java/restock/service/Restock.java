@@ -27,6 +27,7 @@ public final class Restock {
     private final PurchasingCommands purchasing;
     private final OrderCommands orders;
     private final AvailabilityQueries availability;
+    private final CatalogEdits catalogEdits;
 
     public Restock(Jdbi jdbi, Clock clock) {
         this(jdbi, clock, PromiseSettings.defaults(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
@@ -51,6 +52,7 @@ public final class Restock {
         this.offers = new Offers(clock);
         this.orders = new OrderCommands(clock, books, paymentPolicy, offers);
         this.catalog = new CatalogCommands(clock, orders);
+        this.catalogEdits = new CatalogEdits(clock, catalog);
         this.paymentPolicy = paymentPolicy;
         this.availability = new AvailabilityQueries(books);
         this.cancelLinks = new CancelLinks(links, clock, orders);
@@ -91,6 +93,7 @@ public final class Restock {
     public PayLinks payLinks() { return payLinks; }
     public SignedLinks links() { return links; }
     public CatalogCommands catalog() { return catalog; }
+    public CatalogEdits catalogEdits() { return catalogEdits; }
     public StockCommands stock() { return stock; }
     public PurchasingCommands purchasing() { return purchasing; }
     public OrderCommands orders() { return orders; }

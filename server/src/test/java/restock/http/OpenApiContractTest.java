@@ -153,6 +153,7 @@ class OpenApiContractTest {
         expect(client.get("/api/planning/forecast/NOPE-1?method=ses"), 404);
         expect(client.get("/api/planning/runs/latest"), 404);
         insightScenario(client);
+        catalogScenario(client);
         expect(client.get("/api/planning/demand/22423?from=2026-12-01&to=2026-11-01"), 400);
         expect(client.post("/api/payments/pay-link", "{\"token\":\"forged\",\"paymentMethod\":\"pm_card_visa\"}"), 400);
         expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel", ""), 200);
@@ -187,6 +188,47 @@ class OpenApiContractTest {
         Exchange csv = expect(client.get("/api/insight/kpis.csv?by=category"), 200);
         assertThat(csv.responseBody()).startsWith("key,lines,orders,");
         expect(client.get("/api/insight/kpis.csv?grain=day"), 400);
+    }
+
+    private static void catalogScenario(ApiClient client) {
+        Exchange supplier = expect(client.post("/api/suppliers", """
+                {"name":"Fan Works","contactName":"Mei","contactEmail":"mei@fanworks.example","leadTimeDays":21,"minimumOrder":24,
+                 "packSize":12,"currency":"CNY"}"""), 201);
+        long id = supplier.json().path("id").asLong();
+        expect(client.post("/api/suppliers", "{\"name\":\"Fan Works\",\"contactName\":\"Mei\",\"contactEmail\":\"mei@fanworks.example\","
+                + "\"leadTimeDays\":21,\"minimumOrder\":24,\"packSize\":12,\"currency\":\"CNY\"}"), 200);
+        expect(client.post("/api/suppliers", "{\"name\":\"Fan Works\"}"), 409);
+        expect(client.post("/api/suppliers", "{\"name\":\"Bad\",\"currency\":\"XYZ\"}"), 400);
+        expect(client.get("/api/suppliers?limit=1"), 200);
+        expect(client.get("/api/suppliers?limit=0"), 400);
+        expect(client.get("/api/suppliers/" + id), 200);
+        expect(client.get("/api/suppliers/999999"), 404);
+        Exchange changed = expect(client.patch("/api/suppliers/" + id, "{\"packSize\":6,\"phone\":null}"), 200);
+        assertThat(changed.json().path("packSize").asInt()).isEqualTo(6);
+        expect(client.patch("/api/suppliers/" + id, "{\"packSize\":0}"), 400);
+        expect(client.patch("/api/suppliers/" + id, "{\"colour\":\"red\"}"), 400);
+        expect(client.patch("/api/suppliers/999999", "{\"packSize\":2}"), 404);
+        Exchange supplierAudit = expect(client.get("/api/suppliers/" + id + "/audit"), 200);
+        assertThat(supplierAudit.json().path("items").get(0).path("changes").path("packSize").path("to").asInt()).isEqualTo(6);
+        expect(client.get("/api/suppliers/999999/audit"), 404);
+        expect(client.post("/api/categories", "{\"code\":\"cake-stands\",\"name\":\"Cake stands\"}"), 201);
+        expect(client.post("/api/categories", "{\"code\":\"cake-stands\",\"name\":\"Cake stands\"}"), 200);
+        expect(client.post("/api/categories", "{\"code\":\"cake-stands\",\"name\":\"Other\"}"), 409);
+        expect(client.post("/api/categories", "{\"code\":\"Cake Stands\",\"name\":\"Cake stands\"}"), 400);
+        expect(client.get("/api/categories"), 200);
+        Exchange edited = expect(client.patch("/api/products/22423", "{\"name\":\"Regency Cakestand, 3 Tier\",\"category\":\"cake-stands\","
+                + "\"supplierId\":" + id + "}"), 200);
+        assertThat(edited.json().path("category").asText()).isEqualTo("cake-stands");
+        expect(client.patch("/api/products/22423", "{\"category\":\"nope\"}"), 400);
+        expect(client.patch("/api/products/22423", "{\"backorderPolicy\":\"sometimes\"}"), 400);
+        expect(client.patch("/api/products/NOPE", "{\"name\":\"x\"}"), 404);
+        Exchange productAudit = expect(client.get("/api/products/22423/audit"), 200);
+        assertThat(productAudit.json().path("items").get(0).path("changes").path("name").path("from").asText()).isEqualTo("Regency Cakestand 3 Tier");
+        expect(client.get("/api/products/NOPE/audit"), 404);
+        Exchange products = expect(client.get("/api/products?category=cake-stands"), 200);
+        assertThat(products.json().path("items").get(0).path("supplier").asText()).isEqualTo("Fan Works");
+        expect(client.get("/api/products?limit=1000"), 400);
+        expect(client.patch("/api/products/22423", "{\"name\":\"Regency Cakestand 3 Tier\"}"), 200);
     }
 
     private static void keysScenario(ApiClient client) {
