@@ -109,10 +109,18 @@ public final class Kpis {
                 share(onTimeInFull, due.size()),
                 leadTimes.isEmpty() ? null : round(leadTimes.stream().mapToDouble(Double::doubleValue).average().orElse(0)),
                 percentile(leadTimes, 0.1), percentile(leadTimes, 0.9), standardDeviation(leadTimes), stockOutDays, g.stockDays.size(),
-                lostUnits, currencies.size() == 1 ? lostValue : lostUnits == 0 ? 0L : null,
+                lostUnits, lostValue(currencies, lostValue, lostUnits),
                 currencies.size() == 1 ? currencies.iterator().next() : null,
                 dailyDemand == 0 ? null : round(onHandAtEnd / dailyDemand), shipped, round(averageOnHand),
                 averageOnHand == 0 ? null : round(shipped / averageOnHand));
+    }
+
+    /** The lost units' value when they share one currency; none lost is zero; several currencies have no one total. */
+    private static Long lostValue(Set<String> currencies, long value, int units) {
+        if (units == 0) {
+            return 0L;
+        }
+        return currencies.size() == 1 ? Long.valueOf(value) : null;
     }
 
     private record Promises(int kept, int settled) {

@@ -157,4 +157,19 @@ class KpisTest {
         assertThat(rows.get(2).lineFillRate()).isNull();          // no lines: no rate, not zero
         assertThat(rows.get(0).daysOfCover()).isEqualTo(1.8333); // 11 on hand over 6 units a day
     }
+
+    @Test
+    void lost_sales_in_two_currencies_have_units_but_no_single_value() {
+        List<KpiFacts.LineFact> lines = List.of(
+                new KpiFacts.LineFact(1, "A", at("01T10:00"), 2, 0, 0, 2, Optional.empty(), Optional.empty(), 0, Optional.empty(), 0),
+                new KpiFacts.LineFact(2, "B", at("01T10:00"), 1, 0, 0, 1, Optional.empty(), Optional.empty(), 0, Optional.empty(), 0));
+        List<KpiFacts.SkuFact> skus = List.of(new KpiFacts.SkuFact("A", Optional.empty(), Optional.of("Fans"), 1000, "GBP"),
+                new KpiFacts.SkuFact("B", Optional.empty(), Optional.of("Fans"), 500, "EUR"));
+        KpiRow fans = Kpis.compute(new KpiFacts(FROM, TO, TO, lines, List.of(), List.of(), skus), Kpis.By.CATEGORY, Kpis.Grain.WEEK).get(0);
+        assertThat(fans.lostSalesUnits()).isEqualTo(3);
+        assertThat(fans.lostSalesValueMinor()).isNull();
+        assertThat(fans.currency()).isNull();
+        assertThat(fans.averageOnHand()).isEqualTo(0.0);
+        assertThat(fans.inventoryTurns()).isNull();
+    }
 }
