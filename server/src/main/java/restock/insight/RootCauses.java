@@ -100,7 +100,8 @@ public final class RootCauses {
 
     /**
      * No purchase order was open or placed while stock ran down; or what was on hand and ordered for the lead time
-     * was below the forecast lead-time demand (the reorder point was set below it). Only when stock had run out:
+     * was below the lead-time demand that came, where that demand was within the forecast's upper bound (the
+     * reorder point was set below the lead-time demand it should have covered). Only when stock had run out:
      * units held by policy are that rule's cause.
      */
     static void planning(BackorderMoment moment, LeadTimeForecast forecast, List<Cause> causes) {
@@ -115,11 +116,15 @@ public final class RootCauses {
             return;
         }
         int covered = moment.onHandAtWindowStart() + moment.unitsOrderedInWindow();
-        if (forecast.known() && covered < forecast.mean()) {
-            causes.add(new Cause(CauseKind.PLANNING, forecast.mean() - covered, "stock and orders for the lead time ("
-                    + covered + " units) were below the forecast lead-time demand of " + round(forecast.mean()),
+        // Demand up to the forecast's upper bound is what a reorder point is set to cover; beyond it is a spike.
+        double plannable = Math.min(moment.leadTimeDemand(), forecast.upper());
+        if (forecast.known() && covered < plannable) {
+            causes.add(new Cause(CauseKind.PLANNING, plannable - covered, "stock and orders for the lead time ("
+                    + covered + " units) were below the " + round(plannable) + " units of lead-time demand the forecast allowed for"
+                    + " (upper bound " + round(forecast.upper()) + "): the reorder point was too low",
                     evidence("onHandAtWindowStartUnits", moment.onHandAtWindowStart(), "unitsOrderedInWindow", moment.unitsOrderedInWindow(),
-                            "forecastMeanUnits", round(forecast.mean()), "leadTimeDays", moment.leadTimeDays())));
+                            "leadTimeDemandUnits", moment.leadTimeDemand(), "forecastMeanUnits", round(forecast.mean()),
+                            "forecastUpper80Units", round(forecast.upper()), "leadTimeDays", moment.leadTimeDays())));
         }
     }
 

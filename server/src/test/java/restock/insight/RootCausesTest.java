@@ -48,10 +48,12 @@ class RootCausesTest {
     }
 
     @Test
-    void stock_and_orders_below_the_forecast_lead_time_demand_is_planning() {
+    void stock_and_orders_below_lead_time_demand_within_the_forecast_interval_is_planning() {
         List<Cause> causes = RootCauses.classify(moment(steady(2, 56), 28, 5, 0, 10, 1, List.of(), List.of()));
         assertThat(causes).extracting(Cause::kind).containsExactly(CauseKind.PLANNING);
         assertThat(causes.get(0).unitsExplained()).isEqualTo(28.0 - 15.0);
+        assertThat(RootCauses.classify(moment(steady(2, 56), 28, 20, 0, 10, 1, List.of(), List.of())))
+                .extracting(Cause::kind).containsExactly(CauseKind.UNKNOWN);
     }
 
     @Test
