@@ -34,3 +34,29 @@ for i, s in enumerate(ranked):
     weekly = round(int(s["total_units"]) / 54)
     price = round(statistics.median(prices[s["sku"]]) * 100)
     out.writerow([s["sku"], names[s["sku"]].title(), price, "GBP", weekly, s["class"], situations[i % 4]])
+
+
+def daily_units(path="server/src/main/resources/demo/daily_units.csv", days=364):
+    """The demo products' units sold per day over the data set's last {days} complete days (2010-12-10 to 2011-12-07),
+    one row per product: sku, first date, then the units of each day separated by spaces (0 for a day without sales).
+    The demo replays these days ending last week, shifted by whole weeks so weekdays stay weekdays."""
+    import datetime
+    skus = [s["sku"] for s in ranked]
+    last = datetime.date(2011, 12, 7)
+    first = last - datetime.timedelta(days=days - 1)
+    units = {sku: [0] * days for sku in skus}
+    with gzip.open(f"{DATA}/sku_daily_demand.csv.gz", "rt") as f:
+        for row in csv.DictReader(f):
+            if row["sku"] in units:
+                day = datetime.date.fromisoformat(row["date"])
+                if first <= day <= last:
+                    units[row["sku"]][(day - first).days] += int(row["units"])
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["sku", "first_date", "units"])
+        for sku in skus:
+            w.writerow([sku, first.isoformat(), " ".join(str(u) for u in units[sku])])
+
+
+if len(sys.argv) > 1 and sys.argv[1] == "--daily-units":
+    daily_units()

@@ -4,9 +4,8 @@ import restock.catalog.BackorderPolicy;
 import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
-import restock.orders.OrderRequest;
-import restock.purchasing.PurchaseOrderRequest;
 import restock.service.Restock;
+import restock.service.WaitlistCommands;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,13 +19,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Loads a demo shop derived from a real online retailer (see demo/README.md): some products in stock, some
- * waiting on open purchase orders with customers already queued, some out of stock. Loads once.
+ * Loads a demo shop derived from a real online retailer (see demo/README.md): 36 products, four suppliers with
+ * their terms, six categories, and a year of that retailer's real daily sales replayed through Restock's commands
+ * ({@link DemoYear}), with purchase orders, receipts (some late, some short), counts, cancellations, and the
+ * backorders and their causes that follow; a few shoppers on waitlists. Loads once, into an empty database.
  */
 public final class Demo {
-    private static final int WEEKS_OF_COVER_IN_STOCK = 3;
-    /** A saved card token the simulated gateway accepts. */
-    private static final String DEMO_CARD = "pm_card_visa";
+    /** Products sold under "always" (a few), "never" (the data's out-of-stock situation) or the default. */
+    private static final java.util.Set<String> ALWAYS = java.util.Set.of("47566", "22423", "84879");
 
     private Demo() {
     }
@@ -34,40 +34,55 @@ public final class Demo {
     record DemoProduct(Product product, int weeklyUnits, String situation) {
     }
 
+    /** What was loaded, for the start-up line. */
+    public record Loaded(int products, int days, int orders, int purchaseOrders, int causes) {
+    }
+
     public static boolean loadIfEmpty(Restock restock) {
+        return load(restock, Optional.empty()).isPresent();
+    }
+
+    /** Loads the demo into an empty database; with waitlist commands, some shoppers wait for products out of stock. */
+    public static Optional<Loaded> load(Restock restock, Optional<WaitlistCommands> waitlist) {
         boolean empty = restock.read(h -> restock.catalog().isEmpty(h));
         if (!empty) {
-            return false;
+            return Optional.empty();
         }
         List<DemoProduct> products = readProducts();
         LocalDate today = LocalDate.ofInstant(restock.clock().instant(), ZoneOffset.UTC);
-        restock.inTransaction(h -> {
-            int customer = 0;
+        ProgressBar progress = new ProgressBar(System.out);
+        java.util.Map<String, int[]> dailyUnits = readDailyUnits();
+        int days = dailyUnits.values().iterator().next().length;
+        DemoYear.Summary year = DemoYear.replay(restock, products, dailyUnits, today, done -> progress.update(done, days));
+        waitlist.ifPresent(commands -> restock.inTransaction(h -> {
+            int shopper = 0;
             for (DemoProduct demo : products) {
-                Sku sku = demo.product().sku();
-                restock.catalog().create(h, demo.product());
-                switch (demo.situation()) {
-                    case "in_stock" -> {
-                        restock.stock().count(h, sku, demo.weeklyUnits() * WEEKS_OF_COVER_IN_STOCK, "demo opening stock");
-                        customer++;
-                        restock.orders().place(h, new OrderRequest("customer" + customer + "@example.com", true, 0,
-                                List.of(new OrderRequest.Line(sku, Math.max(1, demo.weeklyUnits() / 20))), Optional.of(DEMO_CARD)));
+                if (restock.stock().level(h, demo.product().sku()).available() == 0) {
+                    for (int i = 0; i < 3; i++) {
+                        shopper++;
+                        commands.signUp(h, demo.product().sku(), "shopper" + shopper + "@example.com", 1 + i % 2, true);
                     }
-                    case "awaiting_po" -> {
-                        restock.purchasing().create(h, new PurchaseOrderRequest("Hangzhou Giftware Co.",
-                                List.of(new PurchaseOrderRequest.Line(sku, demo.weeklyUnits() * 4, today.plusDays(12)))));
-                        for (int i = 0; i < 3; i++) {
-                            customer++;
-                            restock.orders().place(h, new OrderRequest("customer" + customer + "@example.com", true, 0,
-                                    List.of(new OrderRequest.Line(sku, Math.max(1, demo.weeklyUnits() / 10))), Optional.of(DEMO_CARD)));
-                        }
-                    }
-                    default -> { } // out of stock: no stock, nothing incoming
                 }
             }
             return null;
-        });
-        return true;
+        }));
+        int causes = new restock.service.CauseAnalysis(restock, restock.clock()).classifyPending(Integer.MAX_VALUE);
+        return Optional.of(new Loaded(products.size(), year.days(), year.orders(), year.purchaseOrders(), causes));
+    }
+
+    /** Units sold per day per product, oldest first (demo/daily_units.csv: sku, first date, units separated by spaces). */
+    static java.util.Map<String, int[]> readDailyUnits() {
+        var stream = Objects.requireNonNull(Demo.class.getResourceAsStream("/demo/daily_units.csv"), "demo/daily_units.csv missing");
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            java.util.Map<String, int[]> units = new java.util.LinkedHashMap<>();
+            List<List<String>> rows = Csv.parse(reader);
+            for (List<String> row : rows.subList(1, rows.size())) {
+                units.put(row.get(0), java.util.Arrays.stream(row.get(2).split(" ")).mapToInt(Integer::parseInt).toArray());
+            }
+            return units;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read demo/daily_units.csv", e);
+        }
     }
 
     static List<DemoProduct> readProducts() {
@@ -76,7 +91,9 @@ public final class Demo {
             List<DemoProduct> products = new ArrayList<>();
             List<List<String>> rows = Csv.parse(reader);
             for (List<String> row : rows.subList(1, rows.size())) {
-                BackorderPolicy policy = row.get(6).equals("out_of_stock") ? new BackorderPolicy.Never() : new BackorderPolicy.WhenSupplyConfirmed();
+                BackorderPolicy policy = row.get(6).equals("out_of_stock") ? new BackorderPolicy.Never()
+                        : ALWAYS.contains(row.get(0)) ? new BackorderPolicy.Always(java.util.OptionalInt.empty())
+                        : new BackorderPolicy.WhenSupplyConfirmed();
                 Product product = new Product(Sku.of(row.get(0)), row.get(1), new Money(Long.parseLong(row.get(2)), row.get(3)), policy);
                 products.add(new DemoProduct(product, Integer.parseInt(row.get(4)), row.get(6)));
             }

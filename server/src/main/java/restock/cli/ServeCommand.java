@@ -103,8 +103,11 @@ public final class ServeCommand implements Callable<Integer> {
                 Message.Channel.WEBHOOK, new WebhookSender(url -> restock.read(h -> restock.webhooks().secretFor(h, url).orElse(null)), clock,
                         webhookTargets)), clock, System.nanoTime());
         PaymentProcessor processor = new PaymentProcessor(restock, gateway, paymentPolicy, clock);
-        if (demo && Demo.loadIfEmpty(restock)) {
-            System.out.println("Loaded the demo shop (36 products from a real UK online retailer).");
+        if (demo) {
+            System.out.println("Loading the demo shop (a year of a real UK online retailer's sales, replayed; first start only)...");
+            Demo.load(restock, Optional.of(waitlist)).ifPresent(loaded -> System.out.println("Loaded the demo shop: " + loaded.products()
+                    + " products, " + loaded.days() + " days of history, " + loaded.orders() + " orders, " + loaded.purchaseOrders()
+                    + " purchase orders, " + loaded.causes() + " backorder events with their causes."));
         }
         ApiKeys keys = new ApiKeys(restock, Optional.ofNullable(System.getenv("RESTOCK_API_KEY")));
         Optional<ApiKeys.Created> firstKey = keys.bootstrap();
@@ -128,6 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
         jobs.put("notice-relay", relay::runOnce);
         jobs.put("waitlist-notices", waitlist::noticePass);
         jobs.put("queue-upkeep", new restock.service.QueueUpkeep(restock, clock)::runOnce);
+        jobs.put("backorder-causes", new restock.service.CauseAnalysis(restock, clock)::runOnce);
         ScheduledExecutorService payments = startBackgroundWork(leases, jobs);
         ScheduledExecutorService delivering = startDelivery(delivery);
         ScheduledExecutorService nightly = startNightlyPlan(new NightlyPlan(new PlanningQueries(restock), leases, clock, PlanCommand::csv), clock);

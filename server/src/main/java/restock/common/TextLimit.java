@@ -13,7 +13,11 @@ public enum TextLimit {
     PRODUCT_NAME(200, "products.name"),
     SUPPLIER_NAME(200, "suppliers.name"),
     STOCK_REASON(500, "stock_movements.reason"),
-    EMAIL(254, "orders.customer_email", "waitlist.email", "discount_codes.customer_email", "redemption_attempts.customer_email"),
+    EMAIL(254, "orders.customer_email", "waitlist.email", "discount_codes.customer_email", "redemption_attempts.customer_email",
+            "suppliers.contact_email"),
+    CONTACT_NAME(200, "suppliers.contact_name"),
+    PHONE(40, "suppliers.phone"),
+    CATEGORY_NAME(200, "categories.name"),
     PAYMENT_METHOD_TOKEN(255, "orders.payment_method_token", "line_payments.payment_method_token"),
     IDEMPOTENCY_KEY(255, "idempotent_requests.key"),
     /** As typed by a shopper (case, spaces and dashes loose); stored normalized, with at most a dash per 4 characters more. */

@@ -213,6 +213,8 @@ public final class HttpApi {
         new StorefrontRoutes(restock, commands, storefront).register(routes);
         new KeyRoutes(restock, keys, commands).register(routes);
         new PlanningRoutes(restock).register(routes);
+        new InsightRoutes(restock, new restock.service.InsightQueries(restock)).register(routes);
+        new CatalogRoutes(restock, commands).register(routes);
 
         routes.exception(ProblemException.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);

@@ -107,7 +107,7 @@ final class PlanningRoutes {
         };
     }
 
-    private static LocalDate date(Context ctx, String name, LocalDate fallback) {
+    static LocalDate date(Context ctx, String name, LocalDate fallback) {
         String value = ctx.queryParam(name);
         if (value == null) {
             return fallback;

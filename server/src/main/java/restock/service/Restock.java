@@ -29,6 +29,7 @@ public final class Restock {
     private final AvailabilityQueries availability;
     private final IdempotentCommands idempotent;
     private final Webhooks webhooks;
+    private final CatalogEdits catalogEdits;
 
     public Restock(Jdbi jdbi, Clock clock) {
         this(jdbi, clock, PromiseSettings.defaults(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
@@ -53,6 +54,7 @@ public final class Restock {
         this.offers = new Offers(clock);
         this.orders = new OrderCommands(clock, books, paymentPolicy, offers);
         this.catalog = new CatalogCommands(clock, orders);
+        this.catalogEdits = new CatalogEdits(clock, catalog);
         this.paymentPolicy = paymentPolicy;
         this.availability = new AvailabilityQueries(books);
         this.cancelLinks = new CancelLinks(links, clock, orders);
@@ -108,6 +110,7 @@ public final class Restock {
     public PayLinks payLinks() { return payLinks; }
     public SignedLinks links() { return links; }
     public CatalogCommands catalog() { return catalog; }
+    public CatalogEdits catalogEdits() { return catalogEdits; }
     public StockCommands stock() { return stock; }
     public PurchasingCommands purchasing() { return purchasing; }
     public OrderCommands orders() { return orders; }

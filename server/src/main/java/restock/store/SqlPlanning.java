@@ -2,6 +2,7 @@ package restock.store;
 
 import org.jdbi.v3.core.Handle;
 import restock.catalog.Sku;
+import restock.catalog.Supplier;
 import restock.planning.DemandHistory;
 import restock.planning.Planner;
 
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
-/** Gathers what the planner needs per SKU: demand history, stock, incoming, supplier and its lead times. */
+/** Gathers what the planner needs per SKU: demand history, stock, incoming, supplier with its lead times, MOQ and pack size. */
 public final class SqlPlanning {
     /** Products planned in one run. */
     public static final int MAX_SKUS = 20_000;
@@ -51,8 +52,8 @@ public final class SqlPlanning {
                                          join purchase_orders o on o.id = l.purchase_order_id where o.status = 'open' and l.sku = p.sku), 0) as incoming,
                                (select min(l.expected_date) from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
                                 where o.status = 'open' and l.sku = p.sku and l.quantity_received < l.quantity_ordered) as next_receipt,
-                               (select o.supplier_id from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
-                                where l.sku = p.sku order by o.created_at desc limit 1) as supplier_id
+                               coalesce(p.supplier_id, (select o.supplier_id from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
+                                where l.sku = p.sku order by o.created_at desc limit 1)) as supplier_id
                         from products p join stock s on s.sku = p.sku and s.location_code = :location
                         where not p.discontinued and (cast(:only as text) is null or p.sku = :only) order by p.sku limit :limit""")
                 .bind("location", SqlBooks.LOCATION).bind("limit", MAX_SKUS).bind("only", only == null ? null : only.code()).mapToMap().list();
@@ -62,12 +63,16 @@ public final class SqlPlanning {
             double[] daily = SqlDemand.days(handle, sku, today.minusDays(historyDays), today.minusDays(1)).stream()
                     .mapToDouble(DemandHistory.Period::demand).toArray();
             Long supplierId = (Long) row.get("supplier_id");
+            Optional<Supplier> supplier = Optional.ofNullable(supplierId).flatMap(id -> SqlCatalogEdits.supplier(handle, id, false));
+            List<Integer> history = supplierId == null ? List.of() : leadTimes(handle, supplierId);
+            // Delivery history is what the supplier does; the lead time it states stands in until there is any.
+            List<Integer> leadTimes = history.isEmpty() ? supplier.flatMap(Supplier::leadTimeDays).map(List::of).orElse(List.of()) : history;
             inputs.add(new Planner.Inputs(sku.code(), (String) row.get("name"),
-                    Optional.ofNullable(supplierId).map(id -> supplierName(handle, id)), daily,
-                    supplierId == null ? List.of() : leadTimes(handle, supplierId),
+                    supplier.map(Supplier::name), daily, leadTimes,
                     ((Number) row.get("on_hand")).intValue(), ((Number) row.get("reserved")).intValue(),
                     ((Number) row.get("backordered")).intValue(), ((Number) row.get("incoming")).intValue(),
-                    Optional.ofNullable((java.sql.Date) row.get("next_receipt")).map(java.sql.Date::toLocalDate), 0, 1));
+                    Optional.ofNullable((java.sql.Date) row.get("next_receipt")).map(java.sql.Date::toLocalDate),
+                    supplier.map(Supplier::minimumOrder).orElse(0), supplier.map(Supplier::packSize).orElse(1)));
             progress.accept(inputs.size());
         }
         return inputs;
@@ -75,10 +80,6 @@ public final class SqlPlanning {
 
     public static int count(Handle handle) {
         return Math.min(MAX_SKUS, handle.createQuery("select count(*) from products where not discontinued").mapTo(Integer.class).one());
-    }
-
-    private static String supplierName(Handle handle, long id) {
-        return handle.createQuery("select name from suppliers where id = :id").bind("id", id).mapTo(String.class).one();
     }
 
     private static List<Integer> leadTimes(Handle handle, long supplierId) {

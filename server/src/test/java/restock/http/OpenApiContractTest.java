@@ -168,6 +168,8 @@ class OpenApiContractTest {
         assertThat(expect(client.get("/api/planning/forecast/22423?method=hw&period=52"), 400).json().path("detail").asText())
                 .contains("hw cannot forecast");
         expect(client.get("/api/planning/runs/latest"), 404);
+        insightScenario(client);
+        catalogScenario(client);
         expect(client.get("/api/planning/demand/22423?from=2026-12-01&to=2026-11-01"), 400);
         expect(client.post("/api/payments/pay-link", "{\"token\":\"forged\",\"paymentMethod\":\"pm_card_visa\"}"), 400);
         expect(client.post("/api/orders/" + third.json().path("id").asLong() + "/cancel", ""), 200);
@@ -179,6 +181,70 @@ class OpenApiContractTest {
         assertThat(lastPage.json().path("items").get(0).path("sku").asText()).isEqualTo("47566");
         assertThat(lastPage.json().has("next")).isFalse();
         expect(client.get("/api/stock?limit=500"), 400);
+    }
+
+    private static void insightScenario(ApiClient client) {
+        Exchange causes = expect(client.get("/api/insight/causes"), 200);
+        assertThat(causes.json().path("items").size()).as("the waiting lines were classified").isGreaterThanOrEqualTo(2);
+        assertThat(causes.json().path("items").get(0).path("causes").get(0).path("summary").asText()).isNotBlank();
+        expect(client.get("/api/insight/causes?sku=22423&cause=supplier_late&limit=5&before=99999"), 200);
+        expect(client.get("/api/insight/causes?cause=bad_luck"), 400);
+        expect(client.get("/api/insight/causes?limit=0"), 400);
+        expect(client.get("/api/insight/causes?from=2026-12-01&to=2026-11-01"), 400);
+        Exchange summary = expect(client.get("/api/insight/causes/summary?grain=month"), 200);
+        assertThat(summary.json().path("periods").size()).isGreaterThanOrEqualTo(1);
+        expect(client.get("/api/insight/causes/summary?grain=year"), 400);
+        Exchange kpis = expect(client.get("/api/insight/kpis"), 200);
+        assertThat(kpis.json().path("rows").size()).isEqualTo(2);
+        assertThat(kpis.json().path("rows").get(0).path("lines").asInt()).isPositive();
+        expect(client.get("/api/insight/kpis?by=period&grain=month"), 200);
+        expect(client.get("/api/insight/kpis?by=supplier&sku=22423"), 200);
+        expect(client.get("/api/insight/kpis?by=colour"), 400);
+        expect(client.get("/api/insight/kpis?from=2020-01-01&to=2026-01-01"), 400);
+        Exchange csv = expect(client.get("/api/insight/kpis.csv?by=category"), 200);
+        assertThat(csv.responseBody()).startsWith("key,lines,orders,");
+        expect(client.get("/api/insight/kpis.csv?grain=day"), 400);
+    }
+
+    private static void catalogScenario(ApiClient client) {
+        Exchange supplier = expect(client.post("/api/suppliers", """
+                {"name":"Fan Works","contactName":"Mei","contactEmail":"mei@fanworks.example","leadTimeDays":21,"minimumOrder":24,
+                 "packSize":12,"currency":"CNY"}"""), 201);
+        long id = supplier.json().path("id").asLong();
+        expect(client.post("/api/suppliers", "{\"name\":\"Fan Works\",\"contactName\":\"Mei\",\"contactEmail\":\"mei@fanworks.example\","
+                + "\"leadTimeDays\":21,\"minimumOrder\":24,\"packSize\":12,\"currency\":\"CNY\"}"), 200);
+        expect(client.post("/api/suppliers", "{\"name\":\"Fan Works\"}"), 409);
+        expect(client.post("/api/suppliers", "{\"name\":\"Bad\",\"currency\":\"XYZ\"}"), 400);
+        expect(client.get("/api/suppliers?limit=1"), 200);
+        expect(client.get("/api/suppliers?limit=0"), 400);
+        expect(client.get("/api/suppliers/" + id), 200);
+        expect(client.get("/api/suppliers/999999"), 404);
+        Exchange changed = expect(client.patch("/api/suppliers/" + id, "{\"packSize\":6,\"phone\":null}"), 200);
+        assertThat(changed.json().path("packSize").asInt()).isEqualTo(6);
+        expect(client.patch("/api/suppliers/" + id, "{\"packSize\":0}"), 400);
+        expect(client.patch("/api/suppliers/" + id, "{\"colour\":\"red\"}"), 400);
+        expect(client.patch("/api/suppliers/999999", "{\"packSize\":2}"), 404);
+        Exchange supplierAudit = expect(client.get("/api/suppliers/" + id + "/audit"), 200);
+        assertThat(supplierAudit.json().path("items").get(0).path("changes").path("packSize").path("to").asInt()).isEqualTo(6);
+        expect(client.get("/api/suppliers/999999/audit"), 404);
+        expect(client.post("/api/categories", "{\"code\":\"cake-stands\",\"name\":\"Cake stands\"}"), 201);
+        expect(client.post("/api/categories", "{\"code\":\"cake-stands\",\"name\":\"Cake stands\"}"), 200);
+        expect(client.post("/api/categories", "{\"code\":\"cake-stands\",\"name\":\"Other\"}"), 409);
+        expect(client.post("/api/categories", "{\"code\":\"Cake Stands\",\"name\":\"Cake stands\"}"), 400);
+        expect(client.get("/api/categories"), 200);
+        Exchange edited = expect(client.patch("/api/products/22423", "{\"name\":\"Regency Cakestand, 3 Tier\",\"category\":\"cake-stands\","
+                + "\"supplierId\":" + id + "}"), 200);
+        assertThat(edited.json().path("category").asText()).isEqualTo("cake-stands");
+        expect(client.patch("/api/products/22423", "{\"category\":\"nope\"}"), 400);
+        expect(client.patch("/api/products/22423", "{\"backorderPolicy\":\"sometimes\"}"), 400);
+        expect(client.patch("/api/products/NOPE", "{\"name\":\"x\"}"), 404);
+        Exchange productAudit = expect(client.get("/api/products/22423/audit"), 200);
+        assertThat(productAudit.json().path("items").get(0).path("changes").path("name").path("from").asText()).isEqualTo("Regency Cakestand 3 Tier");
+        expect(client.get("/api/products/NOPE/audit"), 404);
+        Exchange products = expect(client.get("/api/products?category=cake-stands"), 200);
+        assertThat(products.json().path("items").get(0).path("supplier").asText()).isEqualTo("Fan Works");
+        expect(client.get("/api/products?limit=1000"), 400);
+        expect(client.patch("/api/products/22423", "{\"name\":\"Regency Cakestand 3 Tier\"}"), 200);
     }
 
     private static void keysScenario(ApiClient client) {

@@ -55,6 +55,10 @@ public final class ApiClient {
                 "Idempotency-Key", idempotencyKey));
     }
 
+    public Exchange patch(String path, String body) {
+        return send("PATCH", path, body, Map.of("Authorization", "Bearer " + apiKey, "Content-Type", "application/json"));
+    }
+
     public Exchange send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

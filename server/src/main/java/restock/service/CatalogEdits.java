@@ -1,0 +1,154 @@
+package restock.service;
+
+import org.jdbi.v3.core.Handle;
+import restock.catalog.CatalogAudit;
+import restock.catalog.Category;
+import restock.catalog.Product;
+import restock.catalog.Sku;
+import restock.catalog.Supplier;
+import restock.common.Conflict;
+import restock.common.InvalidInput;
+import restock.common.NotFound;
+import restock.store.SqlCatalog;
+import restock.store.SqlCatalogEdits;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Suppliers, categories and product edits, each change written with an audit entry (who, when, each field from and
+ * to) in the same transaction. An edit that changes nothing writes nothing.
+ */
+public final class CatalogEdits {
+    public static final int MAX_PAGE_SIZE = 200;
+    public static final int MAX_AUDIT_ENTRIES = 200;
+
+    private final Clock clock;
+    private final CatalogCommands catalog;
+
+    public CatalogEdits(Clock clock, CatalogCommands catalog) {
+        this.clock = clock;
+        this.catalog = catalog;
+    }
+
+    /** A create's outcome: new, or the same record already there. */
+    public record Created<T>(T value, boolean created) {
+    }
+
+    public List<Supplier> suppliers(Handle handle, long afterId, int limit) {
+        requirePageSize(limit);
+        return SqlCatalogEdits.suppliers(handle, afterId, limit);
+    }
+
+    public Supplier supplier(Handle handle, long id) {
+        return SqlCatalogEdits.supplier(handle, id, false).orElseThrow(() -> new NotFound("id", "no supplier " + id));
+    }
+
+    /** Creates a supplier; the same supplier again is answered as existing, other terms under its name are a conflict. */
+    public Created<Supplier> createSupplier(Handle handle, Supplier draft, String changedBy) {
+        Optional<Long> id = SqlCatalogEdits.insertSupplier(handle, draft, clock.instant());
+        if (id.isEmpty()) {
+            Supplier existing = SqlCatalogEdits.supplierNamed(handle, draft.name()).orElseThrow();
+            if (!CatalogAudit.fields(existing).equals(CatalogAudit.fields(draft))) {
+                throw new Conflict("name", "supplier '" + draft.name() + "' already exists (id " + existing.id()
+                        + ") with other terms; change it with PATCH /api/suppliers/" + existing.id());
+            }
+            return new Created<>(existing, false);
+        }
+        Supplier created = supplier(handle, id.get());
+        SqlCatalogEdits.audit(handle, "supplier", Long.toString(created.id()), "created", changedBy,
+                CatalogAudit.diff(Map.of(), CatalogAudit.fields(created)), clock.instant());
+        return new Created<>(created, true);
+    }
+
+    /** Applies an edit to a supplier under its row lock. */
+    public Supplier editSupplier(Handle handle, long id, UnaryOperator<Supplier> edit, String changedBy) {
+        Supplier before = SqlCatalogEdits.supplier(handle, id, true).orElseThrow(() -> new NotFound("id", "no supplier " + id));
+        Supplier after = edit.apply(before);
+        Map<String, CatalogAudit.Change> changes = CatalogAudit.diff(CatalogAudit.fields(before), CatalogAudit.fields(after));
+        if (changes.isEmpty()) {
+            return before;
+        }
+        if (!SqlCatalogEdits.updateSupplier(handle, after, clock.instant())) {
+            throw new Conflict("name", "another supplier is already named '" + after.name() + "'");
+        }
+        SqlCatalogEdits.audit(handle, "supplier", Long.toString(id), "updated", changedBy, changes, clock.instant());
+        return after;
+    }
+
+    public List<Category> categories(Handle handle) {
+        return SqlCatalogEdits.categories(handle);
+    }
+
+    public Created<Category> createCategory(Handle handle, Category category, String changedBy) {
+        if (!SqlCatalogEdits.insertCategory(handle, category, clock.instant())) {
+            Category existing = SqlCatalogEdits.category(handle, category.code()).orElseThrow();
+            if (!existing.equals(category)) {
+                throw new Conflict("code", "category '" + category.code() + "' already exists named '" + existing.name() + "'");
+            }
+            return new Created<>(existing, false);
+        }
+        SqlCatalogEdits.audit(handle, "category", category.code(), "created", changedBy,
+                CatalogAudit.diff(Map.of(), Map.of("code", category.code(), "name", category.name())), clock.instant());
+        return new Created<>(category, true);
+    }
+
+    /** A product with where it is filed: its category and supplier. */
+    public record FiledProduct(Product product, SqlCatalogEdits.Placement placement) {
+    }
+
+    public FiledProduct product(Handle handle, Sku sku) {
+        return new FiledProduct(catalog.find(handle, sku), SqlCatalogEdits.placement(handle, sku.code()));
+    }
+
+    /**
+     * Applies an edit to a product (name, price, policy, cap, release date, category, supplier); discontinuing is
+     * {@link CatalogCommands#discontinue}, which also cancels what no supply will fill.
+     */
+    public FiledProduct editProduct(Handle handle, Sku sku, UnaryOperator<FiledProduct> edit, String changedBy) {
+        FiledProduct before = product(handle, sku);
+        FiledProduct after = edit.apply(before);
+        if (!after.product().sku().equals(sku)) {
+            throw new InvalidInput("sku", "a product's SKU cannot change; create a new product instead");
+        }
+        if (after.product().lifecycle().discontinued() != before.product().lifecycle().discontinued()) {
+            throw new InvalidInput("discontinued", "discontinue with POST /api/products/" + sku + "/discontinue; a discontinued product does not return");
+        }
+        after.placement().category().ifPresent(code -> SqlCatalogEdits.category(handle, code)
+                .orElseThrow(() -> new InvalidInput("category", "no category '" + code + "': create it first (POST /api/categories)")));
+        after.placement().supplierId().ifPresent(id -> SqlCatalogEdits.supplier(handle, id, false)
+                .orElseThrow(() -> new InvalidInput("supplierId", "no supplier " + id + ": create it first (POST /api/suppliers)")));
+        Map<String, CatalogAudit.Change> changes = CatalogAudit.diff(
+                CatalogAudit.fields(before.product(), before.placement().category(), before.placement().supplierId()),
+                CatalogAudit.fields(after.product(), after.placement().category(), after.placement().supplierId()));
+        if (changes.isEmpty()) {
+            return before;
+        }
+        SqlCatalogEdits.updateProduct(handle, after.product(), after.placement(), clock.instant());
+        SqlCatalogEdits.audit(handle, "product", sku.code(), "updated", changedBy, changes, clock.instant());
+        return product(handle, sku);
+    }
+
+    public List<Map<String, Object>> products(Handle handle, String afterSku, int limit, Optional<String> category) {
+        requirePageSize(limit);
+        return SqlCatalogEdits.products(handle, afterSku, limit, category);
+    }
+
+    public List<SqlCatalogEdits.AuditEntry> auditTrail(Handle handle, String entity, String key) {
+        return SqlCatalogEdits.auditTrail(handle, entity, key, MAX_AUDIT_ENTRIES);
+    }
+
+    private static void requirePageSize(int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidInput("limit", "limit must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
+        }
+    }
+
+    /** Whether a SKU names a product (for routes that must say 404 before they parse a body). */
+    public boolean exists(Handle handle, Sku sku) {
+        return SqlCatalog.findProduct(handle, sku).isPresent();
+    }
+}

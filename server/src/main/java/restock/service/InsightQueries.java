@@ -1,0 +1,134 @@
+package restock.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import restock.common.InvalidInput;
+import restock.insight.CauseKind;
+import restock.insight.KpiRow;
+import restock.insight.Kpis;
+import restock.store.SqlCauses;
+import restock.store.SqlKpis;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the insight routes and pages read: backorder causes (classifying what is pending first, so a reader never
+ * sees an event without its cause) and the KPIs. Validates its arguments before it does any work.
+ */
+public final class InsightQueries {
+    /** Most causes listed per page. */
+    public static final int MAX_PAGE_SIZE = 500;
+    /** Longest period a report covers. */
+    public static final int MAX_PERIOD_DAYS = 3 * 366;
+    /** Most pending events classified before a read answers; the background pass does the rest. */
+    public static final int CATCH_UP_EVENTS = 2_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Restock restock;
+    private final CauseAnalysis analysis;
+
+    public InsightQueries(Restock restock) {
+        this.restock = restock;
+        this.analysis = new CauseAnalysis(restock, restock.clock());
+    }
+
+    public CauseAnalysis analysis() {
+        return analysis;
+    }
+
+    /** A period of whole days, both ends included, checked against {@link #MAX_PERIOD_DAYS}. */
+    public record Period(LocalDate from, LocalDate to) {
+        public Period {
+            if (to.isBefore(from)) {
+                throw new InvalidInput("from", "from (" + from + ") must not be after to (" + to + ")");
+            }
+            if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_PERIOD_DAYS) {
+                throw new InvalidInput("from", "a period may cover at most " + MAX_PERIOD_DAYS + " days, this one covers "
+                        + (ChronoUnit.DAYS.between(from, to) + 1));
+            }
+        }
+
+        public int days() {
+            return (int) ChronoUnit.DAYS.between(from, to) + 1;
+        }
+    }
+
+    /** One page of classified backorder events, newest first, and the cursor for the next. */
+    public record CausePage(List<Map<String, Object>> items, Optional<Long> next) {
+    }
+
+    public CausePage causes(Optional<String> sku, Optional<String> cause, Period period, Optional<Long> before, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidInput("limit", "limit must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
+        }
+        if (cause.isPresent() && CauseKind.byCode(cause.get()).isEmpty()) {
+            throw new InvalidInput("cause", "cause must be one of demand_spike, supplier_late, supplier_short, planning, record_error, "
+                    + "policy, unknown; was '" + cause.get() + "'");
+        }
+        if (before.isPresent() && before.get() <= 0) {
+            throw new InvalidInput("before", "before must be a positive event id, was " + before.get());
+        }
+        analysis.classifyPending(CATCH_UP_EVENTS);
+        List<SqlCauses.StoredCauses> rows = restock.read(h -> SqlCauses.list(h, sku, cause, period.from(), period.to(),
+                before.orElse(Long.MAX_VALUE), limit));
+        List<Map<String, Object>> items = rows.stream().map(InsightQueries::view).toList();
+        Optional<Long> next = rows.size() == limit ? Optional.of(rows.get(rows.size() - 1).eventId()) : Optional.empty();
+        return new CausePage(items, next);
+    }
+
+    /** Events and units per period and primary cause. */
+    public List<Map<String, Object>> causeSummary(Period period, String grain) {
+        if (!List.of("day", "week", "month").contains(grain)) {
+            throw new InvalidInput("grain", "grain must be day, week or month, was '" + grain + "'");
+        }
+        analysis.classifyPending(CATCH_UP_EVENTS);
+        return restock.read(h -> SqlCauses.summary(h, period.from(), period.to(), grain)).stream().map(row -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("start", row.get("period").toString());
+            view.put("cause", row.get("cause"));
+            view.put("events", ((Number) row.get("events")).intValue());
+            view.put("units", ((Number) row.get("units")).intValue());
+            return view;
+        }).toList();
+    }
+
+    /** Most SKU-days (products times days) one KPI request reads; past it, narrow the period or name a SKU. */
+    public static final long MAX_SKU_DAYS = 2_000_000;
+
+    /** The KPIs of a period, grouped; optionally for one SKU. */
+    public List<KpiRow> kpis(Period period, Kpis.By by, Kpis.Grain grain, Optional<String> sku) {
+        LocalDate today = restock.books().today();
+        return restock.read(h -> {
+            long skuDays = SqlKpis.skuDays(h, period.from(), period.to(), sku);
+            if (skuDays > MAX_SKU_DAYS) {
+                throw new InvalidInput("from", "this report would read " + skuDays + " SKU-days, over the limit of " + MAX_SKU_DAYS
+                        + ": shorten the period or name a sku");
+            }
+            return Kpis.compute(SqlKpis.facts(h, period.from(), period.to(), today, sku), by, grain);
+        });
+    }
+
+    private static Map<String, Object> view(SqlCauses.StoredCauses row) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("eventId", row.eventId());
+        view.put("orderId", row.orderId());
+        view.put("lineId", row.lineId());
+        view.put("sku", row.sku());
+        view.put("outcome", row.outcome());
+        view.put("quantity", row.quantity());
+        view.put("occurredAt", row.occurredAt().toString());
+        view.put("primaryCause", row.primaryCause());
+        try {
+            view.put("causes", JSON.readValue(row.causesJson(), JsonNode.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored causes of event " + row.eventId() + " are not JSON", e);
+        }
+        return view;
+    }
+}

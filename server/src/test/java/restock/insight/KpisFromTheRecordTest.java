@@ -1,0 +1,98 @@
+package restock.insight;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import restock.catalog.BackorderPolicy;
+import restock.catalog.Money;
+import restock.catalog.Product;
+import restock.catalog.Sku;
+import restock.orders.Order;
+import restock.orders.OrderRequest;
+import restock.purchasing.PurchaseOrder;
+import restock.purchasing.PurchaseOrderRequest;
+import restock.purchasing.ReceiptPlan;
+import restock.service.InsightQueries;
+import restock.service.Restock;
+import restock.store.Database;
+import restock.support.TestClock;
+import restock.support.TestDatabases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The KPIs read from a small history made through the real commands, worked out by hand: five days, one SKU, three
+ * orders (one served from stock, one partly waiting and then filled by a delivery two days late, one waiting and
+ * cancelled), one purchase order line.
+ */
+class KpisFromTheRecordTest {
+    private Database database;
+    private TestClock clock;
+    private Restock restock;
+
+    @BeforeEach
+    void open() {
+        database = TestDatabases.targets().get(0).freshSchema();
+        clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
+        restock = new Restock(database.jdbi(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private Order place(Sku sku, int units) {
+        return restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("c@example.com", true, 0,
+                List.of(new OrderRequest.Line(sku, units)))));
+    }
+
+    @Test
+    void the_record_s_facts_give_the_hand_worked_figures() {
+        Sku sku = Sku.of("FAN");
+        restock.inTransaction(h -> restock.catalog().create(h, new Product(sku, "Silk Fan", new Money(900, "GBP"),
+                new BackorderPolicy.Always(java.util.OptionalInt.empty()))));
+        restock.inTransaction(h -> restock.stock().count(h, sku, 5, "opening"));                      // day 1 (2 March)
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Fan Works",
+                List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.of(2026, 3, 3))))));
+        Order first = place(sku, 3);                                                                   // 3 from stock
+        restock.inTransaction(h -> restock.orders().ship(h, first.id()));
+        Order second = place(sku, 4);                                                                  // 2 reserved, 2 wait
+        Order third = place(sku, 1);                                                                   // 1 waits
+        clock.advance(Duration.ofDays(1));                                                             // day 2
+        restock.inTransaction(h -> restock.orders().cancel(h, third.id(), "took too long", "api"));
+        clock.advance(Duration.ofDays(2));                                                             // day 4: 1 day late
+        restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(sku, 10))));
+        restock.inTransaction(h -> restock.orders().ship(h, second.id()));
+        clock.advance(Duration.ofDays(1));                                                             // day 5 (6 March)
+
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        KpiRow row = new InsightQueries(restock).kpis(new InsightQueries.Period(today.minusDays(4), today), Kpis.By.SKU, Kpis.Grain.WEEK,
+                Optional.empty()).get(0);
+        assertThat(row.lines()).isEqualTo(3);
+        assertThat(row.unitsOrdered()).isEqualTo(8);
+        assertThat(row.unitFillRate()).isEqualTo(0.625);          // 3 + 2 of 8 from stock
+        assertThat(row.lineFillRate()).isEqualTo(0.3333);         // the first line only
+        assertThat(row.backorderRate()).isEqualTo(0.6667);        // the second and third waited
+        assertThat(row.averageWaitDays()).isEqualTo(3.0);         // the second: placed day 1, filled day 4
+        assertThat(row.cancelledWhileWaiting()).containsExactly(Map.entry("took too long", 1));
+        assertThat(row.lostSalesUnits()).isEqualTo(1);
+        assertThat(row.lostSalesValueMinor()).isEqualTo(900L);
+        assertThat(row.supplierLinesDue()).isEqualTo(1);
+        assertThat(row.supplierOnTimeInFull()).isEqualTo(0.0);    // due the 3rd, came the 5th
+        assertThat(row.leadTimeMeanDays()).isEqualTo(3.0);        // ordered day 1, received day 4
+        // Closing stock: day 1 5 - 3 shipped = 2; days 2 and 3: 2; day 4: 12 - 4 shipped = 8; day 5: 8.
+        assertThat(row.averageOnHand()).isEqualTo(4.4);
+        assertThat(row.unitsShipped()).isEqualTo(7);
+        assertThat(row.stockOutDays()).isZero();
+        assertThat(row.daysOfCover()).isEqualTo(5.0);             // 8 on hand over 8 units / 5 days
+    }
+}
