@@ -56,7 +56,7 @@ public final class KeysCommand implements Runnable {
     static final class Create implements Callable<Integer> {
         @Option(names = "--name", required = true, description = "Who or what uses the key, e.g. 'storefront www'")
         String name;
-        @Option(names = "--scope", required = true, description = "storefront, operations or reporting")
+        @Option(names = "--scope", required = true, description = "storefront, operations, reporting or feeds (a feeds key may stand in a feed URL)")
         String scope;
         @Option(names = "--rate", description = "Requests per minute (default: the scope's)")
         Integer rate;

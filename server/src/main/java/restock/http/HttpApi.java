@@ -91,8 +91,17 @@ public final class HttpApi {
                 waitlist, branding);
     }
 
-    /** What an operator sets about the API: the shop's product page address, and where webhooks may go. */
-    public record Settings(String shopProductUrl, WebhookTargets webhookTargets) {
+    /** Where feeds and offers find a product's picture when the product has none of its own. */
+    public static final String DEFAULT_SHOP_IMAGE_URL = "https://shop.example.com/images/{sku}.jpg";
+
+    /**
+     * What an operator sets about the API: the shop's product page and picture addresses ("{sku}" replaced), and
+     * where webhooks may go.
+     */
+    public record Settings(String shopProductUrl, String shopImageUrl, WebhookTargets webhookTargets) {
+        public Settings(String shopProductUrl, WebhookTargets webhookTargets) {
+            this(shopProductUrl, DEFAULT_SHOP_IMAGE_URL, webhookTargets);
+        }
     }
 
     public HttpApi(Restock restock, ApiKeys keys, Settings settings, PaymentGateway gateway, WaitlistCommands waitlist,
@@ -102,7 +111,7 @@ public final class HttpApi {
         this.branding = branding;
         this.gateway = gateway;
         this.waitlist = waitlist;
-        this.storefront = new Storefront(restock, settings.shopProductUrl());
+        this.storefront = new Storefront(restock, settings.shopProductUrl(), settings.shopImageUrl());
         this.keys = keys;
         this.authentication = new Authentication(keys, restock.clock());
         this.mapper = new ObjectMapper(JsonBody.boundedFactory()).registerModule(new JavaTimeModule())
@@ -200,7 +209,7 @@ public final class HttpApi {
             }
             ctx.json(java.util.Map.of("items", restock.read(h -> SqlOutbox.sentTo(h, recipient, 200))));
         });
-        new StorefrontRoutes(restock, commands, storefront).register(routes);
+        new StorefrontRoutes(restock, commands, storefront, authentication).register(routes);
         new KeyRoutes(restock, keys, commands).register(routes);
         new PlanningRoutes(restock).register(routes);
 
