@@ -5,6 +5,10 @@ import java.util.Optional;
 
 /** Something a customer should hear about, with what the message needs to say. */
 public sealed interface Notice {
+    /** Every topic a notice is published under, to webhooks as to mail (openapi.yaml declares a payload for each). */
+    java.util.List<String> WEBHOOK_TOPICS = java.util.List.of("order.waiting", "order.promise_changed", "order.filled",
+            "payment.charged", "payment.charge_failed", "waitlist.back_in_stock", "offer.issued", "waitlist.confirm");
+
     String topic();
 
     String customerEmail();

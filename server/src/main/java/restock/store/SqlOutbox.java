@@ -89,13 +89,22 @@ public final class SqlOutbox {
     }
 
     /** What was sent (or is still to be sent) to a recipient, newest first: the record a retailer is asked for. */
-    public static List<java.util.Map<String, Object>> sentTo(Handle handle, String recipient, int limit) {
+    /** One message as GET /api/messages lists it; its fields are the API's names (a map of columns came back lower-cased). */
+    public record SentMessage(long id, String messageId, String channel, String topic, String subject, String status, int attempts,
+                              String createdAt, String sentAt, String lastError) {
+    }
+
+    public static List<SentMessage> sentTo(Handle handle, String recipient, int limit) {
         return handle.createQuery("""
-                        select id, message_id::text as "messageId", channel, topic, subject, status, attempts,
-                               to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
-                               to_char(sent_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "sentAt", last_error as "lastError"
+                        select id, message_id::text as message_id, channel, topic, subject, status, attempts,
+                               to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
+                               to_char(sent_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as sent_at, last_error
                         from outbox where lower(recipient) = lower(:recipient) order by id desc limit :limit""")
-                .bind("recipient", recipient).bind("limit", limit).mapToMap().list();
+                .bind("recipient", recipient).bind("limit", limit)
+                .map((rs, ctx) -> new SentMessage(rs.getLong("id"), rs.getString("message_id"), rs.getString("channel"),
+                        rs.getString("topic"), rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"),
+                        rs.getString("created_at"), rs.getString("sent_at"), rs.getString("last_error")))
+                .list();
     }
 
     /** Active webhook endpoints with their secrets. */
