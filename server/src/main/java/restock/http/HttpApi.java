@@ -135,6 +135,7 @@ public final class HttpApi {
             http.setIdleTimeout(REQUEST_IO_TIMEOUT.toMillis());
             http.setRequestHeaderSize(MAX_HEADER_BYTES);
         });
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper)));
         SecurityHeaders securityHeaders = securityHeaders();
         var routes = config.routes;
         routes.before(ctx -> StatementDeadline.start(REQUEST_TIME_LIMIT));
