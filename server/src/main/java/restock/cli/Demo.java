@@ -75,8 +75,9 @@ public final class Demo {
         var stream = Objects.requireNonNull(Demo.class.getResourceAsStream("/demo/products.csv"), "demo/products.csv missing");
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             List<DemoProduct> products = new ArrayList<>();
-            List<List<String>> rows = Csv.parse(reader);
-            for (List<String> row : rows.subList(1, rows.size())) {
+            List<Csv.Line> rows = Csv.parse(reader);
+            for (Csv.Line line : rows.subList(1, rows.size())) {
+                List<String> row = line.cells();
                 BackorderPolicy policy = row.get(6).equals("out_of_stock") ? new BackorderPolicy.Never() : new BackorderPolicy.WhenSupplyConfirmed();
                 Product product = new Product(Sku.of(row.get(0)), row.get(1), new Money(Long.parseLong(row.get(2)), row.get(3)), policy);
                 products.add(new DemoProduct(product, Integer.parseInt(row.get(4)), row.get(6)));

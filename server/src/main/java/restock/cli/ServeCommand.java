@@ -46,7 +46,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the HTTP API until the process is stopped. */
-@Command(name = "serve", description = "Run the Restock server.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Restock server.")
 public final class ServeCommand implements Callable<Integer> {
     /** The exit status when another Restock already serves the --data-dir folder. */
     public static final int EXIT_FOLDER_ALREADY_SERVED = 3;
