@@ -195,7 +195,7 @@ public final class HttpApi {
                 Views.PurchaseOrderView.of(restock.purchasing().reschedule(h, HttpCommands.id(ctx), HttpCommands.lineNumber(ctx),
                         JsonBody.requiredDate(body, "", "expectedDate")))));
 
-        new CustomerRoutes(restock, commands, waitlist, gateway, settings.webhookTargets()).register(routes);
+        new CustomerRoutes(restock, commands, waitlist, gateway, settings.webhookTargets(), branding.publicUrl()).register(routes);
         routes.get("/api/messages/preview/{topic}", ctx -> {
             var sample = Templates.sample(ctx.pathParam("topic")).orElseThrow(() -> new NotFound("topic",
                     "no message topic '" + ctx.pathParam("topic") + "'; topics are " + Templates.TOPICS));

@@ -17,8 +17,8 @@ public final class SqlOutbox {
     public static boolean enqueue(Handle handle, Message message, Instant now) {
         return handle.createUpdate("""
                         insert into outbox (message_id, channel, topic, recipient, subject, body_text, body_html, ordering_key,
-                                            status, next_attempt_at, created_at)
-                        values (:id, :channel, :topic, :recipient, :subject, :text, :html, :ordering, 'pending', :at, :at)
+                                            list_unsubscribe, status, next_attempt_at, created_at)
+                        values (:id, :channel, :topic, :recipient, :subject, :text, :html, :ordering, :unsubscribe, 'pending', :at, :at)
                         on conflict (message_id) do nothing""")
                 .bind("id", message.messageId())
                 .bind("channel", message.channel().code())
@@ -28,6 +28,7 @@ public final class SqlOutbox {
                 .bind("text", message.bodyText())
                 .bind("html", message.bodyHtml())
                 .bind("ordering", message.orderingKey())
+                .bind("unsubscribe", message.listUnsubscribe())
                 .bind("at", SqlPurchasing.utc(now))
                 .execute() == 1;
     }
@@ -64,7 +65,7 @@ public final class SqlOutbox {
                 .map((rs, ctx) -> new Claimed(rs.getLong("id"), rs.getInt("attempts"), new Message(rs.getObject("message_id", UUID.class),
                         Message.Channel.valueOf(rs.getString("channel").toUpperCase(java.util.Locale.ROOT)), rs.getString("topic"),
                         rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-                        rs.getString("ordering_key"))))
+                        rs.getString("ordering_key"), rs.getString("list_unsubscribe"))))
                 .findOne();
     }
 
