@@ -122,8 +122,10 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<ApiKeys.Created> firstKey = keys.bootstrap();
         Javalin server;
         try {
-            server = new HttpApi(restock, keys, new HttpApi.Settings(shopUrl,
-                    System.getenv().getOrDefault("RESTOCK_SHOP_IMAGE_URL", HttpApi.DEFAULT_SHOP_IMAGE_URL), webhookTargets), gateway, waitlist, branding).start(host, port);
+            HttpApi api = new HttpApi(restock, keys, new HttpApi.Settings(shopUrl,
+                    System.getenv().getOrDefault("RESTOCK_SHOP_IMAGE_URL", HttpApi.DEFAULT_SHOP_IMAGE_URL), webhookTargets), gateway, waitlist, branding);
+            db.bindMetrics(api.meters());
+            server = api.start(host, port);
         } catch (RuntimeException e) {
             // Taken in the moment since the check above, or not ours to listen on.
             db.close();

@@ -8,8 +8,6 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -66,7 +64,7 @@ public final class HttpApi {
     private final Authentication authentication;
     private final ObjectMapper mapper;
     private final HttpCommands commands;
-    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Metrics metrics;
     private final restock.service.DatabaseHealth health;
 
     public HttpApi(Restock restock, String apiKey) {
@@ -118,6 +116,12 @@ public final class HttpApi {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.commands = new HttpCommands(restock, mapper);
         this.health = new restock.service.DatabaseHealth(restock.jdbi());
+        this.metrics = new Metrics(restock);
+    }
+
+    /** The registry /metrics shows, for the owner of the database pool to bind its meters to. */
+    public io.micrometer.core.instrument.MeterRegistry meters() {
+        return metrics.registry();
     }
 
     public Javalin start(String host, int port) {
@@ -138,14 +142,14 @@ public final class HttpApi {
         config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper)));
         SecurityHeaders securityHeaders = securityHeaders();
         var routes = config.routes;
+        routes.before(metrics::start);
         routes.before(ctx -> StatementDeadline.start(REQUEST_TIME_LIMIT));
         routes.before("/api/*", this::authenticate);
         routes.before("/api/*", HttpCommands::refuseControlCharactersInQuery);
         routes.beforeMatched("/api/*", authentication::authorize);
         routes.after(securityHeaders::apply);
         routes.after(ctx -> StatementDeadline.clear());
-        routes.after(ctx -> metrics.counter("restock_http_requests", "method", ctx.method().name(),
-                "status", Integer.toString(ctx.statusCode())).increment());
+        routes.after(metrics::record);
 
         routes.get("/", ctx -> ctx.html(resource("/web/index.html")));
         routes.get("/health", this::health);
