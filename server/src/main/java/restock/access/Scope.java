@@ -12,7 +12,12 @@ public enum Scope {
     /** Everything, keys included. */
     OPERATIONS("ops", 6_000),
     /** Every read, no change. */
-    REPORTING("rep", 600);
+    REPORTING("rep", 600),
+    /**
+     * The Merchant feeds only: the key may stand in the feed's URL (/feeds/{key}/google-merchant.xml), since
+     * Merchant Center's scheduled fetch cannot send a header. It opens nothing else.
+     */
+    FEEDS("fd", 120);
 
     private final String tag;
     private final int defaultRequestsPerMinute;
@@ -37,6 +42,6 @@ public enum Scope {
 
     public static Scope parse(String field, String code) {
         return Arrays.stream(values()).filter(scope -> scope.code().equals(code)).findFirst()
-                .orElseThrow(() -> new InvalidInput(field, field + " must be storefront, operations or reporting, was '" + code + "'"));
+                .orElseThrow(() -> new InvalidInput(field, field + " must be storefront, operations, reporting or feeds, was '" + code + "'"));
     }
 }

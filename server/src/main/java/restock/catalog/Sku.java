@@ -7,6 +7,11 @@ import java.util.regex.Pattern;
 /** A stock-keeping unit code: letters, digits, dot, dash and underscore, at most {@value #MAX_LENGTH} characters. */
 public record Sku(String code) implements Comparable<Sku> {
     public static final int MAX_LENGTH = restock.common.TextLimit.SKU.maxLength();
+    /**
+     * A new product's SKU: shopping feeds identify items by SKU and Merchant Center cuts ids at 50 characters, so two
+     * longer SKUs could share one id. Products stored before this limit keep their SKUs (and stay out of feeds).
+     */
+    public static final int MAX_NEW_LENGTH = 50;
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public Sku {
@@ -19,6 +24,11 @@ public record Sku(String code) implements Comparable<Sku> {
         if (!ALLOWED.matcher(code).matches()) {
             throw new InvalidInput("sku", "sku '" + code + "' may hold only letters, digits, '.', '-' and '_', starting with a letter or digit");
         }
+    }
+
+    /** Whether shopping feeds can carry this SKU as an item id unchanged. */
+    public boolean listable() {
+        return code.length() <= MAX_NEW_LENGTH;
     }
 
     public static Sku of(String code) {

@@ -1,68 +1,62 @@
 package restock.cli;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.IOException;
-import java.io.BufferedReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small RFC 4180 reader: commas, double-quoted fields with doubled quotes inside, CRLF or LF. */
+/**
+ * CSV in and out through Apache Commons CSV (RFC 4180: commas, double quotes, CRLF or LF). Reading skips a UTF-8
+ * byte order mark, as Excel's "CSV UTF-8" writes one, and keeps each record's first line number, so errors point
+ * at the right line even after a quoted value that spans lines. Writing starts with a byte order mark, so Excel
+ * opens "Café" as written.
+ */
 public final class Csv {
+    /** What Excel writes first in a "CSV UTF-8" file, and needs to read one as UTF-8. */
+    public static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+    private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+
     private Csv() {
     }
 
-    public static List<List<String>> parse(BufferedReader reader) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        int c;
-        while ((c = reader.read()) != -1) {
-            any = true;
-            if (quoted) {
-                if (c == '"') {
-                    reader.mark(1);
-                    int next = reader.read();
-                    if (next == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        if (next != -1) {
-                            reader.reset();
-                        }
-                    }
-                } else {
-                    field.append((char) c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                any = false;
-            } else if (c != '\r') {
-                field.append((char) c);
-            }
-        }
-        if (any) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
+    /** One record and the line of the file it starts on (the header is line 1). */
+    public record Line(int lineNumber, List<String> cells) {
     }
 
-    public static String quote(String value) {
-        if (value == null) {
-            return "";
+    /** Every record of the file, a byte order mark skipped. */
+    public static List<Line> parse(Reader reader) throws IOException {
+        PushbackReader input = new PushbackReader(reader, 1);
+        int first = input.read();
+        if (first != -1 && first != BYTE_ORDER_MARK) {
+            input.unread(first);
         }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
+        List<Line> lines = new ArrayList<>();
+        try (CSVParser parser = READ.parse(input)) {
+            long linesBefore = 0;
+            for (CSVRecord record : parser) {
+                lines.add(new Line(Math.toIntExact(linesBefore + 1), record.toList()));
+                linesBefore = parser.getCurrentLineNumber();
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return value;
+        return lines;
+    }
+
+    /** A printer that writes the byte order mark, then the header row. */
+    public static CSVPrinter printer(Writer out, String... header) throws IOException {
+        out.write(BYTE_ORDER_MARK);
+        CSVPrinter printer = new CSVPrinter(out, WRITE);
+        printer.printRecord((Object[]) header);
+        return printer;
     }
 }

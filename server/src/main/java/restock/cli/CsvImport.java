@@ -2,6 +2,8 @@ package restock.cli;
 
 import org.jdbi.v3.core.Handle;
 import restock.catalog.BackorderPolicy;
+import restock.catalog.Lifecycle;
+import restock.catalog.Listing;
 import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -29,15 +32,37 @@ public final class CsvImport {
 
     /** What a file holds, and the columns it needs. */
     public enum Kind {
-        products(List.of("sku", "name", "price_minor", "currency", "backorder_policy", "backorder_cap")),
+        products(List.of("sku", "name", "price_minor", "currency", "backorder_policy", "backorder_cap", "release_date", "discontinued",
+                "image_url", "brand", "gtin", "mpn"), List.of("sku", "name", "price_minor", "currency")),
         stock(List.of("sku", "counted_quantity")),
         purchase_orders(List.of("reference", "supplier", "sku", "quantity", "expected_date")),
         orders(List.of("reference", "customer_email", "sku", "quantity"));
 
         final List<String> columns;
+        /** The columns a file must have; the others may be left out. */
+        final List<String> required;
 
         Kind(List<String> columns) {
+            this(columns, columns);
+        }
+
+        Kind(List<String> columns, List<String> required) {
             this.columns = columns;
+            this.required = required;
+        }
+
+        /** The name on the command line: purchase-orders (purchase_orders is accepted too). */
+        public String commandName() {
+            return name().replace('_', '-');
+        }
+
+        public static Kind parse(String name) {
+            for (Kind kind : values()) {
+                if (kind.name().equals(name) || kind.commandName().equals(name)) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("'" + name + "' is not a kind of file; use products, stock, purchase-orders or orders");
         }
     }
 
@@ -49,8 +74,21 @@ public final class CsvImport {
     public record Result(int imported, List<RowError> errors) {
     }
 
-    /** A validated row: its line number and what to do with it. */
+    /** A validated row, or the rows of one order: their line numbers and what to do with them. */
     private record Step(List<Integer> lineNumbers, Consumer<Handle> action) {
+        private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\..*");
+
+        /** The file line an error is about: the order line its field names ("lines[2].sku"), else the first. */
+        int lineOf(String field) {
+            java.util.regex.Matcher matcher = LINE_FIELD.matcher(field == null ? "" : field);
+            if (matcher.matches()) {
+                int index = Integer.parseInt(matcher.group(1));
+                if (index < lineNumbers.size()) {
+                    return lineNumbers.get(index);
+                }
+            }
+            return lineNumbers.get(0);
+        }
     }
 
     private final Restock restock;
@@ -61,7 +99,7 @@ public final class CsvImport {
         this.progress = progress;
     }
 
-    public Result run(Kind kind, List<List<String>> rows) {
+    public Result run(Kind kind, List<Csv.Line> rows) {
         List<RowError> errors = new ArrayList<>();
         if (rows.isEmpty()) {
             return new Result(0, List.of(new RowError(1, "the file is empty; expected a header row: " + String.join(",", kind.columns))));
@@ -69,7 +107,7 @@ public final class CsvImport {
         if (rows.size() - 1 > MAX_ROWS) {
             return new Result(0, List.of(new RowError(MAX_ROWS + 2, "the file has " + (rows.size() - 1) + " rows; at most " + MAX_ROWS + " per import")));
         }
-        Map<String, Integer> header = header(rows.get(0), kind, errors);
+        Map<String, Integer> header = header(rows.get(0).cells(), kind, errors);
         if (!errors.isEmpty()) {
             return new Result(0, errors);
         }
@@ -83,7 +121,11 @@ public final class CsvImport {
                     Step step = steps.get(i);
                     try {
                         step.action().accept(handle);
-                    } catch (InvalidInput | NotFound | Conflict e) {
+                    } catch (InvalidInput e) {
+                        errors.add(new RowError(step.lineOf(e.field()), e.getMessage()));
+                    } catch (NotFound e) {
+                        errors.add(new RowError(step.lineOf(e.field()), e.getMessage()));
+                    } catch (Conflict e) {
                         errors.add(new RowError(step.lineNumbers().get(0), e.getMessage()));
                     }
                     progress.update(i + 1, steps.size());
@@ -111,20 +153,20 @@ public final class CsvImport {
         for (int i = 0; i < row.size(); i++) {
             index.put(row.get(i).trim().toLowerCase(java.util.Locale.ROOT), i);
         }
-        for (String column : kind.columns) {
-            if (!index.containsKey(column) && !column.equals("backorder_cap") && !column.equals("backorder_policy")) {
+        for (String column : kind.required) {
+            if (!index.containsKey(column)) {
                 errors.add(new RowError(1, "the header lacks column '" + column + "'; expected: " + String.join(",", kind.columns)));
             }
         }
         return index;
     }
 
-    private List<Step> steps(Kind kind, List<List<String>> rows, Map<String, Integer> header, List<RowError> errors) {
+    private List<Step> steps(Kind kind, List<Csv.Line> rows, Map<String, Integer> header, List<RowError> errors) {
         List<Step> steps = new ArrayList<>();
         Map<String, Group> groups = new LinkedHashMap<>();
         for (int r = 1; r < rows.size(); r++) {
-            int lineNumber = r + 1;
-            Row row = new Row(rows.get(r), header);
+            int lineNumber = rows.get(r).lineNumber();
+            Row row = new Row(rows.get(r).cells(), header);
             if (row.blank()) {
                 continue;
             }
@@ -139,8 +181,10 @@ public final class CsvImport {
                         int counted = row.integer("counted_quantity");
                         steps.add(new Step(List.of(lineNumber), h -> restock.stock().count(h, sku, counted, "import")));
                     }
-                    case purchase_orders -> groups.computeIfAbsent(row.text("reference"), ref -> new Group(row.text("supplier")))
-                            .add(lineNumber, row);
+                    case purchase_orders -> {
+                        row.date("expected_date");
+                        groups.computeIfAbsent(row.text("reference"), ref -> new Group(row.text("supplier"))).add(lineNumber, row);
+                    }
                     case orders -> groups.computeIfAbsent(row.text("reference"), ref -> new Group(row.text("customer_email")))
                             .add(lineNumber, row);
                 }
@@ -162,9 +206,13 @@ public final class CsvImport {
         String cap = row.optional("backorder_cap");
         Integer capValue = cap.isEmpty() ? null : row.integer("backorder_cap");
         String policy = row.optional("backorder_policy");
+        String release = row.optional("release_date");
+        Lifecycle lifecycle = new Lifecycle(release.isEmpty() ? Optional.empty() : Optional.of(row.date("release_date")),
+                row.bool("discontinued"));
+        Listing listing = Listing.of(row.optional("image_url"), row.optional("brand"), row.optional("gtin"), row.optional("mpn"));
         return new Product(Sku.of(row.text("sku")), row.text("name"),
                 new Money(row.longValue("price_minor"), row.text("currency")),
-                BackorderPolicy.parse(policy.isEmpty() ? null : policy, capValue));
+                BackorderPolicy.parse(policy.isEmpty() ? null : policy, capValue), lifecycle, listing);
     }
 
     /** The rows of one purchase order or order, grouped by their reference column. */
@@ -233,6 +281,16 @@ public final class CsvImport {
                 throw new InvalidInput(column, column + " is out of range: " + value);
             }
             return (int) value;
+        }
+
+        /** An optional true/false column; empty is false. */
+        boolean bool(String column) {
+            String value = optional(column).toLowerCase(java.util.Locale.ROOT);
+            return switch (value) {
+                case "", "false", "no", "0" -> false;
+                case "true", "yes", "1" -> true;
+                default -> throw new InvalidInput(column, column + " must be true or false, was '" + value + "'");
+            };
         }
 
         LocalDate date(String column) {

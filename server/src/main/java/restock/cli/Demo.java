@@ -75,8 +75,9 @@ public final class Demo {
         var stream = Objects.requireNonNull(Demo.class.getResourceAsStream("/demo/daily_units.csv"), "demo/daily_units.csv missing");
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             java.util.Map<String, int[]> units = new java.util.LinkedHashMap<>();
-            List<List<String>> rows = Csv.parse(reader);
-            for (List<String> row : rows.subList(1, rows.size())) {
+            List<Csv.Line> rows = Csv.parse(reader);
+            for (Csv.Line line : rows.subList(1, rows.size())) {
+                List<String> row = line.cells();
                 units.put(row.get(0), java.util.Arrays.stream(row.get(2).split(" ")).mapToInt(Integer::parseInt).toArray());
             }
             return units;
@@ -89,8 +90,9 @@ public final class Demo {
         var stream = Objects.requireNonNull(Demo.class.getResourceAsStream("/demo/products.csv"), "demo/products.csv missing");
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             List<DemoProduct> products = new ArrayList<>();
-            List<List<String>> rows = Csv.parse(reader);
-            for (List<String> row : rows.subList(1, rows.size())) {
+            List<Csv.Line> rows = Csv.parse(reader);
+            for (Csv.Line line : rows.subList(1, rows.size())) {
+                List<String> row = line.cells();
                 BackorderPolicy policy = row.get(6).equals("out_of_stock") ? new BackorderPolicy.Never()
                         : ALWAYS.contains(row.get(0)) ? new BackorderPolicy.Always(java.util.OptionalInt.empty())
                         : new BackorderPolicy.WhenSupplyConfirmed();

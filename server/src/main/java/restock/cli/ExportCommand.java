@@ -1,19 +1,27 @@
 package restock.cli;
 
+import org.apache.commons.csv.CSVPrinter;
+import org.jdbi.v3.core.Handle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import restock.store.Database;
 
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Writes products and stock balances as CSV files that {@code restock import} reads back. */
-@Command(name = "export", description = "Export products.csv and stock.csv to a folder.")
+/**
+ * Writes products and stock balances as CSV files that {@code restock import} reads back unchanged: every column
+ * the import reads (release date, discontinued and the listing included), a byte order mark for Excel.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export products.csv and stock.csv to a folder.")
 public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "./restock-export", description = "Folder to write to. Default: ${DEFAULT-VALUE}")
     Path out;
@@ -25,28 +33,40 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Files.createDirectories(out);
         try (Database db = database.open()) {
-            db.jdbi().useHandle(h -> {
-                write(out.resolve("products.csv"), "sku,name,price_minor,currency,backorder_policy,backorder_cap",
-                        h.createQuery("select * from products order by sku").map((rs, ctx) -> String.join(",",
-                                Csv.quote(rs.getString("sku")), Csv.quote(rs.getString("name")), rs.getString("price_minor"),
-                                rs.getString("currency"), rs.getString("backorder_policy"),
-                                rs.getString("backorder_cap") == null ? "" : rs.getString("backorder_cap"))).list());
-                write(out.resolve("stock.csv"), "sku,counted_quantity,reserved,backordered",
-                        h.createQuery("select * from stock order by sku").map((rs, ctx) -> String.join(",",
-                                Csv.quote(rs.getString("sku")), rs.getString("on_hand"), rs.getString("reserved"),
-                                rs.getString("backordered"))).list());
-            });
+            db.jdbi().useHandle(h -> export(h, out));
         }
         System.out.println("Wrote " + out.resolve("products.csv") + " and " + out.resolve("stock.csv"));
         return 0;
     }
 
-    private static void write(Path file, String header, java.util.List<String> lines) {
-        try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-            writer.println(header);
-            lines.forEach(writer::println);
+    /** Writes products.csv (the columns of {@code import products}) and stock.csv into the folder. */
+    static void export(Handle handle, Path folder) {
+        List<String> productColumns = CsvImport.Kind.products.columns;
+        write(folder.resolve("products.csv"), productColumns, handle.createQuery("select * from products order by sku")
+                .map((rs, ctx) -> {
+                    List<Object> cells = new ArrayList<>();
+                    for (String column : productColumns) {
+                        String source = switch (column) {
+                            case "price_minor", "currency", "backorder_policy", "backorder_cap", "release_date", "discontinued",
+                                    "image_url", "brand", "gtin", "mpn", "sku", "name" -> column;
+                            default -> throw new IllegalStateException("export does not know the products column " + column);
+                        };
+                        cells.add(rs.getString(source) == null ? "" : column.equals("discontinued") ? Boolean.toString(rs.getBoolean(source))
+                                : rs.getString(source));
+                    }
+                    return cells;
+                }).list());
+        write(folder.resolve("stock.csv"), List.of("sku", "counted_quantity", "reserved", "backordered"),
+                handle.createQuery("select * from stock order by sku").map((rs, ctx) -> List.<Object>of(rs.getString("sku"),
+                        rs.getString("on_hand"), rs.getString("reserved"), rs.getString("backordered"))).list());
+    }
+
+    private static void write(Path file, List<String> header, List<List<Object>> rows) {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter printer = Csv.printer(writer, header.toArray(String[]::new))) {
+            printer.printRecords(rows);
         } catch (IOException e) {
-            throw new IllegalStateException("could not write " + file, e);
+            throw new UncheckedIOException("could not write " + file, e);
         }
     }
 }

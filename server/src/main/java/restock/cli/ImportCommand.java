@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Imports a CSV file all-or-nothing: every bad row is reported with its line number and nothing is written. */
-@Command(name = "import", description = "Import products, stock, purchase-orders or orders from a CSV file (all or nothing).")
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Import products, stock, purchase-orders or orders from a CSV file (all or nothing).")
 public final class ImportCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "What the file holds: ${COMPLETION-CANDIDATES}")
+    @Parameters(index = "0", description = "What the file holds: products, stock, purchase-orders or orders.",
+            converter = KindConverter.class)
     CsvImport.Kind kind;
 
     @Parameters(index = "1", description = "The CSV file, with a header row.")
@@ -29,15 +30,37 @@ public final class ImportCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Override
-    public Integer call() throws IOException {
-        List<List<String>> rows;
+    public Integer call() {
+        List<Csv.Line> rows;
+        if (!Files.isRegularFile(file)) {
+            System.err.println("No file at " + file.toAbsolutePath() + "; give the path of a CSV file with a header row.");
+            return 1;
+        }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             rows = Csv.parse(reader);
+        } catch (java.nio.charset.MalformedInputException e) {
+            System.err.println("Could not read " + file + ": it is not UTF-8 text; save it as \"CSV UTF-8\" and try again.");
+            return 1;
+        } catch (IOException e) {
+            System.err.println("Could not read " + file + " as CSV: " + e.getMessage());
+            return 1;
         }
         try (Database db = database.open()) {
             Restock restock = new Restock(db.jdbi(), Clock.systemUTC());
             CsvImport.Result result = new CsvImport(restock, new ProgressBar(System.err)).run(kind, rows);
             return report(result, System.out, System.err);
+        }
+    }
+
+    /** Accepts purchase-orders as help shows it, and purchase_orders as earlier versions did. */
+    static final class KindConverter implements picocli.CommandLine.ITypeConverter<CsvImport.Kind> {
+        @Override
+        public CsvImport.Kind convert(String value) {
+            try {
+                return CsvImport.Kind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

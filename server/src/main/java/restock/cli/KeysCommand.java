@@ -52,11 +52,11 @@ public final class KeysCommand implements Runnable {
                 key.name(), state);
     }
 
-    @Command(name = "create", description = "Create a key and print its secret once.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a key and print its secret once.")
     static final class Create implements Callable<Integer> {
         @Option(names = "--name", required = true, description = "Who or what uses the key, e.g. 'storefront www'")
         String name;
-        @Option(names = "--scope", required = true, description = "storefront, operations or reporting")
+        @Option(names = "--scope", required = true, description = "storefront, operations, reporting or feeds (a feeds key may stand in a feed URL)")
         String scope;
         @Option(names = "--rate", description = "Requests per minute (default: the scope's)")
         Integer rate;
@@ -75,7 +75,7 @@ public final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "List keys by prefix; secrets are never shown.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys by prefix; secrets are never shown.")
     static final class ListKeys implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
@@ -93,7 +93,7 @@ public final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "rotate", description = "Make a new key like an existing one; the old one works for the grace period.")
+    @Command(name = "rotate", mixinStandardHelpOptions = true, description = "Make a new key like an existing one; the old one works for the grace period.")
     static final class Rotate implements Callable<Integer> {
         @Parameters(index = "0", description = "The key's prefix, as `keys list` shows it")
         String prefix;
@@ -113,7 +113,7 @@ public final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "revoke", description = "Stop a key at once.")
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Stop a key at once.")
     static final class Revoke implements Callable<Integer> {
         @Parameters(index = "0", description = "The key's prefix, as `keys list` shows it")
         String prefix;

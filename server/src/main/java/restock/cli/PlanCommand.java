@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Plans every SKU: purchase suggestions (with reason and order-by date) and the stock-out list, as CSV or JSON. */
-@Command(name = "plan", description = "Suggest purchases per SKU (reorder point, quantity, order-by date) as CSV or JSON.")
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Suggest purchases per SKU (reorder point, quantity, order-by date) as CSV or JSON.")
 public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--service-level", description = "Target cycle service level (default 0.95 unless --fill-rate is given)")
     Double serviceLevel;
@@ -71,14 +71,18 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     static String csv(List<Planner.SkuPlan> plans) {
-        StringBuilder text = new StringBuilder("sku,name,supplier,daily_demand,reorder_point,safety_stock,order_up_to,inventory_position,"
-                + "suggested_quantity,order_by,days_of_cover,stocks_out_before_next_receipt,reason\n");
-        for (Planner.SkuPlan p : plans) {
-            text.append(String.join(",", Csv.quote(p.sku()), Csv.quote(p.name()), Csv.quote(p.supplier()),
-                    String.format("%.3f", p.dailyDemand()), String.format("%.0f", p.reorderPoint()), String.format("%.1f", p.safetyStock()),
-                    String.format("%.0f", p.orderUpTo()), Integer.toString(p.inventoryPosition()), Integer.toString(p.suggestedQuantity()),
-                    p.orderBy().map(Object::toString).orElse(""), Double.isInfinite(p.daysOfCover()) ? "" : String.format("%.1f", p.daysOfCover()),
-                    Boolean.toString(p.stocksOutBeforeNextReceipt()), Csv.quote(p.reason()))).append('\n');
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (org.apache.commons.csv.CSVPrinter printer = Csv.printer(text, "sku", "name", "supplier", "daily_demand", "reorder_point",
+                "safety_stock", "order_up_to", "inventory_position", "suggested_quantity", "order_by", "days_of_cover",
+                "stocks_out_before_next_receipt", "reason")) {
+            for (Planner.SkuPlan p : plans) {
+                printer.printRecord(p.sku(), p.name(), p.supplier(), String.format(java.util.Locale.ROOT, "%.3f", p.dailyDemand()), String.format(java.util.Locale.ROOT, "%.0f", p.reorderPoint()),
+                        String.format(java.util.Locale.ROOT, "%.1f", p.safetyStock()), String.format(java.util.Locale.ROOT, "%.0f", p.orderUpTo()), p.inventoryPosition(), p.suggestedQuantity(),
+                        p.orderBy().map(Object::toString).orElse(""), Double.isInfinite(p.daysOfCover()) ? "" : String.format(java.util.Locale.ROOT, "%.1f", p.daysOfCover()),
+                        p.stocksOutBeforeNextReceipt(), p.reason());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return text.toString();
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Reports for planners; today the calibration of past promises. */
-@Command(name = "report", description = "Print a report: promises (calibration of past delivery promises).")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Print a report: promises (calibration of past delivery promises).")
 public final class ReportCommand implements Callable<Integer> {
     /** The reports there are. */
     enum Report { promises }

@@ -42,7 +42,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the HTTP API until the process is stopped. */
-@Command(name = "serve", description = "Run the Restock server.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Restock server.")
 public final class ServeCommand implements Callable<Integer> {
     /** The exit status when another Restock already serves the --data-dir folder. */
     public static final int EXIT_FOLDER_ALREADY_SERVED = 3;
@@ -87,12 +87,19 @@ public final class ServeCommand implements Callable<Integer> {
         Restock restock = new Restock(db.jdbi(), clock, promises, paymentPolicy, Restock.storedLinks(db.jdbi(), clock));
         PaymentGateway gateway = gateway(clock, db);
         JobLeases leases = new JobLeases(restock, instanceName(), leaseFromEnvironment(), clock);
-        String baseUrl = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port;
+        String listenUrl = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port;
+        // Links in mails must reach customers: the address Restock listens on rarely does, so say so when unset.
+        String publicUrl = Branding.requirePublicUrl(Optional.ofNullable(System.getenv("RESTOCK_PUBLIC_URL")).filter(url -> !url.isBlank())
+                .orElse(listenUrl));
+        if (System.getenv("RESTOCK_PUBLIC_URL") == null) {
+            System.out.println("Links in mails start with " + publicUrl + "; set RESTOCK_PUBLIC_URL to the address customers reach Restock at.");
+        }
+        String baseUrl = publicUrl;
         String shopUrl = System.getenv().getOrDefault("RESTOCK_SHOP_PRODUCT_URL", HttpApi.DEFAULT_SHOP_PRODUCT_URL);
         Branding branding = new Branding(System.getenv().getOrDefault("RESTOCK_SHOP_NAME", Branding.DEMO.shopName()),
                 System.getenv().getOrDefault("RESTOCK_SHOP_URL", Branding.DEMO.shopUrl()),
                 System.getenv().getOrDefault("RESTOCK_BRAND_COLOUR", Branding.DEMO.accentColour()),
-                System.getenv().getOrDefault("RESTOCK_SMTP_FROM", Branding.DEMO.fromAddress()));
+                System.getenv().getOrDefault("RESTOCK_SMTP_FROM", Branding.DEMO.fromAddress()), publicUrl);
         NoticeRelay relay = new NoticeRelay(restock, branding,
                 System.getenv().getOrDefault("RESTOCK_SHOP_PAY_URL", "https://shop.example.com/pay?token={token}"), clock);
         WaitlistCommands waitlist = new WaitlistCommands(restock, restock.links(), relay,
@@ -113,7 +120,10 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<ApiKeys.Created> firstKey = keys.bootstrap();
         Javalin server;
         try {
-            server = new HttpApi(restock, keys, new HttpApi.Settings(shopUrl, webhookTargets), gateway, waitlist, branding).start(host, port);
+            HttpApi api = new HttpApi(restock, keys, new HttpApi.Settings(shopUrl,
+                    System.getenv().getOrDefault("RESTOCK_SHOP_IMAGE_URL", HttpApi.DEFAULT_SHOP_IMAGE_URL), webhookTargets), gateway, waitlist, branding);
+            db.bindMetrics(api.meters());
+            server = api.start(host, port);
         } catch (RuntimeException e) {
             // Taken in the moment since the check above, or not ours to listen on.
             db.close();
@@ -172,7 +182,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         return new SmtpSender(new SmtpSender.Settings(host, Integer.parseInt(System.getenv().getOrDefault("RESTOCK_SMTP_PORT", "587")),
                 !"false".equals(System.getenv("RESTOCK_SMTP_STARTTLS")), System.getenv("RESTOCK_SMTP_USERNAME"),
-                System.getenv("RESTOCK_SMTP_PASSWORD"), System.getenv().getOrDefault("RESTOCK_SMTP_FROM", "shop@example.com")));
+                System.getenv("RESTOCK_SMTP_PASSWORD"), System.getenv().getOrDefault("RESTOCK_SMTP_FROM", "shop@example.com"),
+                System.getenv().getOrDefault("RESTOCK_SHOP_NAME", Branding.DEMO.shopName())));
     }
 
     /**

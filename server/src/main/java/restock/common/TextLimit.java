@@ -24,7 +24,12 @@ public enum TextLimit {
     DISCOUNT_CODE(40, "redemption_attempts.code"),
     WEBHOOK_URL(2000, "webhook_endpoints.url", "outbox.recipient"),
     CANCEL_REASON(200, "cancellations.reason"),
-    API_KEY_NAME(100, "api_keys.name");
+    API_KEY_NAME(100, "api_keys.name"),
+    /** Merchant Center's limits for image_link, brand and mpn; a GTIN has at most 14 digits. */
+    IMAGE_URL(2000, "products.image_url"),
+    BRAND(70, "products.brand"),
+    GTIN(14, "products.gtin"),
+    MPN(70, "products.mpn");
 
     private final int maxLength;
     private final List<String> columns;

@@ -14,9 +14,18 @@ import java.util.Properties;
 
 /** Email over SMTP (Angus Mail): text and HTML alternatives, with the message id for receivers to de-duplicate. */
 public final class SmtpSender implements MessageSender {
-    /** Where and how to reach the SMTP server. */
-    public record Settings(String host, int port, boolean startTls, String username, String password, String from) {
+    /**
+     * Where and how to reach the SMTP server, and who mails are from: the address and its display name (the
+     * shop's name), whose domain also ends each Message-ID.
+     */
+    public record Settings(String host, int port, boolean startTls, String username, String password, String from, String fromName) {
+        public Settings(String host, int port, boolean startTls, String username, String password, String from) {
+            this(host, port, startTls, username, password, from, null);
+        }
     }
+
+    /** What a mail client's one-click unsubscribe posts (RFC 8058). */
+    public static final String ONE_CLICK = "List-Unsubscribe=One-Click";
 
     private static final int TIMEOUT_MILLIS = 15_000;
     private final Settings settings;
@@ -42,10 +51,15 @@ public final class SmtpSender implements MessageSender {
             MimeMessage mime = new MimeMessage(session) {
                 @Override
                 protected void updateMessageID() throws MessagingException {
-                    setHeader("Message-ID", "<" + message.messageId() + "@restock>");
+                    setHeader("Message-ID", "<" + message.messageId() + "@" + domain() + ">");
                 }
             };
-            mime.setFrom(new InternetAddress(settings.from()));
+            mime.setFrom(settings.fromName() == null ? new InternetAddress(settings.from())
+                    : new InternetAddress(settings.from(), settings.fromName(), "UTF-8"));
+            if (message.listUnsubscribe() != null) {
+                mime.setHeader("List-Unsubscribe", "<" + message.listUnsubscribe() + ">");
+                mime.setHeader("List-Unsubscribe-Post", ONE_CLICK);
+            }
             mime.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(message.recipient()));
             mime.setSubject(message.subject(), "UTF-8");
             mime.setHeader("X-Restock-Message-Id", message.messageId().toString());
@@ -65,7 +79,20 @@ public final class SmtpSender implements MessageSender {
                 Transport.send(mime);
             }
         } catch (MessagingException e) {
-            throw new DeliveryFailed("SMTP " + settings.host() + ":" + settings.port() + " refused or failed: " + e.getMessage(), e);
+            String reason = String.valueOf(e.getMessage());
+            if (settings.startTls() && reason.contains("STARTTLS")) {
+                throw new DeliveryFailed("SMTP " + settings.host() + ":" + settings.port() + " does not offer STARTTLS, and Restock requires it "
+                        + "by default so that passwords and mails are not sent in the clear. For a plain relay on a trusted network, set "
+                        + "RESTOCK_SMTP_STARTTLS=false. (" + reason + ")", e);
+            }
+            throw new DeliveryFailed("SMTP " + settings.host() + ":" + settings.port() + " refused or failed: " + reason, e);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
         }
+    }
+
+    private String domain() {
+        int at = settings.from().lastIndexOf('@');
+        return at < 0 || at == settings.from().length() - 1 ? "restock.invalid" : settings.from().substring(at + 1).replace(">", "");
     }
 }

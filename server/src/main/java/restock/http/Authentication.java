@@ -39,6 +39,25 @@ final class Authentication {
         ApiKey key = keys.authenticate(token).orElseThrow(() -> unauthorized("the API key is not valid (revoked, expired or mistyped; "
                 + "keys are case-sensitive)", "Bearer realm=\"" + REALM + "\", error=\"invalid_token\""));
         ctx.attribute(KEY_ATTRIBUTE, key);
+        limit(key);
+    }
+
+    /**
+     * A feed fetched with its key in the URL: the key must be active and of the feeds scope (any other key in a URL
+     * is refused, so an operations key pasted there opens nothing), within its rate limit. Unknown keys get a 404,
+     * as a wrong address would.
+     */
+    void authenticateFeed(Context ctx, String presented) {
+        Optional<ApiKey> key = keys.authenticate(presented).filter(found -> found.scope() == restock.access.Scope.FEEDS);
+        if (key.isEmpty()) {
+            throw new restock.common.NotFound("key", "no feed at this address: the key in it is unknown, revoked, expired or not a feeds "
+                    + "key (create one with 'restock keys create --scope feeds')");
+        }
+        ctx.attribute(KEY_ATTRIBUTE, key.get());
+        limit(key.get());
+    }
+
+    private void limit(ApiKey key) {
         TokenBucket bucket = buckets.computeIfAbsent(key.id(), id -> new TokenBucket(key.requestsPerMinute(), clock.instant()));
         if (bucket.take(clock.instant()) instanceof TokenBucket.Decision.Limited limited) {
             throw new ProblemException(429, "Too many requests", "this key may make " + key.requestsPerMinute()

@@ -21,7 +21,12 @@ final class CustomerRoutes {
     private final PaymentGateway gateway;
     private final WebhookTargets webhookTargets;
 
-    CustomerRoutes(Restock restock, HttpCommands commands, WaitlistCommands waitlist, PaymentGateway gateway, WebhookTargets webhookTargets) {
+    /** Where customers reach this Restock: links handed out start with it. */
+    private final String publicUrl;
+
+    CustomerRoutes(Restock restock, HttpCommands commands, WaitlistCommands waitlist, PaymentGateway gateway, WebhookTargets webhookTargets,
+                   String publicUrl) {
+        this.publicUrl = publicUrl;
         this.restock = restock;
         this.commands = commands;
         this.waitlist = waitlist;
@@ -43,7 +48,7 @@ final class CustomerRoutes {
         });
         routes.post("/api/orders/{id}/cancel-link", ctx -> {
             var link = restock.read(h -> restock.cancelLinks().create(h, HttpCommands.id(ctx)));
-            ctx.status(201).json(java.util.Map.of("url", ctx.scheme() + "://" + ctx.host() + "/cancel/" + link.token(),
+            ctx.status(201).json(java.util.Map.of("url", publicUrl + "/cancel/" + link.token(),
                     "expiresAt", link.expiresAt().toString()));
         });
         routes.post("/api/payments/pay-link", ctx -> commands.command(ctx, 200, (h, body) -> {
@@ -76,6 +81,12 @@ final class CustomerRoutes {
         routes.post("/waitlist/unsubscribe/{token}", ctx -> ctx.html(SimplePages.page("Unsubscribed",
                 restock.inTransaction(h -> waitlist.unsubscribe(h, ctx.pathParam("token")))
                         ? "You will get no more emails about this product." : "This sign-up no longer exists.")));
+        // Offer mails' unsubscribe link; mail clients' one-click button POSTs to it (RFC 8058), a person's GET sees a button.
+        routes.get("/offers/unsubscribe/{token}", ctx -> ctx.html(SimplePages.form("Unsubscribe",
+                "Stop emails with offers and discount codes?", "/offers/unsubscribe/" + ctx.pathParam("token"), "Unsubscribe")));
+        routes.post("/offers/unsubscribe/{token}", ctx -> ctx.html(SimplePages.page("Unsubscribed",
+                restock.inTransaction(h -> restock.offers().optOut(h, restock.links(), ctx.pathParam("token")))
+                        ? "You will get no more offers from us." : "This link is not valid any more.")));
         routes.post("/api/webhooks", ctx -> commands.command(ctx, 201, (h, body) -> {
             String url = JsonBody.requiredText(body, "", "url");
             if (webhookTargets.check(url) instanceof WebhookTargets.Verdict.Refused refused) {

@@ -8,8 +8,6 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -64,7 +62,7 @@ public final class HttpApi {
     private final Authentication authentication;
     private final ObjectMapper mapper;
     private final HttpCommands commands;
-    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Metrics metrics;
     private final restock.service.DatabaseHealth health;
 
     public HttpApi(Restock restock, String apiKey) {
@@ -89,8 +87,17 @@ public final class HttpApi {
                 waitlist, branding);
     }
 
-    /** What an operator sets about the API: the shop's product page address, and where webhooks may go. */
-    public record Settings(String shopProductUrl, WebhookTargets webhookTargets) {
+    /** Where feeds and offers find a product's picture when the product has none of its own. */
+    public static final String DEFAULT_SHOP_IMAGE_URL = "https://shop.example.com/images/{sku}.jpg";
+
+    /**
+     * What an operator sets about the API: the shop's product page and picture addresses ("{sku}" replaced), and
+     * where webhooks may go.
+     */
+    public record Settings(String shopProductUrl, String shopImageUrl, WebhookTargets webhookTargets) {
+        public Settings(String shopProductUrl, WebhookTargets webhookTargets) {
+            this(shopProductUrl, DEFAULT_SHOP_IMAGE_URL, webhookTargets);
+        }
     }
 
     public HttpApi(Restock restock, ApiKeys keys, Settings settings, PaymentGateway gateway, WaitlistCommands waitlist,
@@ -100,13 +107,19 @@ public final class HttpApi {
         this.branding = branding;
         this.gateway = gateway;
         this.waitlist = waitlist;
-        this.storefront = new Storefront(restock, settings.shopProductUrl());
+        this.storefront = new Storefront(restock, settings.shopProductUrl(), settings.shopImageUrl());
         this.keys = keys;
         this.authentication = new Authentication(keys, restock.clock());
         this.mapper = new ObjectMapper(JsonBody.boundedFactory()).registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.commands = new HttpCommands(restock, mapper);
         this.health = new restock.service.DatabaseHealth(restock.jdbi());
+        this.metrics = new Metrics(restock);
+    }
+
+    /** The registry /metrics shows, for the owner of the database pool to bind its meters to. */
+    public io.micrometer.core.instrument.MeterRegistry meters() {
+        return metrics.registry();
     }
 
     public Javalin start(String host, int port) {
@@ -131,8 +144,10 @@ public final class HttpApi {
             http.setIdleTimeout(REQUEST_IO_TIMEOUT.toMillis());
             http.setRequestHeaderSize(MAX_HEADER_BYTES);
         });
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper)));
         SecurityHeaders securityHeaders = securityHeaders();
         var routes = config.routes;
+        routes.before(metrics::start);
         routes.before(ctx -> RequestDeadlines.start(REQUEST_TIME_LIMIT));
         routes.before("/api/*", this::authenticate);
         routes.before("/api/*", HttpCommands::refuseControlCharactersInQuery);
@@ -144,8 +159,7 @@ public final class HttpApi {
             // reset the connection before the client has the answer.
             drainUnreadBody(ctx);
         });
-        routes.after(ctx -> metrics.counter("restock_http_requests", "method", ctx.method().name(),
-                "status", Integer.toString(ctx.statusCode())).increment());
+        routes.after(metrics::record);
 
         routes.get("/", ctx -> ctx.html(resource("/web/index.html")));
         routes.get("/health", this::health);
@@ -195,7 +209,7 @@ public final class HttpApi {
                 Views.PurchaseOrderView.of(restock.purchasing().reschedule(h, HttpCommands.id(ctx), HttpCommands.lineNumber(ctx),
                         JsonBody.requiredDate(body, "", "expectedDate")))));
 
-        new CustomerRoutes(restock, commands, waitlist, gateway, settings.webhookTargets()).register(routes);
+        new CustomerRoutes(restock, commands, waitlist, gateway, settings.webhookTargets(), branding.publicUrl()).register(routes);
         routes.get("/api/messages/preview/{topic}", ctx -> {
             var sample = Templates.sample(ctx.pathParam("topic")).orElseThrow(() -> new NotFound("topic",
                     "no message topic '" + ctx.pathParam("topic") + "'; topics are " + Templates.TOPICS));
@@ -210,7 +224,7 @@ public final class HttpApi {
             }
             ctx.json(java.util.Map.of("items", restock.read(h -> restock.webhooks().sentTo(h, recipient, 200))));
         });
-        new StorefrontRoutes(restock, commands, storefront).register(routes);
+        new StorefrontRoutes(restock, commands, storefront, authentication).register(routes);
         new KeyRoutes(restock, keys, commands).register(routes);
         new PlanningRoutes(restock).register(routes);
         new InsightRoutes(restock, new restock.service.InsightQueries(restock)).register(routes);

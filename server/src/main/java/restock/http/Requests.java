@@ -3,6 +3,7 @@ package restock.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import restock.catalog.BackorderPolicy;
 import restock.catalog.Lifecycle;
+import restock.catalog.Listing;
 import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
@@ -38,7 +39,9 @@ final class Requests {
         String release = JsonBody.optionalText(body, "", "releaseDate");
         Lifecycle lifecycle = new Lifecycle(Optional.ofNullable(release == null ? null : JsonBody.requiredDate(body, "", "releaseDate")),
                 JsonBody.optionalBoolean(body, "discontinued", false));
-        return new Product(sku, name, new Money(priceMinor, currency), BackorderPolicy.parse(policy, cap), lifecycle);
+        Listing listing = Listing.of(JsonBody.optionalText(body, "", "imageUrl"), JsonBody.optionalText(body, "", "brand"),
+                JsonBody.optionalText(body, "", "gtin"), JsonBody.optionalText(body, "", "mpn"));
+        return new Product(sku, name, new Money(priceMinor, currency), BackorderPolicy.parse(policy, cap), lifecycle, listing);
     }
 
     static OrderRequest order(JsonNode body) {

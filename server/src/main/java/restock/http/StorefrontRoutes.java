@@ -8,11 +8,13 @@ final class StorefrontRoutes {
     private final Restock restock;
     private final HttpCommands commands;
     private final Storefront storefront;
+    private final Authentication authentication;
 
-    StorefrontRoutes(Restock restock, HttpCommands commands, Storefront storefront) {
+    StorefrontRoutes(Restock restock, HttpCommands commands, Storefront storefront, Authentication authentication) {
         this.restock = restock;
         this.commands = commands;
         this.storefront = storefront;
+        this.authentication = authentication;
     }
 
     void register(RoutesConfig routes) {
@@ -25,12 +27,15 @@ final class StorefrontRoutes {
         });
         routes.get("/api/products/{sku}/offer", ctx -> ctx.contentType("application/ld+json")
                 .result(commands.toJson(storefront.offer(HttpCommands.sku(ctx), HttpCommands.queryInt(ctx, "quantity", 1)))));
-        routes.get("/api/feeds/google-merchant.tsv", ctx -> ctx.contentType("text/tab-separated-values; charset=utf-8")
-                .result(storefront.merchantFeed(Storefront.Format.TSV)));
-        routes.get("/api/feeds/google-merchant.csv", ctx -> ctx.contentType("text/csv; charset=utf-8")
-                .result(storefront.merchantFeed(Storefront.Format.CSV)));
-        routes.get("/api/feeds/google-merchant.xml", ctx -> ctx.contentType("application/xml; charset=utf-8")
-                .result(storefront.merchantFeed(Storefront.Format.XML)));
+        for (Storefront.Format format : Storefront.Format.values()) {
+            String file = "google-merchant." + format.name().toLowerCase(java.util.Locale.ROOT);
+            routes.get("/api/feeds/" + file, ctx -> ctx.contentType(format.contentType).result(storefront.merchantFeed(format)));
+            // Merchant Center's scheduled fetch sends no Authorization header: a feeds key stands in the URL instead.
+            routes.get("/feeds/{key}/" + file, ctx -> {
+                authentication.authenticateFeed(ctx, ctx.pathParam("key"));
+                ctx.contentType(format.contentType).result(storefront.merchantFeed(format));
+            });
+        }
         routes.get("/api/reports/promises", ctx -> ctx.json(java.util.Map.of("buckets",
                 restock.read(h -> restock.availability().calibration(h)))));
 

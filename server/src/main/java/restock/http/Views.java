@@ -21,12 +21,16 @@ final class Views {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ProductView(String sku, String name, long priceMinor, String currency, String backorderPolicy, Integer backorderCap,
-                       LocalDate releaseDate, boolean discontinued) {
+                       LocalDate releaseDate, boolean discontinued, @JsonInclude(JsonInclude.Include.NON_NULL) String imageUrl,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String brand, @JsonInclude(JsonInclude.Include.NON_NULL) String gtin,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String mpn) {
         static ProductView of(Product product) {
             var cap = product.backorderPolicy().cap();
+            var listing = product.listing();
             return new ProductView(product.sku().code(), product.name(), product.price().amountMinor(), product.price().currency(),
                     product.backorderPolicy().code(), cap.isPresent() ? cap.getAsInt() : null,
-                    product.lifecycle().releaseDate().orElse(null), product.lifecycle().discontinued());
+                    product.lifecycle().releaseDate().orElse(null), product.lifecycle().discontinued(), listing.imageUrl().orElse(null),
+                    listing.brand().orElse(null), listing.gtin().orElse(null), listing.mpn().orElse(null));
         }
     }
 

@@ -8,7 +8,13 @@ import java.util.UUID;
  * from what caused it, so producing it twice yields one message, and receivers de-duplicate on it.
  */
 public record Message(UUID messageId, Channel channel, String topic, String recipient, String subject, String bodyText,
-                      String bodyHtml, String orderingKey) {
+                      String bodyHtml, String orderingKey, String listUnsubscribe) {
+    /** A message without a one-click unsubscribe address. */
+    public Message(UUID messageId, Channel channel, String topic, String recipient, String subject, String bodyText, String bodyHtml,
+                   String orderingKey) {
+        this(messageId, channel, topic, recipient, subject, bodyText, bodyHtml, orderingKey, null);
+    }
+
     /** How a message travels. */
     public enum Channel {
         EMAIL, WEBHOOK;

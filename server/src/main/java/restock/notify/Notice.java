@@ -5,14 +5,23 @@ import java.util.Optional;
 
 /** Something a customer should hear about, with what the message needs to say. */
 public sealed interface Notice {
+    /** Every topic a notice is published under, to webhooks as to mail (openapi.yaml declares a payload for each). */
+    java.util.List<String> WEBHOOK_TOPICS = java.util.List.of("order.waiting", "order.promise_changed", "order.filled",
+            "order.cancelled", "payment.charged", "payment.charge_failed", "waitlist.back_in_stock", "offer.issued", "waitlist.confirm");
+
     String topic();
 
     String customerEmail();
 
-    /** An order line waits for stock, with its promise if it has one. */
+    /** An order line waits for stock, with its promise if it has one, and the link that cancels it free of charge. */
     record Waiting(String customerEmail, long orderId, String sku, String productName, int quantity, Optional<LocalDate> from,
-                   Optional<LocalDate> to) implements Notice {
+                   Optional<LocalDate> to, String cancelUrl) implements Notice {
         public String topic() { return "order.waiting"; }
+    }
+
+    /** Units of an order line were cancelled (by the customer, the shop, or because the product was discontinued). */
+    record Cancelled(String customerEmail, long orderId, String sku, String productName, int quantity) implements Notice {
+        public String topic() { return "order.cancelled"; }
     }
 
     /** A waiting line's promise moved. */
@@ -41,7 +50,7 @@ public sealed interface Notice {
     }
 
     /** A code for the customer: thanks for waiting, or compensation for a broken promise. */
-    record Offer(String customerEmail, String code, int percentOff, java.time.Instant expiresAt, String why) implements Notice {
+    record Offer(String customerEmail, String code, int percentOff, java.time.Instant expiresAt, String why, String unsubscribeUrl) implements Notice {
         public String topic() { return "offer.issued"; }
     }
 

@@ -4,6 +4,8 @@ import org.jdbi.v3.core.Handle;
 import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.common.Conflict;
+import restock.common.InvalidInput;
+import restock.common.TextLimit;
 import restock.common.NotFound;
 import restock.store.SqlCatalog;
 
@@ -27,6 +29,7 @@ public final class CatalogCommands {
 
     /** Creates a product; the same product again is answered {@code EXISTS}, a different one under the same SKU is a conflict. */
     public Created create(Handle handle, Product product) {
+        requireListable(product);
         if (SqlCatalog.insertProduct(handle, product, clock.instant())) {
             return Created.CREATED;
         }
@@ -35,6 +38,17 @@ public final class CatalogCommands {
             throw new Conflict("product " + product.sku() + " already exists with other details; SKUs are unique");
         }
         return Created.EXISTS;
+    }
+
+    /** What a new product must be for shopping feeds to carry it as it is; checked where products enter. */
+    static void requireListable(Product product) {
+        if (!product.sku().listable()) {
+            throw new InvalidInput("sku", "sku '" + product.sku() + "' is longer than " + Sku.MAX_NEW_LENGTH
+                    + " characters; shopping feeds identify products by SKU and cut longer ones");
+        }
+        if (TextLimit.hasControlCharacter(product.name())) {
+            throw new InvalidInput("name", "name must not hold control characters (XML feeds cannot carry them)");
+        }
     }
 
     /**

@@ -42,6 +42,11 @@ public final class NoticeRelay {
             .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /** The branding, whose public address links in mails start with. */
+    public Branding branding() {
+        return branding;
+    }
+
     public NoticeRelay(Restock restock, Branding branding, String payUrlTemplate, Clock clock) {
         this.restock = restock;
         this.offers = restock.offers();
@@ -62,7 +67,7 @@ public final class NoticeRelay {
                     ? SqlNotices.orderEvents(handle, after, BATCH) : SqlNotices.paymentEvents(handle, after, BATCH);
             List<restock.notify.WebhookEndpoint> endpoints = SqlOutbox.endpoints(handle);
             for (SqlNotices.EventRow event : events) {
-                Optional<Notice> notice = notice(log, event);
+                Optional<Notice> notice = notice(handle, log, event);
                 if (notice.isPresent()) {
                     publish(handle, log + ":" + event.eventId(), notice.get(), event, endpoints);
                 }
@@ -77,11 +82,14 @@ public final class NoticeRelay {
         });
     }
 
-    private Optional<Notice> notice(String log, SqlNotices.EventRow e) {
+    private Optional<Notice> notice(Handle handle, String log, SqlNotices.EventRow e) {
         if (log.equals("order_events")) {
             return switch (OrderEventKind.of(e.kind())) {
                 case BACKORDERED -> Optional.of(new Notice.Waiting(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity(),
-                        Optional.ofNullable(e.promiseFrom()), Optional.ofNullable(e.promiseTo())));
+                        Optional.ofNullable(e.promiseFrom()), Optional.ofNullable(e.promiseTo()),
+                        branding.publicUrl() + "/cancel/" + restock.cancelLinks().create(handle, e.orderId()).token()));
+                case CANCELLED -> e.sku() == null ? Optional.empty()
+                        : Optional.of(new Notice.Cancelled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity()));
                 case PROMISE_CHANGED -> Optional.of(new Notice.PromiseChanged(e.customerEmail(), e.orderId(), e.sku(), e.productName(),
                         Optional.ofNullable(e.promiseTo())));
                 case FILLED -> Optional.of(new Notice.Filled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity()));
@@ -102,7 +110,7 @@ public final class NoticeRelay {
             long daysLate = java.time.temporal.ChronoUnit.DAYS.between(e.firstPromisedBy(), e.occurredAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
             return offers.issue(handle, "late_compensation", "late:" + e.lineId(), e.customerEmail(), daysLate)
                     .map(issued -> new Notice.Offer(e.customerEmail(), issued.code(), issued.percentOff(), issued.expiresAt(),
-                            "because your order came later than we promised"));
+                            "because your order came later than we promised", offerOptOutUrl(e.orderId())));
         }
         if (OrderEventKind.of(e.kind()) == OrderEventKind.SHIPPED && e.placedAt() != null) {
             long waitedDays = Duration.between(e.placedAt(), e.occurredAt()).toDays();
@@ -110,10 +118,14 @@ public final class NoticeRelay {
             if (rule.isPresent() && waitedDays >= ((OfferRule.LongWaitThanks) rule.get().rule()).afterDays()) {
                 return offers.issue(handle, "long_wait_thanks", "thanks:" + e.lineId(), e.customerEmail(), 0)
                         .map(issued -> new Notice.Offer(e.customerEmail(), issued.code(), issued.percentOff(), issued.expiresAt(),
-                                "to thank you for waiting"));
+                                "to thank you for waiting", offerOptOutUrl(e.orderId())));
             }
         }
         return Optional.empty();
+    }
+
+    private String offerOptOutUrl(long orderId) {
+        return branding.publicUrl() + "/offers/unsubscribe/" + offers.optOutToken(restock.links(), Offers.OptOutFrom.ORDER, orderId);
     }
 
     /** Writes the customer's email and one webhook per endpoint for a notice. */
@@ -121,7 +133,7 @@ public final class NoticeRelay {
         Templates.Rendered rendered = Templates.render(notice, branding);
         String customer = notice.customerEmail().toLowerCase(Locale.ROOT);
         enqueue(handle, cause, new Message(Message.idFor(cause, Message.Channel.EMAIL, customer), Message.Channel.EMAIL,
-                notice.topic(), notice.customerEmail(), rendered.subject(), rendered.text(), rendered.html(), customer));
+                notice.topic(), notice.customerEmail(), rendered.subject(), rendered.text(), rendered.html(), customer, rendered.listUnsubscribe()));
         for (restock.notify.WebhookEndpoint endpoint : endpoints) {
             java.util.UUID id = Message.idFor(cause, Message.Channel.WEBHOOK, endpoint.url());
             ObjectNode body = json.createObjectNode().put("id", id.toString()).put("topic", notice.topic())

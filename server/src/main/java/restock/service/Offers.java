@@ -34,6 +34,39 @@ public final class Offers {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    /** What an offer's unsubscribe link names the customer by: the order or the waitlist sign-up the offer came from. */
+    public enum OptOutFrom {
+        ORDER("offer-opt-out-order"), WAITLIST("offer-opt-out-waitlist");
+
+        final String purpose;
+
+        OptOutFrom(String purpose) {
+            this.purpose = purpose;
+        }
+    }
+
+    /** How long an unsubscribe link in an offer mail works. */
+    public static final Duration OPT_OUT_LINK_LIFETIME = Duration.ofDays(365);
+
+    /** The signed token of an offer mail's unsubscribe link. */
+    public String optOutToken(restock.common.SignedLinks links, OptOutFrom from, long id) {
+        return links.sign(from.purpose, id, clock.instant().plus(OPT_OUT_LINK_LIFETIME));
+    }
+
+    /** Stops offers to the customer a link names; true when the link was good (using it again changes nothing). */
+    public boolean optOut(Handle handle, restock.common.SignedLinks links, String token) {
+        Instant now = clock.instant();
+        for (OptOutFrom from : OptOutFrom.values()) {
+            Optional<restock.common.SignedLinks.Grant> grant = links.verify(token, from.purpose, now);
+            if (grant.isPresent()) {
+                Optional<String> email = SqlOffers.customerEmail(handle, from == OptOutFrom.ORDER, grant.get().id());
+                email.ifPresent(address -> SqlOffers.optOut(handle, address, now));
+                return email.isPresent();
+            }
+        }
+        return false;
+    }
+
     public Offers(Clock clock) {
         this.clock = clock;
     }
@@ -99,7 +132,7 @@ public final class Offers {
     /** Issues the active rule's code of a kind to a customer, once per cause. */
     public Optional<Issued> issue(Handle handle, String kind, String cause, String email, long daysLate) {
         Optional<restock.engagement.ActiveOfferRule> active = SqlOffers.active(handle, kind);
-        if (active.isEmpty()) {
+        if (active.isEmpty() || SqlOffers.optedOut(handle, email)) {
             return Optional.empty();
         }
         OfferRule rule = active.get().rule();

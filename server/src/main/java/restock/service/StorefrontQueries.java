@@ -11,7 +11,6 @@ import restock.store.SqlCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * What storefronts and shopping feeds are told: the schema.org offer and the Merchant Center rows, each presenting
@@ -29,16 +28,25 @@ public final class StorefrontQueries {
         this.restock = restock;
     }
 
-    /** The offer for a quantity, linking to {@code link}. */
-    public Map<String, Object> offer(Handle handle, Sku sku, int quantity, String link) {
-        Product product = restock.catalog().find(handle, sku);
-        AvailabilityQueries.Answer answer = restock.availability().availability(handle, sku, quantity);
-        return Offer.jsonLd(sku.code(), product.name(), product.price().amountMinor(), product.price().currency(), link,
-                answer.availability());
+    /** Where a product's page and picture are: the shop's addresses, or the product's own picture when it has one. */
+    public interface Pages {
+        String productPage(Sku sku);
+
+        String image(Product product);
     }
 
-    /** Every product's feed row (availability for one unit), in SKU order; {@code link} gives each product's page. */
-    public List<Map<String, String>> merchantRows(Handle handle, Function<Sku, String> link) {
+    /** The schema.org Product and its Offer for a quantity. */
+    public Map<String, Object> offer(Handle handle, Sku sku, int quantity, Pages pages) {
+        Product product = restock.catalog().find(handle, sku);
+        AvailabilityQueries.Answer answer = restock.availability().availability(handle, sku, quantity);
+        return Offer.jsonLd(product, pages.productPage(sku), pages.image(product), answer.availability(), restock.books().today());
+    }
+
+    /**
+     * Every listable product's feed row (availability for one unit), in SKU order; products that do not belong in a
+     * feed (see {@link MerchantFeed#row}) are left out.
+     */
+    public List<Map<String, String>> merchantRows(Handle handle, Pages pages) {
         List<Map<String, String>> feed = new ArrayList<>();
         String after = "";
         while (true) {
@@ -52,8 +60,8 @@ public final class StorefrontQueries {
             var answers = restock.availability().batch(handle, page.stream().map(p -> new OrderRequest.Line(p.sku(), 1)).toList());
             for (int i = 0; i < page.size(); i++) {
                 Product product = page.get(i);
-                feed.add(MerchantFeed.row(new MerchantFeed.Item(product.sku().code(), product.name(), product.price().amountMinor(),
-                        product.price().currency(), link.apply(product.sku()), answers.get(i).availability()), restock.books().today()));
+                MerchantFeed.row(new MerchantFeed.Item(product, pages.productPage(product.sku()), pages.image(product),
+                        answers.get(i).availability()), restock.books().today()).ifPresent(feed::add);
             }
             after = page.get(page.size() - 1).sku().code();
         }

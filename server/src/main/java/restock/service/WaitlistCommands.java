@@ -121,7 +121,9 @@ public final class WaitlistCommands {
                     settings.productUrl().replace("{sku}", sku.code()), unsubscribe), null, endpoints);
             restock.offers().issue(handle, "waitlist_discount", "waitlist:" + entry.id(), entry.email(), 0)
                     .ifPresent(issued -> relay.publish(handle, "offer:waitlist:" + entry.id(), new Notice.Offer(entry.email(), issued.code(),
-                            issued.percentOff(), issued.expiresAt(), "for waiting for " + product.name()), null, endpoints));
+                            issued.percentOff(), issued.expiresAt(), "for waiting for " + product.name(), settings.baseUrl()
+                            + "/offers/unsubscribe/" + restock.offers().optOutToken(links, Offers.OptOutFrom.WAITLIST, entry.id())),
+                            null, endpoints));
         }
         restock.books().write(handle, List.of(book));
         return next.size();

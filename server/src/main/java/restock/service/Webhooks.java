@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Webhook endpoints and the record of what was sent to whom (the outbox), as the API and the relay see them. */
@@ -33,7 +32,7 @@ public final class Webhooks {
     }
 
     /** What was sent (or is still to be sent) to a recipient, newest first. */
-    public List<Map<String, Object>> sentTo(Handle handle, String recipient, int limit) {
+    public List<restock.notify.SentMessage> sentTo(Handle handle, String recipient, int limit) {
         return SqlOutbox.sentTo(handle, recipient, limit);
     }
 

@@ -162,6 +162,20 @@ public final class Database implements AutoCloseable {
         return jdbc.toString();
     }
 
+    /** Binds the main pool's figures (connections active, idle, total, threads waiting, maximum) to a meter registry. */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        String pool = dataSource.getPoolName();
+        io.micrometer.core.instrument.Gauge.builder("restock.db.pool.active", dataSource, ds -> ds.getHikariPoolMXBean().getActiveConnections())
+                .description("Database connections in use").tag("pool", pool).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("restock.db.pool.idle", dataSource, ds -> ds.getHikariPoolMXBean().getIdleConnections())
+                .description("Database connections open and idle").tag("pool", pool).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("restock.db.pool.pending", dataSource,
+                        ds -> ds.getHikariPoolMXBean().getThreadsAwaitingConnection())
+                .description("Threads waiting for a database connection").tag("pool", pool).register(registry);
+        io.micrometer.core.instrument.Gauge.builder("restock.db.pool.max", dataSource, HikariDataSource::getMaximumPoolSize)
+                .description("Most database connections the pool opens").tag("pool", pool).register(registry);
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

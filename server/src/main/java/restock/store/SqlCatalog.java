@@ -3,10 +3,13 @@ package restock.store;
 import org.jdbi.v3.core.Handle;
 import restock.catalog.BackorderPolicy;
 import restock.catalog.Lifecycle;
+import restock.catalog.Listing;
 import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,8 +25,9 @@ public final class SqlCatalog {
     public static boolean insertProduct(Handle handle, Product product, Instant now) {
         int inserted = handle.createUpdate("""
                         insert into products (sku, name, price_minor, currency, backorder_policy, backorder_cap,
-                                              release_date, discontinued, created_at)
-                        values (:sku, :name, :priceMinor, :currency, :policy, :cap, :release, :discontinued, :at)
+                                              release_date, discontinued, image_url, brand, gtin, mpn, created_at)
+                        values (:sku, :name, :priceMinor, :currency, :policy, :cap, :release, :discontinued,
+                                :imageUrl, :brand, :gtin, :mpn, :at)
                         on conflict (sku) do nothing""")
                 .bind("sku", product.sku().code())
                 .bind("name", product.name())
@@ -33,6 +37,10 @@ public final class SqlCatalog {
                 .bind("cap", product.backorderPolicy().cap().isPresent() ? product.backorderPolicy().cap().getAsInt() : null)
                 .bind("release", product.lifecycle().releaseDate().orElse(null))
                 .bind("discontinued", product.lifecycle().discontinued())
+                .bind("imageUrl", product.listing().imageUrl().orElse(null))
+                .bind("brand", product.listing().brand().orElse(null))
+                .bind("gtin", product.listing().gtin().orElse(null))
+                .bind("mpn", product.listing().mpn().orElse(null))
                 .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .execute();
         if (inserted == 0) {
@@ -50,10 +58,7 @@ public final class SqlCatalog {
     public static Optional<Product> findProduct(Handle handle, Sku sku) {
         return handle.createQuery("select * from products where sku = :sku")
                 .bind("sku", sku.code())
-                .map((rs, ctx) -> new Product(Sku.of(rs.getString("sku")), rs.getString("name"),
-                        new Money(rs.getLong("price_minor"), rs.getString("currency")),
-                        BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
-                        new Lifecycle(Optional.ofNullable(rs.getObject("release_date", java.time.LocalDate.class)), rs.getBoolean("discontinued"))))
+                .map((rs, ctx) -> product(rs))
                 .findOne();
     }
 
@@ -61,11 +66,16 @@ public final class SqlCatalog {
         return handle.createQuery("select * from products where sku > :after order by sku limit :limit")
                 .bind("after", afterSku)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Product(Sku.of(rs.getString("sku")), rs.getString("name"),
-                        new Money(rs.getLong("price_minor"), rs.getString("currency")),
-                        BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
-                        new Lifecycle(Optional.ofNullable(rs.getObject("release_date", java.time.LocalDate.class)), rs.getBoolean("discontinued"))))
+                .map((rs, ctx) -> product(rs))
                 .list();
+    }
+
+    private static Product product(ResultSet rs) throws SQLException {
+        return new Product(Sku.of(rs.getString("sku")), rs.getString("name"),
+                new Money(rs.getLong("price_minor"), rs.getString("currency")),
+                BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
+                new Lifecycle(Optional.ofNullable(rs.getObject("release_date", java.time.LocalDate.class)), rs.getBoolean("discontinued")),
+                Listing.of(rs.getString("image_url"), rs.getString("brand"), rs.getString("gtin"), rs.getString("mpn")));
     }
 
     /** Marks a product discontinued: it will not return, and nothing more may wait for it. */

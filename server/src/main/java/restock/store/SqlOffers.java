@@ -136,4 +136,21 @@ public final class SqlOffers {
                 .bind("since", SqlPurchasing.utc(since)).bind("after", afterDays)
                 .map((rs, ctx) -> new Case(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
     }
+
+    /** Whether the customer asked for no more offers. */
+    public static boolean optedOut(Handle handle, String email) {
+        return handle.createQuery("select exists (select 1 from offer_opt_outs where customer_email = lower(:email))")
+                .bind("email", email).mapTo(Boolean.class).one();
+    }
+
+    public static void optOut(Handle handle, String email, Instant now) {
+        handle.createUpdate("insert into offer_opt_outs (customer_email, opted_out_at) values (lower(:email), :at) on conflict do nothing")
+                .bind("email", email).bind("at", SqlPurchasing.utc(now)).execute();
+    }
+
+    /** The email of an order's customer, or of a waitlist sign-up. */
+    public static Optional<String> customerEmail(Handle handle, boolean order, long id) {
+        return handle.createQuery(order ? "select customer_email from orders where id = :id" : "select email from waitlist where id = :id")
+                .bind("id", id).mapTo(String.class).findOne();
+    }
 }

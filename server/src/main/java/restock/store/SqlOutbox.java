@@ -18,8 +18,8 @@ public final class SqlOutbox {
     public static boolean enqueue(Handle handle, Message message, Instant now) {
         return handle.createUpdate("""
                         insert into outbox (message_id, channel, topic, recipient, subject, body_text, body_html, ordering_key,
-                                            status, next_attempt_at, created_at)
-                        values (:id, :channel, :topic, :recipient, :subject, :text, :html, :ordering, 'pending', :at, :at)
+                                            list_unsubscribe, status, next_attempt_at, created_at)
+                        values (:id, :channel, :topic, :recipient, :subject, :text, :html, :ordering, :unsubscribe, 'pending', :at, :at)
                         on conflict (message_id) do nothing""")
                 .bind("id", message.messageId())
                 .bind("channel", message.channel().code())
@@ -29,6 +29,7 @@ public final class SqlOutbox {
                 .bind("text", message.bodyText())
                 .bind("html", message.bodyHtml())
                 .bind("ordering", message.orderingKey())
+                .bind("unsubscribe", message.listUnsubscribe())
                 .bind("at", SqlPurchasing.utc(now))
                 .execute() == 1;
     }
@@ -65,7 +66,7 @@ public final class SqlOutbox {
                 .map((rs, ctx) -> new Claimed(rs.getLong("id"), rs.getInt("attempts"), new Message(rs.getObject("message_id", UUID.class),
                         Message.Channel.valueOf(rs.getString("channel").toUpperCase(java.util.Locale.ROOT)), rs.getString("topic"),
                         rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-                        rs.getString("ordering_key"))))
+                        rs.getString("ordering_key"), rs.getString("list_unsubscribe"))))
                 .findOne();
     }
 
@@ -90,13 +91,17 @@ public final class SqlOutbox {
     }
 
     /** What was sent (or is still to be sent) to a recipient, newest first: the record a retailer is asked for. */
-    public static List<java.util.Map<String, Object>> sentTo(Handle handle, String recipient, int limit) {
+    public static List<restock.notify.SentMessage> sentTo(Handle handle, String recipient, int limit) {
         return handle.createQuery("""
-                        select id, message_id::text as "messageId", channel, topic, subject, status, attempts,
-                               to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
-                               to_char(sent_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "sentAt", last_error as "lastError"
+                        select id, message_id::text as message_id, channel, topic, subject, status, attempts,
+                               to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
+                               to_char(sent_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as sent_at, last_error
                         from outbox where lower(recipient) = lower(:recipient) order by id desc limit :limit""")
-                .bind("recipient", recipient).bind("limit", limit).mapToMap().list();
+                .bind("recipient", recipient).bind("limit", limit)
+                .map((rs, ctx) -> new restock.notify.SentMessage(rs.getLong("id"), rs.getString("message_id"), rs.getString("channel"),
+                        rs.getString("topic"), rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"),
+                        rs.getString("created_at"), rs.getString("sent_at"), rs.getString("last_error")))
+                .list();
     }
 
     /** Active webhook endpoints with their secrets. */

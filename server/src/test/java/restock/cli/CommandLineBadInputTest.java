@@ -46,4 +46,26 @@ class CommandLineBadInputTest {
         assertThat(run(err, "report", "everything")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("everything");
     }
+
+    @Test
+    void a_missing_file_is_named_without_a_stack_trace_and_purchase_orders_is_spelled_as_help_says() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "import", "purchase-orders", "/no/such/folder/orders.csv")).isEqualTo(1);
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertThat(said).contains("No file at /no/such/folder/orders.csv").doesNotContain("Exception").doesNotContain("\tat ");
+
+        err.reset();
+        assertThat(run(err, "import", "purchase_orders", "/no/such/folder/orders.csv")).isEqualTo(1);
+    }
+
+    @Test
+    void every_command_answers_help() {
+        for (String command : java.util.List.of("serve", "import", "export", "plan", "report", "keys")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            CommandLine commandLine = new CommandLine(new Main());
+            commandLine.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+            assertThat(commandLine.execute(command, "--help")).as(command + " --help").isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(command + " --help").contains("Usage:").contains(command);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package restock.cli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import restock.catalog.Sku;
 import restock.service.Restock;
 import restock.store.Database;
 import restock.support.TestDatabases;
@@ -41,7 +42,7 @@ abstract class CsvImportChecks {
 
     private CsvImport.Result run(CsvImport.Kind kind, String csv) throws IOException {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        List<List<String>> rows = Csv.parse(new BufferedReader(new StringReader(csv)));
+        List<Csv.Line> rows = Csv.parse(new BufferedReader(new StringReader(csv)));
         return new CsvImport(restock, new ProgressBar(new PrintStream(progress, true, StandardCharsets.UTF_8))).run(kind, rows);
     }
 
@@ -105,5 +106,73 @@ abstract class CsvImportChecks {
             assertThat(error.lineNumber()).isEqualTo(1);
             assertThat(error.message()).contains("'expected_date'");
         });
+    }
+
+    @Test
+    void excel_csv_utf_8_with_a_byte_order_mark_is_read() throws IOException {
+        CsvImport.Result result = run(CsvImport.Kind.products, "\uFEFFsku,name,price_minor,currency\r\nE-1,Café crème,300,EUR\r\n");
+        assertThat(result.errors()).isEmpty();
+        String name = restock.read(h -> restock.catalog().find(h, Sku.of("E-1"))).name();
+        assertThat(name).isEqualTo("Café crème");
+    }
+
+    @Test
+    void purchase_order_rows_are_reported_on_their_own_lines() throws IOException {
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nF-1,Fan,900,GBP\n");
+        CsvImport.Result badDate = run(CsvImport.Kind.purchase_orders, """
+                reference,supplier,sku,quantity,expected_date
+                P1,Acme,F-1,5,2027-01-10
+                P1,Acme,F-1,5,10/01/2027
+                """);
+        assertThat(badDate.errors()).singleElement().satisfies(error -> {
+            assertThat(error.lineNumber()).isEqualTo(3);
+            assertThat(error.message()).contains("expected_date must be a date");
+        });
+        CsvImport.Result unknownSku = run(CsvImport.Kind.purchase_orders, """
+                reference,supplier,sku,quantity,expected_date
+                P2,Acme,F-1,5,2027-01-10
+                P2,Acme,NOPE-1,5,2027-01-10
+                """);
+        assertThat(unknownSku.errors()).singleElement().satisfies(error -> {
+            assertThat(error.lineNumber()).isEqualTo(3);
+            assertThat(error.message()).contains("unknown sku 'NOPE-1'");
+        });
+    }
+
+    @Test
+    void a_quoted_value_over_two_lines_keeps_the_line_numbers_after_it_right() throws IOException {
+        CsvImport.Result result = run(CsvImport.Kind.products, """
+                sku,name,price_minor,currency
+                G-1,"Garden
+                gnome",100,GBP
+                G-2,Gate,xx,GBP
+                """);
+        assertThat(result.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(4);
+    }
+
+    @Test
+    void export_then_import_gives_back_the_same_products_and_excel_reads_them_as_utf_8() throws IOException {
+        run(CsvImport.Kind.products, """
+                sku,name,price_minor,currency,backorder_policy,backorder_cap,release_date,discontinued,image_url,brand,gtin,mpn
+                R-1,"Café, ""the"" mug",450,EUR,always,20,2027-03-01,false,https://cdn.example.com/r1.jpg,Regency,5012345678900,RM-1
+                R-2,Retired lamp,900,GBP,never,,,true,,,,
+                """);
+        java.nio.file.Path first = java.nio.file.Files.createTempDirectory("export-1");
+        java.nio.file.Path second = java.nio.file.Files.createTempDirectory("export-2");
+        restock.read(h -> { ExportCommand.export(h, first); return null; });
+        byte[] products = java.nio.file.Files.readAllBytes(first.resolve("products.csv"));
+        assertThat(new String(products, 0, 3, StandardCharsets.ISO_8859_1)).isEqualTo("\u00EF\u00BB\u00BF");
+        try (Database other = target().freshSchema()) {
+            Restock copy = new Restock(other.jdbi(), Clock.systemUTC());
+            List<Csv.Line> rows = Csv.parse(java.nio.file.Files.newBufferedReader(first.resolve("products.csv"), StandardCharsets.UTF_8));
+            CsvImport.Result result = new CsvImport(copy, new ProgressBar(new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8))).run(CsvImport.Kind.products, rows);
+            assertThat(result.errors()).isEmpty();
+            copy.read(h -> { ExportCommand.export(h, second); return null; });
+            restock.catalog.Product copied = copy.read(h -> copy.catalog().find(h, Sku.of("R-1")));
+            restock.catalog.Product original = restock.read(h -> restock.catalog().find(h, Sku.of("R-1")));
+            assertThat(copied).isEqualTo(original);
+        }
+        assertThat(java.nio.file.Files.readString(second.resolve("products.csv"))).isEqualTo(java.nio.file.Files.readString(first.resolve("products.csv")));
     }
 }

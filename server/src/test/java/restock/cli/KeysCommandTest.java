@@ -72,6 +72,6 @@ class KeysCommandTest {
         assertThat(unknown.err()).contains("no API key with prefix 'rk_sf_nothing1'").doesNotContain("Exception");
         Run badScope = run("keys", "create", "--name", "x", "--scope", "admin");
         assertThat(badScope.exit()).isEqualTo(1);
-        assertThat(badScope.err()).contains("storefront, operations or reporting");
+        assertThat(badScope.err()).contains("storefront, operations, reporting or feeds");
     }
 }

@@ -90,7 +90,7 @@ class OneTruthRegressionTest {
     }
 
     private String offerAvailability(String sku) {
-        return client.get("/api/products/" + sku + "/offer").json().get("availability").asText();
+        return client.get("/api/products/" + sku + "/offer").json().path("offers").path("availability").asText();
     }
 
     private JsonNode order(String sku, int quantity) {

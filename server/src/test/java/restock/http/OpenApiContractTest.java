@@ -64,7 +64,7 @@ class OpenApiContractTest {
                         .replaceAll("/planning/demand/[^/]+", "/planning/demand/{sku}")
                         .replaceAll("/planning/chart/[^/]+", "/planning/chart/{sku}")
                         .replaceAll("/planning/forecast/[^/]+", "/planning/forecast/{sku}")
-                        .replaceAll("/api/keys/[^/]+/", "/api/keys/{prefix}/")
+                        .replaceAll("/api/keys/[^/]+/", "/api/keys/{prefix}/").replaceAll("^/feeds/[^/]+/", "/feeds/{key}/")
                         .replace("/lines/{id}/", "/lines/{lineNumber}/").replaceAll("/messages/preview/[^/]+", "/messages/preview/{topic}"));
             }
             assertThat(failures).isEmpty();
@@ -273,6 +273,12 @@ class OpenApiContractTest {
         expect(client.get("/api/feeds/google-merchant.tsv"), 200);
         expect(client.get("/api/feeds/google-merchant.csv"), 200);
         expect(client.get("/api/feeds/google-merchant.xml"), 200);
+        String feedsKey = expect(client.post("/api/keys", "{\"name\":\"merchant center\",\"scope\":\"feeds\"}"), 201).json()
+                .path("secret").asText();
+        for (String format : List.of("xml", "tsv", "csv")) {
+            expect(client.send("GET", "/feeds/" + feedsKey + "/google-merchant." + format, null, java.util.Map.of()), 200);
+        }
+        expect(client.send("GET", "/feeds/rk_fd_unknown/google-merchant.xml", null, java.util.Map.of()), 404);
         expect(client.get("/api/reports/promises"), 200);
         expect(client.post("/api/products/84879/discontinue", ""), 200);
         expect(client.get("/api/availability/NOPE"), 404);

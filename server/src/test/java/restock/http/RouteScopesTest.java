@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** openapi.yaml declares, per operation, the scopes RouteScopes lets through, and the 401, 403 and 429 answers. */
 class RouteScopesTest {
     private static final Map<Scope, String> SCHEMES = Map.of(Scope.OPERATIONS, "operationsKey", Scope.STOREFRONT, "storefrontKey",
-            Scope.REPORTING, "reportingKey");
+            Scope.REPORTING, "reportingKey", Scope.FEEDS, "feedsKey");
 
     @Test
     void every_operation_declares_the_scopes_that_may_call_it_and_its_401_403_and_429() throws IOException {

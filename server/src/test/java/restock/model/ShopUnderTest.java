@@ -248,7 +248,17 @@ final class ShopUnderTest {
     }
 
     List<Map<String, String>> feed() {
-        return restock.read(h -> storefront.merchantRows(h, sku -> "https://shop.example.com/" + sku.code()));
+        return restock.read(h -> storefront.merchantRows(h, new StorefrontQueries.Pages() {
+            @Override
+            public String productPage(Sku sku) {
+                return "https://shop.example.com/" + sku.code();
+            }
+
+            @Override
+            public String image(restock.catalog.Product product) {
+                return "https://shop.example.com/images/" + product.sku().code() + ".jpg";
+            }
+        }));
     }
 
     <R> R read(org.jdbi.v3.core.HandleCallback<R, RuntimeException> work) {

@@ -22,7 +22,9 @@ public final class RunningApi implements AutoCloseable {
     public RunningApi(TestDatabases.Target target, Clock clock) {
         this.database = target.freshSchema();
         this.restock = new Restock(database.jdbi(), clock);
-        this.server = new HttpApi(restock, API_KEY).start("127.0.0.1", 0);
+        HttpApi api = new HttpApi(restock, API_KEY);
+        database.bindMetrics(api.meters());
+        this.server = api.start("127.0.0.1", 0);
     }
 
     public ApiClient client() {

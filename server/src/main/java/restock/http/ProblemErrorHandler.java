@@ -1,0 +1,42 @@
+package restock.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Answers the requests Jetty refuses before any route runs (a bad escape or an ambiguous path in the URI, a
+ * malformed request line) as problem+json, like every other error, instead of Jetty's HTML page.
+ */
+final class ProblemErrorHandler extends ErrorHandler {
+    private final ObjectMapper mapper;
+
+    ProblemErrorHandler(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+        String reason = HttpStatus.getMessage(code);
+        String detail = code == 400
+                ? "the request could not be read (" + (message == null || message.isBlank() ? reason : message)
+                + "); check the path's percent-escapes and the request line"
+                : message == null || message.isBlank() ? reason : message;
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(Problem.of(code, reason, detail, null));
+        } catch (JsonProcessingException e) {
+            body = ("{\"status\":" + code + "}").getBytes(StandardCharsets.UTF_8);
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+}
