@@ -12,7 +12,16 @@ import restock.service.Restock;
 import restock.service.WaitlistCommands;
 import restock.store.SqlOutbox;
 
+import restock.notify.Branding;
+import restock.orders.Order;
+import restock.orders.OrderLine;
+import restock.payments.LinePayment;
+import restock.service.CancelLinks;
+import restock.web.CustomerPages;
+
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /** Routes customers reach through links, and the notice and payment plumbing shops call: cancel and pay links, card set-up, waitlist, webhooks, dead letters. */
@@ -22,9 +31,13 @@ final class CustomerRoutes {
     private final WaitlistCommands waitlist;
     private final PaymentGateway gateway;
     private final WebhookTargets webhookTargets;
+    private final Branding branding;
+    private final CustomerPages customerPages = new CustomerPages();
 
-    CustomerRoutes(Restock restock, HttpCommands commands, WaitlistCommands waitlist, PaymentGateway gateway, WebhookTargets webhookTargets) {
+    CustomerRoutes(Restock restock, HttpCommands commands, WaitlistCommands waitlist, PaymentGateway gateway, WebhookTargets webhookTargets,
+                   Branding branding) {
         this.restock = restock;
+        this.branding = branding;
         this.commands = commands;
         this.waitlist = waitlist;
         this.gateway = gateway;
@@ -94,11 +107,29 @@ final class CustomerRoutes {
             }
             return java.util.Map.of("id", HttpCommands.id(ctx), "status", "pending");
         }));
-        routes.get("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.read(h ->
-                restock.cancelLinks().view(h, ctx.pathParam("token"))), ctx.pathParam("token"))));
-        routes.post("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.inTransaction(h ->
+        routes.get("/cancel/{token}", ctx -> ctx.html(cancelPage(restock.read(h ->
+                restock.cancelLinks().view(h, ctx.pathParam("token"))), ctx.pathParam("token"), false)));
+        routes.post("/cancel/{token}", ctx -> ctx.html(cancelPage(restock.inTransaction(h ->
                 restock.cancelLinks().use(h, ctx.pathParam("token"), Optional.ofNullable(ctx.formParam("reason")).orElse("other"))),
-                ctx.pathParam("token"))));
+                ctx.pathParam("token"), true)));
 
+    }
+
+    /** The customer's cancel page, with the order's product names and what each cancelled line cost them. */
+    private String cancelPage(CancelLinks.View view, String token, boolean justUsed) {
+        Order order = view instanceof CancelLinks.View.Open open ? open.order()
+                : view instanceof CancelLinks.View.AlreadyUsed used ? used.order() : null;
+        Map<String, String> names = new HashMap<>();
+        Map<Long, LinePayment> payments = new HashMap<>();
+        if (order != null) {
+            restock.read(h -> {
+                for (OrderLine line : order.lines()) {
+                    names.put(line.sku().code(), restock.catalog().find(h, line.sku()).name());
+                }
+                payments.putAll(restock.orders().payments(h, order));
+                return null;
+            });
+        }
+        return customerPages.cancel(view, token, justUsed, names, payments, branding);
     }
 }

@@ -1,0 +1,213 @@
+package restock.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import restock.catalog.Sku;
+import restock.common.CalendarLimits;
+import restock.common.InvalidInput;
+import restock.common.NotFound;
+import restock.service.ConsoleQueries;
+import restock.orders.Order;
+import restock.orders.OrderLine;
+import restock.purchasing.PurchaseOrder;
+import restock.purchasing.PurchaseOrderRequest;
+import restock.purchasing.ReceiptPlan;
+import restock.service.PlanningQueries;
+import restock.service.Restock;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The console's buttons and forms: each calls one service command in one transaction, then says what happened. */
+final class ConsoleActions {
+    /** Why a line was cancelled, in the cancellation record, when staff cancel it from the console. */
+    static final String STAFF_REASON = "cancelled by staff";
+    static final String VIA = "console";
+    /** Lines on the new purchase order form. */
+    static final int FORM_LINES = 5;
+
+    private final Console console;
+    private final Restock restock;
+
+    ConsoleActions(Console console, Restock restock, PlanningQueries planning) {
+        this.console = console;
+        this.restock = restock;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/console/orders/{id}/ship", console.page(this::ship));
+        routes.post("/console/orders/{id}/cancel", console.page(this::cancelOrder));
+        routes.post("/console/orders/{id}/lines/{lineNumber}/cancel", console.page(this::cancelLine));
+        routes.post("/console/orders/{id}/cancel-link", console.page(this::cancelLink));
+        routes.post("/console/purchase-orders", console.page(this::createPurchaseOrder));
+        routes.post("/console/purchase-orders/{id}/receive", console.page(this::receive));
+        routes.post("/console/purchase-orders/{id}/close", console.page(ctx -> endPurchaseOrder(ctx, true)));
+        routes.post("/console/purchase-orders/{id}/cancel", console.page(ctx -> endPurchaseOrder(ctx, false)));
+        routes.post("/console/offer-rules/{id}/pause", console.page(this::pauseRule));
+        routes.post("/console/planning/purchase-orders", console.page(this::orderSuggestions));
+    }
+
+    private void ship(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        int before = shipped(restock.read(h -> restock.orders().find(h, id)));
+        Order after = restock.inTransaction(h -> restock.orders().ship(h, id));
+        int units = shipped(after) - before;
+        console.done(ctx, "/console/orders/" + id, units == 0
+                ? "Nothing in order " + id + " could ship: no line has all its open units reserved."
+                : Format.plural(units, "unit") + " of order " + id + " shipped.");
+    }
+
+    private static int shipped(Order order) {
+        return order.lines().stream().mapToInt(line -> line.quantities().shipped()).sum();
+    }
+
+    private void cancelOrder(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        Order before = restock.read(h -> restock.orders().find(h, id));
+        Order after = restock.inTransaction(h -> restock.orders().cancel(h, id, STAFF_REASON, VIA));
+        console.done(ctx, "/console/orders/" + id, "Order " + id + ": " + cancelledWords(before, after));
+    }
+
+    private void cancelLine(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        int lineNumber = pathInt(ctx, "lineNumber");
+        Order before = restock.read(h -> restock.orders().find(h, id));
+        Order after = restock.inTransaction(h -> restock.orders().cancelLine(h, id, lineNumber, STAFF_REASON, VIA));
+        String message = "Order " + id + " line " + lineNumber + ": " + cancelledWords(before, after);
+        if (ctx.header("HX-Request") != null) {
+            console.fragment(ctx, "console/row-message.jte", Map.of("message", message, "error", false));
+        } else {
+            console.done(ctx, "/console/orders/" + id, message);
+        }
+    }
+
+    /** "2 × Silk Fan cancelled" for each line whose cancelled units grew, or that nothing changed. */
+    private String cancelledWords(Order before, Order after) {
+        Map<String, String> names = new ConsoleQueries(restock).productNames(after.lines().stream().map(OrderLine::sku).toList());
+        List<String> parts = new ArrayList<>();
+        for (OrderLine line : after.lines()) {
+            int was = before.lines().stream().filter(l -> l.id() == line.id()).mapToInt(l -> l.quantities().cancelled()).sum();
+            int now = line.quantities().cancelled() - was;
+            if (now > 0) {
+                parts.add(now + " × " + names.get(line.sku().code()));
+            }
+        }
+        return parts.isEmpty() ? "nothing was left to cancel." : String.join(", ", parts) + " cancelled.";
+    }
+
+    private void cancelLink(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        var link = restock.read(h -> restock.cancelLinks().create(h, id));
+        console.done(ctx, "/console/orders/" + id, "Cancel link for the customer (works until " + Format.moment(link.expiresAt()) + "): "
+                + ctx.scheme() + "://" + ctx.host() + "/cancel/" + link.token());
+    }
+
+    private void createPurchaseOrder(Context ctx) {
+        List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
+        List<String> skus = ctx.formParams("sku");
+        List<String> quantities = ctx.formParams("quantity");
+        List<String> dates = ctx.formParams("expected");
+        if (skus.size() > PurchaseOrderRequest.MAX_LINES || skus.size() != quantities.size() || skus.size() != dates.size()) {
+            throw new InvalidInput("lines", "the form's lines did not arrive whole; reload the page and try again");
+        }
+        for (int i = 0; i < skus.size(); i++) {
+            if (skus.get(i).isBlank() && quantities.get(i).isBlank()) {
+                continue;
+            }
+            String field = "line " + (i + 1);
+            lines.add(new PurchaseOrderRequest.Line(Sku.of(skus.get(i).strip()), number(field + " quantity", quantities.get(i)),
+                    date(field + " expected date", dates.get(i))));
+        }
+        PurchaseOrderRequest request = new PurchaseOrderRequest(text(ctx, "supplier"), lines);
+        PurchaseOrder created = restock.inTransaction(h -> restock.purchasing().create(h, request));
+        console.done(ctx, "/console/purchase-orders/" + created.id(), "Purchase order " + created.id() + " to " + created.supplier()
+                + " created with " + Format.plural(created.lines().size(), "line") + ".");
+    }
+
+    private void receive(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        PurchaseOrder order = restock.read(h -> restock.purchasing().find(h, id));
+        List<ReceiptPlan.Received> received = new ArrayList<>();
+        for (PurchaseOrder.Line line : order.lines()) {
+            String value = ctx.formParam("received-" + line.lineNumber());
+            if (value != null && !value.isBlank() && !value.strip().equals("0")) {
+                received.add(new ReceiptPlan.Received(line.sku(), number("line " + line.lineNumber() + " received", value)));
+            }
+        }
+        if (received.isEmpty()) {
+            throw new InvalidInput("received", "enter how many units arrived on at least one line");
+        }
+        restock.inTransaction(h -> restock.purchasing().receive(h, id, received));
+        int units = received.stream().mapToInt(ReceiptPlan.Received::quantity).sum();
+        console.done(ctx, "/console/purchase-orders/" + id, Format.plural(units, "unit") + " received on purchase order " + id
+                + "; waiting orders were filled first, in queue order.");
+    }
+
+    private void endPurchaseOrder(Context ctx, boolean close) {
+        long id = ConsolePages.id(ctx);
+        restock.inTransaction(h -> close ? restock.purchasing().close(h, id) : restock.purchasing().cancel(h, id));
+        console.done(ctx, "/console/purchase-orders/" + id, "Purchase order " + id + (close
+                ? " closed: its open units no longer count as incoming." : " cancelled."));
+    }
+
+    private void pauseRule(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        restock.inTransaction(h -> {
+            restock.offers().pause(h, id);
+            return null;
+        });
+        console.done(ctx, "/console/waitlists", "Offer rule " + id + " paused: it issues no more codes; codes already sent stay valid.");
+    }
+
+    /** The planning page's form for one supplier: the ticked suggestions become one purchase order. */
+    private void orderSuggestions(Context ctx) {
+        LocalDate expected = date("expected date", ctx.formParam("expected"));
+        List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
+        for (String sku : ctx.formParams("sku")) {
+            lines.add(new PurchaseOrderRequest.Line(Sku.of(sku), number("quantity of " + sku, ctx.formParam("quantity-" + sku)), expected));
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidInput("sku", "tick at least one suggestion to order");
+        }
+        PurchaseOrderRequest request = new PurchaseOrderRequest(text(ctx, "supplier"), lines);
+        PurchaseOrder created = restock.inTransaction(h -> restock.purchasing().create(h, request));
+        console.done(ctx, "/console/purchase-orders/" + created.id(), "Purchase order " + created.id() + " to " + created.supplier()
+                + " created from " + Format.plural(lines.size(), "suggestion") + ".");
+    }
+
+    private static String text(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(name, name + " is required");
+        }
+        return value.strip();
+    }
+
+    private static int number(String field, String value) {
+        if (value == null || !value.strip().matches("[0-9]{1,9}")) {
+            throw new InvalidInput(field, field + " must be a whole number of units, was '" + (value == null ? "" : value) + "'");
+        }
+        int units = Integer.parseInt(value.strip());
+        PurchaseOrderRequest.requireUnits(field, units);
+        return units;
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return CalendarLimits.require(field, LocalDate.parse(value == null ? "" : value.strip()));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field, field + " must be a date (YYYY-MM-DD), was '" + value + "'");
+        }
+    }
+
+    private static int pathInt(Context ctx, String name) {
+        String value = ctx.pathParam(name);
+        if (!value.matches("[0-9]{1,6}")) {
+            throw new NotFound(name, "no line numbered '" + value + "'");
+        }
+        return Integer.parseInt(value);
+    }
+}
