@@ -7,8 +7,12 @@ import restock.common.CalendarLimits;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.service.ConsoleQueries;
+import restock.store.SqlConsole;
 import restock.orders.Order;
 import restock.orders.OrderLine;
+import restock.orders.OrderRequest;
+import restock.payments.LinePayment;
+import restock.payments.PaymentState;
 import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
@@ -42,6 +46,7 @@ final class ConsoleActions {
         routes.post("/console/orders/{id}/cancel", console.page(this::cancelOrder));
         routes.post("/console/orders/{id}/lines/{lineNumber}/cancel", console.page(this::cancelLine));
         routes.post("/console/orders/{id}/cancel-link", console.page(this::cancelLink));
+        routes.post("/console/orders/{id}/lines/{lineNumber}/priority", console.page(this::reprioritize));
         routes.post("/console/purchase-orders", console.page(this::createPurchaseOrder));
         routes.post("/console/purchase-orders/{id}/receive", console.page(this::receive));
         routes.post("/console/purchase-orders/{id}/close", console.page(ctx -> endPurchaseOrder(ctx, true)));
@@ -84,18 +89,51 @@ final class ConsoleActions {
         }
     }
 
-    /** "2 × Silk Fan cancelled" for each line whose cancelled units grew, or that nothing changed. */
+    /** "2 × Silk Fan cancelled; the customer was not charged" for each line whose cancelled units grew, or that nothing changed. */
     private String cancelledWords(Order before, Order after) {
         Map<String, String> names = new ConsoleQueries(restock).productNames(after.lines().stream().map(OrderLine::sku).toList());
+        Map<Long, LinePayment> payments = restock.read(h -> restock.orders().payments(h, after));
         List<String> parts = new ArrayList<>();
         for (OrderLine line : after.lines()) {
             int was = before.lines().stream().filter(l -> l.id() == line.id()).mapToInt(l -> l.quantities().cancelled()).sum();
             int now = line.quantities().cancelled() - was;
             if (now > 0) {
-                parts.add(now + " × " + names.get(line.sku().code()));
+                parts.add(now + " × " + names.get(line.sku().code()) + " cancelled; " + chargeWords(payments.get(line.id())));
             }
         }
-        return parts.isEmpty() ? "nothing was left to cancel." : String.join(", ", parts) + " cancelled.";
+        return parts.isEmpty() ? "nothing was left to cancel." : String.join("; ", parts) + ".";
+    }
+
+    /** What a cancelled line cost the customer, for staff. */
+    static String chargeWords(LinePayment payment) {
+        if (payment == null) {
+            return "the customer was not charged";
+        }
+        if (payment.state() instanceof PaymentState.Refunded) {
+            return "the customer's payment was refunded";
+        }
+        if (payment.state() instanceof PaymentState.Captured) {
+            return "the customer's payment will be refunded";
+        }
+        return "the customer was not charged" + (payment.state() instanceof PaymentState.Voided ? " (card hold released)" : "");
+    }
+
+    private void reprioritize(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        int lineNumber = pathInt(ctx, "lineNumber");
+        String value = ctx.formParam("priority");
+        if (value == null || !value.matches("[0-9]")) {
+            throw new InvalidInput("priority", "priority is a digit from 0 to " + OrderRequest.MAX_PRIORITY);
+        }
+        int priority = Integer.parseInt(value);
+        Order after = restock.inTransaction(h -> restock.orders().reprioritize(h, id, lineNumber, priority));
+        OrderLine line = after.lines().stream().filter(l -> l.lineNumber() == lineNumber).findFirst().orElseThrow();
+        int place = new ConsoleQueries(restock).backorderQueue(java.util.Optional.of(line.sku())).stream()
+                .filter(q -> q.orderId() == id && q.lineNumber() == lineNumber).mapToInt(SqlConsole.QueueLine::place).findFirst().orElse(0);
+        String back = java.util.Optional.ofNullable(ctx.formParam("back")).filter(b -> b.startsWith("/console/") && !b.startsWith("/console//"))
+                .orElse("/console/orders/" + id);
+        console.done(ctx, back, "Order " + id + " line " + lineNumber + " now has priority " + priority
+                + (place > 0 ? ": place " + place + " in the queue for " + line.sku().code() + "." : "."));
     }
 
     private void cancelLink(Context ctx) {

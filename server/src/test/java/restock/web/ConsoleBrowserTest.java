@@ -113,6 +113,7 @@ class ConsoleBrowserTest {
         everyPageOpensWithoutAnError();
         theOverviewChartIsDrawnWithThirtyDays();
         cancellingALineFromTheQueueCancelsItForTheCustomer();
+        raisingALinesPriorityMovesItToTheFrontOfItsQueue();
         receivingAPurchaseOrderFillsTheQueue();
         theSkuPageDrawsHistoryAndForecast();
         aSuggestionBecomesAPurchaseOrder();
@@ -163,7 +164,7 @@ class ConsoleBrowserTest {
         browser.get(base + "/console/backorders");
         SqlConsole.QueueLine first = queries().backorderQueue(Optional.empty()).get(0);
         WebElement row = browser.findElement(By.id("line-" + first.orderId() + "-" + first.lineNumber()));
-        row.findElement(By.cssSelector("button")).click();
+        row.findElement(By.cssSelector("button.danger")).click();
         wait(10).until(ExpectedConditions.alertIsPresent()).accept();
         WebElement done = waitFor(By.cssSelector("tr.row-done"));
         assertThat(done.getText()).contains(first.waiting() + " × " + first.name() + " cancelled");
@@ -171,6 +172,19 @@ class ConsoleBrowserTest {
         assertThat(line.quantities().waiting()).isZero();
         assertThat(line.quantities().cancelled()).isEqualTo(first.waiting());
         screenshot("backorder-cancelled");
+    }
+
+    private void raisingALinesPriorityMovesItToTheFrontOfItsQueue() throws Exception {
+        SqlConsole.QueueLine last = queries().backorderQueue(Optional.empty()).stream().filter(line -> line.place() > 1)
+                .max(java.util.Comparator.comparingInt(SqlConsole.QueueLine::place)).orElseThrow();
+        browser.get(base + "/console/backorders");
+        WebElement row = browser.findElement(By.id("line-" + last.orderId() + "-" + last.lineNumber()));
+        new org.openqa.selenium.support.ui.Select(row.findElement(By.name("priority"))).selectByValue("5");
+        row.findElement(By.cssSelector("form.priority button")).click();
+        assertThat(waitFor(By.id("flash")).getText()).contains("now has priority 5: place 1 in the queue for " + last.sku());
+        assertThat(queries().backorderQueue(Optional.of(Sku.of(last.sku())))).filteredOn(line -> line.place() == 1)
+                .singleElement().satisfies(line -> assertThat(line.orderId()).isEqualTo(last.orderId()));
+        screenshot("backorder-priority");
     }
 
     private void receivingAPurchaseOrderFillsTheQueue() throws Exception {
