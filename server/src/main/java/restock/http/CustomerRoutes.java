@@ -109,9 +109,16 @@ final class CustomerRoutes {
         }));
         routes.get("/cancel/{token}", ctx -> ctx.html(cancelPage(restock.read(h ->
                 restock.cancelLinks().view(h, ctx.pathParam("token"))), ctx.pathParam("token"), false)));
-        routes.post("/cancel/{token}", ctx -> ctx.html(cancelPage(restock.inTransaction(h ->
-                restock.cancelLinks().use(h, ctx.pathParam("token"), Optional.ofNullable(ctx.formParam("reason")).orElse("other"))),
-                ctx.pathParam("token"), true)));
+        routes.post("/cancel/{token}", ctx -> {
+            String token = ctx.pathParam("token");
+            String reason = Optional.ofNullable(ctx.formParam("reason")).orElse("other");
+            // The page says "cancelled" only to the request that cancelled; a repeat says the link was used.
+            var outcome = restock.inTransaction(h -> {
+                boolean wasOpen = restock.cancelLinks().view(h, token) instanceof CancelLinks.View.Open;
+                return Map.entry(wasOpen, restock.cancelLinks().use(h, token, reason));
+            });
+            ctx.html(cancelPage(outcome.getValue(), token, outcome.getKey() && outcome.getValue() instanceof CancelLinks.View.AlreadyUsed));
+        });
 
     }
 
