@@ -81,16 +81,20 @@ final class CustomerRoutes {
             return java.util.Map.of("id", entry.id(), "sku", entry.sku(), "status", entry.confirmed() ? "subscribed" : "awaiting_confirmation");
         }));
         // A GET only shows the button: mail scanners open every link in a message, and must not confirm for the shopper.
-        routes.get("/waitlist/confirm/{token}", ctx -> ctx.html(SimplePages.form("Waitlist",
-                "Email me when this product is back in stock?", "/waitlist/confirm/" + ctx.pathParam("token"), "Yes, email me")));
-        routes.post("/waitlist/confirm/{token}", ctx -> ctx.html(SimplePages.page("Waitlist",
-                restock.inTransaction(h -> waitlist.confirm(h, ctx.pathParam("token")))
-                        ? "Thank you: we will email you when it is back." : "This sign-up no longer exists.")));
-        routes.get("/waitlist/unsubscribe/{token}", ctx -> ctx.html(SimplePages.form("Unsubscribe",
-                "Stop emails about this product?", "/waitlist/unsubscribe/" + ctx.pathParam("token"), "Unsubscribe")));
-        routes.post("/waitlist/unsubscribe/{token}", ctx -> ctx.html(SimplePages.page("Unsubscribed",
-                restock.inTransaction(h -> waitlist.unsubscribe(h, ctx.pathParam("token")))
-                        ? "You will get no more emails about this product." : "This sign-up no longer exists.")));
+        routes.get("/waitlist/confirm/{token}", ctx -> ctx.html(waitlistPage(ctx.pathParam("token"), true, Optional.empty())));
+        routes.post("/waitlist/confirm/{token}", ctx -> {
+            String token = ctx.pathParam("token");
+            boolean confirmed = restock.read(h -> waitlist.productForConfirmation(h, token)).isPresent()
+                    && restock.inTransaction(h -> waitlist.confirm(h, token));
+            ctx.html(waitlistPage(token, true, Optional.of(confirmed)));
+        });
+        routes.get("/waitlist/unsubscribe/{token}", ctx -> ctx.html(waitlistPage(ctx.pathParam("token"), false, Optional.empty())));
+        routes.post("/waitlist/unsubscribe/{token}", ctx -> {
+            String token = ctx.pathParam("token");
+            boolean unsubscribed = restock.read(h -> waitlist.productForUnsubscribe(h, token)).isPresent()
+                    && restock.inTransaction(h -> waitlist.unsubscribe(h, token));
+            ctx.html(waitlistPage(token, false, Optional.of(unsubscribed)));
+        });
         routes.post("/api/webhooks", ctx -> commands.command(ctx, 201, (h, body) -> {
             String url = JsonBody.requiredText(body, "", "url");
             if (webhookTargets.check(url) instanceof WebhookTargets.Verdict.Refused refused) {
@@ -138,5 +142,12 @@ final class CustomerRoutes {
             });
         }
         return customerPages.cancel(view, token, justUsed, names, payments, branding);
+    }
+
+    /** A waitlist link's page: the question with its button, or (done present) what the button did. */
+    private String waitlistPage(String token, boolean confirming, Optional<Boolean> done) {
+        Optional<String> product = restock.read(h -> confirming ? waitlist.productForConfirmation(h, token) : waitlist.productForUnsubscribe(h, token));
+        String state = product.isEmpty() ? "invalid" : done.map(d -> d ? "done" : "gone").orElse("ask");
+        return customerPages.waitlist(confirming, state, product.orElse(""), token, branding);
     }
 }

@@ -301,12 +301,9 @@ public final class HttpApi {
         }
     }
 
-    /**
-     * The inline styles whose hashes the Content-Security-Policy allows: only the waitlist's small pages have one; the
-     * console and the cancel page load everything from files.
-     */
+    /** No page has inline code: the console and the customers' pages load scripts and styles from files. */
     private static SecurityHeaders securityHeaders() {
-        return new SecurityHeaders(java.util.List.of(), java.util.List.of(SimplePages.STYLE));
+        return new SecurityHeaders(java.util.List.of(), java.util.List.of());
     }
 
     private void createProduct(Context ctx) {

@@ -59,6 +59,15 @@ public final class CustomerPages {
                 "reasons", CancelLinks.REASONS, "branding", branding));
     }
 
+    /**
+     * A waitlist link's page: "ask" shows the question and its button, "done" what it did, "gone" a sign-up that no
+     * longer exists, "invalid" a link that is not one.
+     */
+    public String waitlist(boolean confirming, String state, String product, String token, Branding branding) {
+        return pages.render("customer/waitlist.jte", Map.of("confirming", confirming, "state", state, "product", product,
+                "token", token, "branding", branding));
+    }
+
     /** Whether the customer paid anything for a cancelled line, in their words. */
     static String charged(LinePayment payment) {
         if (payment == null) {

@@ -106,7 +106,11 @@ class CustomerLinksSecurityTest {
 
         Exchange confirm = client.send("POST", path, "", Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.responseBody()).as("the product by name").contains("we will email you when ");
         assertThat(confirmed()).isTrue();
+
+        Exchange forged = client.send("POST", path + "x", "", Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(forged.responseBody()).contains("This link is not valid");
     }
 
     private boolean confirmed() {
