@@ -28,14 +28,25 @@ public final class ConsoleQueries {
         this.restock = restock;
     }
 
-    /** Today's figures and the trend up to today. */
-    public record Overview(LocalDate today, SqlConsole.Figures figures, List<SqlConsole.Day> trend) {
+    /** Rows in each list of alerts on the overview. */
+    public static final int ALERT_ROWS = 10;
+
+    /** Today's figures, the trend up to today, and what needs a look: late supply and promises at risk. */
+    public record Overview(LocalDate today, SqlConsole.Figures figures, List<SqlConsole.Day> trend, List<SqlConsole.LateLine> lateSupply,
+                           List<SqlConsole.PromiseAtRisk> promisesAtRisk) {
     }
 
     public Overview overview() {
         LocalDate today = restock.books().today();
         return restock.read(h -> new Overview(today, SqlConsole.figures(h, today.atStartOfDay().toInstant(ZoneOffset.UTC), today),
-                SqlConsole.trend(h, today.minusDays(TREND_DAYS - 1L), today)));
+                SqlConsole.trend(h, today.minusDays(TREND_DAYS - 1L), today), SqlConsole.lateLines(h, today, ALERT_ROWS),
+                SqlConsole.promisesAtRisk(h, today, ALERT_ROWS)));
+    }
+
+    /** The trend alone, for the overview's chart. */
+    public List<SqlConsole.Day> trend() {
+        LocalDate today = restock.books().today();
+        return restock.read(h -> SqlConsole.trend(h, today.minusDays(TREND_DAYS - 1L), today));
     }
 
     public List<SqlConsole.QueueLine> backorderQueue(Optional<Sku> sku) {

@@ -55,6 +55,41 @@ public final class SqlConsole {
     public record MovementRow(Instant occurredAt, String kind, int quantity, Optional<String> reason) {
     }
 
+    /** An open purchase order line past its expected date. */
+    public record LateLine(long purchaseOrderId, String supplier, String sku, String name, int openUnits, LocalDate expectedDate) {
+    }
+
+    /** A waiting line whose promise has passed, or that has none. */
+    public record PromiseAtRisk(long orderId, int lineNumber, String sku, String name, int waiting, Optional<LocalDate> promisedBy) {
+    }
+
+    /** Open purchase order lines past their expected date, the latest first. */
+    public static List<LateLine> lateLines(Handle handle, LocalDate today, int limit) {
+        return handle.createQuery("""
+                        select po.id, s.name as supplier, l.sku, p.name, l.quantity_ordered - l.quantity_received as open_units, l.expected_date
+                        from purchase_order_lines l join purchase_orders po on po.id = l.purchase_order_id
+                          join suppliers s on s.id = po.supplier_id join products p on p.sku = l.sku
+                        where po.status = 'open' and l.quantity_received < l.quantity_ordered and l.expected_date < :today
+                        order by l.expected_date, po.id limit :limit""")
+                .bind("today", today).bind("limit", limit)
+                .map((rs, ctx) -> new LateLine(rs.getLong("id"), rs.getString("supplier"), rs.getString("sku"), rs.getString("name"),
+                        rs.getInt("open_units"), rs.getObject("expected_date", LocalDate.class)))
+                .list();
+    }
+
+    /** Waiting lines promised for a day already past, or with no promise at all, oldest first. */
+    public static List<PromiseAtRisk> promisesAtRisk(Handle handle, LocalDate today, int limit) {
+        return handle.createQuery("""
+                        select l.order_id, l.line_number, l.sku, p.name, l.waiting, lp.eta_to
+                        from order_lines l join products p on p.sku = l.sku left join line_promises lp on lp.order_line_id = l.id
+                        where l.waiting > 0 and (lp.eta_to is null or lp.eta_to < :today)
+                        order by l.placed_at, l.id limit :limit""")
+                .bind("today", today).bind("limit", limit)
+                .map((rs, ctx) -> new PromiseAtRisk(rs.getLong("order_id"), rs.getInt("line_number"), rs.getString("sku"), rs.getString("name"),
+                        rs.getInt("waiting"), Optional.ofNullable(rs.getObject("eta_to", LocalDate.class))))
+                .list();
+    }
+
     public static Figures figures(Handle handle, Instant dayStart, LocalDate today) {
         return handle.createQuery("""
                         select

@@ -42,7 +42,7 @@ final class ConsolePages {
 
     void register(RoutesConfig routes) {
         routes.get("/console/overview", console.page(this::overview));
-        routes.get("/console/overview/trend.json", console.page(ctx -> ctx.json(queries.overview().trend())));
+        routes.get("/console/overview/trend.json", console.page(ctx -> ctx.json(queries.trend())));
         routes.get("/console/backorders", console.page(this::backorders));
         routes.get("/console/orders", console.page(this::orders));
         routes.get("/console/orders/{id}", console.page(this::order));

@@ -60,6 +60,7 @@ class ConsoleBrowserTest {
     /** A product with ten weeks of sales and little stock left, so planning suggests ordering it. */
     private static final Sku FAN = Sku.of("FAN-1");
     private static final String FAN_SUPPLIER = "Kyoto Fans Ltd";
+    private static final String LATE_SUPPLIER = "Osaka Lamps";
 
     private static RunningApi api;
     private static WebDriver browser;
@@ -73,7 +74,9 @@ class ConsoleBrowserTest {
         assertThat(Demo.loadIfEmpty(api.restock())).isTrue();
         // The fans' history happens in the past: a second Restock on the same database, with a clock ten weeks back.
         TestClock past = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(70)));
-        sellFansForTenWeeks(new Restock(api.restock().jdbi(), past), past);
+        Restock inThePast = new Restock(api.restock().jdbi(), past);
+        sellFansForTenWeeks(inThePast, past);
+        orderLampsThatAreNowLate(inThePast, past);
         new StaffAccounts(api.restock(), api.restock().clock()).create(USER, PASSWORD.toCharArray(), "test");
         Files.createDirectories(SCREENSHOTS);
         browser = browser();
@@ -105,6 +108,16 @@ class ConsoleBrowserTest {
             restock.inTransaction(h -> restock.orders().ship(h, restock.orders().place(h, new OrderRequest("fan" + customer
                     + "@example.com", true, 0, List.of(new OrderRequest.Line(FAN, 5)), Optional.empty())).id()));
         }
+    }
+
+    /** Ordered from a supplier ten weeks ago, due three days ago, never delivered. */
+    private static void orderLampsThatAreNowLate(Restock restock, TestClock clock) {
+        Sku lamp = Sku.of("LAMP-1");
+        restock.inTransaction(h -> restock.catalog().create(h, new Product(lamp, "Paper Lamp", new Money(850, "GBP"),
+                new BackorderPolicy.WhenSupplyConfirmed())));
+        LocalDate due = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC).minusDays(3);
+        restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(LATE_SUPPLIER,
+                List.of(new PurchaseOrderRequest.Line(lamp, 40, due)))));
     }
 
     @Test
@@ -157,6 +170,8 @@ class ConsoleBrowserTest {
         WebElement chart = chartDrawn("trend-chart");
         assertThat(chart.getAttribute("data-chart-points")).isEqualTo(Integer.toString(ConsoleQueries.TREND_DAYS));
         assertThat(browser.findElement(By.id("waiting-lines")).getText()).isNotEqualTo("0");
+        assertThat(browser.findElement(By.id("late-pos")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("late-supply")).getText()).contains(LATE_SUPPLIER).contains("40 × Paper Lamp were due");
         screenshot("overview-chart");
     }
 
