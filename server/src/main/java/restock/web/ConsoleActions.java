@@ -52,6 +52,7 @@ final class ConsoleActions {
         routes.post("/console/purchase-orders/{id}/close", console.page(ctx -> endPurchaseOrder(ctx, true)));
         routes.post("/console/purchase-orders/{id}/cancel", console.page(ctx -> endPurchaseOrder(ctx, false)));
         routes.post("/console/offer-rules/{id}/pause", console.page(this::pauseRule));
+        routes.post("/console/skus/{sku}/count", console.page(this::recordCount));
         routes.post("/console/planning/purchase-orders", console.page(this::orderSuggestions));
     }
 
@@ -189,6 +190,22 @@ final class ConsoleActions {
         restock.inTransaction(h -> close ? restock.purchasing().close(h, id) : restock.purchasing().cancel(h, id));
         console.done(ctx, "/console/purchase-orders/" + id, "Purchase order " + id + (close
                 ? " closed: its open units no longer count as incoming." : " cancelled."));
+    }
+
+    /** A stock count from the shelf: the ledger records the difference, and freed or missing units move the queue. */
+    private void recordCount(Context ctx) {
+        Sku sku = ConsolePages.sku(ctx);
+        String value = ctx.formParam("counted");
+        if (value == null || !value.strip().matches("[0-9]{1,9}")) {
+            throw new InvalidInput("counted", "the count must be a whole number of units, was '" + (value == null ? "" : value) + "'");
+        }
+        int counted = Integer.parseInt(value.strip());
+        String reason = java.util.Optional.ofNullable(ctx.formParam("reason")).map(String::strip).filter(r -> !r.isEmpty())
+                .orElse("counted by " + console.staff(ctx).username());
+        int before = restock.read(h -> restock.stock().level(h, sku)).onHand();
+        var after = restock.inTransaction(h -> restock.stock().count(h, sku, counted, reason));
+        console.done(ctx, "/console/skus/" + sku.code(), "Count recorded for " + sku.code() + ": " + after.onHand() + " on hand (was "
+                + before + ").");
     }
 
     private void pauseRule(Context ctx) {

@@ -224,6 +224,11 @@ class ConsoleBrowserTest {
         assertThat(Integer.parseInt(chart.getAttribute("data-chart-points"))).as("26 weeks of history and 12 ahead").isEqualTo(26 + 12);
         assertThat(browser.findElements(By.cssSelector("#movements tbody tr"))).isNotEmpty();
         screenshot("sku");
+        browser.findElement(By.id("counted")).sendKeys("18");
+        browser.findElement(By.id("record-count")).click();
+        assertThat(waitFor(By.id("flash")).getText()).contains("18 on hand (was 20)");
+        assertThat(browser.findElement(By.id("on-hand")).getText()).isEqualTo("18");
+        assertThat(browser.findElement(By.cssSelector("#movements tbody tr")).getText()).contains("count").contains("counted by " + USER);
     }
 
     private void aSuggestionBecomesAPurchaseOrder() throws Exception {
