@@ -61,6 +61,24 @@ public final class BackorderQueue {
         lines.sort(WaitingLine.QUEUE_ORDER);
     }
 
+    /**
+     * Gives a waiting line another priority: it moves to its new place (before lines of lower priority, after those
+     * of higher, among equals by when it was placed). Returns false when it had that priority already.
+     */
+    public boolean reprioritize(long lineId, int priority) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).lineId() == lineId) {
+                if (lines.get(i).priority() == priority) {
+                    return false;
+                }
+                lines.set(i, lines.get(i).withPriority(priority));
+                lines.sort(WaitingLine.QUEUE_ORDER);
+                return true;
+            }
+        }
+        throw new IllegalStateException("line " + lineId + " is not waiting");
+    }
+
     /** Leaves the queue (cancelled while waiting); returns how many units it waited for. */
     public int withdraw(long lineId) {
         for (int i = 0; i < lines.size(); i++) {

@@ -165,6 +165,14 @@ public final class SkuBook {
         fillQueue();
     }
 
+    /**
+     * Moves a waiting line to the place its new priority gives it; the pegs and promises of the lines it passes
+     * change with {@link #changes()}. Nothing is filled: while lines wait, no unit is free.
+     */
+    public boolean reprioritize(long lineId, int priority) {
+        return queue.reprioritize(lineId, priority);
+    }
+
     /** Takes a line out of the queue (cancelled while waiting) and returns how many units it waited for. */
     public int withdraw(long lineId) {
         return queue.withdraw(lineId);

@@ -17,6 +17,10 @@ public record WaitingLine(long lineId, int priority, Instant placedAt, int waiti
         }
     }
 
+    WaitingLine withPriority(int newPriority) {
+        return new WaitingLine(lineId, newPriority, placedAt, waitingQuantity);
+    }
+
     WaitingLine minus(int quantity) {
         return new WaitingLine(lineId, priority, placedAt, waitingQuantity - quantity);
     }

@@ -7,13 +7,15 @@ import restock.cli.ForecastCommand;
 import restock.cli.ServeCommand;
 import restock.cli.ImportCommand;
 import restock.cli.KeysCommand;
+import restock.cli.UsersCommand;
 import restock.cli.PlanCommand;
 import restock.cli.ReportCommand;
 
-/** Restock's entry point: {@code restock serve | import | export | report | plan | keys | forecast}. */
+/** Restock's entry point: {@code restock serve | import | export | report | plan | keys | forecast | users}. */
 @Command(name = "restock", mixinStandardHelpOptions = true, version = "restock 0.1",
         description = "Backorder-aware orders and inventory.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, PlanCommand.class, KeysCommand.class, ForecastCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, PlanCommand.class, KeysCommand.class, ForecastCommand.class,
+                UsersCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         int exit = new CommandLine(new Main()).execute(args);

@@ -14,6 +14,7 @@ import restock.notify.Branding;
 import restock.notify.Message;
 import restock.notify.MessageSender;
 import restock.service.ApiKeys;
+import restock.service.StaffAccounts;
 import restock.service.DeliveryWorker;
 import restock.service.JobLeases;
 import restock.service.NightlyPlan;
@@ -118,6 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ApiKeys keys = new ApiKeys(restock, Optional.ofNullable(System.getenv("RESTOCK_API_KEY")));
         Optional<ApiKeys.Created> firstKey = keys.bootstrap();
+        Optional<StaffAccounts.Created> firstUser = new StaffAccounts(restock, clock).bootstrap();
         Javalin server;
         try {
             HttpApi api = new HttpApi(restock, keys, new HttpApi.Settings(shopUrl,
@@ -134,6 +136,7 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("Restock is running at " + url + " (data: " + database.describe() + ")");
         System.out.println("API: " + url + "api  (spec: " + url + "api/openapi.yaml)");
         printKey(keys, firstKey, url);
+        printFirstUser(firstUser, url);
         // Background work starts after the address and key are printed, so its log lines do not bury them.
         // Each job runs in the one instance holding its lease, so several instances on one database do each pass once.
         Map<String, java.util.function.IntSupplier> jobs = new java.util.LinkedHashMap<>();
@@ -295,7 +298,16 @@ public final class ServeCommand implements Callable<Integer> {
             System.out.println("  java -jar server/target/restock-server-0.1.0-SNAPSHOT.jar keys create --name <who> --scope operations");
             System.out.println("or call POST /api/keys with an operations key.");
         }
-        System.out.println("Open " + url + " and enter the API key to see the stock overview, or try:");
-        System.out.println("  curl -H 'Authorization: Bearer " + key + "' '" + url + "api/stock?limit=5'");
+        System.out.println("Try: curl -H 'Authorization: Bearer " + key + "' '" + url + "api/stock?limit=5'");
+    }
+
+    /** The console's first user, made on the first start: its password is printed this once and stored only as a hash. */
+    private static void printFirstUser(Optional<StaffAccounts.Created> firstUser, String url) {
+        if (firstUser.isPresent()) {
+            System.out.println("Console: " + url + "console/ - sign in as '" + firstUser.get().username() + "' with password "
+                    + firstUser.get().password() + " (made on this first start and shown only now; keep it)");
+        } else {
+            System.out.println("Console: " + url + "console/ (staff users: restock users list | create --username <name>)");
+        }
     }
 }

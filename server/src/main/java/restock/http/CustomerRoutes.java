@@ -11,6 +11,16 @@ import restock.service.Offers;
 import restock.service.Restock;
 import restock.service.WaitlistCommands;
 
+import restock.notify.Branding;
+import restock.orders.Order;
+import restock.orders.OrderLine;
+import restock.payments.LinePayment;
+import restock.service.CancelLinks;
+import restock.web.CustomerPages;
+
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /** Routes customers reach through links, and the notice and payment plumbing shops call: cancel and pay links, card set-up, waitlist, webhooks, dead letters. */
@@ -20,14 +30,17 @@ final class CustomerRoutes {
     private final WaitlistCommands waitlist;
     private final PaymentGateway gateway;
     private final WebhookTargets webhookTargets;
+    private final Branding branding;
+    private final CustomerPages customerPages = new CustomerPages();
 
     /** Where customers reach this Restock: links handed out start with it. */
     private final String publicUrl;
 
     CustomerRoutes(Restock restock, HttpCommands commands, WaitlistCommands waitlist, PaymentGateway gateway, WebhookTargets webhookTargets,
-                   String publicUrl) {
-        this.publicUrl = publicUrl;
+                   Branding branding) {
+        this.publicUrl = branding.publicUrl();
         this.restock = restock;
+        this.branding = branding;
         this.commands = commands;
         this.waitlist = waitlist;
         this.gateway = gateway;
@@ -71,22 +84,26 @@ final class CustomerRoutes {
             return java.util.Map.of("id", entry.id(), "sku", entry.sku(), "status", entry.confirmed() ? "subscribed" : "awaiting_confirmation");
         }));
         // A GET only shows the button: mail scanners open every link in a message, and must not confirm for the shopper.
-        routes.get("/waitlist/confirm/{token}", ctx -> ctx.html(SimplePages.form("Waitlist",
-                "Email me when this product is back in stock?", "/waitlist/confirm/" + ctx.pathParam("token"), "Yes, email me")));
-        routes.post("/waitlist/confirm/{token}", ctx -> ctx.html(SimplePages.page("Waitlist",
-                restock.inTransaction(h -> waitlist.confirm(h, ctx.pathParam("token")))
-                        ? "Thank you: we will email you when it is back." : "This sign-up no longer exists.")));
-        routes.get("/waitlist/unsubscribe/{token}", ctx -> ctx.html(SimplePages.form("Unsubscribe",
-                "Stop emails about this product?", "/waitlist/unsubscribe/" + ctx.pathParam("token"), "Unsubscribe")));
-        routes.post("/waitlist/unsubscribe/{token}", ctx -> ctx.html(SimplePages.page("Unsubscribed",
-                restock.inTransaction(h -> waitlist.unsubscribe(h, ctx.pathParam("token")))
-                        ? "You will get no more emails about this product." : "This sign-up no longer exists.")));
+        routes.get("/waitlist/confirm/{token}", ctx -> ctx.html(waitlistPage(ctx.pathParam("token"), true, Optional.empty())));
+        routes.post("/waitlist/confirm/{token}", ctx -> {
+            String token = ctx.pathParam("token");
+            boolean confirmed = restock.read(h -> waitlist.productForConfirmation(h, token)).isPresent()
+                    && restock.inTransaction(h -> waitlist.confirm(h, token));
+            ctx.html(waitlistPage(token, true, Optional.of(confirmed)));
+        });
+        routes.get("/waitlist/unsubscribe/{token}", ctx -> ctx.html(waitlistPage(ctx.pathParam("token"), false, Optional.empty())));
+        routes.post("/waitlist/unsubscribe/{token}", ctx -> {
+            String token = ctx.pathParam("token");
+            boolean unsubscribed = restock.read(h -> waitlist.productForUnsubscribe(h, token)).isPresent()
+                    && restock.inTransaction(h -> waitlist.unsubscribe(h, token));
+            ctx.html(waitlistPage(token, false, Optional.of(unsubscribed)));
+        });
         // Offer mails' unsubscribe link; mail clients' one-click button POSTs to it (RFC 8058), a person's GET sees a button.
-        routes.get("/offers/unsubscribe/{token}", ctx -> ctx.html(SimplePages.form("Unsubscribe",
-                "Stop emails with offers and discount codes?", "/offers/unsubscribe/" + ctx.pathParam("token"), "Unsubscribe")));
-        routes.post("/offers/unsubscribe/{token}", ctx -> ctx.html(SimplePages.page("Unsubscribed",
-                restock.inTransaction(h -> restock.offers().optOut(h, restock.links(), ctx.pathParam("token")))
-                        ? "You will get no more offers from us." : "This link is not valid any more.")));
+        routes.get("/offers/unsubscribe/{token}", ctx -> ctx.html(customerPages.offersUnsubscribe("ask", ctx.pathParam("token"), branding)));
+        routes.post("/offers/unsubscribe/{token}", ctx -> {
+            boolean done = restock.inTransaction(h -> restock.offers().optOut(h, restock.links(), ctx.pathParam("token")));
+            ctx.html(customerPages.offersUnsubscribe(done ? "done" : "invalid", ctx.pathParam("token"), branding));
+        });
         routes.post("/api/webhooks", ctx -> commands.command(ctx, 201, (h, body) -> {
             String url = JsonBody.requiredText(body, "", "url");
             if (webhookTargets.check(url) instanceof WebhookTargets.Verdict.Refused refused) {
@@ -101,11 +118,43 @@ final class CustomerRoutes {
             }
             return java.util.Map.of("id", HttpCommands.id(ctx), "status", "pending");
         }));
-        routes.get("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.read(h ->
-                restock.cancelLinks().view(h, ctx.pathParam("token"))), ctx.pathParam("token"))));
-        routes.post("/cancel/{token}", ctx -> ctx.html(CancelPages.page(restock.inTransaction(h ->
-                restock.cancelLinks().use(h, ctx.pathParam("token"), Optional.ofNullable(ctx.formParam("reason")).orElse("other"))),
-                ctx.pathParam("token"))));
+        routes.get("/cancel/{token}", ctx -> ctx.html(cancelPage(restock.read(h ->
+                restock.cancelLinks().view(h, ctx.pathParam("token"))), ctx.pathParam("token"), false)));
+        routes.post("/cancel/{token}", ctx -> {
+            String token = ctx.pathParam("token");
+            String reason = Optional.ofNullable(ctx.formParam("reason")).orElse("other");
+            // The page says "cancelled" only to the request that cancelled; a repeat says the link was used.
+            var outcome = restock.inTransaction(h -> {
+                boolean wasOpen = restock.cancelLinks().view(h, token) instanceof CancelLinks.View.Open;
+                return Map.entry(wasOpen, restock.cancelLinks().use(h, token, reason));
+            });
+            ctx.html(cancelPage(outcome.getValue(), token, outcome.getKey() && outcome.getValue() instanceof CancelLinks.View.AlreadyUsed));
+        });
 
+    }
+
+    /** The customer's cancel page, with the order's product names and what each cancelled line cost them. */
+    private String cancelPage(CancelLinks.View view, String token, boolean justUsed) {
+        Order order = view instanceof CancelLinks.View.Open open ? open.order()
+                : view instanceof CancelLinks.View.AlreadyUsed used ? used.order() : null;
+        Map<String, String> names = new HashMap<>();
+        Map<Long, LinePayment> payments = new HashMap<>();
+        if (order != null) {
+            restock.read(h -> {
+                for (OrderLine line : order.lines()) {
+                    names.put(line.sku().code(), restock.catalog().find(h, line.sku()).name());
+                }
+                payments.putAll(restock.orders().payments(h, order));
+                return null;
+            });
+        }
+        return customerPages.cancel(view, token, justUsed, names, payments, branding);
+    }
+
+    /** A waitlist link's page: the question with its button, or (done present) what the button did. */
+    private String waitlistPage(String token, boolean confirming, Optional<Boolean> done) {
+        Optional<String> product = restock.read(h -> confirming ? waitlist.productForConfirmation(h, token) : waitlist.productForUnsubscribe(h, token));
+        String state = product.isEmpty() ? "invalid" : done.map(d -> d ? "done" : "gone").orElse("ask");
+        return customerPages.waitlist(confirming, state, product.orElse(""), token, branding);
     }
 }

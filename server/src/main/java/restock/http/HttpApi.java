@@ -64,6 +64,7 @@ public final class HttpApi {
     private final HttpCommands commands;
     private final Metrics metrics;
     private final restock.service.DatabaseHealth health;
+    private final restock.web.Console console;
 
     public HttpApi(Restock restock, String apiKey) {
         this(restock, apiKey, DEFAULT_SHOP_PRODUCT_URL);
@@ -115,6 +116,7 @@ public final class HttpApi {
         this.commands = new HttpCommands(restock, mapper);
         this.health = new restock.service.DatabaseHealth(restock.jdbi());
         this.metrics = new Metrics(restock);
+        this.console = new restock.web.Console(restock, new restock.service.StaffAccounts(restock, restock.clock()));
     }
 
     /** The registry /metrics shows, for the owner of the database pool to bind its meters to. */
@@ -145,6 +147,12 @@ public final class HttpApi {
             http.setRequestHeaderSize(MAX_HEADER_BYTES);
         });
         config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper)));
+        config.staticFiles.enableWebjars();
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/console-static";
+            files.directory = "/console-static";
+            files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+        });
         SecurityHeaders securityHeaders = securityHeaders();
         var routes = config.routes;
         routes.before(metrics::start);
@@ -161,7 +169,9 @@ public final class HttpApi {
         });
         routes.after(metrics::record);
 
-        routes.get("/", ctx -> ctx.html(resource("/web/index.html")));
+        // People use the console (staff sign-in); the API key is for programs only.
+        routes.get("/", ctx -> ctx.redirect("/console/overview", io.javalin.http.HttpStatus.SEE_OTHER));
+        console.register(routes);
         routes.get("/health", this::health);
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         routes.get("/api/openapi.yaml", this::openApi);
@@ -209,7 +219,7 @@ public final class HttpApi {
                 Views.PurchaseOrderView.of(restock.purchasing().reschedule(h, HttpCommands.id(ctx), HttpCommands.lineNumber(ctx),
                         JsonBody.requiredDate(body, "", "expectedDate")))));
 
-        new CustomerRoutes(restock, commands, waitlist, gateway, settings.webhookTargets(), branding.publicUrl()).register(routes);
+        new CustomerRoutes(restock, commands, waitlist, gateway, settings.webhookTargets(), branding).register(routes);
         routes.get("/api/messages/preview/{topic}", ctx -> {
             var sample = Templates.sample(ctx.pathParam("topic")).orElseThrow(() -> new NotFound("topic",
                     "no message topic '" + ctx.pathParam("topic") + "'; topics are " + Templates.TOPICS));
@@ -260,7 +270,8 @@ public final class HttpApi {
         });
         routes.error(404, ctx -> {
             String contentType = ctx.res().getContentType();
-            if (contentType == null || !contentType.startsWith(PROBLEM_JSON)) {
+            // A page that says what was not found (the console's, in HTML) stays; only a bare 404 becomes a problem.
+            if (contentType == null || !(contentType.startsWith(PROBLEM_JSON) || contentType.startsWith("text/html"))) {
                 problem(ctx, Problem.of(404, "Not found", "no route " + ctx.method() + " " + ctx.path()
                         + "; the API is described at /api/openapi.yaml", null));
             }
@@ -316,13 +327,9 @@ public final class HttpApi {
         }
     }
 
-    /** The pages served and their inline blocks, whose hashes the Content-Security-Policy allows. */
+    /** No page has inline code: the console and the customers' pages load scripts and styles from files. */
     private static SecurityHeaders securityHeaders() {
-        try {
-            return new SecurityHeaders(java.util.List.of(resource("/web/index.html")), java.util.List.of(SimplePages.STYLE, CancelPages.STYLE));
-        } catch (IOException e) {
-            throw new IllegalStateException("the web pages are missing from the classpath", e);
-        }
+        return new SecurityHeaders(java.util.List.of(), java.util.List.of());
     }
 
     private void createProduct(Context ctx) {

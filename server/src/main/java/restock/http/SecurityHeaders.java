@@ -41,7 +41,9 @@ final class SecurityHeaders {
     void apply(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
+        // Customers' links carry tokens in their paths: they send no referrer. The console's pages send it only to
+        // themselves, so that the browser names this origin in Origin on a form post (with no-referrer it sends "null").
+        ctx.header("Referrer-Policy", ctx.path().startsWith("/console") ? "same-origin" : "no-referrer");
         ctx.header("Cache-Control", "no-store");
         String type = ctx.res().getContentType();
         ctx.header("Content-Security-Policy", type != null && type.startsWith("text/html") ? pagePolicy : API_POLICY);

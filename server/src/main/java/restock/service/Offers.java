@@ -102,6 +102,13 @@ public final class Offers {
         return SqlOffers.activate(handle, rule, clock.instant());
     }
 
+    /** Pauses a rule (the console's pause button); codes already issued stay valid. */
+    public void pause(Handle handle, long ruleId) {
+        if (!SqlOffers.pause(handle, ruleId)) {
+            throw new restock.common.Conflict("rule", "offer rule " + ruleId + " is not active (paused already, or no such rule)");
+        }
+    }
+
     public Preview preview(Handle handle, OfferRule rule) {
         Instant since = clock.instant().minus(PREVIEW_PERIOD);
         Map<String, Long> cost = new TreeMap<>();

@@ -7,6 +7,7 @@ import restock.allocation.SkuBook;
 import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.common.Conflict;
+import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.orders.LineState;
 import restock.orders.Order;
@@ -203,6 +204,30 @@ public final class OrderCommands {
             SqlOrders.recordEvent(handle, orderId, line.id(), line.sku(), OrderEventKind.CANCELLED, line.quantities().open(), now);
         }
         this.books.write(handle, books.values());
+        return find(handle, orderId);
+    }
+
+    /**
+     * Gives a waiting line another priority (0 to {@link OrderRequest#MAX_PRIORITY}; higher is served first): it
+     * moves in its SKU's queue, and the promises of the lines it passes are recomputed (customers whose date moves are
+     * told). The same priority again changes nothing.
+     */
+    public Order reprioritize(Handle handle, long orderId, int lineNumber, int priority) {
+        if (priority < 0 || priority > OrderRequest.MAX_PRIORITY) {
+            throw new InvalidInput("priority", "priority must be between 0 and " + OrderRequest.MAX_PRIORITY + ", was " + priority);
+        }
+        LockedOrder locked = lockOrder(handle, orderId);
+        OrderLine line = locked.order().lines().stream().filter(l -> l.lineNumber() == lineNumber).findFirst()
+                .orElseThrow(() -> new NotFound("lineNumber", "order " + orderId + " has no line " + lineNumber));
+        if (line.quantities().waiting() == 0) {
+            throw new Conflict("lineNumber", "order " + orderId + " line " + lineNumber + " is not waiting for stock ("
+                    + line.state().code() + "): only waiting lines have a place in the queue");
+        }
+        SkuBook book = locked.books().get(line.sku());
+        if (book.reprioritize(line.id(), priority)) {
+            SqlOrders.setLinePriority(handle, line.id(), priority);
+            this.books.write(handle, List.of(book));
+        }
         return find(handle, orderId);
     }
 

@@ -73,6 +73,21 @@ public final class WaitlistCommands {
         return entry;
     }
 
+    /** The name of the product a confirmation link is for; empty when the link is not valid. */
+    public java.util.Optional<String> productForConfirmation(Handle handle, String token) {
+        return productFor(handle, token, CONFIRM);
+    }
+
+    /** The name of the product an unsubscribe link is for; empty when the link is not valid. */
+    public java.util.Optional<String> productForUnsubscribe(Handle handle, String token) {
+        return productFor(handle, token, UNSUBSCRIBE);
+    }
+
+    private java.util.Optional<String> productFor(Handle handle, String token, String purpose) {
+        return links.verify(token, purpose, clock.instant()).flatMap(grant -> SqlWaitlist.skuOf(handle, grant.id()))
+                .map(sku -> restock.catalog().find(handle, Sku.of(sku)).name());
+    }
+
     public boolean confirm(Handle handle, String token) {
         long id = links.verify(token, CONFIRM, clock.instant()).orElseThrow(() -> new NotFound("token", "this link is not valid")).id();
         return SqlWaitlist.confirm(handle, id, clock.instant());

@@ -46,6 +46,23 @@ public final class SqlOffers {
                 .map((rs, ctx) -> new ActiveOfferRule(rs.getLong("id"), rule(rs))).findOne();
     }
 
+    /** A rule as the console lists it: active or paused. */
+    public record Listed(long id, OfferRule rule, boolean active, Instant createdAt) {
+    }
+
+    /** Every rule ever activated, active ones first, newest first. */
+    public static List<Listed> all(Handle handle) {
+        return handle.createQuery("select * from offer_rules order by active desc, id desc limit 200")
+                .map((rs, ctx) -> new Listed(rs.getLong("id"), rule(rs), rs.getBoolean("active"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Pauses an active rule: it issues no more codes; codes issued stay valid. False when it was not active. */
+    public static boolean pause(Handle handle, long id) {
+        return handle.createUpdate("update offer_rules set active = false where id = :id and active").bind("id", id).execute() == 1;
+    }
+
     private static OfferRule rule(ResultSet rs) throws SQLException {
         return switch (rs.getString("kind")) {
             case "waitlist_discount" -> new OfferRule.WaitlistDiscount(rs.getInt("percent_off"), rs.getInt("valid_days"),

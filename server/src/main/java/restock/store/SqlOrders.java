@@ -139,6 +139,11 @@ public final class SqlOrders {
                 rs.getDouble("probability"), Optional.ofNullable((Long) rs.getObject("purchase_order_line_id"))));
     }
 
+    /** A waiting line's new place in its queue; the book decided it. */
+    public static void setLinePriority(Handle handle, long lineId, int priority) {
+        handle.createUpdate("update order_lines set priority = :priority where id = :id").bind("priority", priority).bind("id", lineId).execute();
+    }
+
     public static void updateLine(Handle handle, long lineId, LineQuantities quantities) {
         handle.createUpdate("""
                         update order_lines set reserved = :reserved, waiting = :waiting, shipped = :shipped, cancelled = :cancelled

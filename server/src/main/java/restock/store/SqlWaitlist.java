@@ -33,6 +33,11 @@ public final class SqlWaitlist {
         return new WaitlistEntry(id, sku.code(), email, quantity, confirmed);
     }
 
+    /** The SKU a sign-up is for, whatever its state. */
+    public static Optional<String> skuOf(Handle handle, long id) {
+        return handle.createQuery("select sku from waitlist where id = :id").bind("id", id).mapTo(String.class).findOne();
+    }
+
     public static boolean confirm(Handle handle, long id, Instant now) {
         return handle.createUpdate("update waitlist set confirmed_at = coalesce(confirmed_at, :at) where id = :id and unsubscribed_at is null")
                 .bind("at", SqlPurchasing.utc(now)).bind("id", id).execute() == 1;

@@ -68,6 +68,22 @@ class SkuBookTest {
     }
 
     @Test
+    void a_line_given_a_higher_priority_moves_ahead_and_is_pegged_to_the_earliest_supply() {
+        SkuBook book = book(new BackorderPolicy.WhenSupplyConfirmed(), 0,
+                List.of(new IncomingSupply(10, NEXT_WEEK, 2), new IncomingSupply(11, NEXT_WEEK.plusDays(7), 2)));
+        book.admit(1, 0, T0, 2);
+        book.admit(2, 0, T0.plusSeconds(1), 2);
+        book.changes();
+        assertThat(book.reprioritize(2, 5)).isTrue();
+        assertThat(book.queue()).extracting(WaitingLine::lineId).containsExactly(2L, 1L);
+        BookChanges changes = book.changes();
+        assertThat(changes.pegsAdded()).containsExactlyInAnyOrder(new Peg(2, 10, 2), new Peg(1, 11, 2));
+        assertThat(changes.fills()).as("moving in the queue fills nothing").isEmpty();
+        assertThat(book.reprioritize(2, 5)).as("the same priority again changes nothing").isFalse();
+        assertThatThrownBy(() -> book.reprioritize(3, 1)).hasMessageContaining("line 3 is not waiting");
+    }
+
+    @Test
     void fills_the_oldest_backorder_first_when_stock_arrives() {
         SkuBook book = book(new BackorderPolicy.Always(OptionalInt.empty()), 0, List.of());
         book.admit(2, 0, T0.plusSeconds(5), 2);

@@ -45,7 +45,7 @@ class StartTest {
     private static String waitForStart(Process server, Path log) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
             assertThat(server.isAlive()).as("server exited: " + Files.readString(log)).isTrue();
-            return Files.readString(log).contains("stock overview");
+            return Files.readString(log).contains("Console: ");
         });
         try {
             return Files.readString(log);

@@ -68,7 +68,7 @@ record ApiOperations(List<ApiOperation> operations) {
         return new ApiOperation(method.name(), path, List.copyOf(parameters), body, contentType);
     }
 
-    /** Cancel, pay and waitlist pages: signed tokens in the path, HTML answers. */
+    /** Cancel, pay and waitlist pages: signed tokens in the path, HTML answers; and the console's sign-in form. */
     private static List<ApiOperation> linkRoutes() {
         Parameter token = new Parameter().name("token").in("path").required(true).schema(new Schema<String>().type("string"));
         return List.of(
@@ -78,6 +78,12 @@ record ApiOperations(List<ApiOperation> operations) {
                 new ApiOperation("GET", "/waitlist/unsubscribe/{token}", List.of(token), Optional.empty(), "application/x-www-form-urlencoded"),
                 new ApiOperation("POST", "/waitlist/unsubscribe/{token}", List.of(token), Optional.empty(), "application/x-www-form-urlencoded"),
                 new ApiOperation("GET", "/", List.of(), Optional.empty(), "text/html"),
+                // The console's sign-in form: no session needed, any text in its fields.
+                new ApiOperation("GET", "/console/login", List.of(), Optional.empty(), "text/html"),
+                new ApiOperation("POST", "/console/login", List.of(), Optional.of(new Schema<Object>().type("object")
+                        .addProperty("username", new Schema<String>().type("string"))
+                        .addProperty("password", new Schema<String>().type("string"))
+                        .addProperty("_login", new Schema<String>().type("string"))), "application/x-www-form-urlencoded"),
                 new ApiOperation("GET", "/health", List.of(), Optional.empty(), "application/json"),
                 new ApiOperation("GET", "/metrics", List.of(), Optional.empty(), "text/plain"));
     }

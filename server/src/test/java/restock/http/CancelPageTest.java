@@ -25,13 +25,16 @@ class CancelPageTest {
 
             ApiClient.Exchange page = client.send("GET", path, null, Map.of());
             assertThat(page.status()).isEqualTo(200);
-            assertThat(page.responseBody()).contains("Cancel the waiting items").contains("costs nothing").contains("22720");
+            assertThat(page.responseBody()).contains("Cancel the waiting items").contains("costs nothing").contains("22720")
+                    .contains("Set Of 3 Cake Tins Pantry Design").contains("Restock demo shop");
             assertThat(client.get("/api/orders/" + orderId).json().path("status").asText()).as("opening the page changes nothing")
                     .isEqualTo("backordered");
 
             ApiClient.Exchange done = client.send("POST", path, "reason=found+it+elsewhere",
                     Map.of("Content-Type", "application/x-www-form-urlencoded"));
-            assertThat(done.responseBody()).contains("is now cancelled");
+            assertThat(done.responseBody()).contains("is now cancelled")
+                    .as("the product by name, and what it cost in plain words")
+                    .contains("2 × Set Of 3 Cake Tins Pantry Design cancelled; nothing was charged");
             assertThat(client.get("/api/orders/" + orderId).json().path("status").asText()).isEqualTo("cancelled");
 
             ApiClient.Exchange again = client.send("POST", path, "reason=other", Map.of("Content-Type", "application/x-www-form-urlencoded"));

@@ -1,0 +1,105 @@
+package restock.service;
+
+import restock.catalog.Product;
+import restock.catalog.Sku;
+import restock.inventory.NamedStockLevel;
+import restock.store.SqlConsole;
+import restock.store.SqlOffers;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** What the operations console lists: read-only queries, each with a named limit on how many rows it returns. */
+public final class ConsoleQueries {
+    /** Rows on one list page; the pages say when there are more. */
+    public static final int PAGE_ROWS = 100;
+    /** Days in the overview's trend chart. */
+    public static final int TREND_DAYS = 30;
+    /** Ledger movements shown on a SKU's page. */
+    public static final int MOVEMENT_ROWS = 30;
+    /** The longest search text accepted. */
+    public static final int MAX_SEARCH_LENGTH = 100;
+
+    private final Restock restock;
+
+    public ConsoleQueries(Restock restock) {
+        this.restock = restock;
+    }
+
+    /** Rows in each list of alerts on the overview. */
+    public static final int ALERT_ROWS = 10;
+
+    /** Today's figures, the trend up to today, and what needs a look: late supply and promises at risk. */
+    public record Overview(LocalDate today, SqlConsole.Figures figures, List<SqlConsole.Day> trend, List<SqlConsole.LateLine> lateSupply,
+                           List<SqlConsole.PromiseAtRisk> promisesAtRisk) {
+    }
+
+    public Overview overview() {
+        LocalDate today = restock.books().today();
+        return restock.read(h -> new Overview(today, SqlConsole.figures(h, today.atStartOfDay().toInstant(ZoneOffset.UTC), today),
+                SqlConsole.trend(h, today.minusDays(TREND_DAYS - 1L), today), SqlConsole.lateLines(h, today, ALERT_ROWS),
+                SqlConsole.promisesAtRisk(h, today, ALERT_ROWS)));
+    }
+
+    /** The trend alone, for the overview's chart. */
+    public List<SqlConsole.Day> trend() {
+        LocalDate today = restock.books().today();
+        return restock.read(h -> SqlConsole.trend(h, today.minusDays(TREND_DAYS - 1L), today));
+    }
+
+    public List<SqlConsole.QueueLine> backorderQueue(Optional<Sku> sku) {
+        return restock.read(h -> SqlConsole.queue(h, sku.map(Sku::code), PAGE_ROWS));
+    }
+
+    public List<SqlConsole.OrderRow> orders(String search) {
+        String term = search == null ? "" : search.strip();
+        if (term.length() > MAX_SEARCH_LENGTH || term.chars().anyMatch(Character::isISOControl)) {
+            throw new restock.common.InvalidInput("q", "a search is at most " + MAX_SEARCH_LENGTH + " characters without control characters");
+        }
+        return restock.read(h -> SqlConsole.orders(h, term, PAGE_ROWS));
+    }
+
+    public List<SqlConsole.PurchaseOrderRow> purchaseOrders(Optional<String> status) {
+        return restock.read(h -> SqlConsole.purchaseOrders(h, status, restock.books().today(), PAGE_ROWS));
+    }
+
+    public List<SqlConsole.SupplierRow> suppliers() {
+        return restock.read(h -> SqlConsole.suppliers(h, PAGE_ROWS));
+    }
+
+    public List<NamedStockLevel> products(String afterSku) {
+        return restock.read(h -> restock.stock().list(h, afterSku, PAGE_ROWS));
+    }
+
+    public List<SqlConsole.WaitlistRow> waitlists() {
+        return restock.read(h -> SqlConsole.waitlists(h, PAGE_ROWS));
+    }
+
+    public List<SqlOffers.Listed> offerRules() {
+        return restock.read(SqlOffers::all);
+    }
+
+    /** Everything a SKU's page shows but the chart, which its page fetches on its own. */
+    public record SkuDetail(Product product, restock.inventory.StockLevel level, List<SqlConsole.QueueLine> queue,
+                            List<SqlConsole.IncomingRow> incoming, List<SqlConsole.MovementRow> movements) {
+    }
+
+    public SkuDetail sku(Sku sku) {
+        return restock.read(h -> new SkuDetail(restock.catalog().find(h, sku), restock.stock().level(h, sku),
+                SqlConsole.queue(h, Optional.of(sku.code()), PAGE_ROWS), SqlConsole.incoming(h, sku.code()),
+                SqlConsole.movements(h, sku.code(), MOVEMENT_ROWS)));
+    }
+
+    /** Product names by SKU code, for pages that show lines. */
+    public java.util.Map<String, String> productNames(java.util.Collection<Sku> skus) {
+        return restock.read(h -> {
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            for (Sku sku : new java.util.LinkedHashSet<>(skus)) {
+                names.put(sku.code(), restock.catalog().find(h, sku).name());
+            }
+            return names;
+        });
+    }
+}

@@ -1,0 +1,244 @@
+package restock.store;
+
+import org.jdbi.v3.core.Handle;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** The console's lists: read-only queries that join what each page shows in one statement. */
+public final class SqlConsole {
+    private SqlConsole() {
+    }
+
+    /** Today's figures on the overview. */
+    public record Figures(int ordersToday, int unitsShippedToday, int waitingLines, int waitingUnits, int openPurchaseOrders,
+                          int latePurchaseOrders, int skusOutOfStock, int waitlistSignUps) {
+    }
+
+    /** One day of the trend on the overview. */
+    public record Day(LocalDate day, int unitsOrdered, int unitsBackordered, int unitsShipped, int unitsCancelled) {
+    }
+
+    /** A line waiting in a SKU's backorder queue, with its place, age and promise. */
+    public record QueueLine(long orderId, int lineNumber, String sku, String name, int waiting, int priority, Instant placedAt,
+                            int place, Optional<LocalDate> etaFrom, Optional<LocalDate> etaTo, Optional<Double> probability) {
+    }
+
+    /** One order in a list. */
+    public record OrderRow(long id, String customerEmail, Instant placedAt, int lines, int units, int waiting, int shipped, int cancelled) {
+    }
+
+    /** One purchase order in a list, with its due date and what is still open. */
+    public record PurchaseOrderRow(long id, String supplier, String status, Instant createdAt, int unitsOrdered, int unitsReceived,
+                                   Optional<LocalDate> nextExpected, boolean late) {
+    }
+
+    /** A supplier with its purchase orders in numbers. */
+    public record SupplierRow(String name, int purchaseOrders, int openPurchaseOrders, int openUnits, int linesReceived,
+                              int linesReceivedLate) {
+    }
+
+    /** Who waits for a SKU on its waitlist. */
+    public record WaitlistRow(String sku, String name, int waiting, int notified, Optional<Instant> oldestSignUp) {
+    }
+
+    /** A purchase order line still to arrive for a SKU. */
+    public record IncomingRow(long purchaseOrderId, String supplier, int openUnits, LocalDate expectedDate) {
+    }
+
+    /** One movement of the stock ledger. */
+    public record MovementRow(Instant occurredAt, String kind, int quantity, Optional<String> reason) {
+    }
+
+    /** An open purchase order line past its expected date. */
+    public record LateLine(long purchaseOrderId, String supplier, String sku, String name, int openUnits, LocalDate expectedDate) {
+    }
+
+    /** A waiting line whose promise has passed, or that has none. */
+    public record PromiseAtRisk(long orderId, int lineNumber, String sku, String name, int waiting, Optional<LocalDate> promisedBy) {
+    }
+
+    /** Open purchase order lines past their expected date, the latest first. */
+    public static List<LateLine> lateLines(Handle handle, LocalDate today, int limit) {
+        return handle.createQuery("""
+                        select po.id, s.name as supplier, l.sku, p.name, l.quantity_ordered - l.quantity_received as open_units, l.expected_date
+                        from purchase_order_lines l join purchase_orders po on po.id = l.purchase_order_id
+                          join suppliers s on s.id = po.supplier_id join products p on p.sku = l.sku
+                        where po.status = 'open' and l.quantity_received < l.quantity_ordered and l.expected_date < :today
+                        order by l.expected_date, po.id limit :limit""")
+                .bind("today", today).bind("limit", limit)
+                .map((rs, ctx) -> new LateLine(rs.getLong("id"), rs.getString("supplier"), rs.getString("sku"), rs.getString("name"),
+                        rs.getInt("open_units"), rs.getObject("expected_date", LocalDate.class)))
+                .list();
+    }
+
+    /** Waiting lines promised for a day already past, or with no promise at all, oldest first. */
+    public static List<PromiseAtRisk> promisesAtRisk(Handle handle, LocalDate today, int limit) {
+        return handle.createQuery("""
+                        select l.order_id, l.line_number, l.sku, p.name, l.waiting, lp.eta_to
+                        from order_lines l join products p on p.sku = l.sku left join line_promises lp on lp.order_line_id = l.id
+                        where l.waiting > 0 and (lp.eta_to is null or lp.eta_to < :today)
+                        order by l.placed_at, l.id limit :limit""")
+                .bind("today", today).bind("limit", limit)
+                .map((rs, ctx) -> new PromiseAtRisk(rs.getLong("order_id"), rs.getInt("line_number"), rs.getString("sku"), rs.getString("name"),
+                        rs.getInt("waiting"), Optional.ofNullable(rs.getObject("eta_to", LocalDate.class))))
+                .list();
+    }
+
+    public static Figures figures(Handle handle, Instant dayStart, LocalDate today) {
+        return handle.createQuery("""
+                        select
+                          (select count(*) from orders where placed_at >= :start) as orders_today,
+                          (select coalesce(-sum(quantity), 0) from stock_movements where kind = 'shipment' and occurred_at >= :start) as shipped,
+                          (select count(*) from order_lines where waiting > 0) as waiting_lines,
+                          (select coalesce(sum(waiting), 0) from order_lines where waiting > 0) as waiting_units,
+                          (select count(*) from purchase_orders where status = 'open') as open_pos,
+                          (select count(distinct po.id) from purchase_orders po join purchase_order_lines l on l.purchase_order_id = po.id
+                             where po.status = 'open' and l.quantity_received < l.quantity_ordered and l.expected_date < :today) as late_pos,
+                          (select count(*) from stock where on_hand - reserved <= 0) as out_of_stock,
+                          (select count(*) from waitlist where unsubscribed_at is null and notified_at is null) as waitlist""")
+                .bind("start", SqlPurchasing.utc(dayStart)).bind("today", today)
+                .map((rs, ctx) -> new Figures(rs.getInt("orders_today"), rs.getInt("shipped"), rs.getInt("waiting_lines"),
+                        rs.getInt("waiting_units"), rs.getInt("open_pos"), rs.getInt("late_pos"), rs.getInt("out_of_stock"), rs.getInt("waitlist")))
+                .one();
+    }
+
+    /** Units ordered, backordered, shipped and cancelled per day, from the order events, with every day present. */
+    public static List<Day> trend(Handle handle, LocalDate from, LocalDate to) {
+        return handle.createQuery("""
+                        select d::date as day,
+                          coalesce(sum(e.quantity) filter (where e.kind in ('reserved', 'backordered', 'refused')), 0) as ordered,
+                          coalesce(sum(e.quantity) filter (where e.kind = 'backordered'), 0) as backordered,
+                          coalesce(sum(e.quantity) filter (where e.kind = 'shipped'), 0) as shipped,
+                          coalesce(sum(e.quantity) filter (where e.kind = 'cancelled'), 0) as cancelled
+                        from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d
+                        left join order_events e on e.occurred_at >= d and e.occurred_at < d + interval '1 day'
+                        group by d order by d""")
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new Day(rs.getObject("day", LocalDate.class), rs.getInt("ordered"), rs.getInt("backordered"),
+                        rs.getInt("shipped"), rs.getInt("cancelled")))
+                .list();
+    }
+
+    /** Waiting lines, oldest first, optionally of one SKU; each with its place in its SKU's queue. */
+    public static List<QueueLine> queue(Handle handle, Optional<String> sku, int limit) {
+        return handle.createQuery("""
+                        select * from (
+                          select l.order_id, l.line_number, l.sku, p.name, l.waiting, l.priority, l.placed_at,
+                                 row_number() over (partition by l.sku order by l.priority desc, l.placed_at, l.id) as place,
+                                 lp.eta_from, lp.eta_to, lp.probability
+                          from order_lines l join products p on p.sku = l.sku left join line_promises lp on lp.order_line_id = l.id
+                          where l.waiting > 0 and (cast(:sku as text) is null or l.sku = :sku)) q
+                        order by placed_at, order_id, line_number limit :limit""")
+                .bind("sku", sku.orElse(null)).bind("limit", limit)
+                .map((rs, ctx) -> new QueueLine(rs.getLong("order_id"), rs.getInt("line_number"), rs.getString("sku"), rs.getString("name"),
+                        rs.getInt("waiting"), rs.getInt("priority"), instant(rs, "placed_at"), rs.getInt("place"),
+                        Optional.ofNullable(rs.getObject("eta_from", LocalDate.class)), Optional.ofNullable(rs.getObject("eta_to", LocalDate.class)),
+                        Optional.ofNullable((Double) rs.getObject("probability"))))
+                .list();
+    }
+
+    /**
+     * Orders newest first, matching a search: an order number, part of an email address, or a SKU or product name
+     * (empty: all).
+     */
+    public static List<OrderRow> orders(Handle handle, String search, int limit) {
+        String term = search.trim();
+        Long id = term.matches("[0-9]{1,18}") ? Long.parseLong(term) : null;
+        String like = "%" + term.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return handle.createQuery("""
+                        select o.id, o.customer_email, o.placed_at, count(l.id) as lines, sum(l.quantity) as units, sum(l.waiting) as waiting,
+                               sum(l.shipped) as shipped, sum(l.cancelled) as cancelled
+                        from orders o join order_lines l on l.order_id = o.id
+                        where :term = '' or o.id = :id or lower(o.customer_email) like :like
+                           or exists (select 1 from order_lines sl join products p on p.sku = sl.sku
+                                      where sl.order_id = o.id and (lower(sl.sku) like :like or lower(p.name) like :like))
+                        group by o.id order by o.id desc limit :limit""")
+                .bind("term", term).bind("id", id).bind("like", like).bind("limit", limit)
+                .map((rs, ctx) -> new OrderRow(rs.getLong("id"), rs.getString("customer_email"), instant(rs, "placed_at"), rs.getInt("lines"),
+                        rs.getInt("units"), rs.getInt("waiting"), rs.getInt("shipped"), rs.getInt("cancelled")))
+                .list();
+    }
+
+    /** Purchase orders, open ones first (soonest due first), then the rest newest first. */
+    public static List<PurchaseOrderRow> purchaseOrders(Handle handle, Optional<String> status, LocalDate today, int limit) {
+        return handle.createQuery("""
+                        select po.id, s.name as supplier, po.status, po.created_at, sum(l.quantity_ordered) as ordered,
+                               sum(l.quantity_received) as received,
+                               min(l.expected_date) filter (where l.quantity_received < l.quantity_ordered) as next_expected
+                        from purchase_orders po join suppliers s on s.id = po.supplier_id join purchase_order_lines l on l.purchase_order_id = po.id
+                        where cast(:status as text) is null or po.status = :status
+                        group by po.id, s.name
+                        order by po.status <> 'open', next_expected nulls last, po.id desc limit :limit""")
+                .bind("status", status.orElse(null)).bind("limit", limit)
+                .map((rs, ctx) -> {
+                    Optional<LocalDate> next = Optional.ofNullable(rs.getObject("next_expected", LocalDate.class));
+                    boolean open = rs.getString("status").equals("open");
+                    return new PurchaseOrderRow(rs.getLong("id"), rs.getString("supplier"), rs.getString("status"), instant(rs, "created_at"),
+                            rs.getInt("ordered"), rs.getInt("received"), next, open && next.isPresent() && next.get().isBefore(today));
+                })
+                .list();
+    }
+
+    public static List<SupplierRow> suppliers(Handle handle, int limit) {
+        return handle.createQuery("""
+                        select s.name,
+                          count(distinct po.id) as pos,
+                          count(distinct po.id) filter (where po.status = 'open') as open_pos,
+                          coalesce(sum(l.quantity_ordered - l.quantity_received) filter (where po.status = 'open'), 0) as open_units,
+                          count(l.id) filter (where l.first_received_at is not null) as received,
+                          count(l.id) filter (where l.first_received_at is not null
+                                               and l.first_received_at::date > l.original_expected_date) as received_late
+                        from suppliers s left join purchase_orders po on po.supplier_id = s.id
+                          left join purchase_order_lines l on l.purchase_order_id = po.id
+                        group by s.id order by s.name limit :limit""")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new SupplierRow(rs.getString("name"), rs.getInt("pos"), rs.getInt("open_pos"), rs.getInt("open_units"),
+                        rs.getInt("received"), rs.getInt("received_late")))
+                .list();
+    }
+
+    public static List<WaitlistRow> waitlists(Handle handle, int limit) {
+        return handle.createQuery("""
+                        select w.sku, p.name, count(*) filter (where w.notified_at is null) as waiting,
+                               count(*) filter (where w.notified_at is not null) as notified,
+                               min(w.created_at) filter (where w.notified_at is null) as oldest
+                        from waitlist w join products p on p.sku = w.sku where w.unsubscribed_at is null
+                        group by w.sku, p.name order by waiting desc, w.sku limit :limit""")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new WaitlistRow(rs.getString("sku"), rs.getString("name"), rs.getInt("waiting"), rs.getInt("notified"),
+                        Optional.ofNullable(rs.getObject("oldest", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
+                .list();
+    }
+
+    public static List<IncomingRow> incoming(Handle handle, String sku) {
+        return handle.createQuery("""
+                        select po.id, s.name, l.quantity_ordered - l.quantity_received as open_units, l.expected_date
+                        from purchase_order_lines l join purchase_orders po on po.id = l.purchase_order_id join suppliers s on s.id = po.supplier_id
+                        where l.sku = :sku and po.status = 'open' and l.quantity_received < l.quantity_ordered
+                        order by l.expected_date, po.id""")
+                .bind("sku", sku)
+                .map((rs, ctx) -> new IncomingRow(rs.getLong("id"), rs.getString("name"), rs.getInt("open_units"),
+                        rs.getObject("expected_date", LocalDate.class)))
+                .list();
+    }
+
+    /** The latest movements of a SKU's stock ledger, newest first. */
+    public static List<MovementRow> movements(Handle handle, String sku, int limit) {
+        return handle.createQuery("""
+                        select occurred_at, kind, quantity, reason from stock_movements where sku = :sku order by id desc limit :limit""")
+                .bind("sku", sku).bind("limit", limit)
+                .map((rs, ctx) -> new MovementRow(instant(rs, "occurred_at"), rs.getString("kind"), rs.getInt("quantity"),
+                        Optional.ofNullable(rs.getString("reason"))))
+                .list();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,225 @@
+package restock.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import restock.common.Conflict;
+import restock.common.InvalidInput;
+import restock.common.NotFound;
+import restock.service.ConsoleQueries;
+import restock.service.PlanningQueries;
+import restock.service.Restock;
+import restock.service.StaffAccounts;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operations console under /console: staff sign in with a user and password (never the API key), every page is
+ * a JTE template, and every state-changing request must carry the session's CSRF token and come from this origin.
+ */
+public final class Console {
+    static final String SESSION_COOKIE = "restock_session";
+    static final String LOGIN_COOKIE = "restock_login";
+    static final String FLASH_COOKIE = "restock_flash";
+    static final String CSRF_FIELD = "_csrf";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    /** Longest flash message kept in its cookie; longer ones are cut with an ellipsis (they are our own sentences). */
+    static final int MAX_FLASH_LENGTH = 300;
+    private static final String SESSION_ATTRIBUTE = "restock.staff";
+
+    private final StaffAccounts accounts;
+    private final Pages pages = new Pages();
+    private final SecureRandom random = new SecureRandom();
+    private final ConsolePages getPages;
+    private final ConsoleActions actions;
+
+    public Console(Restock restock, StaffAccounts accounts) {
+        this.accounts = accounts;
+        ConsoleQueries queries = new ConsoleQueries(restock);
+        PlanningQueries planning = new PlanningQueries(restock);
+        this.getPages = new ConsolePages(this, restock, queries, planning);
+        this.actions = new ConsoleActions(this, restock, planning);
+    }
+
+    /** The console's routes, one table; its static files and WebJars are served by the caller's static-file config. */
+    public void register(RoutesConfig routes) {
+        routes.before("/console", this::requireSession);
+        routes.before("/console/*", this::requireSession);
+        routes.get("/console", ctx -> ctx.redirect("/console/overview", HttpStatus.SEE_OTHER));
+        routes.get("/console/", ctx -> ctx.redirect("/console/overview", HttpStatus.SEE_OTHER));
+        routes.get("/console/login", this::loginPage);
+        routes.post("/console/login", this::login);
+        routes.post("/console/logout", this::logout);
+        getPages.register(routes);
+        actions.register(routes);
+    }
+
+    /** Wraps a handler so that a refused input, a conflict or a missing record is shown as a page that says why. */
+    Handler page(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (InvalidInput e) {
+                problem(ctx, 400, "That did not work", e.getMessage());
+            } catch (Conflict e) {
+                problem(ctx, 409, "That cannot be done now", e.getMessage());
+            } catch (NotFound e) {
+                problem(ctx, 404, "Not found", e.getMessage());
+            }
+        };
+    }
+
+    private void problem(Context ctx, int status, String title, String message) {
+        if (ctx.header("HX-Request") != null) {
+            // htmx swaps only 2xx answers: the row it replaces shows the reason instead.
+            ctx.status(200).html(pages.render("console/row-message.jte", Map.of("message", message, "error", true)));
+            return;
+        }
+        String back = Optional.ofNullable(ctx.header("Referer")).filter(r -> r.contains("/console/")).orElse("/console/overview");
+        ctx.status(status);
+        render(ctx, "console/error.jte", "", Map.of("title", title, "message", message, "back", back));
+    }
+
+    /** Renders a page of the console with its chrome (user, CSRF token, navigation, the last action's message). */
+    void render(Context ctx, String template, String section, Map<String, Object> parameters) {
+        StaffAccounts.StaffSession session = staff(ctx);
+        Optional<String> flash = Optional.ofNullable(ctx.cookie(FLASH_COOKIE)).map(value -> URLDecoder.decode(value, StandardCharsets.UTF_8));
+        if (flash.isPresent()) {
+            ctx.removeCookie(FLASH_COOKIE, "/console");
+        }
+        Map<String, Object> all = new LinkedHashMap<>(parameters);
+        all.put("chrome", new Chrome(session.username(), session.csrfToken(), section, flash));
+        ctx.html(pages.render(template, all));
+    }
+
+    /** A fragment for htmx to swap in: no chrome. */
+    void fragment(Context ctx, String template, Map<String, Object> parameters) {
+        ctx.html(pages.render(template, parameters));
+    }
+
+    String renderCustomer(String template, Map<String, Object> parameters) {
+        return pages.render(template, parameters);
+    }
+
+    /** After a change: back to a page (POST, redirect, GET), with a sentence saying what happened. */
+    void done(Context ctx, String location, String message) {
+        String text = message.length() > MAX_FLASH_LENGTH ? message.substring(0, MAX_FLASH_LENGTH - 1) + "…" : message;
+        ctx.cookie(cookie(ctx, FLASH_COOKIE, URLEncoder.encode(text, StandardCharsets.UTF_8), "/console", 60));
+        ctx.redirect(location, HttpStatus.SEE_OTHER);
+    }
+
+    StaffAccounts.StaffSession staff(Context ctx) {
+        StaffAccounts.StaffSession session = ctx.attribute(SESSION_ATTRIBUTE);
+        if (session == null) {
+            throw new IllegalStateException("a console page ran without a session: " + ctx.path());
+        }
+        return session;
+    }
+
+    private void requireSession(Context ctx) {
+        if (ctx.path().equals("/console/login")) {
+            return;
+        }
+        Optional<StaffAccounts.StaffSession> session = accounts.session(ctx.cookie(SESSION_COOKIE));
+        if (session.isEmpty()) {
+            if (ctx.header("HX-Request") != null) {
+                ctx.header("HX-Redirect", "/console/login");
+            }
+            ctx.redirect("/console/login", HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        ctx.attribute(SESSION_ATTRIBUTE, session.get());
+        if (ctx.method().name().equals("POST")) {
+            if (!sameOrigin(ctx)) {
+                refuse(ctx, "Changes to the console must come from the console's own pages (this request came from "
+                        + ctx.header("Origin") + ").");
+                return;
+            }
+            String presented = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> ctx.formParam(CSRF_FIELD));
+            if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
+                    session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
+                refuse(ctx, "This form is out of date or did not come from the console (its security token did not match). "
+                        + "Go back, reload the page and try again.");
+            }
+        }
+    }
+
+    private void refuse(Context ctx, String message) {
+        ctx.status(403).html(pages.render("console/refused.jte", Map.of("message", message)));
+        ctx.skipRemainingHandlers();
+    }
+
+    /** A browser sends Origin with every POST; one from another site is refused before the token is even looked at. */
+    private static boolean sameOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        return origin == null || origin.equals(ctx.scheme() + "://" + ctx.host())
+                || origin.equals(ctx.header("X-Forwarded-Proto") + "://" + ctx.host());
+    }
+
+    private void loginPage(Context ctx) {
+        if (accounts.session(ctx.cookie(SESSION_COOKIE)).isPresent()) {
+            ctx.redirect("/console/overview", HttpStatus.SEE_OTHER);
+            return;
+        }
+        showLogin(ctx, "", "");
+    }
+
+    private void showLogin(Context ctx, String error, String username) {
+        String token = randomToken();
+        ctx.cookie(cookie(ctx, LOGIN_COOKIE, token, "/console/login", 3600));
+        ctx.html(pages.render("console/login.jte", Map.of("loginToken", token, "error", error, "username", username)));
+    }
+
+    private void login(Context ctx) {
+        String expected = ctx.cookie(LOGIN_COOKIE);
+        String presented = ctx.formParam("_login");
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
+        if (expected == null || presented == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                presented.getBytes(StandardCharsets.UTF_8))) {
+            ctx.status(403);
+            showLogin(ctx, "The sign-in form had expired. Please sign in again.", "");
+            return;
+        }
+        char[] password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
+        StaffAccounts.Login result = accounts.login(username, password);
+        java.util.Arrays.fill(password, '\0');
+        if (result instanceof StaffAccounts.Login.SignedIn signedIn) {
+            int seconds = (int) StaffAccounts.SESSION_LIFETIME.toSeconds();
+            ctx.cookie(cookie(ctx, SESSION_COOKIE, signedIn.sessionToken(), "/console", seconds));
+            ctx.removeCookie(LOGIN_COOKIE, "/console/login");
+            ctx.redirect("/console/overview", HttpStatus.SEE_OTHER);
+        } else if (result instanceof StaffAccounts.Login.Refused refused) {
+            ctx.status(401);
+            showLogin(ctx, refused.reason(), username.length() <= 64 ? username : "");
+        }
+    }
+
+    private void logout(Context ctx) {
+        accounts.logout(ctx.cookie(SESSION_COOKIE));
+        ctx.removeCookie(SESSION_COOKIE, "/console");
+        ctx.redirect("/console/login", HttpStatus.SEE_OTHER);
+    }
+
+    private static Cookie cookie(Context ctx, String name, String value, String path, int maxAgeSeconds) {
+        boolean secure = "https".equals(ctx.scheme()) || "https".equals(ctx.header("X-Forwarded-Proto"));
+        return new Cookie(name, value, path, maxAgeSeconds, secure, true, null, SameSite.STRICT);
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,268 @@
+package restock.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import restock.catalog.Sku;
+import restock.common.CalendarLimits;
+import restock.common.InvalidInput;
+import restock.common.NotFound;
+import restock.service.ConsoleQueries;
+import restock.store.SqlConsole;
+import restock.orders.Order;
+import restock.orders.OrderLine;
+import restock.orders.OrderRequest;
+import restock.payments.LinePayment;
+import restock.payments.PaymentState;
+import restock.purchasing.PurchaseOrder;
+import restock.purchasing.PurchaseOrderRequest;
+import restock.purchasing.ReceiptPlan;
+import restock.service.PlanningQueries;
+import restock.service.Restock;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The console's buttons and forms: each calls one service command in one transaction, then says what happened. */
+final class ConsoleActions {
+    /** Why a line was cancelled, in the cancellation record, when staff cancel it from the console. */
+    static final String STAFF_REASON = "cancelled by staff";
+    static final String VIA = "console";
+    /** Lines on the new purchase order form. */
+    static final int FORM_LINES = 5;
+
+    private final Console console;
+    private final Restock restock;
+
+    ConsoleActions(Console console, Restock restock, PlanningQueries planning) {
+        this.console = console;
+        this.restock = restock;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/console/orders/{id}/ship", console.page(this::ship));
+        routes.post("/console/orders/{id}/cancel", console.page(this::cancelOrder));
+        routes.post("/console/orders/{id}/lines/{lineNumber}/cancel", console.page(this::cancelLine));
+        routes.post("/console/orders/{id}/cancel-link", console.page(this::cancelLink));
+        routes.post("/console/orders/{id}/lines/{lineNumber}/priority", console.page(this::reprioritize));
+        routes.post("/console/purchase-orders", console.page(this::createPurchaseOrder));
+        routes.post("/console/purchase-orders/{id}/receive", console.page(this::receive));
+        routes.post("/console/purchase-orders/{id}/close", console.page(ctx -> endPurchaseOrder(ctx, true)));
+        routes.post("/console/purchase-orders/{id}/cancel", console.page(ctx -> endPurchaseOrder(ctx, false)));
+        routes.post("/console/offer-rules/{id}/pause", console.page(this::pauseRule));
+        routes.post("/console/skus/{sku}/count", console.page(this::recordCount));
+        routes.post("/console/planning/purchase-orders", console.page(this::orderSuggestions));
+    }
+
+    private void ship(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        int before = shipped(restock.read(h -> restock.orders().find(h, id)));
+        Order after = restock.inTransaction(h -> restock.orders().ship(h, id));
+        int units = shipped(after) - before;
+        console.done(ctx, "/console/orders/" + id, units == 0
+                ? "Nothing in order " + id + " could ship: no line has all its open units reserved."
+                : Format.plural(units, "unit") + " of order " + id + " shipped.");
+    }
+
+    private static int shipped(Order order) {
+        return order.lines().stream().mapToInt(line -> line.quantities().shipped()).sum();
+    }
+
+    private void cancelOrder(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        Order before = restock.read(h -> restock.orders().find(h, id));
+        Order after = restock.inTransaction(h -> restock.orders().cancel(h, id, STAFF_REASON, VIA));
+        console.done(ctx, "/console/orders/" + id, "Order " + id + ": " + cancelledWords(before, after));
+    }
+
+    private void cancelLine(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        int lineNumber = pathInt(ctx, "lineNumber");
+        Order before = restock.read(h -> restock.orders().find(h, id));
+        Order after = restock.inTransaction(h -> restock.orders().cancelLine(h, id, lineNumber, STAFF_REASON, VIA));
+        String message = "Order " + id + " line " + lineNumber + ": " + cancelledWords(before, after);
+        if (ctx.header("HX-Request") != null) {
+            console.fragment(ctx, "console/row-message.jte", Map.of("message", message, "error", false));
+        } else {
+            console.done(ctx, "/console/orders/" + id, message);
+        }
+    }
+
+    /** "2 × Silk Fan cancelled; the customer was not charged" for each line whose cancelled units grew, or that nothing changed. */
+    private String cancelledWords(Order before, Order after) {
+        Map<String, String> names = new ConsoleQueries(restock).productNames(after.lines().stream().map(OrderLine::sku).toList());
+        Map<Long, LinePayment> payments = restock.read(h -> restock.orders().payments(h, after));
+        List<String> parts = new ArrayList<>();
+        for (OrderLine line : after.lines()) {
+            int was = before.lines().stream().filter(l -> l.id() == line.id()).mapToInt(l -> l.quantities().cancelled()).sum();
+            int now = line.quantities().cancelled() - was;
+            if (now > 0) {
+                parts.add(now + " × " + names.get(line.sku().code()) + " cancelled; " + chargeWords(payments.get(line.id())));
+            }
+        }
+        return parts.isEmpty() ? "nothing was left to cancel." : String.join("; ", parts) + ".";
+    }
+
+    /** What a cancelled line cost the customer, for staff. */
+    static String chargeWords(LinePayment payment) {
+        if (payment == null) {
+            return "the customer was not charged";
+        }
+        if (payment.state() instanceof PaymentState.Refunded) {
+            return "the customer's payment was refunded";
+        }
+        if (payment.state() instanceof PaymentState.Captured) {
+            return "the customer's payment will be refunded";
+        }
+        return "the customer was not charged" + (payment.state() instanceof PaymentState.Voided ? " (card hold released)" : "");
+    }
+
+    private void reprioritize(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        int lineNumber = pathInt(ctx, "lineNumber");
+        String value = ctx.formParam("priority");
+        if (value == null || !value.matches("[0-9]")) {
+            throw new InvalidInput("priority", "priority is a digit from 0 to " + OrderRequest.MAX_PRIORITY);
+        }
+        int priority = Integer.parseInt(value);
+        Order after = restock.inTransaction(h -> restock.orders().reprioritize(h, id, lineNumber, priority));
+        OrderLine line = after.lines().stream().filter(l -> l.lineNumber() == lineNumber).findFirst().orElseThrow();
+        int place = new ConsoleQueries(restock).backorderQueue(java.util.Optional.of(line.sku())).stream()
+                .filter(q -> q.orderId() == id && q.lineNumber() == lineNumber).mapToInt(SqlConsole.QueueLine::place).findFirst().orElse(0);
+        String back = java.util.Optional.ofNullable(ctx.formParam("back")).filter(b -> b.startsWith("/console/") && !b.startsWith("/console//"))
+                .orElse("/console/orders/" + id);
+        console.done(ctx, back, "Order " + id + " line " + lineNumber + " now has priority " + priority
+                + (place > 0 ? ": place " + place + " in the queue for " + line.sku().code() + "." : "."));
+    }
+
+    private void cancelLink(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        var link = restock.read(h -> restock.cancelLinks().create(h, id));
+        console.done(ctx, "/console/orders/" + id, "Cancel link for the customer (works until " + Format.moment(link.expiresAt()) + "): "
+                + ctx.scheme() + "://" + ctx.host() + "/cancel/" + link.token());
+    }
+
+    private void createPurchaseOrder(Context ctx) {
+        List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
+        List<String> skus = ctx.formParams("sku");
+        List<String> quantities = ctx.formParams("quantity");
+        List<String> dates = ctx.formParams("expected");
+        if (skus.size() > PurchaseOrderRequest.MAX_LINES || skus.size() != quantities.size() || skus.size() != dates.size()) {
+            throw new InvalidInput("lines", "the form's lines did not arrive whole; reload the page and try again");
+        }
+        for (int i = 0; i < skus.size(); i++) {
+            if (skus.get(i).isBlank() && quantities.get(i).isBlank()) {
+                continue;
+            }
+            String field = "line " + (i + 1);
+            lines.add(new PurchaseOrderRequest.Line(Sku.of(skus.get(i).strip()), number(field + " quantity", quantities.get(i)),
+                    date(field + " expected date", dates.get(i))));
+        }
+        PurchaseOrderRequest request = new PurchaseOrderRequest(text(ctx, "supplier"), lines);
+        PurchaseOrder created = restock.inTransaction(h -> restock.purchasing().create(h, request));
+        console.done(ctx, "/console/purchase-orders/" + created.id(), "Purchase order " + created.id() + " to " + created.supplier()
+                + " created with " + Format.plural(created.lines().size(), "line") + ".");
+    }
+
+    private void receive(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        PurchaseOrder order = restock.read(h -> restock.purchasing().find(h, id));
+        List<ReceiptPlan.Received> received = new ArrayList<>();
+        for (PurchaseOrder.Line line : order.lines()) {
+            String value = ctx.formParam("received-" + line.lineNumber());
+            if (value != null && !value.isBlank() && !value.strip().equals("0")) {
+                received.add(new ReceiptPlan.Received(line.sku(), number("line " + line.lineNumber() + " received", value)));
+            }
+        }
+        if (received.isEmpty()) {
+            throw new InvalidInput("received", "enter how many units arrived on at least one line");
+        }
+        restock.inTransaction(h -> restock.purchasing().receive(h, id, received));
+        int units = received.stream().mapToInt(ReceiptPlan.Received::quantity).sum();
+        console.done(ctx, "/console/purchase-orders/" + id, Format.plural(units, "unit") + " received on purchase order " + id
+                + "; waiting orders were filled first, in queue order.");
+    }
+
+    private void endPurchaseOrder(Context ctx, boolean close) {
+        long id = ConsolePages.id(ctx);
+        restock.inTransaction(h -> close ? restock.purchasing().close(h, id) : restock.purchasing().cancel(h, id));
+        console.done(ctx, "/console/purchase-orders/" + id, "Purchase order " + id + (close
+                ? " closed: its open units no longer count as incoming." : " cancelled."));
+    }
+
+    /** A stock count from the shelf: the ledger records the difference, and freed or missing units move the queue. */
+    private void recordCount(Context ctx) {
+        Sku sku = ConsolePages.sku(ctx);
+        String value = ctx.formParam("counted");
+        if (value == null || !value.strip().matches("[0-9]{1,9}")) {
+            throw new InvalidInput("counted", "the count must be a whole number of units, was '" + (value == null ? "" : value) + "'");
+        }
+        int counted = Integer.parseInt(value.strip());
+        String reason = java.util.Optional.ofNullable(ctx.formParam("reason")).map(String::strip).filter(r -> !r.isEmpty())
+                .orElse("counted by " + console.staff(ctx).username());
+        int before = restock.read(h -> restock.stock().level(h, sku)).onHand();
+        var after = restock.inTransaction(h -> restock.stock().count(h, sku, counted, reason));
+        console.done(ctx, "/console/skus/" + sku.code(), "Count recorded for " + sku.code() + ": " + after.onHand() + " on hand (was "
+                + before + ").");
+    }
+
+    private void pauseRule(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        restock.inTransaction(h -> {
+            restock.offers().pause(h, id);
+            return null;
+        });
+        console.done(ctx, "/console/waitlists", "Offer rule " + id + " paused: it issues no more codes; codes already sent stay valid.");
+    }
+
+    /** The planning page's form for one supplier: the ticked suggestions become one purchase order. */
+    private void orderSuggestions(Context ctx) {
+        LocalDate expected = date("expected date", ctx.formParam("expected"));
+        List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
+        for (String sku : ctx.formParams("sku")) {
+            lines.add(new PurchaseOrderRequest.Line(Sku.of(sku), number("quantity of " + sku, ctx.formParam("quantity-" + sku)), expected));
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidInput("sku", "tick at least one suggestion to order");
+        }
+        PurchaseOrderRequest request = new PurchaseOrderRequest(text(ctx, "supplier"), lines);
+        PurchaseOrder created = restock.inTransaction(h -> restock.purchasing().create(h, request));
+        console.done(ctx, "/console/purchase-orders/" + created.id(), "Purchase order " + created.id() + " to " + created.supplier()
+                + " created from " + Format.plural(lines.size(), "suggestion") + ".");
+    }
+
+    private static String text(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(name, name + " is required");
+        }
+        return value.strip();
+    }
+
+    private static int number(String field, String value) {
+        if (value == null || !value.strip().matches("[0-9]{1,9}")) {
+            throw new InvalidInput(field, field + " must be a whole number of units, was '" + (value == null ? "" : value) + "'");
+        }
+        int units = Integer.parseInt(value.strip());
+        PurchaseOrderRequest.requireUnits(field, units);
+        return units;
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return CalendarLimits.require(field, LocalDate.parse(value == null ? "" : value.strip()));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field, field + " must be a date (YYYY-MM-DD), was '" + value + "'");
+        }
+    }
+
+    private static int pathInt(Context ctx, String name) {
+        String value = ctx.pathParam(name);
+        if (!value.matches("[0-9]{1,6}")) {
+            throw new NotFound(name, "no line numbered '" + value + "'");
+        }
+        return Integer.parseInt(value);
+    }
+}

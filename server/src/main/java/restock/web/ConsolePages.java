@@ -1,0 +1,150 @@
+package restock.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import restock.catalog.Sku;
+import restock.common.InvalidInput;
+import restock.common.NotFound;
+import restock.store.SqlConsole;
+import restock.orders.Order;
+import restock.orders.OrderLine;
+import restock.planning.Planner;
+import restock.purchasing.PurchaseOrder;
+import restock.service.ConsoleQueries;
+import restock.service.PlanningQueries;
+import restock.service.Restock;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The console's pages that only show: each loads through a service and hands the values to its template. */
+final class ConsolePages {
+    /** Weeks ahead on a SKU's chart. */
+    static final int CHART_WEEKS_AHEAD = 12;
+    /** Days from today a purchase order made from a suggestion is expected, unless staff change it on the form. */
+    static final int DEFAULT_LEAD_TIME_DAYS = 14;
+
+    private final Console console;
+    private final Restock restock;
+    private final ConsoleQueries queries;
+    private final PlanningQueries planning;
+
+    ConsolePages(Console console, Restock restock, ConsoleQueries queries, PlanningQueries planning) {
+        this.console = console;
+        this.restock = restock;
+        this.queries = queries;
+        this.planning = planning;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/console/overview", console.page(this::overview));
+        routes.get("/console/overview/trend.json", console.page(ctx -> ctx.json(queries.trend())));
+        routes.get("/console/backorders", console.page(this::backorders));
+        routes.get("/console/orders", console.page(this::orders));
+        routes.get("/console/orders/{id}", console.page(this::order));
+        routes.get("/console/purchase-orders", console.page(this::purchaseOrders));
+        routes.get("/console/purchase-orders/{id}", console.page(this::purchaseOrder));
+        routes.get("/console/suppliers", console.page(ctx -> console.render(ctx, "console/suppliers.jte", "suppliers",
+                Map.of("suppliers", queries.suppliers()))));
+        routes.get("/console/products", console.page(this::products));
+        routes.get("/console/skus/{sku}", console.page(this::skuPage));
+        routes.get("/console/skus/{sku}/chart.json", console.page(ctx -> ctx.json(restock.read(h ->
+                planning.chart(h, sku(ctx), CHART_WEEKS_AHEAD)))));
+        routes.get("/console/waitlists", console.page(ctx -> console.render(ctx, "console/waitlists.jte", "waitlists",
+                Map.of("waitlists", queries.waitlists(), "rules", queries.offerRules()))));
+        routes.get("/console/planning", console.page(this::planning));
+    }
+
+    private void overview(Context ctx) {
+        console.render(ctx, "console/overview.jte", "overview", Map.of("overview", queries.overview()));
+    }
+
+    private void backorders(Context ctx) {
+        Optional<Sku> sku = Optional.ofNullable(ctx.queryParam("sku")).filter(s -> !s.isBlank()).map(s -> Sku.of(s.strip()));
+        console.render(ctx, "console/backorders.jte", "backorders", Map.of("lines", queries.backorderQueue(sku),
+                "sku", sku.map(Sku::code).orElse(""), "now", restock.clock().instant(), "limit", ConsoleQueries.PAGE_ROWS));
+    }
+
+    private void orders(Context ctx) {
+        String search = Optional.ofNullable(ctx.queryParam("q")).orElse("");
+        console.render(ctx, "console/orders.jte", "orders", Map.of("orders", queries.orders(search), "q", search,
+                "limit", ConsoleQueries.PAGE_ROWS));
+    }
+
+    private void order(Context ctx) {
+        long id = id(ctx);
+        var loaded = restock.read(h -> {
+            Order order = restock.orders().find(h, id);
+            return Map.entry(order, restock.orders().payments(h, order));
+        });
+        Order order = loaded.getKey();
+        Map<String, String> names = queries.productNames(order.lines().stream().map(OrderLine::sku).toList());
+        console.render(ctx, "console/order.jte", "orders", Map.of("order", order, "payments", loaded.getValue(), "names", names,
+                "cancelLink", Optional.ofNullable(ctx.queryParam("link")).orElse("")));
+    }
+
+    private void purchaseOrders(Context ctx) {
+        Optional<String> status = Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isBlank());
+        status.ifPresent(s -> PurchaseOrder.Status.valueOf(requireStatus(s).toUpperCase(java.util.Locale.ROOT)));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("orders", queries.purchaseOrders(status));
+        model.put("status", status.orElse(""));
+        model.put("suppliers", queries.suppliers().stream().map(SqlConsole.SupplierRow::name).toList());
+        model.put("defaultExpected", restock.books().today().plusDays(DEFAULT_LEAD_TIME_DAYS));
+        model.put("sku", Optional.ofNullable(ctx.queryParam("sku")).orElse(""));
+        console.render(ctx, "console/purchase-orders.jte", "purchase-orders", model);
+    }
+
+    private static String requireStatus(String status) {
+        if (!List.of("open", "closed", "cancelled").contains(status)) {
+            throw new InvalidInput("status", "status is open, closed or cancelled, was '" + status + "'");
+        }
+        return status;
+    }
+
+    private void purchaseOrder(Context ctx) {
+        PurchaseOrder order = restock.read(h -> restock.purchasing().find(h, id(ctx)));
+        Map<String, String> names = queries.productNames(order.lines().stream().map(PurchaseOrder.Line::sku).toList());
+        console.render(ctx, "console/purchase-order.jte", "purchase-orders", Map.of("order", order, "names", names,
+                "today", restock.books().today()));
+    }
+
+    private void products(Context ctx) {
+        String after = Optional.ofNullable(ctx.queryParam("after")).orElse("");
+        var products = queries.products(after);
+        String next = products.size() == ConsoleQueries.PAGE_ROWS ? products.get(products.size() - 1).level().sku().code() : "";
+        console.render(ctx, "console/products.jte", "products", Map.of("products", products, "next", next));
+    }
+
+    private void skuPage(Context ctx) {
+        console.render(ctx, "console/sku.jte", "products", Map.of("detail", queries.sku(sku(ctx)), "now", restock.clock().instant()));
+    }
+
+    private void planning(Context ctx) {
+        List<Planner.SkuPlan> plans = restock.read(h -> planning.plan(h, PlanningQueries.DEFAULT_SERVICE_LEVEL, done -> { }));
+        Map<String, List<Planner.SkuPlan>> bySupplier = new TreeMap<>();
+        plans.stream().filter(plan -> plan.suggestedQuantity() > 0)
+                .forEach(plan -> bySupplier.computeIfAbsent(plan.supplier(), s -> new java.util.ArrayList<>()).add(plan));
+        List<Planner.SkuPlan> stockOuts = plans.stream().filter(Planner.SkuPlan::stocksOutBeforeNextReceipt)
+                .sorted(java.util.Comparator.comparingDouble(Planner.SkuPlan::daysOfCover)).toList();
+        LocalDate expected = restock.books().today().plusDays(DEFAULT_LEAD_TIME_DAYS);
+        console.render(ctx, "console/planning.jte", "planning", Map.of("bySupplier", bySupplier, "stockOuts", stockOuts,
+                "expected", expected, "serviceLevel", PlanningQueries.DEFAULT_SERVICE_LEVEL, "skus", plans.size()));
+    }
+
+    static long id(Context ctx) {
+        String value = ctx.pathParam("id");
+        if (!value.matches("[0-9]{1,18}")) {
+            throw new NotFound("id", "no record numbered '" + value + "'");
+        }
+        return Long.parseLong(value);
+    }
+
+    static Sku sku(Context ctx) {
+        return Sku.of(ctx.pathParam("sku"));
+    }
+}

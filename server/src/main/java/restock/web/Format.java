@@ -1,0 +1,72 @@
+package restock.web;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
+
+/** How the console writes money, dates, ages and promises: one place, so every page says them alike. */
+public final class Format {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK).withZone(ZoneOffset.UTC);
+
+    private Format() {
+    }
+
+    public static String money(long amountMinor, String currency) {
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return BigDecimal.valueOf(amountMinor, digits).toPlainString() + " " + currency;
+    }
+
+    public static String day(LocalDate day) {
+        return DAY.format(day);
+    }
+
+    public static String day(Optional<LocalDate> day) {
+        return day.map(Format::day).orElse("—");
+    }
+
+    /** A moment in UTC, to the minute. */
+    public static String moment(Instant instant) {
+        return MOMENT.format(instant) + " UTC";
+    }
+
+    /** How long ago, in the largest whole unit that is at least one: "3 days", "5 hours", "under an hour". */
+    public static String age(Instant since, Instant now) {
+        Duration age = Duration.between(since, now);
+        if (age.toDays() >= 1) {
+            return plural(age.toDays(), "day");
+        }
+        if (age.toHours() >= 1) {
+            return plural(age.toHours(), "hour");
+        }
+        return "under an hour";
+    }
+
+    /** Whole days between a moment and now, for sorting and colouring by age. */
+    public static long ageDays(Instant since, Instant now) {
+        return Duration.between(since, now).toDays();
+    }
+
+    /** A promise as staff read it: "12–15 Dec 2026 (85%)", or "no date yet". */
+    public static String promise(Optional<LocalDate> from, Optional<LocalDate> to, Optional<Double> probability) {
+        if (from.isEmpty() || to.isEmpty()) {
+            return "no date yet";
+        }
+        String range = from.get().equals(to.get()) ? day(to.get()) : day(from.get()) + " – " + day(to.get());
+        return range + probability.map(p -> " (" + Math.round(p * 100) + "%)").orElse("");
+    }
+
+    public static String units(double units) {
+        return units == Math.rint(units) ? Long.toString((long) units) : String.format(Locale.ROOT, "%.1f", units);
+    }
+
+    public static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,41 @@
+package restock.access;
+
+import org.junit.jupiter.api.Test;
+import restock.common.InvalidInput;
+
+import java.security.SecureRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PasswordHashTest {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Test
+    void a_stored_hash_matches_its_password_only() {
+        String stored = PasswordHash.hash("correct horse battery".toCharArray(), RANDOM);
+        assertThat(stored).startsWith("pbkdf2-sha256$" + PasswordHash.ITERATIONS + "$").doesNotContain("correct horse");
+        assertThat(PasswordHash.matches("correct horse battery".toCharArray(), stored)).isTrue();
+        assertThat(PasswordHash.matches("correct horse batterY".toCharArray(), stored)).isFalse();
+        assertThat(PasswordHash.matches(new char[0], stored)).isFalse();
+    }
+
+    @Test
+    void the_same_password_hashes_differently_each_time_because_of_its_salt() {
+        assertThat(PasswordHash.hash("correct horse battery".toCharArray(), RANDOM))
+                .isNotEqualTo(PasswordHash.hash("correct horse battery".toCharArray(), RANDOM));
+    }
+
+    @Test
+    void a_password_shorter_than_the_minimum_is_refused_with_the_rule() {
+        assertThatThrownBy(() -> PasswordHash.hash("short".toCharArray(), RANDOM)).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("needs " + PasswordHash.MIN_PASSWORD_LENGTH);
+    }
+
+    @Test
+    void a_tampered_hash_with_absurd_iterations_is_refused_rather_than_computed() {
+        assertThatThrownBy(() -> PasswordHash.matches("correct horse battery".toCharArray(), "pbkdf2-sha256$2000000000$AAAA$AAAA"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+        assertThatThrownBy(() -> PasswordHash.matches("x".toCharArray(), "md5$abc")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,322 @@
+package restock.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import restock.catalog.BackorderPolicy;
+import restock.catalog.Money;
+import restock.catalog.Product;
+import restock.catalog.Sku;
+import restock.cli.Demo;
+import restock.orders.OrderLine;
+import restock.orders.OrderRequest;
+import restock.purchasing.PurchaseOrder;
+import restock.purchasing.PurchaseOrderRequest;
+import restock.purchasing.ReceiptPlan;
+import restock.service.ConsoleQueries;
+import restock.service.Restock;
+import restock.service.StaffAccounts;
+import restock.store.SqlConsole;
+import restock.support.RunningApi;
+import restock.support.TestClock;
+import restock.support.TestDatabases;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A member of staff runs the demo shop from the console in a real browser (Debian's Chromium, headless): signs in,
+ * opens every page, sees the charts drawn with their data, cancels a waiting line, receives a purchase order and
+ * sees the queue fill, turns a planning suggestion into a purchase order, and reads it all on a phone.
+ */
+class ConsoleBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final String USER = "ops";
+    private static final String PASSWORD = "correct horse battery";
+    /** A product with ten weeks of sales and little stock left, so planning suggests ordering it. */
+    private static final Sku FAN = Sku.of("FAN-1");
+    private static final String FAN_SUPPLIER = "Kyoto Fans Ltd";
+    private static final String LATE_SUPPLIER = "Osaka Lamps";
+
+    private static RunningApi api;
+    private static WebDriver browser;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) || System.getenv("CI") != null,
+                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+        api = new RunningApi(TestDatabases.targets().get(0));
+        assertThat(Demo.loadIfEmpty(api.restock())).isTrue();
+        // The fans' history happens in the past: a second Restock on the same database, with a clock ten weeks back.
+        TestClock past = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(70)));
+        Restock inThePast = new Restock(api.restock().jdbi(), past);
+        sellFansForTenWeeks(inThePast, past);
+        orderLampsThatAreNowLate(inThePast, past);
+        new StaffAccounts(api.restock(), api.restock().clock()).create(USER, PASSWORD.toCharArray(), "test");
+        Files.createDirectories(SCREENSHOTS);
+        browser = browser();
+        base = api.client().baseUrl();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    /** 320 fans arrive from the supplier a week after ordering; then 5 sell and ship every day for 60 days: 20 are left. */
+    private static void sellFansForTenWeeks(Restock restock, TestClock clock) {
+        restock.inTransaction(h -> restock.catalog().create(h, new Product(FAN, "Silk Fan", new Money(1299, "GBP"),
+                new BackorderPolicy.WhenSupplyConfirmed())));
+        LocalDate due = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(7);
+        PurchaseOrder order = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(FAN_SUPPLIER,
+                List.of(new PurchaseOrderRequest.Line(FAN, 320, due)))));
+        clock.advance(Duration.ofDays(7));
+        restock.inTransaction(h -> restock.purchasing().receive(h, order.id(), List.of(new ReceiptPlan.Received(FAN, 320))));
+        for (int day = 0; day < 60; day++) {
+            clock.advance(Duration.ofDays(1));
+            int customer = day;
+            restock.inTransaction(h -> restock.orders().ship(h, restock.orders().place(h, new OrderRequest("fan" + customer
+                    + "@example.com", true, 0, List.of(new OrderRequest.Line(FAN, 5)), Optional.empty())).id()));
+        }
+    }
+
+    /** Ordered from a supplier ten weeks ago, due three days ago, never delivered. */
+    private static void orderLampsThatAreNowLate(Restock restock, TestClock clock) {
+        Sku lamp = Sku.of("LAMP-1");
+        restock.inTransaction(h -> restock.catalog().create(h, new Product(lamp, "Paper Lamp", new Money(850, "GBP"),
+                new BackorderPolicy.WhenSupplyConfirmed())));
+        LocalDate due = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC).minusDays(3);
+        restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(LATE_SUPPLIER,
+                List.of(new PurchaseOrderRequest.Line(lamp, 40, due)))));
+    }
+
+    @Test
+    void staff_sign_in_and_run_the_shop_from_every_page() throws Exception {
+        signIn();
+        everyPageOpensWithoutAnError();
+        theOverviewChartIsDrawnWithThirtyDays();
+        cancellingALineFromTheQueueCancelsItForTheCustomer();
+        raisingALinesPriorityMovesItToTheFrontOfItsQueue();
+        receivingAPurchaseOrderFillsTheQueue();
+        theSkuPageDrawsHistoryAndForecast();
+        aSuggestionBecomesAPurchaseOrder();
+        theOrderSearchNarrowsAsStaffType();
+        thePagesAreReadableOnAPhone();
+        signingOutEndsTheSession();
+    }
+
+    private void signIn() throws Exception {
+        browser.get(base + "/console/");
+        assertThat(browser.getCurrentUrl()).as("a visitor without a session is sent to sign in").endsWith("/console/login");
+        screenshot("login");
+        browser.findElement(By.id("username")).sendKeys(USER);
+        browser.findElement(By.id("password")).sendKeys("not the password");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(waitFor(By.id("error")).getText()).contains("Wrong user name or password");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        wait(20).until(ExpectedConditions.urlContains("/console/overview"));
+    }
+
+    private void everyPageOpensWithoutAnError() throws Exception {
+        for (var section : Chrome.SECTIONS) {
+            browser.findElement(By.cssSelector("header nav a[href='/console/" + section.getKey() + "']")).click();
+            wait(20).until(ExpectedConditions.textToBe(By.tagName("h1"), section.getKey().equals("overview") ? "Overview" : heading(section.getKey())));
+            assertThat(browser.findElements(By.cssSelector(".error"))).as(section.getKey()).isEmpty();
+            screenshot(section.getKey());
+        }
+    }
+
+    private static String heading(String section) {
+        return switch (section) {
+            case "backorders" -> "Backorder queue";
+            case "waitlists" -> "Waitlists and offers";
+            default -> Chrome.SECTIONS.stream().filter(s -> s.getKey().equals(section)).findFirst().orElseThrow().getValue();
+        };
+    }
+
+    private void theOverviewChartIsDrawnWithThirtyDays() throws Exception {
+        browser.get(base + "/console/overview");
+        WebElement chart = chartDrawn("trend-chart");
+        assertThat(chart.getAttribute("data-chart-points")).isEqualTo(Integer.toString(ConsoleQueries.TREND_DAYS));
+        assertThat(browser.findElement(By.id("waiting-lines")).getText()).isNotEqualTo("0");
+        assertThat(browser.findElement(By.id("late-pos")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("late-supply")).getText()).contains(LATE_SUPPLIER).contains("40 × Paper Lamp were due");
+        screenshot("overview-chart");
+    }
+
+    private void cancellingALineFromTheQueueCancelsItForTheCustomer() throws Exception {
+        browser.get(base + "/console/backorders");
+        SqlConsole.QueueLine first = queries().backorderQueue(Optional.empty()).get(0);
+        WebElement row = browser.findElement(By.id("line-" + first.orderId() + "-" + first.lineNumber()));
+        row.findElement(By.cssSelector("button.danger")).click();
+        wait(10).until(ExpectedConditions.alertIsPresent()).accept();
+        WebElement done = waitFor(By.cssSelector("tr.row-done"));
+        assertThat(done.getText()).contains(first.waiting() + " × " + first.name() + " cancelled");
+        OrderLine line = api.restock().read(h -> api.restock().orders().find(h, first.orderId())).lines().get(first.lineNumber() - 1);
+        assertThat(line.quantities().waiting()).isZero();
+        assertThat(line.quantities().cancelled()).isEqualTo(first.waiting());
+        screenshot("backorder-cancelled");
+    }
+
+    private void raisingALinesPriorityMovesItToTheFrontOfItsQueue() throws Exception {
+        SqlConsole.QueueLine last = queries().backorderQueue(Optional.empty()).stream().filter(line -> line.place() > 1)
+                .max(java.util.Comparator.comparingInt(SqlConsole.QueueLine::place)).orElseThrow();
+        browser.get(base + "/console/backorders");
+        WebElement row = browser.findElement(By.id("line-" + last.orderId() + "-" + last.lineNumber()));
+        new org.openqa.selenium.support.ui.Select(row.findElement(By.name("priority"))).selectByValue("5");
+        row.findElement(By.cssSelector("form.priority button")).click();
+        assertThat(waitFor(By.id("flash")).getText()).contains("now has priority 5: place 1 in the queue for " + last.sku());
+        assertThat(queries().backorderQueue(Optional.of(Sku.of(last.sku())))).filteredOn(line -> line.place() == 1)
+                .singleElement().satisfies(line -> assertThat(line.orderId()).isEqualTo(last.orderId()));
+        screenshot("backorder-priority");
+    }
+
+    private void receivingAPurchaseOrderFillsTheQueue() throws Exception {
+        SqlConsole.QueueLine waiting = queries().backorderQueue(Optional.empty()).stream()
+                .filter(line -> !queries().sku(Sku.of(line.sku())).incoming().isEmpty()).findFirst().orElseThrow();
+        Sku sku = Sku.of(waiting.sku());
+        SqlConsole.IncomingRow incoming = queries().sku(sku).incoming().get(0);
+        browser.get(base + "/console/purchase-orders/" + incoming.purchaseOrderId());
+        browser.findElement(By.id("receive-1")).sendKeys(Integer.toString(incoming.openUnits()));
+        browser.findElement(By.id("receive-button")).click();
+        assertThat(waitFor(By.id("flash")).getText()).contains(incoming.openUnits() + " units received");
+        assertThat(browser.findElement(By.id("received-1")).getText()).isEqualTo(Integer.toString(incoming.openUnits()));
+        screenshot("purchase-order-received");
+        browser.get(base + "/console/backorders?sku=" + sku.code());
+        assertThat(waitFor(By.id("queue-empty")).getText()).contains("No line is waiting");
+        assertThat(queries().backorderQueue(Optional.of(sku))).isEmpty();
+    }
+
+    private void theSkuPageDrawsHistoryAndForecast() throws Exception {
+        browser.get(base + "/console/skus/" + FAN.code());
+        WebElement chart = chartDrawn("sku-chart");
+        assertThat(Integer.parseInt(chart.getAttribute("data-chart-points"))).as("26 weeks of history and 12 ahead").isEqualTo(26 + 12);
+        assertThat(browser.findElements(By.cssSelector("#movements tbody tr"))).isNotEmpty();
+        screenshot("sku");
+        browser.findElement(By.id("counted")).sendKeys("18");
+        browser.findElement(By.id("record-count")).click();
+        assertThat(waitFor(By.id("flash")).getText()).contains("18 on hand (was 20)");
+        assertThat(browser.findElement(By.id("on-hand")).getText()).isEqualTo("18");
+        assertThat(browser.findElement(By.cssSelector("#movements tbody tr")).getText()).contains("count").contains("counted by " + USER);
+    }
+
+    private void aSuggestionBecomesAPurchaseOrder() throws Exception {
+        assertThat(queries().sku(FAN).incoming()).isEmpty();
+        browser.get(base + "/console/planning");
+        WebElement section = browser.findElements(By.cssSelector("section.suggestion")).stream()
+                .filter(s -> s.findElement(By.tagName("h2")).getText().equals(FAN_SUPPLIER)).findFirst()
+                .orElseThrow(() -> new AssertionError("no suggestion for " + FAN_SUPPLIER + ": " + browser.findElement(By.tagName("main")).getText()));
+        String units = section.findElement(By.name("quantity-" + FAN.code())).getAttribute("value");
+        screenshot("planning");
+        section.findElement(By.cssSelector("button.make-po")).click();
+        assertThat(waitFor(By.id("flash")).getText()).contains("created from 1 suggestion");
+        List<SqlConsole.IncomingRow> ordered = queries().sku(FAN).incoming();
+        assertThat(ordered).singleElement().satisfies(row -> {
+            assertThat(row.supplier()).isEqualTo(FAN_SUPPLIER);
+            assertThat(row.openUnits()).isEqualTo(Integer.parseInt(units));
+        });
+    }
+
+    private void theOrderSearchNarrowsAsStaffType() throws Exception {
+        browser.get(base + "/console/orders");
+        int all = browser.findElements(By.cssSelector("#orders tbody tr")).size();
+        browser.findElement(By.id("order-search")).sendKeys("fan12@");
+        wait(20).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#orders tbody tr"), 1));
+        assertThat(browser.findElement(By.cssSelector("#orders tbody tr")).getText()).contains("fan12@example.com");
+        assertThat(all).isGreaterThan(1);
+    }
+
+    private void thePagesAreReadableOnAPhone() throws Exception {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        for (String page : List.of("overview", "backorders", "purchase-orders")) {
+            browser.get(base + "/console/" + page);
+            Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow.intValue()).as(page + " scrolls sideways on a phone").isLessThanOrEqualTo(0);
+            screenshot("phone-" + page);
+        }
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    private void signingOutEndsTheSession() {
+        browser.get(base + "/console/overview");
+        browser.findElement(By.cssSelector("form.who button")).click();
+        wait(20).until(ExpectedConditions.urlContains("/console/login"));
+        browser.get(base + "/console/overview");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+    }
+
+    private static ConsoleQueries queries() {
+        return new ConsoleQueries(api.restock());
+    }
+
+    private static WebElement chartDrawn(String id) {
+        wait(30).until(driver -> {
+            String state = driver.findElement(By.id(id)).getAttribute("data-chart-state");
+            if ("failed".equals(state)) {
+                throw new AssertionError("chart " + id + " failed: " + driver.findElement(By.tagName("main")).getText());
+            }
+            return "drawn".equals(state);
+        });
+        return browser.findElement(By.id(id));
+    }
+
+    private static WebElement waitFor(By by) {
+        try {
+            return wait(20).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no " + by + " on " + browser.getCurrentUrl() + ", which shows: "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    private static WebDriverWait wait(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static WebDriver browser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createTempDirectory("restock-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        return new ChromeDriver(service, options);
+    }
+}

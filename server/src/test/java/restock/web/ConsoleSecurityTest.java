@@ -1,0 +1,168 @@
+package restock.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import restock.catalog.Sku;
+import restock.cli.Demo;
+import restock.service.StaffAccounts;
+import restock.support.RunningApi;
+import restock.support.TestDatabases;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may use the console: staff with a session, never the API key; every change carries the session's token. */
+class ConsoleSecurityTest {
+    private static final String PASSWORD = "correct horse battery";
+    private static final Pattern HIDDEN = Pattern.compile("name=\"(_login|_csrf)\" value=\"([^\"]+)\"");
+    private static RunningApi api;
+    private static String base;
+
+    @BeforeAll
+    static void start() {
+        api = new RunningApi(TestDatabases.targets().get(0));
+        Demo.loadIfEmpty(api.restock());
+        StaffAccounts accounts = new StaffAccounts(api.restock(), api.restock().clock());
+        accounts.create("ops", PASSWORD.toCharArray(), "test");
+        accounts.create("locked", PASSWORD.toCharArray(), "test");
+        base = api.client().baseUrl();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void without_a_session_every_page_sends_the_visitor_to_sign_in_even_with_the_api_key() throws Exception {
+        HttpClient client = client();
+        for (String path : new String[]{"/console/overview", "/console/orders", "/console/skus/22423/chart.json"}) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + RunningApi.API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isEqualTo(303);
+            assertThat(answer.headers().firstValue("Location")).as(path).hasValue("/console/login");
+        }
+        HttpResponse<String> post = post(client, "/console/purchase-orders/1/close", Map.of(), null);
+        assertThat(post.statusCode()).isEqualTo(303);
+        assertThat(api.restock().read(h -> api.restock().purchasing().find(h, 1)).status().code()).isEqualTo("open");
+    }
+
+    @Test
+    void a_change_without_the_sessions_token_or_from_another_site_is_refused_and_changes_nothing() throws Exception {
+        HttpClient client = client();
+        signIn(client, "ops", PASSWORD);
+        String token = hidden(get(client, "/console/purchase-orders/2").body(), "_csrf");
+
+        HttpResponse<String> noToken = post(client, "/console/purchase-orders/2/close", Map.of(), null);
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.body()).contains("security token did not match");
+        HttpResponse<String> wrongToken = post(client, "/console/purchase-orders/2/close", Map.of("_csrf", token + "x"), null);
+        assertThat(wrongToken.statusCode()).isEqualTo(403);
+        HttpResponse<String> otherSite = post(client, "/console/purchase-orders/2/close", Map.of("_csrf", token), "https://evil.example");
+        assertThat(otherSite.statusCode()).isEqualTo(403);
+        assertThat(api.restock().read(h -> api.restock().purchasing().find(h, 2)).status().code()).isEqualTo("open");
+
+        HttpResponse<String> done = post(client, "/console/purchase-orders/2/close", Map.of("_csrf", token), base);
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(api.restock().read(h -> api.restock().purchasing().find(h, 2)).status().code()).isEqualTo("closed");
+    }
+
+    @Test
+    void a_sign_in_form_from_elsewhere_is_refused() throws Exception {
+        HttpClient client = client();
+        HttpResponse<String> answer = post(client, "/console/login", Map.of("username", "ops", "password", PASSWORD), null);
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(get(client, "/console/overview").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void five_wrong_passwords_lock_the_user_for_a_while_even_against_the_right_one() throws Exception {
+        HttpClient client = client();
+        for (int i = 0; i < StaffAccounts.MAX_FAILED_LOGINS; i++) {
+            assertThat(signIn(client, "locked", "wrong password " + i).body()).contains("Wrong user name or password");
+        }
+        HttpResponse<String> right = signIn(client, "locked", PASSWORD);
+        assertThat(right.statusCode()).isEqualTo(401);
+        assertThat(right.body()).contains("locked until");
+    }
+
+    @Test
+    void the_session_cookie_is_http_only_and_same_site_and_signing_out_ends_it() throws Exception {
+        HttpClient client = client();
+        HttpResponse<String> signedIn = signIn(client, "ops", PASSWORD);
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("restock_session=").contains("HttpOnly").contains("SameSite=Strict").contains("Path=/console"));
+        HttpResponse<String> overview = get(client, "/console/overview");
+        assertThat(overview.statusCode()).isEqualTo(200);
+        String token = hidden(overview.body(), "_csrf");
+        assertThat(post(client, "/console/logout", Map.of("_csrf", token), base).statusCode()).isEqualTo(303);
+        assertThat(get(client, "/console/overview").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void bad_input_on_a_form_is_explained_on_a_page_and_changes_nothing() throws Exception {
+        HttpClient client = client();
+        signIn(client, "ops", PASSWORD);
+        String token = hidden(get(client, "/console/purchase-orders").body(), "_csrf");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", token);
+        form.put("supplier", "Acme");
+        form.put("sku", "22423");
+        form.put("quantity", "-3");
+        form.put("expected", "2026-12-24");
+        HttpResponse<String> answer = post(client, "/console/purchase-orders", form, base);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("line 1 quantity must be a whole number of units");
+        assertThat(new restock.service.ConsoleQueries(api.restock()).sku(Sku.of("22423")).incoming()).isEmpty();
+        assertThat(get(client, "/console/orders/999999").body()).contains("Not found");
+    }
+
+    private static HttpResponse<String> signIn(HttpClient client, String user, String password) throws Exception {
+        String loginToken = hidden(get(client, "/console/login").body(), "_login");
+        return post(client, "/console/login", Map.of("_login", loginToken, "username", user, "password", password), base);
+    }
+
+    private static String hidden(String page, String name) {
+        Matcher matcher = HIDDEN.matcher(page);
+        while (matcher.find()) {
+            if (matcher.group(1).equals(name)) {
+                return matcher.group(2);
+            }
+        }
+        throw new AssertionError("no " + name + " field in " + page);
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient client, String path, Map<String, String> form, String origin) throws Exception {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
