@@ -12,7 +12,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
     private static final String[] DOMAIN = {"restock.access..", "restock.catalog..", "restock.inventory..", "restock.purchasing..", "restock.orders..",
             "restock.allocation..", "restock.promise..", "restock.payments..", "restock.engagement..", "restock.notify..",
-            "restock.planning..", "restock.insight..", "restock.common.."};
+            "restock.planning..", "restock.insight..", "restock.common..", "restock.views.."};
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("restock");
@@ -45,7 +45,7 @@ class ArchitectureTest {
      */
     @Test
     void http_and_cli_reach_the_database_only_through_services() {
-        noClasses().that().resideInAPackage("restock.http..")
+        noClasses().that().resideInAnyPackage("restock.http..", "restock.web..")
                 .should().dependOnClassesThat().resideInAPackage("restock.store..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("restock.cli..")

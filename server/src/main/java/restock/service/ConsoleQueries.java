@@ -4,6 +4,8 @@ import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.inventory.NamedStockLevel;
 import restock.store.SqlConsole;
+import restock.views.ConsoleRows;
+import restock.engagement.ListedOfferRule;
 import restock.store.SqlOffers;
 
 import java.time.LocalDate;
@@ -32,8 +34,8 @@ public final class ConsoleQueries {
     public static final int ALERT_ROWS = 10;
 
     /** Today's figures, the trend up to today, and what needs a look: late supply and promises at risk. */
-    public record Overview(LocalDate today, SqlConsole.Figures figures, List<SqlConsole.Day> trend, List<SqlConsole.LateLine> lateSupply,
-                           List<SqlConsole.PromiseAtRisk> promisesAtRisk) {
+    public record Overview(LocalDate today, ConsoleRows.Figures figures, List<ConsoleRows.Day> trend, List<ConsoleRows.LateLine> lateSupply,
+                           List<ConsoleRows.PromiseAtRisk> promisesAtRisk) {
     }
 
     public Overview overview() {
@@ -44,16 +46,16 @@ public final class ConsoleQueries {
     }
 
     /** The trend alone, for the overview's chart. */
-    public List<SqlConsole.Day> trend() {
+    public List<ConsoleRows.Day> trend() {
         LocalDate today = restock.books().today();
         return restock.read(h -> SqlConsole.trend(h, today.minusDays(TREND_DAYS - 1L), today));
     }
 
-    public List<SqlConsole.QueueLine> backorderQueue(Optional<Sku> sku) {
+    public List<ConsoleRows.QueueLine> backorderQueue(Optional<Sku> sku) {
         return restock.read(h -> SqlConsole.queue(h, sku.map(Sku::code), PAGE_ROWS));
     }
 
-    public List<SqlConsole.OrderRow> orders(String search) {
+    public List<ConsoleRows.OrderRow> orders(String search) {
         String term = search == null ? "" : search.strip();
         if (term.length() > MAX_SEARCH_LENGTH || term.chars().anyMatch(Character::isISOControl)) {
             throw new restock.common.InvalidInput("q", "a search is at most " + MAX_SEARCH_LENGTH + " characters without control characters");
@@ -61,11 +63,11 @@ public final class ConsoleQueries {
         return restock.read(h -> SqlConsole.orders(h, term, PAGE_ROWS));
     }
 
-    public List<SqlConsole.PurchaseOrderRow> purchaseOrders(Optional<String> status) {
+    public List<ConsoleRows.PurchaseOrderRow> purchaseOrders(Optional<String> status) {
         return restock.read(h -> SqlConsole.purchaseOrders(h, status, restock.books().today(), PAGE_ROWS));
     }
 
-    public List<SqlConsole.SupplierRow> suppliers() {
+    public List<ConsoleRows.SupplierRow> suppliers() {
         return restock.read(h -> SqlConsole.suppliers(h, PAGE_ROWS));
     }
 
@@ -73,17 +75,17 @@ public final class ConsoleQueries {
         return restock.read(h -> restock.stock().list(h, afterSku, PAGE_ROWS));
     }
 
-    public List<SqlConsole.WaitlistRow> waitlists() {
+    public List<ConsoleRows.WaitlistRow> waitlists() {
         return restock.read(h -> SqlConsole.waitlists(h, PAGE_ROWS));
     }
 
-    public List<SqlOffers.Listed> offerRules() {
+    public List<ListedOfferRule> offerRules() {
         return restock.read(SqlOffers::all);
     }
 
     /** Everything a SKU's page shows but the chart, which its page fetches on its own. */
-    public record SkuDetail(Product product, restock.inventory.StockLevel level, List<SqlConsole.QueueLine> queue,
-                            List<SqlConsole.IncomingRow> incoming, List<SqlConsole.MovementRow> movements) {
+    public record SkuDetail(Product product, restock.inventory.StockLevel level, List<ConsoleRows.QueueLine> queue,
+                            List<ConsoleRows.IncomingRow> incoming, List<ConsoleRows.MovementRow> movements) {
     }
 
     public SkuDetail sku(Sku sku) {

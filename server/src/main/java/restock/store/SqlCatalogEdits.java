@@ -1,5 +1,7 @@
 package restock.store;
 
+import restock.catalog.Placement;
+import restock.catalog.AuditEntry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
@@ -100,9 +102,6 @@ public final class SqlCatalogEdits {
                 .bind("code", category.code()).bind("name", category.name()).bind("at", utc(now)).execute() == 1;
     }
 
-    /** A product's category code and supplier id. */
-    public record Placement(Optional<String> category, Optional<Long> supplierId) {
-    }
 
     public static Placement placement(Handle handle, String sku) {
         return handle.createQuery("select category_code, supplier_id from products where sku = :sku").bind("sku", sku)
@@ -125,9 +124,6 @@ public final class SqlCatalogEdits {
                 .bind("at", utc(now)).execute();
     }
 
-    /** One audit entry. */
-    public record AuditEntry(long id, String entity, String key, String action, String changedBy, String changesJson, Instant at) {
-    }
 
     public static void audit(Handle handle, String entity, String key, String action, String changedBy,
                              Map<String, CatalogAudit.Change> changes, Instant now) {

@@ -1,6 +1,7 @@
 package restock.store;
 
 import org.jdbi.v3.core.Handle;
+import restock.views.ConsoleRows;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,56 +16,8 @@ public final class SqlConsole {
     private SqlConsole() {
     }
 
-    /** Today's figures on the overview. */
-    public record Figures(int ordersToday, int unitsShippedToday, int waitingLines, int waitingUnits, int openPurchaseOrders,
-                          int latePurchaseOrders, int skusOutOfStock, int waitlistSignUps) {
-    }
-
-    /** One day of the trend on the overview. */
-    public record Day(LocalDate day, int unitsOrdered, int unitsBackordered, int unitsShipped, int unitsCancelled) {
-    }
-
-    /** A line waiting in a SKU's backorder queue, with its place, age and promise. */
-    public record QueueLine(long orderId, int lineNumber, String sku, String name, int waiting, int priority, Instant placedAt,
-                            int place, Optional<LocalDate> etaFrom, Optional<LocalDate> etaTo, Optional<Double> probability) {
-    }
-
-    /** One order in a list. */
-    public record OrderRow(long id, String customerEmail, Instant placedAt, int lines, int units, int waiting, int shipped, int cancelled) {
-    }
-
-    /** One purchase order in a list, with its due date and what is still open. */
-    public record PurchaseOrderRow(long id, String supplier, String status, Instant createdAt, int unitsOrdered, int unitsReceived,
-                                   Optional<LocalDate> nextExpected, boolean late) {
-    }
-
-    /** A supplier with its purchase orders in numbers. */
-    public record SupplierRow(String name, int purchaseOrders, int openPurchaseOrders, int openUnits, int linesReceived,
-                              int linesReceivedLate) {
-    }
-
-    /** Who waits for a SKU on its waitlist. */
-    public record WaitlistRow(String sku, String name, int waiting, int notified, Optional<Instant> oldestSignUp) {
-    }
-
-    /** A purchase order line still to arrive for a SKU. */
-    public record IncomingRow(long purchaseOrderId, String supplier, int openUnits, LocalDate expectedDate) {
-    }
-
-    /** One movement of the stock ledger. */
-    public record MovementRow(Instant occurredAt, String kind, int quantity, Optional<String> reason) {
-    }
-
-    /** An open purchase order line past its expected date. */
-    public record LateLine(long purchaseOrderId, String supplier, String sku, String name, int openUnits, LocalDate expectedDate) {
-    }
-
-    /** A waiting line whose promise has passed, or that has none. */
-    public record PromiseAtRisk(long orderId, int lineNumber, String sku, String name, int waiting, Optional<LocalDate> promisedBy) {
-    }
-
     /** Open purchase order lines past their expected date, the latest first. */
-    public static List<LateLine> lateLines(Handle handle, LocalDate today, int limit) {
+    public static List<ConsoleRows.LateLine> lateLines(Handle handle, LocalDate today, int limit) {
         return handle.createQuery("""
                         select po.id, s.name as supplier, l.sku, p.name, l.quantity_ordered - l.quantity_received as open_units, l.expected_date
                         from purchase_order_lines l join purchase_orders po on po.id = l.purchase_order_id
@@ -72,25 +25,25 @@ public final class SqlConsole {
                         where po.status = 'open' and l.quantity_received < l.quantity_ordered and l.expected_date < :today
                         order by l.expected_date, po.id limit :limit""")
                 .bind("today", today).bind("limit", limit)
-                .map((rs, ctx) -> new LateLine(rs.getLong("id"), rs.getString("supplier"), rs.getString("sku"), rs.getString("name"),
+                .map((rs, ctx) -> new ConsoleRows.LateLine(rs.getLong("id"), rs.getString("supplier"), rs.getString("sku"), rs.getString("name"),
                         rs.getInt("open_units"), rs.getObject("expected_date", LocalDate.class)))
                 .list();
     }
 
     /** Waiting lines promised for a day already past, or with no promise at all, oldest first. */
-    public static List<PromiseAtRisk> promisesAtRisk(Handle handle, LocalDate today, int limit) {
+    public static List<ConsoleRows.PromiseAtRisk> promisesAtRisk(Handle handle, LocalDate today, int limit) {
         return handle.createQuery("""
                         select l.order_id, l.line_number, l.sku, p.name, l.waiting, lp.eta_to
                         from order_lines l join products p on p.sku = l.sku left join line_promises lp on lp.order_line_id = l.id
                         where l.waiting > 0 and (lp.eta_to is null or lp.eta_to < :today)
                         order by l.placed_at, l.id limit :limit""")
                 .bind("today", today).bind("limit", limit)
-                .map((rs, ctx) -> new PromiseAtRisk(rs.getLong("order_id"), rs.getInt("line_number"), rs.getString("sku"), rs.getString("name"),
+                .map((rs, ctx) -> new ConsoleRows.PromiseAtRisk(rs.getLong("order_id"), rs.getInt("line_number"), rs.getString("sku"), rs.getString("name"),
                         rs.getInt("waiting"), Optional.ofNullable(rs.getObject("eta_to", LocalDate.class))))
                 .list();
     }
 
-    public static Figures figures(Handle handle, Instant dayStart, LocalDate today) {
+    public static ConsoleRows.Figures figures(Handle handle, Instant dayStart, LocalDate today) {
         return handle.createQuery("""
                         select
                           (select count(*) from orders where placed_at >= :start) as orders_today,
@@ -103,13 +56,13 @@ public final class SqlConsole {
                           (select count(*) from stock where on_hand - reserved <= 0) as out_of_stock,
                           (select count(*) from waitlist where unsubscribed_at is null and notified_at is null) as waitlist""")
                 .bind("start", SqlPurchasing.utc(dayStart)).bind("today", today)
-                .map((rs, ctx) -> new Figures(rs.getInt("orders_today"), rs.getInt("shipped"), rs.getInt("waiting_lines"),
+                .map((rs, ctx) -> new ConsoleRows.Figures(rs.getInt("orders_today"), rs.getInt("shipped"), rs.getInt("waiting_lines"),
                         rs.getInt("waiting_units"), rs.getInt("open_pos"), rs.getInt("late_pos"), rs.getInt("out_of_stock"), rs.getInt("waitlist")))
                 .one();
     }
 
     /** Units ordered, backordered, shipped and cancelled per day, from the order events, with every day present. */
-    public static List<Day> trend(Handle handle, LocalDate from, LocalDate to) {
+    public static List<ConsoleRows.Day> trend(Handle handle, LocalDate from, LocalDate to) {
         return handle.createQuery("""
                         select d::date as day,
                           coalesce(sum(e.quantity) filter (where e.kind in ('reserved', 'backordered', 'refused')), 0) as ordered,
@@ -120,13 +73,13 @@ public final class SqlConsole {
                         left join order_events e on e.occurred_at >= d and e.occurred_at < d + interval '1 day'
                         group by d order by d""")
                 .bind("from", from).bind("to", to)
-                .map((rs, ctx) -> new Day(rs.getObject("day", LocalDate.class), rs.getInt("ordered"), rs.getInt("backordered"),
+                .map((rs, ctx) -> new ConsoleRows.Day(rs.getObject("day", LocalDate.class), rs.getInt("ordered"), rs.getInt("backordered"),
                         rs.getInt("shipped"), rs.getInt("cancelled")))
                 .list();
     }
 
     /** Waiting lines, oldest first, optionally of one SKU; each with its place in its SKU's queue. */
-    public static List<QueueLine> queue(Handle handle, Optional<String> sku, int limit) {
+    public static List<ConsoleRows.QueueLine> queue(Handle handle, Optional<String> sku, int limit) {
         return handle.createQuery("""
                         select * from (
                           select l.order_id, l.line_number, l.sku, p.name, l.waiting, l.priority, l.placed_at,
@@ -136,7 +89,7 @@ public final class SqlConsole {
                           where l.waiting > 0 and (cast(:sku as text) is null or l.sku = :sku)) q
                         order by placed_at, order_id, line_number limit :limit""")
                 .bind("sku", sku.orElse(null)).bind("limit", limit)
-                .map((rs, ctx) -> new QueueLine(rs.getLong("order_id"), rs.getInt("line_number"), rs.getString("sku"), rs.getString("name"),
+                .map((rs, ctx) -> new ConsoleRows.QueueLine(rs.getLong("order_id"), rs.getInt("line_number"), rs.getString("sku"), rs.getString("name"),
                         rs.getInt("waiting"), rs.getInt("priority"), instant(rs, "placed_at"), rs.getInt("place"),
                         Optional.ofNullable(rs.getObject("eta_from", LocalDate.class)), Optional.ofNullable(rs.getObject("eta_to", LocalDate.class)),
                         Optional.ofNullable((Double) rs.getObject("probability"))))
@@ -147,7 +100,7 @@ public final class SqlConsole {
      * Orders newest first, matching a search: an order number, part of an email address, or a SKU or product name
      * (empty: all).
      */
-    public static List<OrderRow> orders(Handle handle, String search, int limit) {
+    public static List<ConsoleRows.OrderRow> orders(Handle handle, String search, int limit) {
         String term = search.trim();
         Long id = term.matches("[0-9]{1,18}") ? Long.parseLong(term) : null;
         String like = "%" + term.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
@@ -160,13 +113,13 @@ public final class SqlConsole {
                                       where sl.order_id = o.id and (lower(sl.sku) like :like or lower(p.name) like :like))
                         group by o.id order by o.id desc limit :limit""")
                 .bind("term", term).bind("id", id).bind("like", like).bind("limit", limit)
-                .map((rs, ctx) -> new OrderRow(rs.getLong("id"), rs.getString("customer_email"), instant(rs, "placed_at"), rs.getInt("lines"),
+                .map((rs, ctx) -> new ConsoleRows.OrderRow(rs.getLong("id"), rs.getString("customer_email"), instant(rs, "placed_at"), rs.getInt("lines"),
                         rs.getInt("units"), rs.getInt("waiting"), rs.getInt("shipped"), rs.getInt("cancelled")))
                 .list();
     }
 
     /** Purchase orders, open ones first (soonest due first), then the rest newest first. */
-    public static List<PurchaseOrderRow> purchaseOrders(Handle handle, Optional<String> status, LocalDate today, int limit) {
+    public static List<ConsoleRows.PurchaseOrderRow> purchaseOrders(Handle handle, Optional<String> status, LocalDate today, int limit) {
         return handle.createQuery("""
                         select po.id, s.name as supplier, po.status, po.created_at, sum(l.quantity_ordered) as ordered,
                                sum(l.quantity_received) as received,
@@ -179,13 +132,13 @@ public final class SqlConsole {
                 .map((rs, ctx) -> {
                     Optional<LocalDate> next = Optional.ofNullable(rs.getObject("next_expected", LocalDate.class));
                     boolean open = rs.getString("status").equals("open");
-                    return new PurchaseOrderRow(rs.getLong("id"), rs.getString("supplier"), rs.getString("status"), instant(rs, "created_at"),
+                    return new ConsoleRows.PurchaseOrderRow(rs.getLong("id"), rs.getString("supplier"), rs.getString("status"), instant(rs, "created_at"),
                             rs.getInt("ordered"), rs.getInt("received"), next, open && next.isPresent() && next.get().isBefore(today));
                 })
                 .list();
     }
 
-    public static List<SupplierRow> suppliers(Handle handle, int limit) {
+    public static List<ConsoleRows.SupplierRow> suppliers(Handle handle, int limit) {
         return handle.createQuery("""
                         select s.name,
                           count(distinct po.id) as pos,
@@ -198,12 +151,12 @@ public final class SqlConsole {
                           left join purchase_order_lines l on l.purchase_order_id = po.id
                         group by s.id order by s.name limit :limit""")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new SupplierRow(rs.getString("name"), rs.getInt("pos"), rs.getInt("open_pos"), rs.getInt("open_units"),
+                .map((rs, ctx) -> new ConsoleRows.SupplierRow(rs.getString("name"), rs.getInt("pos"), rs.getInt("open_pos"), rs.getInt("open_units"),
                         rs.getInt("received"), rs.getInt("received_late")))
                 .list();
     }
 
-    public static List<WaitlistRow> waitlists(Handle handle, int limit) {
+    public static List<ConsoleRows.WaitlistRow> waitlists(Handle handle, int limit) {
         return handle.createQuery("""
                         select w.sku, p.name, count(*) filter (where w.notified_at is null) as waiting,
                                count(*) filter (where w.notified_at is not null) as notified,
@@ -211,29 +164,29 @@ public final class SqlConsole {
                         from waitlist w join products p on p.sku = w.sku where w.unsubscribed_at is null
                         group by w.sku, p.name order by waiting desc, w.sku limit :limit""")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new WaitlistRow(rs.getString("sku"), rs.getString("name"), rs.getInt("waiting"), rs.getInt("notified"),
+                .map((rs, ctx) -> new ConsoleRows.WaitlistRow(rs.getString("sku"), rs.getString("name"), rs.getInt("waiting"), rs.getInt("notified"),
                         Optional.ofNullable(rs.getObject("oldest", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
                 .list();
     }
 
-    public static List<IncomingRow> incoming(Handle handle, String sku) {
+    public static List<ConsoleRows.IncomingRow> incoming(Handle handle, String sku) {
         return handle.createQuery("""
                         select po.id, s.name, l.quantity_ordered - l.quantity_received as open_units, l.expected_date
                         from purchase_order_lines l join purchase_orders po on po.id = l.purchase_order_id join suppliers s on s.id = po.supplier_id
                         where l.sku = :sku and po.status = 'open' and l.quantity_received < l.quantity_ordered
                         order by l.expected_date, po.id""")
                 .bind("sku", sku)
-                .map((rs, ctx) -> new IncomingRow(rs.getLong("id"), rs.getString("name"), rs.getInt("open_units"),
+                .map((rs, ctx) -> new ConsoleRows.IncomingRow(rs.getLong("id"), rs.getString("name"), rs.getInt("open_units"),
                         rs.getObject("expected_date", LocalDate.class)))
                 .list();
     }
 
     /** The latest movements of a SKU's stock ledger, newest first. */
-    public static List<MovementRow> movements(Handle handle, String sku, int limit) {
+    public static List<ConsoleRows.MovementRow> movements(Handle handle, String sku, int limit) {
         return handle.createQuery("""
                         select occurred_at, kind, quantity, reason from stock_movements where sku = :sku order by id desc limit :limit""")
                 .bind("sku", sku).bind("limit", limit)
-                .map((rs, ctx) -> new MovementRow(instant(rs, "occurred_at"), rs.getString("kind"), rs.getInt("quantity"),
+                .map((rs, ctx) -> new ConsoleRows.MovementRow(instant(rs, "occurred_at"), rs.getString("kind"), rs.getInt("quantity"),
                         Optional.ofNullable(rs.getString("reason"))))
                 .list();
     }

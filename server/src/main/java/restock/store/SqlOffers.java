@@ -2,6 +2,7 @@ package restock.store;
 
 import org.jdbi.v3.core.Handle;
 import restock.engagement.ActiveOfferRule;
+import restock.engagement.ListedOfferRule;
 import restock.engagement.DiscountCode;
 import restock.engagement.OfferRule;
 import restock.engagement.CodeAttempt;
@@ -46,14 +47,11 @@ public final class SqlOffers {
                 .map((rs, ctx) -> new ActiveOfferRule(rs.getLong("id"), rule(rs))).findOne();
     }
 
-    /** A rule as the console lists it: active or paused. */
-    public record Listed(long id, OfferRule rule, boolean active, Instant createdAt) {
-    }
 
     /** Every rule ever activated, active ones first, newest first. */
-    public static List<Listed> all(Handle handle) {
+    public static List<ListedOfferRule> all(Handle handle) {
         return handle.createQuery("select * from offer_rules order by active desc, id desc limit 200")
-                .map((rs, ctx) -> new Listed(rs.getLong("id"), rule(rs), rs.getBoolean("active"),
+                .map((rs, ctx) -> new ListedOfferRule(rs.getLong("id"), rule(rs), rs.getBoolean("active"),
                         rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
                 .list();
     }

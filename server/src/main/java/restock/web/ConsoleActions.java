@@ -7,7 +7,7 @@ import restock.common.CalendarLimits;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.service.ConsoleQueries;
-import restock.store.SqlConsole;
+import restock.views.ConsoleRows;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.orders.OrderRequest;
@@ -130,7 +130,7 @@ final class ConsoleActions {
         Order after = restock.inTransaction(h -> restock.orders().reprioritize(h, id, lineNumber, priority));
         OrderLine line = after.lines().stream().filter(l -> l.lineNumber() == lineNumber).findFirst().orElseThrow();
         int place = new ConsoleQueries(restock).backorderQueue(java.util.Optional.of(line.sku())).stream()
-                .filter(q -> q.orderId() == id && q.lineNumber() == lineNumber).mapToInt(SqlConsole.QueueLine::place).findFirst().orElse(0);
+                .filter(q -> q.orderId() == id && q.lineNumber() == lineNumber).mapToInt(ConsoleRows.QueueLine::place).findFirst().orElse(0);
         String back = java.util.Optional.ofNullable(ctx.formParam("back")).filter(b -> b.startsWith("/console/") && !b.startsWith("/console//"))
                 .orElse("/console/orders/" + id);
         console.done(ctx, back, "Order " + id + " line " + lineNumber + " now has priority " + priority

@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
-import restock.store.SqlConsole;
+import restock.views.ConsoleRows;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.planning.Planner;
@@ -93,7 +93,7 @@ final class ConsolePages {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("orders", queries.purchaseOrders(status));
         model.put("status", status.orElse(""));
-        model.put("suppliers", queries.suppliers().stream().map(SqlConsole.SupplierRow::name).toList());
+        model.put("suppliers", queries.suppliers().stream().map(ConsoleRows.SupplierRow::name).toList());
         model.put("defaultExpected", restock.books().today().plusDays(DEFAULT_LEAD_TIME_DAYS));
         model.put("sku", Optional.ofNullable(ctx.queryParam("sku")).orElse(""));
         console.render(ctx, "console/purchase-orders.jte", "purchase-orders", model);

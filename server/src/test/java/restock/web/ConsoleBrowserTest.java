@@ -27,7 +27,7 @@ import restock.purchasing.ReceiptPlan;
 import restock.service.ConsoleQueries;
 import restock.service.Restock;
 import restock.service.StaffAccounts;
-import restock.store.SqlConsole;
+import restock.views.ConsoleRows;
 import restock.support.RunningApi;
 import restock.support.TestClock;
 import restock.support.TestDatabases;
@@ -177,7 +177,7 @@ class ConsoleBrowserTest {
 
     private void cancellingALineFromTheQueueCancelsItForTheCustomer() throws Exception {
         browser.get(base + "/console/backorders");
-        SqlConsole.QueueLine first = queries().backorderQueue(Optional.empty()).get(0);
+        ConsoleRows.QueueLine first = queries().backorderQueue(Optional.empty()).get(0);
         WebElement row = browser.findElement(By.id("line-" + first.orderId() + "-" + first.lineNumber()));
         row.findElement(By.cssSelector("button.danger")).click();
         wait(10).until(ExpectedConditions.alertIsPresent()).accept();
@@ -190,8 +190,8 @@ class ConsoleBrowserTest {
     }
 
     private void raisingALinesPriorityMovesItToTheFrontOfItsQueue() throws Exception {
-        SqlConsole.QueueLine last = queries().backorderQueue(Optional.empty()).stream().filter(line -> line.place() > 1)
-                .max(java.util.Comparator.comparingInt(SqlConsole.QueueLine::place)).orElseThrow();
+        ConsoleRows.QueueLine last = queries().backorderQueue(Optional.empty()).stream().filter(line -> line.place() > 1)
+                .max(java.util.Comparator.comparingInt(ConsoleRows.QueueLine::place)).orElseThrow();
         browser.get(base + "/console/backorders");
         WebElement row = browser.findElement(By.id("line-" + last.orderId() + "-" + last.lineNumber()));
         new org.openqa.selenium.support.ui.Select(row.findElement(By.name("priority"))).selectByValue("5");
@@ -203,10 +203,10 @@ class ConsoleBrowserTest {
     }
 
     private void receivingAPurchaseOrderFillsTheQueue() throws Exception {
-        SqlConsole.QueueLine waiting = queries().backorderQueue(Optional.empty()).stream()
+        ConsoleRows.QueueLine waiting = queries().backorderQueue(Optional.empty()).stream()
                 .filter(line -> !queries().sku(Sku.of(line.sku())).incoming().isEmpty()).findFirst().orElseThrow();
         Sku sku = Sku.of(waiting.sku());
-        SqlConsole.IncomingRow incoming = queries().sku(sku).incoming().get(0);
+        ConsoleRows.IncomingRow incoming = queries().sku(sku).incoming().get(0);
         browser.get(base + "/console/purchase-orders/" + incoming.purchaseOrderId());
         browser.findElement(By.id("receive-1")).sendKeys(Integer.toString(incoming.openUnits()));
         browser.findElement(By.id("receive-button")).click();
@@ -241,7 +241,7 @@ class ConsoleBrowserTest {
         screenshot("planning");
         section.findElement(By.cssSelector("button.make-po")).click();
         assertThat(waitFor(By.id("flash")).getText()).contains("created from 1 suggestion");
-        List<SqlConsole.IncomingRow> ordered = queries().sku(FAN).incoming();
+        List<ConsoleRows.IncomingRow> ordered = queries().sku(FAN).incoming();
         assertThat(ordered).singleElement().satisfies(row -> {
             assertThat(row.supplier()).isEqualTo(FAN_SUPPLIER);
             assertThat(row.openUnits()).isEqualTo(Integer.parseInt(units));

@@ -1,0 +1,62 @@
+package restock.views;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The console's rows: what each list of the operations console shows, read in one statement each by the store
+ * and handed through the console's queries to the pages (plain records, no behaviour).
+ */
+public final class ConsoleRows {
+    private ConsoleRows() {
+    }
+
+    /** Today's figures on the overview. */
+    public record Figures(int ordersToday, int unitsShippedToday, int waitingLines, int waitingUnits, int openPurchaseOrders,
+                          int latePurchaseOrders, int skusOutOfStock, int waitlistSignUps) {
+    }
+
+    /** One day of the trend on the overview. */
+    public record Day(LocalDate day, int unitsOrdered, int unitsBackordered, int unitsShipped, int unitsCancelled) {
+    }
+
+    /** A line waiting in a SKU's backorder queue, with its place, age and promise. */
+    public record QueueLine(long orderId, int lineNumber, String sku, String name, int waiting, int priority, Instant placedAt,
+                            int place, Optional<LocalDate> etaFrom, Optional<LocalDate> etaTo, Optional<Double> probability) {
+    }
+
+    /** One order in a list. */
+    public record OrderRow(long id, String customerEmail, Instant placedAt, int lines, int units, int waiting, int shipped, int cancelled) {
+    }
+
+    /** One purchase order in a list, with its due date and what is still open. */
+    public record PurchaseOrderRow(long id, String supplier, String status, Instant createdAt, int unitsOrdered, int unitsReceived,
+                                   Optional<LocalDate> nextExpected, boolean late) {
+    }
+
+    /** A supplier with its purchase orders in numbers. */
+    public record SupplierRow(String name, int purchaseOrders, int openPurchaseOrders, int openUnits, int linesReceived,
+                              int linesReceivedLate) {
+    }
+
+    /** Who waits for a SKU on its waitlist. */
+    public record WaitlistRow(String sku, String name, int waiting, int notified, Optional<Instant> oldestSignUp) {
+    }
+
+    /** A purchase order line still to arrive for a SKU. */
+    public record IncomingRow(long purchaseOrderId, String supplier, int openUnits, LocalDate expectedDate) {
+    }
+
+    /** One movement of the stock ledger. */
+    public record MovementRow(Instant occurredAt, String kind, int quantity, Optional<String> reason) {
+    }
+
+    /** An open purchase order line past its expected date. */
+    public record LateLine(long purchaseOrderId, String supplier, String sku, String name, int openUnits, LocalDate expectedDate) {
+    }
+
+    /** A waiting line whose promise has passed, or that has none. */
+    public record PromiseAtRisk(long orderId, int lineNumber, String sku, String name, int waiting, Optional<LocalDate> promisedBy) {
+    }
+}
