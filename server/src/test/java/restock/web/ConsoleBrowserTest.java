@@ -267,6 +267,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("ship")).click();
         assertThat(waitFor(By.id("flash")).getText()).contains("2 units of order " + reserved + " shipped");
         assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("shipped");
+        assertThat(browser.findElements(By.id("ship"))).as("nothing left to ship or cancel").isEmpty();
         screenshot("order-shipped");
 
         long waiting = firstOrder("backordered");
