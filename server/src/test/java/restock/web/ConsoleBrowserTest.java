@@ -131,6 +131,8 @@ class ConsoleBrowserTest {
         theSkuPageDrawsHistoryAndForecast();
         aSuggestionBecomesAPurchaseOrder();
         theOrderSearchNarrowsAsStaffType();
+        anOrderShipsAndAnotherIsCancelledFromItsPage();
+        aPurchaseOrderIsCreatedFromTheForm();
         thePagesAreReadableOnAPhone();
         signingOutEndsTheSession();
     }
@@ -258,6 +260,51 @@ class ConsoleBrowserTest {
         wait(20).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#orders tbody tr"), 1));
         assertThat(browser.findElement(By.cssSelector("#orders tbody tr")).getText()).contains("fan12@example.com");
         assertThat(all).isGreaterThan(1);
+    }
+
+    private void anOrderShipsAndAnotherIsCancelledFromItsPage() throws Exception {
+        // An order without a card (paid at the till, say): ready to ship as soon as it is reserved.
+        long reserved = api.restock().inTransaction(h -> api.restock().orders().place(h, new OrderRequest("walk-in@example.com", true, 0,
+                List.of(new OrderRequest.Line(Sku.of("22423"), 2)), Optional.empty()))).id();
+        browser.get(base + "/console/orders/" + reserved);
+        browser.findElement(By.id("ship")).click();
+        assertThat(waitFor(By.id("flash")).getText()).contains("2 units of order " + reserved + " shipped");
+        assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("shipped");
+        assertThat(browser.findElements(By.id("ship"))).as("nothing left to ship or cancel").isEmpty();
+        screenshot("order-shipped");
+
+        long waiting = firstOrder("backordered");
+        browser.get(base + "/console/orders/" + waiting);
+        browser.findElement(By.id("cancel-link")).click();
+        assertThat(waitFor(By.id("flash")).getText()).contains("Cancel link for the customer").contains("/cancel/");
+        browser.findElement(By.id("cancel-order")).click();
+        assertThat(waitFor(By.id("flash")).getText()).contains("cancelled; the customer was not charged");
+        assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("cancelled");
+    }
+
+    /** The oldest order in a state, read through the services the console uses. */
+    private static long firstOrder(String status) {
+        List<SqlConsole.OrderRow> rows = queries().orders("");
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            long orderId = rows.get(i).id();
+            if (api.restock().read(h -> api.restock().orders().find(h, orderId)).status().code().equals(status)) {
+                return orderId;
+            }
+        }
+        throw new AssertionError("no " + status + " order among the newest " + rows.size());
+    }
+
+    private void aPurchaseOrderIsCreatedFromTheForm() throws Exception {
+        browser.get(base + "/console/purchase-orders");
+        browser.findElement(By.name("supplier")).sendKeys("Nara Paper Co.");
+        List<WebElement> skus = browser.findElements(By.name("sku"));
+        List<WebElement> units = browser.findElements(By.name("quantity"));
+        skus.get(0).sendKeys("LAMP-1");
+        units.get(0).sendKeys("25");
+        browser.findElement(By.cssSelector("#new-po button[type=submit]")).click();
+        assertThat(waitFor(By.id("flash")).getText()).contains("to Nara Paper Co. created with 1 line");
+        assertThat(browser.findElement(By.id("po-status")).getText()).isEqualTo("open");
+        assertThat(queries().sku(Sku.of("LAMP-1")).incoming()).extracting(SqlConsole.IncomingRow::supplier).contains("Nara Paper Co.");
     }
 
     private void thePagesAreReadableOnAPhone() throws Exception {
