@@ -1,6 +1,7 @@
 package restock.cli;
 
 import org.jdbi.v3.core.Handle;
+import restock.catalog.ProductPlacement;
 import restock.catalog.Category;
 import restock.catalog.Sku;
 import restock.catalog.Supplier;
@@ -14,7 +15,6 @@ import restock.purchasing.ReceiptPlan;
 import restock.promise.PromiseSettings;
 import restock.service.CatalogEdits;
 import restock.service.Restock;
-import restock.store.SqlCatalogEdits;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -173,7 +173,7 @@ final class DemoYear {
             }
             String category = categoryOf(product.product().name());
             restock.catalogEdits().editProduct(h, product.product().sku(), filed -> new CatalogEdits.FiledProduct(filed.product(),
-                    new SqlCatalogEdits.Placement(Optional.of(category), Optional.of(supplierIds.get(supplier.name())))), "demo");
+                    new ProductPlacement(Optional.of(category), Optional.of(supplierIds.get(supplier.name())))), "demo");
         }
     }
 

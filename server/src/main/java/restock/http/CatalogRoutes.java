@@ -3,6 +3,8 @@ package restock.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import restock.catalog.ProductPlacement;
+import restock.catalog.AuditEntry;
 import restock.catalog.BackorderPolicy;
 import restock.catalog.Category;
 import restock.catalog.Lifecycle;
@@ -12,7 +14,6 @@ import restock.catalog.Supplier;
 import restock.common.InvalidInput;
 import restock.service.CatalogEdits;
 import restock.service.Restock;
-import restock.store.SqlCatalogEdits;
 
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -161,7 +162,7 @@ final class CatalogRoutes {
                 : filed.placement().supplierId();
         Product edited = new Product(p.sku(), name, new Money(price, currency), BackorderPolicy.parse(policy, cap),
                 new Lifecycle(release, p.lifecycle().discontinued()));
-        return new CatalogEdits.FiledProduct(edited, new SqlCatalogEdits.Placement(category, supplierId));
+        return new CatalogEdits.FiledProduct(edited, new ProductPlacement(category, supplierId));
     }
 
     private static long positive(JsonNode body, String field) {
@@ -218,7 +219,7 @@ final class CatalogRoutes {
         return view;
     }
 
-    private static Map<String, Object> auditView(SqlCatalogEdits.AuditEntry entry) {
+    private static Map<String, Object> auditView(AuditEntry entry) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", entry.id());
         view.put("action", entry.action());

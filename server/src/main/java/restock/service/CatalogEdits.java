@@ -1,6 +1,8 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.catalog.ProductPlacement;
+import restock.catalog.AuditEntry;
 import restock.catalog.CatalogAudit;
 import restock.catalog.Category;
 import restock.catalog.Product;
@@ -97,7 +99,7 @@ public final class CatalogEdits {
     }
 
     /** A product with where it is filed: its category and supplier. */
-    public record FiledProduct(Product product, SqlCatalogEdits.Placement placement) {
+    public record FiledProduct(Product product, ProductPlacement placement) {
     }
 
     public FiledProduct product(Handle handle, Sku sku) {
@@ -137,7 +139,7 @@ public final class CatalogEdits {
         return SqlCatalogEdits.products(handle, afterSku, limit, category);
     }
 
-    public List<SqlCatalogEdits.AuditEntry> auditTrail(Handle handle, String entity, String key) {
+    public List<AuditEntry> auditTrail(Handle handle, String entity, String key) {
         return SqlCatalogEdits.auditTrail(handle, entity, key, MAX_AUDIT_ENTRIES);
     }
 

@@ -3,6 +3,8 @@ package restock.service;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import restock.catalog.ProductPlacement;
+import restock.catalog.AuditEntry;
 import restock.catalog.BackorderPolicy;
 import restock.catalog.Category;
 import restock.catalog.Money;
@@ -13,7 +15,6 @@ import restock.common.InvalidInput;
 import restock.orders.OrderRequest;
 import restock.planning.Planner;
 import restock.store.Database;
-import restock.store.SqlCatalogEdits;
 import restock.support.TestClock;
 import restock.support.TestDatabases;
 
@@ -56,7 +57,7 @@ class CatalogEditsTest {
         restock.inTransaction(h -> restock.catalog().create(h, new Product(sku, "Silk Fan", new Money(900, "GBP"), new BackorderPolicy.Always(
                 java.util.OptionalInt.empty()))));
         restock.inTransaction(h -> restock.catalogEdits().editProduct(h, sku, filed -> new CatalogEdits.FiledProduct(filed.product(),
-                new SqlCatalogEdits.Placement(Optional.empty(), Optional.of(supplier.id()))), "planner"));
+                new ProductPlacement(Optional.empty(), Optional.of(supplier.id()))), "planner"));
         for (int day = 0; day < 28; day++) {
             restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("c@example.com", true, 0, List.of(new OrderRequest.Line(sku, 1)))));
             clock.advance(Duration.ofDays(1));
@@ -77,7 +78,7 @@ class CatalogEditsTest {
                 s.contactEmail(), Optional.of("+44 20 7946 0000"), s.leadTimeDays(), 24, 6, s.currency()), "ops key (rk_ops_ab)"));
         restock.inTransaction(h -> restock.catalogEdits().editSupplier(h, supplier.id(), s -> s, "ops key (rk_ops_ab)"));
         var trail = restock.read(h -> restock.catalogEdits().auditTrail(h, "supplier", Long.toString(supplier.id())));
-        assertThat(trail).extracting(SqlCatalogEdits.AuditEntry::action).containsExactly("updated", "created");
+        assertThat(trail).extracting(AuditEntry::action).containsExactly("updated", "created");
         assertThat(trail.get(0).changedBy()).isEqualTo("ops key (rk_ops_ab)");
         assertThat(trail.get(0).changesJson()).contains("\"minimumOrder\": {\"to\": 24, \"from\": 0}")
                 .contains("\"packSize\": {\"to\": 6, \"from\": 1}").doesNotContain("contactName");
@@ -88,11 +89,11 @@ class CatalogEditsTest {
         Sku sku = Sku.of("FAN-2");
         restock.inTransaction(h -> restock.catalog().create(h, new Product(sku, "Paper Fan", new Money(300, "GBP"), new BackorderPolicy.Never())));
         assertThatThrownBy(() -> restock.inTransaction(h -> restock.catalogEdits().editProduct(h, sku, filed -> new CatalogEdits.FiledProduct(
-                filed.product(), new SqlCatalogEdits.Placement(Optional.of("fans"), Optional.empty())), "ops")))
+                filed.product(), new ProductPlacement(Optional.of("fans"), Optional.empty())), "ops")))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("no category 'fans'");
         restock.inTransaction(h -> restock.catalogEdits().createCategory(h, new Category("fans", "Fans"), "ops"));
         var filed = restock.inTransaction(h -> restock.catalogEdits().editProduct(h, sku, f -> new CatalogEdits.FiledProduct(
-                f.product(), new SqlCatalogEdits.Placement(Optional.of("fans"), Optional.empty())), "ops"));
+                f.product(), new ProductPlacement(Optional.of("fans"), Optional.empty())), "ops"));
         assertThat(filed.placement().category()).contains("fans");
     }
 
