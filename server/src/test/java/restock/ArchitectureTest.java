@@ -10,7 +10,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /** The domain packages stay pure: no SQL, no HTTP, no storage; the packages form no cycles. */
 class ArchitectureTest {
-    private static final String[] DOMAIN = {"restock.catalog..", "restock.inventory..", "restock.purchasing..", "restock.orders..",
+    private static final String[] DOMAIN = {"restock.access..", "restock.catalog..", "restock.inventory..", "restock.purchasing..", "restock.orders..",
             "restock.allocation..", "restock.promise..", "restock.payments..", "restock.engagement..", "restock.notify..",
             "restock.planning..", "restock.insight..", "restock.common.."};
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -37,5 +37,34 @@ class ArchitectureTest {
     @Test
     void packages_have_no_cycles() {
         slices().matching("restock.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /**
+     * The shells reach the database only through services: HTTP routes never touch the store, and the command
+     * line only opens the database (the data folder and its owner) and hands it to services.
+     */
+    @Test
+    void http_and_cli_reach_the_database_only_through_services() {
+        noClasses().that().resideInAPackage("restock.http..")
+                .should().dependOnClassesThat().resideInAPackage("restock.store..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("restock.cli..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("store classes other than the database opener",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("restock.store")
+                                && !c.getName().equals(restock.store.Database.class.getName())
+                                && !c.getName().startsWith(restock.store.Database.class.getName() + "$")
+                                && !c.getName().equals(restock.store.DataFolderInUse.class.getName())))
+                .check(CLASSES);
+    }
+
+    /** Services decide and call the store; the SQL itself lives in the store. */
+    @Test
+    void services_write_no_sql_of_their_own() {
+        noClasses().that().resideInAPackage("restock.service..")
+                .should().callMethod(org.jdbi.v3.core.Handle.class, "createQuery", String.class)
+                .orShould().callMethod(org.jdbi.v3.core.Handle.class, "createUpdate", String.class)
+                .orShould().callMethod(org.jdbi.v3.core.Handle.class, "execute", String.class, Object[].class)
+                .orShould().callMethod(org.jdbi.v3.core.Handle.class, "select", String.class, Object[].class)
+                .check(CLASSES);
     }
 }

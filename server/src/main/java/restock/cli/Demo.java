@@ -6,7 +6,6 @@ import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.service.Restock;
 import restock.service.WaitlistCommands;
-import restock.store.SqlCatalog;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,7 +44,7 @@ public final class Demo {
 
     /** Loads the demo into an empty database; with waitlist commands, some shoppers wait for products out of stock. */
     public static Optional<Loaded> load(Restock restock, Optional<WaitlistCommands> waitlist) {
-        boolean empty = restock.read(h -> SqlCatalog.listProducts(h, 1, "").isEmpty());
+        boolean empty = restock.read(h -> restock.catalog().isEmpty(h));
         if (!empty) {
             return Optional.empty();
         }

@@ -10,9 +10,7 @@ import restock.payments.PaymentGateway;
 import restock.service.Offers;
 import restock.service.Restock;
 import restock.service.WaitlistCommands;
-import restock.store.SqlOutbox;
 
-import java.util.HexFormat;
 import java.util.Optional;
 
 /** Routes customers reach through links, and the notice and payment plumbing shops call: cancel and pay links, card set-up, waitlist, webhooks, dead letters. */
@@ -83,13 +81,11 @@ final class CustomerRoutes {
             if (webhookTargets.check(url) instanceof WebhookTargets.Verdict.Refused refused) {
                 throw new InvalidInput("url", refused.reason());
             }
-            byte[] random = new byte[24];
-            new java.security.SecureRandom().nextBytes(random);
-            var endpoint = SqlOutbox.addEndpoint(h, url, "whsec_" + HexFormat.of().formatHex(random), restock.clock().instant());
+            var endpoint = restock.webhooks().add(h, url);
             return java.util.Map.of("id", endpoint.id(), "url", endpoint.url(), "secret", endpoint.secret());
         }));
         routes.post("/api/outbox/{id}/replay", ctx -> commands.commandWithoutBody(ctx, h -> {
-            if (!SqlOutbox.replay(h, HttpCommands.id(ctx), restock.clock().instant())) {
+            if (!restock.webhooks().replay(h, HttpCommands.id(ctx))) {
                 throw new NotFound("id", "no dead-lettered message with id " + HttpCommands.id(ctx));
             }
             return java.util.Map.of("id", HttpCommands.id(ctx), "status", "pending");

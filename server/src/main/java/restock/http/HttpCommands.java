@@ -8,8 +8,8 @@ import org.jdbi.v3.core.Handle;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.common.TextLimit;
+import restock.service.IdempotentCommands;
 import restock.service.Restock;
-import restock.store.SqlIdempotency;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,28 +49,14 @@ final class HttpCommands {
      * transaction, and a retry with the same body gets it again; a different body under the same key is refused.
      */
     private void runCommand(Context ctx, int successStatus, String body, Function<Handle, Object> action) {
-        Optional<String> key = idempotencyKey(ctx);
-        String scope = ctx.method().name() + " " + ctx.path();
-        String hash = sha256(body);
-        Answer answer = restock.inTransaction(handle -> {
-            if (key.isPresent()) {
-                Optional<SqlIdempotency.StoredAnswer> stored = SqlIdempotency.lockAndFind(handle, scope, key.get());
-                if (stored.isPresent()) {
-                    if (!stored.get().requestHash().equals(hash)) {
-                        throw new ProblemException(422, "Idempotency key reused", "Idempotency-Key '" + key.get()
-                                + "' was already used with a different request body; use a new key for a new request", "Idempotency-Key");
-                    }
-                    return new Answer(stored.get().statusCode(), stored.get().responseBody());
-                }
-            }
-            String json = toJson(action.apply(handle));
-            key.ifPresent(k -> SqlIdempotency.store(handle, scope, k, hash, successStatus, json, restock.clock().instant()));
-            return new Answer(successStatus, json);
-        });
+        IdempotentCommands.Answer answer;
+        try {
+            answer = restock.idempotent().run(ctx.method().name() + " " + ctx.path(), idempotencyKey(ctx), sha256(body), successStatus,
+                    handle -> toJson(action.apply(handle)));
+        } catch (IdempotentCommands.KeyReused reused) {
+            throw new ProblemException(422, "Idempotency key reused", reused.getMessage(), "Idempotency-Key");
+        }
         ctx.status(answer.status()).contentType("application/json").result(answer.body());
-    }
-
-    private record Answer(int status, String body) {
     }
 
     /** A command that reads a parsed JSON body. */

@@ -8,7 +8,6 @@ import restock.common.CalendarLimits;
 import restock.planning.DemandHistory;
 import restock.service.PlanningQueries;
 import restock.service.Restock;
-import restock.store.SqlPlanningRuns;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -33,7 +32,7 @@ final class PlanningRoutes {
 
     void register(RoutesConfig routes) {
         routes.get("/api/planning/runs/latest", ctx -> {
-            var run = restock.read(SqlPlanningRuns::latest)
+            var run = restock.read(planning::latestRun)
                     .orElseThrow(() -> new restock.common.NotFound("run", "no planning run yet; the first runs at 02:00 UTC (or: restock plan)"));
             ctx.json(Map.of("id", run.id(), "ranAt", run.ranAt().toString(), "serviceLevel", run.serviceLevel(), "skus", run.skus(),
                     "suggested", run.suggested(), "planCsv", run.planCsv()));

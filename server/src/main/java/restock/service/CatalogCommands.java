@@ -52,4 +52,9 @@ public final class CatalogCommands {
     public Product find(Handle handle, Sku sku) {
         return SqlCatalog.findProduct(handle, sku).orElseThrow(() -> new NotFound("sku", "unknown sku '" + sku + "'"));
     }
+
+    /** Whether the catalog has no product yet (a new shop, where the demo may load). */
+    public boolean isEmpty(Handle handle) {
+        return SqlCatalog.listProducts(handle, 1, "").isEmpty();
+    }
 }

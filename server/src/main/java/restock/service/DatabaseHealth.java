@@ -58,11 +58,7 @@ public final class DatabaseHealth {
 
     private synchronized CompletableFuture<Void> probe() {
         if (inFlight.isDone()) {
-            inFlight = CompletableFuture.runAsync(() -> jdbi.useTransaction(h -> {
-                // Bounds a server that accepts connections but cannot run queries; "local" ends with this transaction.
-                h.execute("set local statement_timeout = " + timeout.toMillis());
-                h.createQuery("select 1").mapTo(Integer.class).one();
-            }), prober);
+            inFlight = CompletableFuture.runAsync(() -> jdbi.useTransaction(h -> restock.store.Database.ping(h, timeout)), prober);
         }
         return inFlight;
     }

@@ -54,6 +54,22 @@ public final class DeliveryWorker {
         return handled;
     }
 
+    /**
+     * Delivers pass after pass while the passes come back full, until the queue is empty or the time budget is
+     * spent: a backlog (a burst of notices, a receiver that was down) drains at the senders' speed, not one pass a
+     * second. Returns how many messages it handled.
+     */
+    public int drain(java.time.Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        int total = 0;
+        int handled;
+        do {
+            handled = runOnce();
+            total += handled;
+        } while (handled == PER_PASS && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted());
+        return total;
+    }
+
     private void deliver(org.jdbi.v3.core.Handle handle, SqlOutbox.Claimed claimed) {
         Instant now = clock.instant();
         try {

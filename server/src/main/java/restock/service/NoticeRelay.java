@@ -9,6 +9,8 @@ import restock.notify.Message;
 import restock.notify.Notice;
 import restock.notify.Templates;
 import restock.engagement.OfferRule;
+import restock.orders.OrderEventKind;
+import restock.payments.PaymentEventKind;
 import restock.store.SqlNotices;
 import restock.store.SqlOffers;
 import restock.store.SqlOutbox;
@@ -58,7 +60,7 @@ public final class NoticeRelay {
             long after = SqlNotices.cursor(handle, log);
             List<SqlNotices.EventRow> events = log.equals("order_events")
                     ? SqlNotices.orderEvents(handle, after, BATCH) : SqlNotices.paymentEvents(handle, after, BATCH);
-            List<SqlOutbox.Endpoint> endpoints = SqlOutbox.endpoints(handle);
+            List<restock.notify.WebhookEndpoint> endpoints = SqlOutbox.endpoints(handle);
             for (SqlNotices.EventRow event : events) {
                 Optional<Notice> notice = notice(log, event);
                 if (notice.isPresent()) {
@@ -77,18 +79,18 @@ public final class NoticeRelay {
 
     private Optional<Notice> notice(String log, SqlNotices.EventRow e) {
         if (log.equals("order_events")) {
-            return switch (e.kind()) {
-                case "backordered" -> Optional.of(new Notice.Waiting(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity(),
+            return switch (OrderEventKind.of(e.kind())) {
+                case BACKORDERED -> Optional.of(new Notice.Waiting(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity(),
                         Optional.ofNullable(e.promiseFrom()), Optional.ofNullable(e.promiseTo())));
-                case "promise_changed" -> Optional.of(new Notice.PromiseChanged(e.customerEmail(), e.orderId(), e.sku(), e.productName(),
+                case PROMISE_CHANGED -> Optional.of(new Notice.PromiseChanged(e.customerEmail(), e.orderId(), e.sku(), e.productName(),
                         Optional.ofNullable(e.promiseTo())));
-                case "filled" -> Optional.of(new Notice.Filled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity()));
+                case FILLED -> Optional.of(new Notice.Filled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity()));
                 default -> Optional.empty();
             };
         }
-        return switch (e.kind()) {
-            case "charged" -> Optional.of(new Notice.Charged(e.customerEmail(), e.orderId(), e.sku(), e.amountMinor(), e.currency()));
-            case "charge_failed" -> Optional.of(new Notice.ChargeFailed(e.customerEmail(), e.orderId(), e.sku(), e.amountMinor(), e.currency(),
+        return switch (PaymentEventKind.of(e.kind())) {
+            case CHARGED -> Optional.of(new Notice.Charged(e.customerEmail(), e.orderId(), e.sku(), e.amountMinor(), e.currency()));
+            case CHARGE_FAILED -> Optional.of(new Notice.ChargeFailed(e.customerEmail(), e.orderId(), e.sku(), e.amountMinor(), e.currency(),
                     payUrlTemplate.replace("{token}", e.reference() == null ? "" : e.reference())));
             default -> Optional.empty();
         };
@@ -96,15 +98,15 @@ public final class NoticeRelay {
 
     /** Compensation when a line filled after its first promise; thanks when a long backorder ships. */
     private Optional<Notice> offerFor(Handle handle, SqlNotices.EventRow e) {
-        if (e.kind().equals("filled") && e.waiting() == 0 && e.firstPromisedBy() != null) {
+        if (OrderEventKind.of(e.kind()) == OrderEventKind.FILLED && e.waiting() == 0 && e.firstPromisedBy() != null) {
             long daysLate = java.time.temporal.ChronoUnit.DAYS.between(e.firstPromisedBy(), e.occurredAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
             return offers.issue(handle, "late_compensation", "late:" + e.lineId(), e.customerEmail(), daysLate)
                     .map(issued -> new Notice.Offer(e.customerEmail(), issued.code(), issued.percentOff(), issued.expiresAt(),
                             "because your order came later than we promised"));
         }
-        if (e.kind().equals("shipped") && e.placedAt() != null) {
+        if (OrderEventKind.of(e.kind()) == OrderEventKind.SHIPPED && e.placedAt() != null) {
             long waitedDays = Duration.between(e.placedAt(), e.occurredAt()).toDays();
-            Optional<SqlOffers.StoredRule> rule = SqlOffers.active(handle, "long_wait_thanks");
+            Optional<restock.engagement.ActiveOfferRule> rule = SqlOffers.active(handle, "long_wait_thanks");
             if (rule.isPresent() && waitedDays >= ((OfferRule.LongWaitThanks) rule.get().rule()).afterDays()) {
                 return offers.issue(handle, "long_wait_thanks", "thanks:" + e.lineId(), e.customerEmail(), 0)
                         .map(issued -> new Notice.Offer(e.customerEmail(), issued.code(), issued.percentOff(), issued.expiresAt(),
@@ -115,12 +117,12 @@ public final class NoticeRelay {
     }
 
     /** Writes the customer's email and one webhook per endpoint for a notice. */
-    public void publish(Handle handle, String cause, Notice notice, SqlNotices.EventRow event, List<SqlOutbox.Endpoint> endpoints) {
+    public void publish(Handle handle, String cause, Notice notice, SqlNotices.EventRow event, List<restock.notify.WebhookEndpoint> endpoints) {
         Templates.Rendered rendered = Templates.render(notice, branding);
         String customer = notice.customerEmail().toLowerCase(Locale.ROOT);
         enqueue(handle, cause, new Message(Message.idFor(cause, Message.Channel.EMAIL, customer), Message.Channel.EMAIL,
                 notice.topic(), notice.customerEmail(), rendered.subject(), rendered.text(), rendered.html(), customer));
-        for (SqlOutbox.Endpoint endpoint : endpoints) {
+        for (restock.notify.WebhookEndpoint endpoint : endpoints) {
             java.util.UUID id = Message.idFor(cause, Message.Channel.WEBHOOK, endpoint.url());
             ObjectNode body = json.createObjectNode().put("id", id.toString()).put("topic", notice.topic())
                     .put("occurredAt", event == null ? clock.instant().toString() : event.occurredAt().toString());

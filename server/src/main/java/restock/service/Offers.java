@@ -61,7 +61,7 @@ public final class Offers {
     public record Preview(int codes, Map<String, Long> costMinorByCurrency) {
     }
 
-    public SqlOffers.StoredRule activate(Handle handle, OfferRule rule) {
+    public restock.engagement.ActiveOfferRule activate(Handle handle, OfferRule rule) {
         if (rule instanceof OfferRule.WaitlistDiscount discount && discount.sku().isPresent()
                 && SqlCatalog.findProduct(handle, Sku.of(discount.sku().get())).isEmpty()) {
             throw new NotFound("sku", "unknown sku '" + discount.sku().get() + "'; a waitlist discount may name only a product");
@@ -98,7 +98,7 @@ public final class Offers {
 
     /** Issues the active rule's code of a kind to a customer, once per cause. */
     public Optional<Issued> issue(Handle handle, String kind, String cause, String email, long daysLate) {
-        Optional<SqlOffers.StoredRule> active = SqlOffers.active(handle, kind);
+        Optional<restock.engagement.ActiveOfferRule> active = SqlOffers.active(handle, kind);
         if (active.isEmpty()) {
             return Optional.empty();
         }

@@ -4,10 +4,12 @@ import org.jdbi.v3.core.Handle;
 import restock.payments.GatewayResult;
 import restock.payments.LinePayment;
 import restock.payments.PaymentGateway;
+import restock.payments.PaymentEventKind;
 import restock.payments.PaymentOperation;
 import restock.payments.PaymentPolicy;
 import restock.payments.PaymentRules;
 import restock.payments.PaymentState;
+import restock.store.SqlOrders;
 import restock.store.SqlPayments;
 
 import java.time.Clock;
@@ -62,8 +64,8 @@ public final class PaymentProcessor {
     /** One pass: plan, call, reconcile. Returns how much it did; zero means nothing is owed right now. */
     public int runOnce() {
         int work = plan();
-        work += call(List.of("pending"));
-        work += call(List.of("unknown"));
+        work += call(List.of(PaymentOperation.Status.PENDING));
+        work += call(List.of(PaymentOperation.Status.UNKNOWN));
         return work;
     }
 
@@ -107,7 +109,7 @@ public final class PaymentProcessor {
             if (step.get() instanceof PaymentRules.Step.Call call) {
                 boolean enqueued = SqlPayments.enqueue(handle, call.operation(), now);
                 if (enqueued && call.operation().kind() == PaymentOperation.Kind.VOID && !line.cancelled()) {
-                    SqlPayments.recordEvent(handle, line.orderLineId(), "authorization_expiring", line.amountMinor(), null, now);
+                    SqlPayments.recordEvent(handle, line.orderLineId(), PaymentEventKind.AUTHORIZATION_EXPIRING, line.amountMinor(), null, now);
                 }
                 planned += enqueued ? 1 : 0;
             } else if (step.get() instanceof PaymentRules.Step.ReleaseLine) {
@@ -120,16 +122,13 @@ public final class PaymentProcessor {
     }
 
     private void releaseUnpaidLine(Handle handle, LinePayment line, Instant now) {
-        long orderId = handle.createQuery("select order_id from order_lines where id = :id")
-                .bind("id", line.orderLineId()).mapTo(Long.class).one();
-        int lineNumber = handle.createQuery("select line_number from order_lines where id = :id")
-                .bind("id", line.orderLineId()).mapTo(Integer.class).one();
-        restock.orders().cancelLine(handle, orderId, lineNumber, "payment not received in time", "payment-not-received");
-        SqlPayments.recordEvent(handle, line.orderLineId(), "released", line.amountMinor(), null, now);
+        SqlOrders.LinePlace place = SqlOrders.placeOfLine(handle, line.orderLineId());
+        restock.orders().cancelLine(handle, place.orderId(), place.lineNumber(), "payment not received in time", "payment-not-received");
+        SqlPayments.recordEvent(handle, line.orderLineId(), PaymentEventKind.RELEASED, line.amountMinor(), null, now);
     }
 
     /** Makes owed calls, each in its own transaction holding the line's payment row. */
-    private int call(List<String> statuses) {
+    private int call(List<PaymentOperation.Status> statuses) {
         int made = 0;
         for (int i = 0; i < CALLS_PER_PASS; i++) {
             Boolean didOne = restock.inTransaction(handle -> {
@@ -153,7 +152,7 @@ public final class PaymentProcessor {
         PaymentOperation operation = claimed.operation();
         LinePayment line = SqlPayments.lock(handle, operation.orderLineId()).orElseThrow();
         GatewayResult result;
-        if (claimed.status().equals("unknown")) {
+        if (claimed.status() == PaymentOperation.Status.UNKNOWN) {
             // Reconciliation: ask what became of the call; if the gateway never got it, make it again with the same key.
             result = gateway.lookup(operation.idempotencyKey()).orElseGet(() -> send(operation, line));
         } else {
@@ -164,16 +163,17 @@ public final class PaymentProcessor {
                     .isPresent();
             if (!stillWanted) {
                 // Superseded (the line was cancelled meanwhile, say): nothing was sent, nothing to settle.
-                SqlPayments.markOperation(handle, claimed.id(), "declined", new GatewayResult.Declined("superseded before it was sent"), now);
+                SqlPayments.markOperation(handle, claimed.id(), PaymentOperation.Status.DECLINED, new GatewayResult.Declined("superseded before it was sent"), now);
                 return;
             }
             result = send(operation, line);
         }
         if (result instanceof GatewayResult.Unknown) {
-            SqlPayments.markOperation(handle, claimed.id(), "unknown", result, now);
+            SqlPayments.markOperation(handle, claimed.id(), PaymentOperation.Status.UNKNOWN, result, now);
             return;
         }
-        SqlPayments.markOperation(handle, claimed.id(), result instanceof GatewayResult.Succeeded ? "succeeded" : "declined", result, now);
+        SqlPayments.markOperation(handle, claimed.id(), result instanceof GatewayResult.Succeeded
+                ? PaymentOperation.Status.SUCCEEDED : PaymentOperation.Status.DECLINED, result, now);
         PaymentState next = PaymentRules.settle(line, operation, result, policy, now);
         // A failed charge's event carries the customer's pay link, valid while the stock is held.
         String reference = next instanceof PaymentState.Failed failed ? payLinks.create(line.orderLineId(), failed.holdUntil())
@@ -192,13 +192,14 @@ public final class PaymentProcessor {
         };
     }
 
-    private static Optional<String> eventFor(PaymentOperation operation, GatewayResult result, PaymentState next) {
+    private static Optional<PaymentEventKind> eventFor(PaymentOperation operation, GatewayResult result, PaymentState next) {
         boolean ok = result instanceof GatewayResult.Succeeded;
         return switch (operation.kind()) {
-            case AUTHORIZE -> ok ? Optional.of("authorized") : next instanceof PaymentState.Failed ? Optional.of("charge_failed") : Optional.empty();
-            case CAPTURE, CHARGE -> Optional.of(ok ? "charged" : "charge_failed");
-            case VOID -> ok ? Optional.of("voided") : Optional.empty();
-            case REFUND -> ok ? Optional.of("refunded") : Optional.empty();
+            case AUTHORIZE -> ok ? Optional.of(PaymentEventKind.AUTHORIZED)
+                    : next instanceof PaymentState.Failed ? Optional.of(PaymentEventKind.CHARGE_FAILED) : Optional.empty();
+            case CAPTURE, CHARGE -> Optional.of(ok ? PaymentEventKind.CHARGED : PaymentEventKind.CHARGE_FAILED);
+            case VOID -> ok ? Optional.of(PaymentEventKind.VOIDED) : Optional.empty();
+            case REFUND -> ok ? Optional.of(PaymentEventKind.REFUNDED) : Optional.empty();
         };
     }
 

@@ -24,6 +24,11 @@ public final class PlanningQueries {
         this.restock = restock;
     }
 
+    /** The latest nightly (or manual) planning run, if there was one. */
+    public java.util.Optional<restock.planning.PlanningRun> latestRun(Handle handle) {
+        return SqlPlanningRuns.latest(handle);
+    }
+
     /** Days of demand history the plan learns from. */
     public static final int HISTORY_DAYS = 182;
     public static final double DEFAULT_SERVICE_LEVEL = 0.95;

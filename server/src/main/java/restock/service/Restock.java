@@ -27,6 +27,8 @@ public final class Restock {
     private final PurchasingCommands purchasing;
     private final OrderCommands orders;
     private final AvailabilityQueries availability;
+    private final IdempotentCommands idempotent;
+    private final Webhooks webhooks;
     private final CatalogEdits catalogEdits;
 
     public Restock(Jdbi jdbi, Clock clock) {
@@ -58,6 +60,21 @@ public final class Restock {
         this.cancelLinks = new CancelLinks(links, clock, orders);
         this.payLinks = new PayLinks(links, clock);
         this.links = links;
+        this.idempotent = new IdempotentCommands(this);
+        this.webhooks = new Webhooks(clock);
+    }
+
+    /**
+     * The links signed with the secret kept in the database (made on the first start), so that links sent to
+     * customers keep working across restarts and across instances.
+     */
+    public static SignedLinks storedLinks(Jdbi jdbi, Clock clock) {
+        return new SignedLinks(jdbi.inTransaction(h -> restock.store.SqlSecrets.getOrCreate(h, "customer-links", clock.instant())));
+    }
+
+    /** The simulated gateway's ledger, on a pool of its own so that a gateway call never waits for a command's connection. */
+    public static restock.payments.GatewayLedger simulatedGatewayLedger(Jdbi separatePool, Clock clock) {
+        return new restock.store.SqlGatewayLedger(separatePool, clock);
     }
 
     private static byte[] randomSecret() {
@@ -98,6 +115,8 @@ public final class Restock {
     public PurchasingCommands purchasing() { return purchasing; }
     public OrderCommands orders() { return orders; }
     public AvailabilityQueries availability() { return availability; }
+    public IdempotentCommands idempotent() { return idempotent; }
+    public Webhooks webhooks() { return webhooks; }
 
     /** Exposed for tests and the CLI export, which read with plain SQL. */
     public Jdbi jdbi() { return jdbi; }

@@ -56,7 +56,7 @@ public final class WaitlistCommands {
         this.clock = clock;
     }
 
-    public SqlWaitlist.Entry signUp(Handle handle, Sku sku, String email, int quantity, boolean consent) {
+    public restock.engagement.WaitlistEntry signUp(Handle handle, Sku sku, String email, int quantity, boolean consent) {
         if (!consent) {
             throw new InvalidInput("consent", "consent must be true: the shopper agrees to be emailed when the product is back");
         }
@@ -64,7 +64,7 @@ public final class WaitlistCommands {
         OrderRequest.requireQuantity("quantity", quantity);
         Product product = restock.catalog().find(handle, sku);
         Instant now = clock.instant();
-        SqlWaitlist.Entry entry = SqlWaitlist.signUp(handle, sku, email, quantity, !settings.doubleOptIn(), now);
+        restock.engagement.WaitlistEntry entry = SqlWaitlist.signUp(handle, sku, email, quantity, !settings.doubleOptIn(), now);
         if (!entry.confirmed()) {
             String url = settings.baseUrl() + "/waitlist/confirm/" + links.sign(CONFIRM, entry.id(), now.plus(LINK_LIFETIME));
             relay.publish(handle, "waitlist-confirm:" + entry.id(), new Notice.ConfirmWaitlist(email, sku.code(), product.name(), url),
@@ -97,7 +97,7 @@ public final class WaitlistCommands {
         Instant now = clock.instant();
         SkuBook book = restock.books().lock(handle, List.of(sku)).get(sku);
         // Before its release day a product is not back in stock, whatever is in the building.
-        List<SqlWaitlist.Entry> next = !book.released() ? List.of()
+        List<restock.engagement.WaitlistEntry> next = !book.released() ? List.of()
                 : settings.holdUnits() ? holders(handle, book) : oversubscribed(handle, sku, book, now);
         if (next.isEmpty()) {
             if (book.hasUnsavedFills()) {
@@ -107,8 +107,8 @@ public final class WaitlistCommands {
             return 0;
         }
         Product product = restock.catalog().find(handle, sku);
-        List<SqlOutbox.Endpoint> endpoints = SqlOutbox.endpoints(handle);
-        for (SqlWaitlist.Entry entry : next) {
+        List<restock.notify.WebhookEndpoint> endpoints = SqlOutbox.endpoints(handle);
+        for (restock.engagement.WaitlistEntry entry : next) {
             Instant until = now.plus(settings.noticeWindow());
             if (settings.holdUnits()) {
                 book.hold(entry.quantity());
@@ -128,17 +128,17 @@ public final class WaitlistCommands {
     }
 
     /** Without holds: up to units x factor people with an open notice. */
-    private List<SqlWaitlist.Entry> oversubscribed(Handle handle, Sku sku, SkuBook book, Instant now) {
+    private List<restock.engagement.WaitlistEntry> oversubscribed(Handle handle, Sku sku, SkuBook book, Instant now) {
         int count = FairNotices.toNotify(book.free(), settings.oversubscriptionFactor(), SqlWaitlist.openNotices(handle, sku.code(), now),
                 SqlWaitlist.waiting(handle, sku.code()));
         return count == 0 ? List.of() : SqlWaitlist.nextInLine(handle, sku.code(), count);
     }
 
     /** With holds: the next people in sign-up order whose quantities fit in the free units. */
-    private List<SqlWaitlist.Entry> holders(Handle handle, SkuBook book) {
+    private List<restock.engagement.WaitlistEntry> holders(Handle handle, SkuBook book) {
         int free = book.free();
-        List<SqlWaitlist.Entry> chosen = new java.util.ArrayList<>();
-        for (SqlWaitlist.Entry entry : SqlWaitlist.nextInLine(handle, book.sku().code(), Math.max(0, free))) {
+        List<restock.engagement.WaitlistEntry> chosen = new java.util.ArrayList<>();
+        for (restock.engagement.WaitlistEntry entry : SqlWaitlist.nextInLine(handle, book.sku().code(), Math.max(0, free))) {
             if (entry.quantity() > free) {
                 break;
             }

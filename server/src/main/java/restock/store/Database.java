@@ -193,4 +193,13 @@ public final class Database implements AutoCloseable {
             lock.ifPresent(DataFolderLock::close);
         }
     }
+
+    /**
+     * Asks the database to answer a trivial query within the time given, in the caller's transaction (bounding a
+     * server that accepts connections but cannot run queries; the limit ends with the transaction).
+     */
+    public static void ping(org.jdbi.v3.core.Handle handle, java.time.Duration timeout) {
+        handle.execute("set local statement_timeout = " + timeout.toMillis());
+        handle.createQuery("select 1").mapTo(Integer.class).one();
+    }
 }

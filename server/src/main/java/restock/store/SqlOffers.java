@@ -1,6 +1,7 @@
 package restock.store;
 
 import org.jdbi.v3.core.Handle;
+import restock.engagement.ActiveOfferRule;
 import restock.engagement.DiscountCode;
 import restock.engagement.OfferRule;
 import restock.engagement.CodeAttempt;
@@ -17,12 +18,8 @@ public final class SqlOffers {
     private SqlOffers() {
     }
 
-    /** A stored rule with its id. */
-    public record StoredRule(long id, OfferRule rule) {
-    }
-
     /** Turns a rule on, replacing the active rule of the same kind. */
-    public static StoredRule activate(Handle handle, OfferRule rule, Instant now) {
+    public static ActiveOfferRule activate(Handle handle, OfferRule rule, Instant now) {
         // Two activations at once would both deactivate the old rule and insert, and the second would break the
         // one-active-rule-per-kind index: they take turns. Reads, and issuing codes, are not blocked.
         handle.execute("lock table offer_rules in share row exclusive mode");
@@ -41,12 +38,12 @@ public final class SqlOffers {
         } else if (rule instanceof OfferRule.LongWaitThanks t) {
             insert.bind("percent", t.percentOff()).bind("after", t.afterDays());
         }
-        return new StoredRule(insert.mapTo(Long.class).one(), rule);
+        return new ActiveOfferRule(insert.mapTo(Long.class).one(), rule);
     }
 
-    public static Optional<StoredRule> active(Handle handle, String kind) {
+    public static Optional<ActiveOfferRule> active(Handle handle, String kind) {
         return handle.createQuery("select * from offer_rules where kind = :kind and active").bind("kind", kind)
-                .map((rs, ctx) -> new StoredRule(rs.getLong("id"), rule(rs))).findOne();
+                .map((rs, ctx) -> new ActiveOfferRule(rs.getLong("id"), rule(rs))).findOne();
     }
 
     private static OfferRule rule(ResultSet rs) throws SQLException {

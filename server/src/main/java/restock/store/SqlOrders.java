@@ -152,6 +152,17 @@ public final class SqlOrders {
     }
 
     /** The orders the lines belong to, each with its lines, in order id order. */
+    /** Where a line sits: its order and its number in that order. */
+    public record LinePlace(long orderId, int lineNumber) {
+    }
+
+    public static LinePlace placeOfLine(Handle handle, long lineId) {
+        return handle.createQuery("select order_id, line_number from order_lines where id = :id")
+                .bind("id", lineId)
+                .map((rs, ctx) -> new LinePlace(rs.getLong("order_id"), rs.getInt("line_number")))
+                .one();
+    }
+
     public static java.util.Map<Long, List<Long>> ordersOfLines(Handle handle, List<Long> lineIds) {
         java.util.Map<Long, List<Long>> byOrder = new java.util.TreeMap<>();
         handle.createQuery("select order_id, id from order_lines where id = any(:ids)")

@@ -1,6 +1,7 @@
 package restock.store;
 
 import org.jdbi.v3.core.Handle;
+import restock.notify.WebhookEndpoint;
 import restock.notify.Message;
 
 import java.time.Instant;
@@ -99,19 +100,16 @@ public final class SqlOutbox {
     }
 
     /** Active webhook endpoints with their secrets. */
-    public record Endpoint(long id, String url, String secret) {
-    }
-
-    public static List<Endpoint> endpoints(Handle handle) {
+    public static List<WebhookEndpoint> endpoints(Handle handle) {
         return handle.createQuery("select id, url, secret from webhook_endpoints where active order by id")
-                .map((rs, ctx) -> new Endpoint(rs.getLong("id"), rs.getString("url"), rs.getString("secret")))
+                .map((rs, ctx) -> new WebhookEndpoint(rs.getLong("id"), rs.getString("url"), rs.getString("secret")))
                 .list();
     }
 
-    public static Endpoint addEndpoint(Handle handle, String url, String secret, Instant now) {
+    public static WebhookEndpoint addEndpoint(Handle handle, String url, String secret, Instant now) {
         long id = handle.createQuery("insert into webhook_endpoints (url, secret, created_at) values (:url, :secret, :at) returning id")
                 .bind("url", url).bind("secret", secret).bind("at", SqlPurchasing.utc(now)).mapTo(Long.class).one();
-        return new Endpoint(id, url, secret);
+        return new WebhookEndpoint(id, url, secret);
     }
 
     public static Optional<String> endpointSecret(Handle handle, String url) {

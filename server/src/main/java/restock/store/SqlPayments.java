@@ -3,6 +3,7 @@ package restock.store;
 import org.jdbi.v3.core.Handle;
 import restock.payments.GatewayResult;
 import restock.payments.LinePayment;
+import restock.payments.PaymentEventKind;
 import restock.payments.PaymentOperation;
 import restock.payments.PaymentState;
 
@@ -25,7 +26,7 @@ public final class SqlPayments {
     }
 
     /** A claimed gateway call with what the gateway needs to make it. */
-    public record Claimed(long id, PaymentOperation operation, String status) {
+    public record Claimed(long id, PaymentOperation operation, PaymentOperation.Status status) {
     }
 
     public static void open(Handle handle, long lineId, PaymentState state, long amountMinor, String currency, String token,
@@ -119,30 +120,30 @@ public final class SqlPayments {
     }
 
     /** Claims one owed call (pending, or unknown for reconciliation), skipping those another worker holds. */
-    public static Optional<Claimed> claim(Handle handle, List<String> statuses) {
+    public static Optional<Claimed> claim(Handle handle, List<PaymentOperation.Status> statuses) {
         return handle.createQuery("""
                         select id, order_line_id, kind, amount_minor, idempotency_key, status from payment_operations
                         where status = any(:statuses) order by id limit 1 for update skip locked""")
-                .bindArray("statuses", String.class, statuses)
+                .bindArray("statuses", String.class, statuses.stream().map(PaymentOperation.Status::code).toList())
                 .map((rs, ctx) -> new Claimed(rs.getLong("id"), new PaymentOperation(
-                        PaymentOperation.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
-                        rs.getLong("order_line_id"), rs.getLong("amount_minor"), rs.getString("idempotency_key")), rs.getString("status")))
+                        PaymentOperation.Kind.of(rs.getString("kind")), rs.getLong("order_line_id"), rs.getLong("amount_minor"),
+                        rs.getString("idempotency_key")), PaymentOperation.Status.of(rs.getString("status"))))
                 .findOne();
     }
 
-    public static void markOperation(Handle handle, long id, String status, GatewayResult result, Instant now) {
+    public static void markOperation(Handle handle, long id, PaymentOperation.Status status, GatewayResult result, Instant now) {
         String reference = result instanceof GatewayResult.Succeeded s ? s.reference() : null;
         String reason = result instanceof GatewayResult.Declined d ? d.reason() : result instanceof GatewayResult.Unknown u ? u.reason() : null;
         handle.createUpdate("""
                         update payment_operations set status = :status, attempts = attempts + 1, result_reference = :reference,
                                result_reason = :reason, updated_at = :at where id = :id""")
-                .bind("status", status)
+                .bind("status", status.code())
                 .bind("reference", reference)
                 .bind("reason", reason)
                 .bind("at", SqlPurchasing.utc(now))
                 .bind("id", id)
                 .execute();
-        if (!status.equals("unknown")) {
+        if (status.closed()) {
             // A closed call moves the line to its next generation, so the next call gets a key of its own.
             handle.createUpdate("""
                             update line_payments set generation = generation + 1
@@ -153,7 +154,7 @@ public final class SqlPayments {
     }
 
     /** Writes a line's new payment state, counts the settled call, and logs the event a customer may hear about. */
-    public static void settle(Handle handle, long lineId, PaymentState state, Optional<String> event, long eventAmountMinor,
+    public static void settle(Handle handle, long lineId, PaymentState state, Optional<PaymentEventKind> event, long eventAmountMinor,
                               String reference, Instant now) {
         handle.createUpdate("""
                         update line_payments set state = :state, authorization_id = :auth, expires_at = :expires,
@@ -182,15 +183,15 @@ public final class SqlPayments {
                         update line_payments set payment_method_token = :token, state = 'awaiting_fill', failure_reason = null,
                                hold_until = null, updated_at = :at where order_line_id = :line""")
                 .bind("token", paymentMethodToken).bind("at", SqlPurchasing.utc(now)).bind("line", lineId).execute();
-        recordEvent(handle, lineId, "payment_method_updated", 0, null, now);
+        recordEvent(handle, lineId, PaymentEventKind.PAYMENT_METHOD_UPDATED, 0, null, now);
     }
 
-    public static void recordEvent(Handle handle, long lineId, String kind, long amountMinor, String reference, Instant now) {
+    public static void recordEvent(Handle handle, long lineId, PaymentEventKind kind, long amountMinor, String reference, Instant now) {
         handle.createUpdate("""
                         insert into payment_events (order_line_id, kind, amount_minor, reference, occurred_at)
                         values (:line, :kind, :amount, :reference, :at)""")
                 .bind("line", lineId)
-                .bind("kind", kind)
+                .bind("kind", kind.code())
                 .bind("amount", amountMinor)
                 .bind("reference", reference)
                 .bind("at", SqlPurchasing.utc(now))

@@ -1,6 +1,7 @@
 package restock.store;
 
 import org.jdbi.v3.core.Handle;
+import restock.planning.PlanningRun;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,10 +12,6 @@ public final class SqlPlanningRuns {
     private SqlPlanningRuns() {
     }
 
-    /** A stored run. */
-    public record Run(long id, Instant ranAt, double serviceLevel, int skus, int suggested, String planCsv) {
-    }
-
     public static long store(Handle handle, Instant ranAt, double serviceLevel, int skus, int suggested, String csv) {
         return handle.createQuery("""
                         insert into planning_runs (ran_at, service_level, skus, suggested, plan_csv)
@@ -23,9 +20,9 @@ public final class SqlPlanningRuns {
                 .bind("csv", csv).mapTo(Long.class).one();
     }
 
-    public static Optional<Run> latest(Handle handle) {
+    public static Optional<PlanningRun> latest(Handle handle) {
         return handle.createQuery("select * from planning_runs order by id desc limit 1")
-                .map((rs, ctx) -> new Run(rs.getLong("id"), rs.getObject("ran_at", OffsetDateTime.class).toInstant(),
+                .map((rs, ctx) -> new PlanningRun(rs.getLong("id"), rs.getObject("ran_at", OffsetDateTime.class).toInstant(),
                         rs.getDouble("service_level"), rs.getInt("skus"), rs.getInt("suggested"), rs.getString("plan_csv")))
                 .findOne();
     }

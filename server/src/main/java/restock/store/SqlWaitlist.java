@@ -1,6 +1,7 @@
 package restock.store;
 
 import org.jdbi.v3.core.Handle;
+import restock.engagement.WaitlistEntry;
 import restock.catalog.Sku;
 
 import java.time.Instant;
@@ -12,13 +13,10 @@ public final class SqlWaitlist {
     private SqlWaitlist() {
     }
 
-    /** A waitlister. */
-    public record Entry(long id, String sku, String email, int quantity, boolean confirmed) {
-    }
 
     /** Signs up; an active sign-up for the same SKU and email is returned as it is. */
-    public static Entry signUp(Handle handle, Sku sku, String email, int quantity, boolean confirmed, Instant now) {
-        Optional<Entry> existing = handle.createQuery("""
+    public static WaitlistEntry signUp(Handle handle, Sku sku, String email, int quantity, boolean confirmed, Instant now) {
+        Optional<WaitlistEntry> existing = handle.createQuery("""
                         select id, sku, email, quantity, confirmed_at is not null as confirmed from waitlist
                         where sku = :sku and lower(email) = lower(:email) and unsubscribed_at is null""")
                 .bind("sku", sku.code()).bind("email", email)
@@ -32,7 +30,7 @@ public final class SqlWaitlist {
                 .bind("sku", sku.code()).bind("email", email).bind("quantity", quantity)
                 .bind("at", SqlPurchasing.utc(now)).bind("confirmed", confirmed ? SqlPurchasing.utc(now) : null)
                 .mapTo(Long.class).one();
-        return new Entry(id, sku.code(), email, quantity, confirmed);
+        return new WaitlistEntry(id, sku.code(), email, quantity, confirmed);
     }
 
     public static boolean confirm(Handle handle, long id, Instant now) {
@@ -74,7 +72,7 @@ public final class SqlWaitlist {
     }
 
     /** The next people to tell, in sign-up order, locked so two workers never tell the same person. */
-    public static List<Entry> nextInLine(Handle handle, String sku, int count) {
+    public static List<WaitlistEntry> nextInLine(Handle handle, String sku, int count) {
         return handle.createQuery("""
                         select id, sku, email, quantity, true as confirmed from waitlist
                         where sku = :sku and unsubscribed_at is null and notified_at is null and confirmed_at is not null
@@ -127,7 +125,7 @@ public final class SqlWaitlist {
                 .bind("at", SqlPurchasing.utc(now)).bind("until", SqlPurchasing.utc(until)).bind("held", quantity).bind("id", id).execute();
     }
 
-    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Entry(rs.getLong("id"), rs.getString("sku"), rs.getString("email"), rs.getInt("quantity"), rs.getBoolean("confirmed"));
+    private static WaitlistEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new WaitlistEntry(rs.getLong("id"), rs.getString("sku"), rs.getString("email"), rs.getInt("quantity"), rs.getBoolean("confirmed"));
     }
 }

@@ -61,7 +61,7 @@ class WaitlistSignUpTest {
     void consent_confirmation_and_unsubscribe() {
         assertThatThrownBy(() -> restock.inTransaction(h -> waitlist.signUp(h, sku, "ann@example.com", 1, false)))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("consent");
-        SqlWaitlist.Entry entry = restock.inTransaction(h -> waitlist.signUp(h, sku, "ann@example.com", 1, true));
+        restock.engagement.WaitlistEntry entry = restock.inTransaction(h -> waitlist.signUp(h, sku, "ann@example.com", 1, true));
         assertThat(entry.confirmed()).isFalse();
         String confirmMail = restock.read(h -> h.createQuery("select body_text from outbox where topic = 'waitlist.confirm'")
                 .mapTo(String.class).one());

@@ -122,4 +122,58 @@ class ApiKeyCheckTest {
             assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         }
     }
+
+    /**
+     * A refused request with a large body (found by the fuzzer): the server answered 401 before reading the body,
+     * closed the connection with the body unread, and the kernel's reset reached the client before the answer.
+     */
+    @Test
+    void a_refused_request_with_a_large_body_still_gets_its_answer() throws Exception {
+        StringBuilder wide = new StringBuilder("{");
+        for (int k = 0; wide.length() < 60_000; k++) {
+            wide.append(k == 0 ? "" : ",").append("\"k").append(k).append("\":").append(k);
+        }
+        String body = wide.append('}').toString();
+        int answered = 0;
+        for (int i = 0; i < 60; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/orders")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", i % 2 == 0 ? "Bearer" : "Bearer wrong-key").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpClient client = i % 3 == 0 ? keepAlive : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).as("request %d", i).isEqualTo(401);
+            answered++;
+        }
+        assertThat(answered).isEqualTo(60);
+    }
+
+    /** The same for a route that reads no body and answers 201 (found by the long fuzz run). */
+    @Test
+    void a_body_a_route_does_not_read_does_not_cost_the_client_its_answer() throws Exception {
+        String body = "{\"k\":\"" + "k".repeat(50_000) + "\"}";
+        for (int i = 0; i < 40; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/payments/setup")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + RunningApi.API_KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpClient client = i % 3 == 0 ? keepAlive : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).as("request %d", i).isEqualTo(201);
+        }
+    }
+
+    /** And for a path with bad percent-encoding, which Jetty refused before any route (found by the long fuzz run). */
+    @Test
+    void a_path_with_bad_percent_encoding_gets_a_problem_answer_also_with_a_body() throws Exception {
+        String body = "[" + "1,".repeat(30_000) + "1]";
+        HttpResponse<String> bodiless = keepAlive.send(HttpRequest.newBuilder(URI.create(base + "/api/outbox/%FF/replay"))
+                .header("Authorization", "Bearer " + RunningApi.API_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bodiless.statusCode()).isEqualTo(400);
+        assertThat(bodiless.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        for (int i = 0; i < 40; i++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/outbox/%FF/replay")).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + RunningApi.API_KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpClient client = i % 3 == 0 ? keepAlive : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).as("request %d", i).isEqualTo(400);
+        }
+    }
 }

@@ -142,4 +142,27 @@ class OutboxWorkersTest {
         String again = restock.read(h -> h.createQuery("select status from outbox").mapTo(String.class).one());
         assertThat(again).isEqualTo("pending");
     }
+
+    @Test
+    void a_backlog_drains_in_one_call_while_the_budget_lasts_not_one_pass_a_second() {
+        Restock restock = instance(TestDatabases.targets().get(0).jdbcUrl(), TestDatabases.newSchemaName());
+        int backlog = DeliveryWorker.PER_PASS * 2 + 50;
+        fill(restock, backlog);
+        List<UUID> delivered = Collections.synchronizedList(new ArrayList<>());
+        DeliveryWorker worker = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, message -> delivered.add(message.messageId())),
+                Clock.systemUTC(), 4);
+
+        assertThat(worker.drain(java.time.Duration.ofMinutes(2))).isEqualTo(backlog);
+        assertThat(delivered).hasSize(backlog).doesNotHaveDuplicates();
+        assertThat(worker.drain(java.time.Duration.ofMinutes(2))).as("nothing left").isZero();
+    }
+
+    @Test
+    void a_spent_budget_ends_the_drain_after_the_pass_under_way() {
+        Restock restock = instance(TestDatabases.targets().get(0).jdbcUrl(), TestDatabases.newSchemaName());
+        fill(restock, DeliveryWorker.PER_PASS * 2);
+        DeliveryWorker worker = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, message -> { }), Clock.systemUTC(), 5);
+
+        assertThat(worker.drain(java.time.Duration.ZERO)).isEqualTo(DeliveryWorker.PER_PASS);
+    }
 }

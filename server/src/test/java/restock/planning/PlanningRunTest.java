@@ -24,7 +24,7 @@ class PlanningRunTest {
             restock.inTransaction(h -> restock.catalog().create(h, new Product(Sku.of("22423"), "Regency Cakestand 3 Tier",
                     new Money(1275, "GBP"), new BackorderPolicy.Never())));
             long id = new PlanningQueries(restock).runAndStore(0.95, plans -> "sku\n" + plans.get(0).sku() + "\n");
-            Optional<SqlPlanningRuns.Run> latest = restock.read(SqlPlanningRuns::latest);
+            Optional<restock.planning.PlanningRun> latest = restock.read(SqlPlanningRuns::latest);
             assertThat(latest).hasValueSatisfying(run -> {
                 assertThat(run.id()).isEqualTo(id);
                 assertThat(run.skus()).isEqualTo(1);

@@ -139,6 +139,9 @@ public final class TestDatabases {
             // CREATE DATABASE waits up to 5 s for sessions still leaving the template; none should be there.
             execute("create database " + clone + " template " + template);
             clones.add(clone);
+            // No test here is about the shared server's durability (the crash tests run a durable server of their
+            // own): a commit need not wait for its WAL flush, which made the model-based test wait on fsync.
+            execute("alter database " + clone + " set synchronous_commit = off");
             return withDatabase(serverUrl, clone);
         }
 

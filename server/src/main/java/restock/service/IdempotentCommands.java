@@ -1,0 +1,51 @@
+package restock.service;
+
+import org.jdbi.v3.core.Handle;
+import restock.store.SqlIdempotency;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Commands that carry an idempotency key: the first answer is stored in the command's own transaction, a retry
+ * with the same request gets it again, and a different request under the same key is refused.
+ */
+public final class IdempotentCommands {
+    private final Restock restock;
+
+    IdempotentCommands(Restock restock) {
+        this.restock = restock;
+    }
+
+    /** The answer a command gave (or gives now): its status and body. */
+    public record Answer(int status, String body) {
+    }
+
+    /** A key already used for a request with another body. */
+    public static final class KeyReused extends RuntimeException {
+        public KeyReused(String key) {
+            super("Idempotency-Key '" + key + "' was already used with a different request body; use a new key for a new request");
+        }
+    }
+
+    /**
+     * Runs the command in one transaction; with a key, requests under the same key and scope run one after the
+     * other (an advisory lock in the transaction), and only the first one runs the command.
+     */
+    public Answer run(String scope, Optional<String> key, String requestHash, int successStatus, Function<Handle, String> command) {
+        return restock.inTransaction(handle -> {
+            if (key.isPresent()) {
+                Optional<SqlIdempotency.StoredAnswer> stored = SqlIdempotency.lockAndFind(handle, scope, key.get());
+                if (stored.isPresent()) {
+                    if (!stored.get().requestHash().equals(requestHash)) {
+                        throw new KeyReused(key.get());
+                    }
+                    return new Answer(stored.get().statusCode(), stored.get().responseBody());
+                }
+            }
+            String body = command.apply(handle);
+            key.ifPresent(k -> SqlIdempotency.store(handle, scope, k, requestHash, successStatus, body, restock.clock().instant()));
+            return new Answer(successStatus, body);
+        });
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Issue 10 item 2: the model-based test must catch mutations of the one decision. Each mutation is applied to a
+# throw-away worktree of HEAD, the model-based test runs there, and the script reports whether it failed (caught)
+# and the first disagreement it printed. Exit status 1 if any mutation survived.
+#   tools/model-mutations.sh            (embedded PostgreSQL; RESTOCK_TEST_DATABASE_URL to use a server)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+declare -A file pattern replacement
+file[drop-policy-check]=server/src/main/java/restock/catalog/BackorderPolicy.java
+pattern[drop-policy-check]='public int unitsAllowedToWait(int shortfall, int alreadyWaiting, IntUnaryOperator promisableUnits) { return 0; }'
+replacement[drop-policy-check]='public int unitsAllowedToWait(int shortfall, int alreadyWaiting, IntUnaryOperator promisableUnits) { return promisableUnits.applyAsInt(shortfall); }'
+file[portions-by-printed-date]=server/src/main/java/restock/allocation/IncomingSupply.java
+pattern[portions-by-printed-date]='comparing(line -> line.expectedArrival(today), arrival)'
+replacement[portions-by-printed-date]='comparing(line -> Optional.of(line.expectedDate()), arrival)'
+
+survived=0
+for name in drop-policy-check portions-by-printed-date; do
+  work=$(mktemp -d /tmp/restock-mutation-XXXXXX)
+  git worktree add -q --detach "$work/tree" HEAD
+  python3 - "$work/tree/${file[$name]}" "${pattern[$name]}" "${replacement[$name]}" <<'PY'
+import sys
+path, old, new = sys.argv[1:4]
+text = open(path).read()
+assert old in text, "mutation pattern not found in " + path
+open(path, "w").write(text.replace(old, new, 1))
+PY
+  (cd "$work/tree" && mvn -B -ntp -pl server -am test -Dtest=OneTruthProperties -Dsurefire.failIfNoSpecifiedTests=false \
+      > "$work/log" 2>&1)
+  status=$?
+  first=$(grep -m1 -E "^\[|Expecting|expected" "$work/log" | grep -v INFO | cut -c1-200)
+  if [ $status -ne 0 ] && grep -q "agrees with the model\|AssertionError\|Expecting" "$work/log"; then
+    echo "$name: caught ($(grep -m1 -oE '\[[^]]*(availability|order|feed|stock|line)[^]]*\]' "$work/log" | head -c 200))"
+  else
+    echo "$name: SURVIVED (test status $status; log $work/log)"
+    survived=1
+  fi
+  git worktree remove --force "$work/tree"
+done
+exit $survived
