@@ -2,6 +2,6 @@ package restock.catalog;
 
 import java.time.Instant;
 
-/** One change to a supplier or a product, as the audit trail keeps it: who, when, and the fields before and after. */
+/** One entry of the catalog's audit trail: who changed which record when, each field from and to (as JSON). */
 public record AuditEntry(long id, String entity, String key, String action, String changedBy, String changesJson, Instant at) {
 }

@@ -1,7 +1,7 @@
 package restock.cli;
 
-import restock.catalog.Placement;
 import org.jdbi.v3.core.Handle;
+import restock.catalog.ProductPlacement;
 import restock.catalog.Category;
 import restock.catalog.Sku;
 import restock.catalog.Supplier;
@@ -173,7 +173,7 @@ final class DemoYear {
             }
             String category = categoryOf(product.product().name());
             restock.catalogEdits().editProduct(h, product.product().sku(), filed -> new CatalogEdits.FiledProduct(filed.product(),
-                    new Placement(Optional.of(category), Optional.of(supplierIds.get(supplier.name())))), "demo");
+                    new ProductPlacement(Optional.of(category), Optional.of(supplierIds.get(supplier.name())))), "demo");
         }
     }
 

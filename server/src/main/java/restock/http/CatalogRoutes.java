@@ -1,10 +1,10 @@
 package restock.http;
 
-import restock.catalog.Placement;
-import restock.catalog.AuditEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import restock.catalog.ProductPlacement;
+import restock.catalog.AuditEntry;
 import restock.catalog.BackorderPolicy;
 import restock.catalog.Category;
 import restock.catalog.Lifecycle;
@@ -162,7 +162,7 @@ final class CatalogRoutes {
                 : filed.placement().supplierId();
         Product edited = new Product(p.sku(), name, new Money(price, currency), BackorderPolicy.parse(policy, cap),
                 new Lifecycle(release, p.lifecycle().discontinued()));
-        return new CatalogEdits.FiledProduct(edited, new Placement(category, supplierId));
+        return new CatalogEdits.FiledProduct(edited, new ProductPlacement(category, supplierId));
     }
 
     private static long positive(JsonNode body, String field) {

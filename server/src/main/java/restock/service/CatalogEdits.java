@@ -1,8 +1,8 @@
 package restock.service;
 
-import restock.catalog.Placement;
-import restock.catalog.AuditEntry;
 import org.jdbi.v3.core.Handle;
+import restock.catalog.ProductPlacement;
+import restock.catalog.AuditEntry;
 import restock.catalog.CatalogAudit;
 import restock.catalog.Category;
 import restock.catalog.Product;
@@ -99,7 +99,7 @@ public final class CatalogEdits {
     }
 
     /** A product with where it is filed: its category and supplier. */
-    public record FiledProduct(Product product, Placement placement) {
+    public record FiledProduct(Product product, ProductPlacement placement) {
     }
 
     public FiledProduct product(Handle handle, Sku sku) {

@@ -1,11 +1,11 @@
 package restock.store;
 
-import restock.catalog.Placement;
-import restock.catalog.AuditEntry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
+import restock.catalog.AuditEntry;
 import restock.catalog.CatalogAudit;
+import restock.catalog.ProductPlacement;
 import restock.catalog.Category;
 import restock.catalog.Product;
 import restock.catalog.Supplier;
@@ -102,16 +102,15 @@ public final class SqlCatalogEdits {
                 .bind("code", category.code()).bind("name", category.name()).bind("at", utc(now)).execute() == 1;
     }
 
-
-    public static Placement placement(Handle handle, String sku) {
+    public static ProductPlacement placement(Handle handle, String sku) {
         return handle.createQuery("select category_code, supplier_id from products where sku = :sku").bind("sku", sku)
-                .map((rs, ctx) -> new Placement(Optional.ofNullable(rs.getString("category_code")),
+                .map((rs, ctx) -> new ProductPlacement(Optional.ofNullable(rs.getString("category_code")),
                         Optional.ofNullable((Long) rs.getObject("supplier_id"))))
                 .one();
     }
 
     /** Writes a product's editable fields (discontinuing has its own command). */
-    public static void updateProduct(Handle handle, Product product, Placement placement, Instant now) {
+    public static void updateProduct(Handle handle, Product product, ProductPlacement placement, Instant now) {
         handle.createUpdate("""
                         update products set name = :name, price_minor = :priceMinor, currency = :currency, backorder_policy = :policy,
                                backorder_cap = :cap, release_date = :release, category_code = :category, supplier_id = :supplier, updated_at = :at
@@ -123,7 +122,6 @@ public final class SqlCatalogEdits {
                 .bind("category", placement.category().orElse(null)).bind("supplier", placement.supplierId().orElse(null))
                 .bind("at", utc(now)).execute();
     }
-
 
     public static void audit(Handle handle, String entity, String key, String action, String changedBy,
                              Map<String, CatalogAudit.Change> changes, Instant now) {

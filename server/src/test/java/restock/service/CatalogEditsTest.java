@@ -1,10 +1,10 @@
 package restock.service;
 
-import restock.catalog.Placement;
-import restock.catalog.AuditEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import restock.catalog.ProductPlacement;
+import restock.catalog.AuditEntry;
 import restock.catalog.BackorderPolicy;
 import restock.catalog.Category;
 import restock.catalog.Money;
@@ -57,7 +57,7 @@ class CatalogEditsTest {
         restock.inTransaction(h -> restock.catalog().create(h, new Product(sku, "Silk Fan", new Money(900, "GBP"), new BackorderPolicy.Always(
                 java.util.OptionalInt.empty()))));
         restock.inTransaction(h -> restock.catalogEdits().editProduct(h, sku, filed -> new CatalogEdits.FiledProduct(filed.product(),
-                new Placement(Optional.empty(), Optional.of(supplier.id()))), "planner"));
+                new ProductPlacement(Optional.empty(), Optional.of(supplier.id()))), "planner"));
         for (int day = 0; day < 28; day++) {
             restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("c@example.com", true, 0, List.of(new OrderRequest.Line(sku, 1)))));
             clock.advance(Duration.ofDays(1));
@@ -89,11 +89,11 @@ class CatalogEditsTest {
         Sku sku = Sku.of("FAN-2");
         restock.inTransaction(h -> restock.catalog().create(h, new Product(sku, "Paper Fan", new Money(300, "GBP"), new BackorderPolicy.Never())));
         assertThatThrownBy(() -> restock.inTransaction(h -> restock.catalogEdits().editProduct(h, sku, filed -> new CatalogEdits.FiledProduct(
-                filed.product(), new Placement(Optional.of("fans"), Optional.empty())), "ops")))
+                filed.product(), new ProductPlacement(Optional.of("fans"), Optional.empty())), "ops")))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("no category 'fans'");
         restock.inTransaction(h -> restock.catalogEdits().createCategory(h, new Category("fans", "Fans"), "ops"));
         var filed = restock.inTransaction(h -> restock.catalogEdits().editProduct(h, sku, f -> new CatalogEdits.FiledProduct(
-                f.product(), new Placement(Optional.of("fans"), Optional.empty())), "ops"));
+                f.product(), new ProductPlacement(Optional.of("fans"), Optional.empty())), "ops"));
         assertThat(filed.placement().category()).contains("fans");
     }
 

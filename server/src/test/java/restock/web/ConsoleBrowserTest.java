@@ -284,7 +284,7 @@ class ConsoleBrowserTest {
 
     /** The oldest order in a state, read through the services the console uses. */
     private static long firstOrder(String status) {
-        List<SqlConsole.OrderRow> rows = queries().orders("");
+        List<ConsoleRows.OrderRow> rows = queries().orders("");
         for (int i = rows.size() - 1; i >= 0; i--) {
             long orderId = rows.get(i).id();
             if (api.restock().read(h -> api.restock().orders().find(h, orderId)).status().code().equals(status)) {
@@ -304,7 +304,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("#new-po button[type=submit]")).click();
         assertThat(waitFor(By.id("flash")).getText()).contains("to Nara Paper Co. created with 1 line");
         assertThat(browser.findElement(By.id("po-status")).getText()).isEqualTo("open");
-        assertThat(queries().sku(Sku.of("LAMP-1")).incoming()).extracting(SqlConsole.IncomingRow::supplier).contains("Nara Paper Co.");
+        assertThat(queries().sku(Sku.of("LAMP-1")).incoming()).extracting(ConsoleRows.IncomingRow::supplier).contains("Nara Paper Co.");
     }
 
     private void thePagesAreReadableOnAPhone() throws Exception {
