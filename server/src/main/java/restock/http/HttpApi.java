@@ -216,6 +216,7 @@ public final class HttpApi {
         });
         new StorefrontRoutes(restock, commands, storefront, authentication).register(routes);
         new KeyRoutes(restock, keys, commands).register(routes);
+        new WebhookRoutes(restock, commands).register(routes);
         new PlanningRoutes(restock).register(routes);
 
         routes.exception(ProblemException.class, (e, ctx) -> {
