@@ -236,6 +236,7 @@ public final class HttpApi {
         });
         new StorefrontRoutes(restock, commands, storefront, authentication).register(routes);
         new KeyRoutes(restock, keys, commands).register(routes);
+        new WebhookRoutes(restock, commands).register(routes);
         new PlanningRoutes(restock).register(routes);
         new InsightRoutes(restock, new restock.service.InsightQueries(restock)).register(routes);
         new CatalogRoutes(restock, commands).register(routes);

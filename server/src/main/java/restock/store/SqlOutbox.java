@@ -118,7 +118,10 @@ public final class SqlOutbox {
     }
 
     public static Optional<String> endpointSecret(Handle handle, String url) {
-        return handle.createQuery("select secret from webhook_endpoints where url = :url and active order by id limit 1")
+        // A paused endpoint still has its queued messages delivered; a deleted or disabled one has none.
+        return handle.createQuery("""
+                        select secret from webhook_endpoints
+                        where url = :url and deleted_at is null and (active or paused_at is not null) order by active desc, id limit 1""")
                 .bind("url", url).mapTo(String.class).findOne();
     }
 }

@@ -35,7 +35,7 @@ class AvailabilityAnswersTest {
             assertThat(backorder.json().path("status").asText()).isEqualTo("backorder");
             assertThat(LocalDate.parse(backorder.json().path("eta").path("to").asText())).isAfterOrEqualTo(expected);
             assertThat(backorder.json().path("eta").path("probability").asDouble()).isBetween(0.8, 0.99);
-            assertThat(client.get("/api/products/21212/offer").json().path("availability").asText()).isEqualTo("https://schema.org/BackOrder");
+            assertThat(client.get("/api/products/21212/offer").json().path("offers").path("availability").asText()).isEqualTo("https://schema.org/BackOrder");
         }
     }
 

@@ -64,7 +64,7 @@ class OpenApiContractTest {
                         .replaceAll("/planning/demand/[^/]+", "/planning/demand/{sku}")
                         .replaceAll("/planning/chart/[^/]+", "/planning/chart/{sku}")
                         .replaceAll("/planning/forecast/[^/]+", "/planning/forecast/{sku}")
-                        .replaceAll("/api/keys/[^/]+/", "/api/keys/{prefix}/").replaceAll("^/feeds/[^/]+/", "/feeds/{key}/")
+                        .replaceAll("/api/keys/[^/]+/", "/api/keys/{prefix}/").replaceAll("^/feeds/[^/]+/", "/feeds/{key}/").replaceAll("^/api/webhooks/\\d+", "/api/webhooks/{id}")
                         .replace("/lines/{id}/", "/lines/{lineNumber}/").replaceAll("/messages/preview/[^/]+", "/messages/preview/{topic}"));
             }
             assertThat(failures).isEmpty();
@@ -114,7 +114,13 @@ class OpenApiContractTest {
         assertThat(link.json().path("url").asText()).contains("/cancel/");
         expect(client.post("/api/waitlist", "{\"sku\":\"22423\",\"email\":\"cat@example.com\",\"consent\":true}"), 201);
         expect(client.post("/api/waitlist", "{\"sku\":\"22423\",\"email\":\"cat@example.com\",\"consent\":false}"), 400);
-        expect(client.post("/api/webhooks", "{\"url\":\"https://shop.example.com/hooks\"}"), 201);
+        long hookId = expect(client.post("/api/webhooks", "{\"url\":\"https://shop.example.com/hooks\"}"), 201).json().path("id").asLong();
+        expect(client.get("/api/webhooks"), 200);
+        expect(client.post("/api/webhooks/" + hookId + "/pause", ""), 200);
+        expect(client.post("/api/webhooks/" + hookId + "/resume", ""), 200);
+        expect(client.post("/api/webhooks/" + hookId + "/rotate-secret", ""), 200);
+        expect(client.post("/api/webhooks/999999/pause", ""), 404);
+        expect(client.send("DELETE", "/api/webhooks/" + hookId, null, java.util.Map.of("Authorization", "Bearer " + RunningApi.API_KEY)), 204);
         expect(client.post("/api/offer-rules/preview", "{\"kind\":\"late_compensation\",\"percentPerWeekLate\":5,\"capPercent\":20,\"validDays\":30}"), 200);
         expect(client.post("/api/offer-rules", "{\"kind\":\"waitlist_discount\",\"percentOff\":10,\"validDays\":14}"), 201);
         expect(client.post("/api/offer-rules", "{\"kind\":\"bogus\",\"validDays\":14}"), 400);

@@ -1,0 +1,63 @@
+package restock.store;
+
+import org.jdbi.v3.core.Handle;
+import restock.notify.ListedWebhookEndpoint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Webhook endpoints as a shop manages them: listed, paused and resumed, deleted, their secrets rotated. */
+public final class SqlWebhooks {
+    /** Why queued messages to a deleted endpoint were dead-lettered. */
+    public static final String DELETED_REASON = "the webhook endpoint was deleted";
+
+    private SqlWebhooks() {
+    }
+
+    public static List<ListedWebhookEndpoint> list(Handle handle) {
+        return handle.createQuery("""
+                        select id, url, active, paused_at, created_at, secret_rotated_at from webhook_endpoints
+                        where deleted_at is null order by id""")
+                .map((rs, ctx) -> new ListedWebhookEndpoint(rs.getLong("id"), rs.getString("url"),
+                        rs.getBoolean("active") ? "active" : rs.getObject("paused_at") != null ? "paused" : "disabled",
+                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
+                        Optional.ofNullable(rs.getObject("paused_at", java.time.OffsetDateTime.class)).map(java.time.OffsetDateTime::toInstant),
+                        Optional.ofNullable(rs.getObject("secret_rotated_at", java.time.OffsetDateTime.class)).map(java.time.OffsetDateTime::toInstant)))
+                .list();
+    }
+
+    public static Optional<ListedWebhookEndpoint> find(Handle handle, long id) {
+        return list(handle).stream().filter(endpoint -> endpoint.id() == id).findFirst();
+    }
+
+    /** Pauses an active endpoint or resumes a paused one; false when there is no such endpoint (or it is disabled). */
+    public static boolean setPaused(Handle handle, long id, boolean paused, Instant now) {
+        String sql = paused
+                ? "update webhook_endpoints set active = false, paused_at = coalesce(paused_at, :at) where id = :id and deleted_at is null and (active or paused_at is not null)"
+                : "update webhook_endpoints set active = true, paused_at = null where id = :id and deleted_at is null and (active or paused_at is not null)";
+        return handle.createUpdate(sql).bind("id", id).bind("at", SqlPurchasing.utc(now)).execute() == 1;
+    }
+
+    /** Deletes an endpoint and dead-letters what is still queued for its URL (unless another live endpoint has it). */
+    public static boolean delete(Handle handle, long id, Instant now) {
+        Optional<String> url = handle.createQuery("""
+                        update webhook_endpoints set active = false, paused_at = null, deleted_at = :at
+                        where id = :id and deleted_at is null returning url""")
+                .bind("id", id).bind("at", SqlPurchasing.utc(now)).mapTo(String.class).findOne();
+        url.ifPresent(address -> handle.createUpdate("""
+                        update outbox set status = 'dead', last_error = :reason
+                        where channel = 'webhook' and status = 'pending' and recipient = :url
+                          and not exists (select 1 from webhook_endpoints w where w.url = :url and w.deleted_at is null)""")
+                .bind("reason", DELETED_REASON).bind("url", address).execute());
+        return url.isPresent();
+    }
+
+    /** Replaces the endpoint's secret; messages delivered from now on are signed with the new one. */
+    public static Optional<String> rotateSecret(Handle handle, long id, String secret, Instant now) {
+        return handle.createQuery("""
+                        update webhook_endpoints set secret = :secret, secret_rotated_at = :at
+                        where id = :id and deleted_at is null returning url""")
+                .bind("id", id).bind("secret", secret).bind("at", SqlPurchasing.utc(now)).mapTo(String.class).findOne();
+    }
+}

@@ -1,0 +1,61 @@
+package restock.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import restock.notify.Message;
+import restock.store.SqlOutbox;
+import restock.store.SqlWebhooks;
+import restock.support.ApiClient;
+import restock.support.RunningApi;
+import restock.support.TestDatabases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A shop manages its webhook endpoints: lists them, pauses and resumes, rotates the secret, deletes. */
+class WebhookEndpointsTest {
+    @Test
+    void endpoints_are_listed_paused_resumed_rotated_and_deleted() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            JsonNode created = client.post("/api/webhooks", "{\"url\":\"https://hooks.example.com/a\"}").json();
+            long id = created.path("id").asLong();
+            String url = created.path("url").asText();
+
+            JsonNode listed = client.get("/api/webhooks").json().path("items").get(0);
+            assertThat(listed.path("status").asText()).isEqualTo("active");
+            assertThat(listed.has("secret")).isFalse();
+
+            var paused = client.post("/api/webhooks/" + id + "/pause", "");
+            assertThat(paused.status()).isEqualTo(200);
+            assertThat(paused.json().path("status").asText()).isEqualTo("paused");
+            List<restock.notify.WebhookEndpoint> receiving = api.restock().read(SqlOutbox::endpoints);
+            assertThat(receiving).as("a paused endpoint gets no new messages").isEmpty();
+            Optional<String> stillSigned = api.restock().read(h -> SqlOutbox.endpointSecret(h, url));
+            assertThat(stillSigned).as("queued messages to a paused endpoint are still delivered").contains(created.path("secret").asText());
+            assertThat(client.post("/api/webhooks/" + id + "/resume", "").json().path("status").asText()).isEqualTo("active");
+
+            String rotated = client.post("/api/webhooks/" + id + "/rotate-secret", "").json().path("secret").asText();
+            assertThat(rotated).startsWith("whsec_").isNotEqualTo(created.path("secret").asText());
+            Optional<String> signingSecret = api.restock().read(h -> SqlOutbox.endpointSecret(h, url));
+            assertThat(signingSecret).contains(rotated);
+
+            api.restock().inTransaction(h -> SqlOutbox.enqueue(h, new Message(UUID.randomUUID(), Message.Channel.WEBHOOK, "order.filled", url,
+                    null, "{}", null, "hook"), Instant.now()));
+            var deleted = client.send("DELETE", "/api/webhooks/" + id, null, Map.of("Authorization", "Bearer " + RunningApi.API_KEY));
+            assertThat(deleted.status()).isEqualTo(204);
+            assertThat(client.get("/api/webhooks").json().path("items")).isEmpty();
+            var queued = api.restock().read(h -> SqlOutbox.sentTo(h, url, 10));
+            assertThat(queued).singleElement().satisfies(message -> {
+                assertThat(message.status()).isEqualTo("dead");
+                assertThat(message.lastError()).isEqualTo(SqlWebhooks.DELETED_REASON);
+            });
+            assertThat(client.post("/api/webhooks/" + id + "/pause", "").status()).isEqualTo(404);
+        }
+    }
+}
