@@ -26,6 +26,16 @@ public final class SqlNotices {
         handle.createUpdate("update relay_cursors set last_id = :id where name = :name").bind("id", lastId).bind("name", log).execute();
     }
 
+    /** The newest event of a log ("order_events" or "payment_events"), 0 when it is empty. */
+    public static long latestEventId(Handle handle, String log) {
+        String table = switch (log) {
+            case "order_events" -> "order_events";
+            case "payment_events" -> "payment_events";
+            default -> throw new IllegalArgumentException("no event log " + log);
+        };
+        return handle.createQuery("select coalesce(max(id), 0) from " + table).mapTo(Long.class).one();
+    }
+
     public static List<EventRow> orderEvents(Handle handle, long afterId, int limit) {
         return handle.createQuery("""
                         select e.id, e.kind, e.order_id, e.order_line_id, o.customer_email, l.sku, p.name, e.quantity,

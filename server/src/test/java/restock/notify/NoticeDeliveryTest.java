@@ -146,6 +146,20 @@ class NoticeDeliveryTest {
     }
 
     @Test
+    void events_before_the_relay_skips_them_are_not_told_and_later_ones_are() throws Exception {
+        place("old@example.com", "pm_card_visa");
+        payments.drain(10);
+        assertThat(relay.skipEventsSoFar()).as("events skipped").isPositive();
+        settle();
+        assertThat(subjects("old@example.com")).as("a replayed history's customer is not emailed").isEmpty();
+
+        place("new@example.com", "pm_card_visa");
+        settle();
+        assertThat(subjects("new@example.com")).containsExactly("Your order 2: Regency Cakestand 3 Tier is on backorder");
+        assertThat(relay.skipEventsSoFar()).as("nothing left to skip").isZero();
+    }
+
+    @Test
     void a_hundred_waitlisters_and_ten_units_tell_fifteen_in_sign_up_order_then_the_next_as_notices_lapse() throws Exception {
         WaitlistCommands waitlist = new WaitlistCommands(restock, new SignedLinks("notice test secret, long enough".getBytes(StandardCharsets.UTF_8)),
                 relay, WaitlistCommands.Settings.DEFAULT, clock);
