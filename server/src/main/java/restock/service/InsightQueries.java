@@ -9,6 +9,7 @@ import restock.insight.KpiRow;
 import restock.insight.Kpis;
 import restock.store.SqlCauses;
 import restock.store.SqlKpis;
+import restock.views.ConsoleRows.CauseCount;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -96,6 +97,21 @@ public final class InsightQueries {
             view.put("units", ((Number) row.get("units")).intValue());
             return view;
         }).toList();
+    }
+
+    /** The main causes of the backorder events of the last days, the cause that explains the most units first. */
+    public List<CauseCount> mainCauses(int days) {
+        LocalDate today = restock.books().today();
+        Map<String, int[]> byCause = new LinkedHashMap<>();
+        for (Map<String, Object> row : causeSummary(new Period(today.minusDays(days - 1L), today), "month")) {
+            int[] sums = byCause.computeIfAbsent((String) row.get("cause"), cause -> new int[2]);
+            sums[0] += (Integer) row.get("events");
+            sums[1] += (Integer) row.get("units");
+        }
+        return byCause.entrySet().stream()
+                .map(e -> new CauseCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(java.util.Comparator.comparingInt(CauseCount::units).reversed())
+                .toList();
     }
 
     /** Most SKU-days (products times days) one KPI request reads; past it, narrow the period or name a SKU. */

@@ -59,4 +59,8 @@ public final class ConsoleRows {
     /** A waiting line whose promise has passed, or that has none. */
     public record PromiseAtRisk(long orderId, int lineNumber, String sku, String name, int waiting, Optional<LocalDate> promisedBy) {
     }
+
+    /** A root cause of the backorder events of a period, with how many events and units it was the main cause of. */
+    public record CauseCount(String cause, int events, int units) {
+    }
 }

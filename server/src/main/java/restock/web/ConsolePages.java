@@ -32,12 +32,16 @@ final class ConsolePages {
     private final Restock restock;
     private final ConsoleQueries queries;
     private final PlanningQueries planning;
+    private final restock.service.InsightQueries insight;
+    /** Days of backorder events whose causes the overview sums up. */
+    static final int CAUSE_DAYS = 30;
 
     ConsolePages(Console console, Restock restock, ConsoleQueries queries, PlanningQueries planning) {
         this.console = console;
         this.restock = restock;
         this.queries = queries;
         this.planning = planning;
+        this.insight = new restock.service.InsightQueries(restock);
     }
 
     void register(RoutesConfig routes) {
@@ -60,7 +64,8 @@ final class ConsolePages {
     }
 
     private void overview(Context ctx) {
-        console.render(ctx, "console/overview.jte", "overview", Map.of("overview", queries.overview()));
+        console.render(ctx, "console/overview.jte", "overview", Map.of("overview", queries.overview(),
+                "causes", insight.mainCauses(CAUSE_DAYS), "causeDays", CAUSE_DAYS));
     }
 
     private void backorders(Context ctx) {

@@ -174,6 +174,10 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("waiting-lines")).getText()).isNotEqualTo("0");
         assertThat(browser.findElement(By.id("late-pos")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("late-supply")).getText()).contains(LATE_SUPPLIER).contains("40 × Paper Lamp were due");
+        // The demo year's recent backorder events, summed by their main cause, as the insight service classified them.
+        List<WebElement> causes = browser.findElements(By.cssSelector("#causes tbody tr"));
+        assertThat(causes).as("main causes of the last days' backorder events").isNotEmpty();
+        assertThat(causes.get(0).getText()).matches("(?s).*(demand spike|supplier late|supplier short|planning|record error|policy|unknown).*");
         screenshot("overview-chart");
     }
 
