@@ -51,7 +51,9 @@ public final class ConsoleQueries {
         return restock.read(h -> SqlConsole.trend(h, today.minusDays(TREND_DAYS - 1L), today));
     }
 
+    /** The waiting lines, oldest first, with their causes (the events not yet classified are classified first). */
     public List<ConsoleRows.QueueLine> backorderQueue(Optional<Sku> sku) {
+        new CauseAnalysis(restock, restock.clock()).classifyPending(InsightQueries.CATCH_UP_EVENTS);
         return restock.read(h -> SqlConsole.queue(h, sku.map(Sku::code), PAGE_ROWS));
     }
 

@@ -84,7 +84,9 @@ public final class SqlConsole {
                         select * from (
                           select l.order_id, l.line_number, l.sku, p.name, l.waiting, l.priority, l.placed_at,
                                  row_number() over (partition by l.sku order by l.priority desc, l.placed_at, l.id) as place,
-                                 lp.eta_from, lp.eta_to, lp.probability
+                                 lp.eta_from, lp.eta_to, lp.probability,
+                                 (select c.primary_cause from backorder_causes c where c.order_line_id = l.id
+                                  order by c.order_event_id desc limit 1) as cause
                           from order_lines l join products p on p.sku = l.sku left join line_promises lp on lp.order_line_id = l.id
                           where l.waiting > 0 and (cast(:sku as text) is null or l.sku = :sku)) q
                         order by placed_at, order_id, line_number limit :limit""")
@@ -92,7 +94,7 @@ public final class SqlConsole {
                 .map((rs, ctx) -> new ConsoleRows.QueueLine(rs.getLong("order_id"), rs.getInt("line_number"), rs.getString("sku"), rs.getString("name"),
                         rs.getInt("waiting"), rs.getInt("priority"), instant(rs, "placed_at"), rs.getInt("place"),
                         Optional.ofNullable(rs.getObject("eta_from", LocalDate.class)), Optional.ofNullable(rs.getObject("eta_to", LocalDate.class)),
-                        Optional.ofNullable((Double) rs.getObject("probability"))))
+                        Optional.ofNullable((Double) rs.getObject("probability")), Optional.ofNullable(rs.getString("cause"))))
                 .list();
     }
 

@@ -21,9 +21,9 @@ public final class ConsoleRows {
     public record Day(LocalDate day, int unitsOrdered, int unitsBackordered, int unitsShipped, int unitsCancelled) {
     }
 
-    /** A line waiting in a SKU's backorder queue, with its place, age and promise. */
+    /** A line waiting in a SKU's backorder queue, with its place, age, promise and the main cause of its latest wait. */
     public record QueueLine(long orderId, int lineNumber, String sku, String name, int waiting, int priority, Instant placedAt,
-                            int place, Optional<LocalDate> etaFrom, Optional<LocalDate> etaTo, Optional<Double> probability) {
+                            int place, Optional<LocalDate> etaFrom, Optional<LocalDate> etaTo, Optional<Double> probability, Optional<String> cause) {
     }
 
     /** One order in a list. */

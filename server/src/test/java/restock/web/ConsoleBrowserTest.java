@@ -188,6 +188,8 @@ class ConsoleBrowserTest {
         int open = api.restock().read(h -> api.restock().orders().find(h, first.orderId())).lines().get(first.lineNumber() - 1)
                 .quantities().open();
         WebElement row = browser.findElement(By.id("line-" + first.orderId() + "-" + first.lineNumber()));
+        assertThat(first.cause()).as("the demo year's waiting lines were classified").isPresent();
+        assertThat(row.findElement(By.cssSelector("td.cause")).getText()).isEqualTo(first.cause().get().replace('_', ' '));
         row.findElement(By.cssSelector("button.danger")).click();
         wait(10).until(ExpectedConditions.alertIsPresent()).accept();
         WebElement done = waitFor(By.cssSelector("tr.row-done"));
