@@ -49,7 +49,9 @@ class FoundFromOutsideTest {
 
     @Test
     void a_cancel_form_that_is_not_a_form_is_a_400_not_a_500() {
-        ApiClient.Exchange answer = client.send("POST", "/cancel/tok123", "sku=x&quantity=1",
+        // On a connection of its own: after a body it could not parse, Jetty may close the connection, and a client
+        // that reuses it at that moment for the next test's request gets no answer (seen once in CI).
+        ApiClient.Exchange answer = new ApiClient(client.baseUrl(), RunningApi.API_KEY).send("POST", "/cancel/tok123", "sku=x&quantity=1",
                 java.util.Map.of("Content-Type", "multipart/form-data; boundary=x"));
         assertThat(answer.status()).as(answer.responseBody()).isEqualTo(400);
         assertThat(answer.json().path("detail").asText()).contains("could not be read");
