@@ -3,7 +3,7 @@ package restock.http;
 import restock.notify.ListedWebhookEndpoint;
 import io.javalin.config.RoutesConfig;
 import restock.service.Restock;
-import restock.service.WebhookEndpoints;
+import restock.service.Webhooks;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,12 +12,12 @@ import java.util.Map;
 final class WebhookRoutes {
     private final Restock restock;
     private final HttpCommands commands;
-    private final WebhookEndpoints endpoints;
+    private final Webhooks endpoints;
 
     WebhookRoutes(Restock restock, HttpCommands commands) {
         this.restock = restock;
         this.commands = commands;
-        this.endpoints = new WebhookEndpoints(restock.clock());
+        this.endpoints = restock.webhooks();
     }
 
     void register(RoutesConfig routes) {

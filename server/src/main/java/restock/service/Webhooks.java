@@ -1,7 +1,12 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.common.NotFound;
+import restock.notify.ListedWebhookEndpoint;
+import restock.notify.SentMessage;
+import restock.notify.WebhookEndpoint;
 import restock.store.SqlOutbox;
+import restock.store.SqlWebhooks;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -9,9 +14,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/** Webhook endpoints and the record of what was sent to whom (the outbox), as the API and the relay see them. */
+/**
+ * A shop's webhook endpoints and the record of what was sent to whom (the outbox): endpoints added with a secret
+ * of their own, listed without secrets, paused (no new messages; queued ones still go) and resumed, deleted
+ * (queued messages dead-lettered), their signing secret rotated (shown once); parked messages replayed.
+ */
 public final class Webhooks {
-    private static final int SECRET_BYTES = 24;
+    /** Random bytes in a signing secret. */
+    public static final int SECRET_BYTES = 24;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -19,11 +29,40 @@ public final class Webhooks {
         this.clock = clock;
     }
 
+    /** A rotated endpoint: its URL and new secret. */
+    public record Rotated(long id, String url, String secret) {
+        @Override
+        public String toString() {
+            return "Rotated[id=" + id + ", url=" + url + "]";
+        }
+    }
+
     /** A new endpoint with a signing secret of its own (the caller has checked the URL is one we may call). */
-    public restock.notify.WebhookEndpoint add(Handle handle, String url) {
-        byte[] secret = new byte[SECRET_BYTES];
-        random.nextBytes(secret);
-        return SqlOutbox.addEndpoint(handle, url, "whsec_" + HexFormat.of().formatHex(secret), clock.instant());
+    public WebhookEndpoint add(Handle handle, String url) {
+        return SqlOutbox.addEndpoint(handle, url, newSecret(), clock.instant());
+    }
+
+    public List<ListedWebhookEndpoint> list(Handle handle) {
+        return SqlWebhooks.list(handle);
+    }
+
+    public ListedWebhookEndpoint pause(Handle handle, long id, boolean paused) {
+        if (!SqlWebhooks.setPaused(handle, id, paused, clock.instant())) {
+            throw notFound(id);
+        }
+        return SqlWebhooks.find(handle, id).orElseThrow(() -> notFound(id));
+    }
+
+    public void delete(Handle handle, long id) {
+        if (!SqlWebhooks.delete(handle, id, clock.instant())) {
+            throw notFound(id);
+        }
+    }
+
+    public Rotated rotateSecret(Handle handle, long id) {
+        String secret = newSecret();
+        String url = SqlWebhooks.rotateSecret(handle, id, secret, clock.instant()).orElseThrow(() -> notFound(id));
+        return new Rotated(id, url, secret);
     }
 
     /** Puts a dead-lettered message back in the queue; false if there is no such parked message. */
@@ -32,12 +71,23 @@ public final class Webhooks {
     }
 
     /** What was sent (or is still to be sent) to a recipient, newest first. */
-    public List<restock.notify.SentMessage> sentTo(Handle handle, String recipient, int limit) {
+    public List<SentMessage> sentTo(Handle handle, String recipient, int limit) {
         return SqlOutbox.sentTo(handle, recipient, limit);
     }
 
     /** The signing secret of the active endpoint at this URL. */
     public Optional<String> secretFor(Handle handle, String url) {
         return SqlOutbox.endpointSecret(handle, url);
+    }
+
+    /** A new signing secret: whsec_ and {@link #SECRET_BYTES} random bytes in hex. */
+    private String newSecret() {
+        byte[] bytes = new byte[SECRET_BYTES];
+        random.nextBytes(bytes);
+        return "whsec_" + HexFormat.of().formatHex(bytes);
+    }
+
+    private static NotFound notFound(long id) {
+        return new NotFound("id", "no webhook endpoint with id " + id + " (deleted ones are not listed)");
     }
 }
