@@ -45,6 +45,16 @@ public final class SqlOutbox {
                 .bind("at", SqlPurchasing.utc(now)).execute();
     }
 
+    /** The oldest due message with nothing pending before it for the same customer (index: outbox_pending_by_id). */
+    static final String CLAIM_NEXT = """
+            select * from outbox o
+            where o.status = 'pending' and o.next_attempt_at <= :now
+              and not exists (select 1 from outbox earlier where earlier.ordering_key = o.ordering_key
+                              and earlier.status = 'pending' and earlier.id < o.id)
+            order by o.id
+            limit 1
+            for update skip locked""";
+
     /** A claimed message, locked by this transaction until it commits. */
     public record Claimed(long id, int attempts, Message message) {
     }
@@ -54,14 +64,7 @@ public final class SqlOutbox {
      * another worker (or another Restock instance) holds.
      */
     public static Optional<Claimed> claimNext(Handle handle, Instant now) {
-        return handle.createQuery("""
-                        select * from outbox o
-                        where o.status = 'pending' and o.next_attempt_at <= :now
-                          and not exists (select 1 from outbox earlier where earlier.ordering_key = o.ordering_key
-                                          and earlier.status = 'pending' and earlier.id < o.id)
-                        order by o.id
-                        limit 1
-                        for update skip locked""")
+        return handle.createQuery(CLAIM_NEXT)
                 .bind("now", SqlPurchasing.utc(now))
                 .map((rs, ctx) -> new Claimed(rs.getLong("id"), rs.getInt("attempts"), new Message(rs.getObject("message_id", UUID.class),
                         Message.Channel.valueOf(rs.getString("channel").toUpperCase(java.util.Locale.ROOT)), rs.getString("topic"),
