@@ -112,9 +112,12 @@ final class ChaosChecks {
     }
 
     private static void messages(Handle h, WebhookReceiver receiver, int allowedRedeliveries, Map<String, Long> figures, List<String> violations) {
-        Map<String, Integer> received = receiver.deliveries();
+        // Delivery goes on while the checks run, so the order of the reads matters: what was marked sent before the
+        // first read was received before it (a send precedes its commit), and what was received before the second
+        // read was written before it. Read the receiver first and a message sent in between counts as lost.
         java.util.Set<String> sent = new java.util.HashSet<>(h.createQuery(
                 "select message_id::text from outbox where channel = 'webhook' and status = 'sent'").mapTo(String.class).list());
+        Map<String, Integer> received = receiver.deliveries();
         java.util.Set<String> written = new java.util.HashSet<>(h.createQuery(
                 "select message_id::text from outbox where channel = 'webhook'").mapTo(String.class).list());
         long dead = h.createQuery("select count(*) from outbox where status = 'dead'").mapTo(Long.class).one();
