@@ -102,10 +102,23 @@ final class OnlineRetailBench {
         AutomaticChoice.Policy policy = AutomaticChoice.learn(series.stream().map(Series::training).toList(), PERIOD, TEST_WEEKS);
         methods.put("auto", (y, h) -> policy.pointForecast(y, PERIOD, h));
         Map<String, Map<String, double[]>> rBySku = rForecasts == null ? Map.of() : readR(rForecasts);
+        Map<String, Accuracy.Summary> theirs = new LinkedHashMap<>();
+        Map<String, Accuracy.Summary> ours = accuracy(series, methods, rBySku, theirs, out);
+        out.println("auto: one candidate per demand class, learned from the training weeks: " + policy.describe());
+        List<InventoryView.Row> inventory = inventoryView(series, policy, rBySku, out);
+        return new Results(series.size(), ours, theirs, inventory);
+    }
+
+    /**
+     * Forecasts every series with each method and prints its measures, with R's beside where {@code rBySku} holds R's
+     * forecasts of every series for that method (their measures go into {@code theirs}). Returns ours by method.
+     */
+    static Map<String, Accuracy.Summary> accuracy(List<Series> series, Map<String, BiFunction<double[], Integer, double[]>> methods,
+                                                  Map<String, Map<String, double[]>> rBySku, Map<String, Accuracy.Summary> theirs,
+                                                  PrintStream out) {
         out.printf("%-8s %8s %8s %8s %9s %8s %7s | %8s %8s %8s %9s %8s%n", "method", "MASE", "RMSSE", "sMSE", "sAPIS", "Σf/Σy", "s",
                 "R MASE", "RMSSE", "sMSE", "sAPIS", "Σf/Σy");
         Map<String, Accuracy.Summary> ours = new LinkedHashMap<>();
-        Map<String, Accuracy.Summary> theirs = new LinkedHashMap<>();
         for (Map.Entry<String, BiFunction<double[], Integer, double[]>> method : methods.entrySet()) {
             long start = System.nanoTime();
             List<Accuracy.Case> cases = new ArrayList<>();
@@ -126,9 +139,7 @@ final class OnlineRetailBench {
             out.printf("%-8s %8.4f %8.4f %8.4f %9.3f %8.3f %7.1f | %s%n", method.getKey(), summary.mase(), summary.rmsse(), summary.smse(),
                     summary.sapis(), summary.biasRatio(), seconds, rColumns);
         }
-        out.println("auto: one candidate per demand class, learned from the training weeks: " + policy.describe());
-        List<InventoryView.Row> inventory = inventoryView(series, policy, rBySku, out);
-        return new Results(series.size(), ours, theirs, inventory);
+        return ours;
     }
 
     /** The inventory view: the last training weeks before the held-out ones are the backtest window. */
