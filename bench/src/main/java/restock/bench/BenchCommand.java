@@ -68,6 +68,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--r-forecasts", description = "online-retail: R's forecasts of the same training series (tools/online_retail_r.sh)")
     Path rForecasts;
 
+    @Option(names = "--by-class", description = "online-retail: per demand pattern, every candidate's validation error and held-out measures")
+    boolean byClass;
+
     @Option(names = "--export-training", description = "online-retail: write the training series for R instead of benchmarking")
     Path exportTraining;
 
@@ -157,6 +160,8 @@ public final class BenchCommand implements Callable<Integer> {
                 if (exportTraining != null) {
                     OnlineRetailBench.exportTraining(folder, exportTraining);
                     System.out.println("wrote the training series to " + exportTraining);
+                } else if (byClass) {
+                    OnlineRetailBench.byClass(folder, System.out);
                 } else {
                     OnlineRetailBench.run(folder, rForecasts, System.out);
                 }

@@ -3,6 +3,9 @@ package restock.bench;
 import restock.forecast.Accuracy;
 import restock.forecast.Adida;
 import restock.forecast.AutomaticChoice;
+import restock.forecast.Candidate;
+import restock.forecast.ForecastMethod;
+import restock.forecast.SeriesProfile;
 import restock.forecast.Ets;
 import restock.planning.FillRateCalibration;
 import restock.forecast.IntermittentForecasts;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,10 +106,23 @@ final class OnlineRetailBench {
         AutomaticChoice.Policy policy = AutomaticChoice.learn(series.stream().map(Series::training).toList(), PERIOD, TEST_WEEKS);
         methods.put("auto", (y, h) -> policy.pointForecast(y, PERIOD, h));
         Map<String, Map<String, double[]>> rBySku = rForecasts == null ? Map.of() : readR(rForecasts);
+        Map<String, Accuracy.Summary> theirs = new LinkedHashMap<>();
+        Map<String, Accuracy.Summary> ours = accuracy(series, methods, rBySku, theirs, out);
+        out.println("auto: one candidate per demand class, learned from the training weeks: " + policy.describe());
+        List<InventoryView.Row> inventory = inventoryView(series, policy, rBySku, out);
+        return new Results(series.size(), ours, theirs, inventory);
+    }
+
+    /**
+     * Forecasts every series with each method and prints its measures, with R's beside where {@code rBySku} holds R's
+     * forecasts of every series for that method (their measures go into {@code theirs}). Returns ours by method.
+     */
+    static Map<String, Accuracy.Summary> accuracy(List<Series> series, Map<String, BiFunction<double[], Integer, double[]>> methods,
+                                                  Map<String, Map<String, double[]>> rBySku, Map<String, Accuracy.Summary> theirs,
+                                                  PrintStream out) {
         out.printf("%-8s %8s %8s %8s %9s %8s %7s | %8s %8s %8s %9s %8s%n", "method", "MASE", "RMSSE", "sMSE", "sAPIS", "Σf/Σy", "s",
                 "R MASE", "RMSSE", "sMSE", "sAPIS", "Σf/Σy");
         Map<String, Accuracy.Summary> ours = new LinkedHashMap<>();
-        Map<String, Accuracy.Summary> theirs = new LinkedHashMap<>();
         for (Map.Entry<String, BiFunction<double[], Integer, double[]>> method : methods.entrySet()) {
             long start = System.nanoTime();
             List<Accuracy.Case> cases = new ArrayList<>();
@@ -126,9 +143,82 @@ final class OnlineRetailBench {
             out.printf("%-8s %8.4f %8.4f %8.4f %9.3f %8.3f %7.1f | %s%n", method.getKey(), summary.mase(), summary.rmsse(), summary.smse(),
                     summary.sapis(), summary.biasRatio(), seconds, rColumns);
         }
-        out.println("auto: one candidate per demand class, learned from the training weeks: " + policy.describe());
-        List<InventoryView.Row> inventory = inventoryView(series, policy, rBySku, out);
-        return new Results(series.size(), ours, theirs, inventory);
+        return ours;
+    }
+
+    /** Series whose held-out differences {@link #byClass} sums to show how concentrated a class's difference is. */
+    static final int LARGEST = 20;
+
+    /**
+     * Why {@code auto} is where it is: per demand pattern, every candidate's pooled rolling-origin validation error on
+     * the training weeks (what {@link AutomaticChoice#learn} chooses on; {@code *} marks its choice) beside its
+     * held-out sMSE and MASE summed over the pattern's series and divided by all series (so a column adds up, over the
+     * patterns, to a policy's figure), and how much of the held-out sMSE difference between the choice and SES the
+     * {@link #LARGEST} series with the largest differences make. Returns the held-out sMSE and MASE per pattern and
+     * candidate label.
+     */
+    static Map<SeriesProfile.Pattern, Map<String, double[]>> byClass(Path data, PrintStream out) throws IOException {
+        List<Series> series = load(data.resolve("sku_weekly_demand.csv"));
+        Map<SeriesProfile.Pattern, List<Series>> byPattern = new EnumMap<>(SeriesProfile.Pattern.class);
+        series.forEach(s -> byPattern.computeIfAbsent(SeriesProfile.of(s.training(), PERIOD).pattern(), key -> new ArrayList<>()).add(s));
+        Map<SeriesProfile.Pattern, double[]> validation = AutomaticChoice.pooledErrors(series.stream().map(Series::training).toList(),
+                PERIOD, TEST_WEEKS);
+        Map<SeriesProfile.Pattern, Map<String, double[]>> heldOut = new EnumMap<>(SeriesProfile.Pattern.class);
+        out.printf("online retail by demand pattern: %d SKUs; held-out sums divided by all %d series%n", series.size(), series.size());
+        for (Map.Entry<SeriesProfile.Pattern, List<Series>> pattern : byPattern.entrySet()) {
+            List<Candidate> candidates = AutomaticChoice.candidatesFor(pattern.getKey());
+            double[] pooled = validation.getOrDefault(pattern.getKey(), new double[candidates.size()]);
+            int chosen = 0;
+            for (int c = 1; c < pooled.length; c++) {
+                chosen = pooled[c] < pooled[chosen] - 1e-12 ? c : chosen;
+            }
+            out.printf("%s, %d series%n  %-22s %14s %9s %8s%n", pattern.getKey(), pattern.getValue().size(), "candidate",
+                    "validation", "sMSE", "MASE");
+            Map<String, double[]> measures = new LinkedHashMap<>();
+            Map<String, List<Accuracy.Case>> cases = new LinkedHashMap<>();
+            for (Candidate candidate : candidates) {
+                List<Accuracy.Case> list = new ArrayList<>();
+                for (Series s : pattern.getValue()) {
+                    list.add(new Accuracy.Case(s.training(), s.test(), floored(pointOrNaive(candidate, s.training()))));
+                }
+                cases.put(candidate.label(), list);
+            }
+            for (int c = 0; c < candidates.size(); c++) {
+                Accuracy.Summary summary = Accuracy.summarize(cases.get(candidates.get(c).label()));
+                double share = (double) summary.scaledSeries() / series.size();
+                double[] m = {summary.smse() * share, summary.mase() * share};
+                measures.put(candidates.get(c).label(), m);
+                out.printf("  %-22s %14.3f %9.4f %8.4f%s%n", candidates.get(c).label(), pooled[c], m[0], m[1], c == chosen ? "  *" : "");
+            }
+            heldOut.put(pattern.getKey(), measures);
+            if (candidates.get(chosen).equals(Candidate.of(ForecastMethod.SES))) {
+                continue;
+            }
+            List<Accuracy.Case> chosenCases = cases.get(candidates.get(chosen).label());
+            List<Accuracy.Case> ses = cases.get(ForecastMethod.SES.label());
+            double[] differences = new double[chosenCases.size()];
+            for (int i = 0; i < differences.length; i++) {
+                differences[i] = Accuracy.summarize(List.of(chosenCases.get(i))).smse() - Accuracy.summarize(List.of(ses.get(i))).smse();
+            }
+            double total = Arrays.stream(differences).filter(Double::isFinite).sum();
+            double largest = Arrays.stream(differences).filter(Double::isFinite).boxed()
+                    .sorted((a, b) -> Double.compare(Math.abs(b), Math.abs(a))).limit(LARGEST).mapToDouble(Double::doubleValue).sum();
+            long better = Arrays.stream(differences).filter(d -> d < 0).count();
+            out.printf("  held-out sMSE of %s minus ses, summed: %.1f, of which the %d largest: %.1f; %s better on %d of %d%n",
+                    candidates.get(chosen).label(), total, LARGEST, largest, candidates.get(chosen).label(), better, differences.length);
+        }
+        return heldOut;
+    }
+
+    private static double[] pointOrNaive(Candidate candidate, double[] history) {
+        // a combination leaves out members too short for the history itself; a single method that cannot forecast it
+        // (seasonal naive needs a year) stands in as naive, as in the validation
+        boolean usable = candidate instanceof Candidate.Combination || history.length >= candidate.members().get(0).minimumObservations(PERIOD);
+        return (usable ? candidate : Candidate.of(ForecastMethod.NAIVE)).point(history, PERIOD, TEST_WEEKS);
+    }
+
+    private static double[] floored(double[] forecast) {
+        return Arrays.stream(forecast).map(value -> Math.max(0, value)).toArray();
     }
 
     /** The inventory view: the last training weeks before the held-out ones are the backtest window. */

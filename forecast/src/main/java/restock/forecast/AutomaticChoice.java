@@ -135,6 +135,17 @@ public final class AutomaticChoice {
 
     /** Learns one candidate per pattern from the pooled cross-validation errors of all histories. */
     public static Policy learn(Collection<double[]> histories, int period, int horizon) {
+        Map<SeriesProfile.Pattern, Candidate> byPattern = new EnumMap<>(SeriesProfile.Pattern.class);
+        pooledErrors(histories, period, horizon).forEach((pattern, sum) ->
+                byPattern.put(pattern, candidatesFor(pattern).get(CrossValidation.argmin(sum))));
+        return new Policy(byPattern);
+    }
+
+    /**
+     * What {@link #learn} chooses on: per pattern, each of its candidates' ({@link #candidatesFor}, same order) mean
+     * scaled cross-validation error summed over the pattern's series that have an origin.
+     */
+    public static Map<SeriesProfile.Pattern, double[]> pooledErrors(Collection<double[]> histories, int period, int horizon) {
         Map<SeriesProfile.Pattern, double[]> pooled = new EnumMap<>(SeriesProfile.Pattern.class);
         for (double[] history : histories) {
             SeriesProfile.Pattern pattern = SeriesProfile.pattern(history);
@@ -147,9 +158,7 @@ public final class AutomaticChoice {
                 sum[c] += errors.meanScaledError()[c];
             }
         }
-        Map<SeriesProfile.Pattern, Candidate> byPattern = new EnumMap<>(SeriesProfile.Pattern.class);
-        pooled.forEach((pattern, sum) -> byPattern.put(pattern, candidatesFor(pattern).get(CrossValidation.argmin(sum))));
-        return new Policy(byPattern);
+        return pooled;
     }
 
     /** Chooses for a single series: intermittent demand on its own cross-validation errors, ordinary series {@code combo}. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,6 +120,16 @@ class AutomaticChoiceTest {
                 assertThat(AutomaticChoice.candidatesFor(entry.getKey())).contains(entry.getValue()));
         double[] forecast = policy.forecast(catalogue.get(0), 1, 6).forecast();
         assertThat(forecast[0]).isBetween(20.0, 25.0);
+
+        // what it chose on: each pattern's candidate has the least pooled error of that pattern's candidates
+        Map<SeriesProfile.Pattern, double[]> pooled = AutomaticChoice.pooledErrors(catalogue, 1, 6);
+        assertThat(pooled.keySet()).isEqualTo(policy.byPattern().keySet());
+        pooled.forEach((pattern, errors) -> {
+            List<Candidate> candidates = AutomaticChoice.candidatesFor(pattern);
+            assertThat(errors).hasSize(candidates.size());
+            double chosen = errors[candidates.indexOf(policy.byPattern().get(pattern))];
+            assertThat(Arrays.stream(errors).min().orElseThrow()).isEqualTo(chosen);
+        });
     }
 
     @Test
