@@ -7,6 +7,7 @@ import org.jdbi.v3.core.JdbiException;
 import restock.notify.Branding;
 import restock.notify.Message;
 import restock.notify.Notice;
+import restock.notify.ToldPromise;
 import restock.notify.Templates;
 import restock.engagement.OfferRule;
 import restock.orders.OrderEventKind;
@@ -104,13 +105,16 @@ public final class NoticeRelay {
     private Optional<Notice> notice(Handle handle, String log, SqlNotices.EventRow e) {
         if (log.equals("order_events")) {
             return switch (OrderEventKind.of(e.kind())) {
-                case BACKORDERED -> Optional.of(new Notice.Waiting(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity(),
-                        Optional.ofNullable(e.promiseFrom()), Optional.ofNullable(e.promiseTo()),
-                        branding.publicUrl() + "/cancel/" + restock.cancelLinks().create(handle, e.orderId()).token()));
+                case BACKORDERED -> {
+                    SqlNotices.told(handle, e.lineId(), new ToldPromise(Optional.ofNullable(e.promiseTo())), clock.instant());
+                    yield Optional.of(new Notice.Waiting(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity(),
+                            Optional.ofNullable(e.promiseFrom()), Optional.ofNullable(e.promiseTo()),
+                            branding.publicUrl() + "/cancel/" + restock.cancelLinks().create(handle, e.orderId()).token()));
+                }
                 case CANCELLED -> e.sku() == null ? Optional.empty()
                         : Optional.of(new Notice.Cancelled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity()));
-                case PROMISE_CHANGED -> Optional.of(new Notice.PromiseChanged(e.customerEmail(), e.orderId(), e.sku(), e.productName(),
-                        Optional.ofNullable(e.promiseTo())));
+                case PROMISE_CHANGED -> told(handle, e).map(told -> new Notice.PromiseChanged(e.customerEmail(), e.orderId(), e.sku(),
+                        e.productName(), told.latest()));
                 case FILLED -> Optional.of(new Notice.Filled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity()));
                 default -> Optional.empty();
             };
@@ -121,6 +125,20 @@ public final class NoticeRelay {
                     payUrlTemplate.replace("{token}", e.reference() == null ? "" : e.reference())));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The line's promise as it stands, recorded as told, when the customer has not been told it yet; empty when
+     * they have (the event's change was undone, or an earlier event of this pass already told it). The waiting mail
+     * tells the first promise.
+     */
+    private Optional<ToldPromise> told(Handle handle, SqlNotices.EventRow e) {
+        ToldPromise now = new ToldPromise(Optional.ofNullable(e.promiseTo()));
+        if (!ToldPromise.worthTelling(SqlNotices.lastTold(handle, e.lineId()), now)) {
+            return Optional.empty();
+        }
+        SqlNotices.told(handle, e.lineId(), now, clock.instant());
+        return Optional.of(now);
     }
 
     /** Compensation when a line filled after its first promise; thanks when a long backorder ships. */

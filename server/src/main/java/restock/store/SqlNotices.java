@@ -17,6 +17,22 @@ public final class SqlNotices {
                            Instant occurredAt, LocalDate firstPromisedBy, int waiting, Instant placedAt) {
     }
 
+    /** What the customer was last told of a line's promise: its latest date, empty when it was unconfirmed. */
+    public static java.util.Optional<restock.notify.ToldPromise> lastTold(Handle handle, long lineId) {
+        return handle.createQuery("select told_eta_to from promise_notices where order_line_id = :line")
+                .bind("line", lineId)
+                .map((rs, ctx) -> new restock.notify.ToldPromise(java.util.Optional.ofNullable(rs.getObject("told_eta_to", LocalDate.class))))
+                .findOne();
+    }
+
+    /** Records what the customer is being told of a line's promise. */
+    public static void told(Handle handle, long lineId, restock.notify.ToldPromise promise, Instant at) {
+        handle.createUpdate("""
+                        insert into promise_notices (order_line_id, told_eta_to, told_at) values (:line, :to, :at)
+                        on conflict (order_line_id) do update set told_eta_to = excluded.told_eta_to, told_at = excluded.told_at""")
+                .bind("line", lineId).bind("to", promise.latest().orElse(null)).bind("at", SqlPurchasing.utc(at)).execute();
+    }
+
     public static long cursor(Handle handle, String log) {
         return handle.createQuery("select last_id from relay_cursors where name = :name for update")
                 .bind("name", log).mapTo(Long.class).one();

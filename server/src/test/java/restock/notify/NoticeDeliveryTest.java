@@ -114,6 +114,25 @@ class NoticeDeliveryTest {
     }
 
     @Test
+    void a_promise_change_is_mailed_only_when_it_differs_from_what_the_customer_was_last_told() throws Exception {
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd",
+                List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-12-20"))))));
+        place("ann@example.com", "pm_card_visa");
+        settle();
+        // Moved and moved back before the relay ran: two promise_changed events, and the promise is what Ann was told.
+        restock.inTransaction(h -> restock.purchasing().reschedule(h, po.id(), 1, LocalDate.parse("2026-12-28")));
+        restock.inTransaction(h -> restock.purchasing().reschedule(h, po.id(), 1, LocalDate.parse("2026-12-20")));
+        settle();
+        assertThat(subjects("ann@example.com")).containsExactly("Your order 1: Regency Cakestand 3 Tier is on backorder");
+        // Moved twice before the relay ran: told once, the date as it stands.
+        restock.inTransaction(h -> restock.purchasing().reschedule(h, po.id(), 1, LocalDate.parse("2026-12-28")));
+        restock.inTransaction(h -> restock.purchasing().reschedule(h, po.id(), 1, LocalDate.parse("2027-01-08")));
+        settle();
+        assertThat(subjects("ann@example.com")).containsExactly("Your order 1: Regency Cakestand 3 Tier is on backorder",
+                "Update on your order 1: Regency Cakestand 3 Tier");
+    }
+
+    @Test
     void every_event_type_is_delivered_with_the_right_content_in_order_per_customer() throws Exception {
         PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd",
                 List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-12-20"))))));
