@@ -21,7 +21,7 @@ import restock.gateways.WebhookTargets;
 import restock.payments.PaymentGateway;
 import restock.payments.SimulatedGateway;
 import restock.notify.Branding;
-import restock.notify.Templates;
+import restock.notify.MailTemplates;
 import restock.service.CatalogCommands;
 import restock.service.NoticeRelay;
 import restock.service.WaitlistCommands;
@@ -221,9 +221,9 @@ public final class HttpApi {
 
         new CustomerRoutes(restock, commands, waitlist, gateway, settings.webhookTargets(), branding).register(routes);
         routes.get("/api/messages/preview/{topic}", ctx -> {
-            var sample = Templates.sample(ctx.pathParam("topic")).orElseThrow(() -> new NotFound("topic",
-                    "no message topic '" + ctx.pathParam("topic") + "'; topics are " + Templates.TOPICS));
-            var rendered = Templates.render(sample, branding);
+            var sample = MailTemplates.sample(ctx.pathParam("topic")).orElseThrow(() -> new NotFound("topic",
+                    "no message topic '" + ctx.pathParam("topic") + "'; topics are " + MailTemplates.TOPICS));
+            var rendered = MailTemplates.render(sample, branding);
             ctx.json(java.util.Map.of("topic", ctx.pathParam("topic"), "subject", rendered.subject(), "text", rendered.text(),
                     "html", rendered.html()));
         });
