@@ -44,8 +44,16 @@ public final class Console {
     private final ConsolePages getPages;
     private final ConsoleActions actions;
 
+    /** Whether the storefront demo page is served (at /shop), so the console links to it. */
+    private final boolean shopDemo;
+
     public Console(Restock restock, StaffAccounts accounts) {
+        this(restock, accounts, false);
+    }
+
+    public Console(Restock restock, StaffAccounts accounts, boolean shopDemo) {
         this.accounts = accounts;
+        this.shopDemo = shopDemo;
         ConsoleQueries queries = new ConsoleQueries(restock);
         PlanningQueries planning = new PlanningQueries(restock);
         this.getPages = new ConsolePages(this, restock, queries, planning);
@@ -99,7 +107,7 @@ public final class Console {
             ctx.removeCookie(FLASH_COOKIE, "/console");
         }
         Map<String, Object> all = new LinkedHashMap<>(parameters);
-        all.put("chrome", new Chrome(session.username(), session.csrfToken(), section, flash));
+        all.put("chrome", new Chrome(session.username(), session.csrfToken(), section, flash, shopDemo));
         ctx.html(pages.render(template, all));
     }
 

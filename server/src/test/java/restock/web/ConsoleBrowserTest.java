@@ -70,7 +70,7 @@ class ConsoleBrowserTest {
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) || System.getenv("CI") != null,
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        api = new RunningApi(TestDatabases.targets().get(0));
+        api = RunningApi.withShopDemo(TestDatabases.targets().get(0));
         assertThat(Demo.loadIfEmpty(api.restock())).isTrue();
         // The fans' history happens in the past: a second Restock on the same database, with a clock ten weeks back.
         TestClock past = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(70)));
@@ -123,6 +123,9 @@ class ConsoleBrowserTest {
     @Test
     void staff_sign_in_and_run_the_shop_from_every_page() throws Exception {
         signIn();
+        theShopDemoShowsWhatTheAvailabilityAnswerSays();
+        aShopperJoinsTheWaitlistAndConfirms();
+        aShopperOrdersWhatWaitsAndCancelsItFromTheLink();
         everyPageOpensWithoutAnError();
         theOverviewChartIsDrawnWithThirtyDays();
         cancellingALineFromTheQueueCancelsItForTheCustomer();
@@ -150,7 +153,67 @@ class ConsoleBrowserTest {
         wait(20).until(ExpectedConditions.urlContains("/console/overview"));
     }
 
+    /** Each product on the shop page says what GET /api/availability says for one unit: the same one decision. */
+    private void theShopDemoShowsWhatTheAvailabilityAnswerSays() throws Exception {
+        browser.findElement(By.id("shop-demo-link")).click();
+        wait(20).until(ExpectedConditions.urlContains("/shop"));
+        List<WebElement> products = browser.findElements(By.cssSelector("article.product"));
+        assertThat(products).as("products on the shop page").hasSizeGreaterThanOrEqualTo(4);
+        for (WebElement product : products) {
+            Sku sku = Sku.of(product.getAttribute("data-sku"));
+            restock.promise.Availability answer = api.restock().read(h -> api.restock().availability().availability(h, sku, 1)).availability();
+            assertThat(product.getAttribute("data-status")).as(sku.code()).isEqualTo(answer.status().code());
+            assertThat(product.findElement(By.cssSelector(".availability")).getText()).as(sku.code()).isEqualTo(answer.message());
+            answer.eta().ifPresent(eta -> assertThat(product.findElement(By.cssSelector(".eta")).getText()).as(sku.code())
+                    .isEqualTo(Math.round(eta.probability() * 100) + "% likely to ship by " + Format.day(eta.to())));
+        }
+        assertThat(products).extracting(p -> p.getAttribute("data-status")).contains("in_stock", "backorder", "out_of_stock", "preorder");
+        assertThat(products).filteredOn(p -> "out_of_stock".equals(p.getAttribute("data-status")))
+                .anySatisfy(p -> assertThat(p.getText()).containsPattern("usually restocks every ~\\d+ (day|days|weeks|months)"));
+        assertThat(products).filteredOn(p -> "preorder".equals(p.getAttribute("data-status")))
+                .allSatisfy(p -> assertThat(p.getText()).contains("Pre-order — ships"));
+        screenshot("shop");
+    }
+
+    private void aShopperJoinsTheWaitlistAndConfirms() throws Exception {
+        browser.get(base + "/shop");
+        WebElement product = browser.findElements(By.cssSelector("article.product")).stream()
+                .filter(p -> !p.findElements(By.cssSelector("form.waitlist")).isEmpty()).findFirst().orElseThrow();
+        String name = product.findElement(By.tagName("h2")).getText();
+        WebElement form = product.findElement(By.cssSelector("form.waitlist"));
+        form.findElement(By.name("email")).sendKeys("waiting-shopper@example.com");
+        form.findElement(By.name("consent")).click();
+        form.findElement(By.tagName("button")).click();
+        assertThat(waitFor(By.id("waitlist-sent")).getText()).contains("a link to confirm").contains(name);
+        screenshot("shop-waitlist-sent");
+        browser.findElement(By.id("confirm-link")).click();
+        browser.findElement(By.cssSelector("main form button")).click();
+        assertThat(waitFor(By.id("done")).getText()).isEqualTo("Thank you: we will email you when " + name + " is back in stock.");
+    }
+
+    /** What a shopper who orders a backordered item reads, and the cancel link their mail carries, followed. */
+    private void aShopperOrdersWhatWaitsAndCancelsItFromTheLink() throws Exception {
+        browser.get(base + "/shop");
+        WebElement product = browser.findElements(By.cssSelector("article.product[data-status=backorder]")).stream()
+                .filter(p -> !p.findElements(By.cssSelector(".eta")).isEmpty()).findFirst().orElseThrow();
+        String name = product.findElement(By.tagName("h2")).getText();
+        WebElement form = product.findElement(By.cssSelector("form.order"));
+        form.findElement(By.name("quantity")).clear();
+        form.findElement(By.name("quantity")).sendKeys("2");
+        form.findElement(By.name("email")).sendKeys("patient-shopper@example.com");
+        form.findElement(By.tagName("button")).click();
+        assertThat(waitFor(By.cssSelector("#placed li.waiting")).getText()).startsWith("2 × " + name + ": waits for stock, ships ")
+                .containsPattern("\\(\\d+% likely by ");
+        assertThat(browser.findElement(By.id("charge")).getText()).isEqualTo("Nothing is charged until it ships.");
+        screenshot("shop-ordered");
+        browser.findElement(By.id("cancel-link")).click();
+        browser.findElement(By.id("cancel")).click();
+        assertThat(waitFor(By.id("cancelled")).getText()).isEqualTo("2 × " + name + " cancelled; nothing was charged.");
+        screenshot("shop-cancelled");
+    }
+
     private void everyPageOpensWithoutAnError() throws Exception {
+        browser.get(base + "/console/overview");
         for (var section : Chrome.SECTIONS) {
             browser.findElement(By.cssSelector("header nav a[href='/console/" + section.getKey() + "']")).click();
             wait(20).until(ExpectedConditions.textToBe(By.tagName("h1"), section.getKey().equals("overview") ? "Overview" : heading(section.getKey())));
