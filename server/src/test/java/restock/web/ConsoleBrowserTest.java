@@ -61,6 +61,7 @@ class ConsoleBrowserTest {
     private static final Sku FAN = Sku.of("FAN-1");
     private static final String FAN_SUPPLIER = "Kyoto Fans Ltd";
     private static final String LATE_SUPPLIER = "Osaka Lamps";
+    private static final String SLIPPING_SUPPLIER = "Slow Boat Co";
 
     private static RunningApi api;
     private static WebDriver browser;
@@ -77,6 +78,7 @@ class ConsoleBrowserTest {
         Restock inThePast = new Restock(api.restock().jdbi(), past);
         sellFansForTenWeeks(inThePast, past);
         orderLampsThatAreNowLate(inThePast, past);
+        receiveBoatsLaterThanBefore(api.restock());
         new StaffAccounts(api.restock(), api.restock().clock()).create(USER, PASSWORD.toCharArray(), "test");
         Files.createDirectories(SCREENSHOTS);
         browser = browser();
@@ -110,6 +112,26 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * A supplier that delivered on time 55 days ago, then 5 and 6 days late in the last four weeks (received 20 and 14
+     * days ago): 5.5 days late on average against 0 before, so it is slipping.
+     */
+    private static void receiveBoatsLaterThanBefore(Restock now) {
+        Sku boat = Sku.of("BOAT-1");
+        now.inTransaction(h -> now.catalog().create(h, new Product(boat, "Paper Boat", new Money(300, "GBP"), new BackorderPolicy.Never())));
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12));
+        int[][] dueAndReceivedDaysAgo = {{55, 55}, {25, 20}, {20, 14}};
+        for (int[] days : dueAndReceivedDaysAgo) {
+            TestClock clock = new TestClock(today.minus(Duration.ofDays(days[0] + 10L)));
+            Restock then = new Restock(now.jdbi(), clock);
+            LocalDate due = LocalDate.ofInstant(today.minus(Duration.ofDays(days[0])), ZoneOffset.UTC);
+            PurchaseOrder order = then.inTransaction(h -> then.purchasing().create(h, new PurchaseOrderRequest(SLIPPING_SUPPLIER,
+                    List.of(new PurchaseOrderRequest.Line(boat, 10, due)))));
+            clock.advance(Duration.ofDays(10L + days[0] - days[1]));
+            then.inTransaction(h -> then.purchasing().receive(h, order.id(), List.of(new ReceiptPlan.Received(boat, 10))));
+        }
+    }
+
     /** Ordered from a supplier ten weeks ago, due three days ago, never delivered. */
     private static void orderLampsThatAreNowLate(Restock restock, TestClock clock) {
         Sku lamp = Sku.of("LAMP-1");
@@ -132,6 +154,7 @@ class ConsoleBrowserTest {
         raisingALinesPriorityMovesItToTheFrontOfItsQueue();
         receivingAPurchaseOrderFillsTheQueue();
         theSkuPageDrawsHistoryAndForecast();
+        aProductIsEditedFromItsPage();
         aSuggestionBecomesAPurchaseOrder();
         theOrderSearchNarrowsAsStaffType();
         anOrderShipsAndAnotherIsCancelledFromItsPage();
@@ -234,6 +257,23 @@ class ConsoleBrowserTest {
         browser.get(base + "/console/overview");
         WebElement chart = chartDrawn("trend-chart");
         assertThat(chart.getAttribute("data-chart-points")).isEqualTo(Integer.toString(ConsoleQueries.TREND_DAYS));
+        assertThat(Integer.parseInt(chart.getAttribute("data-chart-values"))).as("trend values").isPositive();
+        // The weekly KPI and cause charts: one point per week, each with the insight service's figures.
+        for (String id : List.of("kpi-rates-chart", "kpi-waits-chart", "causes-chart")) {
+            WebElement weekly = chartDrawn(id);
+            assertThat(weekly.getAttribute("data-chart-points")).as(id).isEqualTo(Integer.toString(OverviewCharts.TREND_WEEKS));
+            assertThat(Integer.parseInt(weekly.getAttribute("data-chart-values"))).as(id + " values").isPositive();
+        }
+        // The fans sell 5 a day and 20 are left, nothing on order; the boats came later lately.
+        assertThat(browser.findElement(By.id("stock-outs")).getText()).contains("Silk Fan: 20 free at").contains("nothing is on order");
+        assertThat(browser.findElement(By.id("suppliers-slipping")).getText()).isEqualTo(SLIPPING_SUPPLIER
+                + ": its 2 receipts of the last 4 weeks came 5.5 days late on average, against 0 in the 90 days before");
+        restock.insight.KpiRow kpis = new restock.service.InsightQueries(api.restock()).overall(30);
+        assertThat(browser.findElement(By.id("kpi-line-fill")).getText()).isEqualTo(Format.percent(kpis.lineFillRate()));
+        assertThat(browser.findElement(By.id("kpi-promise-kept")).getText()).isEqualTo(Format.percent(kpis.promiseKeptRate()));
+        assertThat(browser.findElement(By.id("kpi-p90-wait")).getText()).isEqualTo(Format.days(kpis.p90WaitDays()));
+        assertThat(browser.findElement(By.id("kpi-stock-out-days")).getText()).isEqualTo(Integer.toString(kpis.stockOutDays()));
+        assertThat(kpis.lines()).as("the demo's last 30 days have order lines").isPositive();
         assertThat(browser.findElement(By.id("waiting-lines")).getText()).isNotEqualTo("0");
         assertThat(browser.findElement(By.id("late-pos")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("late-supply")).getText()).contains(LATE_SUPPLIER).contains("40 × Paper Lamp were due");
@@ -296,6 +336,7 @@ class ConsoleBrowserTest {
         browser.get(base + "/console/skus/" + FAN.code());
         WebElement chart = chartDrawn("sku-chart");
         assertThat(Integer.parseInt(chart.getAttribute("data-chart-points"))).as("26 weeks of history and 12 ahead").isEqualTo(26 + 12);
+        assertThat(Integer.parseInt(chart.getAttribute("data-chart-values"))).as("sku chart values").isPositive();
         assertThat(browser.findElements(By.cssSelector("#movements tbody tr"))).isNotEmpty();
         screenshot("sku");
         browser.findElement(By.id("counted")).sendKeys("18");
@@ -303,6 +344,36 @@ class ConsoleBrowserTest {
         assertThat(waitFor(By.id("flash")).getText()).contains("18 on hand (was 20)");
         assertThat(browser.findElement(By.id("on-hand")).getText()).isEqualTo("18");
         assertThat(browser.findElement(By.cssSelector("#movements tbody tr")).getText()).contains("count").contains("counted by " + USER);
+    }
+
+    /** Name, price and policy changed on the SKU page: the product changes, and the change is in its audit trail. */
+    private void aProductIsEditedFromItsPage() throws Exception {
+        browser.get(base + "/console/skus/" + FAN.code());
+        WebElement name = browser.findElement(By.id("edit-name"));
+        name.clear();
+        name.sendKeys("Silk Fan, hand painted");
+        WebElement price = browser.findElement(By.id("edit-price"));
+        assertThat(price.getAttribute("value")).isEqualTo("12.99");
+        price.clear();
+        price.sendKeys("14.50");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("edit-policy"))).selectByValue("always");
+        browser.findElement(By.id("edit-cap")).sendKeys("40");
+        browser.findElement(By.id("save-product")).click();
+        assertThat(waitFor(By.id("flash")).getText()).isEqualTo("Product FAN-1 saved: Silk Fan, hand painted, 14.50 GBP, backorders always.");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Silk Fan, hand painted");
+        Product edited = api.restock().read(h -> api.restock().catalog().find(h, FAN));
+        assertThat(edited.price()).isEqualTo(new Money(1450, "GBP"));
+        assertThat(edited.backorderPolicy()).isEqualTo(new BackorderPolicy.Always(java.util.OptionalInt.of(40)));
+        assertThat(browser.findElement(By.cssSelector("#audit tbody tr")).getText()).contains(USER + " (console)")
+                .contains("priceMinor 1299 → 1450").contains("backorderPolicy when-supply-confirmed → always");
+        screenshot("product-edited");
+        // A price with more decimals than the currency has is refused, and nothing changes.
+        price = browser.findElement(By.id("edit-price"));
+        price.clear();
+        price.sendKeys("14.555");
+        browser.findElement(By.id("save-product")).click();
+        assertThat(waitFor(By.tagName("main")).getText()).contains("at most 2 decimals");
+        assertThat(api.restock().read(h -> api.restock().catalog().find(h, FAN)).price()).isEqualTo(new Money(1450, "GBP"));
     }
 
     private void aSuggestionBecomesAPurchaseOrder() throws Exception {
