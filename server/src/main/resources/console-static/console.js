@@ -41,7 +41,8 @@
   }
 
   function line(label, data, colour, extra) {
-    var dataset = { label: label, data: data, borderColor: colour, backgroundColor: colour, tension: 0.2, pointRadius: 2, spanGaps: true };
+    // Straight segments: a smoothed line overshoots a rate past 0% or 100%.
+    var dataset = { label: label, data: data, borderColor: colour, backgroundColor: colour, tension: 0, pointRadius: 2, spanGaps: true };
     Object.keys(extra || {}).forEach(function (key) { dataset[key] = extra[key]; });
     return dataset;
   }

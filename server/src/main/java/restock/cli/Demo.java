@@ -84,7 +84,13 @@ public final class Demo {
         restock.inTransaction(h -> {
             restock.catalog().create(h, new Product(COMING_SOON, "Vintage Christmas Paper Chain Kit (new edition)", new Money(325, "GBP"),
                     new BackorderPolicy.WhenSupplyConfirmed(), new restock.catalog.Lifecycle(Optional.of(today.plusDays(COMING_SOON_RELEASE_DAYS)), false)));
-            restock.purchasing().create(h, new restock.purchasing.PurchaseOrderRequest(DemoYear.SUPPLIERS.get(1).name(),
+            // Filed like the year's products (a category and its supplier), so reports by supplier or category hold it.
+            String supplier = DemoYear.SUPPLIERS.get(1).name();
+            long supplierId = restock.catalogEdits().suppliers(h, 0, DemoYear.SUPPLIERS.size() + 1).stream()
+                    .filter(s -> s.name().equals(supplier)).findFirst().orElseThrow().id();
+            restock.catalogEdits().editProduct(h, COMING_SOON, filed -> new restock.service.CatalogEdits.FiledProduct(filed.product(),
+                    new restock.catalog.ProductPlacement(Optional.of(DemoYear.categoryOf("Paper Chain Kit")), Optional.of(supplierId))), "demo");
+            restock.purchasing().create(h, new restock.purchasing.PurchaseOrderRequest(supplier,
                     List.of(new restock.purchasing.PurchaseOrderRequest.Line(COMING_SOON, 240, today.plusDays(COMING_SOON_DELIVERY_DAYS)))));
             return null;
         });

@@ -282,6 +282,8 @@ class ConsoleBrowserTest {
         assertThat(causes).as("main causes of the last days' backorder events").isNotEmpty();
         assertThat(causes.get(0).getText()).matches("(?s).*(demand spike|supplier late|supplier short|planning|record error|policy|unknown).*");
         screenshot("overview-chart");
+        scrollTo("causes");
+        screenshot("overview-causes");
     }
 
     private void cancellingALineFromTheQueueCancelsItForTheCustomer() throws Exception {
@@ -366,6 +368,8 @@ class ConsoleBrowserTest {
         assertThat(edited.backorderPolicy()).isEqualTo(new BackorderPolicy.Always(java.util.OptionalInt.of(40)));
         assertThat(browser.findElement(By.cssSelector("#audit tbody tr")).getText()).contains(USER + " (console)")
                 .contains("priceMinor 1299 → 1450").contains("backorderPolicy when-supply-confirmed → always");
+        chartDrawn("sku-chart");
+        scrollTo("edit-product");
         screenshot("product-edited");
         // A price with more decimals than the currency has is refused, and nothing changes.
         price = browser.findElement(By.id("edit-price"));
@@ -471,6 +475,10 @@ class ConsoleBrowserTest {
             return "drawn".equals(state);
         });
         return browser.findElement(By.id(id));
+    }
+
+    private static void scrollTo(String id) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView();", id);
     }
 
     private static WebElement waitFor(By by) {
