@@ -3,10 +3,14 @@ package restock.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdbi.v3.core.Handle;
 import restock.common.InvalidInput;
+import restock.insight.Alerts;
 import restock.insight.CauseKind;
+import restock.insight.KpiFacts;
 import restock.insight.KpiRow;
 import restock.insight.Kpis;
+import restock.store.SqlAlerts;
 import restock.store.SqlCauses;
 import restock.store.SqlKpis;
 import restock.views.ConsoleRows.CauseCount;
@@ -120,14 +124,44 @@ public final class InsightQueries {
     /** The KPIs of a period, grouped; optionally for one SKU. */
     public List<KpiRow> kpis(Period period, Kpis.By by, Kpis.Grain grain, Optional<String> sku) {
         LocalDate today = restock.books().today();
-        return restock.read(h -> {
-            long skuDays = SqlKpis.skuDays(h, period.from(), period.to(), sku);
-            if (skuDays > MAX_SKU_DAYS) {
-                throw new InvalidInput("from", "this report would read " + skuDays + " SKU-days, over the limit of " + MAX_SKU_DAYS
-                        + ": shorten the period or name a sku");
-            }
-            return Kpis.compute(SqlKpis.facts(h, period.from(), period.to(), today, sku), by, grain);
-        });
+        return restock.read(h -> Kpis.compute(facts(h, period, today, sku), by, grain));
+    }
+
+    /** The KPIs of the last days in one row: the console overview's figures. */
+    public KpiRow overall(int days) {
+        LocalDate today = restock.books().today();
+        return restock.read(h -> Kpis.overall(facts(h, new Period(today.minusDays(days - 1L), today), today, Optional.empty())));
+    }
+
+    /** The first day of the week {@code weeks - 1} weeks before this one: the start of a trend of that many weeks. */
+    public LocalDate weeksBack(int weeks) {
+        return restock.books().today().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .minusWeeks(weeks - 1L);
+    }
+
+    /** The overview's alerts: SKUs that run out before their next receipt (soonest first), and suppliers slipping. */
+    public record OverviewAlerts(List<Alerts.StockOut> stockOuts, List<Alerts.Slipping> slipping) {
+    }
+
+    public OverviewAlerts alerts(int limit) {
+        LocalDate today = restock.books().today();
+        java.time.Instant dayStart = today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return restock.read(h -> new OverviewAlerts(
+                SqlAlerts.covers(h, dayStart.minus(java.time.Duration.ofDays(Alerts.RATE_DAYS))).stream()
+                        .map(cover -> Alerts.stockOut(cover, today)).flatMap(Optional::stream)
+                        .sorted(java.util.Comparator.comparing(Alerts.StockOut::runsOutOn)).limit(limit).toList(),
+                SqlAlerts.supplierReceipts(h, dayStart.minus(java.time.Duration.ofDays(Alerts.RECENT_DAYS + Alerts.EARLIER_DAYS)),
+                        dayStart.minus(java.time.Duration.ofDays(Alerts.RECENT_DAYS))).stream()
+                        .map(Alerts::slipping).flatMap(Optional::stream).toList()));
+    }
+
+    private KpiFacts facts(Handle h, Period period, LocalDate today, Optional<String> sku) {
+        long skuDays = SqlKpis.skuDays(h, period.from(), period.to(), sku);
+        if (skuDays > MAX_SKU_DAYS) {
+            throw new InvalidInput("from", "this report would read " + skuDays + " SKU-days, over the limit of " + MAX_SKU_DAYS
+                    + ": shorten the period or name a sku");
+        }
+        return SqlKpis.facts(h, period.from(), period.to(), today, sku);
     }
 
     private static Map<String, Object> view(SqlCauses.StoredCauses row) {

@@ -33,6 +33,8 @@ final class ConsolePages {
     private final ConsoleQueries queries;
     private final PlanningQueries planning;
     private final restock.service.InsightQueries insight;
+    private final OverviewCharts charts;
+    private final ProductEditor editor;
     /** Days of backorder events whose causes the overview sums up. */
     static final int CAUSE_DAYS = 30;
 
@@ -42,11 +44,15 @@ final class ConsolePages {
         this.queries = queries;
         this.planning = planning;
         this.insight = new restock.service.InsightQueries(restock);
+        this.charts = new OverviewCharts(insight, restock);
+        this.editor = new ProductEditor(console, restock);
     }
 
     void register(RoutesConfig routes) {
         routes.get("/console/overview", console.page(this::overview));
         routes.get("/console/overview/trend.json", console.page(ctx -> ctx.json(queries.trend())));
+        routes.get("/console/overview/kpis.json", console.page(ctx -> ctx.json(charts.kpiWeeks())));
+        routes.get("/console/overview/causes.json", console.page(ctx -> ctx.json(charts.causeWeeks())));
         routes.get("/console/backorders", console.page(this::backorders));
         routes.get("/console/orders", console.page(this::orders));
         routes.get("/console/orders/{id}", console.page(this::order));
@@ -61,11 +67,13 @@ final class ConsolePages {
         routes.get("/console/waitlists", console.page(ctx -> console.render(ctx, "console/waitlists.jte", "waitlists",
                 Map.of("waitlists", queries.waitlists(), "rules", queries.offerRules()))));
         routes.get("/console/planning", console.page(this::planning));
+        editor.register(routes);
     }
 
     private void overview(Context ctx) {
         console.render(ctx, "console/overview.jte", "overview", Map.of("overview", queries.overview(),
-                "causes", insight.mainCauses(CAUSE_DAYS), "causeDays", CAUSE_DAYS));
+                "causes", insight.mainCauses(CAUSE_DAYS), "causeDays", CAUSE_DAYS, "kpis", insight.overall(CAUSE_DAYS),
+                "trendWeeks", OverviewCharts.TREND_WEEKS, "alerts", insight.alerts(ConsoleQueries.ALERT_ROWS)));
     }
 
     private void backorders(Context ctx) {
@@ -126,7 +134,8 @@ final class ConsolePages {
     }
 
     private void skuPage(Context ctx) {
-        console.render(ctx, "console/sku.jte", "products", Map.of("detail", queries.sku(sku(ctx)), "now", restock.clock().instant()));
+        console.render(ctx, "console/sku.jte", "products", Map.of("detail", queries.sku(sku(ctx)), "now", restock.clock().instant(),
+                "edit", editor.form(sku(ctx))));
     }
 
     private void planning(Context ctx) {
