@@ -9,7 +9,9 @@
 #   tools/console_scale.sh all       both
 #
 # Settings (environment): PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), SCALE_DB (restock_scale),
-# SCALE_PORT (18090), SCALE_REQUESTS (requests per page after 5 warm-ups, 50), SCALE_JAR (the server jar to run). The fill takes several minutes and a
+# SCALE_PORT (18090), SCALE_REQUESTS (requests per page after 5 warm-ups, 50), SCALE_JAR (the server jar to run),
+# SCALE_PLAN (planner: store a run of `restock plan`, as the nightly run would; sql: tools/console_scale_plan.sql, for
+# when planning 50,000 SKUs takes hours, as on the loaded 2-core machine of 2026-12-06). The fill takes several minutes and a
 # few GB on disk; `dropdb -h 127.0.0.1 -U postgres restock_scale` removes it. Never point SCALE_DB at a database used
 # for anything else: the fill expects an empty one.
 set -euo pipefail
@@ -42,7 +44,10 @@ fill() {
     echo "filling $db (several minutes)..."
     time psql -q -d "$db" -f tools/console_scale_fill.sql
   fi
-  if [ "$(psql -d "$db" -tAc "select count(*) from planning_runs")" -eq 0 ]; then
+  if [ "$(psql -d "$db" -tAc "select count(*) from planning_runs")" -eq 0 ] && [ "${SCALE_PLAN:-planner}" = sql ]; then
+    echo "storing a planning run made in SQL (tools/console_scale_plan.sql), not by the planner..."
+    psql -q -d "$db" -f tools/console_scale_plan.sql
+  elif [ "$(psql -d "$db" -tAc "select count(*) from planning_runs")" -eq 0 ]; then
     echo "planning every SKU once, as the nightly run does, and storing the run..."
     local plan
     plan=$(mktemp)

@@ -54,26 +54,28 @@ public final class ConsoleQueries {
     /** Days of the trend summed up afresh on every request: today and yesterday (a transaction may straddle midnight). */
     static final int LIVE_TREND_DAYS = 2;
 
-    /** The trend's older days, summed up once, and the last event they include. */
-    private record KeptDays(LocalDate from, LocalDate through, long lastEventId, List<ConsoleRows.Day> days) {
+    /** How long the trend's older days are kept before they are summed up again. */
+    static final java.time.Duration KEEP_TREND_DAYS_FOR = java.time.Duration.ofMinutes(10);
+
+    /** The trend's older days, summed up at a moment. */
+    private record KeptDays(LocalDate from, LocalDate through, java.time.Instant summedAt, List<ConsoleRows.Day> days) {
     }
 
     private volatile KeptDays keptDays;
 
     /**
-     * The trend: its older days are kept from an earlier request (the order event log is append-only and events carry
-     * the time they were written, so those days do not change), summed up again when the days move on or when an
-     * event written since is dated in them (a replay with a clock in the past); the last days are summed up each time.
-     * At 1,000,000 orders summing 30 days of events took over a second (docs/BENCHMARKS.md).
+     * The trend: its older days are kept from an earlier request for {@link #KEEP_TREND_DAYS_FOR} (events are written
+     * with the time they happen, so only a replay with a clock in the past, such as the demo's, adds to those days; it
+     * shows within that time), summed up again when the days move on; the last days are summed up each time. At
+     * 1,000,000 orders summing 30 days of events took one to two seconds on every load (docs/BENCHMARKS.md).
      */
     private List<ConsoleRows.Day> trend(org.jdbi.v3.core.Handle handle, LocalDate today) {
         LocalDate from = today.minusDays(TREND_DAYS - 1L);
         LocalDate through = today.minusDays(LIVE_TREND_DAYS);
+        java.time.Instant now = restock.clock().instant();
         KeptDays kept = keptDays;
-        if (kept == null || !kept.from().equals(from) || !kept.through().equals(through)
-                || SqlConsole.eventsAfterHappenedBefore(handle, kept.lastEventId(), through.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))) {
-            long lastEventId = SqlConsole.lastEventId(handle);
-            kept = new KeptDays(from, through, lastEventId, SqlConsole.trend(handle, from, through));
+        if (kept == null || !kept.from().equals(from) || !kept.through().equals(through) || !now.isBefore(kept.summedAt().plus(KEEP_TREND_DAYS_FOR))) {
+            kept = new KeptDays(from, through, now, SqlConsole.trend(handle, from, through));
             keptDays = kept;
         }
         List<ConsoleRows.Day> days = new java.util.ArrayList<>(kept.days());

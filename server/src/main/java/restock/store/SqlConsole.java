@@ -48,13 +48,13 @@ public final class SqlConsole {
                         select
                           (select count(*) from orders where placed_at >= :start) as orders_today,
                           (select coalesce(-sum(quantity), 0) from stock_movements where kind = 'shipment' and occurred_at >= :start) as shipped,
-                          (select count(*) from order_lines where waiting > 0) as waiting_lines,
-                          (select coalesce(sum(waiting), 0) from order_lines where waiting > 0) as waiting_units,
+                          w.lines as waiting_lines, w.units as waiting_units,
                           (select count(*) from purchase_orders where status = 'open') as open_pos,
                           (select count(distinct po.id) from purchase_orders po join purchase_order_lines l on l.purchase_order_id = po.id
                              where po.status = 'open' and l.quantity_received < l.quantity_ordered and l.expected_date < :today) as late_pos,
                           (select count(*) from stock where on_hand - reserved <= 0) as out_of_stock,
-                          (select count(*) from waitlist where unsubscribed_at is null and notified_at is null) as waitlist""")
+                          (select count(*) from waitlist where unsubscribed_at is null and notified_at is null) as waitlist
+                        from (select count(*) as lines, coalesce(sum(waiting), 0) as units from order_lines where waiting > 0) w""")
                 .bind("start", SqlPurchasing.utc(dayStart)).bind("today", today)
                 .map((rs, ctx) -> new ConsoleRows.Figures(rs.getInt("orders_today"), rs.getInt("shipped"), rs.getInt("waiting_lines"),
                         rs.getInt("waiting_units"), rs.getInt("open_pos"), rs.getInt("late_pos"), rs.getInt("out_of_stock"), rs.getInt("waitlist")))
@@ -76,17 +76,6 @@ public final class SqlConsole {
                 .map((rs, ctx) -> new ConsoleRows.Day(rs.getObject("day", LocalDate.class), rs.getInt("ordered"), rs.getInt("backordered"),
                         rs.getInt("shipped"), rs.getInt("cancelled")))
                 .list();
-    }
-
-    /** The newest order event's id (0 without events). */
-    public static long lastEventId(Handle handle) {
-        return handle.createQuery("select coalesce(max(id), 0) from order_events").mapTo(Long.class).one();
-    }
-
-    /** Whether an event after {@code afterId} happened before a moment: one written late into days already summed up. */
-    public static boolean eventsAfterHappenedBefore(Handle handle, long afterId, Instant before) {
-        return handle.createQuery("select exists (select 1 from order_events where id > :after and occurred_at < :before)")
-                .bind("after", afterId).bind("before", SqlPurchasing.utc(before)).mapTo(Boolean.class).one();
     }
 
     /** Waiting lines, oldest first, optionally of one SKU; each with its place in its SKU's queue. */

@@ -22,6 +22,7 @@ create index order_events_by_time on order_events (occurred_at) include (kind, q
 
 -- Open purchase orders (the overview's figures and late supply, the purchase order list) without reading closed ones.
 create index purchase_orders_open on purchase_orders (id) where status = 'open';
+create index purchase_order_lines_unreceived on purchase_order_lines (expected_date, purchase_order_id) where quantity_received < quantity_ordered;
 
 -- The order search matches part of an email address: a trigram index answers "contains" without reading every order.
 -- pg_trgm ships with PostgreSQL (contrib) and is a trusted extension, which a database owner may create.
