@@ -138,16 +138,38 @@ final class ConsolePages {
                 "edit", editor.form(sku(ctx))));
     }
 
+    /** Suggestions on the planning page: the ones to order soonest (the rest stay in the stored run's CSV). */
+    static final int SUGGESTION_ROWS = 200;
+    /** SKUs listed as running out before their next receipt: the soonest. */
+    static final int STOCK_OUT_ROWS = 50;
+
+    /**
+     * The latest stored planning run (the nightly one), not a plan made per request: planning 50,000 SKUs takes far
+     * longer than a page may. Suggestions for SKUs ordered since the run are left out: they are done.
+     */
     private void planning(Context ctx) {
-        List<Planner.SkuPlan> plans = restock.read(h -> planning.plan(h, PlanningQueries.DEFAULT_SERVICE_LEVEL, done -> { }));
+        PlanningQueries.StoredPlans stored = planning.latestPlans();
+        List<Planner.SkuPlan> plans = stored.plans();
+        java.util.Set<String> ordered = planning.orderedSince(stored.ranAt());
+        List<Planner.SkuPlan> suggestions = plans.stream().filter(plan -> plan.suggestedQuantity() > 0 && !ordered.contains(plan.sku())).toList();
         Map<String, List<Planner.SkuPlan>> bySupplier = new TreeMap<>();
-        plans.stream().filter(plan -> plan.suggestedQuantity() > 0)
+        suggestions.stream()
+                .sorted(java.util.Comparator.comparing((Planner.SkuPlan plan) -> plan.orderBy().orElse(LocalDate.MAX)).thenComparing(Planner.SkuPlan::sku))
+                .limit(SUGGESTION_ROWS)
                 .forEach(plan -> bySupplier.computeIfAbsent(plan.supplier(), s -> new java.util.ArrayList<>()).add(plan));
         List<Planner.SkuPlan> stockOuts = plans.stream().filter(Planner.SkuPlan::stocksOutBeforeNextReceipt)
-                .sorted(java.util.Comparator.comparingDouble(Planner.SkuPlan::daysOfCover)).toList();
+                .sorted(java.util.Comparator.comparingDouble(Planner.SkuPlan::daysOfCover)).limit(STOCK_OUT_ROWS).toList();
         LocalDate expected = restock.books().today().plusDays(DEFAULT_LEAD_TIME_DAYS);
-        console.render(ctx, "console/planning.jte", "planning", Map.of("bySupplier", bySupplier, "stockOuts", stockOuts,
-                "expected", expected, "serviceLevel", PlanningQueries.DEFAULT_SERVICE_LEVEL, "skus", plans.size()));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("bySupplier", bySupplier);
+        model.put("stockOuts", stockOuts);
+        model.put("expected", expected);
+        model.put("serviceLevel", stored.serviceLevel());
+        model.put("skus", plans.size());
+        model.put("ranAt", stored.ranAt());
+        model.put("suggestions", suggestions.size());
+        model.put("shown", Math.min(suggestions.size(), SUGGESTION_ROWS));
+        console.render(ctx, "console/planning.jte", "planning", model);
     }
 
     static long id(Context ctx) {
