@@ -127,10 +127,50 @@ public final class InsightQueries {
         return restock.read(h -> Kpis.compute(facts(h, period, today, sku), by, grain));
     }
 
-    /** The KPIs of the last days in one row: the console overview's figures. */
+    /**
+     * The KPIs of the last days in one row: the console overview's figures. They read every SKU-day of the period, so
+     * a request within {@link #OVERVIEW_KEPT_FOR} of the last one reuses its answer.
+     */
     public KpiRow overall(int days) {
         LocalDate today = restock.books().today();
-        return restock.read(h -> Kpis.overall(facts(h, new Period(today.minusDays(days - 1L), today), today, Optional.empty())));
+        return kept(List.of("overall", days, today),
+                () -> restock.read(h -> Kpis.overall(facts(h, new Period(today.minusDays(days - 1L), today), today, Optional.empty()))));
+    }
+
+    /**
+     * The weekly KPIs of the last {@code weeks} weeks (this one included), a week at a time, so that each read stays
+     * within {@link #MAX_SKU_DAYS} however large the catalogue (12 weeks of 50,000 SKUs are 4,200,000 SKU-days);
+     * each week is kept for {@link #OVERVIEW_KEPT_FOR}. The same rows as {@code kpis(period, PERIOD, WEEK)} gives.
+     */
+    public List<KpiRow> weeklyTrend(int weeks) {
+        LocalDate today = restock.books().today();
+        List<KpiRow> rows = new java.util.ArrayList<>();
+        for (LocalDate week = weeksBack(weeks); !week.isAfter(today); week = week.plusWeeks(1)) {
+            Period period = new Period(week, week.plusDays(6).isAfter(today) ? today : week.plusDays(6));
+            rows.addAll(kept(List.of("week", period.from(), period.to(), today),
+                    () -> kpis(period, Kpis.By.PERIOD, Kpis.Grain.WEEK, Optional.empty())));
+        }
+        return rows;
+    }
+
+    /** How long the overview's KPI figures are reused before they are read again. */
+    public static final java.time.Duration OVERVIEW_KEPT_FOR = java.time.Duration.ofMinutes(10);
+
+    private record Kept(java.time.Instant at, Object value) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    private <T> T kept(List<Object> key, java.util.function.Supplier<T> read) {
+        java.time.Instant now = restock.clock().instant();
+        Kept found = kept.get(key);
+        if (found == null || !now.isBefore(found.at().plus(OVERVIEW_KEPT_FOR))) {
+            found = new Kept(now, read.get());
+            kept.values().removeIf(old -> !now.isBefore(old.at().plus(OVERVIEW_KEPT_FOR)));
+            kept.put(key, found);
+        }
+        return (T) found.value();
     }
 
     /** The first day of the week {@code weeks - 1} weeks before this one: the start of a trend of that many weeks. */

@@ -44,9 +44,7 @@ public final class OverviewCharts {
     }
 
     List<KpiWeek> kpiWeeks() {
-        LocalDate from = insight.weeksBack(TREND_WEEKS);
-        return insight.kpis(new InsightQueries.Period(from, today()), Kpis.By.PERIOD, Kpis.Grain.WEEK, java.util.Optional.empty())
-                .stream().map(KpiWeek::of).toList();
+        return insight.weeklyTrend(TREND_WEEKS).stream().map(KpiWeek::of).toList();
     }
 
     CauseWeeks causeWeeks() {
