@@ -23,7 +23,8 @@ requests=${SCALE_REQUESTS:-50}
 jar=${SCALE_JAR:-server/target/restock-server-0.1.0-SNAPSHOT.jar}
 user=bench
 password=scale-bench-password-1
-export DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db?user=$PGUSER"
+# SCALE_URL_OPTIONS is added to the JDBC URL, e.g. "&options=-c%20jit%3Doff" (PostgreSQL's JIT off for the server).
+export DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db?user=$PGUSER${SCALE_URL_OPTIONS:-}"
 [ -f "$jar" ] || { echo "build first: mvn -B -ntp -q package -DskipTests" >&2; exit 2; }
 
 fill() {
