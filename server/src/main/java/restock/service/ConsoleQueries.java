@@ -85,7 +85,7 @@ public final class ConsoleQueries {
 
     /** The waiting lines, oldest first, with their causes (the events not yet classified are classified first). */
     public List<ConsoleRows.QueueLine> backorderQueue(Optional<Sku> sku) {
-        new CauseAnalysis(restock, restock.clock()).classifyPending(InsightQueries.CATCH_UP_EVENTS);
+        new CauseAnalysis(restock, restock.clock()).classifyRecent(InsightQueries.CATCH_UP_EVENTS);
         return restock.read(h -> SqlConsole.queue(h, sku.map(Sku::code), PAGE_ROWS));
     }
 

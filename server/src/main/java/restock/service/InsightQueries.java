@@ -107,10 +107,12 @@ public final class InsightQueries {
     public List<CauseCount> mainCauses(int days) {
         LocalDate today = restock.books().today();
         Map<String, int[]> byCause = new LinkedHashMap<>();
-        for (Map<String, Object> row : causeSummary(new Period(today.minusDays(days - 1L), today), "month")) {
+        analysis.classifyRecent(CATCH_UP_EVENTS);
+        Period period = new Period(today.minusDays(days - 1L), today);
+        for (Map<String, Object> row : restock.read(h -> SqlCauses.summary(h, period.from(), period.to(), "month"))) {
             int[] sums = byCause.computeIfAbsent((String) row.get("cause"), cause -> new int[2]);
-            sums[0] += (Integer) row.get("events");
-            sums[1] += (Integer) row.get("units");
+            sums[0] += ((Number) row.get("events")).intValue();
+            sums[1] += ((Number) row.get("units")).intValue();
         }
         return byCause.entrySet().stream()
                 .map(e -> new CauseCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
