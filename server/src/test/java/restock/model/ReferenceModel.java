@@ -68,7 +68,7 @@ final class ReferenceModel {
         final long orderId;
         final String sku;
         final String customer;
-        final int priority;
+        int priority;
         final Instant placedAt;
         final int quantity;
         int reserved;
@@ -480,6 +480,19 @@ final class ReferenceModel {
             line.waiting = 0;
         }
         settle();
+        return true;
+    }
+
+    /**
+     * A waiting line takes another priority and so another place in its SKU's queue; nothing fills (while lines
+     * wait no unit is free), but who gets the next unit changes. Only a waiting line has a place to change.
+     */
+    boolean reprioritize(long lineId, int priority) {
+        Line line = lines.get(lineId);
+        if (line.waiting == 0) {
+            return false;
+        }
+        line.priority = priority;
         return true;
     }
 

@@ -221,6 +221,11 @@ final class ShopUnderTest {
         return accepted(() -> restock.inTransaction(h -> restock.orders().cancelLine(h, id, lineNumber)));
     }
 
+    boolean reprioritize(long modelOrderId, int lineNumber, int priority) {
+        long id = orderIds.get(modelOrderId);
+        return accepted(() -> restock.inTransaction(h -> restock.orders().reprioritize(h, id, lineNumber, priority)));
+    }
+
     boolean ship(long modelOrderId) {
         long id = orderIds.get(modelOrderId);
         return accepted(() -> restock.inTransaction(h -> restock.orders().ship(h, id)));

@@ -209,6 +209,16 @@ final class World {
         });
     }
 
+    void reprioritize(int index, int lineNumber, int priority) {
+        order(index).ifPresent(id -> {
+            List<ReferenceModel.Line> lines = model.lines.values().stream().filter(l -> l.orderId == id).toList();
+            int number = 1 + Math.floorMod(lineNumber, lines.size());
+            long lineId = lines.get(number - 1).id;
+            step("line " + number + " of order " + id + " to priority " + priority);
+            agree("reprioritize", model.reprioritize(lineId, priority), shop.reprioritize(id, number, priority));
+        });
+    }
+
     void ship(int index) {
         order(index).ifPresent(id -> {
             step("ship order " + id);
