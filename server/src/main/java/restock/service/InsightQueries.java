@@ -130,49 +130,94 @@ public final class InsightQueries {
     }
 
     /**
-     * The KPIs of the last days in one row: the console overview's figures. They read every SKU-day of the period, so
-     * a request within {@link #OVERVIEW_KEPT_FOR} of the last one reuses its answer.
+     * The KPIs of the last days in one row: the console overview's figures, as {@link #kept} gives them (empty while a
+     * large shop's first reading is still under way).
      */
-    public KpiRow overall(int days) {
+    public Optional<KpiRow> overall(int days) {
         LocalDate today = restock.books().today();
         return kept(List.of("overall", days, today),
                 () -> restock.read(h -> Kpis.overall(facts(h, new Period(today.minusDays(days - 1L), today), today, Optional.empty()))));
     }
 
     /**
-     * The weekly KPIs of the last {@code weeks} weeks (this one included), a week at a time, so that each read stays
-     * within {@link #MAX_SKU_DAYS} however large the catalogue (12 weeks of 50,000 SKUs are 4,200,000 SKU-days);
-     * each week is kept for {@link #OVERVIEW_KEPT_FOR}. The same rows as {@code kpis(period, PERIOD, WEEK)} gives.
+     * The weekly KPIs of the last {@code weeks} weeks (this one included), read a week at a time so that each read
+     * stays within {@link #MAX_SKU_DAYS} however large the catalogue (12 weeks of 50,000 SKUs are 4,200,000 SKU-days):
+     * the same rows as {@code kpis(period, PERIOD, WEEK)} gives, as {@link #kept} gives them.
      */
-    public List<KpiRow> weeklyTrend(int weeks) {
+    public Optional<List<KpiRow>> weeklyTrend(int weeks) {
         LocalDate today = restock.books().today();
-        List<KpiRow> rows = new java.util.ArrayList<>();
-        for (LocalDate week = weeksBack(weeks); !week.isAfter(today); week = week.plusWeeks(1)) {
-            Period period = new Period(week, week.plusDays(6).isAfter(today) ? today : week.plusDays(6));
-            rows.addAll(kept(List.of("week", period.from(), period.to(), today),
-                    () -> kpis(period, Kpis.By.PERIOD, Kpis.Grain.WEEK, Optional.empty())));
-        }
-        return rows;
+        LocalDate first = weeksBack(weeks);
+        return kept(List.of("trend", weeks, today), () -> {
+            List<KpiRow> rows = new java.util.ArrayList<>();
+            for (LocalDate week = first; !week.isAfter(today); week = week.plusWeeks(1)) {
+                Period period = new Period(week, week.plusDays(6).isAfter(today) ? today : week.plusDays(6));
+                rows.addAll(kpis(period, Kpis.By.PERIOD, Kpis.Grain.WEEK, Optional.empty()));
+            }
+            return List.copyOf(rows);
+        });
     }
 
     /** How long the overview's KPI figures are reused before they are read again. */
     public static final java.time.Duration OVERVIEW_KEPT_FOR = java.time.Duration.ofMinutes(10);
+    /**
+     * How long a page waits for figures being read before it answers without them: at 50,000 SKUs a 30-day reading
+     * takes longer than the request deadline, so it goes on in the background and a later request finds it.
+     */
+    public static final java.time.Duration OVERVIEW_WAIT = java.time.Duration.ofSeconds(3);
 
     private record Kept(java.time.Instant at, Object value) {
     }
 
     private final java.util.concurrent.ConcurrentHashMap<List<Object>, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<Object>, java.util.concurrent.CompletableFuture<Object>> reading = new java.util.HashMap<>();
+    private java.util.concurrent.ExecutorService reader;
 
+    /**
+     * Figures that read every SKU-day of their period: the last reading, and a new one started in the background
+     * (one at a time) when that is {@link #OVERVIEW_KEPT_FOR} old; with no reading yet, the first awaited up to
+     * {@link #OVERVIEW_WAIT}, and nothing while it goes on.
+     */
     @SuppressWarnings("unchecked")
-    private <T> T kept(List<Object> key, java.util.function.Supplier<T> read) {
-        java.time.Instant now = restock.clock().instant();
+    private <T> Optional<T> kept(List<Object> key, java.util.function.Supplier<T> read) {
         Kept found = kept.get(key);
-        if (found == null || !now.isBefore(found.at().plus(OVERVIEW_KEPT_FOR))) {
-            found = new Kept(now, read.get());
-            kept.values().removeIf(old -> !now.isBefore(old.at().plus(OVERVIEW_KEPT_FOR)));
-            kept.put(key, found);
+        if (found != null) {
+            if (!restock.clock().instant().isBefore(found.at().plus(OVERVIEW_KEPT_FOR))) {
+                reading(key, read);
+            }
+            return Optional.of((T) found.value());
         }
-        return (T) found.value();
+        try {
+            Object value = reading(key, read).get(OVERVIEW_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            kept.put(key, new Kept(restock.clock().instant(), value));
+            return Optional.of((T) value);
+        } catch (java.util.concurrent.TimeoutException stillReading) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private synchronized java.util.concurrent.CompletableFuture<Object> reading(List<Object> key, java.util.function.Supplier<?> read) {
+        java.util.concurrent.CompletableFuture<Object> running = reading.get(key);
+        if (running == null || running.isDone()) {
+            if (reader == null) {
+                reader = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+                    Thread thread = new Thread(task, "overview-kpis");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            java.time.Instant now = restock.clock().instant();
+            kept.values().removeIf(old -> !now.isBefore(old.at().plus(OVERVIEW_KEPT_FOR.multipliedBy(6))));
+            reading.values().removeIf(java.util.concurrent.CompletableFuture::isDone);
+            running = java.util.concurrent.CompletableFuture.supplyAsync(read::get, reader);
+            running.thenAccept(value -> kept.put(key, new Kept(restock.clock().instant(), value)));
+            reading.put(key, running);
+        }
+        return running;
     }
 
     /** The first day of the week {@code weeks - 1} weeks before this one: the start of a trend of that many weeks. */

@@ -268,7 +268,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("stock-outs")).getText()).contains("Silk Fan: 20 free at").contains("nothing is on order");
         assertThat(browser.findElement(By.id("suppliers-slipping")).getText()).isEqualTo(SLIPPING_SUPPLIER
                 + ": its 2 receipts of the last 4 weeks came 5.5 days late on average, against 0 in the 90 days before");
-        restock.insight.KpiRow kpis = new restock.service.InsightQueries(api.restock()).overall(30);
+        restock.insight.KpiRow kpis = new restock.service.InsightQueries(api.restock()).overall(30).orElseThrow();
         assertThat(browser.findElement(By.id("kpi-line-fill")).getText()).isEqualTo(Format.percent(kpis.lineFillRate()));
         assertThat(browser.findElement(By.id("kpi-promise-kept")).getText()).isEqualTo(Format.percent(kpis.promiseKeptRate()));
         assertThat(browser.findElement(By.id("kpi-p90-wait")).getText()).isEqualTo(Format.days(kpis.p90WaitDays()));
