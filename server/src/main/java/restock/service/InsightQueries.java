@@ -174,8 +174,8 @@ public final class InsightQueries {
 
     /**
      * Figures that read every SKU-day of their period: the last reading, and a new one started in the background
-     * (one at a time) when that is {@link #OVERVIEW_KEPT_FOR} old; with no reading yet, the first awaited up to
-     * {@link #OVERVIEW_WAIT}, and nothing while it goes on.
+     * (one at a time) when that is {@link #OVERVIEW_KEPT_FOR} old; with no reading yet, the request that starts it
+     * waits for it up to {@link #OVERVIEW_WAIT}, and every request gets nothing while it goes on.
      */
     @SuppressWarnings("unchecked")
     private <T> Optional<T> kept(List<Object> key, java.util.function.Supplier<T> read) {
@@ -186,8 +186,12 @@ public final class InsightQueries {
             }
             return Optional.of((T) found.value());
         }
+        Reading started = reading(key, read);
+        if (!started.now()) {
+            return Optional.empty();  // another request started it and waits for it; this one answers at once
+        }
         try {
-            Object value = reading(key, read).get(OVERVIEW_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            Object value = started.future().get(OVERVIEW_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             kept.put(key, new Kept(restock.clock().instant(), value));
             return Optional.of((T) value);
         } catch (java.util.concurrent.TimeoutException stillReading) {
@@ -200,9 +204,14 @@ public final class InsightQueries {
         }
     }
 
-    private synchronized java.util.concurrent.CompletableFuture<Object> reading(List<Object> key, java.util.function.Supplier<?> read) {
+    /** A reading under way, and whether this call started it. */
+    private record Reading(java.util.concurrent.CompletableFuture<Object> future, boolean now) {
+    }
+
+    private synchronized Reading reading(List<Object> key, java.util.function.Supplier<?> read) {
         java.util.concurrent.CompletableFuture<Object> running = reading.get(key);
-        if (running == null || running.isDone()) {
+        boolean startedNow = running == null || running.isDone();
+        if (startedNow) {
             if (reader == null) {
                 reader = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
                     Thread thread = new Thread(task, "overview-kpis");
@@ -217,7 +226,7 @@ public final class InsightQueries {
             running.thenAccept(value -> kept.put(key, new Kept(restock.clock().instant(), value)));
             reading.put(key, running);
         }
-        return running;
+        return new Reading(running, startedNow);
     }
 
     /** The first day of the week {@code weeks - 1} weeks before this one: the start of a trend of that many weeks. */
@@ -230,8 +239,13 @@ public final class InsightQueries {
     public record OverviewAlerts(List<Alerts.StockOut> stockOuts, List<Alerts.Slipping> slipping) {
     }
 
-    public OverviewAlerts alerts(int limit) {
+    /** The overview's alerts, as {@link #kept} gives them: they sum 28 days of shipments and 118 days of receipts. */
+    public Optional<OverviewAlerts> alerts(int limit) {
         LocalDate today = restock.books().today();
+        return kept(List.of("alerts", limit, today), () -> readAlerts(limit, today));
+    }
+
+    private OverviewAlerts readAlerts(int limit, LocalDate today) {
         java.time.Instant dayStart = today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         return restock.read(h -> new OverviewAlerts(
                 SqlAlerts.covers(h, dayStart.minus(java.time.Duration.ofDays(Alerts.RATE_DAYS))).stream()

@@ -71,9 +71,12 @@ final class ConsolePages {
     }
 
     private void overview(Context ctx) {
+        Optional<restock.service.InsightQueries.OverviewAlerts> alerts = insight.alerts(ConsoleQueries.ALERT_ROWS);
         console.render(ctx, "console/overview.jte", "overview", Map.of("overview", queries.overview(),
                 "causes", insight.mainCauses(CAUSE_DAYS), "causeDays", CAUSE_DAYS, "kpis", insight.overall(CAUSE_DAYS),
-                "trendWeeks", OverviewCharts.TREND_WEEKS, "alerts", insight.alerts(ConsoleQueries.ALERT_ROWS)));
+                "trendWeeks", OverviewCharts.TREND_WEEKS,
+                "alerts", alerts.orElse(new restock.service.InsightQueries.OverviewAlerts(List.of(), List.of())),
+                "alertsReading", alerts.isEmpty()));
     }
 
     private void backorders(Context ctx) {
