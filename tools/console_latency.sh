@@ -12,8 +12,14 @@ token=$(curl -s -c "$jar" -b "$jar" "$base/console/login" | grep -o 'name="_logi
 curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_login=$token" --data-urlencode "username=$user" \
   --data-urlencode "password=$password" "$base/console/login"
 for page in overview backorders orders purchase-orders suppliers products waitlists planning "skus/$sku" "skus/$sku/chart.json" \
-            orders/1 purchase-orders/1 overview/trend.json; do
+            orders/1 purchase-orders/1 overview/trend.json overview/kpis.json overview/causes.json; do
   for _ in 1 2 3 4 5; do curl -s -o /dev/null -b "$jar" "$base/console/$page"; done
   for _ in $(seq 1 100); do curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" "$base/console/$page"; done | sort -n |
     awk -v p="$page" '{a[NR]=$1} END {printf "%-26s p50 %4.0f ms  p95 %4.0f ms\n", p, a[int(NR*0.5)]*1000, a[int(NR*0.95)]*1000}'
 done
+# The storefront demo page (served with --demo only; no session needed).
+if curl -s -o /dev/null -w '%{http_code}' "$base/shop" | grep -q 200; then
+  for _ in 1 2 3 4 5; do curl -s -o /dev/null "$base/shop"; done
+  for _ in $(seq 1 100); do curl -s -o /dev/null -w '%{time_total}\n' "$base/shop"; done | sort -n |
+    awk '{a[NR]=$1} END {printf "%-26s p50 %4.0f ms  p95 %4.0f ms\n", "/shop", a[int(NR*0.5)]*1000, a[int(NR*0.95)]*1000}'
+fi

@@ -1,5 +1,6 @@
 // The console's charts: each <canvas data-chart-src> fetches its data from the console (same session) and is drawn
-// with Chart.js. data-chart-state says loading, drawn or failed, and data-chart-points how many points it drew.
+// with Chart.js. data-chart-state says loading, drawn or failed, data-chart-points how many points (labels) it drew
+// and data-chart-values how many non-zero values its datasets hold.
 (function () {
   'use strict';
   var colours = { ordered: '#2f6fb3', backordered: '#d08a00', shipped: '#2e8b57', cancelled: '#b23b3b',
@@ -39,25 +40,75 @@
     ] } };
   }
 
-  var builders = { trend: trend, sku: sku };
+  function line(label, data, colour, extra) {
+    // Straight segments: a smoothed line overshoots a rate past 0% or 100%.
+    var dataset = { label: label, data: data, borderColor: colour, backgroundColor: colour, tension: 0, pointRadius: 2, spanGaps: true };
+    Object.keys(extra || {}).forEach(function (key) { dataset[key] = extra[key]; });
+    return dataset;
+  }
+
+  // The overview's weekly KPIs (rates in percent, waits in days), one row per week.
+  function kpiRates(weeks) {
+    function pick(key) { return weeks.map(function (w) { return w[key]; }); }
+    return { type: 'line', data: { labels: pick('week'), datasets: [
+      line('Lines filled at once %', pick('lineFillPercent'), colours.shipped),
+      line('Lines that waited %', pick('backorderPercent'), colours.backordered),
+      line('Promises kept %', pick('promiseKeptPercent'), colours.ordered),
+      line('Supplier on time in full %', pick('supplierOnTimeInFullPercent'), colours.forecast, { borderDash: [6, 4] })
+    ] }, scales: { y: { min: 0, max: 100 } } };
+  }
+
+  function kpiWaits(weeks) {
+    function pick(key) { return weeks.map(function (w) { return w[key]; }); }
+    return { type: 'bar', data: { labels: pick('week'), datasets: [
+      line('Average wait (days)', pick('averageWaitDays'), colours.ordered, { type: 'line', yAxisID: 'y' }),
+      line('90% waited at most (days)', pick('p90WaitDays'), colours.cancelled, { type: 'line', yAxisID: 'y' }),
+      { type: 'bar', label: 'Stock-out days (SKU-days)', data: pick('stockOutDays'), backgroundColor: colours.demand, yAxisID: 'stockOuts' }
+    ] }, scales: { y: { position: 'left', beginAtZero: true }, stockOuts: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } } } };
+  }
+
+  var causeColours = { demand_spike: '#d08a00', supplier_late: '#b23b3b', supplier_short: '#e07a5f', planning: '#2f6fb3',
+                       record_error: '#7b5ea7', policy: '#5d6874', unknown: '#b8c0c8' };
+
+  // Backorder events per week, stacked by main cause.
+  function causes(data) {
+    return { type: 'bar', data: { labels: data.weeks, datasets: Object.keys(data.events).map(function (cause) {
+      return { label: cause.replace('_', ' '), data: data.events[cause], backgroundColor: causeColours[cause] || '#999', stack: 'causes' };
+    }) }, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } };
+  }
+
+  var builders = { trend: trend, sku: sku, kpiRates: kpiRates, kpiWaits: kpiWaits, causes: causes };
+  // Charts that draw the same data share one request.
+  var requests = {};
+  function load(src) {
+    if (!requests[src]) {
+      requests[src] = fetch(src, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (response) {
+          if (!response.ok) { throw new Error('the server answered ' + response.status); }
+          return response.json();
+        });
+    }
+    return requests[src];
+  }
 
   function draw(root) {
     var canvases = root.querySelectorAll ? root.querySelectorAll('canvas[data-chart-src]') : [];
     Array.prototype.forEach.call(canvases, function (canvas) {
       if (canvas.dataset.chartState) { return; }
       canvas.dataset.chartState = 'loading';
-      fetch(canvas.dataset.chartSrc, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
-        .then(function (response) {
-          if (!response.ok) { throw new Error('the server answered ' + response.status); }
-          return response.json();
-        })
+      load(canvas.dataset.chartSrc)
         .then(function (data) {
           var config = builders[canvas.dataset.chartKind](data);
           config.options = { responsive: true, maintainAspectRatio: false, animation: false,
                              interaction: { mode: 'index', intersect: false }, plugins: { legend: { position: 'bottom',
                              labels: { filter: function (item) { return item.text !== '80% low'; } } } } };
+          if (config.scales) { config.options.scales = config.scales; delete config.scales; }
           new Chart(canvas, config);
           canvas.dataset.chartPoints = String(config.data.labels.length);
+          // How many values the datasets hold (nulls and zeros left out): a chart of nothing is not drawn data.
+          canvas.dataset.chartValues = String(config.data.datasets.reduce(function (sum, dataset) {
+            return sum + dataset.data.filter(function (value) { return typeof value === 'number' && value !== 0; }).length;
+          }, 0));
           canvas.dataset.chartState = 'drawn';
         })
         .catch(function (error) {

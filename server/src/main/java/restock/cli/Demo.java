@@ -54,6 +54,7 @@ public final class Demo {
         java.util.Map<String, int[]> dailyUnits = readDailyUnits();
         int days = dailyUnits.values().iterator().next().length;
         DemoYear.Summary year = DemoYear.replay(restock, products, dailyUnits, today, done -> progress.update(done, days));
+        addComingSoon(restock, today);
         waitlist.ifPresent(commands -> restock.inTransaction(h -> {
             int shopper = 0;
             for (DemoProduct demo : products) {
@@ -68,6 +69,31 @@ public final class Demo {
         }));
         int causes = new restock.service.CauseAnalysis(restock, restock.clock()).classifyPending(Integer.MAX_VALUE);
         return Optional.of(new Loaded(products.size(), year.days(), year.orders(), year.purchaseOrders(), causes));
+    }
+
+    /**
+     * One product not yet released, with its first delivery ordered: so the shop shows a pre-order beside the year's
+     * products (the data set has none). Not in the replayed year: it has no sales history.
+     */
+    static final Sku COMING_SOON = Sku.of("90001");
+    /** Days until the coming-soon product's release, and until its first delivery is due. */
+    static final int COMING_SOON_RELEASE_DAYS = 21;
+    static final int COMING_SOON_DELIVERY_DAYS = 14;
+
+    private static void addComingSoon(Restock restock, LocalDate today) {
+        restock.inTransaction(h -> {
+            restock.catalog().create(h, new Product(COMING_SOON, "Vintage Christmas Paper Chain Kit (new edition)", new Money(325, "GBP"),
+                    new BackorderPolicy.WhenSupplyConfirmed(), new restock.catalog.Lifecycle(Optional.of(today.plusDays(COMING_SOON_RELEASE_DAYS)), false)));
+            // Filed like the year's products (a category and its supplier), so reports by supplier or category hold it.
+            String supplier = DemoYear.SUPPLIERS.get(1).name();
+            long supplierId = restock.catalogEdits().suppliers(h, 0, DemoYear.SUPPLIERS.size() + 1).stream()
+                    .filter(s -> s.name().equals(supplier)).findFirst().orElseThrow().id();
+            restock.catalogEdits().editProduct(h, COMING_SOON, filed -> new restock.service.CatalogEdits.FiledProduct(filed.product(),
+                    new restock.catalog.ProductPlacement(Optional.of(DemoYear.categoryOf("Paper Chain Kit")), Optional.of(supplierId))), "demo");
+            restock.purchasing().create(h, new restock.purchasing.PurchaseOrderRequest(supplier,
+                    List.of(new restock.purchasing.PurchaseOrderRequest.Line(COMING_SOON, 240, today.plusDays(COMING_SOON_DELIVERY_DAYS)))));
+            return null;
+        });
     }
 
     /** Units sold per day per product, oldest first (demo/daily_units.csv: sku, first date, units separated by spaces). */

@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import restock.planning.Planner;
+import restock.service.PlanCsv;
 import restock.service.PlanningQueries;
 import restock.service.Restock;
 import restock.store.Database;
@@ -71,20 +72,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     static String csv(List<Planner.SkuPlan> plans) {
-        java.io.StringWriter text = new java.io.StringWriter();
-        try (org.apache.commons.csv.CSVPrinter printer = Csv.printer(text, "sku", "name", "supplier", "daily_demand", "reorder_point",
-                "safety_stock", "order_up_to", "inventory_position", "suggested_quantity", "order_by", "days_of_cover",
-                "stocks_out_before_next_receipt", "reason")) {
-            for (Planner.SkuPlan p : plans) {
-                printer.printRecord(p.sku(), p.name(), p.supplier(), String.format(java.util.Locale.ROOT, "%.3f", p.dailyDemand()), String.format(java.util.Locale.ROOT, "%.0f", p.reorderPoint()),
-                        String.format(java.util.Locale.ROOT, "%.1f", p.safetyStock()), String.format(java.util.Locale.ROOT, "%.0f", p.orderUpTo()), p.inventoryPosition(), p.suggestedQuantity(),
-                        p.orderBy().map(Object::toString).orElse(""), Double.isInfinite(p.daysOfCover()) ? "" : String.format(java.util.Locale.ROOT, "%.1f", p.daysOfCover()),
-                        p.stocksOutBeforeNextReceipt(), p.reason());
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return text.toString();
+        return PlanCsv.write(plans);
     }
 
     static String json(List<Planner.SkuPlan> plans) throws IOException {

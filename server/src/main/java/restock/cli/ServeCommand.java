@@ -103,8 +103,10 @@ public final class ServeCommand implements Callable<Integer> {
                 System.getenv().getOrDefault("RESTOCK_SMTP_FROM", Branding.DEMO.fromAddress()), publicUrl);
         NoticeRelay relay = new NoticeRelay(restock, branding,
                 System.getenv().getOrDefault("RESTOCK_SHOP_PAY_URL", "https://shop.example.com/pay?token={token}"), clock);
+        // The demo asks its shoppers to confirm (double opt-in) unless told otherwise, so its shop page shows the whole flow.
+        String doubleOptIn = System.getenv("RESTOCK_WAITLIST_DOUBLE_OPT_IN");
         WaitlistCommands waitlist = new WaitlistCommands(restock, restock.links(), relay,
-                new WaitlistCommands.Settings(1.5, java.time.Duration.ofHours(24), "true".equals(System.getenv("RESTOCK_WAITLIST_DOUBLE_OPT_IN")),
+                new WaitlistCommands.Settings(1.5, java.time.Duration.ofHours(24), demo ? !"false".equals(doubleOptIn) : "true".equals(doubleOptIn),
                         baseUrl, shopUrl, "true".equals(System.getenv("RESTOCK_WAITLIST_HOLD_UNITS"))), clock);
         WebhookTargets webhookTargets = WebhookTargets.of("true".equals(System.getenv("RESTOCK_WEBHOOKS_ALLOW_PRIVATE")));
         DeliveryWorker delivery = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, emailSender(),
@@ -113,7 +115,8 @@ public final class ServeCommand implements Callable<Integer> {
         PaymentProcessor processor = new PaymentProcessor(restock, gateway, paymentPolicy, clock);
         if (demo) {
             System.out.println("Loading the demo shop (a year of a real UK online retailer's sales, replayed; first start only)...");
-            Demo.load(restock, Optional.of(waitlist)).ifPresent(loaded -> {
+            // The demo year's shoppers joined the waitlist long ago: they are loaded confirmed, and get no mail now.
+            Demo.load(restock, Optional.of(waitlist.withDoubleOptIn(false))).ifPresent(loaded -> {
                 // The replayed year is history: its customers get no mail for it now (thousands of log lines that
                 // buried the address and the passwords printed below).
                 relay.skipEventsSoFar();
@@ -128,7 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
         Javalin server;
         try {
             HttpApi api = new HttpApi(restock, keys, new HttpApi.Settings(shopUrl,
-                    System.getenv().getOrDefault("RESTOCK_SHOP_IMAGE_URL", HttpApi.DEFAULT_SHOP_IMAGE_URL), webhookTargets), gateway, waitlist, branding);
+                    System.getenv().getOrDefault("RESTOCK_SHOP_IMAGE_URL", HttpApi.DEFAULT_SHOP_IMAGE_URL), webhookTargets, demo), gateway, waitlist, branding);
             db.bindMetrics(api.meters());
             server = api.start(host, port);
         } catch (RuntimeException e) {
@@ -142,6 +145,9 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("API: " + url + "api  (spec: " + url + "api/openapi.yaml)");
         printKey(keys, firstKey, url);
         printFirstUser(firstUser, url);
+        if (demo) {
+            System.out.println("Shop demo: " + url + "shop - a few products as a shopper sees them (availability, ETA, waitlist, cancel link)");
+        }
         // Background work starts after the address and key are printed, so its log lines do not bury them.
         // Each job runs in the one instance holding its lease, so several instances on one database do each pass once.
         Map<String, java.util.function.IntSupplier> jobs = new java.util.LinkedHashMap<>();

@@ -21,7 +21,7 @@ import restock.gateways.WebhookTargets;
 import restock.payments.PaymentGateway;
 import restock.payments.SimulatedGateway;
 import restock.notify.Branding;
-import restock.notify.Templates;
+import restock.notify.MailTemplates;
 import restock.service.CatalogCommands;
 import restock.service.NoticeRelay;
 import restock.service.WaitlistCommands;
@@ -92,12 +92,18 @@ public final class HttpApi {
     public static final String DEFAULT_SHOP_IMAGE_URL = "https://shop.example.com/images/{sku}.jpg";
 
     /**
-     * What an operator sets about the API: the shop's product page and picture addresses ("{sku}" replaced), and
-     * where webhooks may go.
+     * What an operator sets about the API: the shop's product page and picture addresses ("{sku}" replaced), where
+     * webhooks may go, and whether the storefront demo page is served at /shop (with --demo only: it places orders
+     * and waitlist sign-ups without a key).
      */
-    public record Settings(String shopProductUrl, String shopImageUrl, WebhookTargets webhookTargets) {
+    public record Settings(String shopProductUrl, String shopImageUrl, WebhookTargets webhookTargets, boolean shopDemo) {
         public Settings(String shopProductUrl, WebhookTargets webhookTargets) {
-            this(shopProductUrl, DEFAULT_SHOP_IMAGE_URL, webhookTargets);
+            this(shopProductUrl, DEFAULT_SHOP_IMAGE_URL, webhookTargets, false);
+        }
+
+        /** The same settings with the storefront demo page served at /shop. */
+        public Settings withShopDemo() {
+            return new Settings(shopProductUrl, shopImageUrl, webhookTargets, true);
         }
     }
 
@@ -116,7 +122,7 @@ public final class HttpApi {
         this.commands = new HttpCommands(restock, mapper);
         this.health = new restock.service.DatabaseHealth(restock.jdbi());
         this.metrics = new Metrics(restock);
-        this.console = new restock.web.Console(restock, new restock.service.StaffAccounts(restock, restock.clock()));
+        this.console = new restock.web.Console(restock, new restock.service.StaffAccounts(restock, restock.clock()), settings.shopDemo());
     }
 
     /** The registry /metrics shows, for the owner of the database pool to bind its meters to. */
@@ -172,6 +178,9 @@ public final class HttpApi {
         // People use the console (staff sign-in); the API key is for programs only.
         routes.get("/", ctx -> ctx.redirect("/console/overview", io.javalin.http.HttpStatus.SEE_OTHER));
         console.register(routes);
+        if (settings.shopDemo()) {
+            new restock.web.ShopDemo(restock, waitlist, branding).register(routes);
+        }
         routes.get("/health", this::health);
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         routes.get("/api/openapi.yaml", this::openApi);
@@ -221,9 +230,9 @@ public final class HttpApi {
 
         new CustomerRoutes(restock, commands, waitlist, gateway, settings.webhookTargets(), branding).register(routes);
         routes.get("/api/messages/preview/{topic}", ctx -> {
-            var sample = Templates.sample(ctx.pathParam("topic")).orElseThrow(() -> new NotFound("topic",
-                    "no message topic '" + ctx.pathParam("topic") + "'; topics are " + Templates.TOPICS));
-            var rendered = Templates.render(sample, branding);
+            var sample = MailTemplates.sample(ctx.pathParam("topic")).orElseThrow(() -> new NotFound("topic",
+                    "no message topic '" + ctx.pathParam("topic") + "'; topics are " + MailTemplates.TOPICS));
+            var rendered = MailTemplates.render(sample, branding);
             ctx.json(java.util.Map.of("topic", ctx.pathParam("topic"), "subject", rendered.subject(), "text", rendered.text(),
                     "html", rendered.html()));
         });

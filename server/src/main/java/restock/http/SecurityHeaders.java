@@ -43,7 +43,8 @@ final class SecurityHeaders {
         ctx.header("X-Frame-Options", "DENY");
         // Customers' links carry tokens in their paths: they send no referrer. The console's pages send it only to
         // themselves, so that the browser names this origin in Origin on a form post (with no-referrer it sends "null").
-        ctx.header("Referrer-Policy", ctx.path().startsWith("/console") ? "same-origin" : "no-referrer");
+        // The storefront demo's forms too (/shop): their pages carry no token in their paths.
+        ctx.header("Referrer-Policy", ctx.path().startsWith("/console") || ctx.path().startsWith("/shop") ? "same-origin" : "no-referrer");
         ctx.header("Cache-Control", "no-store");
         String type = ctx.res().getContentType();
         ctx.header("Content-Security-Policy", type != null && type.startsWith("text/html") ? pagePolicy : API_POLICY);

@@ -58,6 +58,22 @@ public final class Kpis {
         return rows;
     }
 
+    /** The key of {@link #overall}'s one row. */
+    public static final String OVERALL = "all";
+
+    /** The KPIs of the whole period in one row (the console's figures): every line, receipt and stock day together. */
+    public static KpiRow overall(KpiFacts facts) {
+        Map<String, KpiFacts.SkuFact> skus = new HashMap<>();
+        facts.skus().forEach(sku -> skus.put(sku.sku(), sku));
+        Group all = new Group();
+        all.lines.addAll(facts.lines());
+        all.supply.addAll(facts.supply());
+        all.stockDays.addAll(facts.stockDays());
+        facts.stockDays().forEach(day -> all.skus.add(day.sku()));
+        int days = (int) ChronoUnit.DAYS.between(facts.from(), facts.to()) + 1;
+        return row(OVERALL, all, days, facts.to(), facts.today(), skus);
+    }
+
     /** The facts of one group. */
     private static final class Group {
         final List<KpiFacts.LineFact> lines = new ArrayList<>();

@@ -3,10 +3,14 @@ package restock.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdbi.v3.core.Handle;
 import restock.common.InvalidInput;
+import restock.insight.Alerts;
 import restock.insight.CauseKind;
+import restock.insight.KpiFacts;
 import restock.insight.KpiRow;
 import restock.insight.Kpis;
+import restock.store.SqlAlerts;
 import restock.store.SqlCauses;
 import restock.store.SqlKpis;
 import restock.views.ConsoleRows.CauseCount;
@@ -103,10 +107,12 @@ public final class InsightQueries {
     public List<CauseCount> mainCauses(int days) {
         LocalDate today = restock.books().today();
         Map<String, int[]> byCause = new LinkedHashMap<>();
-        for (Map<String, Object> row : causeSummary(new Period(today.minusDays(days - 1L), today), "month")) {
+        analysis.classifyRecent(CATCH_UP_EVENTS);
+        Period period = new Period(today.minusDays(days - 1L), today);
+        for (Map<String, Object> row : restock.read(h -> SqlCauses.summary(h, period.from(), period.to(), "month"))) {
             int[] sums = byCause.computeIfAbsent((String) row.get("cause"), cause -> new int[2]);
-            sums[0] += (Integer) row.get("events");
-            sums[1] += (Integer) row.get("units");
+            sums[0] += ((Number) row.get("events")).intValue();
+            sums[1] += ((Number) row.get("units")).intValue();
         }
         return byCause.entrySet().stream()
                 .map(e -> new CauseCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
@@ -120,14 +126,143 @@ public final class InsightQueries {
     /** The KPIs of a period, grouped; optionally for one SKU. */
     public List<KpiRow> kpis(Period period, Kpis.By by, Kpis.Grain grain, Optional<String> sku) {
         LocalDate today = restock.books().today();
-        return restock.read(h -> {
-            long skuDays = SqlKpis.skuDays(h, period.from(), period.to(), sku);
-            if (skuDays > MAX_SKU_DAYS) {
-                throw new InvalidInput("from", "this report would read " + skuDays + " SKU-days, over the limit of " + MAX_SKU_DAYS
-                        + ": shorten the period or name a sku");
+        return restock.read(h -> Kpis.compute(facts(h, period, today, sku), by, grain));
+    }
+
+    /**
+     * The KPIs of the last days in one row: the console overview's figures, as {@link #kept} gives them (empty while a
+     * large shop's first reading is still under way).
+     */
+    public Optional<KpiRow> overall(int days) {
+        LocalDate today = restock.books().today();
+        return kept(List.of("overall", days, today),
+                () -> restock.read(h -> Kpis.overall(facts(h, new Period(today.minusDays(days - 1L), today), today, Optional.empty()))));
+    }
+
+    /**
+     * The weekly KPIs of the last {@code weeks} weeks (this one included), read a week at a time so that each read
+     * stays within {@link #MAX_SKU_DAYS} however large the catalogue (12 weeks of 50,000 SKUs are 4,200,000 SKU-days):
+     * the same rows as {@code kpis(period, PERIOD, WEEK)} gives, as {@link #kept} gives them.
+     */
+    public Optional<List<KpiRow>> weeklyTrend(int weeks) {
+        LocalDate today = restock.books().today();
+        LocalDate first = weeksBack(weeks);
+        return kept(List.of("trend", weeks, today), () -> {
+            List<KpiRow> rows = new java.util.ArrayList<>();
+            for (LocalDate week = first; !week.isAfter(today); week = week.plusWeeks(1)) {
+                Period period = new Period(week, week.plusDays(6).isAfter(today) ? today : week.plusDays(6));
+                rows.addAll(kpis(period, Kpis.By.PERIOD, Kpis.Grain.WEEK, Optional.empty()));
             }
-            return Kpis.compute(SqlKpis.facts(h, period.from(), period.to(), today, sku), by, grain);
+            return List.copyOf(rows);
         });
+    }
+
+    /** How long the overview's KPI figures are reused before they are read again. */
+    public static final java.time.Duration OVERVIEW_KEPT_FOR = java.time.Duration.ofMinutes(10);
+    /**
+     * How long a page waits for figures being read before it answers without them: at 50,000 SKUs a 30-day reading
+     * takes longer than the request deadline, so it goes on in the background and a later request finds it.
+     */
+    public static final java.time.Duration OVERVIEW_WAIT = java.time.Duration.ofSeconds(3);
+
+    private record Kept(java.time.Instant at, Object value) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<Object>, java.util.concurrent.CompletableFuture<Object>> reading = new java.util.HashMap<>();
+    private java.util.concurrent.ExecutorService reader;
+
+    /**
+     * Figures that read every SKU-day of their period: the last reading, and a new one started in the background
+     * (one at a time) when that is {@link #OVERVIEW_KEPT_FOR} old; with no reading yet, the request that starts it
+     * waits for it up to {@link #OVERVIEW_WAIT}, and every request gets nothing while it goes on.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> kept(List<Object> key, java.util.function.Supplier<T> read) {
+        Kept found = kept.get(key);
+        if (found != null) {
+            if (!restock.clock().instant().isBefore(found.at().plus(OVERVIEW_KEPT_FOR))) {
+                reading(key, read);
+            }
+            return Optional.of((T) found.value());
+        }
+        Reading started = reading(key, read);
+        if (!started.now()) {
+            return Optional.empty();  // another request started it and waits for it; this one answers at once
+        }
+        try {
+            Object value = started.future().get(OVERVIEW_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            kept.put(key, new Kept(restock.clock().instant(), value));
+            return Optional.of((T) value);
+        } catch (java.util.concurrent.TimeoutException stillReading) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A reading under way, and whether this call started it. */
+    private record Reading(java.util.concurrent.CompletableFuture<Object> future, boolean now) {
+    }
+
+    private synchronized Reading reading(List<Object> key, java.util.function.Supplier<?> read) {
+        java.util.concurrent.CompletableFuture<Object> running = reading.get(key);
+        boolean startedNow = running == null || running.isDone();
+        if (startedNow) {
+            if (reader == null) {
+                reader = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+                    Thread thread = new Thread(task, "overview-kpis");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            java.time.Instant now = restock.clock().instant();
+            kept.values().removeIf(old -> !now.isBefore(old.at().plus(OVERVIEW_KEPT_FOR.multipliedBy(6))));
+            reading.values().removeIf(java.util.concurrent.CompletableFuture::isDone);
+            running = java.util.concurrent.CompletableFuture.supplyAsync(read::get, reader);
+            running.thenAccept(value -> kept.put(key, new Kept(restock.clock().instant(), value)));
+            reading.put(key, running);
+        }
+        return new Reading(running, startedNow);
+    }
+
+    /** The first day of the week {@code weeks - 1} weeks before this one: the start of a trend of that many weeks. */
+    public LocalDate weeksBack(int weeks) {
+        return restock.books().today().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .minusWeeks(weeks - 1L);
+    }
+
+    /** The overview's alerts: SKUs that run out before their next receipt (soonest first), and suppliers slipping. */
+    public record OverviewAlerts(List<Alerts.StockOut> stockOuts, List<Alerts.Slipping> slipping) {
+    }
+
+    /** The overview's alerts, as {@link #kept} gives them: they sum 28 days of shipments and 118 days of receipts. */
+    public Optional<OverviewAlerts> alerts(int limit) {
+        LocalDate today = restock.books().today();
+        return kept(List.of("alerts", limit, today), () -> readAlerts(limit, today));
+    }
+
+    private OverviewAlerts readAlerts(int limit, LocalDate today) {
+        java.time.Instant dayStart = today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return restock.read(h -> new OverviewAlerts(
+                SqlAlerts.covers(h, dayStart.minus(java.time.Duration.ofDays(Alerts.RATE_DAYS))).stream()
+                        .map(cover -> Alerts.stockOut(cover, today)).flatMap(Optional::stream)
+                        .sorted(java.util.Comparator.comparing(Alerts.StockOut::runsOutOn)).limit(limit).toList(),
+                SqlAlerts.supplierReceipts(h, dayStart.minus(java.time.Duration.ofDays(Alerts.RECENT_DAYS + Alerts.EARLIER_DAYS)),
+                        dayStart.minus(java.time.Duration.ofDays(Alerts.RECENT_DAYS))).stream()
+                        .map(Alerts::slipping).flatMap(Optional::stream).toList()));
+    }
+
+    private KpiFacts facts(Handle h, Period period, LocalDate today, Optional<String> sku) {
+        long skuDays = SqlKpis.skuDays(h, period.from(), period.to(), sku);
+        if (skuDays > MAX_SKU_DAYS) {
+            throw new InvalidInput("from", "this report would read " + skuDays + " SKU-days, over the limit of " + MAX_SKU_DAYS
+                    + ": shorten the period or name a sku");
+        }
+        return SqlKpis.facts(h, period.from(), period.to(), today, sku);
     }
 
     private static Map<String, Object> view(SqlCauses.StoredCauses row) {

@@ -7,8 +7,8 @@ import org.jdbi.v3.core.JdbiException;
 import restock.notify.Branding;
 import restock.notify.Message;
 import restock.notify.Notice;
+import restock.notify.MailTemplates;
 import restock.notify.ToldPromise;
-import restock.notify.Templates;
 import restock.engagement.OfferRule;
 import restock.orders.OrderEventKind;
 import restock.payments.PaymentEventKind;
@@ -167,7 +167,7 @@ public final class NoticeRelay {
 
     /** Writes the customer's email and one webhook per endpoint for a notice. */
     public void publish(Handle handle, String cause, Notice notice, SqlNotices.EventRow event, List<restock.notify.WebhookEndpoint> endpoints) {
-        Templates.Rendered rendered = Templates.render(notice, branding);
+        MailTemplates.Rendered rendered = MailTemplates.render(notice, branding);
         String customer = notice.customerEmail().toLowerCase(Locale.ROOT);
         enqueue(handle, cause, new Message(Message.idFor(cause, Message.Channel.EMAIL, customer), Message.Channel.EMAIL,
                 notice.topic(), notice.customerEmail(), rendered.subject(), rendered.text(), rendered.html(), customer, rendered.listUnsubscribe()));

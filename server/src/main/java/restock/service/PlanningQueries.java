@@ -10,6 +10,7 @@ import restock.planning.DemandHistory;
 import restock.planning.ChartData;
 import restock.planning.ForecastGrain;
 import restock.planning.Planner;
+import restock.planning.PlanningRun;
 import restock.store.SqlDemand;
 import restock.store.SqlPlanning;
 import restock.store.SqlPlanningRuns;
@@ -30,6 +31,34 @@ public final class PlanningQueries {
     /** The latest nightly (or manual) planning run, if there was one. */
     public java.util.Optional<restock.planning.PlanningRun> latestRun(Handle handle) {
         return SqlPlanningRuns.latest(handle);
+    }
+
+    /** A stored run's plans as the planning page shows them: when it ran, at what service level, every SKU's plan. */
+    public record StoredPlans(long runId, java.time.Instant ranAt, double serviceLevel, List<Planner.SkuPlan> plans) {
+    }
+
+    /** The latest stored run read back (kept: a stored run never changes, and reading 50,000 SKUs' plans takes a while). */
+    private volatile StoredPlans lastRead;
+
+    /**
+     * The latest stored run's plans (the nightly run's, or a manual one's), read once per run; when no run is stored
+     * yet, plans every SKU now and stores that run, as the nightly run would.
+     */
+    public StoredPlans latestPlans() {
+        long id = restock.read(SqlPlanningRuns::latestId).orElseGet(() -> runAndStore(DEFAULT_SERVICE_LEVEL, PlanCsv::write));
+        StoredPlans cached = lastRead;
+        if (cached != null && cached.runId() == id) {
+            return cached;
+        }
+        PlanningRun run = restock.read(h -> SqlPlanningRuns.find(h, id));
+        StoredPlans read = new StoredPlans(run.id(), run.ranAt(), run.serviceLevel(), PlanCsv.read(run.planCsv()));
+        lastRead = read;
+        return read;
+    }
+
+    /** SKUs ordered (on purchase orders still open) since a plan was made: its suggestions for them are done. */
+    public java.util.Set<String> orderedSince(java.time.Instant planned) {
+        return restock.read(h -> SqlPlanningRuns.skusOrderedSince(h, planned));
     }
 
     /** Days of demand history the plan learns from. */

@@ -169,4 +169,15 @@ public final class WaitlistCommands {
     public String unsubscribeToken(long id) {
         return links.sign(UNSUBSCRIBE, id, clock.instant().plus(LINK_LIFETIME));
     }
+
+    /** A confirmation token for a sign-up, as its confirmation mail carries (the demo shop shows it: the demo has no mailbox). */
+    public String confirmationToken(long id) {
+        return links.sign(CONFIRM, id, clock.instant().plus(LINK_LIFETIME));
+    }
+
+    /** The same waitlist with double opt-in on or off (the demo loads its shoppers confirmed and asks new ones to confirm). */
+    public WaitlistCommands withDoubleOptIn(boolean doubleOptIn) {
+        return new WaitlistCommands(restock, links, relay, new Settings(settings.oversubscriptionFactor(), settings.noticeWindow(), doubleOptIn,
+                settings.baseUrl(), settings.productUrl(), settings.holdUnits()), clock);
+    }
 }

@@ -102,6 +102,14 @@ public final class Database implements AutoCloseable {
 
     private enum Migrations { APPLY, REQUIRE_CURRENT, KNOWN_CURRENT }
 
+    /**
+     * Set on every connection Restock opens. JIT off: PostgreSQL compiles a plan whose estimated cost passes
+     * {@code jit_above_cost}, and Restock's reads over a year of a busy SKU's history looked that expensive; at
+     * 50,000 SKUs the JIT took 815 ms of a 1,188 ms chart query, and the chart answered about 6 times faster without it
+     * (docs/BENCHMARKS.md, "Console pages at 50,000 SKUs").
+     */
+    static final String SESSION_SETTINGS = "set jit = off";
+
     private static Database open(String jdbcUrl, Optional<String> schema, Migrations migrations, Optional<EmbeddedServer> embedded,
                                  Pool pool) {
         HikariConfig config = new HikariConfig();
@@ -109,6 +117,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(pool.maximumSize());
         config.setConnectionTimeout(pool.connectionTimeout().toMillis());
         config.setPoolName("restock");
+        config.setConnectionInitSql(SESSION_SETTINGS);
         schema.ifPresent(config::setSchema);
         HikariDataSource dataSource = new HikariDataSource(config);
         if (migrations == Migrations.KNOWN_CURRENT) {
@@ -191,6 +200,7 @@ public final class Database implements AutoCloseable {
         config.setSchema(dataSource.getSchema());
         config.setMaximumPoolSize(size);
         config.setPoolName(name);
+        config.setConnectionInitSql(SESSION_SETTINGS);
         HikariDataSource pool = new HikariDataSource(config);
         separatePools.add(pool);
         return Jdbi.create(pool).installPlugin(new PostgresPlugin());

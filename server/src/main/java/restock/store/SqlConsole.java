@@ -48,13 +48,13 @@ public final class SqlConsole {
                         select
                           (select count(*) from orders where placed_at >= :start) as orders_today,
                           (select coalesce(-sum(quantity), 0) from stock_movements where kind = 'shipment' and occurred_at >= :start) as shipped,
-                          (select count(*) from order_lines where waiting > 0) as waiting_lines,
-                          (select coalesce(sum(waiting), 0) from order_lines where waiting > 0) as waiting_units,
+                          w.lines as waiting_lines, w.units as waiting_units,
                           (select count(*) from purchase_orders where status = 'open') as open_pos,
                           (select count(distinct po.id) from purchase_orders po join purchase_order_lines l on l.purchase_order_id = po.id
                              where po.status = 'open' and l.quantity_received < l.quantity_ordered and l.expected_date < :today) as late_pos,
                           (select count(*) from stock where on_hand - reserved <= 0) as out_of_stock,
-                          (select count(*) from waitlist where unsubscribed_at is null and notified_at is null) as waitlist""")
+                          (select count(*) from waitlist where unsubscribed_at is null and notified_at is null) as waitlist
+                        from (select count(*) as lines, coalesce(sum(waiting), 0) as units from order_lines where waiting > 0) w""")
                 .bind("start", SqlPurchasing.utc(dayStart)).bind("today", today)
                 .map((rs, ctx) -> new ConsoleRows.Figures(rs.getInt("orders_today"), rs.getInt("shipped"), rs.getInt("waiting_lines"),
                         rs.getInt("waiting_units"), rs.getInt("open_pos"), rs.getInt("late_pos"), rs.getInt("out_of_stock"), rs.getInt("waitlist")))
@@ -63,16 +63,22 @@ public final class SqlConsole {
 
     /** Units ordered, backordered, shipped and cancelled per day, from the order events, with every day present. */
     public static List<ConsoleRows.Day> trend(Handle handle, LocalDate from, LocalDate to) {
+        // The events of the period summed per UTC day, then joined to the days: a join of each day to its events was
+        // estimated at hundreds of millions of rows, which set off JIT compilation (half a second) on every request.
         return handle.createQuery("""
-                        select d::date as day,
-                          coalesce(sum(e.quantity) filter (where e.kind in ('reserved', 'backordered', 'refused')), 0) as ordered,
-                          coalesce(sum(e.quantity) filter (where e.kind = 'backordered'), 0) as backordered,
-                          coalesce(sum(e.quantity) filter (where e.kind = 'shipped'), 0) as shipped,
-                          coalesce(sum(e.quantity) filter (where e.kind = 'cancelled'), 0) as cancelled
-                        from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d
-                        left join order_events e on e.occurred_at >= d and e.occurred_at < d + interval '1 day'
-                        group by d order by d""")
+                        select d.day, coalesce(x.ordered, 0) as ordered, coalesce(x.backordered, 0) as backordered,
+                               coalesce(x.shipped, 0) as shipped, coalesce(x.cancelled, 0) as cancelled
+                        from (select cast(g as date) as day from generate_series(cast(:from as date), cast(:to as date), interval '1 day') g) d
+                        left join (select (occurred_at at time zone 'UTC')::date as day,
+                                          sum(quantity) filter (where kind in ('reserved', 'backordered', 'refused')) as ordered,
+                                          sum(quantity) filter (where kind = 'backordered') as backordered,
+                                          sum(quantity) filter (where kind = 'shipped') as shipped,
+                                          sum(quantity) filter (where kind = 'cancelled') as cancelled
+                                   from order_events where occurred_at >= :start and occurred_at < :end group by 1) x on x.day = d.day
+                        order by d.day""")
                 .bind("from", from).bind("to", to)
+                .bind("start", SqlPurchasing.utc(from.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)))
+                .bind("end", SqlPurchasing.utc(to.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)))
                 .map((rs, ctx) -> new ConsoleRows.Day(rs.getObject("day", LocalDate.class), rs.getInt("ordered"), rs.getInt("backordered"),
                         rs.getInt("shipped"), rs.getInt("cancelled")))
                 .list();
@@ -80,16 +86,19 @@ public final class SqlConsole {
 
     /** Waiting lines, oldest first, optionally of one SKU; each with its place in its SKU's queue. */
     public static List<ConsoleRows.QueueLine> queue(Handle handle, Optional<String> sku, int limit) {
+        // Places first, over the waiting lines alone; then the page's rows get their names, promises and causes.
         return handle.createQuery("""
-                        select * from (
-                          select l.order_id, l.line_number, l.sku, p.name, l.waiting, l.priority, l.placed_at,
-                                 row_number() over (partition by l.sku order by l.priority desc, l.placed_at, l.id) as place,
-                                 lp.eta_from, lp.eta_to, lp.probability,
-                                 (select c.primary_cause from backorder_causes c where c.order_line_id = l.id
-                                  order by c.order_event_id desc limit 1) as cause
-                          from order_lines l join products p on p.sku = l.sku left join line_promises lp on lp.order_line_id = l.id
-                          where l.waiting > 0 and (cast(:sku as text) is null or l.sku = :sku)) q
-                        order by placed_at, order_id, line_number limit :limit""")
+                        select q.*, p.name, lp.eta_from, lp.eta_to, lp.probability,
+                               (select c.primary_cause from backorder_causes c where c.order_line_id = q.id
+                                order by c.order_event_id desc limit 1) as cause
+                        from (
+                          select l.id, l.order_id, l.line_number, l.sku, l.waiting, l.priority, l.placed_at,
+                                 row_number() over (partition by l.sku order by l.priority desc, l.placed_at, l.id) as place
+                          from order_lines l
+                          where l.waiting > 0 and (cast(:sku as text) is null or l.sku = :sku)
+                          order by l.placed_at, l.order_id, l.line_number limit :limit) q
+                        join products p on p.sku = q.sku left join line_promises lp on lp.order_line_id = q.id
+                        order by q.placed_at, q.order_id, q.line_number""")
                 .bind("sku", sku.orElse(null)).bind("limit", limit)
                 .map((rs, ctx) -> new ConsoleRows.QueueLine(rs.getLong("order_id"), rs.getInt("line_number"), rs.getString("sku"), rs.getString("name"),
                         rs.getInt("waiting"), rs.getInt("priority"), instant(rs, "placed_at"), rs.getInt("place"),
@@ -106,15 +115,27 @@ public final class SqlConsole {
         String term = search.trim();
         Long id = term.matches("[0-9]{1,18}") ? Long.parseLong(term) : null;
         String like = "%" + term.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return handle.createQuery("""
-                        select o.id, o.customer_email, o.placed_at, count(l.id) as lines, sum(l.quantity) as units, sum(l.waiting) as waiting,
-                               sum(l.shipped) as shipped, sum(l.cancelled) as cancelled
-                        from orders o join order_lines l on l.order_id = o.id
-                        where :term = '' or o.id = :id or lower(o.customer_email) like :like
-                           or exists (select 1 from order_lines sl join products p on p.sku = sl.sku
-                                      where sl.order_id = o.id and (lower(sl.sku) like :like or lower(p.name) like :like))
-                        group by o.id order by o.id desc limit :limit""")
-                .bind("term", term).bind("id", id).bind("like", like).bind("limit", limit)
+        // Each way of matching finds its newest orders on its own index (the order number, a trigram index on the
+        // email, the lines of the matching products), so a search that matches few orders reads few rows; an empty
+        // search reads the newest orders. Two statements rather than one with "or :term = ''", which PostgreSQL
+        // would plan for the general case.
+        String matching = term.isEmpty() ? "select o.id from orders o order by o.id desc limit :limit" : """
+                (select o.id from orders o where o.id = :id or lower(o.customer_email) like :like order by o.id desc limit :limit)
+                union
+                (select l.order_id from order_lines l
+                 where l.sku in (select p.sku from products p where lower(p.sku) like :like or lower(p.name) like :like)
+                 order by l.order_id desc limit :limit)""";
+        var query = handle.createQuery("""
+                        select o.id, o.customer_email, o.placed_at, t.lines, t.units, t.waiting, t.shipped, t.cancelled
+                        from (select id from (%s) m order by id desc limit :limit) hit join orders o on o.id = hit.id
+                        cross join lateral (select count(*) as lines, sum(l.quantity) as units, sum(l.waiting) as waiting,
+                                                   sum(l.shipped) as shipped, sum(l.cancelled) as cancelled
+                                            from order_lines l where l.order_id = o.id) t
+                        order by o.id desc""".formatted(matching)).bind("limit", limit);
+        if (!term.isEmpty()) {
+            query.bind("id", id).bind("like", like);
+        }
+        return query
                 .map((rs, ctx) -> new ConsoleRows.OrderRow(rs.getLong("id"), rs.getString("customer_email"), instant(rs, "placed_at"), rs.getInt("lines"),
                         rs.getInt("units"), rs.getInt("waiting"), rs.getInt("shipped"), rs.getInt("cancelled")))
                 .list();
@@ -122,15 +143,29 @@ public final class SqlConsole {
 
     /** Purchase orders, open ones first (soonest due first), then the rest newest first. */
     public static List<ConsoleRows.PurchaseOrderRow> purchaseOrders(Handle handle, Optional<String> status, LocalDate today, int limit) {
-        return handle.createQuery("""
-                        select po.id, s.name as supplier, po.status, po.created_at, sum(l.quantity_ordered) as ordered,
-                               sum(l.quantity_received) as received,
-                               min(l.expected_date) filter (where l.quantity_received < l.quantity_ordered) as next_expected
-                        from purchase_orders po join suppliers s on s.id = po.supplier_id join purchase_order_lines l on l.purchase_order_id = po.id
-                        where cast(:status as text) is null or po.status = :status
-                        group by po.id, s.name
-                        order by po.status <> 'open', next_expected nulls last, po.id desc limit :limit""")
-                .bind("status", status.orElse(null)).bind("limit", limit)
+        // The page's purchase orders are chosen first (the open ones are few; the others are read newest first from the
+        // primary key), then only those are summed up: never the whole purchase order history.
+        String openOrders = """
+                (select po.id, true as open, d.due from purchase_orders po
+                 left join (select l.purchase_order_id, min(l.expected_date) as due from purchase_order_lines l
+                            where l.quantity_received < l.quantity_ordered group by l.purchase_order_id) d on d.purchase_order_id = po.id
+                 where po.status = 'open' order by d.due nulls last, po.id desc limit :limit)""";
+        String endedOrders = """
+                (select po.id, false as open, null::date as due from purchase_orders po
+                 where po.status %s order by po.id desc limit :limit)""".formatted(status.isPresent() ? "= :status" : "<> 'open'");
+        String chosen = status.isEmpty() ? openOrders + " union all " + endedOrders : status.get().equals("open") ? openOrders : endedOrders;
+        var query = handle.createQuery("""
+                        select po.id, s.name as supplier, po.status, po.created_at, t.ordered, t.received, t.next_expected
+                        from (select * from (%s) c order by not open, due nulls last, id desc limit :limit) page
+                        join purchase_orders po on po.id = page.id join suppliers s on s.id = po.supplier_id
+                        cross join lateral (select sum(l.quantity_ordered) as ordered, sum(l.quantity_received) as received,
+                                                   min(l.expected_date) filter (where l.quantity_received < l.quantity_ordered) as next_expected
+                                            from purchase_order_lines l where l.purchase_order_id = po.id) t
+                        order by not page.open, page.due nulls last, po.id desc""".formatted(chosen)).bind("limit", limit);
+        if (status.isPresent() && !status.get().equals("open")) {
+            query.bind("status", status.get());
+        }
+        return query
                 .map((rs, ctx) -> {
                     Optional<LocalDate> next = Optional.ofNullable(rs.getObject("next_expected", LocalDate.class));
                     boolean open = rs.getString("status").equals("open");

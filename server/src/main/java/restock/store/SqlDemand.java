@@ -36,7 +36,7 @@ public final class SqlDemand {
                             group by 1),
                         waitlisted as (
                             select (created_at at time zone 'UTC')::date as day, sum(quantity) as units from waitlist where sku = :sku group by 1),
-                        ledger as (
+                        ledger as materialized (
                             select day, sum(quantity) over (order by day) as on_hand
                             from (select (occurred_at at time zone 'UTC')::date as day, sum(quantity) as quantity
                                   from stock_movements where sku = :sku group by 1) m)

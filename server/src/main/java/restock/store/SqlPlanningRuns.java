@@ -26,4 +26,24 @@ public final class SqlPlanningRuns {
                         rs.getDouble("service_level"), rs.getInt("skus"), rs.getInt("suggested"), rs.getString("plan_csv")))
                 .findOne();
     }
+
+    /** The latest run's id, without reading its plan. */
+    public static Optional<Long> latestId(Handle handle) {
+        return handle.createQuery("select max(id) from planning_runs").mapTo(Long.class).findOne().filter(java.util.Objects::nonNull);
+    }
+
+    public static PlanningRun find(Handle handle, long id) {
+        return handle.createQuery("select * from planning_runs where id = :id").bind("id", id)
+                .map((rs, ctx) -> new PlanningRun(rs.getLong("id"), rs.getObject("ran_at", OffsetDateTime.class).toInstant(),
+                        rs.getDouble("service_level"), rs.getInt("skus"), rs.getInt("suggested"), rs.getString("plan_csv")))
+                .one();
+    }
+
+    /** SKUs on purchase orders still open that were made after a moment (a plan made before then did not know of them). */
+    public static java.util.Set<String> skusOrderedSince(Handle handle, Instant since) {
+        return new java.util.HashSet<>(handle.createQuery("""
+                        select distinct l.sku from purchase_orders o join purchase_order_lines l on l.purchase_order_id = o.id
+                        where o.status = 'open' and o.created_at > :since""")
+                .bind("since", SqlPurchasing.utc(since)).mapTo(String.class).list());
+    }
 }

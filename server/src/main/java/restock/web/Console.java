@@ -34,6 +34,8 @@ public final class Console {
     static final String FLASH_COOKIE = "restock_flash";
     static final String CSRF_FIELD = "_csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /** The form field carrying the page's one-time key (see {@link Chrome#formKey}). */
+    static final String ONCE_FIELD = "_once";
     /** Longest flash message kept in its cookie; longer ones are cut with an ellipsis (they are our own sentences). */
     static final int MAX_FLASH_LENGTH = 300;
     private static final String SESSION_ATTRIBUTE = "restock.staff";
@@ -44,8 +46,16 @@ public final class Console {
     private final ConsolePages getPages;
     private final ConsoleActions actions;
 
+    /** Whether the storefront demo page is served (at /shop), so the console links to it. */
+    private final boolean shopDemo;
+
     public Console(Restock restock, StaffAccounts accounts) {
+        this(restock, accounts, false);
+    }
+
+    public Console(Restock restock, StaffAccounts accounts, boolean shopDemo) {
         this.accounts = accounts;
+        this.shopDemo = shopDemo;
         ConsoleQueries queries = new ConsoleQueries(restock);
         PlanningQueries planning = new PlanningQueries(restock);
         this.getPages = new ConsolePages(this, restock, queries, planning);
@@ -99,7 +109,7 @@ public final class Console {
             ctx.removeCookie(FLASH_COOKIE, "/console");
         }
         Map<String, Object> all = new LinkedHashMap<>(parameters);
-        all.put("chrome", new Chrome(session.username(), session.csrfToken(), section, flash));
+        all.put("chrome", new Chrome(session.username(), session.csrfToken(), section, flash, shopDemo, randomToken()));
         ctx.html(pages.render(template, all));
     }
 

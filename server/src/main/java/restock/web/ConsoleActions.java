@@ -4,7 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import restock.catalog.Sku;
 import restock.common.CalendarLimits;
+import restock.common.Conflict;
 import restock.common.InvalidInput;
+import restock.common.TextLimit;
 import restock.common.NotFound;
 import restock.service.ConsoleQueries;
 import restock.views.ConsoleRows;
@@ -16,6 +18,7 @@ import restock.payments.PaymentState;
 import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
+import restock.service.IdempotentCommands;
 import restock.service.PlanningQueries;
 import restock.service.Restock;
 
@@ -24,6 +27,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The console's buttons and forms: each calls one service command in one transaction, then says what happened. */
 final class ConsoleActions {
@@ -161,7 +165,7 @@ final class ConsoleActions {
                     date(field + " expected date", dates.get(i))));
         }
         PurchaseOrderRequest request = new PurchaseOrderRequest(text(ctx, "supplier"), lines);
-        PurchaseOrder created = restock.inTransaction(h -> restock.purchasing().create(h, request));
+        PurchaseOrder created = once(ctx, request);
         console.done(ctx, "/console/purchase-orders/" + created.id(), "Purchase order " + created.id() + " to " + created.supplier()
                 + " created with " + Format.plural(created.lines().size(), "line") + ".");
     }
@@ -228,9 +232,35 @@ final class ConsoleActions {
             throw new InvalidInput("sku", "tick at least one suggestion to order");
         }
         PurchaseOrderRequest request = new PurchaseOrderRequest(text(ctx, "supplier"), lines);
-        PurchaseOrder created = restock.inTransaction(h -> restock.purchasing().create(h, request));
+        PurchaseOrder created = once(ctx, request);
         console.done(ctx, "/console/purchase-orders/" + created.id(), "Purchase order " + created.id() + " to " + created.supplier()
                 + " created from " + Format.plural(lines.size(), "suggestion") + ".");
+    }
+
+    /**
+     * Creates the purchase order once per form: under the page's one-time key (the idempotency table the API's
+     * Idempotency-Key uses), a form sent again gets the purchase order the first one made.
+     */
+    private PurchaseOrder once(Context ctx, PurchaseOrderRequest request) {
+        Optional<String> key = Optional.ofNullable(ctx.formParam(Console.ONCE_FIELD)).map(String::strip).filter(k -> !k.isEmpty());
+        if (key.isPresent() && key.get().length() > TextLimit.IDEMPOTENCY_KEY.maxLength()) {
+            throw new InvalidInput(Console.ONCE_FIELD, "the form's key is longer than " + TextLimit.IDEMPOTENCY_KEY.maxLength() + " characters");
+        }
+        try {
+            var answer = restock.idempotent().run("console purchase order " + console.staff(ctx).username(), key, sha256(request.toString()), 201,
+                    h -> Long.toString(restock.purchasing().create(h, request).id()));
+            return restock.read(h -> restock.purchasing().find(h, Long.parseLong(answer.body())));
+        } catch (IdempotentCommands.KeyReused e) {
+            throw new Conflict(Console.ONCE_FIELD, "this form was already sent with other values; reload the page to make another purchase order");
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private static String text(Context ctx, String name) {

@@ -33,6 +33,8 @@ final class ConsolePages {
     private final ConsoleQueries queries;
     private final PlanningQueries planning;
     private final restock.service.InsightQueries insight;
+    private final OverviewCharts charts;
+    private final ProductEditor editor;
     /** Days of backorder events whose causes the overview sums up. */
     static final int CAUSE_DAYS = 30;
 
@@ -42,11 +44,15 @@ final class ConsolePages {
         this.queries = queries;
         this.planning = planning;
         this.insight = new restock.service.InsightQueries(restock);
+        this.charts = new OverviewCharts(insight, restock);
+        this.editor = new ProductEditor(console, restock);
     }
 
     void register(RoutesConfig routes) {
         routes.get("/console/overview", console.page(this::overview));
         routes.get("/console/overview/trend.json", console.page(ctx -> ctx.json(queries.trend())));
+        routes.get("/console/overview/kpis.json", console.page(ctx -> ctx.json(charts.kpiWeeks())));
+        routes.get("/console/overview/causes.json", console.page(ctx -> ctx.json(charts.causeWeeks())));
         routes.get("/console/backorders", console.page(this::backorders));
         routes.get("/console/orders", console.page(this::orders));
         routes.get("/console/orders/{id}", console.page(this::order));
@@ -61,11 +67,16 @@ final class ConsolePages {
         routes.get("/console/waitlists", console.page(ctx -> console.render(ctx, "console/waitlists.jte", "waitlists",
                 Map.of("waitlists", queries.waitlists(), "rules", queries.offerRules()))));
         routes.get("/console/planning", console.page(this::planning));
+        editor.register(routes);
     }
 
     private void overview(Context ctx) {
+        Optional<restock.service.InsightQueries.OverviewAlerts> alerts = insight.alerts(ConsoleQueries.ALERT_ROWS);
         console.render(ctx, "console/overview.jte", "overview", Map.of("overview", queries.overview(),
-                "causes", insight.mainCauses(CAUSE_DAYS), "causeDays", CAUSE_DAYS));
+                "causes", insight.mainCauses(CAUSE_DAYS), "causeDays", CAUSE_DAYS, "kpis", insight.overall(CAUSE_DAYS),
+                "trendWeeks", OverviewCharts.TREND_WEEKS,
+                "alerts", alerts.orElse(new restock.service.InsightQueries.OverviewAlerts(List.of(), List.of())),
+                "alertsReading", alerts.isEmpty()));
     }
 
     private void backorders(Context ctx) {
@@ -126,19 +137,42 @@ final class ConsolePages {
     }
 
     private void skuPage(Context ctx) {
-        console.render(ctx, "console/sku.jte", "products", Map.of("detail", queries.sku(sku(ctx)), "now", restock.clock().instant()));
+        console.render(ctx, "console/sku.jte", "products", Map.of("detail", queries.sku(sku(ctx)), "now", restock.clock().instant(),
+                "edit", editor.form(sku(ctx))));
     }
 
+    /** Suggestions on the planning page: the ones to order soonest (the rest stay in the stored run's CSV). */
+    static final int SUGGESTION_ROWS = 200;
+    /** SKUs listed as running out before their next receipt: the soonest. */
+    static final int STOCK_OUT_ROWS = 50;
+
+    /**
+     * The latest stored planning run (the nightly one), not a plan made per request: planning 50,000 SKUs takes far
+     * longer than a page may. Suggestions for SKUs ordered since the run are left out: they are done.
+     */
     private void planning(Context ctx) {
-        List<Planner.SkuPlan> plans = restock.read(h -> planning.plan(h, PlanningQueries.DEFAULT_SERVICE_LEVEL, done -> { }));
+        PlanningQueries.StoredPlans stored = planning.latestPlans();
+        List<Planner.SkuPlan> plans = stored.plans();
+        java.util.Set<String> ordered = planning.orderedSince(stored.ranAt());
+        List<Planner.SkuPlan> suggestions = plans.stream().filter(plan -> plan.suggestedQuantity() > 0 && !ordered.contains(plan.sku())).toList();
         Map<String, List<Planner.SkuPlan>> bySupplier = new TreeMap<>();
-        plans.stream().filter(plan -> plan.suggestedQuantity() > 0)
+        suggestions.stream()
+                .sorted(java.util.Comparator.comparing((Planner.SkuPlan plan) -> plan.orderBy().orElse(LocalDate.MAX)).thenComparing(Planner.SkuPlan::sku))
+                .limit(SUGGESTION_ROWS)
                 .forEach(plan -> bySupplier.computeIfAbsent(plan.supplier(), s -> new java.util.ArrayList<>()).add(plan));
         List<Planner.SkuPlan> stockOuts = plans.stream().filter(Planner.SkuPlan::stocksOutBeforeNextReceipt)
-                .sorted(java.util.Comparator.comparingDouble(Planner.SkuPlan::daysOfCover)).toList();
+                .sorted(java.util.Comparator.comparingDouble(Planner.SkuPlan::daysOfCover)).limit(STOCK_OUT_ROWS).toList();
         LocalDate expected = restock.books().today().plusDays(DEFAULT_LEAD_TIME_DAYS);
-        console.render(ctx, "console/planning.jte", "planning", Map.of("bySupplier", bySupplier, "stockOuts", stockOuts,
-                "expected", expected, "serviceLevel", PlanningQueries.DEFAULT_SERVICE_LEVEL, "skus", plans.size()));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("bySupplier", bySupplier);
+        model.put("stockOuts", stockOuts);
+        model.put("expected", expected);
+        model.put("serviceLevel", stored.serviceLevel());
+        model.put("skus", plans.size());
+        model.put("ranAt", stored.ranAt());
+        model.put("suggestions", suggestions.size());
+        model.put("shown", Math.min(suggestions.size(), SUGGESTION_ROWS));
+        console.render(ctx, "console/planning.jte", "planning", model);
     }
 
     static long id(Context ctx) {

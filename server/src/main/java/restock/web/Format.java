@@ -62,6 +62,16 @@ public final class Format {
         return range + probability.map(p -> " (" + Math.round(p * 100) + "%)").orElse("");
     }
 
+    /** A rate from 0 to 1 as a whole percentage ("87%"), or a dash when there was nothing to measure. */
+    public static String percent(Double rate) {
+        return rate == null ? "—" : Math.round(rate * 100) + "%";
+    }
+
+    /** Days to one decimal ("4.5 days"), or a dash when there was nothing to measure. */
+    public static String days(Double days) {
+        return days == null ? "—" : units(Math.round(days * 10) / 10.0) + (days == 1.0 ? " day" : " days");
+    }
+
     public static String units(double units) {
         return units == Math.rint(units) ? Long.toString((long) units) : String.format(Locale.ROOT, "%.1f", units);
     }

@@ -155,7 +155,7 @@ class StripeGatewayTest {
         GatewayResult result = gateway.prepareSavedPaymentMethod("setup-1");
         assertThat(result).isEqualTo(new GatewayResult.Succeeded("seti_1_secret_abc", java.util.Optional.empty()));
         assertThat(requests.get(0).path()).isEqualTo("/v1/setup_intents");
-        assertThat(requests.get(0).form()).containsEntry("usage", "off_session").containsEntry("payment_method_types[]", "card");
+        assertThat(requests.get(0).form()).containsEntry("usage", "off_session").containsEntry("payment_method_types[0]", "card");
         assertThat(requests.get(0).idempotencyKey()).isEqualTo("setup-1");
     }
 }

@@ -56,6 +56,35 @@ class KpisFromTheRecordTest {
     }
 
     @Test
+    void the_overview_trend_read_a_week_at_a_time_equals_the_weekly_report_and_its_figures_are_read_again_after_ten_minutes() {
+        Sku sku = Sku.of("FAN");
+        restock.inTransaction(h -> restock.catalog().create(h, new Product(sku, "Silk Fan", new Money(900, "GBP"),
+                new BackorderPolicy.Always(java.util.OptionalInt.empty()))));
+        restock.inTransaction(h -> restock.stock().count(h, sku, 4, "opening"));
+        for (int day = 0; day < 20; day++) {                                                           // sold out by day 4, then waiting
+            Order order = place(sku, 1);
+            if (order.lines().get(0).quantities().reserved() > 0) {
+                restock.inTransaction(h -> restock.orders().ship(h, order.id()));
+            }
+            clock.advance(Duration.ofDays(1));
+        }
+        InsightQueries insight = new InsightQueries(restock);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<KpiRow> report = insight.kpis(new InsightQueries.Period(insight.weeksBack(4), today), Kpis.By.PERIOD, Kpis.Grain.WEEK,
+                Optional.empty());
+        assertThat(insight.weeklyTrend(4)).as("a week at a time").contains(report);
+        assertThat(report.stream().mapToInt(KpiRow::lines).sum()).isEqualTo(20);
+
+        KpiRow before = insight.overall(30).orElseThrow();
+        place(sku, 1);                                                                                 // one more waiting line
+        assertThat(insight.overall(30)).as("within ten minutes, the figures read before").contains(before);
+        clock.advance(InsightQueries.OVERVIEW_KEPT_FOR);
+        assertThat(insight.overall(30)).as("after ten minutes, the older figures while a new reading goes on").contains(before);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(insight.overall(30).orElseThrow().lines()).as("then the new reading").isEqualTo(before.lines() + 1));
+    }
+
+    @Test
     void the_record_s_facts_give_the_hand_worked_figures() {
         Sku sku = Sku.of("FAN");
         restock.inTransaction(h -> restock.catalog().create(h, new Product(sku, "Silk Fan", new Money(900, "GBP"),

@@ -137,6 +137,16 @@ class KpisTest {
     }
 
     @Test
+    void overall_is_the_whole_period_in_one_row_as_a_category_holding_every_sku_would_be() {
+        KpiRow overall = Kpis.overall(facts());
+        assertThat(overall.key()).isEqualTo(Kpis.OVERALL);
+        assertThat(overall.unitFillRate()).isEqualTo(0.2941);   // 5 of 17, as above
+        assertThat(overall.stockOutDays()).isEqualTo(11);
+        assertThat(overall).usingRecursiveComparison().ignoringFields("key")
+                .isEqualTo(Kpis.compute(facts(), Kpis.By.CATEGORY, Kpis.Grain.WEEK).get(0));
+    }
+
+    @Test
     void per_supplier_the_supplier_s_purchase_order_lines_and_its_skus_lines() {
         List<KpiRow> rows = Kpis.compute(facts(), Kpis.By.SUPPLIER, Kpis.Grain.WEEK);
         assertThat(rows).extracting(KpiRow::key).containsExactly("Acme", "Bolt");

@@ -36,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,8 +113,8 @@ class MailThatReachesTest {
 
     @Test
     void waitlist_and_offer_mails_carry_one_click_unsubscribe_headers() throws Exception {
-        Templates.Rendered backInStock = Templates.render(Templates.sample("waitlist.back_in_stock").orElseThrow(), BRANDING);
-        Templates.Rendered offer = Templates.render(Templates.sample("offer.issued").orElseThrow(), BRANDING);
+        MailTemplates.Rendered backInStock = MailTemplates.render(MailTemplates.sample("waitlist.back_in_stock").orElseThrow(), BRANDING);
+        MailTemplates.Rendered offer = MailTemplates.render(MailTemplates.sample("offer.issued").orElseThrow(), BRANDING);
         assertThat(backInStock.listUnsubscribe()).isNotNull();
         assertThat(offer.listUnsubscribe()).isNotNull();
         assertThat(offer.text()).contains("Unsubscribe").contains(offer.listUnsubscribe());
@@ -144,9 +146,29 @@ class MailThatReachesTest {
     }
 
     @Test
-    void urls_in_the_html_are_links_and_text_stays_escaped() {
-        assertThat(Templates.linked("Pay <now>: https://shop.example.com/pay?token=a&b=c."))
-                .isEqualTo("Pay &lt;now&gt;: <a href=\"https://shop.example.com/pay?token=a&amp;b=c\">https://shop.example.com/pay?token=a&amp;b=c</a>.");
+    void every_mail_makes_each_address_of_its_text_a_link_in_its_html() {
+        for (String topic : MailTemplates.TOPICS) {
+            MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.sample(topic).orElseThrow(), BRANDING);
+            assertThat(mail.subject()).as(topic).isNotBlank().doesNotContain("\n");
+            assertThat(mail.html()).as(topic).contains("<h1 style=\"color:#17324d\">");
+            List<String> urls = Pattern.compile("https?://\\S+").matcher(mail.text()).results().map(MatchResult::group).toList();
+            assertThat(urls).as(topic + " links").isNotEmpty().contains(BRANDING.shopUrl());
+            for (String url : urls) {
+                assertThat(mail.html()).as(topic).contains("<a href=\"" + url.replace("&", "&amp;") + "\">");
+            }
+        }
         assertThat(Optional.of(BRANDING.publicUrl())).contains("https://restock.example.com");
+    }
+
+    @Test
+    void html_parts_escape_what_the_customer_typed_and_text_parts_keep_it_as_typed() {
+        Notice.Waiting waiting = new Notice.Waiting("ann@example.com", 7, "S-1", "Cups & <Saucers>", 1, Optional.empty(),
+                Optional.empty(), "https://restock.example.com/cancel/a?b=1&c=2");
+        MailTemplates.Rendered mail = MailTemplates.render(waiting, BRANDING);
+        assertThat(mail.subject()).isEqualTo("Your order 7: Cups & <Saucers> is on backorder");
+        assertThat(mail.text()).contains("1 x Cups & <Saucers>.").contains("We will tell you as soon as we know when it ships.")
+                .contains("\nhttps://restock.example.com/cancel/a?b=1&c=2\n").endsWith("Regency Home - https://shop.example.com");
+        assertThat(mail.html()).contains("Cups &amp; &lt;Saucers&gt;").doesNotContain("<Saucers>")
+                .contains("<a href=\"https://restock.example.com/cancel/a?b=1&amp;c=2\">");
     }
 }

@@ -11,7 +11,13 @@ import restock.store.Database;
 import restock.store.SqlPlanningRuns;
 import restock.support.TestDatabases;
 
+import restock.purchasing.PurchaseOrderRequest;
+import restock.service.PlanCsv;
+
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +36,41 @@ class PlanningRunTest {
                 assertThat(run.skus()).isEqualTo(1);
                 assertThat(run.suggested()).isZero();
                 assertThat(run.planCsv()).isEqualTo("sku\n22423\n");
+            });
+        }
+    }
+
+    @Test
+    void a_plan_written_as_csv_reads_back_as_the_same_plan() {
+        Planner.SkuPlan suggested = new Planner.SkuPlan("22423", "Regency Cakestand, \"3 Tier\"", "Kyoto Fans Ltd", 1.25, 18, 6.5, 40, 3,
+                37, Optional.of(LocalDate.of(2026, 12, 9)), "position 3 is below the reorder point 18", 2.4, true);
+        Planner.SkuPlan idle = new Planner.SkuPlan("85099B", "Jumbo Bag", "unknown supplier", 0, 0, 0, 0, 12, 0, Optional.empty(), "",
+                Double.POSITIVE_INFINITY, false);
+        assertThat(PlanCsv.read(PlanCsv.write(List.of(suggested, idle)))).containsExactly(suggested, idle);
+    }
+
+    @Test
+    void the_console_reads_the_stored_run_and_knows_what_was_ordered_since() {
+        try (Database database = TestDatabases.targets().get(0).freshSchema()) {
+            Restock restock = new Restock(database.jdbi(), Clock.systemUTC());
+            restock.inTransaction(h -> restock.catalog().create(h, new Product(Sku.of("22423"), "Regency Cakestand 3 Tier",
+                    new Money(1275, "GBP"), new BackorderPolicy.Always(java.util.OptionalInt.empty()))));
+            PlanningQueries planning = new PlanningQueries(restock);
+            PlanningQueries.StoredPlans first = planning.latestPlans();
+            assertThat(first.plans()).extracting(Planner.SkuPlan::sku).containsExactly("22423");
+            assertThat(restock.read(SqlPlanningRuns::latest)).hasValueSatisfying(run -> assertThat(run.id()).isEqualTo(first.runId()));
+            assertThat(planning.latestPlans()).as("read once per run").isSameAs(first);
+            assertThat(planning.orderedSince(first.ranAt())).isEmpty();
+
+            restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Kyoto Fans Ltd",
+                    List.of(new PurchaseOrderRequest.Line(Sku.of("22423"), 24, LocalDate.now().plusDays(10))))));
+            assertThat(planning.orderedSince(first.ranAt())).containsExactly("22423");
+            assertThat(planning.orderedSince(Instant.now().plusSeconds(60))).isEmpty();
+
+            long second = planning.runAndStore(0.9, PlanCsv::write);
+            assertThat(planning.latestPlans()).satisfies(read -> {
+                assertThat(read.runId()).isEqualTo(second);
+                assertThat(read.serviceLevel()).isEqualTo(0.9);
             });
         }
     }

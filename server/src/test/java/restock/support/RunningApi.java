@@ -1,7 +1,13 @@
 package restock.support;
 
 import io.javalin.Javalin;
+import restock.gateways.WebhookTargets;
 import restock.http.HttpApi;
+import restock.notify.Branding;
+import restock.payments.SimulatedGateway;
+import restock.service.ApiKeys;
+import restock.service.NoticeRelay;
+import restock.service.WaitlistCommands;
 import restock.service.Restock;
 import restock.store.Database;
 
@@ -20,11 +26,31 @@ public final class RunningApi implements AutoCloseable {
 
     /** With a clock the test moves. */
     public RunningApi(TestDatabases.Target target, Clock clock) {
+        this(target, clock, false);
+    }
+
+    /** With the storefront demo page at /shop and a waitlist that asks shoppers to confirm, as {@code serve --demo} runs. */
+    public static RunningApi withShopDemo(TestDatabases.Target target) {
+        return new RunningApi(target, Clock.systemUTC(), true);
+    }
+
+    private RunningApi(TestDatabases.Target target, Clock clock, boolean shopDemo) {
         this.database = target.freshSchema();
         this.restock = new Restock(database.jdbi(), clock);
-        HttpApi api = new HttpApi(restock, API_KEY);
+        HttpApi api = shopDemo ? shopDemo(restock, clock) : new HttpApi(restock, API_KEY);
         database.bindMetrics(api.meters());
         this.server = api.start("127.0.0.1", 0);
+    }
+
+    private static HttpApi shopDemo(Restock restock, Clock clock) {
+        var relay = new NoticeRelay(restock, Branding.DEMO, "https://shop.example.com/pay?token={token}", clock);
+        var defaults = WaitlistCommands.Settings.DEFAULT;
+        var waitlist = new WaitlistCommands(restock, restock.links(), relay, new WaitlistCommands.Settings(
+                defaults.oversubscriptionFactor(), defaults.noticeWindow(), true, defaults.baseUrl(), defaults.productUrl(), false), clock);
+        return new HttpApi(restock, new ApiKeys(restock, java.util.Optional.of(API_KEY)),
+                new HttpApi.Settings(HttpApi.DEFAULT_SHOP_PRODUCT_URL, WebhookTargets.PUBLIC_ONLY).withShopDemo(),
+                new SimulatedGateway(0, SimulatedGateway.Faults.NONE, clock), waitlist,
+                Branding.DEMO);
     }
 
     public ApiClient client() {

@@ -61,6 +61,7 @@ class ConsoleBrowserTest {
     private static final Sku FAN = Sku.of("FAN-1");
     private static final String FAN_SUPPLIER = "Kyoto Fans Ltd";
     private static final String LATE_SUPPLIER = "Osaka Lamps";
+    private static final String SLIPPING_SUPPLIER = "Slow Boat Co";
 
     private static RunningApi api;
     private static WebDriver browser;
@@ -70,13 +71,14 @@ class ConsoleBrowserTest {
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) || System.getenv("CI") != null,
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        api = new RunningApi(TestDatabases.targets().get(0));
+        api = RunningApi.withShopDemo(TestDatabases.targets().get(0));
         assertThat(Demo.loadIfEmpty(api.restock())).isTrue();
         // The fans' history happens in the past: a second Restock on the same database, with a clock ten weeks back.
         TestClock past = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(70)));
         Restock inThePast = new Restock(api.restock().jdbi(), past);
         sellFansForTenWeeks(inThePast, past);
         orderLampsThatAreNowLate(inThePast, past);
+        receiveBoatsLaterThanBefore(api.restock());
         new StaffAccounts(api.restock(), api.restock().clock()).create(USER, PASSWORD.toCharArray(), "test");
         Files.createDirectories(SCREENSHOTS);
         browser = browser();
@@ -110,6 +112,26 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * A supplier that delivered on time 55 days ago, then 5 and 6 days late in the last four weeks (received 20 and 14
+     * days ago): 5.5 days late on average against 0 before, so it is slipping.
+     */
+    private static void receiveBoatsLaterThanBefore(Restock now) {
+        Sku boat = Sku.of("BOAT-1");
+        now.inTransaction(h -> now.catalog().create(h, new Product(boat, "Paper Boat", new Money(300, "GBP"), new BackorderPolicy.Never())));
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(12));
+        int[][] dueAndReceivedDaysAgo = {{55, 55}, {25, 20}, {20, 14}};
+        for (int[] days : dueAndReceivedDaysAgo) {
+            TestClock clock = new TestClock(today.minus(Duration.ofDays(days[0] + 10L)));
+            Restock then = new Restock(now.jdbi(), clock);
+            LocalDate due = LocalDate.ofInstant(today.minus(Duration.ofDays(days[0])), ZoneOffset.UTC);
+            PurchaseOrder order = then.inTransaction(h -> then.purchasing().create(h, new PurchaseOrderRequest(SLIPPING_SUPPLIER,
+                    List.of(new PurchaseOrderRequest.Line(boat, 10, due)))));
+            clock.advance(Duration.ofDays(10L + days[0] - days[1]));
+            then.inTransaction(h -> then.purchasing().receive(h, order.id(), List.of(new ReceiptPlan.Received(boat, 10))));
+        }
+    }
+
     /** Ordered from a supplier ten weeks ago, due three days ago, never delivered. */
     private static void orderLampsThatAreNowLate(Restock restock, TestClock clock) {
         Sku lamp = Sku.of("LAMP-1");
@@ -123,12 +145,16 @@ class ConsoleBrowserTest {
     @Test
     void staff_sign_in_and_run_the_shop_from_every_page() throws Exception {
         signIn();
+        theShopDemoShowsWhatTheAvailabilityAnswerSays();
+        aShopperJoinsTheWaitlistAndConfirms();
+        aShopperOrdersWhatWaitsAndCancelsItFromTheLink();
         everyPageOpensWithoutAnError();
         theOverviewChartIsDrawnWithThirtyDays();
         cancellingALineFromTheQueueCancelsItForTheCustomer();
         raisingALinesPriorityMovesItToTheFrontOfItsQueue();
         receivingAPurchaseOrderFillsTheQueue();
         theSkuPageDrawsHistoryAndForecast();
+        aProductIsEditedFromItsPage();
         aSuggestionBecomesAPurchaseOrder();
         theOrderSearchNarrowsAsStaffType();
         anOrderShipsAndAnotherIsCancelledFromItsPage();
@@ -150,7 +176,67 @@ class ConsoleBrowserTest {
         wait(20).until(ExpectedConditions.urlContains("/console/overview"));
     }
 
+    /** Each product on the shop page says what GET /api/availability says for one unit: the same one decision. */
+    private void theShopDemoShowsWhatTheAvailabilityAnswerSays() throws Exception {
+        browser.findElement(By.id("shop-demo-link")).click();
+        wait(20).until(ExpectedConditions.urlContains("/shop"));
+        List<WebElement> products = browser.findElements(By.cssSelector("article.product"));
+        assertThat(products).as("products on the shop page").hasSizeGreaterThanOrEqualTo(4);
+        for (WebElement product : products) {
+            Sku sku = Sku.of(product.getAttribute("data-sku"));
+            restock.promise.Availability answer = api.restock().read(h -> api.restock().availability().availability(h, sku, 1)).availability();
+            assertThat(product.getAttribute("data-status")).as(sku.code()).isEqualTo(answer.status().code());
+            assertThat(product.findElement(By.cssSelector(".availability")).getText()).as(sku.code()).isEqualTo(answer.message());
+            answer.eta().ifPresent(eta -> assertThat(product.findElement(By.cssSelector(".eta")).getText()).as(sku.code())
+                    .isEqualTo(Math.round(eta.probability() * 100) + "% likely to ship by " + Format.day(eta.to())));
+        }
+        assertThat(products).extracting(p -> p.getAttribute("data-status")).contains("in_stock", "backorder", "out_of_stock", "preorder");
+        assertThat(products).filteredOn(p -> "out_of_stock".equals(p.getAttribute("data-status")))
+                .anySatisfy(p -> assertThat(p.getText()).containsPattern("usually restocks every ~\\d+ (day|days|weeks|months)"));
+        assertThat(products).filteredOn(p -> "preorder".equals(p.getAttribute("data-status")))
+                .allSatisfy(p -> assertThat(p.getText()).contains("Pre-order — ships"));
+        screenshot("shop");
+    }
+
+    private void aShopperJoinsTheWaitlistAndConfirms() throws Exception {
+        browser.get(base + "/shop");
+        WebElement product = browser.findElements(By.cssSelector("article.product")).stream()
+                .filter(p -> !p.findElements(By.cssSelector("form.waitlist")).isEmpty()).findFirst().orElseThrow();
+        String name = product.findElement(By.tagName("h2")).getText();
+        WebElement form = product.findElement(By.cssSelector("form.waitlist"));
+        form.findElement(By.name("email")).sendKeys("waiting-shopper@example.com");
+        form.findElement(By.name("consent")).click();
+        form.findElement(By.tagName("button")).click();
+        assertThat(waitFor(By.id("waitlist-sent")).getText()).contains("a link to confirm").contains(name);
+        screenshot("shop-waitlist-sent");
+        browser.findElement(By.id("confirm-link")).click();
+        browser.findElement(By.cssSelector("main form button")).click();
+        assertThat(waitFor(By.id("done")).getText()).isEqualTo("Thank you: we will email you when " + name + " is back in stock.");
+    }
+
+    /** What a shopper who orders a backordered item reads, and the cancel link their mail carries, followed. */
+    private void aShopperOrdersWhatWaitsAndCancelsItFromTheLink() throws Exception {
+        browser.get(base + "/shop");
+        WebElement product = browser.findElements(By.cssSelector("article.product[data-status=backorder]")).stream()
+                .filter(p -> !p.findElements(By.cssSelector(".eta")).isEmpty()).findFirst().orElseThrow();
+        String name = product.findElement(By.tagName("h2")).getText();
+        WebElement form = product.findElement(By.cssSelector("form.order"));
+        form.findElement(By.name("quantity")).clear();
+        form.findElement(By.name("quantity")).sendKeys("2");
+        form.findElement(By.name("email")).sendKeys("patient-shopper@example.com");
+        form.findElement(By.tagName("button")).click();
+        assertThat(waitFor(By.cssSelector("#placed li.waiting")).getText()).startsWith("2 × " + name + ": waits for stock, ships ")
+                .containsPattern("\\(\\d+% likely by ");
+        assertThat(browser.findElement(By.id("charge")).getText()).isEqualTo("Nothing is charged until it ships.");
+        screenshot("shop-ordered");
+        browser.findElement(By.id("cancel-link")).click();
+        browser.findElement(By.id("cancel")).click();
+        assertThat(waitFor(By.id("cancelled")).getText()).isEqualTo("2 × " + name + " cancelled; nothing was charged.");
+        screenshot("shop-cancelled");
+    }
+
     private void everyPageOpensWithoutAnError() throws Exception {
+        browser.get(base + "/console/overview");
         for (var section : Chrome.SECTIONS) {
             browser.findElement(By.cssSelector("header nav a[href='/console/" + section.getKey() + "']")).click();
             wait(20).until(ExpectedConditions.textToBe(By.tagName("h1"), section.getKey().equals("overview") ? "Overview" : heading(section.getKey())));
@@ -171,6 +257,23 @@ class ConsoleBrowserTest {
         browser.get(base + "/console/overview");
         WebElement chart = chartDrawn("trend-chart");
         assertThat(chart.getAttribute("data-chart-points")).isEqualTo(Integer.toString(ConsoleQueries.TREND_DAYS));
+        assertThat(Integer.parseInt(chart.getAttribute("data-chart-values"))).as("trend values").isPositive();
+        // The weekly KPI and cause charts: one point per week, each with the insight service's figures.
+        for (String id : List.of("kpi-rates-chart", "kpi-waits-chart", "causes-chart")) {
+            WebElement weekly = chartDrawn(id);
+            assertThat(weekly.getAttribute("data-chart-points")).as(id).isEqualTo(Integer.toString(OverviewCharts.TREND_WEEKS));
+            assertThat(Integer.parseInt(weekly.getAttribute("data-chart-values"))).as(id + " values").isPositive();
+        }
+        // The fans sell 5 a day and 20 are left, nothing on order; the boats came later lately.
+        assertThat(browser.findElement(By.id("stock-outs")).getText()).contains("Silk Fan: 20 free at").contains("nothing is on order");
+        assertThat(browser.findElement(By.id("suppliers-slipping")).getText()).isEqualTo(SLIPPING_SUPPLIER
+                + ": its 2 receipts of the last 4 weeks came 5.5 days late on average, against 0 in the 90 days before");
+        restock.insight.KpiRow kpis = new restock.service.InsightQueries(api.restock()).overall(30).orElseThrow();
+        assertThat(browser.findElement(By.id("kpi-line-fill")).getText()).isEqualTo(Format.percent(kpis.lineFillRate()));
+        assertThat(browser.findElement(By.id("kpi-promise-kept")).getText()).isEqualTo(Format.percent(kpis.promiseKeptRate()));
+        assertThat(browser.findElement(By.id("kpi-p90-wait")).getText()).isEqualTo(Format.days(kpis.p90WaitDays()));
+        assertThat(browser.findElement(By.id("kpi-stock-out-days")).getText()).isEqualTo(Integer.toString(kpis.stockOutDays()));
+        assertThat(kpis.lines()).as("the demo's last 30 days have order lines").isPositive();
         assertThat(browser.findElement(By.id("waiting-lines")).getText()).isNotEqualTo("0");
         assertThat(browser.findElement(By.id("late-pos")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("late-supply")).getText()).contains(LATE_SUPPLIER).contains("40 × Paper Lamp were due");
@@ -179,6 +282,8 @@ class ConsoleBrowserTest {
         assertThat(causes).as("main causes of the last days' backorder events").isNotEmpty();
         assertThat(causes.get(0).getText()).matches("(?s).*(demand spike|supplier late|supplier short|planning|record error|policy|unknown).*");
         screenshot("overview-chart");
+        scrollTo("causes");
+        screenshot("overview-causes");
     }
 
     private void cancellingALineFromTheQueueCancelsItForTheCustomer() throws Exception {
@@ -233,6 +338,7 @@ class ConsoleBrowserTest {
         browser.get(base + "/console/skus/" + FAN.code());
         WebElement chart = chartDrawn("sku-chart");
         assertThat(Integer.parseInt(chart.getAttribute("data-chart-points"))).as("26 weeks of history and 12 ahead").isEqualTo(26 + 12);
+        assertThat(Integer.parseInt(chart.getAttribute("data-chart-values"))).as("sku chart values").isPositive();
         assertThat(browser.findElements(By.cssSelector("#movements tbody tr"))).isNotEmpty();
         screenshot("sku");
         browser.findElement(By.id("counted")).sendKeys("18");
@@ -240,6 +346,38 @@ class ConsoleBrowserTest {
         assertThat(waitFor(By.id("flash")).getText()).contains("18 on hand (was 20)");
         assertThat(browser.findElement(By.id("on-hand")).getText()).isEqualTo("18");
         assertThat(browser.findElement(By.cssSelector("#movements tbody tr")).getText()).contains("count").contains("counted by " + USER);
+    }
+
+    /** Name, price and policy changed on the SKU page: the product changes, and the change is in its audit trail. */
+    private void aProductIsEditedFromItsPage() throws Exception {
+        browser.get(base + "/console/skus/" + FAN.code());
+        WebElement name = browser.findElement(By.id("edit-name"));
+        name.clear();
+        name.sendKeys("Silk Fan, hand painted");
+        WebElement price = browser.findElement(By.id("edit-price"));
+        assertThat(price.getAttribute("value")).isEqualTo("12.99");
+        price.clear();
+        price.sendKeys("14.50");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("edit-policy"))).selectByValue("always");
+        browser.findElement(By.id("edit-cap")).sendKeys("40");
+        browser.findElement(By.id("save-product")).click();
+        assertThat(waitFor(By.id("flash")).getText()).isEqualTo("Product FAN-1 saved: Silk Fan, hand painted, 14.50 GBP, backorders always.");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Silk Fan, hand painted");
+        Product edited = api.restock().read(h -> api.restock().catalog().find(h, FAN));
+        assertThat(edited.price()).isEqualTo(new Money(1450, "GBP"));
+        assertThat(edited.backorderPolicy()).isEqualTo(new BackorderPolicy.Always(java.util.OptionalInt.of(40)));
+        assertThat(browser.findElement(By.cssSelector("#audit tbody tr")).getText()).contains(USER + " (console)")
+                .contains("priceMinor 1299 → 1450").contains("backorderPolicy when-supply-confirmed → always");
+        chartDrawn("sku-chart");
+        scrollTo("edit-product");
+        screenshot("product-edited");
+        // A price with more decimals than the currency has is refused, and nothing changes.
+        price = browser.findElement(By.id("edit-price"));
+        price.clear();
+        price.sendKeys("14.555");
+        browser.findElement(By.id("save-product")).click();
+        assertThat(waitFor(By.tagName("main")).getText()).contains("at most 2 decimals");
+        assertThat(api.restock().read(h -> api.restock().catalog().find(h, FAN)).price()).isEqualTo(new Money(1450, "GBP"));
     }
 
     private void aSuggestionBecomesAPurchaseOrder() throws Exception {
@@ -337,6 +475,10 @@ class ConsoleBrowserTest {
             return "drawn".equals(state);
         });
         return browser.findElement(By.id(id));
+    }
+
+    private static void scrollTo(String id) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView();", id);
     }
 
     private static WebElement waitFor(By by) {

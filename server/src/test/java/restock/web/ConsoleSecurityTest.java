@@ -29,13 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Who may use the console: staff with a session, never the API key; every change carries the session's token. */
 class ConsoleSecurityTest {
     private static final String PASSWORD = "correct horse battery";
-    private static final Pattern HIDDEN = Pattern.compile("name=\"(_login|_csrf)\" value=\"([^\"]+)\"");
+    private static final Pattern HIDDEN = Pattern.compile("name=\"(_login|_csrf|_once)\" value=\"([^\"]+)\"");
     private static RunningApi api;
     private static String base;
 
     @BeforeAll
     static void start() {
-        api = new RunningApi(TestDatabases.targets().get(0));
+        api = RunningApi.withShopDemo(TestDatabases.targets().get(0));
         Demo.loadIfEmpty(api.restock());
         StaffAccounts accounts = new StaffAccounts(api.restock(), api.restock().clock());
         accounts.create("ops", PASSWORD.toCharArray(), "test");
@@ -134,6 +134,65 @@ class ConsoleSecurityTest {
         assertThat(answer.body()).contains("line 1 quantity must be a whole number of units");
         assertThat(new restock.service.ConsoleQueries(api.restock()).sku(Sku.of("22423")).incoming()).isEqualTo(incomingBefore);
         assertThat(get(client, "/console/orders/999999").body()).contains("Not found");
+    }
+
+    @Test
+    void a_purchase_order_form_sent_twice_makes_one_purchase_order() throws Exception {
+        HttpClient client = client();
+        signIn(client, "ops", PASSWORD);
+        String page = get(client, "/console/purchase-orders").body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", hidden(page, "_csrf"));
+        form.put("_once", hidden(page, "_once"));
+        form.put("supplier", "Twice Sent Ltd");
+        form.put("sku", "22423");
+        form.put("quantity", "12");
+        form.put("expected", "2027-01-15");
+        HttpResponse<String> first = post(client, "/console/purchase-orders", form, base);
+        HttpResponse<String> second = post(client, "/console/purchase-orders", form, base);
+        assertThat(first.statusCode()).isEqualTo(303);
+        assertThat(second.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(purchaseOrdersFrom("Twice Sent Ltd")).isEqualTo(1);
+        // The same key with other values is refused; a fresh page's key makes a second one.
+        form.put("quantity", "13");
+        assertThat(post(client, "/console/purchase-orders", form, base).statusCode()).isEqualTo(409);
+        form.put("_once", hidden(get(client, "/console/purchase-orders").body(), "_once"));
+        assertThat(post(client, "/console/purchase-orders", form, base).statusCode()).isEqualTo(303);
+        assertThat(purchaseOrdersFrom("Twice Sent Ltd")).isEqualTo(2);
+    }
+
+    @Test
+    void the_shop_demo_refuses_a_form_without_its_token_or_from_another_site_and_sends_the_security_headers() throws Exception {
+        HttpClient client = client();
+        HttpResponse<String> shop = get(client, "/shop");
+        assertThat(shop.statusCode()).isEqualTo(200);
+        assertThat(shop.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+        assertThat(shop.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(shop.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(shop.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("restock_shop=").contains("HttpOnly").contains("SameSite=Strict"));
+        String token = hidden(shop.body(), "_csrf");
+        Map<String, String> form = new LinkedHashMap<>(Map.of("sku", "22423", "quantity", "1", "email", "forged@example.com"));
+        long before = ordersOf("forged@example.com");
+        assertThat(post(client, "/shop/orders", form, base).statusCode()).as("no token").isEqualTo(403);
+        form.put("_csrf", token);
+        assertThat(post(client, "/shop/orders", form, "https://evil.example").statusCode()).as("another site").isEqualTo(403);
+        assertThat(post(client(), "/shop/orders", form, base).statusCode()).as("the token without its cookie").isEqualTo(403);
+        assertThat(ordersOf("forged@example.com")).isEqualTo(before);
+        HttpResponse<String> placed = post(client, "/shop/orders", form, base);
+        assertThat(placed.statusCode()).isEqualTo(200);
+        assertThat(placed.body()).contains("Thank you: order");
+        assertThat(ordersOf("forged@example.com")).isEqualTo(before + 1);
+    }
+
+    private static long purchaseOrdersFrom(String supplier) {
+        return api.restock().read(h -> h.createQuery("select count(*) from purchase_orders po join suppliers s on s.id = po.supplier_id "
+                + "where s.name = :name").bind("name", supplier).mapTo(Long.class).one());
+    }
+
+    private static long ordersOf(String email) {
+        return api.restock().read(h -> h.createQuery("select count(*) from orders where customer_email = :email")
+                .bind("email", email).mapTo(Long.class).one());
     }
 
     /** The demo's open purchase orders, oldest first (the demo replays a year, so which ones are open depends on it). */

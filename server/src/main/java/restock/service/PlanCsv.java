@@ -1,0 +1,77 @@
+package restock.service;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import restock.planning.Planner;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A plan as CSV, the form `restock plan` prints and the nightly run stores; read back by the console's planning page,
+ * which shows the stored run instead of planning every SKU per request.
+ */
+public final class PlanCsv {
+    /** What Excel writes first in a "CSV UTF-8" file, and needs to read one as UTF-8. */
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final String[] HEADER = {"sku", "name", "supplier", "daily_demand", "reorder_point", "safety_stock", "order_up_to",
+            "inventory_position", "suggested_quantity", "order_by", "days_of_cover", "stocks_out_before_next_receipt", "reason"};
+    private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+    private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader(HEADER).setSkipHeaderRecord(true).get();
+
+    private PlanCsv() {
+    }
+
+    public static String write(List<Planner.SkuPlan> plans) {
+        StringWriter text = new StringWriter();
+        text.write(BYTE_ORDER_MARK);
+        try (CSVPrinter printer = new CSVPrinter(text, WRITE)) {
+            printer.printRecord((Object[]) HEADER);
+            for (Planner.SkuPlan p : plans) {
+                printer.printRecord(p.sku(), p.name(), p.supplier(), format("%.3f", p.dailyDemand()), format("%.0f", p.reorderPoint()),
+                        format("%.1f", p.safetyStock()), format("%.0f", p.orderUpTo()), p.inventoryPosition(), p.suggestedQuantity(),
+                        p.orderBy().map(Object::toString).orElse(""), Double.isInfinite(p.daysOfCover()) ? "" : format("%.1f", p.daysOfCover()),
+                        p.stocksOutBeforeNextReceipt(), p.reason());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /** The plans of a stored run, in its order; figures as rounded when written (days of cover blank: infinite). */
+    public static List<Planner.SkuPlan> read(String csv) {
+        String text = !csv.isEmpty() && csv.charAt(0) == BYTE_ORDER_MARK ? csv.substring(1) : csv;
+        List<Planner.SkuPlan> plans = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), READ)) {
+            for (CSVRecord row : parser) {
+                String cover = row.get("days_of_cover");
+                String orderBy = row.get("order_by");
+                plans.add(new Planner.SkuPlan(row.get("sku"), row.get("name"), row.get("supplier"), Double.parseDouble(row.get("daily_demand")),
+                        Double.parseDouble(row.get("reorder_point")), Double.parseDouble(row.get("safety_stock")),
+                        Double.parseDouble(row.get("order_up_to")), Integer.parseInt(row.get("inventory_position")),
+                        Integer.parseInt(row.get("suggested_quantity")), orderBy.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(orderBy)),
+                        row.get("reason"), cover.isEmpty() ? Double.POSITIVE_INFINITY : Double.parseDouble(cover),
+                        Boolean.parseBoolean(row.get("stocks_out_before_next_receipt"))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException | IllegalStateException | java.time.DateTimeException e) {
+            throw new IllegalStateException("a stored planning run is not a plan CSV: " + e.getMessage(), e);
+        }
+        return plans;
+    }
+
+    private static String format(String pattern, double value) {
+        return String.format(Locale.ROOT, pattern, value);
+    }
+}

@@ -1,0 +1,151 @@
+package restock.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import restock.catalog.AuditEntry;
+import restock.catalog.BackorderPolicy;
+import restock.catalog.Category;
+import restock.catalog.Lifecycle;
+import restock.catalog.Money;
+import restock.catalog.Product;
+import restock.catalog.ProductPlacement;
+import restock.catalog.Sku;
+import restock.catalog.Supplier;
+import restock.common.CalendarLimits;
+import restock.common.InvalidInput;
+import restock.service.CatalogEdits;
+import restock.service.Restock;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A product edited from its SKU page (name, price, backorder policy and cap, release date, category, supplier),
+ * through the same command as PATCH /api/products/{sku}, so each change lands in the product's audit trail.
+ */
+public final class ProductEditor {
+    /** Audit entries shown under the form, newest first (the trail comes newest first). */
+    static final int AUDIT_ROWS = 10;
+    /** Suppliers offered in the form's list. */
+    static final int SUPPLIER_CHOICES = 200;
+
+    /** What the form shows: the product where it is filed, the choices, its price as typed, and its latest changes. */
+    public record Form(CatalogEdits.FiledProduct filed, List<Supplier> suppliers, List<Category> categories, String price,
+                List<AuditEntry> audit) {
+    }
+
+    private final Console console;
+    private final Restock restock;
+
+    ProductEditor(Console console, Restock restock) {
+        this.console = console;
+        this.restock = restock;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/console/skus/{sku}/edit", console.page(this::edit));
+    }
+
+    Form form(Sku sku) {
+        return restock.read(h -> {
+            CatalogEdits edits = restock.catalogEdits();
+            CatalogEdits.FiledProduct filed = edits.product(h, sku);
+            Money price = filed.product().price();
+            List<AuditEntry> audit = edits.auditTrail(h, "product", sku.code());
+            return new Form(filed, edits.suppliers(h, 0, SUPPLIER_CHOICES), edits.categories(h),
+                    BigDecimal.valueOf(price.amountMinor(), digits(price.currency())).toPlainString(),
+                    audit.subList(0, Math.min(AUDIT_ROWS, audit.size())));
+        });
+    }
+
+    private void edit(Context ctx) {
+        Sku sku = ConsolePages.sku(ctx);
+        String by = console.staff(ctx).username() + " (console)";
+        CatalogEdits.FiledProduct before = restock.read(h -> restock.catalogEdits().product(h, sku));
+        CatalogEdits.FiledProduct after = restock.inTransaction(h -> restock.catalogEdits().editProduct(h, sku, filed -> edited(ctx, filed), by));
+        console.done(ctx, "/console/skus/" + sku.code(), after.equals(before) ? "Nothing changed in " + sku.code() + "."
+                : "Product " + sku.code() + " saved: " + after.product().name() + ", "
+                + Format.money(after.product().price().amountMinor(), after.product().price().currency()) + ", backorders "
+                + after.product().backorderPolicy().code() + ".");
+    }
+
+    /** The form's fields applied to the product; the product's own constructor and the command check the result. */
+    private static CatalogEdits.FiledProduct edited(Context ctx, CatalogEdits.FiledProduct filed) {
+        Product p = filed.product();
+        String name = text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required"));
+        long price = minorUnits(text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")), p.price().currency());
+        String policy = text(ctx, "policy").orElse(p.backorderPolicy().code());
+        Integer cap = text(ctx, "cap").filter(c -> policy.equals("always")).map(ProductEditor::cap).orElse(null);
+        Optional<LocalDate> release = text(ctx, "releaseDate").map(ProductEditor::date);
+        Optional<String> category = text(ctx, "category");
+        Optional<Long> supplier = text(ctx, "supplierId").map(id -> {
+            if (!id.matches("[0-9]{1,18}")) {
+                throw new InvalidInput("supplierId", "no supplier '" + id + "'");
+            }
+            return Long.parseLong(id);
+        });
+        Product edited = new Product(p.sku(), name, new Money(price, p.price().currency()), BackorderPolicy.parse(policy, cap),
+                new Lifecycle(release, p.lifecycle().discontinued()), p.listing());
+        return new CatalogEdits.FiledProduct(edited, new ProductPlacement(category, supplier));
+    }
+
+    /** An audit entry's changes as staff read them: "priceMinor 1299 → 1450; name Silk Fan → Silk Fan, hand painted". */
+    public static String changes(AuditEntry entry) {
+        try {
+            var fields = JSON.readTree(entry.changesJson());
+            List<String> words = new java.util.ArrayList<>();
+            fields.properties().forEach(field -> words.add(field.getKey() + " " + shown(field.getValue().get("from")) + " → "
+                    + shown(field.getValue().get("to"))));
+            return String.join("; ", words);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("audit entry " + entry.id() + " holds no JSON", e);
+        }
+    }
+
+    private static String shown(com.fasterxml.jackson.databind.JsonNode value) {
+        return value == null || value.isNull() ? "(none)" : value.asText();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static Optional<String> text(Context ctx, String field) {
+        return Optional.ofNullable(ctx.formParam(field)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    /** "12.99" in GBP is 1299; more decimals than the currency has are refused, not rounded. */
+    static long minorUnits(String price, String currency) {
+        try {
+            BigDecimal amount = new BigDecimal(price);
+            if (amount.signum() < 0) {
+                throw new InvalidInput("price", "the price cannot be negative, was " + price);
+            }
+            return amount.movePointRight(digits(currency)).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidInput("price", "the price is an amount in " + currency + " with at most " + digits(currency)
+                    + " decimals, such as 12.99; was '" + price + "'");
+        }
+    }
+
+    private static int digits(String currency) {
+        return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+    }
+
+    private static int cap(String value) {
+        if (!value.matches("[0-9]{1,7}") || Integer.parseInt(value) > BackorderPolicy.MAX_CAP) {
+            throw new InvalidInput("cap", "the cap is a whole number of units up to " + BackorderPolicy.MAX_CAP + ", was '" + value + "'");
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return CalendarLimits.require("releaseDate", LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("releaseDate", "the release date is a day such as 2027-03-01, was '" + value + "'");
+        }
+    }
+}
