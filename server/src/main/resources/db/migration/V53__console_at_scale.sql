@@ -26,7 +26,15 @@ create index purchase_order_lines_unreceived on purchase_order_lines (expected_d
 
 -- The order search matches part of an email address: a trigram index answers "contains" without reading every order.
 -- pg_trgm ships with PostgreSQL (contrib) and is a trusted extension, which a database owner may create.
-create extension if not exists pg_trgm;
-create index orders_by_email_trigram on orders using gin (lower(customer_email) gin_trgm_ops);
-create index products_by_name_trigram on products using gin (lower(name) gin_trgm_ops);
-create index products_by_sku_trigram on products using gin (lower(sku) gin_trgm_ops);
+-- An extension belongs to the database, not to Restock's schema: it goes to public when absent (a schema Restock
+-- is migrated into may be dropped, and the extension with it), and the indexes name its operator class in whatever
+-- schema holds it, so they are made whatever the search path.
+create extension if not exists pg_trgm with schema public;
+do $$
+declare
+    trgm text := (select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm');
+begin
+    execute format('create index orders_by_email_trigram on orders using gin (lower(customer_email) %I.gin_trgm_ops)', trgm);
+    execute format('create index products_by_name_trigram on products using gin (lower(name) %I.gin_trgm_ops)', trgm);
+    execute format('create index products_by_sku_trigram on products using gin (lower(sku) %I.gin_trgm_ops)', trgm);
+end $$;
