@@ -2,6 +2,7 @@ package restock.cli;
 
 import org.jdbi.v3.core.Handle;
 import restock.catalog.ProductPlacement;
+import restock.common.HandClock;
 import restock.catalog.Category;
 import restock.catalog.Sku;
 import restock.catalog.Supplier;
@@ -33,7 +34,7 @@ import java.util.Set;
 
 /**
  * Replays a real year of sales (the demo products' daily units, demo/daily_units.csv) through Restock's own
- * commands, day by day on a {@link DemoClock}: customers order in baskets, the shop ships each evening, a weekly
+ * commands, day by day on a {@link HandClock}: customers order in baskets, the shop ships each evening, a weekly
  * review orders from four suppliers with their own terms and habits (some late, some short), monthly counts find
  * some shrinkage, a planner misses a few weeks for some products, some waiting customers cancel. Everything the
  * console shows (forecasts, restock notes, causes, KPIs, suggestions) then comes from this history. Seeded: the
@@ -63,7 +64,7 @@ final class DemoYear {
     private static final double CANCEL_WHILE_WAITING_SHARE = 0.12;
 
     private final Restock restock;
-    private final DemoClock clock;
+    private final HandClock clock;
     private final Random random = new Random(2011);
     private final Map<String, DemoSupplier> supplierOf = new HashMap<>();
     private final Map<String, Long> supplierIds = new HashMap<>();
@@ -82,7 +83,7 @@ final class DemoYear {
     private record Arrival(long purchaseOrderId, Sku sku, int units) {
     }
 
-    private DemoYear(Restock restock, DemoClock clock, LocalDate lastDay) {
+    private DemoYear(Restock restock, HandClock clock, LocalDate lastDay) {
         this.restock = restock;
         this.clock = clock;
         this.lastDay = lastDay;
@@ -97,7 +98,7 @@ final class DemoYear {
                           java.util.function.IntConsumer daysDone) {
         int days = dailyUnits.values().iterator().next().length;
         LocalDate first = today.minusDays(days);
-        DemoClock clock = new DemoClock(first.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(6 * 3600));
+        HandClock clock = new HandClock(first.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(6 * 3600));
         Restock restock = new Restock(live.jdbi(), clock, PromiseSettings.defaults(first), live.paymentPolicy(), live.links());
         DemoYear year = new DemoYear(restock, clock, today.minusDays(1));
         return year.run(products, dailyUnits, first, days, daysDone);

@@ -1,35 +1,12 @@
 package restock.support;
 
-import java.time.Clock;
-import java.time.Duration;
+import restock.common.HandClock;
+
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A clock that tests move by hand. */
-public final class TestClock extends Clock {
-    private volatile Instant now;
-
+public final class TestClock extends HandClock {
     public TestClock(Instant start) {
-        this.now = start;
-    }
-
-    public void advance(Duration duration) {
-        now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
+        super(start);
     }
 }
