@@ -123,5 +123,12 @@ class KpisFromTheRecordTest {
         assertThat(row.unitsShipped()).isEqualTo(7);
         assertThat(row.stockOutDays()).isZero();
         assertThat(row.daysOfCover()).isEqualTo(5.0);             // 8 on hand over 8 units / 5 days
+
+        // From day 2 the period opens with day 1's closing stock (2), read for one SKU or for every SKU alike.
+        InsightQueries.Period fromDay2 = new InsightQueries.Period(today.minusDays(3), today);
+        KpiRow named = new InsightQueries(restock).kpis(fromDay2, Kpis.By.SKU, Kpis.Grain.WEEK, Optional.of(sku.code())).get(0);
+        KpiRow all = new InsightQueries(restock).kpis(fromDay2, Kpis.By.SKU, Kpis.Grain.WEEK, Optional.empty()).get(0);
+        assertThat(named.averageOnHand()).isEqualTo(5.0);         // 2, 2, 8, 8
+        assertThat(named).isEqualTo(all);
     }
 }
