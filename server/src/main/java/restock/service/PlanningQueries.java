@@ -92,8 +92,18 @@ public final class PlanningQueries {
         restock.catalog().find(handle, sku);
         LocalDate today = restock.books().today();
         LocalDate thisWeek = DemandHistory.Grain.WEEK.startOf(today);
-        List<DemandHistory.Period> weeks = completeWeeks(handle, sku, CHART_HISTORY_WEEKS);
-        Planner.SkuPlan plan = SqlPlanning.inputsFor(handle, sku, today, HISTORY_DAYS)
+        // One read of the SKU's daily demand serves both the past weeks drawn and the plan (the busiest SKUs' history
+        // is the page's cost): from the earlier of the two windows' starts to yesterday.
+        LocalDate weeksFrom = thisWeek.minusWeeks(CHART_HISTORY_WEEKS);
+        LocalDate planFrom = today.minusDays(HISTORY_DAYS);
+        LocalDate from = weeksFrom.isBefore(planFrom) ? weeksFrom : planFrom;
+        List<DemandHistory.Period> days = SqlDemand.days(handle, sku, from, today.minusDays(1));
+        List<DemandHistory.Period> weeks = DemandHistory.rollUp(
+                days.stream().filter(day -> !day.start().isBefore(weeksFrom) && day.start().isBefore(thisWeek)).toList(),
+                weeksFrom, thisWeek.minusDays(1), DemandHistory.Grain.WEEK);
+        double[] planDemand = days.stream().filter(day -> !day.start().isBefore(planFrom))
+                .mapToDouble(DemandHistory.Period::demand).toArray();
+        Planner.SkuPlan plan = SqlPlanning.inputsFor(handle, sku, planDemand)
                 .map(inputs -> Planner.plan(inputs, DEFAULT_SERVICE_LEVEL, today, sku.code().hashCode()))
                 .orElseThrow(() -> new restock.common.Conflict("sku", "product " + sku + " is discontinued: it has no forecast or "
                         + "reorder plan to chart; its demand history is at /api/planning/demand/" + sku));
@@ -101,13 +111,6 @@ public final class PlanningQueries {
         SqlPlanning.incomingByDate(handle, sku).forEach((date, units) ->
                 incoming.merge(DemandHistory.Grain.WEEK.startOf(date), units, Integer::sum));
         return ChartData.build(weeks, thisWeek, weeksAhead, plan.inventoryPosition(), incoming, plan.reorderPoint());
-    }
-
-    /** The latest {@code weeks} complete weeks (the current week is still open), oldest first. */
-    private List<DemandHistory.Period> completeWeeks(Handle handle, Sku sku, int weeks) {
-        LocalDate thisWeek = DemandHistory.Grain.WEEK.startOf(restock.books().today());
-        LocalDate from = thisWeek.minusWeeks(weeks);
-        return DemandHistory.rollUp(SqlDemand.days(handle, sku, from, thisWeek.minusDays(1)), from, thisWeek.minusDays(1), DemandHistory.Grain.WEEK);
     }
 
     private static void requireWeeksAhead(int weeksAhead) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /** Gathers what the planner needs per SKU: demand history, stock, incoming, supplier with its lead times, MOQ and pack size. */
@@ -24,12 +25,21 @@ public final class SqlPlanning {
     }
 
     public static List<Planner.Inputs> inputs(Handle handle, LocalDate today, int historyDays, IntConsumer progress) {
-        return inputs(handle, today, historyDays, progress, null);
+        return inputs(handle, progress, null, sku -> dailyDemand(handle, sku, today, historyDays));
     }
 
-    /** One SKU's planner inputs. */
-    public static Optional<Planner.Inputs> inputsFor(Handle handle, Sku sku, LocalDate today, int historyDays) {
-        return inputs(handle, today, historyDays, done -> { }, sku).stream().findFirst();
+    /**
+     * One SKU's planner inputs, with its daily demand of the last days (oldest first) already read by the caller:
+     * the SKU page's chart reads that history once for both its past weeks and the plan.
+     */
+    public static Optional<Planner.Inputs> inputsFor(Handle handle, Sku sku, double[] dailyDemand) {
+        return inputs(handle, done -> { }, sku, only -> dailyDemand).stream().findFirst();
+    }
+
+    /** A SKU's demand on each of the {@code historyDays} days before today, oldest first. */
+    public static double[] dailyDemand(Handle handle, Sku sku, LocalDate today, int historyDays) {
+        return SqlDemand.days(handle, sku, today.minusDays(historyDays), today.minusDays(1)).stream()
+                .mapToDouble(DemandHistory.Period::demand).toArray();
     }
 
     /** Open purchase order units by expected date. */
@@ -45,7 +55,8 @@ public final class SqlPlanning {
         return incoming;
     }
 
-    private static List<Planner.Inputs> inputs(Handle handle, LocalDate today, int historyDays, IntConsumer progress, Sku only) {
+    private static List<Planner.Inputs> inputs(Handle handle, IntConsumer progress, Sku only,
+                                               Function<Sku, double[]> dailyDemand) {
         List<Map<String, Object>> products = handle.createQuery("""
                         select p.sku, p.name, s.on_hand, s.reserved, s.backordered,
                                coalesce((select sum(l.quantity_ordered - l.quantity_received) from purchase_order_lines l
@@ -60,8 +71,7 @@ public final class SqlPlanning {
         List<Planner.Inputs> inputs = new ArrayList<>();
         for (Map<String, Object> row : products) {
             Sku sku = Sku.of((String) row.get("sku"));
-            double[] daily = SqlDemand.days(handle, sku, today.minusDays(historyDays), today.minusDays(1)).stream()
-                    .mapToDouble(DemandHistory.Period::demand).toArray();
+            double[] daily = dailyDemand.apply(sku);
             Long supplierId = (Long) row.get("supplier_id");
             Optional<Supplier> supplier = Optional.ofNullable(supplierId).flatMap(id -> SqlCatalogEdits.supplier(handle, id, false));
             List<Integer> history = supplierId == null ? List.of() : leadTimes(handle, supplierId);
