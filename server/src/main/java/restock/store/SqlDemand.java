@@ -36,14 +36,15 @@ public final class SqlDemand {
                             group by 1),
                         waitlisted as (
                             select (created_at at time zone 'UTC')::date as day, sum(quantity) as units from waitlist where sku = :sku group by 1),
-                        ledger as materialized (
-                            select day, sum(quantity) over (order by day) as on_hand
-                            from (select (occurred_at at time zone 'UTC')::date as day, sum(quantity) as quantity
-                                  from stock_movements where sku = :sku group by 1) m)
+                        moves as (
+                            select (occurred_at at time zone 'UTC')::date as day, sum(quantity) as quantity
+                            from stock_movements where sku = :sku group by 1)
                         select d.day, coalesce(p.ordered, 0) as ordered, coalesce(a.backordered, 0) as backordered,
                                coalesce(a.refused, 0) as refused, coalesce(w.units, 0) as waitlisted, coalesce(c.units, 0) as cancelled,
-                               coalesce((select l.on_hand from ledger l where l.day <= d.day order by l.day desc limit 1), 0) as on_hand
+                               (select coalesce(sum(o.quantity), 0) from moves o where o.day < cast(:from as date))
+                                 + sum(coalesce(m.quantity, 0)) over (order by d.day) as on_hand
                         from days d
+                        left join moves m on m.day = d.day
                         left join placed p on p.day = d.day
                         left join admitted a on a.day = d.day
                         left join cancelled c on c.day = d.day

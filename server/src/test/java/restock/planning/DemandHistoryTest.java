@@ -89,4 +89,13 @@ class DemandHistoryTest {
                 LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-03"), DemandHistory.Grain.DAY));
         assertThat(days).extracting(DemandHistory.Period::censored).containsExactly(true, true);
     }
+
+    @Test
+    void stock_counted_before_the_window_opens_it_so_its_days_are_not_censored() {
+        restock.inTransaction(h -> restock.stock().count(h, sku, 5, "opening count"));
+        LocalDate today = restock.books().today();
+        List<DemandHistory.Period> days = restock.read(h -> new PlanningQueries(restock).demand(h, sku,
+                today.plusDays(1), today.plusDays(2), DemandHistory.Grain.DAY));
+        assertThat(days).extracting(DemandHistory.Period::censored).containsExactly(false, false);
+    }
 }
