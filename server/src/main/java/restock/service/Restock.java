@@ -2,7 +2,6 @@ package restock.service;
 
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import restock.common.SignedLinks;
 import restock.payments.PaymentPolicy;
@@ -84,16 +83,16 @@ public final class Restock {
     }
 
     /**
-     * Runs work in one READ COMMITTED transaction: every write locks its SKUs' stock rows first, so this level
-     * is enough, and an exception rolls everything back.
+     * Runs work in one READ COMMITTED transaction (every pooled connection's level, {@code Database.TRANSACTION_ISOLATION}):
+     * every write locks its SKUs' stock rows first, so this level is enough, and an exception rolls everything back.
      */
     public <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
         try {
-            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work::withHandle);
+            return jdbi.inTransaction(work::withHandle);
         } catch (Offers.CodeRejected rejected) {
             // The order rolled back and returned its connection; only now is the wrong code recorded, so no
             // transaction holding a SKU lock ever waits for a second connection.
-            jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> offers.recordRejection(h, rejected));
+            jdbi.useTransaction(h -> offers.recordRejection(h, rejected));
             throw rejected;
         }
     }

@@ -2,7 +2,6 @@ package restock.store;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import restock.payments.GatewayLedger;
 import restock.payments.GatewayResult;
 
@@ -31,7 +30,7 @@ public final class SqlGatewayLedger implements GatewayLedger {
 
     @Override
     public GatewayResult exclusively(String idempotencyKey, Function<Books, GatewayResult> work) {
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+        return jdbi.inTransaction(handle -> {
             handle.createQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended('gateway ' || :key, 0))) as locked")
                     .bind("key", idempotencyKey).mapTo(Integer.class).one();
             return work.apply(new TransactionBooks(handle, clock.instant()));

@@ -16,4 +16,16 @@ class SessionSettingsTest {
             assertThat(separate).isEqualTo("off");
         }
     }
+
+    @Test
+    void restock_s_transactions_are_read_committed_on_every_pool() {
+        try (Database database = TestDatabases.targets().get(0).freshSchema()) {
+            restock.service.Restock restock = new restock.service.Restock(database.jdbi(), java.time.Clock.systemUTC());
+            String pooled = restock.inTransaction(h -> h.createQuery("show transaction_isolation").mapTo(String.class).one());
+            assertThat(pooled).isEqualTo("read committed");
+            String separate = database.separatePool("isolation-test", 1).inTransaction(h ->
+                    h.createQuery("show transaction_isolation").mapTo(String.class).one());
+            assertThat(separate).isEqualTo("read committed");
+        }
+    }
 }
