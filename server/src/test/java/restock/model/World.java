@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +38,13 @@ final class World {
     static final List<String> CUSTOMERS = List.of("ann", "bob", "cat");
     static final List<Integer> QUANTITIES = List.of(1, 2, 5);
     static final double PROBABILITY_TOLERANCE = 1e-9;
+
+    /** The thread that reads the locked books while the check's other reads run (one connection more). */
+    private static final ExecutorService SECOND_LANE = Executors.newSingleThreadExecutor(work -> {
+        Thread lane = new Thread(work, "model-check-locked-books");
+        lane.setDaemon(true);
+        return lane;
+    });
 
     final ReferenceModel model = new ReferenceModel(START);
     final ShopUnderTest shop;
@@ -249,20 +260,35 @@ final class World {
 
     // ---- the comparison ----
 
-    /** After every step: the model, the availability answers, orders placed now, the feed and the figures agree. */
+    /**
+     * After every step: the model, the availability answers, orders placed now, the feed and the figures agree. The
+     * shop is read in two lanes at once, both at the state the step committed: the locked books' decisions and the
+     * trial order (one transaction, rolled back) on a second thread, the unlocked reads on this one. Both finish
+     * before anything is compared, and the comparisons run in one order.
+     */
     void check() {
         List<String> skus = skus();
         if (skus.isEmpty()) {
             return;
         }
         try {
-            checkFigures(skus);
-            checkLines();
             List<OrderRequest.Line> items = new ArrayList<>();
             skus.forEach(sku -> QUANTITIES.forEach(q -> items.add(new OrderRequest.Line(Sku.of(sku), q))));
-            List<AvailabilityQueries.Answer> answers = shop.availability(items);
-            Map<Sku, List<Admission>> underLock = shop.decisionsUnderLock(skus, QUANTITIES);
-            for (AvailabilityQueries.Answer answer : answers) {
+            // Once a step, the whole way through: an order placed, written and read back, then rolled back.
+            String trialSku = skus.get(steps % skus.size());
+            int trialQuantity = QUANTITIES.get(steps % QUANTITIES.size());
+            Future<ShopUnderTest.UnderLock> locked = SECOND_LANE.submit(() ->
+                    StepTimes.time("check/locked decision and trial order", () -> shop.underLock(skus, QUANTITIES, trialSku, trialQuantity)));
+            ShopUnderTest.Reading reading;
+            ShopUnderTest.UnderLock underLock;
+            try {
+                reading = StepTimes.time("check/availability, feed, figures, lines", () -> shop.reading(items));
+            } finally {
+                underLock = outcome(locked);
+            }
+            checkFigures(skus, reading.stock());
+            checkLines(reading.lines());
+            for (AvailabilityQueries.Answer answer : reading.answers()) {
                 String sku = answer.sku().code();
                 ReferenceModel.Decision expected = model.decide(sku, answer.quantity(), 0);
                 String what = "availability of " + answer.quantity() + " " + sku;
@@ -271,53 +297,55 @@ final class World {
                 boolean waitsWhole = answer.decision().refused() == 0 && answer.decision().waiting() > 0;
                 assertThat(answer.availability().eta()).as(what + " eta shown")
                         .isEqualTo(waitsWhole ? answer.decision().promise() : Optional.empty());
-                Admission locked = underLock.get(answer.sku()).get(QUANTITIES.indexOf(answer.quantity()));
-                assertThat(locked).as("the decision for " + answer.quantity() + " " + sku + " on the locked book (the availability answer differs)")
+                Admission decided = underLock.decisions().get(answer.sku()).get(QUANTITIES.indexOf(answer.quantity()));
+                assertThat(decided).as("the decision for " + answer.quantity() + " " + sku + " on the locked book (the availability answer differs)")
                         .isEqualTo(answer.decision());
             }
-            // Once in a while, the whole way through: an order placed, written and read back, then rolled back.
-            String sku = skus.get(steps % skus.size());
-            int quantity = QUANTITIES.get(steps % QUANTITIES.size());
-            Admission answered = answers.stream().filter(a -> a.sku().code().equals(sku) && a.quantity() == quantity).findFirst()
-                    .orElseThrow().decision();
-            assertLine("an order for " + quantity + " " + sku + " placed now", answered, shop.trialOrder(sku, quantity).lines().get(0));
-            checkFeed(answers);
+            Admission answered = reading.answers().stream().filter(a -> a.sku().code().equals(trialSku) && a.quantity() == trialQuantity)
+                    .findFirst().orElseThrow().decision();
+            assertLine("an order for " + trialQuantity + " " + trialSku + " placed now", answered, underLock.trial().lines().get(0));
+            checkFeed(reading.answers(), reading.feed());
             if (steps % 10 == 0) {
-                shop.read(h -> {
+                StepTimes.time("check/invariants", () -> shop.read(h -> {
                     Invariants.check(h);
                     return null;
-                });
+                }));
             }
         } catch (AssertionError disagreement) {
             throw new AssertionError(disagreement.getMessage() + "\nafter these steps:\n  " + String.join("\n  ", log), disagreement);
         }
     }
 
-    private void checkFigures(List<String> skus) {
-        Map<String, Map<String, Object>> stock = new java.util.HashMap<>();
-        shop.read(h -> h.createQuery("""
-                        select s.sku, s.on_hand, s.reserved, s.backordered,
-                               coalesce((select sum(l.quantity_ordered - l.quantity_received)
-                                         from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
-                                         where o.status = 'open' and l.sku = s.sku), 0) as incoming
-                        from stock s""").mapToMap().list())
-                .forEach(row -> stock.put((String) row.get("sku"), row));
-        for (String sku : skus) {
-            Map<String, Object> row = stock.get(sku);
-            String what = "stock of " + sku;
-            assertThat(((Number) row.get("on_hand")).intValue()).as(what + " on hand").isEqualTo(model.products.get(sku).onHand);
-            assertThat(((Number) row.get("reserved")).intValue()).as(what + " reserved").isEqualTo(model.reserved(sku));
-            assertThat(((Number) row.get("backordered")).intValue()).as(what + " backordered").isEqualTo(model.waiting(sku));
-            assertThat(((Number) row.get("incoming")).intValue()).as(what + " incoming").isEqualTo(model.incoming(sku));
+    /** The second lane's answers, once it finished; its failure rethrown as it was. */
+    private static ShopUnderTest.UnderLock outcome(Future<ShopUnderTest.UnderLock> lane) {
+        try {
+            return lane.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the locked books were read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
-    private void checkLines() {
-        Map<Long, int[]> real = new java.util.HashMap<>();
-        shop.read(h -> h.createQuery("select id, reserved, waiting, refused, shipped, cancelled from order_lines")
-                .map((rs, ctx) -> Map.entry(rs.getLong("id"), new int[] {rs.getInt("reserved"), rs.getInt("waiting"),
-                        rs.getInt("refused"), rs.getInt("shipped"), rs.getInt("cancelled")}))
-                .list()).forEach(entry -> real.put(entry.getKey(), entry.getValue()));
+    private void checkFigures(List<String> skus, Map<String, int[]> stock) {
+        for (String sku : skus) {
+            int[] row = stock.get(sku);
+            String what = "stock of " + sku;
+            assertThat(row[0]).as(what + " on hand").isEqualTo(model.products.get(sku).onHand);
+            assertThat(row[1]).as(what + " reserved").isEqualTo(model.reserved(sku));
+            assertThat(row[2]).as(what + " backordered").isEqualTo(model.waiting(sku));
+            assertThat(row[3]).as(what + " incoming").isEqualTo(model.incoming(sku));
+        }
+    }
+
+    private void checkLines(Map<Long, int[]> real) {
         for (ReferenceModel.Line line : model.lines.values()) {
             int[] expected = {line.reserved, line.waiting, line.refused, line.shipped, line.cancelled};
             assertThat(real.get(shop.realLineId(line.id))).as("line %d of order %d (%s): reserved, waiting, refused, shipped, cancelled",
@@ -347,8 +375,7 @@ final class World {
     }
 
     /** The feed row is the answer for one unit, in Merchant Center's words. */
-    private void checkFeed(List<AvailabilityQueries.Answer> answers) {
-        List<Map<String, String>> rows = shop.feed();
+    private void checkFeed(List<AvailabilityQueries.Answer> answers, List<Map<String, String>> rows) {
         for (AvailabilityQueries.Answer answer : answers) {
             if (answer.quantity() != 1) {
                 continue;
