@@ -115,10 +115,31 @@ class OneTruthProperties {
         System.out.print(StepTimes.report(STEPS.get()));
         System.out.printf("model-based test: the histories ran %.1f s (%.0f steps/s), generation and the model included%n",
                 HISTORY_NANOS.get() / 1e9, STEPS.get() / (HISTORY_NANOS.get() / 1e9));
+        if (database != null) {
+            System.out.printf("model-based test: CPU used: %.1f s by this JVM, %s by the PostgreSQL sessions on its database%n",
+                    ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9,
+                    serverCpu(database));
+        }
         assertThat(STEPS.get()).as("steps of random history compared with the model").isGreaterThanOrEqualTo(MIN_STEPS);
         if (database != null) {
             database.close();
         }
+    }
+
+    /** The CPU seconds of the server processes behind this database's sessions, when the server runs on this machine. */
+    private static String serverCpu(Database db) {
+        List<Integer> pids = db.jdbi().withHandle(h -> h.createQuery("select pid from pg_stat_activity where datname = current_database()")
+                .mapTo(Integer.class).list());
+        double ticks = 0;
+        for (int pid : pids) {
+            try {
+                String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat")).split("\\) ", 2)[1].split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (java.io.IOException | RuntimeException notHere) {
+                return "unknown (server not on this machine)";
+            }
+        }
+        return String.format("%.1f s (%d sessions)", ticks / 100, pids.size());
     }
 
     @Provide
