@@ -13,7 +13,6 @@ import restock.common.InvalidInput;
 import restock.common.SignedLinks;
 import restock.notify.Branding;
 import restock.orders.Order;
-import restock.orders.OrderLine;
 import restock.orders.OrderRequest;
 import restock.payments.PaymentPolicy;
 import restock.promise.PromiseSettings;
@@ -49,11 +48,7 @@ import java.util.OptionalInt;
 final class ShopUnderTest {
     private static final byte[] SECRET = "model-based test secret, long enough".getBytes(StandardCharsets.UTF_8);
 
-    final TestClock clock;
-    final Restock restock;
-    final WaitlistCommands waitlist;
-    final QueueUpkeep upkeep;
-    final StorefrontQueries storefront;
+    /** The feed's links; the checks compare availability, not addresses. */
     private static final StorefrontQueries.Pages PAGES = new StorefrontQueries.Pages() {
         @Override
         public String productPage(Sku sku) {
@@ -66,6 +61,11 @@ final class ShopUnderTest {
         }
     };
 
+    final TestClock clock;
+    final Restock restock;
+    final WaitlistCommands waitlist;
+    final QueueUpkeep upkeep;
+    final StorefrontQueries storefront;
     private final Map<Long, Long> orderIds = new HashMap<>();
     private final Map<Long, Long> lineIds = new HashMap<>();
     private final Map<Long, Long> purchaseOrderIds = new HashMap<>();
