@@ -37,13 +37,17 @@ class OneTruthProperties {
     static final int CHAIN_LENGTH = Integer.getInteger("restock.model.chain", 100);
     static final long MIN_STEPS = Long.getLong("restock.model.minSteps", 10_000);
     private static final AtomicLong STEPS = new AtomicLong();
+    private static final AtomicLong HISTORY_NANOS = new AtomicLong();
     /** Steps between the progress lines of a run. */
     private static final long PROGRESS_EVERY = 10_000;
     private static Database database;
+    /** The statements that empty the shop; its tables are the same for every history. */
+    private static String resetScript;
 
     private static synchronized Database database() {
         if (database == null) {
             database = TestDatabases.external().orElse(TestDatabases.targets().get(0)).freshSchema();
+            StepTimes.countStatements(database.jdbi());
         }
         return database;
     }
@@ -52,29 +56,40 @@ class OneTruthProperties {
      * Every table but the migrations' own emptied, sequences from 1: each history starts from an empty shop. Rows
      * are deleted with foreign-key and append-only triggers off for the transaction: a TRUNCATE of the forty tables
      * cost 0.6-1.2 s a history on a loaded machine, deleting the few rows a history leaves 7-18 times less
-     * ({@code tools/model_reset_cost.sh}).
+     * ({@code tools/model_reset_cost.sh}). The statements go as one script, one round trip instead of one each.
      */
     private static World freshWorld() {
+        return StepTimes.time("reset of a history", OneTruthProperties::emptyShop);
+    }
+
+    private static World emptyShop() {
         Database db = database();
-        db.jdbi().useTransaction(h -> {
+        db.jdbi().useTransaction(h -> h.execute(resetScript(h)));
+        return new World(db);
+    }
+
+    private static synchronized String resetScript(org.jdbi.v3.core.Handle h) {
+        if (resetScript == null) {
             List<String> tables = h.createQuery("""
                             select quote_ident(table_name) from information_schema.tables
                             where table_schema = current_schema() and table_type = 'BASE TABLE'
                               and table_name not in ('flyway_schema_history', 'locations')""")
                     .mapTo(String.class).list();
-            h.execute("set local session_replication_role = replica");
-            tables.forEach(table -> h.execute("delete from " + table));
-            h.createQuery("""
-                            select count(setval(c.oid, 1, false)) from pg_class c
-                            where c.relkind = 'S' and c.relnamespace = current_schema()::regnamespace""")
-                    .mapTo(Long.class).one();
-        });
-        return new World(db);
+            StringBuilder script = new StringBuilder("set local session_replication_role = replica;\n");
+            tables.forEach(table -> script.append("delete from ").append(table).append(";\n"));
+            script.append("""
+                    select count(setval(c.oid, 1, false)) from pg_class c
+                    where c.relkind = 'S' and c.relnamespace = current_schema()::regnamespace""");
+            resetScript = script.toString();
+        }
+        return resetScript;
     }
 
     @Property(tries = 140, shrinking = ShrinkingMode.BOUNDED)
     void the_shop_answer_an_order_placed_now_the_feed_and_the_figures_agree_with_the_model(@ForAll("histories") ActionChain<World> history) {
-        World world = history.withInvariant("everything agrees with the model", World::check).run();
+        long started = System.nanoTime();
+        World world = history.withInvariant("everything agrees with the model", w -> StepTimes.time("check", w::check)).run();
+        HISTORY_NANOS.addAndGet(System.nanoTime() - started);
         long before = STEPS.getAndAdd(world.steps());
         if ((before + world.steps()) / PROGRESS_EVERY > before / PROGRESS_EVERY) {
             // A long run shows how far it got, each line after every step before it agreed with the model.
@@ -97,10 +112,34 @@ class OneTruthProperties {
     @AfterContainer
     static void enough_steps_ran() {
         System.out.println("model-based test: " + STEPS.get() + " steps compared");
+        System.out.print(StepTimes.report(STEPS.get()));
+        System.out.printf("model-based test: the histories ran %.1f s (%.0f steps/s), generation and the model included%n",
+                HISTORY_NANOS.get() / 1e9, STEPS.get() / (HISTORY_NANOS.get() / 1e9));
+        if (database != null) {
+            System.out.printf("model-based test: CPU used: %.1f s by this JVM, %s by the PostgreSQL sessions on its database%n",
+                    ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9,
+                    serverCpu(database));
+        }
         assertThat(STEPS.get()).as("steps of random history compared with the model").isGreaterThanOrEqualTo(MIN_STEPS);
         if (database != null) {
             database.close();
         }
+    }
+
+    /** The CPU seconds of the server processes behind this database's sessions, when the server runs on this machine. */
+    private static String serverCpu(Database db) {
+        List<Integer> pids = db.jdbi().withHandle(h -> h.createQuery("select pid from pg_stat_activity where datname = current_database()")
+                .mapTo(Integer.class).list());
+        double ticks = 0;
+        for (int pid : pids) {
+            try {
+                String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat")).split("\\) ", 2)[1].split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (java.io.IOException | RuntimeException notHere) {
+                return "unknown (server not on this machine)";
+            }
+        }
+        return String.format("%.1f s (%d sessions)", ticks / 100, pids.size());
     }
 
     @Provide
@@ -138,7 +177,7 @@ class OneTruthProperties {
     }
 
     private static Transformer<World> mutate(String description, java.util.function.Consumer<World> step) {
-        return Transformer.mutate(description, step);
+        return Transformer.mutate(description, world -> StepTimes.time("action: " + description, () -> step.accept(world)));
     }
 
     private static Action.Independent<World> act(Arbitrary<Transformer<World>> transformers) {

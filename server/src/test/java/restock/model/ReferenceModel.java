@@ -294,8 +294,11 @@ final class ReferenceModel {
         double quantityFactor = 1;
         LocalDate latestExpected = portions.get(0).line.expected;
         LocalDate earliest = today;
+        // Each portion's odds, once: they do not change from one day to the next.
+        Map<Portion, Odds> oddsOf = new LinkedHashMap<>();
+        portions.forEach(portion -> oddsOf.put(portion, odds(portion.line.supplier, portion.line.sku)));
         for (Portion portion : portions) {
-            Odds odds = odds(portion.line.supplier, portion.line.sku);
+            Odds odds = oddsOf.get(portion);
             double share = (double) (portion.before + portion.units) / portion.line.open();
             quantityFactor *= (double) odds.fills().stream().filter(f -> Math.max(0, Math.min(1, f)) + 1e-9 >= share).count() / odds.fills().size();
             if (!portion.line.expected.isBefore(latestExpected)) {
@@ -311,7 +314,7 @@ final class ReferenceModel {
         for (LocalDate day = today; !day.isAfter(horizon); day = day.plusDays(1)) {
             double all = 1;
             for (Portion portion : portions) {
-                List<Integer> lateness = odds(portion.line.supplier, portion.line.sku).lateness();
+                List<Integer> lateness = oddsOf.get(portion).lateness();
                 long byDay = ChronoUnit.DAYS.between(portion.line.expected, day.minusDays(HANDLING_DAYS));
                 long beforeToday = ChronoUnit.DAYS.between(portion.line.expected, today) - 1;
                 double notYet = 1 - atMost(lateness, beforeToday);

@@ -13,7 +13,6 @@ import restock.common.InvalidInput;
 import restock.common.SignedLinks;
 import restock.notify.Branding;
 import restock.orders.Order;
-import restock.orders.OrderLine;
 import restock.orders.OrderRequest;
 import restock.payments.PaymentPolicy;
 import restock.promise.PromiseSettings;
@@ -48,6 +47,19 @@ import java.util.OptionalInt;
  */
 final class ShopUnderTest {
     private static final byte[] SECRET = "model-based test secret, long enough".getBytes(StandardCharsets.UTF_8);
+
+    /** The feed's links; the checks compare availability, not addresses. */
+    private static final StorefrontQueries.Pages PAGES = new StorefrontQueries.Pages() {
+        @Override
+        public String productPage(Sku sku) {
+            return "https://shop.example.com/" + sku.code();
+        }
+
+        @Override
+        public String image(Product product) {
+            return "https://shop.example.com/images/" + product.sku().code() + ".jpg";
+        }
+    };
 
     final TestClock clock;
     final Restock restock;
@@ -153,23 +165,13 @@ final class ShopUnderTest {
                 requested.stream().map(r -> new OrderRequest.Line(Sku.of(r.sku()), r.quantity())).toList());
     }
 
-    /** What an order would get, asked through placement itself in a transaction that is rolled back. */
-    Order trialOrder(String sku, int quantity) {
-        try {
-            restock.inTransaction(h -> {
-                throw new Trial(restock.orders().place(h, request("trial", 0, true, List.of(new ReferenceModel.Requested(sku, quantity)))));
-            });
-            throw new AssertionError("unreachable");
-        } catch (Trial trial) {
-            return trial.order;
-        }
-    }
-
     /**
-     * What orders for each quantity would get, decided as placement decides: the SKUs' books locked and loaded, then
-     * {@link Placement#decide} on them for a shopper with no holds. Nothing is written; the transaction rolls back.
+     * What orders for each quantity would get, decided as placement decides, and what an order placed now gets, in
+     * one transaction that is rolled back: the SKUs' books locked and loaded, {@link Placement#decide} on them for a
+     * shopper with no holds for every SKU and quantity, then the trial order placed through placement itself
+     * (written and read back). Nothing is written before the order, so it sees the book the decisions saw.
      */
-    Map<Sku, List<Admission>> decisionsUnderLock(List<String> skus, List<Integer> quantities) {
+    UnderLock underLock(List<String> skus, List<Integer> quantities, String trialSku, int trialQuantity) {
         try {
             restock.inTransaction(h -> {
                 List<Sku> codes = skus.stream().map(Sku::of).toList();
@@ -183,32 +185,63 @@ final class ShopUnderTest {
                     }
                     decisions.put(sku, admissions);
                 }
-                throw new Rollback(decisions);
+                Order trial = restock.orders().place(h, request("trial", 0, true, List.of(new ReferenceModel.Requested(trialSku, trialQuantity))));
+                throw new Rollback(new UnderLock(decisions, trial));
             });
             throw new AssertionError("unreachable");
         } catch (Rollback rollback) {
-            return rollback.decisions;
+            return rollback.answers;
         }
     }
 
-    /** Carries decisions out of the transaction they roll back. */
+    /** The decisions on the locked books, by SKU in the order of the quantities asked, and the trial order. */
+    record UnderLock(Map<Sku, List<Admission>> decisions, Order trial) {
+    }
+
+    /** Carries the answers out of the transaction they roll back. */
     private static final class Rollback extends RuntimeException {
-        final transient Map<Sku, List<Admission>> decisions;
+        final transient UnderLock answers;
 
-        Rollback(Map<Sku, List<Admission>> decisions) {
+        Rollback(UnderLock answers) {
             super(null, null, false, false);
-            this.decisions = decisions;
+            this.answers = answers;
         }
     }
 
-    /** Carries a trial's answer out of the transaction it rolls back. */
-    private static final class Trial extends RuntimeException {
-        final transient Order order;
+    /**
+     * What the shop shows at one committed state, read on one connection without locks: the availability answers
+     * for the items, the Merchant feed's rows, each SKU's stock figures (on hand, reserved, backordered, open
+     * incoming) and each order line's quantities (reserved, waiting, refused, shipped, cancelled) by real line id.
+     */
+    Reading reading(List<OrderRequest.Line> items) {
+        return restock.read(h -> new Reading(restock.availability().batch(h, items), storefront.merchantRows(h, PAGES), stock(h), lines(h)));
+    }
 
-        Trial(Order order) {
-            super(null, null, false, false);
-            this.order = order;
-        }
+    record Reading(List<AvailabilityQueries.Answer> answers, List<Map<String, String>> feed, Map<String, int[]> stock,
+                   Map<Long, int[]> lines) {
+    }
+
+    private static Map<String, int[]> stock(org.jdbi.v3.core.Handle h) {
+        Map<String, int[]> stock = new HashMap<>();
+        h.createQuery("""
+                        select s.sku, s.on_hand, s.reserved, s.backordered,
+                               coalesce((select sum(l.quantity_ordered - l.quantity_received)
+                                         from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
+                                         where o.status = 'open' and l.sku = s.sku), 0) as incoming
+                        from stock s""")
+                .map((rs, ctx) -> Map.entry(rs.getString("sku"), new int[] {rs.getInt("on_hand"), rs.getInt("reserved"),
+                        rs.getInt("backordered"), rs.getInt("incoming")}))
+                .forEach(entry -> stock.put(entry.getKey(), entry.getValue()));
+        return stock;
+    }
+
+    private static Map<Long, int[]> lines(org.jdbi.v3.core.Handle h) {
+        Map<Long, int[]> lines = new HashMap<>();
+        h.createQuery("select id, reserved, waiting, refused, shipped, cancelled from order_lines")
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), new int[] {rs.getInt("reserved"), rs.getInt("waiting"),
+                        rs.getInt("refused"), rs.getInt("shipped"), rs.getInt("cancelled")}))
+                .forEach(entry -> lines.put(entry.getKey(), entry.getValue()));
+        return lines;
     }
 
     boolean cancelOrder(long modelOrderId) {
@@ -246,24 +279,6 @@ final class ShopUnderTest {
 
     long realLineId(long modelLineId) {
         return lineIds.get(modelLineId);
-    }
-
-    List<AvailabilityQueries.Answer> availability(List<OrderRequest.Line> items) {
-        return restock.read(h -> restock.availability().batch(h, items));
-    }
-
-    List<Map<String, String>> feed() {
-        return restock.read(h -> storefront.merchantRows(h, new StorefrontQueries.Pages() {
-            @Override
-            public String productPage(Sku sku) {
-                return "https://shop.example.com/" + sku.code();
-            }
-
-            @Override
-            public String image(restock.catalog.Product product) {
-                return "https://shop.example.com/images/" + product.sku().code() + ".jpg";
-            }
-        }));
     }
 
     <R> R read(org.jdbi.v3.core.HandleCallback<R, RuntimeException> work) {
