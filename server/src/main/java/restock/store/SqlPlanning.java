@@ -42,7 +42,7 @@ public final class SqlPlanning {
     }
 
     /** A SKU's demand on each of the {@code historyDays} days before today, oldest first. */
-    public static double[] dailyDemand(Handle handle, Sku sku, LocalDate today, int historyDays) {
+    private static double[] dailyDemand(Handle handle, Sku sku, LocalDate today, int historyDays) {
         return SqlDemand.days(handle, sku, today.minusDays(historyDays), today.minusDays(1)).stream()
                 .mapToDouble(DemandHistory.Period::demand).toArray();
     }

@@ -45,9 +45,7 @@ class JettyErrorsAsProblemsTest {
     void a_request_jetty_refuses_is_answered_as_a_problem(String path) throws IOException {
         String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + RunningApi.API_KEY
                 + "\r\nConnection: close\r\n\r\n");
-        String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
-        assertThat(head).as(answer).startsWith("http/1.1 4");
-        assertThat(head).as(answer).contains("content-type: application/problem+json");
+        assertRefusedAsProblem(answer);
         assertThat(answer).contains("\"status\":4");
     }
 
@@ -60,9 +58,7 @@ class JettyErrorsAsProblemsTest {
     void an_encoded_slash_or_percent_in_a_segment_gets_the_routes_answer(String path) throws IOException {
         String answer = raw("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + RunningApi.API_KEY
                 + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
-        String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
-        assertThat(head).as(answer).startsWith("http/1.1 4");
-        assertThat(head).as(answer).contains("content-type: application/problem+json");
+        assertRefusedAsProblem(answer);
         assertThat(answer).as("Jetty's own refusal names the ambiguous path; the routes' answers do not")
                 .doesNotContainIgnoringCase("ambiguous");
     }
@@ -89,6 +85,13 @@ class JettyErrorsAsProblemsTest {
             assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                     assertThat(type).startsWith("application/problem+json"));
         }
+    }
+
+    /** A 4xx answer whose body is problem+json, judged on its status line and headers. */
+    private static void assertRefusedAsProblem(String answer) {
+        String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+        assertThat(head).as(answer).startsWith("http/1.1 4");
+        assertThat(head).as(answer).contains("content-type: application/problem+json");
     }
 
     private String raw(String request) throws IOException {
