@@ -3,9 +3,12 @@ package restock.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 import restock.insight.BackorderMoment;
 import restock.insight.Cause;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,9 +50,7 @@ public final class SqlCauses {
                                        order by b.id limit :limit)
                         order by e.id""")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new PendingEvent(rs.getLong("id"), rs.getLong("order_line_id"), rs.getString("sku"),
-                        rs.getString("kind").equals("refused") ? BackorderMoment.Outcome.REFUSED : BackorderMoment.Outcome.WAITED,
-                        rs.getInt("quantity"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant()))
+                .map(SqlCauses::pendingEvent)
                 .list();
     }
 
@@ -67,10 +68,14 @@ public final class SqlCauses {
                                        order by b.id limit :limit)
                         order by e.id""")
                 .bind("window", window).bind("limit", limit)
-                .map((rs, ctx) -> new PendingEvent(rs.getLong("id"), rs.getLong("order_line_id"), rs.getString("sku"),
-                        rs.getString("kind").equals("refused") ? BackorderMoment.Outcome.REFUSED : BackorderMoment.Outcome.WAITED,
-                        rs.getInt("quantity"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant()))
+                .map(SqlCauses::pendingEvent)
                 .list();
+    }
+
+    private static PendingEvent pendingEvent(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new PendingEvent(rs.getLong("id"), rs.getLong("order_line_id"), rs.getString("sku"),
+                rs.getString("kind").equals("refused") ? BackorderMoment.Outcome.REFUSED : BackorderMoment.Outcome.WAITED,
+                rs.getInt("quantity"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
     }
 
     /**
