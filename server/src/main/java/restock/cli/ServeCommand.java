@@ -14,6 +14,7 @@ import restock.notify.Branding;
 import restock.notify.Message;
 import restock.notify.MessageSender;
 import restock.service.ApiKeys;
+import restock.service.BackgroundJobs;
 import restock.service.StaffAccounts;
 import restock.service.DeliveryWorker;
 import restock.service.JobLeases;
@@ -149,19 +150,19 @@ public final class ServeCommand implements Callable<Integer> {
             System.out.println("Shop demo: " + url + "shop - a few products as a shopper sees them (availability, ETA, waitlist, cancel link)");
         }
         // Background work starts after the address and key are printed, so its log lines do not bury them.
-        // Each job runs in the one instance holding its lease, so several instances on one database do each pass once.
-        Map<String, java.util.function.IntSupplier> jobs = new java.util.LinkedHashMap<>();
-        jobs.put("payments", processor::runOnce);
-        jobs.put("notice-relay", relay::runOnce);
-        jobs.put("waitlist-notices", waitlist::noticePass);
-        jobs.put("queue-upkeep", new restock.service.QueueUpkeep(restock, clock)::runOnce);
-        jobs.put("backorder-causes", new restock.service.CauseAnalysis(restock, clock)::runOnce);
-        ScheduledExecutorService payments = startBackgroundWork(leases, jobs);
+        // Each job runs in the one instance holding its lease, so several instances on one database do each pass once;
+        // payments and waitlist notices keep their pace (one pass a second), the others drain what is owed.
+        BackgroundJobs background = BackgroundJobs.start(leases, List.of(
+                new BackgroundJobs.Job("payments", processor::runOnce, false),
+                new BackgroundJobs.Job("notice-relay", relay::runOnce, true),
+                new BackgroundJobs.Job("waitlist-notices", waitlist::noticePass, false),
+                new BackgroundJobs.Job("queue-upkeep", new restock.service.QueueUpkeep(restock, clock)::runOnce, true),
+                new BackgroundJobs.Job("backorder-causes", new restock.service.CauseAnalysis(restock, clock)::runOnce, true)));
         ScheduledExecutorService delivering = startDelivery(delivery);
         ScheduledExecutorService nightly = startNightlyPlan(new NightlyPlan(new PlanningQueries(restock), leases, clock, PlanCommand::csv), clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             nightly.shutdownNow();
-            payments.shutdownNow();
+            background.close();
             delivering.shutdownNow();
             leases.releaseAll();
             server.stop();
@@ -198,29 +199,6 @@ public final class ServeCommand implements Callable<Integer> {
                 !"false".equals(System.getenv("RESTOCK_SMTP_STARTTLS")), System.getenv("RESTOCK_SMTP_USERNAME"),
                 System.getenv("RESTOCK_SMTP_PASSWORD"), System.getenv().getOrDefault("RESTOCK_SMTP_FROM", "shop@example.com"),
                 System.getenv().getOrDefault("RESTOCK_SHOP_NAME", Branding.DEMO.shopName())));
-    }
-
-    /**
-     * Runs the background passes (payments, notice relay, waitlist notices, queue upkeep) once a second. A failed
-     * pass is logged and the next one tries again: every step is idempotent, so retrying loses nothing and
-     * does nothing twice.
-     */
-    private static ScheduledExecutorService startBackgroundWork(JobLeases leases, Map<String, java.util.function.IntSupplier> jobs) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "restock-payments");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(() -> {
-            jobs.forEach((job, pass) -> {
-                try {
-                    leases.runIfHeld(job, pass);
-                } catch (RuntimeException e) {
-                    LoggerFactory.getLogger(ServeCommand.class).error("background pass {} failed; retrying in a second", job, e);
-                }
-            });
-        }, 1, 1, TimeUnit.SECONDS);
-        return executor;
     }
 
     /** How long one delivery run may go on draining a backlog before the next run starts a second later. */
