@@ -26,7 +26,9 @@ final class ChaosChecks {
      * worker what is left of the time to empty the outbox; false if payments or the relay did not settle in time.
      */
     static boolean settle(Jdbi jdbi) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE_WITHIN.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + SETTLE_WITHIN.toNanos();
+        int polls = 0;
         boolean settled = false;
         int stableFor = 0;
         while (System.nanoTime() < deadline) {
@@ -36,6 +38,10 @@ final class ChaosChecks {
                         + (select coalesce(max(id), 0) from payment_events) - (select last_id from relay_cursors where name = 'payment_events')""")
                     .mapTo(Long.class).one());
             long queued = jdbi.withHandle(h -> h.createQuery("select count(*) from outbox where status = 'pending'").mapTo(Long.class).one());
+            if (++polls % 20 == 1) {
+                System.out.printf("chaos: settling, %.0f s: payment calls and unrelayed events %,d, messages queued %,d%n",
+                        (System.nanoTime() - started) / 1e9, outstanding, queued);
+            }
             stableFor = outstanding == 0 ? stableFor + 1 : 0;
             settled = stableFor >= 3;
             if (settled && queued == 0) {
@@ -111,6 +117,25 @@ final class ChaosChecks {
         }
     }
 
+    /**
+     * Events that always make a notice (a line waiting, filled or cancelled; a charge made or failed) which the relay
+     * has passed (at or below its cursor) without the webhook message derived from the event: a notice nobody got.
+     */
+    private static long eventsWithoutTheirWebhook(Handle h, String endpoint, java.util.Set<String> written) {
+        long skipped = 0;
+        for (String log : List.of("order_events", "payment_events")) {
+            String kinds = log.equals("order_events")
+                    ? "kind in ('backordered', 'filled') or (kind = 'cancelled' and order_line_id is not null)"
+                    : "kind in ('charged', 'charge_failed')";
+            List<Long> passed = h.createQuery("select id from " + log + " where id <= (select last_id from relay_cursors where name = :log) and ("
+                    + kinds + ")").bind("log", log).mapTo(Long.class).list();
+            skipped += passed.stream()
+                    .filter(id -> !written.contains(restock.notify.Message.idFor(log + ":" + id, restock.notify.Message.Channel.WEBHOOK, endpoint).toString()))
+                    .count();
+        }
+        return skipped;
+    }
+
     private static void messages(Handle h, WebhookReceiver receiver, int allowedRedeliveries, Map<String, Long> figures, List<String> violations) {
         // Delivery goes on while the checks run, so the order of the reads matters: what was marked sent before the
         // first read was received before it (a send precedes its commit), and what was received before the second
@@ -125,6 +150,11 @@ final class ChaosChecks {
         long lost = sent.stream().filter(id -> !received.containsKey(id)).count();
         long phantom = received.keySet().stream().filter(id -> !written.contains(id)).count();
         long redelivered = received.values().stream().mapToLong(count -> count - 1).sum();
+        long skipped = eventsWithoutTheirWebhook(h, receiver.url(), written);
+        figures.put("events the relay passed without writing their webhook", skipped);
+        if (skipped > 0) {
+            violations.add(skipped + " events that always make a notice were passed by the relay without their webhook");
+        }
         figures.put("messages in the outbox", h.createQuery("select count(*) from outbox").mapTo(Long.class).one());
         figures.put("messages delivered", h.createQuery("select count(*) from outbox where status = 'sent'").mapTo(Long.class).one());
         figures.put("messages still queued at the end (not lost: waiting in the outbox)", queued);
