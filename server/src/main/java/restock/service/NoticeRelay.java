@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import restock.notify.Branding;
+import restock.notify.EventGaps;
 import restock.notify.Message;
 import restock.notify.Notice;
 import restock.notify.MailTemplates;
@@ -20,7 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns the order and payment event logs into outbox messages: an email to the customer and a signed webhook to
@@ -80,11 +83,37 @@ public final class NoticeRelay {
         return relay("order_events") + relay("payment_events");
     }
 
+    /**
+     * A gap the relay stopped at: every gap at or below {@code throughId} is final once the transactions in progress
+     * at that read (those started before {@code readXmax}) have ended.
+     */
+    private record Horizon(String readXmax, long throughId) {
+    }
+
+    /** Per log, the gap the last pass stopped at; kept in memory (a new lease holder finds its own gaps again). */
+    private final Map<String, Horizon> stoppedAt = new ConcurrentHashMap<>();
+
     private int relay(String log) {
         return restock.inTransaction(handle -> {
             long after = SqlNotices.cursor(handle, log);
-            List<SqlNotices.EventRow> events = log.equals("order_events")
+            long finalThrough = after;
+            Horizon stopped = stoppedAt.get(log);
+            if (stopped != null && SqlNotices.endedBefore(handle, stopped.readXmax())) {
+                finalThrough = Math.max(after, stopped.throughId());
+                stopped = null;
+            }
+            SqlNotices.EventBatch read = log.equals("order_events")
                     ? SqlNotices.orderEvents(handle, after, BATCH) : SqlNotices.paymentEvents(handle, after, BATCH);
+            int passable = EventGaps.passable(after, read.events().stream().mapToLong(SqlNotices.EventRow::eventId).toArray(),
+                    finalThrough, read.nothingInProgress());
+            List<SqlNotices.EventRow> events = read.events().subList(0, passable);
+            if (passable < read.events().size()) {
+                if (stopped == null) {
+                    stoppedAt.put(log, new Horizon(read.readXmax(), read.events().get(read.events().size() - 1).eventId()));
+                }
+            } else if (stopped == null) {
+                stoppedAt.remove(log);
+            }
             List<restock.notify.WebhookEndpoint> endpoints = SqlOutbox.endpoints(handle);
             for (SqlNotices.EventRow event : events) {
                 Optional<Notice> notice = notice(handle, log, event);

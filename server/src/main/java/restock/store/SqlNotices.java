@@ -52,36 +52,60 @@ public final class SqlNotices {
         return handle.createQuery("select coalesce(max(id), 0) from " + table).mapTo(Long.class).one();
     }
 
-    public static List<EventRow> orderEvents(Handle handle, long afterId, int limit) {
-        return handle.createQuery("""
+    /**
+     * Events read after a cursor, with what the read saw of transactions in progress: the first transaction id not
+     * yet started ({@code readXmax}, null when nothing was read) and whether none other than the reader's was in
+     * progress (restock.notify.EventGaps).
+     */
+    public record EventBatch(List<EventRow> events, String readXmax, boolean nothingInProgress) {
+    }
+
+    /** The reading statement's own snapshot, so the events and the transactions in progress are seen at one moment. */
+    private static final String SNAPSHOT = "select pg_snapshot_xmax(s)::text as xmax, not exists (select from pg_snapshot_xip(s)) as idle "
+            + "from pg_current_snapshot() s";
+
+    /** Whether every transaction that had started before {@code xmax} (a read's {@link EventBatch#readXmax()}) has ended. */
+    public static boolean endedBefore(Handle handle, String xmax) {
+        return handle.createQuery("select pg_snapshot_xmin(pg_current_snapshot()) >= cast(:xmax as xid8)")
+                .bind("xmax", xmax).mapTo(Boolean.class).one();
+    }
+
+    public static EventBatch orderEvents(Handle handle, long afterId, int limit) {
+        return batch(handle.createQuery("""
                         select e.id, e.kind, e.order_id, e.order_line_id, o.customer_email, l.sku, p.name, e.quantity,
                                lp.eta_from, lp.eta_to, 0::bigint as amount, p.currency, null as reference, e.occurred_at,
-                               lp.first_eta_to, coalesce(l.waiting, 0), o.placed_at
+                               lp.first_eta_to, coalesce(l.waiting, 0), o.placed_at, snap.xmax, snap.idle
                         from order_events e
+                        cross join (%s) snap
                         join orders o on o.id = e.order_id
                         left join order_lines l on l.id = e.order_line_id
                         left join products p on p.sku = l.sku
                         left join line_promises lp on lp.order_line_id = e.order_line_id
-                        where e.id > :after order by e.id limit :limit""")
-                .bind("after", afterId).bind("limit", limit)
-                .map((rs, ctx) -> row(rs))
-                .list();
+                        where e.id > :after order by e.id limit :limit""".formatted(SNAPSHOT))
+                .bind("after", afterId).bind("limit", limit));
     }
 
-    public static List<EventRow> paymentEvents(Handle handle, long afterId, int limit) {
-        return handle.createQuery("""
+    public static EventBatch paymentEvents(Handle handle, long afterId, int limit) {
+        return batch(handle.createQuery("""
                         select e.id, e.kind, l.order_id, e.order_line_id, o.customer_email, l.sku, p.name, l.quantity,
                                null::date as eta_from, null::date as eta_to, e.amount_minor as amount, lp.currency, e.reference, e.occurred_at,
-                               null::date as first_eta_to, l.waiting, o.placed_at
+                               null::date as first_eta_to, l.waiting, o.placed_at, snap.xmax, snap.idle
                         from payment_events e
+                        cross join (%s) snap
                         join order_lines l on l.id = e.order_line_id
                         join orders o on o.id = l.order_id
                         join products p on p.sku = l.sku
                         join line_payments lp on lp.order_line_id = e.order_line_id
-                        where e.id > :after order by e.id limit :limit""")
-                .bind("after", afterId).bind("limit", limit)
-                .map((rs, ctx) -> row(rs))
-                .list();
+                        where e.id > :after order by e.id limit :limit""".formatted(SNAPSHOT))
+                .bind("after", afterId).bind("limit", limit));
+    }
+
+    private static EventBatch batch(org.jdbi.v3.core.statement.Query query) {
+        record Read(EventRow row, String xmax, boolean idle) {
+        }
+        List<Read> reads = query.map((rs, ctx) -> new Read(row(rs), rs.getString("xmax"), rs.getBoolean("idle"))).list();
+        return reads.isEmpty() ? new EventBatch(List.of(), null, true)
+                : new EventBatch(reads.stream().map(Read::row).toList(), reads.get(0).xmax(), reads.get(0).idle());
     }
 
     private static EventRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
