@@ -106,8 +106,10 @@ public final class SqlCauses {
         double[] baseline = handle.createQuery("""
                         select coalesce(sum(l.quantity), 0) from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d(day)
                         left join order_lines l on l.sku = :sku and (l.placed_at at time zone 'UTC')::date = d.day::date
+                                               and l.placed_at >= :fromTime and l.placed_at < :untilTime
                         group by d.day order by d.day""")
                 .bind("sku", event.sku()).bind("from", baselineFrom).bind("to", windowStart.minusDays(1))
+                .bind("fromTime", startOf(baselineFrom)).bind("untilTime", startOf(windowStart))
                 .mapTo(Double.class).list().stream().mapToDouble(Double::doubleValue).toArray();
         int leadTimeDemand = handle.createQuery("""
                         select coalesce(sum(quantity), 0) from order_lines
