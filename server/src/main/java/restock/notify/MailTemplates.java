@@ -45,9 +45,9 @@ public final class MailTemplates {
                     Optional.of(in10Days.minusDays(3)), Optional.of(in10Days), "https://restock.example.com/cancel/SAMPLE");
             case "order.promise_changed" -> new Notice.PromiseChanged("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier",
                     Optional.of(in10Days.plusDays(7)));
-            case "order.filled" -> new Notice.Filled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1);
+            case "order.filled" -> new Notice.Filled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1, 0);
             case "order.cancelled" -> new Notice.Cancelled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1);
-            case "payment.charged" -> new Notice.Charged("ann@example.com", 1001, "22423", 1275, "GBP");
+            case "payment.charged" -> new Notice.Charged("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1275, "GBP");
             case "payment.charge_failed" -> new Notice.ChargeFailed("ann@example.com", 1001, "22423", 1275, "GBP",
                     "https://shop.example.com/pay?token=SAMPLE");
             case "waitlist.back_in_stock" -> new Notice.BackInStock("ann@example.com", "22423", "Regency Cakestand 3 Tier",

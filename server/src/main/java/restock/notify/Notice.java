@@ -29,13 +29,16 @@ public sealed interface Notice {
         public String topic() { return "order.promise_changed"; }
     }
 
-    /** A waiting line got its stock. */
-    record Filled(String customerEmail, long orderId, String sku, String productName, int quantity) implements Notice {
+    /**
+     * A waiting line got stock: {@code quantity} units now, {@code stillWaiting} units of the line still waiting as it
+     * stands when the notice is written (a receipt can fill part of a line).
+     */
+    record Filled(String customerEmail, long orderId, String sku, String productName, int quantity, int stillWaiting) implements Notice {
         public String topic() { return "order.filled"; }
     }
 
     /** A line was charged. */
-    record Charged(String customerEmail, long orderId, String sku, long amountMinor, String currency) implements Notice {
+    record Charged(String customerEmail, long orderId, String sku, String productName, long amountMinor, String currency) implements Notice {
         public String topic() { return "payment.charged"; }
     }
 

@@ -144,12 +144,12 @@ public final class NoticeRelay {
                         : Optional.of(new Notice.Cancelled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity()));
                 case PROMISE_CHANGED -> told(handle, e).map(told -> new Notice.PromiseChanged(e.customerEmail(), e.orderId(), e.sku(),
                         e.productName(), told.latest()));
-                case FILLED -> Optional.of(new Notice.Filled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity()));
+                case FILLED -> Optional.of(new Notice.Filled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity(), e.waiting()));
                 default -> Optional.empty();
             };
         }
         return switch (PaymentEventKind.of(e.kind())) {
-            case CHARGED -> Optional.of(new Notice.Charged(e.customerEmail(), e.orderId(), e.sku(), e.amountMinor(), e.currency()));
+            case CHARGED -> Optional.of(new Notice.Charged(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.amountMinor(), e.currency()));
             case CHARGE_FAILED -> Optional.of(new Notice.ChargeFailed(e.customerEmail(), e.orderId(), e.sku(), e.amountMinor(), e.currency(),
                     payUrlTemplate.replace("{token}", e.reference() == null ? "" : e.reference())));
             default -> Optional.empty();

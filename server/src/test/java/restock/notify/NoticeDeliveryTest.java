@@ -155,6 +155,8 @@ class NoticeDeliveryTest {
         String bobsLast = GreenMailUtil.getBody(messagesTo("bob@example.com").get(bob.size() - 1));
         assertThat(bobsLast).contains("https://shop.example.com/pay?token=").contains("12.75 GBP");
         assertThat(GreenMailUtil.getBody(messagesTo("ann@example.com").get(0))).contains("You will not be charged until it is ready to ship");
+        assertThat(GreenMailUtil.getBody(messagesTo("ann@example.com").get(3))).as("the charge names the product, not its SKU")
+                .contains("for Regency Cakestand 3 Tier in order 1");
 
         assertThat(webhooks).extracting(w -> w.get("topic")).contains("order.waiting", "order.promise_changed", "order.filled",
                 "payment.charged", "payment.charge_failed");
@@ -162,6 +164,30 @@ class NoticeDeliveryTest {
                 clock.instant(), WebhookSignature.DEFAULT_TOLERANCE)).isTrue());
         assertThat(webhooks).extracting(w -> w.get("id")).doesNotHaveDuplicates();
         assertThat(webhooks).allSatisfy(w -> assertThat(w.get("body")).contains("\"id\":\"" + w.get("id") + "\""));
+    }
+
+    /** A new user was told "ready to ship" when a receipt filled 3 of the 5 units they waited for. */
+    @Test
+    void a_line_filled_in_part_is_told_what_is_set_aside_and_what_still_waits() throws Exception {
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd",
+                List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-12-20"))))));
+        restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("carol@example.com", true, 0,
+                List.of(new OrderRequest.Line(sku, 5)), Optional.of("pm_card_visa"))));
+        settle();
+        restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(sku, 3))));
+        settle();
+
+        List<String> carol = subjects("carol@example.com");
+        assertThat(carol).contains("3 x Regency Cakestand 3 Tier set aside for you, 2 still on the way")
+                .doesNotContain("Your Regency Cakestand 3 Tier is ready to ship");
+        String partial = GreenMailUtil.getBody(messagesTo("carol@example.com").get(carol.indexOf("3 x Regency Cakestand 3 Tier set aside for you, 2 still on the way")));
+        assertThat(partial).contains("2 more are still waiting for stock").doesNotContain("will ship soon");
+        assertThat(webhooks).filteredOn(w -> "order.filled".equals(w.get("topic"))).singleElement()
+                .satisfies(w -> assertThat(w.get("body")).contains("\"quantity\":3").contains("\"stillWaiting\":2"));
+
+        restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(sku, 2))));
+        settle();
+        assertThat(subjects("carol@example.com")).contains("Your Regency Cakestand 3 Tier is ready to ship");
     }
 
     @Test
