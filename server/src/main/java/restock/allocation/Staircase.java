@@ -25,9 +25,12 @@ public final class Staircase {
     }
 
     private final List<Step> steps;
+    /** Units on open purchase order lines, claimed or not: why nothing can be promised depends on it. */
+    private final int incomingUnits;
 
-    private Staircase(List<Step> steps) {
+    private Staircase(List<Step> steps, int incomingUnits) {
         this.steps = List.copyOf(steps);
+        this.incomingUnits = incomingUnits;
     }
 
     public static Staircase of(SkuPosition position) {
@@ -43,7 +46,9 @@ public final class Staircase {
         }
         claimed = Math.max(0, claimed - inTheBuilding);
         List<SupplyPortion> portions = new ArrayList<>();
+        int incoming = 0;
         for (IncomingSupply line : position.supply()) {
+            incoming += line.openQuantity();
             int before = Math.min(claimed, line.openQuantity());
             claimed -= before;
             int leftover = line.openQuantity() - before;
@@ -55,7 +60,7 @@ public final class Staircase {
             Outlook outlook = Promising.promise(List.copyOf(portions), 0, position.settings());
             steps.add(new Step(cumulative, release.map(day -> notBefore(day, outlook)).orElse(outlook)));
         }
-        return new Staircase(steps);
+        return new Staircase(steps, incoming);
     }
 
     private static Outlook notBefore(LocalDate release, Outlook outlook) {
@@ -77,8 +82,12 @@ public final class Staircase {
                 return step.outlook();
             }
         }
-        return new Outlook.Unconfirmed(0, steps.isEmpty() ? "no confirmed incoming supply"
-                : "only " + steps.get(steps.size() - 1).cumulativeUnits() + " units of incoming supply are not already promised to earlier orders");
+        if (!steps.isEmpty()) {
+            return new Outlook.Unconfirmed(0, "only " + steps.get(steps.size() - 1).cumulativeUnits()
+                    + " units of incoming supply are not already promised to earlier orders");
+        }
+        return new Outlook.Unconfirmed(0, incomingUnits == 0 ? "no confirmed incoming supply"
+                : "all " + incomingUnits + " units of incoming supply are already promised to earlier orders");
     }
 
     /** The most units of a shortfall that can wait with a promise. */

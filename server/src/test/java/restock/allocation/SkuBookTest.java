@@ -58,6 +58,18 @@ class SkuBookTest {
         assertThat(pegs(book)).containsExactly(new Peg(1, 10, 3), new Peg(2, 10, 1));
     }
 
+    /** A new user was told "no confirmed incoming supply" when all 10 incoming units were promised to earlier orders. */
+    @Test
+    void a_refusal_when_earlier_orders_claimed_all_incoming_supply_says_so() {
+        SkuBook book = book(new BackorderPolicy.WhenSupplyConfirmed(), 0, List.of(new IncomingSupply(10, NEXT_WEEK, 4)));
+        assertThat(book.admit(1, 0, T0, 4).waiting()).isEqualTo(4);
+        Admission second = book.admit(2, 0, T0.plusSeconds(1), 3);
+        assertThat(second.refused()).isEqualTo(3);
+        assertThat(second.refusalReason()).get().asString().contains("all 4 units of incoming supply are already promised to earlier orders");
+        Admission withoutSupply = book(new BackorderPolicy.WhenSupplyConfirmed(), 0, List.of()).admit(1, 0, T0, 1);
+        assertThat(withoutSupply.refusalReason()).get().asString().contains("no confirmed incoming supply");
+    }
+
     @Test
     void always_policy_stops_at_its_cap() {
         SkuBook book = book(new BackorderPolicy.Always(OptionalInt.of(5)), 0, List.of());
