@@ -26,7 +26,11 @@ public final class WebhookSender implements MessageSender {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final String NO_ANSWER = "no HTTP answer from the endpoint (the server log has the details)";
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    /**
+     * HTTP/1.1: the client's default (HTTP/2) sends "Upgrade: h2c" on every http:// webhook, which some receivers
+     * refuse (a new user's receiver logged it on every message); a webhook is one small POST, so HTTP/2 gains nothing.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Function<String, String> secretForUrl;
     private final Clock clock;

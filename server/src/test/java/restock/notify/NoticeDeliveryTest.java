@@ -72,7 +72,8 @@ class NoticeDeliveryTest {
         receiver.createContext("/hooks", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             webhooks.add(Map.of("body", body, "signature", exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
-                    "id", exchange.getRequestHeaders().getFirst("Restock-Message-Id"), "topic", exchange.getRequestHeaders().getFirst("Restock-Topic")));
+                    "id", exchange.getRequestHeaders().getFirst("Restock-Message-Id"), "topic", exchange.getRequestHeaders().getFirst("Restock-Topic"),
+                    "upgrade", String.valueOf(exchange.getRequestHeaders().getFirst("Upgrade"))));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -163,6 +164,7 @@ class NoticeDeliveryTest {
         assertThat(webhooks).allSatisfy(w -> assertThat(WebhookSignature.verify(WEBHOOK_SECRET, w.get("signature"), w.get("body"),
                 clock.instant(), WebhookSignature.DEFAULT_TOLERANCE)).isTrue());
         assertThat(webhooks).extracting(w -> w.get("id")).doesNotHaveDuplicates();
+        assertThat(webhooks).as("no HTTP/2 upgrade asked of receivers").extracting(w -> w.get("upgrade")).containsOnly("null");
         assertThat(webhooks).allSatisfy(w -> assertThat(w.get("body")).contains("\"id\":\"" + w.get("id") + "\""));
     }
 
