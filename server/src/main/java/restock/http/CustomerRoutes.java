@@ -118,37 +118,32 @@ final class CustomerRoutes {
             }
             return java.util.Map.of("id", HttpCommands.id(ctx), "status", "pending");
         }));
-        routes.get("/cancel/{token}", ctx -> ctx.html(cancelPage(restock.read(h ->
-                restock.cancelLinks().view(h, ctx.pathParam("token"))), ctx.pathParam("token"), false)));
+        routes.get("/cancel/{token}", ctx -> cancelPage(ctx, restock.read(h -> restock.cancelLinks().view(h, ctx.pathParam("token")))));
         routes.post("/cancel/{token}", ctx -> {
-            String token = ctx.pathParam("token");
             String reason = Optional.ofNullable(ctx.formParam("reason")).orElse("other");
             // The page says "cancelled" only to the request that cancelled; a repeat says the link was used.
-            var outcome = restock.inTransaction(h -> {
-                boolean wasOpen = restock.cancelLinks().view(h, token) instanceof CancelLinks.View.Open;
-                return Map.entry(wasOpen, restock.cancelLinks().use(h, token, reason));
-            });
-            ctx.html(cancelPage(outcome.getValue(), token, outcome.getKey() && outcome.getValue() instanceof CancelLinks.View.AlreadyUsed));
+            cancelPage(ctx, restock.inTransaction(h -> restock.cancelLinks().use(h, ctx.pathParam("token"), reason)));
         });
 
     }
 
-    /** The customer's cancel page, with the order's product names and what each cancelled line cost them. */
-    private String cancelPage(CancelLinks.View view, String token, boolean justUsed) {
-        Order order = view instanceof CancelLinks.View.Open open ? open.order()
-                : view instanceof CancelLinks.View.AlreadyUsed used ? used.order() : null;
+    /**
+     * The customer's cancel page, with the order's product names and what each cancelled line cost them; a token that
+     * is no link is not found (404), with the same friendly page.
+     */
+    private void cancelPage(io.javalin.http.Context ctx, CancelLinks.View view) {
+        Optional<Order> order = CustomerPages.orderOf(view);
         Map<String, String> names = new HashMap<>();
         Map<Long, LinePayment> payments = new HashMap<>();
-        if (order != null) {
-            restock.read(h -> {
-                for (OrderLine line : order.lines()) {
-                    names.put(line.sku().code(), restock.catalog().find(h, line.sku()).name());
-                }
-                payments.putAll(restock.orders().payments(h, order));
-                return null;
-            });
-        }
-        return customerPages.cancel(view, token, justUsed, names, payments, branding);
+        order.ifPresent(shown -> restock.read(h -> {
+            for (OrderLine line : shown.lines()) {
+                names.put(line.sku().code(), restock.catalog().find(h, line.sku()).name());
+            }
+            payments.putAll(restock.orders().payments(h, shown));
+            return null;
+        }));
+        ctx.status(view instanceof CancelLinks.View.Invalid ? 404 : 200)
+                .html(customerPages.cancel(view, ctx.pathParam("token"), names, payments, branding));
     }
 
     /** A waitlist link's page: the question with its button, or (done present) what the button did. */

@@ -43,8 +43,8 @@ public final class MailTemplates {
         return Optional.ofNullable(switch (topic) {
             case "order.waiting" -> new Notice.Waiting("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1,
                     Optional.of(in10Days.minusDays(3)), Optional.of(in10Days), "https://restock.example.com/cancel/SAMPLE");
-            case "order.promise_changed" -> new Notice.PromiseChanged("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier",
-                    Optional.of(in10Days.plusDays(7)));
+            case "order.promise_changed" -> new Notice.PromiseChanged("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1,
+                    Optional.of(in10Days), Optional.of(in10Days.plusDays(7)), "https://restock.example.com/cancel/SAMPLE");
             case "order.filled" -> new Notice.Filled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1, 0);
             case "order.cancelled" -> new Notice.Cancelled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1);
             case "payment.charged" -> new Notice.Charged("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1275, "GBP");

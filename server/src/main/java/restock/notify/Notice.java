@@ -24,8 +24,12 @@ public sealed interface Notice {
         public String topic() { return "order.cancelled"; }
     }
 
-    /** A waiting line's promise moved. */
-    record PromiseChanged(String customerEmail, long orderId, String sku, String productName, Optional<LocalDate> to) implements Notice {
+    /**
+     * A waiting line's promise moved: the units waiting, the date the customer was told before (empty when they were
+     * told no date), the date it ships by now (empty when none is confirmed), and the link that cancels it free of charge.
+     */
+    record PromiseChanged(String customerEmail, long orderId, String sku, String productName, int quantity,
+                          Optional<LocalDate> previousTo, Optional<LocalDate> to, String cancelUrl) implements Notice {
         public String topic() { return "order.promise_changed"; }
     }
 

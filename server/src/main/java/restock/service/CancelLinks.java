@@ -5,6 +5,7 @@ import restock.common.InvalidInput;
 import restock.common.SignedLinks;
 import restock.orders.LineState;
 import restock.orders.Order;
+import restock.orders.OrderLine;
 import restock.store.SqlCancelLinks;
 
 import java.nio.charset.StandardCharsets;
@@ -41,14 +42,31 @@ public final class CancelLinks {
     public record Link(String token, Instant expiresAt) {
     }
 
-    /** What a customer who opens a link sees. */
+    /** What a customer who opens a link sees, or what using it did. */
     public sealed interface View {
-        /** The order, with its waiting lines to cancel. */
+        /** An unused link to an order with lines waiting for stock, to cancel. */
         record Open(Order order) implements View {
         }
 
-        /** The link worked once already. */
+        /** The link worked once already (before this request). */
         record AlreadyUsed(Order order) implements View {
+        }
+
+        /**
+         * This use cancelled the waiting lines: the order before and after, so the page can say how many units of
+         * each line this use cancelled and what remains.
+         */
+        record Cancelled(Order before, Order after) implements View {
+            /** The units of a line this use cancelled (the line's cancelled units after, less those before). */
+            public int cancelledUnits(OrderLine line) {
+                int earlier = before.lines().stream().filter(b -> b.id() == line.id()).mapToInt(b -> b.quantities().cancelled())
+                        .findFirst().orElse(0);
+                return line.quantities().cancelled() - earlier;
+            }
+        }
+
+        /** Nothing in the order waits for stock any more: nothing was cancelled and the link stays unused. */
+        record NothingWaiting(Order order) implements View {
         }
 
         record Expired() implements View {
@@ -72,10 +90,16 @@ public final class CancelLinks {
             return links.expired(token, PURPOSE, now) ? new View.Expired() : new View.Invalid();
         }
         Order order = orders.find(handle, grant.get().id());
-        return SqlCancelLinks.used(handle, hash(token)) ? new View.AlreadyUsed(order) : new View.Open(order);
+        if (SqlCancelLinks.used(handle, hash(token))) {
+            return new View.AlreadyUsed(order);
+        }
+        return anyWaiting(order) ? new View.Open(order) : new View.NothingWaiting(order);
     }
 
-    /** Cancels the order's waiting lines once; a second use, an expired or forged link changes nothing. */
+    /**
+     * Cancels the order's waiting lines once; a second use, an expired or forged link, or an order with nothing
+     * waiting changes nothing (the last leaves the link unused).
+     */
     public View use(Handle handle, String token, String reason) {
         if (!REASONS.contains(reason)) {
             throw new InvalidInput("reason", "reason must be one of " + REASONS);
@@ -87,9 +111,11 @@ public final class CancelLinks {
         if (!SqlCancelLinks.markUsed(handle, hash(token), open.order().id(), clock.instant())) {
             return new View.AlreadyUsed(open.order());
         }
-        boolean anyWaiting = open.order().lines().stream().anyMatch(line -> line.state() instanceof LineState.Waiting);
-        Order after = anyWaiting ? orders.cancelWaiting(handle, open.order().id(), reason, "cancel-link") : open.order();
-        return new View.AlreadyUsed(after);
+        return new View.Cancelled(open.order(), orders.cancelWaiting(handle, open.order().id(), reason, "cancel-link"));
+    }
+
+    private static boolean anyWaiting(Order order) {
+        return order.lines().stream().anyMatch(line -> line.state() instanceof LineState.Waiting);
     }
 
     private static String hash(String token) {

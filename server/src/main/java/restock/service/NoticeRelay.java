@@ -137,13 +137,11 @@ public final class NoticeRelay {
                 case BACKORDERED -> {
                     SqlNotices.told(handle, e.lineId(), new ToldPromise(Optional.ofNullable(e.promiseTo())), clock.instant());
                     yield Optional.of(new Notice.Waiting(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity(),
-                            Optional.ofNullable(e.promiseFrom()), Optional.ofNullable(e.promiseTo()),
-                            branding.publicUrl() + "/cancel/" + restock.cancelLinks().create(handle, e.orderId()).token()));
+                            Optional.ofNullable(e.promiseFrom()), Optional.ofNullable(e.promiseTo()), cancelUrl(handle, e.orderId())));
                 }
                 case CANCELLED -> e.sku() == null ? Optional.empty()
                         : Optional.of(new Notice.Cancelled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity()));
-                case PROMISE_CHANGED -> told(handle, e).map(told -> new Notice.PromiseChanged(e.customerEmail(), e.orderId(), e.sku(),
-                        e.productName(), told.latest()));
+                case PROMISE_CHANGED -> promiseChanged(handle, e);
                 case FILLED -> Optional.of(new Notice.Filled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity(), e.waiting()));
                 default -> Optional.empty();
             };
@@ -159,15 +157,22 @@ public final class NoticeRelay {
     /**
      * The line's promise as it stands, recorded as told, when the customer has not been told it yet; empty when
      * they have (the event's change was undone, or an earlier event of this pass already told it). The waiting mail
-     * tells the first promise.
+     * tells the first promise. What they were told before is read before it is overwritten, for "was ..., now ...".
      */
-    private Optional<ToldPromise> told(Handle handle, SqlNotices.EventRow e) {
+    private Optional<Notice> promiseChanged(Handle handle, SqlNotices.EventRow e) {
         ToldPromise now = new ToldPromise(Optional.ofNullable(e.promiseTo()));
-        if (!ToldPromise.worthTelling(SqlNotices.lastTold(handle, e.lineId()), now)) {
+        Optional<ToldPromise> before = SqlNotices.lastTold(handle, e.lineId());
+        if (!ToldPromise.worthTelling(before, now)) {
             return Optional.empty();
         }
         SqlNotices.told(handle, e.lineId(), now, clock.instant());
-        return Optional.of(now);
+        return Optional.of(new Notice.PromiseChanged(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.waiting(),
+                before.flatMap(ToldPromise::latest), now.latest(), cancelUrl(handle, e.orderId())));
+    }
+
+    /** A signed link that cancels the order's waiting lines free of charge, from the public address. */
+    private String cancelUrl(Handle handle, long orderId) {
+        return branding.publicUrl() + "/cancel/" + restock.cancelLinks().create(handle, orderId).token();
     }
 
     /** Compensation when a line filled after its first promise; thanks when a long backorder ships. */

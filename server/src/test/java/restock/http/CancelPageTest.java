@@ -32,7 +32,7 @@ class CancelPageTest {
 
             ApiClient.Exchange done = client.send("POST", path, "reason=found+it+elsewhere",
                     Map.of("Content-Type", "application/x-www-form-urlencoded"));
-            assertThat(done.responseBody()).contains("is now cancelled")
+            assertThat(done.responseBody()).doesNotContain("is now")
                     .as("the product by name, and what it cost in plain words")
                     .contains("2 × Set Of 3 Cake Tins Pantry Design cancelled; nothing was charged");
             assertThat(client.get("/api/orders/" + orderId).json().path("status").asText()).isEqualTo("cancelled");
@@ -44,7 +44,93 @@ class CancelPageTest {
             assertThat(reasons).isEqualTo(1);
 
             ApiClient.Exchange forged = client.send("GET", "/cancel/not-a-real-token", null, Map.of());
-            assertThat(forged.responseBody()).contains("not valid");
+            assertThat(forged.status()).as("a link that is not one is not found").isEqualTo(404);
+            assertThat(forged.responseBody()).contains("not valid").contains("Restock demo shop");
+            ApiClient.Exchange forgedPost = client.send("POST", "/cancel/not-a-real-token", "reason=other", FORM);
+            assertThat(forgedPost.status()).isEqualTo(404);
+            assertThat(forgedPost.responseBody()).contains("not valid");
+        }
+    }
+
+    private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
+    private static String cancelPath(ApiClient client, long orderId) {
+        String url = client.post("/api/orders/" + orderId + "/cancel-link", "").json().path("url").asText();
+        return url.substring(url.indexOf("/cancel/"));
+    }
+
+    private static long order(ApiClient client, String email, String sku, int quantity) {
+        return client.post("/api/orders", "{\"customerEmail\":\"" + email + "\",\"allowPartial\":true,"
+                + "\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}]}").json().path("id").asLong();
+    }
+
+    /** One row of the page's table: units, and what they are. */
+    private static String row(int units, String status) {
+        return "<td class=\"num\">" + units + "</td><td>" + status + "</td>";
+    }
+
+    @Test
+    void the_page_counts_the_units_that_wait_and_were_cancelled_not_the_units_ordered() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            client.post("/api/products", "{\"sku\":\"NU-MUG\",\"name\":\"Nutmeg Mug\",\"priceMinor\":650,\"currency\":\"GBP\","
+                    + "\"backorderPolicy\":\"always\",\"backorderCap\":2}");
+            long dave = order(client, "dave@example.com", "NU-MUG", 5);
+            var line = client.get("/api/orders/" + dave).json().path("lines").get(0);
+            assertThat(line.path("backordered").asInt()).isEqualTo(2);
+            assertThat(line.path("refused").asInt()).isEqualTo(3);
+            String path = cancelPath(client, dave);
+
+            String open = client.send("GET", path, null, Map.of()).responseBody();
+            assertThat(open).contains(row(2, "waiting for stock")).contains(row(3, "not available when you ordered; never charged"))
+                    .doesNotContain(row(5, "waiting for stock"));
+
+            String done = client.send("POST", path, "reason=other", FORM).responseBody();
+            assertThat(done).contains("2 × Nutmeg Mug cancelled; nothing was charged.").contains(row(2, "cancelled"))
+                    .doesNotContain(row(5, "cancelled")).doesNotContain("5 × Nutmeg Mug");
+
+            client.post("/api/products", "{\"sku\":\"BO-FAN\",\"name\":\"Silk Fan\",\"priceMinor\":900,\"currency\":\"GBP\","
+                    + "\"backorderPolicy\":\"always\"}");
+            client.post("/api/stock/BO-FAN/adjustments", "{\"quantity\":1,\"reason\":\"opening stock\"}");
+            long bob = order(client, "bob@example.com", "BO-FAN", 4);
+            String bobs = client.send("GET", cancelPath(client, bob), null, Map.of()).responseBody();
+            assertThat(bobs).contains(row(3, "waiting for stock")).contains(row(1, "set aside for you"))
+                    .doesNotContain(row(4, "waiting for stock"))
+                    .as("the set-aside unit shares the waiting line, so the click cancels it too, and the page says so first")
+                    .contains("3 × Silk Fan waiting for stock, and the 1 set aside with them");
+        }
+    }
+
+    @Test
+    void the_result_says_what_was_cancelled_what_remains_and_why_nothing_could_be() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            client.post("/api/products", "{\"sku\":\"NU-MUG\",\"name\":\"Nutmeg Mug\",\"priceMinor\":650,\"currency\":\"GBP\","
+                    + "\"backorderPolicy\":\"always\"}");
+            client.post("/api/products", "{\"sku\":\"BO-FAN\",\"name\":\"Silk Fan\",\"priceMinor\":900,\"currency\":\"GBP\","
+                    + "\"backorderPolicy\":\"always\"}");
+            client.post("/api/stock/NU-MUG/adjustments", "{\"quantity\":3,\"reason\":\"opening stock\"}");
+            long grace = client.post("/api/orders", "{\"customerEmail\":\"grace@example.com\",\"lines\":["
+                    + "{\"sku\":\"BO-FAN\",\"quantity\":10},{\"sku\":\"NU-MUG\",\"quantity\":2}]}").json().path("id").asLong();
+
+            ApiClient.Exchange graces = client.send("POST", cancelPath(client, grace), "reason=waited+too+long", FORM);
+            assertThat(graces.responseBody()).contains("10 × Silk Fan cancelled; nothing was charged.")
+                    .contains("2 × Nutmeg Mug set aside for you will ship as usual.")
+                    .doesNotContain("is now").doesNotContain("<h1>Cancelled</h1>");
+
+            long bob = order(client, "bob@example.com", "NU-MUG", 4);
+            String bobsLink = cancelPath(client, bob);
+            client.post("/api/stock/NU-MUG/adjustments", "{\"quantity\":3,\"reason\":\"delivery\"}");
+            assertThat(client.post("/api/orders/" + bob + "/ship", "").json().path("status").asText()).isEqualTo("shipped");
+
+            ApiClient.Exchange bobs = client.send("POST", bobsLink, "reason=waited+too+long", FORM);
+            assertThat(bobs.status()).isEqualTo(200);
+            assertThat(bobs.responseBody()).contains("<h1>Nothing to cancel</h1>").contains("nothing was cancelled")
+                    .contains("it has shipped").contains("4 × Nutmeg Mug shipped.")
+                    .doesNotContain("<h1>Cancelled</h1>").doesNotContain("is now");
+            long cancellations = api.restock().read(h -> h.createQuery("select count(*) from cancellations where order_id = :id")
+                    .bind("id", bob).mapTo(Long.class).one());
+            assertThat(cancellations).isZero();
         }
     }
 }

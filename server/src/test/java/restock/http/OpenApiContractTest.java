@@ -128,6 +128,10 @@ class OpenApiContractTest {
         keysScenario(client);
         expect(client.post("/api/outbox/999999/replay", ""), 404);
         assertThat(expect(client.get("/api/messages/preview/order.waiting"), 200).json().path("subject").asText()).contains("on backorder");
+        var promiseChanged = expect(client.get("/api/messages/preview/order.promise_changed"), 200).json();
+        assertThat(promiseChanged.path("text").asText()).as("the mail that says one can still cancel links the cancel page")
+                .contains("cancel free of charge").contains("https://restock.example.com/cancel/SAMPLE");
+        assertThat(promiseChanged.path("html").asText()).contains("<a href=\"https://restock.example.com/cancel/SAMPLE\">");
         expect(client.get("/api/messages/preview/nope"), 404);
         expect(client.get("/api/messages?recipient=bob@example.com"), 200);
         expect(client.get("/api/messages"), 400);

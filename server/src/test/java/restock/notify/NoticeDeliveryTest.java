@@ -1,9 +1,15 @@
 package restock.notify;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +137,69 @@ class NoticeDeliveryTest {
         settle();
         assertThat(subjects("ann@example.com")).containsExactly("Your order 1: Regency Cakestand 3 Tier is on backorder",
                 "Update on your order 1: Regency Cakestand 3 Tier");
+    }
+
+    @Test
+    void a_promise_change_carries_the_free_cancel_link_the_date_told_before_and_the_units_waiting() throws Exception {
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd",
+                List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-12-20"))))));
+        restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("ann@example.com", true, 0,
+                List.of(new OrderRequest.Line(sku, 3)), Optional.of("pm_card_visa"))));
+        settle();
+        restock.inTransaction(h -> restock.purchasing().reschedule(h, po.id(), 1, LocalDate.parse("2027-01-08")));
+        settle();
+
+        JsonNode waiting = webhookData("order.waiting");
+        JsonNode changed = webhookData("order.promise_changed");
+        assertThat(changed.path("quantity").asInt()).as("units waiting").isEqualTo(3);
+        assertThat(waiting.path("to").asText()).isNotBlank();
+        assertThat(changed.path("previousTo").asText()).as("what the waiting mail told").isEqualTo(waiting.path("to").asText());
+        assertThat(changed.path("to").asText()).isNotBlank().isNotEqualTo(waiting.path("to").asText());
+        String cancelUrl = changed.path("cancelUrl").asText();
+        assertThat(cancelUrl).startsWith(Branding.DEMO.publicUrl() + "/cancel/");
+        restock.service.CancelLinks.View opened = restock.read(h -> restock.cancelLinks().view(h, cancelUrl.substring(cancelUrl.lastIndexOf('/') + 1)));
+        assertThat(opened).as("the link opens the order with its waiting line").isInstanceOf(restock.service.CancelLinks.View.Open.class);
+
+        Map<String, Object> mail = restock.read(h -> h.createQuery("select body_text, body_html from outbox "
+                + "where topic = 'order.promise_changed' and channel = 'email'").mapToMap().one());
+        assertThat((String) mail.get("body_text")).contains("cancel free of charge").contains(cancelUrl);
+        assertThat((String) mail.get("body_html")).contains("<a href=\"" + cancelUrl + "\">");
+        assertWebhooksMatchTheSpec();
+    }
+
+    /** The data of the one webhook delivered for a topic. */
+    private JsonNode webhookData(String topic) throws IOException {
+        List<JsonNode> found = new ArrayList<>();
+        for (Map<String, String> webhook : webhooks) {
+            if (topic.equals(webhook.get("topic"))) {
+                found.add(new ObjectMapper().readTree(webhook.get("body")).path("data"));
+            }
+        }
+        assertThat(found).as(topic + " webhooks").hasSize(1);
+        return found.get(0);
+    }
+
+    /** Every delivered webhook's data has the fields openapi.yaml requires for its topic, and none it does not declare. */
+    private void assertWebhooksMatchTheSpec() throws IOException {
+        OpenAPI spec;
+        try (var in = NoticeDeliveryTest.class.getResourceAsStream("/openapi.yaml")) {
+            ParseOptions options = new ParseOptions();
+            options.setResolve(true);
+            options.setResolveFully(true);
+            spec = new OpenAPIV3Parser().readContents(new String(in.readAllBytes(), StandardCharsets.UTF_8), null, options).getOpenAPI();
+        }
+        var callbacks = spec.getPaths().get("/api/webhooks").getPost().getCallbacks();
+        assertThat(webhooks).isNotEmpty();
+        for (Map<String, String> webhook : webhooks) {
+            String topic = webhook.get("topic");
+            Schema<?> payload = callbacks.get(topic).values().iterator().next().getPost().getRequestBody().getContent()
+                    .get("application/json").getSchema();
+            Schema<?> data = payload.getProperties().get("data");
+            List<String> fields = new ArrayList<>();
+            new ObjectMapper().readTree(webhook.get("body")).path("data").fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).as(topic + " data fields").containsAll(data.getRequired());
+            assertThat(data.getProperties().keySet()).as(topic + " declared data fields").containsAll(fields);
+        }
     }
 
     @Test

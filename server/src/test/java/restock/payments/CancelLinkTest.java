@@ -82,8 +82,8 @@ class CancelLinkTest {
         CancelLinks.View first = use(token);
         processor.drain(10);
 
-        assertThat(first).isInstanceOf(CancelLinks.View.AlreadyUsed.class);
-        assertThat(((CancelLinks.View.AlreadyUsed) first).order().status().code()).isEqualTo("cancelled");
+        assertThat(first).isInstanceOf(CancelLinks.View.Cancelled.class);
+        assertThat(((CancelLinks.View.Cancelled) first).after().status().code()).isEqualTo("cancelled");
         assertThat(restock.read(h -> restock.orders().payments(h, order)).values()).singleElement()
                 .satisfies(payment -> assertThat(payment.state()).isInstanceOf(PaymentState.Voided.class));
         assertThat(gateway.netTakenMinor()).isZero();
@@ -120,7 +120,7 @@ class CancelLinkTest {
             assertThat(use(bad)).as(bad).isInstanceOf(CancelLinks.View.Invalid.class);
         }
         assertThat(restock.read(h -> restock.orders().find(h, theirs.id())).status().code()).isEqualTo("backordered");
-        assertThat(use(token)).isInstanceOf(CancelLinks.View.AlreadyUsed.class);
+        assertThat(use(token)).isInstanceOf(CancelLinks.View.Cancelled.class);
         assertThat(restock.read(h -> restock.orders().find(h, theirs.id())).status().code()).isEqualTo("backordered");
     }
 }
