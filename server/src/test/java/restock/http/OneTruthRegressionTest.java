@@ -56,7 +56,7 @@ class OneTruthRegressionTest {
 
     private long purchaseOrder(String supplier, String sku, int quantity, LocalDate expected) {
         var created = client.post("/api/purchase-orders", """
-                {"supplier": "%s", "lines": [{"sku": "%s", "quantity": %d, "expectedDate": "%s"}]}"""
+                {"supplier": "%s", "newSupplier": true, "lines": [{"sku": "%s", "quantity": %d, "expectedDate": "%s"}]}"""
                 .formatted(supplier, sku, quantity, expected));
         assertThat(created.status()).as(created.responseBody()).isEqualTo(201);
         return created.json().get("id").asLong();

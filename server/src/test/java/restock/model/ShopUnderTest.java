@@ -117,7 +117,7 @@ final class ShopUnderTest {
     }
 
     void purchaseOrder(long modelId, String supplier, String sku, int quantity, LocalDate expected) {
-        PurchaseOrder order = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(supplier,
+        PurchaseOrder order = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(supplier, true,
                 List.of(new PurchaseOrderRequest.Line(Sku.of(sku), quantity, expected)))));
         purchaseOrderIds.put(modelId, order.id());
     }
