@@ -91,7 +91,7 @@ class GeneratedClientScenarioTest {
         assertThat(opened.getAvailable()).isEqualTo(5);
 
         LocalDate expected = LocalDate.now().plusDays(14);
-        PurchaseOrder purchaseOrder = purchasing.createPurchaseOrder(new CreatePurchaseOrderRequest().supplier("Cake Stands Ltd")
+        PurchaseOrder purchaseOrder = purchasing.createPurchaseOrder(new CreatePurchaseOrderRequest().supplier("Cake Stands Ltd").newSupplier(true)
                 .addLinesItem(new NewPurchaseOrderLine().sku(SKU).quantity(10).expectedDate(expected)), "po-" + SKU);
         assertThat(purchaseOrder.getStatus()).isEqualTo(PurchaseOrder.StatusEnum.OPEN);
         assertThat(stock.getStock(SKU).getIncoming()).isEqualTo(10);

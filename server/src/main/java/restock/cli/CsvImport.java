@@ -93,10 +93,17 @@ public final class CsvImport {
 
     private final Restock restock;
     private final ProgressBar progress;
+    /** Whether a purchase-orders file may name suppliers that do not exist yet (they are created); otherwise refused. */
+    private final boolean newSuppliers;
 
     public CsvImport(Restock restock, ProgressBar progress) {
+        this(restock, progress, false);
+    }
+
+    public CsvImport(Restock restock, ProgressBar progress, boolean newSuppliers) {
         this.restock = restock;
         this.progress = progress;
+        this.newSuppliers = newSuppliers;
     }
 
     public Result run(Kind kind, List<Csv.Line> rows) {
@@ -194,7 +201,7 @@ public final class CsvImport {
         }
         for (Group group : groups.values()) {
             try {
-                steps.add(kind == Kind.purchase_orders ? group.purchaseOrder(restock) : group.order(restock));
+                steps.add(kind == Kind.purchase_orders ? group.purchaseOrder(restock, newSuppliers) : group.order(restock));
             } catch (InvalidInput e) {
                 errors.add(new RowError(group.lineNumbers.get(0), e.getMessage()));
             }
@@ -232,10 +239,10 @@ public final class CsvImport {
             rows.add(row);
         }
 
-        Step purchaseOrder(Restock restock) {
+        Step purchaseOrder(Restock restock, boolean newSuppliers) {
             List<PurchaseOrderRequest.Line> lines = rows.stream().map(row -> new PurchaseOrderRequest.Line(
                     Sku.of(row.text("sku")), row.integer("quantity"), row.date("expected_date"))).toList();
-            PurchaseOrderRequest request = new PurchaseOrderRequest(party, lines);
+            PurchaseOrderRequest request = new PurchaseOrderRequest(party, newSuppliers, lines);
             return new Step(lineNumbers, h -> restock.purchasing().create(h, request));
         }
 

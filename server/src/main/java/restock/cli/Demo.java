@@ -90,7 +90,7 @@ public final class Demo {
                     .filter(s -> s.name().equals(supplier)).findFirst().orElseThrow().id();
             restock.catalogEdits().editProduct(h, COMING_SOON, filed -> new restock.service.CatalogEdits.FiledProduct(filed.product(),
                     new restock.catalog.ProductPlacement(Optional.of(DemoYear.categoryOf("Paper Chain Kit")), Optional.of(supplierId))), "demo");
-            restock.purchasing().create(h, new restock.purchasing.PurchaseOrderRequest(supplier,
+            restock.purchasing().create(h, new restock.purchasing.PurchaseOrderRequest(supplier, false,
                     List.of(new restock.purchasing.PurchaseOrderRequest.Line(COMING_SOON, 240, today.plusDays(COMING_SOON_DELIVERY_DAYS)))));
             return null;
         });

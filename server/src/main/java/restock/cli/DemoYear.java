@@ -228,7 +228,7 @@ final class DemoYear {
         }
         for (Map.Entry<DemoSupplier, List<PurchaseOrderRequest.Line>> entry : lines.entrySet()) {
             DemoSupplier supplier = entry.getKey();
-            PurchaseOrder po = restock.purchasing().create(h, new PurchaseOrderRequest(supplier.name(), entry.getValue()));
+            PurchaseOrder po = restock.purchasing().create(h, new PurchaseOrderRequest(supplier.name(), false, entry.getValue()));
             for (PurchaseOrder.Line line : po.lines()) {
                 int late = random.nextDouble() < supplier.lateShare() ? 1 + random.nextInt(supplier.maxDaysLate()) : 0;
                 if (!line.expectedDate().isBefore(lastDay.minusDays(FINAL_BACKLOG_WINDOW_DAYS)) && !line.expectedDate().isAfter(lastDay)) {

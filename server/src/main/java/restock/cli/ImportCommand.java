@@ -2,6 +2,7 @@ package restock.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import restock.service.Restock;
 import restock.store.Database;
@@ -26,6 +27,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "1", description = "The CSV file, with a header row.")
     Path file;
 
+    @Option(names = "--new-suppliers", description = "A purchase-orders file may name suppliers that do not exist yet: create them."
+            + " Without it, an unknown supplier is an error that names the closest existing one.")
+    boolean newSuppliers;
+
     @Mixin
     DatabaseOptions database;
 
@@ -47,7 +52,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         try (Database db = database.open()) {
             Restock restock = new Restock(db.jdbi(), Clock.systemUTC());
-            CsvImport.Result result = new CsvImport(restock, new ProgressBar(System.err)).run(kind, rows);
+            CsvImport.Result result = new CsvImport(restock, new ProgressBar(System.err), newSuppliers).run(kind, rows);
             return report(result, System.out, System.err);
         }
     }

@@ -62,7 +62,7 @@ final class Requests {
                 new PurchaseOrderRequest.Line(sku(path, JsonBody.requiredText(line, path, "sku")),
                         JsonBody.requiredInt(line, path, "quantity", 1, PurchaseOrderRequest.MAX_UNITS_PER_LINE),
                         JsonBody.requiredDate(line, path, "expectedDate")));
-        return new PurchaseOrderRequest(supplier, lines);
+        return new PurchaseOrderRequest(supplier, JsonBody.optionalBoolean(body, "newSupplier", false), lines);
     }
 
     static List<OrderRequest.Line> availabilityItems(JsonNode body) {

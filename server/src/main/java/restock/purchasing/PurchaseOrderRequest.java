@@ -6,8 +6,12 @@ import restock.common.InvalidInput;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A validated request to order stock from a supplier. */
-public record PurchaseOrderRequest(String supplier, List<Line> lines) {
+/**
+ * A validated request to order stock from a supplier. {@code newSupplier} says the request may introduce the
+ * supplier (it is created when no supplier has the name); without it the supplier must exist already, so a typo is
+ * refused instead of becoming a second supplier.
+ */
+public record PurchaseOrderRequest(String supplier, boolean newSupplier, List<Line> lines) {
     public static final int MAX_LINES = 500;
     public static final int MAX_UNITS_PER_LINE = 1_000_000;
     public static final int MAX_SUPPLIER_NAME_LENGTH = restock.common.TextLimit.SUPPLIER_NAME.maxLength();
@@ -27,6 +31,25 @@ public record PurchaseOrderRequest(String supplier, List<Line> lines) {
             requireUnits("lines[" + i + "].quantity", lines.get(i).quantity());
         }
         lines = List.copyOf(lines);
+    }
+
+    /**
+     * A new purchase order is a promise about the future: each line counts as supply from its expected date, so a date
+     * before today would be supply that is late before it was ordered. (A line that becomes overdue later is the
+     * promise rules' business: they learn the supplier's lateness from it.)
+     */
+    public void requireExpectedFrom(LocalDate today) {
+        for (int i = 0; i < lines.size(); i++) {
+            requireExpectedFrom("lines[" + i + "].expectedDate", lines.get(i).expectedDate(), today);
+        }
+    }
+
+    /** The rule for one expected date, a new line's or a rescheduled one's. */
+    public static void requireExpectedFrom(String field, LocalDate expectedDate, LocalDate today) {
+        if (expectedDate.isBefore(today)) {
+            throw new InvalidInput(field, field + " is " + expectedDate + ", before today (" + today
+                    + "); a purchase order line is expected today or later: enter the date the supplier now promises");
+        }
     }
 
     public static void requireUnits(String field, long quantity) {

@@ -3,8 +3,8 @@ package restock.service;
 import org.jdbi.v3.core.Handle;
 import restock.allocation.SkuBook;
 import restock.catalog.Sku;
+import restock.catalog.SupplierNames;
 import restock.common.Conflict;
-import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
@@ -24,6 +24,8 @@ import java.util.TreeSet;
 
 /** Purchase orders: creating them (new incoming supply), receiving against them, closing and cancelling. */
 public final class PurchasingCommands {
+    /** The supplier names compared with an unknown one to suggest the closest (only read when a name is refused). */
+    public static final int MAX_SUGGESTION_CANDIDATES = 10_000;
     private final Clock clock;
     private final Books books;
 
@@ -36,14 +38,25 @@ public final class PurchasingCommands {
         Instant now = clock.instant();
         Set<Sku> skus = new TreeSet<>();
         request.lines().forEach(line -> skus.add(line.sku()));
+        request.requireExpectedFrom(this.books.today());
         requireKnownSkus(handle, request);
-        long supplierId = SqlCatalog.supplierId(handle, request.supplier(), now);
+        long supplierId = request.newSupplier() ? SqlCatalog.supplierId(handle, request.supplier(), now)
+                : SqlCatalog.findSupplierId(handle, request.supplier()).orElseThrow(() -> unknownSupplier(handle, request.supplier()));
         long id = SqlPurchasing.insert(handle, supplierId, request, now);
         // Loaded after the insert, the books hold the new lines as supply, judged on the supplier's history.
         Map<Sku, SkuBook> books = this.books.lock(handle, skus);
         books.values().forEach(SkuBook::requireIncomingWithinLimit);
         this.books.write(handle, books.values());
         return find(handle, id);
+    }
+
+    /** Refuses a supplier no one created, with the existing name it most likely meant. */
+    private static NotFound unknownSupplier(Handle handle, String name) {
+        String suggestion = SupplierNames.closest(name, SqlCatalog.supplierNames(handle, MAX_SUGGESTION_CANDIDATES))
+                .map(closest -> "; did you mean '" + closest + "'?").orElse(".");
+        return new NotFound("supplier", "no supplier '" + name + "'" + suggestion + " A purchase order names an existing supplier;"
+                + " to order from a new one, create it first (POST /api/suppliers) or say it is new (\"newSupplier\": true in the API,"
+                + " the console's New supplier box, import --new-suppliers)");
     }
 
     private static void requireKnownSkus(Handle handle, PurchaseOrderRequest request) {
@@ -85,9 +98,7 @@ public final class PurchasingCommands {
      */
     public PurchaseOrder reschedule(Handle handle, long id, int lineNumber, LocalDate expectedDate) {
         Instant now = clock.instant();
-        if (expectedDate.isBefore(this.books.today())) {
-            throw new InvalidInput("expectedDate", "expectedDate must be today or later, was " + expectedDate);
-        }
+        PurchaseOrderRequest.requireExpectedFrom("expectedDate", expectedDate, this.books.today());
         PurchaseOrder order = lock(handle, id);
         if (order.status() != PurchaseOrder.Status.OPEN) {
             throw new Conflict("purchase order " + id + " is " + order.status().code() + "; only open orders can be rescheduled");

@@ -83,8 +83,17 @@ public final class SqlCatalog {
         return handle.createUpdate("update products set discontinued = true where sku = :sku").bind("sku", sku.code()).execute() == 1;
     }
 
+    public static Optional<Long> findSupplierId(Handle handle, String name) {
+        return handle.createQuery("select id from suppliers where name = :name").bind("name", name).mapTo(Long.class).findOne();
+    }
+
+    /** Supplier names, oldest first, at most {@code limit}. */
+    public static List<String> supplierNames(Handle handle, int limit) {
+        return handle.createQuery("select name from suppliers order by id limit :limit").bind("limit", limit).mapTo(String.class).list();
+    }
+
     /**
-     * The supplier's id, created on first mention. When another transaction inserted the same new name first, this
+     * The supplier's id, created on first mention (only for a request that said its supplier may be new). When another transaction inserted the same new name first, this
      * statement's snapshot (taken before that commit) sees neither row, so a second statement reads it.
      */
     public static long supplierId(Handle handle, String name, Instant now) {

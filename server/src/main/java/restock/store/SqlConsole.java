@@ -141,7 +141,10 @@ public final class SqlConsole {
                 .list();
     }
 
-    /** Purchase orders, open ones first (soonest due first), then the rest newest first. */
+    /**
+     * Purchase orders, open ones first (soonest due first), then the rest newest first. Only an open order has anything
+     * due: a closed one (short lines included) or a cancelled one shows no next date.
+     */
     public static List<ConsoleRows.PurchaseOrderRow> purchaseOrders(Handle handle, Optional<String> status, LocalDate today, int limit) {
         // The page's purchase orders are chosen first (the open ones are few; the others are read newest first from the
         // primary key), then only those are summed up: never the whole purchase order history.
@@ -159,7 +162,8 @@ public final class SqlConsole {
                         from (select * from (%s) c order by not open, due nulls last, id desc limit :limit) page
                         join purchase_orders po on po.id = page.id join suppliers s on s.id = po.supplier_id
                         cross join lateral (select sum(l.quantity_ordered) as ordered, sum(l.quantity_received) as received,
-                                                   min(l.expected_date) filter (where l.quantity_received < l.quantity_ordered) as next_expected
+                                                   min(l.expected_date) filter (where po.status = 'open'
+                                                       and l.quantity_received < l.quantity_ordered) as next_expected
                                             from purchase_order_lines l where l.purchase_order_id = po.id) t
                         order by not page.open, page.due nulls last, po.id desc""".formatted(chosen)).bind("limit", limit);
         if (status.isPresent() && !status.get().equals("open")) {

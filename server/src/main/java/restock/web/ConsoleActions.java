@@ -164,7 +164,8 @@ final class ConsoleActions {
             lines.add(new PurchaseOrderRequest.Line(Sku.of(skus.get(i).strip()), number(field + " quantity", quantities.get(i)),
                     date(field + " expected date", dates.get(i))));
         }
-        PurchaseOrderRequest request = new PurchaseOrderRequest(text(ctx, "supplier"), lines);
+        // The box says the supplier is new; without it a name no supplier has is refused with the closest one.
+        PurchaseOrderRequest request = new PurchaseOrderRequest(text(ctx, "supplier"), ctx.formParam("new-supplier") != null, lines);
         PurchaseOrder created = once(ctx, request);
         console.done(ctx, "/console/purchase-orders/" + created.id(), "Purchase order " + created.id() + " to " + created.supplier()
                 + " created with " + Format.plural(created.lines().size(), "line") + ".");
@@ -231,7 +232,8 @@ final class ConsoleActions {
         if (lines.isEmpty()) {
             throw new InvalidInput("sku", "tick at least one suggestion to order");
         }
-        PurchaseOrderRequest request = new PurchaseOrderRequest(text(ctx, "supplier"), lines);
+        // The planner's suppliers are on record (a SKU without one is grouped under a label, not a name, and is refused).
+        PurchaseOrderRequest request = new PurchaseOrderRequest(text(ctx, "supplier"), false, lines);
         PurchaseOrder created = once(ctx, request);
         console.done(ctx, "/console/purchase-orders/" + created.id(), "Purchase order " + created.id() + " to " + created.supplier()
                 + " created from " + Format.plural(lines.size(), "suggestion") + ".");

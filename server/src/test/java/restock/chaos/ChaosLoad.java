@@ -96,7 +96,7 @@ final class ChaosLoad {
         String sku = SKUS.get(random.nextInt(SKUS.size()));
         int quantity = 5 + random.nextInt(20);
         String expected = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3 + random.nextInt(20)).toString();
-        Answer created = send("POST", "/api/purchase-orders", key + "-po", "{\"supplier\":\"Chaos Supplies\",\"lines\":[{\"sku\":\""
+        Answer created = send("POST", "/api/purchase-orders", key + "-po", "{\"supplier\":\"Chaos Supplies\",\"newSupplier\":true,\"lines\":[{\"sku\":\""
                 + sku + "\",\"quantity\":" + quantity + ",\"expectedDate\":\"" + expected + "\"}]}");
         if (created.status() == 201 && random.nextInt(3) > 0) {
             send("POST", "/api/purchase-orders/" + created.json().path("id").asLong() + "/receipts", key + "-receipt",

@@ -41,9 +41,13 @@ abstract class CsvImportChecks {
     }
 
     private CsvImport.Result run(CsvImport.Kind kind, String csv) throws IOException {
+        return run(kind, csv, false);
+    }
+
+    private CsvImport.Result run(CsvImport.Kind kind, String csv, boolean newSuppliers) throws IOException {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         List<Csv.Line> rows = Csv.parse(new BufferedReader(new StringReader(csv)));
-        return new CsvImport(restock, new ProgressBar(new PrintStream(progress, true, StandardCharsets.UTF_8))).run(kind, rows);
+        return new CsvImport(restock, new ProgressBar(new PrintStream(progress, true, StandardCharsets.UTF_8)), newSuppliers).run(kind, rows);
     }
 
     private long count(String table) {
@@ -137,6 +141,46 @@ abstract class CsvImportChecks {
             assertThat(error.lineNumber()).isEqualTo(3);
             assertThat(error.message()).contains("unknown sku 'NOPE-1'");
         });
+    }
+
+    @Test
+    void a_purchase_order_row_expected_in_the_past_is_refused_on_its_line() throws IOException {
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nG-1,Lamp,900,GBP\n");
+        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        long before = count("purchase_orders");
+        CsvImport.Result result = run(CsvImport.Kind.purchase_orders, """
+                reference,supplier,sku,quantity,expected_date
+                P7,Lamp Works,G-1,5,%s
+                P7,Lamp Works,G-1,5,2020-01-01
+                """.formatted(soon), true);
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.lineNumber()).isEqualTo(3);
+            assertThat(error.message()).contains("lines[1].expectedDate is 2020-01-01, before today");
+        });
+        assertThat(count("purchase_orders")).isEqualTo(before);
+    }
+
+    @Test
+    void a_purchase_order_file_names_existing_suppliers_unless_the_import_says_they_are_new() throws IOException {
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nH-1,Heart,900,GBP\n");
+        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        String file = """
+                reference,supplier,sku,quantity,expected_date
+                P8,Hearts Ltd,H-1,5,%s
+                P9,Harts Ltd,H-1,5,%s
+                """.formatted(soon, soon);
+        long suppliers = count("suppliers");
+        CsvImport.Result refused = run(CsvImport.Kind.purchase_orders, file);
+        assertThat(refused.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2, 3);
+        assertThat(count("suppliers")).isEqualTo(suppliers);
+        assertThat(run(CsvImport.Kind.purchase_orders, "reference,supplier,sku,quantity,expected_date\nP8,Hearts Ltd,H-1,5," + soon + "\n", true)
+                .errors()).isEmpty();
+        CsvImport.Result typo = run(CsvImport.Kind.purchase_orders, file.replace("P8,", "P10,"));
+        assertThat(typo.errors()).singleElement().satisfies(error -> {
+            assertThat(error.lineNumber()).isEqualTo(3);
+            assertThat(error.message()).contains("no supplier 'Harts Ltd'; did you mean 'Hearts Ltd'?");
+        });
+        assertThat(count("suppliers")).isEqualTo(suppliers + 1);
     }
 
     @Test

@@ -149,7 +149,7 @@ class OffersTest {
     @Test
     void a_line_filled_after_its_promise_earns_compensation_per_week_late_and_the_preview_prices_the_rule() {
         restock.inTransaction(h -> restock.offers().activate(h, new OfferRule.LateCompensation(5, 20, 30)));
-        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Fans Ltd",
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Fans Ltd", true,
                 List.of(new PurchaseOrderRequest.Line(fan, 10, LocalDate.parse("2026-11-30"))))));
         Order waiting = restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("bob@example.com", true, 0,
                 List.of(new OrderRequest.Line(fan, 2)))));
@@ -173,7 +173,7 @@ class OffersTest {
     @Test
     void a_long_backorder_that_ships_earns_a_thank_you_and_a_short_one_does_not() {
         restock.inTransaction(h -> restock.offers().activate(h, new OfferRule.LongWaitThanks(14, 15, 60)));
-        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Fans Ltd",
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Fans Ltd", true,
                 List.of(new PurchaseOrderRequest.Line(fan, 10, LocalDate.parse("2026-12-20"))))));
         Order longWait = restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("cat@example.com", true, 0,
                 List.of(new OrderRequest.Line(fan, 1)))));

@@ -59,7 +59,7 @@ class FoundFromOutsideTest {
 
     @Test
     void purchase_orders_naming_a_new_supplier_at_the_same_moment_all_succeed_with_one_supplier() throws Exception {
-        String body = "{\"supplier\":\"Chaos Supplies\",\"lines\":[{\"sku\":\"22423\",\"quantity\":5,\"expectedDate\":\""
+        String body = "{\"supplier\":\"Chaos Supplies\",\"newSupplier\":true,\"lines\":[{\"sku\":\"22423\",\"quantity\":5,\"expectedDate\":\""
                 + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10) + "\"}]}";
         for (int round = 0; round < 5; round++) {
             String supplier = "Supplier first named in round " + round;

@@ -60,7 +60,7 @@ class OpenApiFuzzTest {
         }
         LocalDate soon = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14);
         for (int i = 0; i < 2; i++) {
-            world.learn("POST", "/api/purchase-orders", expect(client.post("/api/purchase-orders", "{\"supplier\":\"Supplier 1\",\"lines\":["
+            world.learn("POST", "/api/purchase-orders", expect(client.post("/api/purchase-orders", "{\"supplier\":\"Supplier 1\",\"newSupplier\":true,\"lines\":["
                     + "{\"sku\":\"22423\",\"quantity\":50,\"expectedDate\":\"" + soon + "\"},"
                     + "{\"sku\":\"47566\",\"quantity\":30,\"expectedDate\":\"" + soon.plusDays(7) + "\"}]}"), 201).json());
         }

@@ -29,7 +29,7 @@ class AvailabilityAnswersTest {
             assertThat(client.get("/api/availability/21212").json().path("available").asInt()).isZero();
 
             LocalDate expected = LocalDate.now().plusDays(9);
-            client.post("/api/purchase-orders", "{\"supplier\":\"Cakes Ltd\",\"lines\":[{\"sku\":\"21212\",\"quantity\":5,\"expectedDate\":\""
+            client.post("/api/purchase-orders", "{\"supplier\":\"Cakes Ltd\",\"newSupplier\":true,\"lines\":[{\"sku\":\"21212\",\"quantity\":5,\"expectedDate\":\""
                     + expected + "\"}]}");
             ApiClient.Exchange backorder = client.get("/api/availability/21212?quantity=2");
             assertThat(backorder.json().path("status").asText()).isEqualTo("backorder");
@@ -54,7 +54,7 @@ class AvailabilityAnswersTest {
             ApiClient.Exchange tooMany = client.post("/api/availability", "{\"items\":[" + items + "]}");
             assertThat(tooMany.status()).isEqualTo(400);
             assertThat(tooMany.json().path("detail").asText()).contains("at most 200");
-            ApiClient.Exchange past = client.post("/api/purchase-orders", "{\"supplier\":\"S\",\"lines\":[{\"sku\":\"21212\",\"quantity\":1,\"expectedDate\":\"2030-01-01\"}]}");
+            ApiClient.Exchange past = client.post("/api/purchase-orders", "{\"supplier\":\"S\",\"newSupplier\":true,\"lines\":[{\"sku\":\"21212\",\"quantity\":1,\"expectedDate\":\"2030-01-01\"}]}");
             ApiClient.Exchange slipIntoPast = client.post("/api/purchase-orders/" + past.json().path("id").asLong() + "/lines/1/expected-date",
                     "{\"expectedDate\":\"2001-01-01\"}");
             assertThat(slipIntoPast.status()).isEqualTo(400);

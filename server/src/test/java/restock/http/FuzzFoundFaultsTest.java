@@ -102,7 +102,7 @@ class FuzzFoundFaultsTest {
     @Test
     void a_purchase_order_naming_an_unknown_sku_is_refused_by_name() {
         refusedAndUnchanged(() -> client.post("/api/purchase-orders", """
-                {"supplier":"Hearts Ltd","lines":[{"sku":"85123A","quantity":5,"expectedDate":"%s"},
+                {"supplier":"Hearts Ltd","newSupplier":true,"lines":[{"sku":"85123A","quantity":5,"expectedDate":"%s"},
                  {"sku":"NO-SUCH-SKU","quantity":5,"expectedDate":"%s"}]}""".formatted(LocalDate.now().plusDays(7), LocalDate.now().plusDays(7))),
                 404, "lines[1].sku");
     }
@@ -119,7 +119,7 @@ class FuzzFoundFaultsTest {
     void dates_at_the_calendar_limits_are_refused_by_name() {
         for (String date : List.of("+999999999-12-31", "-999999999-01-01", "+10000-01-01")) {
             refusedAndUnchanged(() -> client.post("/api/purchase-orders", """
-                    {"supplier":"Hearts Ltd","lines":[{"sku":"85123A","quantity":5,"expectedDate":"%s"}]}""".formatted(date)),
+                    {"supplier":"Hearts Ltd","newSupplier":true,"lines":[{"sku":"85123A","quantity":5,"expectedDate":"%s"}]}""".formatted(date)),
                     400, "lines[0].expectedDate");
             refusedAndUnchanged(() -> client.post("/api/products", """
                     {"sku":"DATE-1","name":"Lamp","priceMinor":100,"currency":"GBP","releaseDate":"%s"}""".formatted(date)), 400, "releaseDate");
@@ -127,7 +127,7 @@ class FuzzFoundFaultsTest {
             refused(client.get("/api/planning/demand/85123A?to=" + date), 400, "to");
         }
         Exchange po = expect(client.post("/api/purchase-orders", """
-                {"supplier":"Hearts Ltd","lines":[{"sku":"85123A","quantity":5,"expectedDate":"%s"}]}""".formatted(LocalDate.now().plusDays(7))), 201);
+                {"supplier":"Hearts Ltd","newSupplier":true,"lines":[{"sku":"85123A","quantity":5,"expectedDate":"%s"}]}""".formatted(LocalDate.now().plusDays(7))), 201);
         refusedAndUnchanged(() -> client.post("/api/purchase-orders/" + po.json().path("id").asLong() + "/lines/1/expected-date",
                 "{\"expectedDate\":\"+999999999-12-31\"}"), 400, "expectedDate");
         expect(client.post("/api/purchase-orders/" + po.json().path("id").asLong() + "/cancel", ""), 200);
@@ -163,7 +163,7 @@ class FuzzFoundFaultsTest {
         expect(client.post("/api/products", "{\"sku\":\"BULK-1\",\"name\":\"Bulk screws\",\"priceMinor\":1,\"currency\":\"GBP\"}"), 201);
         String lines = String.join(",", java.util.Collections.nCopies(500,
                 "{\"sku\":\"BULK-1\",\"quantity\":1000000,\"expectedDate\":\"" + LocalDate.now().plusDays(7) + "\"}"));
-        String purchaseOrder = "{\"supplier\":\"Screws Ltd\",\"lines\":[" + lines + "]}";
+        String purchaseOrder = "{\"supplier\":\"Screws Ltd\",\"newSupplier\":true,\"lines\":[" + lines + "]}";
         long first = expect(client.post("/api/purchase-orders", purchaseOrder), 201).json().path("id").asLong();
         long second = expect(client.post("/api/purchase-orders", purchaseOrder), 201).json().path("id").asLong();
         for (int i = 0; i < 3; i++) {

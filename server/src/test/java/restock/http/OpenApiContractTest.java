@@ -87,7 +87,7 @@ class OpenApiContractTest {
         expect(client.post("/api/stock/22423/returns", "{\"quantity\":1,\"reason\":\"customer return\"}"), 200);
         String expected = LocalDate.now().plusDays(14).toString();
         Exchange purchaseOrder = expect(client.post("/api/purchase-orders", """
-                {"supplier":"Cake Stands Ltd","lines":[{"sku":"22423","quantity":10,"expectedDate":"%s"}]}""".formatted(expected)), 201);
+                {"supplier":"Cake Stands Ltd","newSupplier":true,"lines":[{"sku":"22423","quantity":10,"expectedDate":"%s"}]}""".formatted(expected)), 201);
         long poId = purchaseOrder.json().path("id").asLong();
         expect(client.get("/api/purchase-orders/" + poId), 200);
         Exchange order = expect(client.post("/api/orders", """
@@ -102,7 +102,7 @@ class OpenApiContractTest {
         expect(client.post("/api/purchase-orders/" + poId + "/close", ""), 200);
         expect(client.post("/api/purchase-orders/" + poId + "/cancel", ""), 409);
         Exchange second = expect(client.post("/api/purchase-orders", """
-                {"supplier":"Cake Stands Ltd","lines":[{"sku":"47566","quantity":10,"expectedDate":"%s"}]}""".formatted(expected)), 201);
+                {"supplier":"Cake Stands Ltd","newSupplier":true,"lines":[{"sku":"47566","quantity":10,"expectedDate":"%s"}]}""".formatted(expected)), 201);
         expect(client.post("/api/purchase-orders/" + second.json().path("id").asLong() + "/cancel", ""), 200);
         Exchange third = expect(client.post("/api/orders", """
                 {"customerEmail":"bob@example.com","allowPartial":false,"priority":2,"lines":[{"sku":"47566","quantity":1}],
@@ -273,7 +273,7 @@ class OpenApiContractTest {
         expect(client.post("/api/products", """
                 {"sku":"84879","name":"Assorted Colour Bird Ornament","priceMinor":169,"currency":"GBP"}"""), 201);
         Exchange po = expect(client.post("/api/purchase-orders", """
-                {"supplier":"Bird Ornaments Ltd","lines":[{"sku":"84879","quantity":10,"expectedDate":"%s"}]}""".formatted(expected)), 201);
+                {"supplier":"Bird Ornaments Ltd","newSupplier":true,"lines":[{"sku":"84879","quantity":10,"expectedDate":"%s"}]}""".formatted(expected)), 201);
         Exchange backorder = expect(client.get("/api/availability/84879?quantity=4"), 200);
         assertThat(backorder.json().path("status").asText()).isEqualTo("backorder");
         expect(client.post("/api/availability", "{\"items\":[{\"sku\":\"84879\",\"quantity\":1},{\"sku\":\"22423\",\"quantity\":1}]}"), 200);

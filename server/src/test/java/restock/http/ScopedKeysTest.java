@@ -148,7 +148,7 @@ class ScopedKeysTest {
             JsonNode created = create("logged?", "operations", null);
             ApiClient client = as(created);
             expect(client.get("/api/stock/22423"), 200);
-            expect(client.post("/api/purchase-orders", "{\"supplier\":\"x\",\"lines\":[{\"sku\":\"22423\",\"quantity\":1,\"expectedDate\":\""
+            expect(client.post("/api/purchase-orders", "{\"supplier\":\"x\",\"newSupplier\":true,\"lines\":[{\"sku\":\"22423\",\"quantity\":1,\"expectedDate\":\""
                     + LocalDate.now().plusDays(3) + "\"}]}"), 201);
             new ApiClient(operations.baseUrl(), created.path("secret").asText() + "x").get("/api/stock/22423");
             String secret = created.path("secret").asText();

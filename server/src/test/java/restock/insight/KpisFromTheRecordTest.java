@@ -90,7 +90,7 @@ class KpisFromTheRecordTest {
         restock.inTransaction(h -> restock.catalog().create(h, new Product(sku, "Silk Fan", new Money(900, "GBP"),
                 new BackorderPolicy.Always(java.util.OptionalInt.empty()))));
         restock.inTransaction(h -> restock.stock().count(h, sku, 5, "opening"));                      // day 1 (2 March)
-        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Fan Works",
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Fan Works", true,
                 List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.of(2026, 3, 3))))));
         Order first = place(sku, 3);                                                                   // 3 from stock
         restock.inTransaction(h -> restock.orders().ship(h, first.id()));

@@ -203,7 +203,7 @@ class RootCauseHistoriesTest {
     }
 
     private PurchaseOrder purchase(String supplier, Sku sku, int units, LocalDate expected) {
-        return restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(supplier,
+        return restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(supplier, true,
                 List.of(new PurchaseOrderRequest.Line(sku, units, expected)))));
     }
 

@@ -150,7 +150,7 @@ class OneTruthProperties {
                 .withAction(2, act(Combinators.combine(any(), Arbitraries.integers().between(-6, 10)).as((s, d) -> mutate("adjust", w -> w.adjust(s, d)))))
                 .withAction(1, act(Combinators.combine(any(), Arbitraries.integers().between(0, 12)).as((s, c) -> mutate("count", w -> w.count(s, c)))))
                 .withAction(1, act(Combinators.combine(any(), Arbitraries.integers().between(1, 4)).as((s, q) -> mutate("return", w -> w.returnToStock(s, q)))))
-                .withAction(4, act(Combinators.combine(any(), any(), Arbitraries.integers().between(1, 10), Arbitraries.integers().between(-25, 30))
+                .withAction(4, act(Combinators.combine(any(), any(), Arbitraries.integers().between(1, 10), Arbitraries.integers().between(-5, 30))
                         .as((supplier, s, q, days) -> mutate("purchase order", w -> w.purchaseOrder(supplier, s, q, days)))))
                 .withAction(3, act(Combinators.combine(any(), Arbitraries.integers().between(1, 10)).as((po, q) -> mutate("receive", w -> w.receive(po, q)))))
                 .withAction(1, act(Combinators.combine(any(), Arbitraries.of(true, false)).as((po, cancel) ->

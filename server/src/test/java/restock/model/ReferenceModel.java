@@ -532,11 +532,15 @@ final class ReferenceModel {
         settle();
     }
 
-    long createPurchaseOrder(String supplier, String sku, int quantity, LocalDate expected) {
+    /** The new purchase order's id; empty when its line is expected before today (a new line promises the future). */
+    Optional<Long> createPurchaseOrder(String supplier, String sku, int quantity, LocalDate expected) {
+        if (expected.isBefore(today())) {
+            return Optional.empty();
+        }
         long id = nextPurchaseOrderId++;
         PurchaseLine line = new PurchaseLine(nextPurchaseLineId++, id, supplier, sku, quantity, expected);
         purchaseLines.put(line.id, line);
-        return id;
+        return Optional.of(id);
     }
 
     boolean receive(long purchaseLineId, int quantity) {

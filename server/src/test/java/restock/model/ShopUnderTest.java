@@ -116,10 +116,12 @@ final class ShopUnderTest {
         restock.inTransaction(h -> restock.stock().returnToStock(h, Sku.of(sku), quantity, "model return"));
     }
 
-    void purchaseOrder(long modelId, String supplier, String sku, int quantity, LocalDate expected) {
-        PurchaseOrder order = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(supplier,
-                List.of(new PurchaseOrderRequest.Line(Sku.of(sku), quantity, expected)))));
-        purchaseOrderIds.put(modelId, order.id());
+    boolean purchaseOrder(long modelId, String supplier, String sku, int quantity, LocalDate expected) {
+        return accepted(() -> {
+            PurchaseOrder order = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(supplier, true,
+                    List.of(new PurchaseOrderRequest.Line(Sku.of(sku), quantity, expected)))));
+            purchaseOrderIds.put(modelId, order.id());
+        });
     }
 
     boolean receive(long modelPurchaseOrderId, String sku, int quantity) {

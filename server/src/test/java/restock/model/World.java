@@ -127,9 +127,9 @@ final class World {
             String name = SUPPLIERS.get(Math.floorMod(supplier, SUPPLIERS.size()));
             LocalDate expected = model.today().plusDays(expectedInDays);
             step("purchase order " + quantity + " " + sku + " from " + name + " expected " + expected);
-            long id = model.createPurchaseOrder(name, sku, quantity, expected);
-            modelPurchaseOrders.add(id);
-            shop.purchaseOrder(id, name, sku, quantity, expected);
+            Optional<Long> id = model.createPurchaseOrder(name, sku, quantity, expected);
+            agree("purchase order", id.isPresent(), shop.purchaseOrder(id.orElse(-1L), name, sku, quantity, expected));
+            id.ifPresent(modelPurchaseOrders::add);
         });
     }
 

@@ -72,7 +72,7 @@ class MailThatReachesTest {
         worker = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, email), clock, 1);
         restock.inTransaction(h -> restock.catalog().create(h, new Product(sku, "Regency Cakestand 3 Tier", new Money(1_275, "GBP"),
                 new BackorderPolicy.Always(OptionalInt.empty()))));
-        restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd",
+        restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd", true,
                 List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-12-20"))))));
     }
 

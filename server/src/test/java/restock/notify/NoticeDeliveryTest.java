@@ -122,7 +122,7 @@ class NoticeDeliveryTest {
 
     @Test
     void a_promise_change_is_mailed_only_when_it_differs_from_what_the_customer_was_last_told() throws Exception {
-        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd",
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd", true,
                 List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-12-20"))))));
         place("ann@example.com", "pm_card_visa");
         settle();
@@ -204,7 +204,7 @@ class NoticeDeliveryTest {
 
     @Test
     void every_event_type_is_delivered_with_the_right_content_in_order_per_customer() throws Exception {
-        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd",
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd", true,
                 List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-12-20"))))));
         place("ann@example.com", "pm_card_visa");
         place("bob@example.com", SimulatedGateway.DECLINING_TOKEN);

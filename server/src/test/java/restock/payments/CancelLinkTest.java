@@ -69,7 +69,7 @@ class CancelLinkTest {
     @Test
     void works_once_and_cancelling_before_capture_releases_the_hold_without_a_charge() {
         SupplierHistory.onTime(restock, "Supplier");
-        restock.inTransaction(h -> restock.purchasing().create(h, new restock.purchasing.PurchaseOrderRequest("Supplier",
+        restock.inTransaction(h -> restock.purchasing().create(h, new restock.purchasing.PurchaseOrderRequest("Supplier", true,
                 List.of(new restock.purchasing.PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-11-26"))))));
         Order order = waitingOrder();
         processor.drain(10);

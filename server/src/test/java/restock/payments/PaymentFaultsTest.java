@@ -79,7 +79,7 @@ class PaymentFaultsTest {
         Restock restock = restock(PaymentPolicy.DEFAULT);
         SimulatedGateway gateway = new SimulatedGateway(7, SimulatedGateway.Faults.NONE, clock);
         PaymentProcessor processor = new PaymentProcessor(restock, gateway, PaymentPolicy.DEFAULT, clock);
-        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Slow Supplier",
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Slow Supplier", true,
                 List.of(new PurchaseOrderRequest.Line(sku, 5, today().plusDays(30))))));
         Order declining = place(restock, SimulatedGateway.DECLINING_TOKEN);
         Order next = place(restock, "pm_card_visa");
@@ -151,7 +151,7 @@ class PaymentFaultsTest {
             SimulatedGateway gateway = new SimulatedGateway(5, new SimulatedGateway.Faults(0, 0, 0, Duration.ofDays(3)), clock);
             PaymentProcessor processor = new PaymentProcessor(restock, gateway, policy, clock);
             SupplierHistory.onTime(restock, "Supplier");
-            PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Supplier",
+            PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Supplier", true,
                     List.of(new PurchaseOrderRequest.Line(sku, 1, today())))));
             Order order = place(restock, "pm_card_visa");
             processor.drain(10);
@@ -181,7 +181,7 @@ class PaymentFaultsTest {
         Restock restock = restock(PaymentPolicy.DEFAULT);
         SimulatedGateway gateway = new SimulatedGateway(9, SimulatedGateway.Faults.NONE, clock);
         PaymentProcessor processor = new PaymentProcessor(restock, gateway, PaymentPolicy.DEFAULT, clock);
-        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Slow Supplier",
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Slow Supplier", true,
                 List.of(new PurchaseOrderRequest.Line(sku, 5, today().plusDays(30))))));
         Order order = place(restock, SimulatedGateway.DECLINING_TOKEN);
         restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(sku, 1))));

@@ -157,7 +157,7 @@ class PaymentPropertiesTest {
             restock.catalog().create(h, new Product(backordered, "Backordered", new Money(2_500, "GBP"), new BackorderPolicy.Always(OptionalInt.empty())));
             restock.stock().count(h, inStock, 4, "opening");
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-            restock.purchasing().create(h, new PurchaseOrderRequest("Supplier",
+            restock.purchasing().create(h, new PurchaseOrderRequest("Supplier", true,
                     List.of(new PurchaseOrderRequest.Line(backordered, 50, today.plusDays(3)))));
             return null;
         });

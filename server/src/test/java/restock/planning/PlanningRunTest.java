@@ -62,7 +62,7 @@ class PlanningRunTest {
             assertThat(planning.latestPlans()).as("read once per run").isSameAs(first);
             assertThat(planning.orderedSince(first.ranAt())).isEmpty();
 
-            restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Kyoto Fans Ltd",
+            restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Kyoto Fans Ltd", true,
                     List.of(new PurchaseOrderRequest.Line(Sku.of("22423"), 24, LocalDate.now().plusDays(10))))));
             assertThat(planning.orderedSince(first.ranAt())).containsExactly("22423");
             assertThat(planning.orderedSince(Instant.now().plusSeconds(60))).isEmpty();

@@ -79,7 +79,7 @@ class ConcurrentPlacementTest {
     void waiting_orders_are_capped_by_confirmed_supply(TestDatabases.Target target) throws Exception {
         Restock restock = restock(target);
         Sku sku = product(restock, new BackorderPolicy.WhenSupplyConfirmed(), 100);
-        restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Supplier",
+        restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Supplier", true,
                 List.of(new PurchaseOrderRequest.Line(sku, 50, LocalDate.now().plusDays(10))))));
 
         List<Order> placed = placeConcurrently(restock, sku, THREADS * ORDERS_PER_THREAD);
@@ -95,7 +95,7 @@ class ConcurrentPlacementTest {
     void receipts_and_cancellations_interleaved_with_placements_never_oversell(TestDatabases.Target target) throws Exception {
         Restock restock = restock(target);
         Sku sku = product(restock, new BackorderPolicy.Always(java.util.OptionalInt.empty()), 100);
-        long purchaseOrder = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Supplier",
+        long purchaseOrder = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Supplier", true,
                 List.of(new PurchaseOrderRequest.Line(sku, 64, LocalDate.now().plusDays(10)))))).id();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);

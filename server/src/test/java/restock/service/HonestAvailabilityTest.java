@@ -62,7 +62,7 @@ class HonestAvailabilityTest {
     }
 
     private PurchaseOrder order(String supplier, Sku sku, int quantity, LocalDate expected) {
-        return restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(supplier,
+        return restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(supplier, true,
                 List.of(new PurchaseOrderRequest.Line(sku, quantity, expected)))));
     }
 

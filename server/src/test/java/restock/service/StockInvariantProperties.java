@@ -187,7 +187,7 @@ class StockInvariantProperties {
             restock.orders().ship(h, orders.get(ship.order() % orders.size()));
         } else if (step instanceof CreatePurchaseOrder create) {
             LocalDate expected = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(create.daysAhead());
-            purchaseOrders.add(restock.purchasing().create(h, new PurchaseOrderRequest("Supplier",
+            purchaseOrders.add(restock.purchasing().create(h, new PurchaseOrderRequest("Supplier", true,
                     List.of(new PurchaseOrderRequest.Line(skus.get(create.sku()), create.quantity(), expected)))).id());
         } else if (step instanceof Receive receive && !purchaseOrders.isEmpty()) {
             long id = purchaseOrders.get(receive.purchaseOrder() % purchaseOrders.size());

@@ -25,7 +25,7 @@ public final class SupplierHistory {
         restock.inTransaction(h -> restock.catalog().create(h, new Product(sku, "Delivery record of " + supplier, new Money(1, "GBP"),
                 new BackorderPolicy.Never())));
         for (int i = 0; i < 5; i++) {
-            PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(supplier,
+            PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(supplier, true,
                     List.of(new PurchaseOrderRequest.Line(sku, 1, restock.books().today())))));
             restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(sku, 1))));
         }

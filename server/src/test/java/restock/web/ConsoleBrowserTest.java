@@ -100,7 +100,7 @@ class ConsoleBrowserTest {
         restock.inTransaction(h -> restock.catalog().create(h, new Product(FAN, "Silk Fan", new Money(1299, "GBP"),
                 new BackorderPolicy.WhenSupplyConfirmed())));
         LocalDate due = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(7);
-        PurchaseOrder order = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(FAN_SUPPLIER,
+        PurchaseOrder order = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(FAN_SUPPLIER, true,
                 List.of(new PurchaseOrderRequest.Line(FAN, 320, due)))));
         clock.advance(Duration.ofDays(7));
         restock.inTransaction(h -> restock.purchasing().receive(h, order.id(), List.of(new ReceiptPlan.Received(FAN, 320))));
@@ -125,7 +125,7 @@ class ConsoleBrowserTest {
             TestClock clock = new TestClock(today.minus(Duration.ofDays(days[0] + 10L)));
             Restock then = new Restock(now.jdbi(), clock);
             LocalDate due = LocalDate.ofInstant(today.minus(Duration.ofDays(days[0])), ZoneOffset.UTC);
-            PurchaseOrder order = then.inTransaction(h -> then.purchasing().create(h, new PurchaseOrderRequest(SLIPPING_SUPPLIER,
+            PurchaseOrder order = then.inTransaction(h -> then.purchasing().create(h, new PurchaseOrderRequest(SLIPPING_SUPPLIER, true,
                     List.of(new PurchaseOrderRequest.Line(boat, 10, due)))));
             clock.advance(Duration.ofDays(10L + days[0] - days[1]));
             then.inTransaction(h -> then.purchasing().receive(h, order.id(), List.of(new ReceiptPlan.Received(boat, 10))));
@@ -138,7 +138,7 @@ class ConsoleBrowserTest {
         restock.inTransaction(h -> restock.catalog().create(h, new Product(lamp, "Paper Lamp", new Money(850, "GBP"),
                 new BackorderPolicy.WhenSupplyConfirmed())));
         LocalDate due = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC).minusDays(3);
-        restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(LATE_SUPPLIER,
+        restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest(LATE_SUPPLIER, true,
                 List.of(new PurchaseOrderRequest.Line(lamp, 40, due)))));
     }
 
@@ -432,6 +432,7 @@ class ConsoleBrowserTest {
     private void aPurchaseOrderIsCreatedFromTheForm() throws Exception {
         browser.get(base + "/console/purchase-orders");
         browser.findElement(By.name("supplier")).sendKeys("Nara Paper Co.");
+        browser.findElement(By.name("new-supplier")).click();
         List<WebElement> skus = browser.findElements(By.name("sku"));
         List<WebElement> units = browser.findElements(By.name("quantity"));
         skus.get(0).sendKeys("LAMP-1");

@@ -145,6 +145,7 @@ class ConsoleSecurityTest {
         form.put("_csrf", hidden(page, "_csrf"));
         form.put("_once", hidden(page, "_once"));
         form.put("supplier", "Twice Sent Ltd");
+        form.put("new-supplier", "yes");
         form.put("sku", "22423");
         form.put("quantity", "12");
         form.put("expected", "2027-01-15");
