@@ -141,7 +141,7 @@ class NoticeDeliveryTest {
 
     @Test
     void a_promise_change_carries_the_free_cancel_link_the_date_told_before_and_the_units_waiting() throws Exception {
-        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd",
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd", true,
                 List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-12-20"))))));
         restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("ann@example.com", true, 0,
                 List.of(new OrderRequest.Line(sku, 3)), Optional.of("pm_card_visa"))));
@@ -240,7 +240,7 @@ class NoticeDeliveryTest {
     /** A new user was told "ready to ship" when a receipt filled 3 of the 5 units they waited for. */
     @Test
     void a_line_filled_in_part_is_told_what_is_set_aside_and_what_still_waits() throws Exception {
-        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd",
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd", true,
                 List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-12-20"))))));
         restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("carol@example.com", true, 0,
                 List.of(new OrderRequest.Line(sku, 5)), Optional.of("pm_card_visa"))));
