@@ -160,6 +160,11 @@ public final class NoticeRelay {
      * tells the first promise. What they were told before is read before it is overwritten, for "was ..., now ...".
      */
     private Optional<Notice> promiseChanged(Handle handle, SqlNotices.EventRow e) {
+        if (e.waiting() == 0) {
+            // Filled or cancelled since the change: nothing waits, so there is no promise to tell; the fill or the
+            // cancellation is told by its own event (the notice said "0 units waiting" before).
+            return Optional.empty();
+        }
         ToldPromise now = new ToldPromise(Optional.ofNullable(e.promiseTo()));
         Optional<ToldPromise> before = SqlNotices.lastTold(handle, e.lineId());
         if (!ToldPromise.worthTelling(before, now)) {

@@ -237,6 +237,22 @@ class NoticeDeliveryTest {
         assertThat(webhooks).allSatisfy(w -> assertThat(w.get("body")).contains("\"id\":\"" + w.get("id") + "\""));
     }
 
+    /** A promise that moved and then filled before the relay ran is not told as a change with nothing waiting. */
+    @Test
+    void a_promise_change_overtaken_by_the_fill_is_not_told() throws Exception {
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd", true,
+                List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-12-20"))))));
+        place("dan@example.com", "pm_card_visa");
+        settle();
+        restock.inTransaction(h -> restock.purchasing().reschedule(h, po.id(), 1, LocalDate.parse("2026-12-28")));
+        restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(sku, 10))));
+        settle();
+
+        assertThat(subjects("dan@example.com")).as("dan's mails").contains("Your Regency Cakestand 3 Tier is ready to ship")
+                .noneMatch(subject -> subject.startsWith("Update on your order"));
+        assertThat(webhooks).extracting(w -> w.get("topic")).doesNotContain("order.promise_changed");
+    }
+
     /** A new user was told "ready to ship" when a receipt filled 3 of the 5 units they waited for. */
     @Test
     void a_line_filled_in_part_is_told_what_is_set_aside_and_what_still_waits() throws Exception {
