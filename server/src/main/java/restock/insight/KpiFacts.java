@@ -1,5 +1,7 @@
 package restock.insight;
 
+import restock.promise.FirstPromise;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,7 +12,7 @@ import java.util.Optional;
  * What the KPIs are computed from, read from the record for one period: order lines placed in it, purchase order
  * lines due in it, each SKU's closing stock and shipments per day, and the SKUs' attributes. Values only.
  */
-public record KpiFacts(LocalDate from, LocalDate to, LocalDate today, List<LineFact> lines, List<SupplyFact> supply,
+public record KpiFacts(LocalDate from, LocalDate to, LocalDate today, int handlingDays, List<LineFact> lines, List<SupplyFact> supply,
                        List<StockDay> stockDays, List<SkuFact> skus) {
     public KpiFacts {
         if (to.isBefore(from)) {
@@ -29,12 +31,12 @@ public record KpiFacts(LocalDate from, LocalDate to, LocalDate today, List<LineF
      * @param backordered         units that had to wait
      * @param refused             units refused at placement
      * @param filledAt            when its waiting units were all allocated
-     * @param firstPromisedBy     the last day of the first promise it was given
+     * @param firstPromise        the first promise it was given, and how its wait ended
      * @param cancelledWhileWaiting units cancelled while they waited, and why
      * @param waitingNow          units still waiting today
      */
     public record LineFact(long orderId, String sku, Instant placedAt, int quantity, int reservedAtPlacement, int backordered,
-                           int refused, Optional<Instant> filledAt, Optional<LocalDate> firstPromisedBy, int cancelledWhileWaiting,
+                           int refused, Optional<Instant> filledAt, Optional<FirstPromise> firstPromise, int cancelledWhileWaiting,
                            Optional<String> cancelReason, int waitingNow) {
         public LineFact {
             if (reservedAtPlacement + backordered + refused != quantity) {

@@ -1,5 +1,7 @@
 package restock.insight;
 
+import restock.promise.FirstPromise;
+
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -54,7 +56,7 @@ public final class Kpis {
             g.skus.add(day.sku());
         }
         List<KpiRow> rows = new ArrayList<>();
-        groups.forEach((key, g) -> rows.add(row(key, g, keys.days(key), keys.lastDay(key), facts.today(), skus)));
+        groups.forEach((key, g) -> rows.add(row(key, g, keys.days(key), keys.lastDay(key), facts.today(), facts.handlingDays(), skus)));
         return rows;
     }
 
@@ -71,7 +73,7 @@ public final class Kpis {
         all.stockDays.addAll(facts.stockDays());
         facts.stockDays().forEach(day -> all.skus.add(day.sku()));
         int days = (int) ChronoUnit.DAYS.between(facts.from(), facts.to()) + 1;
-        return row(OVERALL, all, days, facts.to(), facts.today(), skus);
+        return row(OVERALL, all, days, facts.to(), facts.today(), facts.handlingDays(), skus);
     }
 
     /** The facts of one group. */
@@ -82,7 +84,8 @@ public final class Kpis {
         final Set<String> skus = new HashSet<>();
     }
 
-    private static KpiRow row(String key, Group g, int days, LocalDate lastDay, LocalDate today, Map<String, KpiFacts.SkuFact> skus) {
+    private static KpiRow row(String key, Group g, int days, LocalDate lastDay, LocalDate today, int handlingDays,
+                              Map<String, KpiFacts.SkuFact> skus) {
         int lines = g.lines.size();
         int units = g.lines.stream().mapToInt(KpiFacts.LineFact::quantity).sum();
         Map<Long, Boolean> ordersInFull = new HashMap<>();
@@ -93,7 +96,7 @@ public final class Kpis {
         int refused = g.lines.stream().mapToInt(KpiFacts.LineFact::refused).sum();
         List<Double> waits = g.lines.stream().filter(line -> line.backordered() > 0 && line.filledAt().isPresent())
                 .map(line -> Duration.between(line.placedAt(), line.filledAt().get()).toMinutes() / (24.0 * 60)).sorted().toList();
-        Promises promises = promises(g.lines, today);
+        Promises promises = promises(g.lines, today, handlingDays);
         Map<String, Integer> cancelled = new TreeMap<>();
         g.lines.stream().filter(line -> line.cancelledWhileWaiting() > 0)
                 .forEach(line -> cancelled.merge(line.cancelReason().orElse("no reason given"), 1, Integer::sum));
@@ -142,23 +145,17 @@ public final class Kpis {
     private record Promises(int kept, int settled) {
     }
 
-    /** A first promise is settled when the line filled, or its last day passed while units still wait. */
-    private static Promises promises(List<KpiFacts.LineFact> lines, LocalDate today) {
+    /** First promises kept and settled, as {@link FirstPromise#verdict} judges them. */
+    private static Promises promises(List<KpiFacts.LineFact> lines, LocalDate today, int handlingDays) {
         int kept = 0;
         int settled = 0;
         for (KpiFacts.LineFact line : lines) {
-            if (line.firstPromisedBy().isEmpty()) {
+            if (line.firstPromise().isEmpty()) {
                 continue;
             }
-            LocalDate by = line.firstPromisedBy().get();
-            if (line.filledAt().isPresent()) {
-                settled++;
-                if (!java.time.LocalDate.ofInstant(line.filledAt().get(), java.time.ZoneOffset.UTC).isAfter(by)) {
-                    kept++;
-                }
-            } else if (line.waitingNow() > 0 && today.isAfter(by)) {
-                settled++;
-            }
+            FirstPromise.Verdict verdict = line.firstPromise().get().verdict(today, handlingDays);
+            settled += verdict.settled() ? 1 : 0;
+            kept += verdict == FirstPromise.Verdict.KEPT ? 1 : 0;
         }
         return new Promises(kept, settled);
     }

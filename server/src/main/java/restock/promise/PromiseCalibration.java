@@ -1,5 +1,6 @@
 package restock.promise;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,18 @@ public final class PromiseCalibration {
 
     /** One bucket: its range, how many promises, the mean stated probability and the share kept. */
     public record Bucket(double from, double to, int promises, double meanStated, double shareKept) {
+    }
+
+    /** The report over the first promises that are settled (kept or broken, as {@link FirstPromise#verdict} judges). */
+    public static List<Bucket> ofFirstPromises(List<FirstPromise> promises, LocalDate today, int handlingDays) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (FirstPromise promise : promises) {
+            FirstPromise.Verdict verdict = promise.verdict(today, handlingDays);
+            if (verdict.settled()) {
+                outcomes.add(new Outcome(promise.statedProbability(), verdict == FirstPromise.Verdict.KEPT));
+            }
+        }
+        return report(outcomes);
     }
 
     public static List<Bucket> report(List<Outcome> outcomes) {

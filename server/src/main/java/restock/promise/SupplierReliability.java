@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Learns supplier reliability from purchase order history: lateness of first receipts against the confirmed
- * date, and the share of ordered quantity delivered by lines that ended. Thin history falls back from the
- * supplier-SKU to the supplier, then to all suppliers, then to a cautious prior.
+ * Learns supplier reliability from purchase order history: lateness of first receipts against the date first
+ * confirmed (a line moved later still counts as late), and the share of ordered quantity delivered by lines that ended. Thin lateness
+ * history falls back from the supplier-SKU to the supplier, then to a cautious prior: never to other suppliers'
+ * lateness, which made a new supplier as punctual as the shop's best (in the demo year a slow supplier's first
+ * promises, borrowed from two punctual ones, were stated at 88% and kept 31% of the time). Thin fill history may
+ * borrow other suppliers' (more cautious than assuming every delivery complete).
  */
 public final class SupplierReliability {
     /** Fewer observations than this are too thin to learn from; the next level up is used. */
@@ -47,9 +50,6 @@ public final class SupplierReliability {
         } else if (lateness(bySupplier).size() >= MIN_OBSERVATIONS) {
             lateness = DayDistribution.of(lateness(bySupplier), NEVER_ARRIVED_WEIGHT);
             basis = "supplier history";
-        } else if (lateness(observations).size() >= MIN_OBSERVATIONS) {
-            lateness = DayDistribution.of(lateness(observations), NEVER_ARRIVED_WEIGHT);
-            basis = "all suppliers' history";
         } else {
             return new ArrivalOdds(priorOdds().lateness(), fill(bySku, bySupplier), priorOdds().basis());
         }

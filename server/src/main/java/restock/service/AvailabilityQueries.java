@@ -43,9 +43,9 @@ public final class AvailabilityQueries {
         return batch(handle, List.of(new OrderRequest.Line(sku, quantity))).get(0);
     }
 
-    /** The calibration report over every resolved first promise. */
+    /** The calibration report over every settled first promise. */
     public List<PromiseCalibration.Bucket> calibration(Handle handle) {
-        return PromiseCalibration.report(SqlPromises.outcomes(handle, books.today(), books.settingsToday().handlingDays()));
+        return PromiseCalibration.ofFirstPromises(SqlPromises.firstPromises(handle), books.today(), books.settingsToday().handlingDays());
     }
 
     public List<Answer> batch(Handle handle, List<OrderRequest.Line> items) {

@@ -262,7 +262,7 @@ public final class InsightQueries {
             throw new InvalidInput("from", "this report would read " + skuDays + " SKU-days, over the limit of " + MAX_SKU_DAYS
                     + ": shorten the period or name a sku");
         }
-        return SqlKpis.facts(h, period.from(), period.to(), today, sku);
+        return SqlKpis.facts(h, period.from(), period.to(), today, restock.books().settingsToday().handlingDays(), sku);
     }
 
     private static Map<String, Object> view(SqlCauses.StoredCauses row) {

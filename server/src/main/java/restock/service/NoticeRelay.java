@@ -12,6 +12,7 @@ import restock.notify.MailTemplates;
 import restock.notify.ToldPromise;
 import restock.engagement.OfferRule;
 import restock.orders.OrderEventKind;
+import restock.promise.FirstPromise;
 import restock.payments.PaymentEventKind;
 import restock.store.SqlNotices;
 import restock.store.SqlOffers;
@@ -183,7 +184,8 @@ public final class NoticeRelay {
     /** Compensation when a line filled after its first promise; thanks when a long backorder ships. */
     private Optional<Notice> offerFor(Handle handle, SqlNotices.EventRow e) {
         if (OrderEventKind.of(e.kind()) == OrderEventKind.FILLED && e.waiting() == 0 && e.firstPromisedBy() != null) {
-            long daysLate = java.time.temporal.ChronoUnit.DAYS.between(e.firstPromisedBy(), e.occurredAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+            long daysLate = FirstPromise.daysLate(e.firstPromisedBy(), e.occurredAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                    restock.books().settingsToday().handlingDays());
             return offers.issue(handle, "late_compensation", "late:" + e.lineId(), e.customerEmail(), daysLate)
                     .map(issued -> new Notice.Offer(e.customerEmail(), issued.code(), issued.percentOff(), issued.expiresAt(),
                             "because your order came later than we promised", offerOptOutUrl(e.orderId())));

@@ -2,6 +2,10 @@ package restock.store;
 
 import org.jdbi.v3.core.Handle;
 import restock.insight.KpiFacts;
+import restock.promise.FirstPromise;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +29,8 @@ public final class SqlKpis {
                 .bind("from", from).bind("to", to).bind("sku", sku.orElse(null)).mapTo(Long.class).one();
     }
 
-    public static KpiFacts facts(Handle handle, LocalDate from, LocalDate to, LocalDate today, Optional<String> sku) {
-        return new KpiFacts(from, to, today, lines(handle, from, to, sku), supply(handle, from, to, sku), stockDays(handle, from, to, sku),
+    public static KpiFacts facts(Handle handle, LocalDate from, LocalDate to, LocalDate today, int handlingDays, Optional<String> sku) {
+        return new KpiFacts(from, to, today, handlingDays, lines(handle, from, to, sku), supply(handle, from, to, sku), stockDays(handle, from, to, sku),
                 skus(handle, sku));
     }
 
@@ -39,11 +43,13 @@ public final class SqlKpis {
                                coalesce(sum(e.quantity) filter (where e.kind = 'filled'), 0) as filled,
                                max(e.occurred_at) filter (where e.kind = 'filled') as last_filled_at,
                                coalesce(sum(e.quantity) filter (where e.kind = 'cancelled'), 0) as cancelled,
-                               (select p.first_eta_to from line_promises p where p.order_line_id = l.id) as first_eta_to,
+                               (max(e.occurred_at) filter (where e.kind = 'cancelled') at time zone 'UTC')::date as cancelled_on,
+                               p.first_probability, p.first_eta_to, (p.filled_at at time zone 'UTC')::date as promise_filled_on,
                                (select c.reason from cancellations c where c.order_id = l.order_id order by c.id desc limit 1) as cancel_reason
                         from order_lines l left join order_events e on e.order_line_id = l.id
+                             left join line_promises p on p.order_line_id = l.id and p.first_eta_to is not null
                         where l.placed_at >= :from and l.placed_at < :until and (cast(:sku as text) is null or l.sku = :sku)
-                        group by l.id order by l.id""")
+                        group by l.id, p.order_line_id order by l.id""")
                 .bind("from", SqlCauses.startOf(from)).bind("until", SqlCauses.startOf(to.plusDays(1))).bind("sku", sku.orElse(null))
                 .map((rs, ctx) -> {
                     int backordered = rs.getInt("backordered");
@@ -55,11 +61,18 @@ public final class SqlKpis {
                     return new KpiFacts.LineFact(rs.getLong("order_id"), rs.getString("sku"),
                             rs.getObject("placed_at", OffsetDateTime.class).toInstant(), rs.getInt("quantity"),
                             rs.getInt("reserved_at_placement"), backordered, rs.getInt("refused_at_placement"), filledAt,
-                            Optional.ofNullable(rs.getObject("first_eta_to", LocalDate.class)), cancelledWhileWaiting,
+                            firstPromise(rs), cancelledWhileWaiting,
                             Optional.ofNullable(rs.getString("cancel_reason")).filter(reason -> cancelledWhileWaiting > 0),
                             rs.getInt("waiting"));
                 })
                 .list();
+    }
+
+    private static Optional<FirstPromise> firstPromise(ResultSet rs) throws SQLException {
+        LocalDate promisedBy = rs.getObject("first_eta_to", LocalDate.class);
+        return promisedBy == null ? Optional.empty() : Optional.of(new FirstPromise(rs.getDouble("first_probability"), promisedBy,
+                Optional.ofNullable(rs.getObject("promise_filled_on", LocalDate.class)),
+                Optional.ofNullable(rs.getObject("cancelled_on", LocalDate.class)), rs.getInt("waiting") > 0));
     }
 
     private static List<KpiFacts.SupplyFact> supply(Handle handle, LocalDate from, LocalDate to, Optional<String> sku) {

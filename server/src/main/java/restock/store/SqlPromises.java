@@ -4,7 +4,7 @@ import org.jdbi.v3.core.Handle;
 import restock.allocation.BookChanges;
 import restock.allocation.StoredPromise;
 import restock.promise.Promise;
-import restock.promise.PromiseCalibration;
+import restock.promise.FirstPromise;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -79,19 +79,18 @@ public final class SqlPromises {
                 .execute();
     }
 
-    /** First promises that are resolved: filled, or past their date unfilled. */
-    public static List<PromiseCalibration.Outcome> outcomes(Handle handle, LocalDate today, int handlingDays) {
+    /** Every line's first promise, with how its wait ended; {@link FirstPromise#verdict} judges them. */
+    public static List<FirstPromise> firstPromises(Handle handle) {
         return handle.createQuery("""
-                        select first_probability, first_eta_to, (filled_at at time zone 'UTC')::date as filled_on
-                        from line_promises
-                        where first_eta_to is not null and (filled_at is not null or first_eta_to < :today)""")
-                .bind("today", today)
-                .map((rs, ctx) -> {
-                    LocalDate filledOn = rs.getObject("filled_on", LocalDate.class);
-                    LocalDate promisedBy = rs.getObject("first_eta_to", LocalDate.class);
-                    boolean kept = filledOn != null && !filledOn.plusDays(handlingDays).isAfter(promisedBy);
-                    return new PromiseCalibration.Outcome(rs.getDouble("first_probability"), kept);
-                })
+                        select p.first_probability, p.first_eta_to, (p.filled_at at time zone 'UTC')::date as filled_on,
+                               l.waiting > 0 as still_waiting,
+                               (select (max(e.occurred_at) at time zone 'UTC')::date from order_events e
+                                where e.order_id = l.order_id and e.order_line_id = l.id and e.kind = 'cancelled') as cancelled_on
+                        from line_promises p join order_lines l on l.id = p.order_line_id
+                        where p.first_eta_to is not null""")
+                .map((rs, ctx) -> new FirstPromise(rs.getDouble("first_probability"), rs.getObject("first_eta_to", LocalDate.class),
+                        Optional.ofNullable(rs.getObject("filled_on", LocalDate.class)),
+                        Optional.ofNullable(rs.getObject("cancelled_on", LocalDate.class)), rs.getBoolean("still_waiting")))
                 .list();
     }
 }

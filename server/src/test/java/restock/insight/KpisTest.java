@@ -1,6 +1,7 @@
 package restock.insight;
 
 import org.junit.jupiter.api.Test;
+import restock.promise.FirstPromise;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,15 +33,17 @@ class KpisTest {
         List<KpiFacts.LineFact> lines = List.of(
                 // order 1: A served in full, B one of two (filled on the 3rd, promised by the 4th: kept)
                 new KpiFacts.LineFact(1, "A", at("01T10:00"), 4, 4, 0, 0, Optional.empty(), Optional.empty(), 0, Optional.empty(), 0),
-                new KpiFacts.LineFact(1, "B", at("01T10:00"), 2, 1, 1, 0, Optional.of(at("03T10:00")), Optional.of(day(4)), 0, Optional.empty(), 0),
+                new KpiFacts.LineFact(1, "B", at("01T10:00"), 2, 1, 1, 0, Optional.of(at("03T10:00")), promise(day(4), Optional.of(day(3)), Optional.empty(), false), 0, Optional.empty(), 0),
                 // order 2: A waits 6 days, promised by the 5th, filled on the 8th: broken
-                new KpiFacts.LineFact(2, "A", at("02T12:00"), 3, 0, 3, 0, Optional.of(at("08T12:00")), Optional.of(day(5)), 0, Optional.empty(), 0),
+                new KpiFacts.LineFact(2, "A", at("02T12:00"), 3, 0, 3, 0, Optional.of(at("08T12:00")), promise(day(5), Optional.of(day(8)), Optional.empty(), false), 0, Optional.empty(), 0),
                 // order 3: A refused
                 new KpiFacts.LineFact(3, "A", at("05T09:00"), 2, 0, 0, 2, Optional.empty(), Optional.empty(), 0, Optional.empty(), 0),
                 // order 4: B still waiting, 4 days old, promised by the 8th: broken
-                new KpiFacts.LineFact(4, "B", at("06T09:00"), 5, 0, 5, 0, Optional.empty(), Optional.of(day(8)), 0, Optional.empty(), 5),
-                // order 5: A cancelled while waiting
-                new KpiFacts.LineFact(5, "A", at("07T09:00"), 1, 0, 1, 0, Optional.empty(), Optional.empty(), 1, Optional.of("found elsewhere"), 0));
+                new KpiFacts.LineFact(4, "B", at("06T09:00"), 5, 0, 5, 0, Optional.empty(), promise(day(8), Optional.empty(), Optional.empty(), true), 0,
+                        Optional.empty(), 5),
+                // order 5: A cancelled while waiting, on the 9th, before its promise's last day (the 12th): withdrawn, not judged
+                new KpiFacts.LineFact(5, "A", at("07T09:00"), 1, 0, 1, 0, Optional.empty(), promise(day(12), Optional.empty(), Optional.of(day(9)), false), 1,
+                        Optional.of("found elsewhere"), 0));
         List<KpiFacts.SupplyFact> supply = List.of(
                 new KpiFacts.SupplyFact("Acme", "A", LocalDate.of(2026, 2, 20), day(3), 10, 10, Optional.of(day(3))),
                 new KpiFacts.SupplyFact("Acme", "A", LocalDate.of(2026, 2, 25), day(6), 10, 4, Optional.of(day(6))),
@@ -56,7 +59,13 @@ class KpisTest {
         }
         List<KpiFacts.SkuFact> skus = List.of(new KpiFacts.SkuFact("A", Optional.of("Acme"), Optional.of("Fans"), 1000, "GBP"),
                 new KpiFacts.SkuFact("B", Optional.of("Bolt"), Optional.of("Fans"), 500, "GBP"));
-        return new KpiFacts(FROM, TO, TO, lines, supply, days, skus);
+        return new KpiFacts(FROM, TO, TO, HANDLING_DAYS, lines, supply, days, skus);
+    }
+
+    private static final int HANDLING_DAYS = 1;
+
+    private static Optional<FirstPromise> promise(LocalDate by, Optional<LocalDate> filledOn, Optional<LocalDate> cancelledOn, boolean waiting) {
+        return Optional.of(new FirstPromise(0.9, by, filledOn, cancelledOn, waiting));
     }
 
     private static KpiRow row(List<KpiRow> rows, String key) {
@@ -175,7 +184,7 @@ class KpisTest {
                 new KpiFacts.LineFact(2, "B", at("01T10:00"), 1, 0, 0, 1, Optional.empty(), Optional.empty(), 0, Optional.empty(), 0));
         List<KpiFacts.SkuFact> skus = List.of(new KpiFacts.SkuFact("A", Optional.empty(), Optional.of("Fans"), 1000, "GBP"),
                 new KpiFacts.SkuFact("B", Optional.empty(), Optional.of("Fans"), 500, "EUR"));
-        KpiRow fans = Kpis.compute(new KpiFacts(FROM, TO, TO, lines, List.of(), List.of(), skus), Kpis.By.CATEGORY, Kpis.Grain.WEEK).get(0);
+        KpiRow fans = Kpis.compute(new KpiFacts(FROM, TO, TO, HANDLING_DAYS, lines, List.of(), List.of(), skus), Kpis.By.CATEGORY, Kpis.Grain.WEEK).get(0);
         assertThat(fans.lostSalesUnits()).isEqualTo(3);
         assertThat(fans.lostSalesValueMinor()).isNull();
         assertThat(fans.currency()).isNull();

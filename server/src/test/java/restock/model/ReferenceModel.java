@@ -29,9 +29,10 @@ import java.util.TreeMap;
  *       order (the median of the supplier's lateness given the line has not come yet; lines more likely never to
  *       come go last);</li>
  *   <li>a promise is the first day by which every portion has arrived (and been handled for a day) with 80%
- *       probability, at most 14 days past the latest supplier date; lateness is learned per supplier and SKU, else
- *       supplier, else all suppliers (5 observations at least), else a prior; each distribution has one
- *       "never arrived" pseudo-observation.</li>
+ *       probability, at most 14 days past the latest supplier date; lateness (first receipt against the date first
+ *       confirmed, however the line was moved since) is learned per supplier and SKU, else supplier (5 observations
+ *       at least), else a prior, never from other suppliers (fills may be); each distribution has one "never
+ *       arrived" pseudo-observation.</li>
  * </ul>
  */
 final class ReferenceModel {
@@ -100,6 +101,8 @@ final class ReferenceModel {
         final int ordered;
         int received;
         LocalDate expected;
+        /** The date the supplier first confirmed: lateness is learned against it, whatever the line was moved to. */
+        final LocalDate firstConfirmed;
         LocalDate firstReceived;
         boolean ended;
 
@@ -110,6 +113,7 @@ final class ReferenceModel {
             this.sku = sku;
             this.ordered = ordered;
             this.expected = expected;
+            this.firstConfirmed = expected;
         }
 
         int open() {
@@ -239,9 +243,9 @@ final class ReferenceModel {
         List<PurchaseLine> bySupplier = purchaseLines.values().stream().filter(l -> l.supplier.equals(supplier)).toList();
         List<PurchaseLine> all = List.copyOf(purchaseLines.values());
         List<Integer> lateness = PRIOR_LATENESS;
-        for (List<PurchaseLine> level : List.of(bySku, bySupplier, all)) {
+        for (List<PurchaseLine> level : List.of(bySku, bySupplier)) {
             List<Integer> seen = level.stream().filter(l -> l.firstReceived != null)
-                    .map(l -> (int) ChronoUnit.DAYS.between(l.expected, l.firstReceived)).toList();
+                    .map(l -> (int) ChronoUnit.DAYS.between(l.firstConfirmed, l.firstReceived)).toList();
             if (seen.size() >= MIN_OBSERVATIONS) {
                 lateness = seen;
                 break;

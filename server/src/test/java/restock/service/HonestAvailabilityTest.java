@@ -9,6 +9,8 @@ import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.cli.ReportCommandAccess;
+import restock.insight.KpiRow;
+import restock.insight.Kpis;
 import restock.orders.Order;
 import restock.orders.OrderRequest;
 import restock.promise.Availability;
@@ -206,5 +208,65 @@ class HonestAvailabilityTest {
             assertThat(bucket.shareKept()).isEqualTo(0.5);
         });
         assertThat(ReportCommandAccess.table(buckets)).contains("50.0%");
+    }
+
+    /** Purchase orders every two weeks, each expected in 5 days, moved on that day by the given days and delivered then. */
+    private void movedOnTheDueDay(String supplier, Sku sku, int... slipDays) {
+        for (int slip : slipDays) {
+            LocalDate due = today().plusDays(5);
+            PurchaseOrder po = order(supplier, sku, 10, due);
+            clock.advance(Duration.ofDays(5));
+            if (slip > 0) {
+                restock.inTransaction(h -> restock.purchasing().reschedule(h, po.id(), 1, due.plusDays(slip)));
+                clock.advance(Duration.ofDays(slip));
+            }
+            receiveAll(po);
+            clock.advance(Duration.ofDays(Math.max(1, 14L - 5 - slip)));
+        }
+        restock.inTransaction(h -> restock.stock().count(h, sku, 0, "sold out"));
+    }
+
+    @Test
+    void a_supplier_who_moves_lines_on_the_day_they_are_due_is_learned_as_late() {
+        Sku sku = product("MOVER-1");
+        // Every delivery came on the date the supplier last gave, and four of six came 8 days after the date first given.
+        movedOnTheDueDay("Mover Ltd", sku, 8, 0, 8, 8, 0, 8);
+        LocalDate expected = today().plusDays(10);
+        order("Mover Ltd", sku, 20, expected);
+
+        Availability answer = availability(sku, 1);
+
+        // Learned from the last word (every delivery "on time"), the promise was expected + 1 day at 86%.
+        assertThat(answer.status()).isEqualTo(AvailabilityStatus.BACKORDER);
+        assertThat(answer.eta()).hasValueSatisfying(eta -> {
+            assertThat(eta.to()).isAfterOrEqualTo(expected.plusDays(8 + 1));
+            assertThat(eta.probability()).isGreaterThanOrEqualTo(0.8);
+        });
+    }
+
+    @Test
+    void a_promise_the_customer_cancelled_before_its_date_is_neither_kept_nor_broken() {
+        Sku sku = product("CAL-2");
+        history("Reliable Ltd", sku, 0, 0, 0, 0, 0);
+        PurchaseOrder po = order("Reliable Ltd", sku, 4, today().plusDays(5));
+        Order left = place(sku, 2);
+        place(sku, 2);
+        clock.advance(Duration.ofDays(2));
+        restock.inTransaction(h -> restock.orders().cancelLine(h, left.id(), 1, "found it elsewhere", "api"));
+        clock.advance(Duration.ofDays(3));
+        receiveAll(po);
+        clock.advance(Duration.ofDays(30));
+
+        var buckets = restock.read(h -> restock.availability().calibration(h));
+
+        // Counted as broken before: the cancelled line's date passed unfilled.
+        assertThat(buckets).singleElement().satisfies(bucket -> {
+            assertThat(bucket.promises()).isEqualTo(1);
+            assertThat(bucket.shareKept()).isEqualTo(1.0);
+        });
+        KpiRow kpis = new InsightQueries(restock).kpis(new InsightQueries.Period(today().minusDays(60), today()), Kpis.By.SKU,
+                Kpis.Grain.WEEK, Optional.of(sku.code())).get(0);
+        assertThat(kpis.promisesSettled()).isEqualTo(1);
+        assertThat(kpis.promiseKeptRate()).isEqualTo(1.0);
     }
 }
