@@ -11,56 +11,94 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What can be promised beyond the units free now: the supply that waiting lines have not claimed, in arrival order,
- * cumulatively, each step with the outlook for a request that needs up to that many units. Before a release day the
- * stock in the building is the first step, certain, on that day. A request in the middle of a step gets the step's
- * (slightly cautious) outlook.
+ * What can be promised beyond the units free now: the supply that waiting lines have not claimed, in arrival order.
+ * Before a release day the stock in the building comes first, certain, on that day. The outlook for a request of
+ * some units is the one a line of that many units placed now gets: it takes exactly those units, in the same order,
+ * as the book pegs them ({@link SkuBook#linePromises}).
+ *
+ * <p>It used to give a request in the middle of a purchase order line the outlook of the whole unclaimed rest of
+ * that line. Where a supplier sometimes delivers short, needing more of a line is less likely, so the shop said "no
+ * confirmed date" (or refused) while the order placed got a promise; the model-based test found it.
  */
 public final class Staircase {
-    /** Steps beyond this many open purchase order lines are not worth showing a shopper. */
+    /** Open purchase order lines beyond this many are not worth showing a shopper. */
     public static final int MAX_STEPS = 50;
 
-    /** Up to {@code cumulativeUnits} units beyond what is free can be promised as {@code outlook} says. */
-    public record Step(int cumulativeUnits, Outlook outlook) {
+    /** The unclaimed part of one open purchase order line: {@code before} units of it are claimed by waiting lines. */
+    private record Leftover(IncomingSupply line, int before, int units) {
     }
 
-    private final List<Step> steps;
+    /** Units in the building before a release that no waiting line claims: certain, on the release day. */
+    private final int inTheBuilding;
+    private final Optional<LocalDate> release;
+    private final List<Leftover> leftovers;
     /** Units on open purchase order lines, claimed or not: why nothing can be promised depends on it. */
     private final int incomingUnits;
+    private final restock.promise.PromiseSettings settings;
 
-    private Staircase(List<Step> steps, int incomingUnits) {
-        this.steps = List.copyOf(steps);
+    private Staircase(int inTheBuilding, Optional<LocalDate> release, List<Leftover> leftovers, int incomingUnits,
+                      restock.promise.PromiseSettings settings) {
+        this.inTheBuilding = inTheBuilding;
+        this.release = release;
+        this.leftovers = List.copyOf(leftovers);
         this.incomingUnits = incomingUnits;
+        this.settings = settings;
     }
 
     public static Staircase of(SkuPosition position) {
-        List<Step> steps = new ArrayList<>();
         int claimed = position.waitingUnits();
-        int cumulative = 0;
         Optional<LocalDate> release = position.released() ? Optional.empty() : position.lifecycle().releaseDate();
-        int inTheBuilding = position.unitsInTheBuilding();
-        if (inTheBuilding > claimed) {
-            cumulative = inTheBuilding - claimed;
-            LocalDate day = release.orElseThrow();
-            steps.add(new Step(cumulative, new Outlook.Promised(new Promise(day, day, 1.0, Optional.empty()))));
-        }
-        claimed = Math.max(0, claimed - inTheBuilding);
-        List<SupplyPortion> portions = new ArrayList<>();
+        int inTheBuilding = Math.max(0, position.unitsInTheBuilding() - claimed);
+        claimed = Math.max(0, claimed - position.unitsInTheBuilding());
+        List<Leftover> leftovers = new ArrayList<>();
         int incoming = 0;
         for (IncomingSupply line : position.supply()) {
             incoming += line.openQuantity();
             int before = Math.min(claimed, line.openQuantity());
             claimed -= before;
             int leftover = line.openQuantity() - before;
-            if (leftover == 0 || steps.size() == MAX_STEPS) {
-                continue;
+            if (leftover > 0 && leftovers.size() < MAX_STEPS) {
+                leftovers.add(new Leftover(line, before, leftover));
             }
-            portions.add(new SupplyPortion(line.purchaseOrderLineId(), line.expectedDate(), line.openQuantity(), before, leftover, line.odds()));
-            cumulative += leftover;
-            Outlook outlook = Promising.promise(List.copyOf(portions), 0, position.settings());
-            steps.add(new Step(cumulative, release.map(day -> notBefore(day, outlook)).orElse(outlook)));
         }
-        return new Staircase(steps, incoming);
+        return new Staircase(inTheBuilding, release, leftovers, incoming, position.settings());
+    }
+
+    /** All the units that can wait on something: the building's before a release, then the unclaimed supply. */
+    private int promisableAtMost() {
+        return inTheBuilding + leftovers.stream().mapToInt(Leftover::units).sum();
+    }
+
+    /** The outlook for a shortfall (units beyond what is free), exactly as a line of that many units gets it. */
+    public Outlook outlookFor(int shortfall) {
+        if (shortfall <= 0) {
+            throw new IllegalArgumentException("an outlook is for a shortfall of at least one unit, was " + shortfall);
+        }
+        if (shortfall <= inTheBuilding) {
+            LocalDate day = release.orElseThrow();
+            return new Outlook.Promised(new Promise(day, day, 1.0, Optional.empty()));
+        }
+        if (shortfall > promisableAtMost()) {
+            if (!leftovers.isEmpty()) {
+                return new Outlook.Unconfirmed(0, "only " + (promisableAtMost() - inTheBuilding)
+                        + " units of incoming supply are not already promised to earlier orders");
+            }
+            return new Outlook.Unconfirmed(0, incomingUnits == 0 ? "no confirmed incoming supply"
+                    : "all " + incomingUnits + " units of incoming supply are already promised to earlier orders");
+        }
+        int needed = shortfall - inTheBuilding;
+        List<SupplyPortion> portions = new ArrayList<>();
+        for (Leftover leftover : leftovers) {
+            int take = Math.min(needed, leftover.units());
+            IncomingSupply line = leftover.line();
+            portions.add(new SupplyPortion(line.purchaseOrderLineId(), line.expectedDate(), line.openQuantity(), leftover.before(), take, line.odds()));
+            needed -= take;
+            if (needed == 0) {
+                break;
+            }
+        }
+        Outlook outlook = Promising.promise(portions, 0, settings);
+        return release.map(day -> notBefore(day, outlook)).orElse(outlook);
     }
 
     private static Outlook notBefore(LocalDate release, Outlook outlook) {
@@ -75,36 +113,45 @@ public final class Staircase {
         return a.isAfter(b) ? a : b;
     }
 
-    /** The outlook for a shortfall (units beyond what is free). */
-    public Outlook outlookFor(int shortfall) {
-        for (Step step : steps) {
-            if (step.cumulativeUnits() >= shortfall) {
-                return step.outlook();
-            }
-        }
-        if (!steps.isEmpty()) {
-            return new Outlook.Unconfirmed(0, "only " + steps.get(steps.size() - 1).cumulativeUnits()
-                    + " units of incoming supply are not already promised to earlier orders");
-        }
-        return new Outlook.Unconfirmed(0, incomingUnits == 0 ? "no confirmed incoming supply"
-                : "all " + incomingUnits + " units of incoming supply are already promised to earlier orders");
-    }
-
-    /** The most units of a shortfall that can wait with a promise. */
+    /**
+     * The most units of a shortfall that can wait with a promise. Within one purchase order line's unclaimed units the
+     * promise only gets less likely as more are needed (the same lines, a larger share of the last), so the promisable
+     * units there are a prefix, found by bisection; across lines it need not be so (a later line lengthens the horizon
+     * a promise may reach), so every line is looked at.
+     */
     public int unitsPromisable(int shortfall) {
+        if (shortfall <= 0) {
+            return 0;
+        }
         if (outlookFor(shortfall) instanceof Outlook.Promised) {
             return shortfall;
         }
-        int best = 0;
-        for (Step step : steps) {
-            if (step.cumulativeUnits() < shortfall && step.outlook() instanceof Outlook.Promised) {
-                best = step.cumulativeUnits();
+        int best = Math.min(shortfall, inTheBuilding);
+        int low = inTheBuilding;
+        for (Leftover leftover : leftovers) {
+            int high = Math.min(low + leftover.units(), shortfall - 1);
+            if (high > low && promised(low + 1)) {
+                int yes = low + 1;
+                int no = high + 1;
+                while (no - yes > 1) {
+                    int mid = (yes + no) >>> 1;
+                    if (promised(mid)) {
+                        yes = mid;
+                    } else {
+                        no = mid;
+                    }
+                }
+                best = Math.max(best, yes);
+            }
+            low += leftover.units();
+            if (low >= shortfall) {
+                break;
             }
         }
         return best;
     }
 
-    public List<Step> steps() {
-        return steps;
+    private boolean promised(int units) {
+        return outlookFor(units) instanceof Outlook.Promised;
     }
 }

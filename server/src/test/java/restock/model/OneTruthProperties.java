@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The model-based differential test of issue #10: random histories of products of every policy, caps, release
  * dates, discontinuing, adjustments, counts, returns, purchase orders early, late, short, cancelled and overdue,
- * receipts, orders of every size (one or two lines, whole or in part, with priorities), priority changes of waiting
+ * receipts, suppliers' records (purchase orders moved on their due day and received then), orders of every size (one or two lines, whole or in part, with priorities), priority changes of waiting
  * lines, cancellations, shipments, waitlist holds and days passing, run against the reference model and the real
  * system on PostgreSQL; after every step every SKU's availability, the order an order placed now gets, the feed row
  * and the stock figures must agree.
@@ -156,6 +156,8 @@ class OneTruthProperties {
                 .withAction(1, act(Combinators.combine(any(), Arbitraries.of(true, false)).as((po, cancel) ->
                         mutate("end purchase order", w -> w.closePurchaseOrder(po, cancel)))))
                 .withAction(1, act(Combinators.combine(any(), Arbitraries.integers().between(-2, 30)).as((po, days) -> mutate("reschedule", w -> w.reschedule(po, days)))))
+                .withAction(1, act(Combinators.combine(any(), any(), Arbitraries.integers().between(-4, 10).map(d -> Math.max(0, d)).list().ofSize(5))
+                        .as((supplier, s, slips) -> mutate("supplier record", w -> w.supplierRecord(supplier, s, slips)))))
                 .withAction(8, act(Combinators.combine(any(), Arbitraries.integers().between(0, 2), Arbitraries.of(true, true, false), any(),
                                 Arbitraries.integers().between(1, 8), any(), Arbitraries.integers().between(0, 3).map(q -> q == 3 ? 0 : q))
                         .as((c, priority, partial, s, q, s2, q2) -> mutate("order", w -> w.place(c, priority, partial, s, q, s2, q2)))))

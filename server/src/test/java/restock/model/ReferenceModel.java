@@ -23,8 +23,9 @@ import java.util.TreeMap;
  *   <li>free units (on hand less reserved less units held for notified waitlisters) are reserved first; before a
  *       release date nothing is free and the stock in the building waits for the release day;</li>
  *   <li>beyond that, units may wait: never (only for stock in the building before a release), always (up to the cap
- *       on waiting units), when-supply-confirmed (only what unclaimed open supply covers with an 80% promise),
- *       discontinued products nothing;</li>
+ *       on waiting units), when-supply-confirmed (the most units that unclaimed open supply covers with an 80%
+ *       promise), discontinued products nothing; the promise shown for N units is the one a line of N placed now
+ *       gets (exactly N units of the unclaimed supply, in arrival order);</li>
  *   <li>waiting lines claim supply in queue order (priority, then placement), supply taken in expected-arrival
  *       order (the median of the supplier's lateness given the line has not come yet; lines more likely never to
  *       come go last);</li>
@@ -40,6 +41,7 @@ final class ReferenceModel {
     static final int MAX_SLIP_DAYS = 14;
     static final int HANDLING_DAYS = 1;
     static final int MIN_OBSERVATIONS = 5;
+    /** Open purchase order lines beyond this many are not looked at (the product's Staircase.MAX_STEPS). */
     static final int MAX_STEPS = 50;
     static final List<Integer> PRIOR_LATENESS = List.of(0, 0, 0, 0, 1, 2, 3, 5, 7, 14);
     static final Duration NOTICE_WINDOW = Duration.ofHours(24);
@@ -332,59 +334,72 @@ final class ReferenceModel {
         return Optional.empty();
     }
 
-    /** One step of what can be promised beyond the free units: up to {@code units}, with its promise (if any). */
-    private record Step(int units, Optional<Promise> promise) {
+    /** The part of an open purchase order line that no waiting line claims; {@code before} units of it are claimed. */
+    private record Leftover(PurchaseLine line, int before, int units) {
     }
 
-    private List<Step> steps(Product product) {
-        List<Step> steps = new ArrayList<>();
+    /** Before a release, the units in the building that no waiting line claims; then the unclaimed supply in arrival order. */
+    private record Unclaimed(int inTheBuilding, List<Leftover> leftovers) {
+    }
+
+    private Unclaimed unclaimed(Product product) {
         int claimed = waiting(product.sku);
-        int inTheBuilding = released(product) ? 0 : free(product.sku);
-        int cumulative = 0;
-        if (inTheBuilding > claimed) {
-            cumulative = inTheBuilding - claimed;
-            steps.add(new Step(cumulative, Optional.of(new Promise(product.releaseDate, product.releaseDate, 1.0))));
-        }
-        claimed = Math.max(0, claimed - inTheBuilding);
-        List<Portion> portions = new ArrayList<>();
+        int building = released(product) ? 0 : free(product.sku);
+        int inTheBuilding = Math.max(0, building - claimed);
+        claimed = Math.max(0, claimed - building);
+        List<Leftover> leftovers = new ArrayList<>();
         for (PurchaseLine line : supplyInArrivalOrder(product.sku)) {
             int before = Math.min(claimed, line.open());
             claimed -= before;
             int leftover = line.open() - before;
-            if (leftover == 0 || steps.size() == MAX_STEPS) {
-                continue;
+            if (leftover > 0 && leftovers.size() < MAX_STEPS) {
+                leftovers.add(new Leftover(line, before, leftover));
             }
-            portions.add(new Portion(line, before, leftover));
-            cumulative += leftover;
-            Optional<Promise> promise = promise(List.copyOf(portions));
-            if (!released(product)) {
-                LocalDate release = product.releaseDate;
-                promise = promise.map(p -> new Promise(later(p.from(), release), later(p.to(), release), p.probability()));
-            }
-            steps.add(new Step(cumulative, promise));
         }
-        return steps;
+        return new Unclaimed(inTheBuilding, leftovers);
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
     }
 
-    private static Optional<Promise> outlookFor(List<Step> steps, int shortfall) {
-        return steps.stream().filter(step -> step.units >= shortfall).findFirst().flatMap(Step::promise);
+    /**
+     * The promise a line of {@code units} waiting units placed now gets: the building's unclaimed units first (on the
+     * release day), then exactly the units still needed from the unclaimed supply, in arrival order.
+     */
+    private Optional<Promise> outlookFor(Product product, Unclaimed unclaimed, int units) {
+        if (units <= unclaimed.inTheBuilding()) {
+            return Optional.of(new Promise(product.releaseDate, product.releaseDate, 1.0));
+        }
+        int needed = units - unclaimed.inTheBuilding();
+        List<Portion> portions = new ArrayList<>();
+        for (Leftover leftover : unclaimed.leftovers()) {
+            if (needed == 0) {
+                break;
+            }
+            int take = Math.min(needed, leftover.units());
+            portions.add(new Portion(leftover.line(), leftover.before(), take));
+            needed -= take;
+        }
+        if (needed > 0) {
+            return Optional.empty();
+        }
+        Optional<Promise> promise = promise(portions);
+        if (!released(product)) {
+            LocalDate release = product.releaseDate;
+            promise = promise.map(p -> new Promise(later(p.from(), release), later(p.to(), release), p.probability()));
+        }
+        return promise;
     }
 
-    private static int promisable(List<Step> steps, int shortfall) {
-        if (outlookFor(steps, shortfall).isPresent()) {
-            return shortfall;
-        }
-        int best = 0;
-        for (Step step : steps) {
-            if (step.units < shortfall && step.promise.isPresent()) {
-                best = step.units;
+    /** The most units of a shortfall that can wait with a promise: tried from the whole shortfall down. */
+    private int promisable(Product product, Unclaimed unclaimed, int shortfall) {
+        for (int units = shortfall; units > 0; units--) {
+            if (outlookFor(product, unclaimed, units).isPresent()) {
+                return units;
             }
         }
-        return best;
+        return 0;
     }
 
     // ---- the decision ----
@@ -397,7 +412,7 @@ final class ReferenceModel {
         if (shortfall == 0) {
             return new Decision(reserve, 0, 0, Status.IN_STOCK, Optional.empty());
         }
-        List<Step> steps = steps(product);
+        Unclaimed unclaimed = unclaimed(product);
         int waiting = 0;
         if (!product.discontinued) {
             int inTheBuilding = released(product) ? 0 : Math.max(0, free(sku) - waiting(sku));
@@ -405,7 +420,7 @@ final class ReferenceModel {
             int rest = shortfall - fromTheBuilding;
             int beyond = switch (product.policy) {
                 case NEVER -> 0;
-                case WHEN_SUPPLY_CONFIRMED -> promisable(steps, fromTheBuilding + rest) - fromTheBuilding;
+                case WHEN_SUPPLY_CONFIRMED -> promisable(product, unclaimed, fromTheBuilding + rest) - fromTheBuilding;
                 case ALWAYS -> product.cap == null ? rest : Math.min(rest, Math.max(0, product.cap - waiting(sku) - fromTheBuilding));
             };
             waiting = fromTheBuilding + Math.max(0, beyond);
@@ -413,7 +428,7 @@ final class ReferenceModel {
         int refused = shortfall - waiting;
         Status status = refused > 0 ? (product.discontinued ? Status.DISCONTINUED : Status.OUT_OF_STOCK)
                 : released(product) ? Status.BACKORDER : Status.PREORDER;
-        return new Decision(reserve, waiting, refused, status, waiting > 0 ? outlookFor(steps, waiting) : Optional.empty());
+        return new Decision(reserve, waiting, refused, status, waiting > 0 ? outlookFor(product, unclaimed, waiting) : Optional.empty());
     }
 
     // ---- commands (each returns false where the product refuses it) ----

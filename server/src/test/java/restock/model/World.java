@@ -249,6 +249,39 @@ final class World {
         shop.pass(duration);
     }
 
+    /**
+     * A supplier's record, in one step: purchase orders of one unit, each due the next day; on its due day the supplier
+     * moves each by its slip (when not zero) and it arrives on the new date. Five of them give the supplier a learned
+     * lateness, which the date first confirmed and the moved date tell apart (histories rarely had five receipts of one
+     * supplier, so neither the learning nor which date it counts from was compared).
+     */
+    void supplierRecord(int supplier, int skuIndex, List<Integer> slips) {
+        sku(skuIndex).ifPresent(sku -> {
+            String name = SUPPLIERS.get(Math.floorMod(supplier, SUPPLIERS.size()));
+            step("record of " + name + ": " + slips.size() + " purchase orders of 1 " + sku + ", each moved on its due day by " + slips + " days");
+            for (int slip : slips) {
+                LocalDate due = model.today().plusDays(1);
+                Optional<Long> id = model.createPurchaseOrder(name, sku, 1, due);
+                agree("purchase order", id.isPresent(), shop.purchaseOrder(id.orElse(-1L), name, sku, 1, due));
+                if (id.isEmpty()) {
+                    return;
+                }
+                modelPurchaseOrders.add(id.get());
+                ReferenceModel.PurchaseLine line = model.purchaseLines.values().stream()
+                        .filter(l -> l.purchaseOrderId == id.get()).findFirst().orElseThrow();
+                model.pass(Duration.ofDays(1));
+                shop.pass(Duration.ofDays(1));
+                if (slip > 0) {
+                    LocalDate moved = model.today().plusDays(slip);
+                    assertThat(shop.reschedule(line.purchaseOrderId, moved)).as("reschedule").isEqualTo(model.reschedule(line.id, moved));
+                    model.pass(Duration.ofDays(slip));
+                    shop.pass(Duration.ofDays(slip));
+                }
+                agree("receive", model.receive(line.id, 1), shop.receive(line.purchaseOrderId, line.sku, 1));
+            }
+        });
+    }
+
     // ---- the comparison ----
 
     /**
