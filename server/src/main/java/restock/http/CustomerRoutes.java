@@ -129,7 +129,7 @@ final class CustomerRoutes {
 
     /**
      * The customer's cancel page, with the order's product names and what each cancelled line cost them; a token that
-     * is no link is not found (404), with the same friendly page.
+     * is no link is not found (404) and an expired link gone (410), each with the same friendly page.
      */
     private void cancelPage(io.javalin.http.Context ctx, CancelLinks.View view) {
         Optional<Order> order = CustomerPages.orderOf(view);
@@ -142,7 +142,7 @@ final class CustomerRoutes {
             payments.putAll(restock.orders().payments(h, shown));
             return null;
         }));
-        ctx.status(view instanceof CancelLinks.View.Invalid ? 404 : 200)
+        ctx.status(view instanceof CancelLinks.View.Invalid ? 404 : view instanceof CancelLinks.View.Expired ? 410 : 200)
                 .html(customerPages.cancel(view, ctx.pathParam("token"), names, payments, branding));
     }
 

@@ -54,6 +54,28 @@ class CancelPageTest {
 
     private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
 
+    @Test
+    void an_expired_link_is_gone_and_cancels_nothing() {
+        restock.support.TestClock clock = new restock.support.TestClock(java.time.Instant.parse("2026-12-07T09:00:00Z"));
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0), clock)) {
+            ApiClient client = api.client();
+            client.post("/api/products", "{\"sku\":\"OLD-1\",\"name\":\"Old Lamp\",\"priceMinor\":900,\"currency\":\"GBP\","
+                    + "\"backorderPolicy\":\"always\"}");
+            long orderId = order(client, "ann@example.com", "OLD-1", 1);
+            String path = cancelPath(client, orderId);
+            clock.advance(restock.service.CancelLinks.LIFETIME.plusDays(1));
+
+            ApiClient.Exchange page = client.send("GET", path, null, Map.of());
+            ApiClient.Exchange click = client.send("POST", path, "reason=other", FORM);
+
+            // It answered 200, as if the link still worked.
+            assertThat(page.status()).isEqualTo(410);
+            assertThat(page.responseBody()).contains("This cancellation link has expired");
+            assertThat(click.status()).isEqualTo(410);
+            assertThat(client.get("/api/orders/" + orderId).json().path("status").asText()).isEqualTo("backordered");
+        }
+    }
+
     private static String cancelPath(ApiClient client, long orderId) {
         String url = client.post("/api/orders/" + orderId + "/cancel-link", "").json().path("url").asText();
         return url.substring(url.indexOf("/cancel/"));
