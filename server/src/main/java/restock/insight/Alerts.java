@@ -1,18 +1,18 @@
 package restock.insight;
 
+import restock.planning.Planner;
+
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The overview's warnings, decided from figures the store reads: a SKU whose free stock, at its recent rate, runs out
- * before its next receipt (projected stock against incoming), and a supplier whose recent receipts came later than
- * its earlier ones (slipping).
+ * The overview's warnings: the SKUs the latest plan sees running out before their next receipt (the planning page's
+ * list, soonest first, so the two pages never differ), and a supplier whose recent receipts came later than its
+ * earlier ones (slipping).
  */
 public final class Alerts {
-    /** Days of shipments that give a SKU's recent daily rate. */
-    public static final int RATE_DAYS = 28;
-    /** With nothing on order, a SKU is flagged when it runs out within this many days. */
-    public static final int NO_RECEIPT_HORIZON_DAYS = 14;
     /** Receipts in this many recent days are compared with those of the {@link #EARLIER_DAYS} before them. */
     public static final int RECENT_DAYS = 28;
     public static final int EARLIER_DAYS = 90;
@@ -24,12 +24,8 @@ public final class Alerts {
     private Alerts() {
     }
 
-    /** A SKU's free units, units shipped in the last {@link #RATE_DAYS} days, and the day its next open receipt is due. */
-    public record SkuCover(String sku, String name, int freeUnits, int unitsShipped, Optional<LocalDate> nextReceipt) {
-    }
-
-    /** A SKU that runs out on {@code runsOutOn}, before its next receipt (or with none on order). */
-    public record StockOut(String sku, String name, int freeUnits, double unitsPerDay, LocalDate runsOutOn, Optional<LocalDate> nextReceipt) {
+    /** A SKU that the plan made on {@code plannedOn} sees running out on {@code runsOutOn}, before its next receipt. */
+    public record StockOut(String sku, String name, double daysOfCover, double unitsPerDay, LocalDate runsOutOn) {
     }
 
     /** A supplier's lines first received recently and earlier, with their average days late (early counts as on time). */
@@ -40,19 +36,22 @@ public final class Alerts {
     public record Slipping(String supplier, int recentLines, double recentDaysLate, double earlierDaysLate) {
     }
 
-    /** Whether the SKU's free stock, at its recent daily rate, runs out before its next receipt. */
-    public static Optional<StockOut> stockOut(SkuCover cover, LocalDate today) {
-        if (cover.freeUnits() <= 0 || cover.unitsShipped() <= 0) {
-            return Optional.empty();
-        }
-        double perDay = cover.unitsShipped() / (double) RATE_DAYS;
-        LocalDate runsOut = today.plusDays((long) Math.floor(cover.freeUnits() / perDay));
-        LocalDate limit = cover.nextReceipt().orElse(today.plusDays(NO_RECEIPT_HORIZON_DAYS + 1L));
-        if (!runsOut.isBefore(limit)) {
-            return Optional.empty();
-        }
-        return Optional.of(new StockOut(cover.sku(), cover.name(), cover.freeUnits(), Math.round(perDay * 10) / 10.0, runsOut,
-                cover.nextReceipt()));
+    /**
+     * The plan's run-outs ({@link Planner.SkuPlan#stocksOutBeforeNextReceipt}: free stock at the forecast rate does not
+     * last until the next receipt, or through the lead time with nothing on order), fewest days of cover first.
+     */
+    public static List<StockOut> stockOuts(List<Planner.SkuPlan> plans, LocalDate plannedOn, int limit) {
+        return plans.stream().filter(Planner.SkuPlan::stocksOutBeforeNextReceipt)
+                .sorted(Comparator.comparingDouble(Planner.SkuPlan::daysOfCover).thenComparing(Planner.SkuPlan::sku))
+                .limit(limit)
+                .map(plan -> new StockOut(plan.sku(), plan.name(), round(plan.daysOfCover()), Math.round(plan.dailyDemand() * 100) / 100.0,
+                        plannedOn.plusDays((long) Math.floor(plan.daysOfCover()))))
+                .toList();
+    }
+
+    /** How many SKUs the plan sees running out before their next receipt. */
+    public static long stockOutCount(List<Planner.SkuPlan> plans) {
+        return plans.stream().filter(Planner.SkuPlan::stocksOutBeforeNextReceipt).count();
     }
 
     /** Whether a supplier's recent receipts were later, on average, than its earlier ones by {@link #SLIP_DAYS} or more. */

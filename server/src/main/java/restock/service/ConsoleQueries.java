@@ -118,14 +118,16 @@ public final class ConsoleQueries {
     }
 
     /** Everything a SKU's page shows but the chart, which its page fetches on its own. */
+    /** A SKU's page: the product, its figures, queue, incoming supply and movements, and what the shop says for one unit. */
     public record SkuDetail(Product product, restock.inventory.StockLevel level, List<ConsoleRows.QueueLine> queue,
-                            List<ConsoleRows.IncomingRow> incoming, List<ConsoleRows.MovementRow> movements) {
+                            List<ConsoleRows.IncomingRow> incoming, List<ConsoleRows.MovementRow> movements,
+                            AvailabilityQueries.Answer shopAnswer) {
     }
 
     public SkuDetail sku(Sku sku) {
         return restock.read(h -> new SkuDetail(restock.catalog().find(h, sku), restock.stock().level(h, sku),
                 SqlConsole.queue(h, Optional.of(sku.code()), PAGE_ROWS), SqlConsole.incoming(h, sku.code()),
-                SqlConsole.movements(h, sku.code(), MOVEMENT_ROWS)));
+                SqlConsole.movements(h, sku.code(), MOVEMENT_ROWS), restock.availability().availability(h, sku, 1)));
     }
 
     /** Product names by SKU code, for pages that show lines. */

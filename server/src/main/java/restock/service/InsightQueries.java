@@ -235,22 +235,27 @@ public final class InsightQueries {
                 .minusWeeks(weeks - 1L);
     }
 
-    /** The overview's alerts: SKUs that run out before their next receipt (soonest first), and suppliers slipping. */
-    public record OverviewAlerts(List<Alerts.StockOut> stockOuts, List<Alerts.Slipping> slipping) {
+    /**
+     * The overview's alerts: the SKUs the latest plan sees running out before their next receipt (the soonest
+     * {@code limit}, of {@code stockOutCount}, planned at {@code plannedAt}), and suppliers slipping.
+     */
+    public record OverviewAlerts(List<Alerts.StockOut> stockOuts, long stockOutCount, java.time.Instant plannedAt, List<Alerts.Slipping> slipping) {
     }
 
-    /** The overview's alerts, as {@link #kept} gives them: they sum 28 days of shipments and 118 days of receipts. */
-    public Optional<OverviewAlerts> alerts(int limit) {
+    /**
+     * The overview's alerts, as {@link #kept} gives them: the run-outs of the latest stored plan ({@code plans}, the
+     * planning page's), and suppliers slipping over 118 days of receipts.
+     */
+    public Optional<OverviewAlerts> alerts(int limit, java.util.function.Supplier<PlanningQueries.StoredPlans> plans) {
         LocalDate today = restock.books().today();
-        return kept(List.of("alerts", limit, today), () -> readAlerts(limit, today));
+        return kept(List.of("alerts", limit, today), () -> readAlerts(limit, today, plans.get()));
     }
 
-    private OverviewAlerts readAlerts(int limit, LocalDate today) {
+    private OverviewAlerts readAlerts(int limit, LocalDate today, PlanningQueries.StoredPlans plans) {
         java.time.Instant dayStart = today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        return restock.read(h -> new OverviewAlerts(
-                SqlAlerts.covers(h, dayStart.minus(java.time.Duration.ofDays(Alerts.RATE_DAYS))).stream()
-                        .map(cover -> Alerts.stockOut(cover, today)).flatMap(Optional::stream)
-                        .sorted(java.util.Comparator.comparing(Alerts.StockOut::runsOutOn)).limit(limit).toList(),
+        LocalDate plannedOn = LocalDate.ofInstant(plans.ranAt(), java.time.ZoneOffset.UTC);
+        return restock.read(h -> new OverviewAlerts(Alerts.stockOuts(plans.plans(), plannedOn, limit), Alerts.stockOutCount(plans.plans()),
+                plans.ranAt(),
                 SqlAlerts.supplierReceipts(h, dayStart.minus(java.time.Duration.ofDays(Alerts.RECENT_DAYS + Alerts.EARLIER_DAYS)),
                         dayStart.minus(java.time.Duration.ofDays(Alerts.RECENT_DAYS))).stream()
                         .map(Alerts::slipping).flatMap(Optional::stream).toList()));

@@ -8,31 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** What the overview's alerts are decided from: each shipping SKU's free stock and next receipt, each supplier's receipts. */
+/** What the overview's supplier alerts are decided from: each supplier's receipts (run-outs come from the plan). */
 public final class SqlAlerts {
     private SqlAlerts() {
-    }
-
-    /** SKUs with free stock that shipped since {@code since}: free units, units shipped, the next open receipt's day. */
-    public static List<Alerts.SkuCover> covers(Handle handle, Instant since) {
-        return handle.createQuery("""
-                        with shipped as (
-                          select sku, -sum(quantity) as units from stock_movements
-                          where kind = 'shipment' and occurred_at >= :since group by sku),
-                        free as (
-                          select sku, sum(on_hand - reserved) as units from stock where sku in (select sku from shipped) group by sku),
-                        next_receipt as (
-                          select l.sku, min(l.expected_date) as due from purchase_order_lines l join purchase_orders po on po.id = l.purchase_order_id
-                          where po.status = 'open' and l.quantity_received < l.quantity_ordered and l.sku in (select sku from shipped)
-                          group by l.sku)
-                        select s.sku, p.name, f.units as free_units, s.units as shipped_units, n.due
-                        from shipped s join free f on f.sku = s.sku join products p on p.sku = s.sku
-                          left join next_receipt n on n.sku = s.sku
-                        where f.units > 0 order by s.sku""")
-                .bind("since", SqlPurchasing.utc(since))
-                .map((rs, ctx) -> new Alerts.SkuCover(rs.getString("sku"), rs.getString("name"), rs.getInt("free_units"), rs.getInt("shipped_units"),
-                        Optional.ofNullable(rs.getObject("due", LocalDate.class))))
-                .list();
     }
 
     /** Per supplier, purchase order lines first received since {@code recentSince} and in the days before, back to {@code earlierSince}. */

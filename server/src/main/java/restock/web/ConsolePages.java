@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
+import restock.insight.Alerts;
 import restock.views.ConsoleRows;
 import restock.orders.Order;
 import restock.orders.OrderLine;
@@ -71,11 +72,11 @@ final class ConsolePages {
     }
 
     private void overview(Context ctx) {
-        Optional<restock.service.InsightQueries.OverviewAlerts> alerts = insight.alerts(ConsoleQueries.ALERT_ROWS);
+        Optional<restock.service.InsightQueries.OverviewAlerts> alerts = insight.alerts(ConsoleQueries.ALERT_ROWS, planning::latestPlans);
         console.render(ctx, "console/overview.jte", "overview", Map.of("overview", queries.overview(),
                 "causes", insight.mainCauses(CAUSE_DAYS), "causeDays", CAUSE_DAYS, "kpis", insight.overall(CAUSE_DAYS),
                 "trendWeeks", OverviewCharts.TREND_WEEKS,
-                "alerts", alerts.orElse(new restock.service.InsightQueries.OverviewAlerts(List.of(), List.of())),
+                "alerts", alerts.orElse(new restock.service.InsightQueries.OverviewAlerts(List.of(), 0, restock.clock().instant(), List.of())),
                 "alertsReading", alerts.isEmpty()));
     }
 
@@ -160,8 +161,8 @@ final class ConsolePages {
                 .sorted(java.util.Comparator.comparing((Planner.SkuPlan plan) -> plan.orderBy().orElse(LocalDate.MAX)).thenComparing(Planner.SkuPlan::sku))
                 .limit(SUGGESTION_ROWS)
                 .forEach(plan -> bySupplier.computeIfAbsent(plan.supplier(), s -> new java.util.ArrayList<>()).add(plan));
-        List<Planner.SkuPlan> stockOuts = plans.stream().filter(Planner.SkuPlan::stocksOutBeforeNextReceipt)
-                .sorted(java.util.Comparator.comparingDouble(Planner.SkuPlan::daysOfCover)).limit(STOCK_OUT_ROWS).toList();
+        List<Alerts.StockOut> stockOuts = Alerts.stockOuts(plans,
+                LocalDate.ofInstant(stored.ranAt(), java.time.ZoneOffset.UTC), STOCK_OUT_ROWS);
         LocalDate expected = restock.books().today().plusDays(DEFAULT_LEAD_TIME_DAYS);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("bySupplier", bySupplier);

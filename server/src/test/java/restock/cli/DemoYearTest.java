@@ -63,8 +63,8 @@ class DemoYearTest {
             assertThat(waiting).isPositive();
             assertThat(lateOpen).as("open purchase order lines past their confirmed date").isPositive();
             // Promises mean what they say on the demo's suppliers too, who move late lines on the day they are due. Learned
-            // from the moved dates (every delivery "on time"), and with cancelled lines counted as broken, promises stated
-            // at 90% on average were kept 66% of the time (buckets 0.85-0.90: 57% kept).
+            // from the moved dates (every delivery "on time"), and with cancelled lines counted as broken, this year's
+            // 849 first promises were stated at 0.915 on average and kept 0.618 of the time (0.85-0.90: 55% kept).
             var calibration = restock.read(h -> restock.availability().calibration(h));
             int promised = calibration.stream().mapToInt(b -> b.promises()).sum();
             double stated = calibration.stream().mapToDouble(b -> b.meanStated() * b.promises()).sum() / promised;

@@ -2,7 +2,10 @@ package restock.insight;
 
 import org.junit.jupiter.api.Test;
 
+import restock.planning.Planner;
+
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,32 +14,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertsTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 6);
 
-    @Test
-    void a_sku_that_runs_out_before_its_next_receipt_is_flagged_with_the_day_it_runs_out() {
-        // 56 shipped in 28 days: 2 a day; 10 free last 5 days, to the 11th; the receipt is due on the 15th.
-        var out = Alerts.stockOut(new Alerts.SkuCover("A", "Fan", 10, 56, Optional.of(TODAY.plusDays(9))), TODAY).orElseThrow();
-        assertThat(out.runsOutOn()).isEqualTo(LocalDate.of(2026, 12, 11));
-        assertThat(out.unitsPerDay()).isEqualTo(2.0);
+    private static Planner.SkuPlan plan(String sku, double dailyDemand, double daysOfCover, boolean stocksOut) {
+        return new Planner.SkuPlan(sku, "Product " + sku, "Acme", dailyDemand, 0, 0, 0, 0, 0, Optional.empty(), "", daysOfCover, stocksOut);
     }
 
     @Test
-    void a_sku_whose_stock_lasts_until_its_receipt_is_not_flagged() {
-        // 10 free at 2 a day lasts to the 11th; the receipt comes on the 11th itself.
-        assertThat(Alerts.stockOut(new Alerts.SkuCover("A", "Fan", 10, 56, Optional.of(TODAY.plusDays(5))), TODAY)).isEmpty();
-        assertThat(Alerts.stockOut(new Alerts.SkuCover("A", "Fan", 10, 56, Optional.of(TODAY.plusDays(6))), TODAY)).isPresent();
+    void the_run_outs_are_the_plans_soonest_first_with_the_day_they_run_out() {
+        List<Planner.SkuPlan> plans = List.of(plan("A", 2.0, 5.5, true), plan("B", 1.0, 30, false), plan("C", 0.333, 2.25, true),
+                plan("D", 4.0, 5.5, true));
+
+        List<Alerts.StockOut> outs = Alerts.stockOuts(plans, TODAY, 10);
+
+        assertThat(outs).extracting(Alerts.StockOut::sku).containsExactly("C", "A", "D");
+        assertThat(outs.get(0).runsOutOn()).isEqualTo(TODAY.plusDays(2));
+        assertThat(outs.get(0).daysOfCover()).isEqualTo(2.3);
+        assertThat(outs.get(0).unitsPerDay()).isEqualTo(0.33);
+        assertThat(outs.get(1).runsOutOn()).isEqualTo(TODAY.plusDays(5));
+        assertThat(Alerts.stockOutCount(plans)).isEqualTo(3);
     }
 
     @Test
-    void with_nothing_on_order_a_sku_is_flagged_only_when_it_runs_out_within_the_horizon() {
-        // 28 free at 2 a day: 14 days, the horizon's last day: flagged; 30 free: 15 days: not.
-        assertThat(Alerts.stockOut(new Alerts.SkuCover("A", "Fan", 28, 56, Optional.empty()), TODAY)).isPresent();
-        assertThat(Alerts.stockOut(new Alerts.SkuCover("A", "Fan", 30, 56, Optional.empty()), TODAY)).isEmpty();
-    }
+    void the_overview_shows_the_first_rows_of_the_planning_pages_list() {
+        List<Planner.SkuPlan> plans = List.of(plan("A", 2.0, 5.5, true), plan("C", 0.333, 2.25, true), plan("D", 4.0, 5.5, true));
 
-    @Test
-    void a_sku_that_did_not_ship_or_has_nothing_free_is_not_flagged_here() {
-        assertThat(Alerts.stockOut(new Alerts.SkuCover("A", "Fan", 10, 0, Optional.empty()), TODAY)).isEmpty();
-        assertThat(Alerts.stockOut(new Alerts.SkuCover("A", "Fan", 0, 56, Optional.empty()), TODAY)).isEmpty();
+        assertThat(Alerts.stockOuts(plans, TODAY, 2)).isEqualTo(Alerts.stockOuts(plans, TODAY, 50).subList(0, 2));
     }
 
     @Test
