@@ -35,6 +35,9 @@ public final class Planner {
                           double daysOfCover, boolean stocksOutBeforeNextReceipt) {
     }
 
+    /** The supplier of a plan for a SKU that has none on record: the planning page asks whom to order from. */
+    public static final String NO_SUPPLIER = "no supplier yet";
+
     /** The season length of weekly demand. */
     public static final int WEEKS_PER_YEAR = 52;
 
@@ -177,7 +180,7 @@ public final class Planner {
                 : "position " + position + " is at or below the reorder point " + (int) point.reorderPoint() + " ("
                 + (intermittent ? "bootstrapped" : "normal") + " lead-time demand, mean " + Math.round(leadTimeDemand.mean())
                 + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + grain(demand).label() + "s)";
-        return new SkuPlan(in.sku(), in.name(), in.supplier().orElse("no supplier yet"), dailyMean, point.reorderPoint(), point.safetyStock(),
+        return new SkuPlan(in.sku(), in.name(), in.supplier().orElse(NO_SUPPLIER), dailyMean, point.reorderPoint(), point.safetyStock(),
                 orderUpTo, position, quantity, orderBy, reason, cover, stockOut);
     }
 

@@ -173,6 +173,8 @@ final class ConsolePages {
         model.put("ranAt", stored.ranAt());
         model.put("suggestions", suggestions.size());
         model.put("shown", Math.min(suggestions.size(), SUGGESTION_ROWS));
+        model.put("suppliers", bySupplier.containsKey(Planner.NO_SUPPLIER)
+                ? queries.suppliers().stream().map(ConsoleRows.SupplierRow::name).sorted().toList() : List.of());
         console.render(ctx, "console/planning.jte", "planning", model);
     }
 

@@ -162,6 +162,35 @@ class ConsoleSecurityTest {
         assertThat(purchaseOrdersFrom("Twice Sent Ltd")).isEqualTo(2);
     }
 
+    /** A new user found the planning page's "no supplier yet" group could not be ordered: its form named no supplier. */
+    @Test
+    void suggestions_for_products_without_a_supplier_are_ordered_from_the_supplier_chosen() throws Exception {
+        // A product never ordered from anyone, with no supplier on record, that customers wait for.
+        restock.catalog.Sku sku = restock.catalog.Sku.of("NOSUP-1");
+        api.client().post("/api/products", "{\"sku\":\"NOSUP-1\",\"name\":\"Unsourced Lamp\",\"priceMinor\":900,\"currency\":\"GBP\","
+                + "\"backorderPolicy\":\"always\"}");
+        api.client().post("/api/orders", "{\"customerEmail\":\"wait@example.com\",\"lines\":[{\"sku\":\"NOSUP-1\",\"quantity\":10}]}");
+        new restock.service.PlanningQueries(api.restock()).runAndStore(0.95, restock.service.PlanCsv::write);
+        HttpClient client = client();
+        signIn(client, "ops", PASSWORD);
+
+        String page = get(client, "/console/planning").body();
+
+        assertThat(page).contains("These products have no supplier on record").contains("id=\"no-supplier-choice\"")
+                .contains("<option value=\"Yiwu Trading Ltd\"></option>");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", hidden(page, "_csrf"));
+        form.put("_once", "no-supplier-" + System.nanoTime());
+        form.put("supplier", "Yiwu Trading Ltd");
+        form.put("sku", sku.code());
+        form.put("quantity-" + sku.code(), "24");
+        form.put("expected", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString());
+        long before = purchaseOrdersFrom("Yiwu Trading Ltd");
+        HttpResponse<String> made = post(client, "/console/planning/purchase-orders", form, base);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(303);
+        assertThat(purchaseOrdersFrom("Yiwu Trading Ltd")).isEqualTo(before + 1);
+    }
+
     @Test
     void the_shop_demo_refuses_a_form_without_its_token_or_from_another_site_and_sends_the_security_headers() throws Exception {
         HttpClient client = client();
