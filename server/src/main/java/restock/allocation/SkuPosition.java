@@ -46,6 +46,21 @@ public record SkuPosition(Sku sku, BackorderPolicy policy, Lifecycle lifecycle, 
         return new SkuPosition(sku, policy, lifecycle, free, held, waiting, supply, settings);
     }
 
+    /**
+     * The position after an order line got {@code decision} here: as the locked book stands once it admitted the line
+     * (its reserved units no longer free, a customer's own held units first beyond them; its waiting units claiming the
+     * building's stock before a release, then supply, behind every earlier line). A cart that names a SKU twice is
+     * answered line by line on it, as the order would be placed.
+     */
+    public SkuPosition after(Admission decision) {
+        int fromFree = Math.min(freeUnits, decision.reserved());
+        int fromHeld = decision.reserved() - fromFree;
+        if (fromHeld > heldUnits) {
+            throw new IllegalStateException(sku + ": " + decision.reserved() + " reserved, but only " + freeUnits + " free and " + heldUnits + " held");
+        }
+        return new SkuPosition(sku, policy, lifecycle, freeUnits - fromFree, heldUnits - fromHeld, waitingUnits + decision.waiting(), supply, settings);
+    }
+
     /** Whether the product may be shipped today: no release date, or it has come. */
     public boolean released() {
         return released(lifecycle, settings.today());

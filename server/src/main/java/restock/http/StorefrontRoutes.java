@@ -22,7 +22,7 @@ final class StorefrontRoutes {
                 restock.availability().availability(h, HttpCommands.sku(ctx), HttpCommands.queryInt(ctx, "quantity", 1))))));
         routes.post("/api/availability", ctx -> {
             var items = Requests.availabilityItems(JsonBody.parseObject(commands.mapper(), ctx.body()));
-            ctx.json(java.util.Map.of("items", restock.read(h -> restock.availability().batch(h, items)).stream()
+            ctx.json(java.util.Map.of("items", restock.read(h -> restock.availability().cart(h, items)).stream()
                     .map(Views.AvailabilityView::of).toList()));
         });
         routes.get("/api/products/{sku}/offer", ctx -> ctx.contentType("application/ld+json")

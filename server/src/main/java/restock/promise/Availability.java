@@ -19,6 +19,16 @@ public record Availability(AvailabilityStatus status, int available, Optional<Pr
      */
     public static Availability of(AvailabilityStatus status, int available, int reservable, Optional<Promise> eta, boolean released,
                                   Optional<Integer> restockIntervalDays) {
+        return of(status, available, reservable, 0, eta, released, restockIntervalDays);
+    }
+
+    /**
+     * As above, with the units that would wait: a request that cannot be met in full but of which some units can wait
+     * says how many can be ordered and when those ship (an outside check found "Out of stock" shown for 2,466 units
+     * when an order would get 2,465 waiting with a promise and 1 refused).
+     */
+    public static Availability of(AvailabilityStatus status, int available, int reservable, int waitable, Optional<Promise> eta,
+                                  boolean released, Optional<Integer> restockIntervalDays) {
         Optional<String> cadence = restockIntervalDays.map(RestockCadence::note);
         return switch (status) {
             case IN_STOCK -> new Availability(status, available, eta, Optional.empty(), "In stock");
@@ -29,8 +39,19 @@ public record Availability(AvailabilityStatus status, int available, Optional<Pr
                             .orElse("Backordered — no confirmed date yet" + cadence.map(note -> "; " + note).orElse("")));
             case DISCONTINUED -> new Availability(status, available, Optional.empty(), Optional.of("this product will not return"),
                     reservable > 0 ? "Only " + reservable + " left; no longer made" : "No longer available");
-            case OUT_OF_STOCK -> outOfStock(available, reservable, released, cadence);
+            case OUT_OF_STOCK -> waitable > 0 ? partly(available, reservable, waitable, eta, released, cadence)
+                    : outOfStock(available, reservable, released, cadence);
         };
+    }
+
+    /** Not all the units asked for, but some of them in stock and some (or all of those) able to wait. */
+    private static Availability partly(int available, int reservable, int waitable, Optional<Promise> eta, boolean released,
+                                       Optional<String> cadence) {
+        String when = eta.map(promise -> ", shipping " + range(promise)).orElse(", with no confirmed date yet");
+        String waits = waitable + (released ? " on backorder" : " to pre-order") + when;
+        String message = reservable > 0 ? "Only " + (reservable + waitable) + " can be ordered: " + reservable + " in stock, " + waits
+                : "Only " + waitable + " can be ordered: " + waits;
+        return new Availability(AvailabilityStatus.OUT_OF_STOCK, available, Optional.empty(), cadence, message);
     }
 
     private static Availability outOfStock(int available, int reservable, boolean released, Optional<String> cadence) {

@@ -48,7 +48,24 @@ public final class AvailabilityQueries {
         return PromiseCalibration.ofFirstPromises(SqlPromises.firstPromises(handle), books.today(), books.settingsToday().handlingDays());
     }
 
+    /**
+     * Each item answered on its own: several questions at once (a category page, a feed, one SKU at several
+     * quantities), each as if it were the only order.
+     */
     public List<Answer> batch(Handle handle, List<OrderRequest.Line> items) {
+        return answers(handle, items, false);
+    }
+
+    /**
+     * A cart: the items answered as one order with those lines would be placed, so a SKU named again is answered on
+     * what its earlier lines left (an outside check found two lines of 2 answered "in stock" with 3 free, and the
+     * order refusing 1).
+     */
+    public List<Answer> cart(Handle handle, List<OrderRequest.Line> items) {
+        return answers(handle, items, true);
+    }
+
+    private List<Answer> answers(Handle handle, List<OrderRequest.Line> items, boolean asOneOrder) {
         if (items.isEmpty() || items.size() > MAX_BATCH) {
             throw new InvalidInput("items", "items must hold 1 to " + MAX_BATCH + " SKUs, had " + items.size());
         }
@@ -56,16 +73,19 @@ public final class AvailabilityQueries {
             OrderRequest.requireQuantity("items[" + i + "].quantity", items.get(i).quantity());
         }
         List<Sku> skus = items.stream().map(OrderRequest.Line::sku).distinct().toList();
-        Map<Sku, SkuPosition> positions = books.positions(handle, skus);
+        Map<Sku, SkuPosition> positions = new java.util.HashMap<>(books.positions(handle, skus));
         Map<Sku, List<LocalDate>> receiptDays = SqlPurchasing.receiptDays(handle, skus, MAX_RECEIPT_DAYS);
         List<Answer> answers = new ArrayList<>();
         for (OrderRequest.Line item : items) {
             SkuPosition position = positions.get(item.sku());
             Admission decision = OrderDecision.decide(position, item.quantity(), 0);
+            if (asOneOrder) {
+                positions.put(item.sku(), position.after(decision));
+            }
             Optional<Integer> cadence = RestockCadence.typicalIntervalDays(receiptDays.getOrDefault(item.sku(), List.of()));
             answers.add(new Answer(item.sku(), item.quantity(), decision, Availability.of(decision.status(),
                     position.released() ? position.freeUnits() : 0,
-                    decision.reserved(), decision.promise(), position.released(), cadence)));
+                    decision.reserved(), decision.waiting(), decision.promise(), position.released(), cadence)));
         }
         return answers;
     }

@@ -27,6 +27,8 @@ class CancelPageTest {
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.responseBody()).contains("Cancel the waiting items").contains("costs nothing").contains("22720")
                     .contains("Set Of 3 Cake Tins Pantry Design").contains("Restock demo shop");
+            // No reason is chosen for the customer: a preselected "waited too long" was counted as their reason (an outside check).
+            assertThat(page.responseBody()).contains("(optional)").doesNotContain("checked");
             assertThat(client.get("/api/orders/" + orderId).json().path("status").asText()).as("opening the page changes nothing")
                     .isEqualTo("backordered");
 

@@ -269,4 +269,48 @@ class HonestAvailabilityTest {
         assertThat(kpis.promisesSettled()).isEqualTo(1);
         assertThat(kpis.promiseKeptRate()).isEqualTo(1.0);
     }
+
+    /** An outside check found a cart naming a SKU twice answered for both lines on the same stock, while the order refused. */
+    @Test
+    void a_cart_that_names_a_sku_twice_is_answered_as_an_order_with_those_lines_is_placed() {
+        Sku stocked = product("TWICE-1", new BackorderPolicy.Never(), Lifecycle.ACTIVE);
+        restock.inTransaction(h -> restock.stock().count(h, stocked, 3, "test"));
+        Sku incoming = product("TWICE-2");
+        history("Reliable Ltd", incoming, 0, 0, 1, 0, 0, 0);
+        order("Reliable Ltd", incoming, 20, today().plusDays(10));
+        List<OrderRequest.Line> cart = List.of(new OrderRequest.Line(stocked, 2), new OrderRequest.Line(stocked, 2),
+                new OrderRequest.Line(incoming, 15), new OrderRequest.Line(incoming, 10));
+
+        var answers = restock.read(h -> restock.availability().cart(h, cart));
+        Order placed = restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("shopper@example.com", true, 0, cart)));
+
+        // Before: both lines of 2 "in stock", both of 15 and 10 "backorder"; the order refused 1 and 5 units.
+        for (int i = 0; i < cart.size(); i++) {
+            var line = placed.lines().get(i);
+            var answer = answers.get(i).decision();
+            assertThat(new int[] {line.quantities().reserved(), line.quantities().waiting(), line.quantities().refused()}).as("line %d", i + 1)
+                    .containsExactly(answer.reserved(), answer.waiting(), answer.refused());
+            assertThat(line.promise()).as("line %d's promise", i + 1).isEqualTo(answer.promise());
+        }
+        assertThat(answers.get(1).availability().status()).isEqualTo(AvailabilityStatus.OUT_OF_STOCK);
+        assertThat(answers.get(1).decision().refused()).isEqualTo(1);
+        assertThat(answers.get(3).decision().refused()).isEqualTo(5);
+    }
+
+    /** An outside check found "Out of stock" shown for one unit more than could wait, though an order would get the rest. */
+    @Test
+    void a_request_that_can_be_met_only_in_part_says_how_many_can_be_ordered_and_when_they_ship() {
+        Sku sku = product("PART-1");
+        history("Reliable Ltd", sku, 0, 0, 1, 0, 0, 0);
+        restock.inTransaction(h -> restock.stock().count(h, sku, 3, "test"));
+        order("Reliable Ltd", sku, 20, today().plusDays(10));
+
+        Availability answer = availability(sku, 25);
+        Order placed = place(sku, 25);
+
+        assertThat(answer.status()).isEqualTo(AvailabilityStatus.OUT_OF_STOCK);
+        String ships = Availability.range(placed.lines().get(0).promise().orElseThrow());
+        assertThat(answer.message()).isEqualTo("Only 23 can be ordered: 3 in stock, 20 on backorder, shipping " + ships);
+        assertThat(placed.lines().get(0).quantities().refused()).isEqualTo(2);
+    }
 }
