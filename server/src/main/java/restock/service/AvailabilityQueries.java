@@ -40,6 +40,7 @@ public final class AvailabilityQueries {
     }
 
     public Answer availability(Handle handle, Sku sku, int quantity) {
+        OrderRequest.requireQuantity("quantity", quantity);
         return batch(handle, List.of(new OrderRequest.Line(sku, quantity))).get(0);
     }
 
