@@ -60,7 +60,7 @@ final class CustomerRoutes {
                     "assumption", "every code issued would have been used on an order of the same value"));
         });
         routes.post("/api/orders/{id}/cancel-link", ctx -> {
-            var link = restock.read(h -> restock.cancelLinks().create(h, HttpCommands.id(ctx)));
+            var link = restock.read(h -> restock.cancelLinks().createForWaitingItems(h, HttpCommands.id(ctx)));
             ctx.status(201).json(java.util.Map.of("url", publicUrl + "/cancel/" + link.token(),
                     "expiresAt", link.expiresAt().toString()));
         });

@@ -77,6 +77,19 @@ public final class CancelLinks {
         }
     }
 
+    /**
+     * A link asked for by staff or a storefront: only for an order with something waiting, since the link cancels
+     * waiting items only (an outside check got a link for an order that never waited, and a page saying nothing
+     * waited "any more"). Notices make theirs with {@link #create}, for lines they know wait.
+     */
+    public Link createForWaitingItems(Handle handle, long orderId) {
+        Order order = orders.find(handle, orderId);
+        if (order.lines().stream().noneMatch(line -> line.quantities().waiting() > 0)) {
+            throw new restock.common.Conflict("id", "order " + orderId + " has nothing waiting for stock: a cancel link cancels waiting items only");
+        }
+        return create(handle, orderId);
+    }
+
     public Link create(Handle handle, long orderId) {
         orders.find(handle, orderId);
         Instant expiresAt = clock.instant().plus(LIFETIME);

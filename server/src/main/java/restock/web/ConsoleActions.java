@@ -143,7 +143,7 @@ final class ConsoleActions {
 
     private void cancelLink(Context ctx) {
         long id = ConsolePages.id(ctx);
-        var link = restock.read(h -> restock.cancelLinks().create(h, id));
+        var link = restock.read(h -> restock.cancelLinks().createForWaitingItems(h, id));
         console.done(ctx, "/console/orders/" + id, "Cancel link for the customer (works until " + Format.moment(link.expiresAt()) + "): "
                 + ctx.scheme() + "://" + ctx.host() + "/cancel/" + link.token());
     }

@@ -57,6 +57,22 @@ class CancelPageTest {
     private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
 
     @Test
+    void no_cancel_link_is_made_for_an_order_with_nothing_waiting() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            client.post("/api/products", "{\"sku\":\"HERE-1\",\"name\":\"Lamp\",\"priceMinor\":900,\"currency\":\"GBP\"}");
+            client.post("/api/stock/HERE-1/adjustments", "{\"quantity\":5,\"reason\":\"delivery\"}");
+            long orderId = order(client, "ann@example.com", "HERE-1", 2);
+
+            ApiClient.Exchange refused = client.post("/api/orders/" + orderId + "/cancel-link", "");
+
+            // It answered 201, and the page then said nothing was waiting "any more", though nothing ever had.
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.responseBody()).contains("nothing waiting");
+        }
+    }
+
+    @Test
     void an_expired_link_is_gone_and_cancels_nothing() {
         restock.support.TestClock clock = new restock.support.TestClock(java.time.Instant.parse("2026-12-07T09:00:00Z"));
         try (RunningApi api = new RunningApi(TestDatabases.targets().get(0), clock)) {
