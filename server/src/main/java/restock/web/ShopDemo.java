@@ -58,8 +58,8 @@ public final class ShopDemo {
 
     /** A product as the shopper sees it: the availability answer's words, its promise and what the shopper may do. */
     public record Item(String sku, String name, String price, String status, String listed, String message, Optional<String> note,
-                       Optional<String> confidence, Optional<Integer> confidencePercent, boolean orderable, boolean waitlist) {
-        static Item of(Product product, Availability availability, ListedAvailability listed) {
+                       Optional<String> confidence, Optional<Integer> confidencePercent, boolean orderable, boolean waitlist, int quantity) {
+        static Item of(Product product, Availability availability, ListedAvailability listed, int quantity) {
             Optional<Promise> eta = availability.eta();
             AvailabilityStatus status = availability.status();
             return new Item(product.sku().code(), product.name(), Format.money(product.price().amountMinor(), product.price().currency()),
@@ -67,7 +67,7 @@ public final class ShopDemo {
                     availability.note(), eta.map(p -> Math.round(p.probability() * 100) + "% likely to ship by " + Format.day(p.to())),
                     eta.map(p -> (int) Math.round(p.probability() * 100)),
                     status == AvailabilityStatus.IN_STOCK || status == AvailabilityStatus.BACKORDER || status == AvailabilityStatus.PREORDER,
-                    status == AvailabilityStatus.OUT_OF_STOCK || status == AvailabilityStatus.BACKORDER && eta.isEmpty());
+                    status == AvailabilityStatus.OUT_OF_STOCK || status == AvailabilityStatus.BACKORDER && eta.isEmpty(), quantity);
         }
     }
 
@@ -96,12 +96,36 @@ public final class ShopDemo {
     private void shop(Context ctx) {
         String token = Optional.ofNullable(ctx.cookie(CSRF_COOKIE)).filter(t -> t.length() >= 32).orElseGet(this::randomToken);
         ctx.cookie(new Cookie(CSRF_COOKIE, token, PATH, COOKIE_SECONDS, secure(ctx), true, null, SameSite.STRICT));
-        ctx.html(pages.render("shop/shop.jte", Map.of("items", items(), "csrf", token, "branding", branding, "error", "",
+        Optional<Checked> checked = checked(ctx);
+        ctx.html(pages.render("shop/shop.jte", Map.of("items", items(checked), "csrf", token, "branding", branding, "error", "",
                 "maxQuantity", MAX_QUANTITY)));
     }
 
-    /** A few products of each status, from one availability batch over the first products by SKU. */
+    /** A product the shopper asked about for another quantity ("Check" beside its quantity). */
+    record Checked(String sku, int quantity) {
+    }
+
+    /** The product and quantity of a check, when the query names valid ones; anything else shows the page for one unit. */
+    private static Optional<Checked> checked(Context ctx) {
+        String sku = ctx.queryParam("sku");
+        String quantity = ctx.queryParam("quantity");
+        if (sku == null || quantity == null || !quantity.matches("[0-9]{1,3}") || sku.isBlank() || sku.length() > 64) {
+            return Optional.empty();
+        }
+        int units = Integer.parseInt(quantity);
+        return units >= 1 && units <= MAX_QUANTITY ? Optional.of(new Checked(sku.strip(), units)) : Optional.empty();
+    }
+
     List<Item> items() {
+        return items(Optional.empty());
+    }
+
+    /**
+     * A few products of each status, from one availability batch over the first products by SKU, for one unit; a
+     * product the shopper checked for another quantity shows the answer for that quantity in its place (a shop that
+     * judged only one unit said "In stock" and then refused part of an order for five).
+     */
+    List<Item> items(Optional<Checked> checked) {
         return restock.read(h -> {
             List<NamedStockLevel> listed = restock.stock().list(h, "", PRODUCTS_LOOKED_AT);
             if (listed.isEmpty()) {
@@ -115,9 +139,11 @@ public final class ShopDemo {
             byStatus.values().forEach(some -> some.sort(java.util.Comparator.comparing(a -> a.availability().note().isEmpty())));
             List<Item> items = new ArrayList<>();
             for (AvailabilityStatus status : SHOWN) {
-                for (AvailabilityQueries.Answer answer : byStatus.getOrDefault(status, List.of()).stream().limit(PER_STATUS).toList()) {
+                for (AvailabilityQueries.Answer one : byStatus.getOrDefault(status, List.of()).stream().limit(PER_STATUS).toList()) {
+                    AvailabilityQueries.Answer answer = checked.filter(c -> c.sku().equals(one.sku().code()))
+                            .map(c -> restock.availability().availability(h, one.sku(), c.quantity())).orElse(one);
                     items.add(Item.of(restock.catalog().find(h, answer.sku()), answer.availability(),
-                            ListedAvailability.of(answer.availability(), restock.books().today())));
+                            ListedAvailability.of(answer.availability(), restock.books().today()), answer.quantity()));
                 }
             }
             return items;

@@ -191,6 +191,28 @@ class ConsoleSecurityTest {
         assertThat(purchaseOrdersFrom("Yiwu Trading Ltd")).isEqualTo(before + 1);
     }
 
+    /** An outside check saw "In stock" for one unit and then part of an order for five refused: the page can check N. */
+    @Test
+    void the_shop_demo_answers_for_the_quantity_a_shopper_checks() throws Exception {
+        HttpClient client = client();
+        String page = get(client, "/shop").body();
+        Matcher first = Pattern.compile("data-sku=\"([^\"]+)\" data-status=\"in_stock\"").matcher(page);
+        assertThat(first.find()).as("an in-stock product on the shop page").isTrue();
+        String sku = first.group(1);
+        int free = api.restock().read(h -> api.restock().stock().level(h, restock.catalog.Sku.of(sku)).available());
+        int quantity = Math.min(10, free + 1);
+        String expected = api.restock().read(h -> api.restock().availability().availability(h, restock.catalog.Sku.of(sku), quantity))
+                .availability().message();
+
+        String checked = get(client, "/shop?sku=" + sku + "&quantity=" + quantity).body();
+
+        String article = checked.substring(checked.indexOf("id=\"product-" + sku + "\""));
+        article = article.substring(0, article.indexOf("</article>"));
+        assertThat(article).contains("For " + quantity + ":</span> " + expected.replace("—", "—"))
+                .contains("name=\"quantity\" value=\"" + quantity + "\"");
+        assertThat(get(client, "/shop?sku=" + sku + "&quantity=9999").statusCode()).as("a quantity off the page's range shows one unit").isEqualTo(200);
+    }
+
     @Test
     void the_shop_demo_refuses_a_form_without_its_token_or_from_another_site_and_sends_the_security_headers() throws Exception {
         HttpClient client = client();
