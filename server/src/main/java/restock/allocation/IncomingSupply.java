@@ -25,15 +25,15 @@ public record IncomingSupply(long purchaseOrderLineId, LocalDate expectedDate, i
      * The order in which supply is claimed on a day: by expected arrival (learned lateness included), lines not
      * expected to come at all last; then by the printed date and the line id.
      */
-    public static Comparator<IncomingSupply> arrivalOrder(LocalDate today) {
+    public static Comparator<IncomingSupply> arrivalOrder(LocalDate today, double confidence) {
         Comparator<Optional<LocalDate>> arrival = Comparator.comparing(day -> day.orElse(LocalDate.MAX));
-        return Comparator.<IncomingSupply, Optional<LocalDate>>comparing(line -> line.expectedArrival(today), arrival)
+        return Comparator.<IncomingSupply, Optional<LocalDate>>comparing(line -> line.expectedArrival(today, confidence), arrival)
                 .thenComparing(IncomingSupply::expectedDate)
                 .thenComparingLong(IncomingSupply::purchaseOrderLineId);
     }
 
-    public Optional<LocalDate> expectedArrival(LocalDate today) {
-        return ExpectedArrival.of(expectedDate, odds, today);
+    public Optional<LocalDate> expectedArrival(LocalDate today, double confidence) {
+        return ExpectedArrival.of(expectedDate, odds, today, confidence);
     }
 
     public IncomingSupply withOpenQuantity(int quantity) {

@@ -63,7 +63,7 @@ public final class SkuBook {
         this.heldForWaitlist = heldForWaitlist;
         this.queue = new BackorderQueue(queue);
         this.supply = new ArrayList<>(supply);
-        this.supply.sort(IncomingSupply.arrivalOrder(settings.today()));
+        this.supply.sort(IncomingSupply.arrivalOrder(settings.today(), settings.threshold()));
         this.storedPegs = new HashSet<>(storedPegs);
         this.storedPromises = new HashMap<>(storedPromises);
         fillQueue();
@@ -323,7 +323,7 @@ public final class SkuBook {
     private void replaceSupply(IncomingSupply line) {
         supply.removeIf(existing -> existing.purchaseOrderLineId() == line.purchaseOrderLineId());
         supply.add(line);
-        supply.sort(IncomingSupply.arrivalOrder(settings.today()));
+        supply.sort(IncomingSupply.arrivalOrder(settings.today(), settings.threshold()));
     }
 
     /** A new purchase order line. */

@@ -25,7 +25,7 @@ public record SkuPosition(Sku sku, BackorderPolicy policy, Lifecycle lifecycle, 
             throw new IllegalStateException(sku + " has " + freeUnits + " units free while " + waitingUnits + " units wait");
         }
         List<IncomingSupply> sorted = new ArrayList<>(supply);
-        sorted.sort(IncomingSupply.arrivalOrder(settings.today()));
+        sorted.sort(IncomingSupply.arrivalOrder(settings.today(), settings.threshold()));
         supply = List.copyOf(sorted);
     }
 

@@ -27,8 +27,8 @@ import java.util.TreeMap;
  *       promise), discontinued products nothing; the promise shown for N units is the one a line of N placed now
  *       gets (exactly N units of the unclaimed supply, in arrival order);</li>
  *   <li>waiting lines claim supply in queue order (priority, then placement), supply taken in expected-arrival
- *       order (the median of the supplier's lateness given the line has not come yet; lines more likely never to
- *       come go last);</li>
+ *       order (the first day by which the line has come with 80% probability, given it has not come yet; lines that
+ *       cannot reach 80% go last);</li>
  *   <li>a promise is the first day by which every portion has arrived (and been handled for a day) with 80%
  *       probability, at most 14 days past the latest supplier date; lateness (first receipt against the date first
  *       confirmed, however the line was moved since) is learned per supplier and SKU, else supplier (5 observations
@@ -275,7 +275,7 @@ final class ReferenceModel {
         List<Integer> still = lateness.stream().filter(d -> d > beforeToday).toList();
         int remaining = still.size() + 1;
         for (int i = 0; i < still.size(); i++) {
-            if ((double) (i + 1) / remaining >= 0.5) {
+            if ((double) (i + 1) / remaining >= THRESHOLD) {
                 return Optional.of(line.expected.plusDays(still.get(i)));
             }
         }

@@ -313,4 +313,25 @@ class HonestAvailabilityTest {
         assertThat(answer.message()).isEqualTo("Only 23 can be ordered: 3 in stock, 20 on backorder, shipping " + ships);
         assertThat(placed.lines().get(0).quantities().refused()).isEqualTo(2);
     }
+
+    /**
+     * An outside check found "out of stock" while 5,304 units were due that day: a line 5 days overdue, 75% likely ever
+     * to come, stood first in arrival order (its median day was earlier) and the unit was judged on it alone.
+     */
+    @Test
+    void a_line_that_cannot_keep_a_promise_does_not_stand_in_front_of_one_that_can() {
+        Sku sku = product("OVERDUE-1");
+        history("Mixed Ltd", sku, 0, 0, 10, 13, 3, 9);
+        PurchaseOrder overdue = order("Mixed Ltd", sku, 50, today().plusDays(2));
+        PurchaseOrder dueToday = order("Mixed Ltd", sku, 500, today().plusDays(7));
+        clock.advance(Duration.ofDays(7));
+
+        Availability answer = availability(sku, 1);
+        Order placed = place(sku, 1);
+
+        assertThat(answer.status()).isEqualTo(AvailabilityStatus.BACKORDER);
+        assertThat(answer.eta()).hasValueSatisfying(eta -> assertThat(eta.probability()).isGreaterThanOrEqualTo(0.8));
+        assertThat(placed.lines().get(0).promise().orElseThrow().purchaseOrderLineId())
+                .as("the line due today, not the overdue one (%d)", overdue.lines().get(0).id()).isEqualTo(Optional.of(dueToday.lines().get(0).id()));
+    }
 }
