@@ -12,11 +12,20 @@ file[drop-policy-check]=server/src/main/java/restock/catalog/BackorderPolicy.jav
 pattern[drop-policy-check]='public int unitsAllowedToWait(int shortfall, int alreadyWaiting, IntUnaryOperator promisableUnits) { return 0; }'
 replacement[drop-policy-check]='public int unitsAllowedToWait(int shortfall, int alreadyWaiting, IntUnaryOperator promisableUnits) { return promisableUnits.applyAsInt(shortfall); }'
 file[portions-by-printed-date]=server/src/main/java/restock/allocation/IncomingSupply.java
-pattern[portions-by-printed-date]='comparing(line -> line.expectedArrival(today), arrival)'
+pattern[portions-by-printed-date]='comparing(line -> line.expectedArrival(today, confidence), arrival)'
 replacement[portions-by-printed-date]='comparing(line -> Optional.of(line.expectedDate()), arrival)'
+file[lateness-from-moved-date]=server/src/main/java/restock/store/SqlReliability.java
+pattern[lateness-from-moved-date]="::date - l.original_expected_date end as lateness_days"
+replacement[lateness-from-moved-date]="::date - l.expected_date end as lateness_days"
+file[answer-judges-whole-leftover]=server/src/main/java/restock/allocation/Staircase.java
+pattern[answer-judges-whole-leftover]='int take = Math.min(needed, leftover.units());'
+replacement[answer-judges-whole-leftover]='int take = leftover.units();'
+file[supply-by-median-day]=server/src/main/java/restock/allocation/IncomingSupply.java
+pattern[supply-by-median-day]='return ExpectedArrival.of(expectedDate, odds, today, confidence);'
+replacement[supply-by-median-day]='return ExpectedArrival.of(expectedDate, odds, today, 0.5);'
 
 survived=0
-for name in drop-policy-check portions-by-printed-date; do
+for name in drop-policy-check portions-by-printed-date lateness-from-moved-date answer-judges-whole-leftover supply-by-median-day; do
   work=$(mktemp -d /tmp/restock-mutation-XXXXXX)
   git worktree add -q --detach "$work/tree" HEAD
   python3 - "$work/tree/${file[$name]}" "${pattern[$name]}" "${replacement[$name]}" <<'PY'

@@ -141,6 +141,8 @@ public final class HttpApi {
     private void configure(JavalinConfig config) {
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.http.maxRequestSize = MAX_BODY_BYTES;
+        // A known path asked with a method it does not take answers 405 with the methods it does (a new user got 404).
+        config.http.prefer405over404 = true;
         config.startup.showJavalinBanner = false;
         config.jetty.modifyHttpConfiguration(http -> {
             // Jetty caches header fields per connection and by default matches them ignoring case, which handed a
@@ -296,6 +298,14 @@ public final class HttpApi {
             // A page that says what was not found (the console's, in HTML) stays; only a bare 404 becomes a problem.
             if (contentType == null || !(contentType.startsWith(PROBLEM_JSON) || contentType.startsWith("text/html"))) {
                 problem(ctx, Problem.of(404, "Not found", "no route " + ctx.method() + " " + ctx.path()
+                        + "; the API is described at /api/openapi.yaml", null));
+            }
+        });
+        routes.error(405, ctx -> {
+            String contentType = ctx.res().getContentType();
+            if (contentType == null || !(contentType.startsWith(PROBLEM_JSON) || contentType.startsWith("text/html"))) {
+                String allowed = Optional.ofNullable(ctx.res().getHeader("Allow")).map(methods -> "; it takes " + methods).orElse("");
+                problem(ctx, Problem.of(405, "Method not allowed", ctx.method() + " is not taken by " + ctx.path() + allowed
                         + "; the API is described at /api/openapi.yaml", null));
             }
         });

@@ -47,6 +47,10 @@ class AvailabilityAnswersTest {
             assertThat(client.get("/api/availability/21212?quantity=0").json().path("field").asText()).as("the query parameter by its name (it said items[0].quantity)").isEqualTo("quantity");
             assertThat(client.get("/api/availability/21212?quantity=abc").status()).isEqualTo(400);
             assertThat(client.get("/api/availability/NOPE").status()).isEqualTo(404);
+            // A known path with a method it does not take (a new user got 404, as if the path did not exist).
+            ApiClient.Exchange wrongMethod = client.send("DELETE", "/api/availability", null, java.util.Map.of("Authorization", "Bearer " + RunningApi.API_KEY));
+            assertThat(wrongMethod.status()).isEqualTo(405);
+            assertThat(wrongMethod.responseBody()).contains("it takes POST");
             StringBuilder items = new StringBuilder();
             for (int i = 0; i < 201; i++) {
                 items.append(i == 0 ? "" : ",").append("{\"sku\":\"21212\",\"quantity\":1}");
