@@ -1,6 +1,7 @@
 package restock.notify;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /** Something a customer should hear about, with what the message needs to say. */
@@ -13,10 +14,40 @@ public sealed interface Notice {
 
     String customerEmail();
 
-    /** An order line waits for stock, with its promise if it has one, and the link that cancels it free of charge. */
+    /**
+     * An order line waits for stock, with its promise if it has one, and the link that cancels it free of charge. The
+     * mail tells every line of the order that began to wait together ({@code lines}, this one first): one mail per
+     * order, not one per line. Webhooks stay one per line and do not carry {@code lines}.
+     */
     record Waiting(String customerEmail, long orderId, String sku, String productName, int quantity, Optional<LocalDate> from,
-                   Optional<LocalDate> to, String cancelUrl) implements Notice {
+                   Optional<LocalDate> to, String cancelUrl, @com.fasterxml.jackson.annotation.JsonIgnore List<WaitingLine> lines)
+            implements Notice {
+        public Waiting {
+            lines = List.copyOf(lines);
+            if (lines.isEmpty() || !lines.get(0).sku().equals(sku)) {
+                throw new IllegalStateException("a waiting notice tells its own line first, then the order's others");
+            }
+        }
+
+        /** One line's notice, telling that line alone. */
+        public Waiting(String customerEmail, long orderId, String sku, String productName, int quantity, Optional<LocalDate> from,
+                       Optional<LocalDate> to, String cancelUrl) {
+            this(customerEmail, orderId, sku, productName, quantity, from, to, cancelUrl,
+                    List.of(new WaitingLine(sku, productName, quantity, to)));
+        }
+
+        /** The same notice telling the order's other waiting lines too (for its one mail). */
+        public Waiting withOthers(List<WaitingLine> others) {
+            List<WaitingLine> all = new java.util.ArrayList<>(lines);
+            all.addAll(others);
+            return new Waiting(customerEmail, orderId, sku, productName, quantity, from, to, cancelUrl, all);
+        }
+
         public String topic() { return "order.waiting"; }
+    }
+
+    /** A line of a waiting mail: the product, the units waiting, and the day they should ship by (empty: not confirmed). */
+    record WaitingLine(String sku, String productName, int quantity, Optional<LocalDate> to) {
     }
 
     /** Units of an order line were cancelled (by the customer, the shop, or because the product was discontinued). */

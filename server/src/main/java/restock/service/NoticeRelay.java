@@ -20,6 +20,7 @@ import restock.store.SqlOutbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,10 +117,22 @@ public final class NoticeRelay {
                 stoppedAt.remove(log);
             }
             List<restock.notify.WebhookEndpoint> endpoints = SqlOutbox.endpoints(handle);
+            Map<Long, List<SqlNotices.EventRow>> waitingByOrder = waitingByOrder(log, events);
             for (SqlNotices.EventRow event : events) {
                 Optional<Notice> notice = notice(handle, log, event);
-                if (notice.isPresent()) {
-                    publish(handle, log + ":" + event.eventId(), notice.get(), event, endpoints);
+                String cause = log + ":" + event.eventId();
+                if (notice.isPresent() && notice.get() instanceof Notice.Waiting waiting && waitingByOrder.containsKey(event.orderId())) {
+                    // One mail for the order's lines that began to wait together (told by its first line's event); a
+                    // webhook per line as before.
+                    List<SqlNotices.EventRow> together = waitingByOrder.get(event.orderId());
+                    if (together.get(0).eventId() == event.eventId()) {
+                        publishMail(handle, cause, waiting.withOthers(together.subList(1, together.size()).stream()
+                                .map(other -> new Notice.WaitingLine(other.sku(), other.productName(), other.quantity(),
+                                        Optional.ofNullable(other.promiseTo()))).toList()));
+                    }
+                    publishWebhooks(handle, cause, waiting, event, endpoints);
+                } else if (notice.isPresent()) {
+                    publish(handle, cause, notice.get(), event, endpoints);
                 }
                 if (log.equals("order_events")) {
                     offerFor(handle, event).ifPresent(offer -> publish(handle, "offer:" + log + ":" + event.eventId(), offer, event, endpoints));
@@ -206,12 +219,40 @@ public final class NoticeRelay {
         return branding.publicUrl() + "/offers/unsubscribe/" + offers.optOutToken(restock.links(), Offers.OptOutFrom.ORDER, orderId);
     }
 
+    /**
+     * The lines of each order that began to wait in this pass, when there are several (in event order): their
+     * customer gets one mail for them. Lines of one placement are written in one transaction, so one pass sees them
+     * together, unless a pass ends between them (then each part gets its mail).
+     */
+    private static Map<Long, List<SqlNotices.EventRow>> waitingByOrder(String log, List<SqlNotices.EventRow> events) {
+        Map<Long, List<SqlNotices.EventRow>> byOrder = new java.util.LinkedHashMap<>();
+        if (log.equals("order_events")) {
+            for (SqlNotices.EventRow event : events) {
+                if (OrderEventKind.of(event.kind()) == OrderEventKind.BACKORDERED && event.sku() != null) {
+                    byOrder.computeIfAbsent(event.orderId(), order -> new ArrayList<>()).add(event);
+                }
+            }
+        }
+        byOrder.values().removeIf(lines -> lines.size() < 2);
+        return byOrder;
+    }
+
     /** Writes the customer's email and one webhook per endpoint for a notice. */
     public void publish(Handle handle, String cause, Notice notice, SqlNotices.EventRow event, List<restock.notify.WebhookEndpoint> endpoints) {
+        publishMail(handle, cause, notice);
+        publishWebhooks(handle, cause, notice, event, endpoints);
+    }
+
+    private void publishMail(Handle handle, String cause, Notice notice) {
         MailTemplates.Rendered rendered = MailTemplates.render(notice, branding);
         String customer = notice.customerEmail().toLowerCase(Locale.ROOT);
         enqueue(handle, cause, new Message(Message.idFor(cause, Message.Channel.EMAIL, customer), Message.Channel.EMAIL,
                 notice.topic(), notice.customerEmail(), rendered.subject(), rendered.text(), rendered.html(), customer, rendered.listUnsubscribe()));
+    }
+
+    private void publishWebhooks(Handle handle, String cause, Notice notice, SqlNotices.EventRow event,
+                                 List<restock.notify.WebhookEndpoint> endpoints) {
+        String customer = notice.customerEmail().toLowerCase(Locale.ROOT);
         for (restock.notify.WebhookEndpoint endpoint : endpoints) {
             java.util.UUID id = Message.idFor(cause, Message.Channel.WEBHOOK, endpoint.url());
             ObjectNode body = json.createObjectNode().put("id", id.toString()).put("topic", notice.topic())

@@ -238,6 +238,31 @@ class NoticeDeliveryTest {
     }
 
     /** A promise that moved and then filled before the relay ran is not told as a change with nothing waiting. */
+    /** A new user got one "on backorder" mail per waiting line of an order, each with the same cancel link. */
+    @Test
+    void an_order_whose_lines_wait_together_is_told_in_one_mail_and_a_webhook_per_line() throws Exception {
+        Sku second = Sku.of("22720");
+        restock.inTransaction(h -> restock.catalog().create(h, new Product(second, "Set Of 3 Cake Tins Pantry Design", new Money(495, "GBP"),
+                new BackorderPolicy.Always(OptionalInt.empty()))));
+        Order order = restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("two@example.com", true, 0,
+                List.of(new OrderRequest.Line(sku, 2), new OrderRequest.Line(second, 3)), Optional.empty())));
+        settle();
+
+        List<MimeMessage> mails = messagesTo("two@example.com");
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).isEqualTo("Your order " + order.id() + ": 2 items are on backorder");
+        String text = GreenMailUtil.getBody(mails.get(0));
+        assertThat(text).contains("2 x Regency Cakestand 3 Tier").contains("3 x Set Of 3 Cake Tins Pantry Design").contains("/cancel/");
+        List<JsonNode> lines = new ArrayList<>();
+        for (Map<String, String> webhook : webhooks) {
+            if ("order.waiting".equals(webhook.get("topic"))) {
+                lines.add(new ObjectMapper().readTree(webhook.get("body")).path("data"));
+            }
+        }
+        assertThat(lines).extracting(line -> line.path("sku").asText()).containsExactlyInAnyOrder("22423", "22720");
+        assertWebhooksMatchTheSpec();
+    }
+
     @Test
     void a_promise_change_overtaken_by_the_fill_is_not_told() throws Exception {
         PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd", true,
