@@ -219,6 +219,14 @@ public final class HttpApi {
 
         routes.post("/api/purchase-orders", ctx -> commands.command(ctx, 201, (h, body) -> Views.PurchaseOrderView.of(
                 restock.purchasing().create(h, Requests.purchaseOrder(body)))));
+        routes.get("/api/purchase-orders", ctx -> {
+            int limit = HttpCommands.queryInt(ctx, "limit", 50);
+            long after = HttpCommands.queryInt(ctx, "after", 0);
+            var page = restock.read(h -> restock.purchasing().list(h, Optional.ofNullable(ctx.queryParam("status")),
+                    Optional.ofNullable(ctx.queryParam("sku")), after, limit));
+            String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : null;
+            ctx.json(new Views.Page<>(page.stream().map(Views.PurchaseOrderView::of).toList(), next));
+        });
         routes.get("/api/purchase-orders/{id}", ctx -> ctx.json(Views.PurchaseOrderView.of(
                 restock.read(h -> restock.purchasing().find(h, HttpCommands.id(ctx))))));
         routes.post("/api/purchase-orders/{id}/receipts", ctx -> commands.command(ctx, 200, (h, body) -> Views.PurchaseOrderView.of(

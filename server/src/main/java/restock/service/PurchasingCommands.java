@@ -5,6 +5,7 @@ import restock.allocation.SkuBook;
 import restock.catalog.Sku;
 import restock.catalog.SupplierNames;
 import restock.common.Conflict;
+import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -68,6 +70,27 @@ public final class PurchasingCommands {
             }
             known.add(sku);
         }
+    }
+
+    /** The most purchase orders one page lists. */
+    public static final int MAX_PAGE_SIZE = 200;
+
+    /**
+     * Purchase orders after {@code afterId} in id order, a page at a time, optionally only those of one status
+     * ({@code open}, {@code closed}, {@code cancelled}) or naming one SKU.
+     */
+    public List<PurchaseOrder> list(Handle handle, Optional<String> status, Optional<String> sku, long afterId, int limit) {
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidInput("limit", "limit must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
+        }
+        if (afterId < 0) {
+            throw new InvalidInput("after", "after must be a purchase order id (0 or more), was " + afterId);
+        }
+        Optional<PurchaseOrder.Status> wanted = status.map(code -> java.util.Arrays.stream(PurchaseOrder.Status.values())
+                .filter(known -> known.code().equals(code)).findFirst()
+                .orElseThrow(() -> new InvalidInput("status", "status must be open, closed or cancelled, was '" + code + "'")));
+        Optional<Sku> product = sku.map(Sku::of);
+        return SqlPurchasing.list(handle, wanted, product, afterId, limit);
     }
 
     public PurchaseOrder find(Handle handle, long id) {

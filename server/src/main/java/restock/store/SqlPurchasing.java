@@ -41,6 +41,22 @@ public final class SqlPurchasing {
         return id;
     }
 
+    /** Purchase orders after {@code afterId}, in id order, optionally of one status and naming one SKU; up to {@code limit}. */
+    public static List<PurchaseOrder> list(Handle handle, Optional<PurchaseOrder.Status> status, Optional<Sku> sku, long afterId, int limit) {
+        List<Long> ids = handle.createQuery("""
+                        select o.id from purchase_orders o
+                        where o.id > :after and (cast(:status as text) is null or o.status = :status)
+                          and (cast(:sku as text) is null or exists (select 1 from purchase_order_lines l
+                                                                    where l.purchase_order_id = o.id and l.sku = :sku))
+                        order by o.id limit :limit""")
+                .bind("after", afterId)
+                .bind("status", status.map(PurchaseOrder.Status::code).orElse(null))
+                .bind("sku", sku.map(Sku::code).orElse(null))
+                .bind("limit", limit)
+                .mapTo(Long.class).list();
+        return ids.stream().map(id -> find(handle, id, false).orElseThrow()).toList();
+    }
+
     /** Reads the order; with {@code lock}, holds its row so that receipts and closes on one order run one at a time. */
     public static Optional<PurchaseOrder> find(Handle handle, long id, boolean lock) {
         Optional<PurchaseOrder> header = handle.createQuery("""

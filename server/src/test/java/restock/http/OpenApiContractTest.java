@@ -90,6 +90,7 @@ class OpenApiContractTest {
                 {"supplier":"Cake Stands Ltd","newSupplier":true,"lines":[{"sku":"22423","quantity":10,"expectedDate":"%s"}]}""".formatted(expected)), 201);
         long poId = purchaseOrder.json().path("id").asLong();
         expect(client.get("/api/purchase-orders/" + poId), 200);
+        assertThat(expect(client.get("/api/purchase-orders?status=open&limit=5"), 200).json().path("items")).isNotEmpty();
         Exchange order = expect(client.post("/api/orders", """
                 {"customerEmail":"ann@example.com","lines":[{"sku":"22423","quantity":8},{"sku":"47566","quantity":2}]}""", "order-1"), 201);
         long orderId = order.json().path("id").asLong();

@@ -45,4 +45,37 @@ class PurchaseOrderAnswersTest {
             assertThat(client.get("/api/suppliers").responseBody()).contains("Kyoto Fans Ltd");
         }
     }
+
+    /** An outside check found no way to list purchase orders through the API (only one by id). */
+    @Test
+    void purchase_orders_are_listed_a_page_at_a_time_by_status_and_sku() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            client.post("/api/products", "{\"sku\":\"21212\",\"name\":\"Cake Cases\",\"priceMinor\":55,\"currency\":\"GBP\"}");
+            client.post("/api/products", "{\"sku\":\"22423\",\"name\":\"Cakestand\",\"priceMinor\":1275,\"currency\":\"GBP\"}");
+            String soon = LocalDate.now(ZoneOffset.UTC).plusDays(9).toString();
+            long[] ids = new long[3];
+            for (int i = 0; i < 3; i++) {
+                ids[i] = client.post("/api/purchase-orders", "{\"supplier\":\"Midlands Paper\",\"newSupplier\":true,\"lines\":[{\"sku\":\""
+                        + (i == 1 ? "22423" : "21212") + "\",\"quantity\":5,\"expectedDate\":\"" + soon + "\"}]}").json().path("id").asLong();
+            }
+            client.post("/api/purchase-orders/" + ids[2] + "/cancel", "");
+
+            ApiClient.Exchange first = client.get("/api/purchase-orders?limit=2");
+            ApiClient.Exchange second = client.get("/api/purchase-orders?limit=2&after=" + first.json().path("next").asText());
+
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.json().path("items")).extracting(item -> item.path("id").asLong()).containsExactly(ids[0], ids[1]);
+            assertThat(second.json().path("items")).extracting(item -> item.path("id").asLong()).containsExactly(ids[2]);
+            assertThat(second.json().has("next")).as("the last page has no next cursor").isFalse();
+            assertThat(client.get("/api/purchase-orders?status=open&sku=21212").json().path("items"))
+                    .extracting(item -> item.path("id").asLong()).containsExactly(ids[0]);
+            assertThat(client.get("/api/purchase-orders?status=cancelled").json().path("items"))
+                    .extracting(item -> item.path("id").asLong()).containsExactly(ids[2]);
+            ApiClient.Exchange bad = client.get("/api/purchase-orders?status=lost");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().path("field").asText()).isEqualTo("status");
+            assertThat(client.get("/api/purchase-orders?limit=201").status()).isEqualTo(400);
+        }
+    }
 }
