@@ -32,6 +32,8 @@ public final class Staircase {
     private final int inTheBuilding;
     private final Optional<LocalDate> release;
     private final List<Leftover> leftovers;
+    /** All the units that can wait on something: the building's before a release, then the unclaimed supply. */
+    private final int promisableAtMost;
     /** Units on open purchase order lines, claimed or not: why nothing can be promised depends on it. */
     private final int incomingUnits;
     private final restock.promise.PromiseSettings settings;
@@ -41,6 +43,7 @@ public final class Staircase {
         this.inTheBuilding = inTheBuilding;
         this.release = release;
         this.leftovers = List.copyOf(leftovers);
+        this.promisableAtMost = inTheBuilding + leftovers.stream().mapToInt(Leftover::units).sum();
         this.incomingUnits = incomingUnits;
         this.settings = settings;
     }
@@ -64,11 +67,6 @@ public final class Staircase {
         return new Staircase(inTheBuilding, release, leftovers, incoming, position.settings());
     }
 
-    /** All the units that can wait on something: the building's before a release, then the unclaimed supply. */
-    private int promisableAtMost() {
-        return inTheBuilding + leftovers.stream().mapToInt(Leftover::units).sum();
-    }
-
     /** The outlook for a shortfall (units beyond what is free), exactly as a line of that many units gets it. */
     public Outlook outlookFor(int shortfall) {
         if (shortfall <= 0) {
@@ -78,9 +76,9 @@ public final class Staircase {
             LocalDate day = release.orElseThrow();
             return new Outlook.Promised(new Promise(day, day, 1.0, Optional.empty()));
         }
-        if (shortfall > promisableAtMost()) {
+        if (shortfall > promisableAtMost) {
             if (!leftovers.isEmpty()) {
-                return new Outlook.Unconfirmed(0, "only " + (promisableAtMost() - inTheBuilding)
+                return new Outlook.Unconfirmed(0, "only " + (promisableAtMost - inTheBuilding)
                         + " units of incoming supply are not already promised to earlier orders");
             }
             return new Outlook.Unconfirmed(0, incomingUnits == 0 ? "no confirmed incoming supply"

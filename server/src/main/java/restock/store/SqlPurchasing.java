@@ -5,11 +5,16 @@ import restock.catalog.Sku;
 import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Purchase orders, their lines and receipts. */
@@ -43,40 +48,55 @@ public final class SqlPurchasing {
 
     /** Purchase orders after {@code afterId}, in id order, optionally of one status and naming one SKU; up to {@code limit}. */
     public static List<PurchaseOrder> list(Handle handle, Optional<PurchaseOrder.Status> status, Optional<Sku> sku, long afterId, int limit) {
-        List<Long> ids = handle.createQuery("""
-                        select o.id from purchase_orders o
-                        where o.id > :after and (cast(:status as text) is null or o.status = :status)
-                          and (cast(:sku as text) is null or exists (select 1 from purchase_order_lines l
-                                                                    where l.purchase_order_id = o.id and l.sku = :sku))
-                        order by o.id limit :limit""")
+        List<PurchaseOrder> headers = handle.createQuery(HEADER + "\n" + """
+                         where o.id > :after and (cast(:status as text) is null or o.status = :status)
+                           and (cast(:sku as text) is null or exists (select 1 from purchase_order_lines l
+                                                                     where l.purchase_order_id = o.id and l.sku = :sku))
+                         order by o.id limit :limit""")
                 .bind("after", afterId)
                 .bind("status", status.map(PurchaseOrder.Status::code).orElse(null))
                 .bind("sku", sku.map(Sku::code).orElse(null))
                 .bind("limit", limit)
-                .mapTo(Long.class).list();
-        return ids.stream().map(id -> find(handle, id, false).orElseThrow()).toList();
+                .map((rs, ctx) -> header(rs))
+                .list();
+        // The page's lines in one query, not one per order.
+        Map<Long, List<PurchaseOrder.Line>> lines = new HashMap<>();
+        handle.createQuery("select * from purchase_order_lines where purchase_order_id = any(:ids) order by purchase_order_id, line_number")
+                .bindArray("ids", Long.class, headers.stream().map(PurchaseOrder::id).toList())
+                .map((rs, ctx) -> Map.entry(rs.getLong("purchase_order_id"), line(rs)))
+                .forEach(entry -> lines.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
+        return headers.stream().map(order -> new PurchaseOrder(order.id(), order.supplier(), order.status(), order.createdAt(),
+                lines.getOrDefault(order.id(), List.of()))).toList();
+    }
+
+    private static final String HEADER = """
+            select o.id, s.name as supplier, o.status, o.created_at
+            from purchase_orders o join suppliers s on s.id = o.supplier_id""";
+
+    private static PurchaseOrder header(ResultSet rs) throws SQLException {
+        return new PurchaseOrder(rs.getLong("id"), rs.getString("supplier"), PurchaseOrder.Status.parse(rs.getString("status")),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), List.of());
+    }
+
+    private static PurchaseOrder.Line line(ResultSet rs) throws SQLException {
+        return new PurchaseOrder.Line(rs.getLong("id"), rs.getInt("line_number"), Sku.of(rs.getString("sku")),
+                rs.getInt("quantity_ordered"), rs.getInt("quantity_received"), rs.getObject("expected_date", LocalDate.class),
+                Optional.ofNullable(rs.getObject("first_received_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(rs.getObject("last_received_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
     }
 
     /** Reads the order; with {@code lock}, holds its row so that receipts and closes on one order run one at a time. */
     public static Optional<PurchaseOrder> find(Handle handle, long id, boolean lock) {
-        Optional<PurchaseOrder> header = handle.createQuery("""
-                        select o.id, s.name as supplier, o.status, o.created_at
-                        from purchase_orders o join suppliers s on s.id = o.supplier_id where o.id = :id"""
-                        + (lock ? " for update of o" : ""))
+        Optional<PurchaseOrder> header = handle.createQuery(HEADER + " where o.id = :id" + (lock ? " for update of o" : ""))
                 .bind("id", id)
-                .map((rs, ctx) -> new PurchaseOrder(rs.getLong("id"), rs.getString("supplier"),
-                        PurchaseOrder.Status.parse(rs.getString("status")),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), List.of()))
+                .map((rs, ctx) -> header(rs))
                 .findOne();
         if (header.isEmpty()) {
             return header;
         }
         List<PurchaseOrder.Line> lines = handle.createQuery("select * from purchase_order_lines where purchase_order_id = :id order by line_number")
                 .bind("id", id)
-                .map((rs, ctx) -> new PurchaseOrder.Line(rs.getLong("id"), rs.getInt("line_number"), Sku.of(rs.getString("sku")),
-                        rs.getInt("quantity_ordered"), rs.getInt("quantity_received"), rs.getObject("expected_date", LocalDate.class),
-                        Optional.ofNullable(rs.getObject("first_received_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
-                        Optional.ofNullable(rs.getObject("last_received_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
+                .map((rs, ctx) -> line(rs))
                 .list();
         PurchaseOrder order = header.get();
         return Optional.of(new PurchaseOrder(order.id(), order.supplier(), order.status(), order.createdAt(), lines));

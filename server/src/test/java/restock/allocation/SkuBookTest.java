@@ -196,6 +196,10 @@ class SkuBookTest {
         assertThat(onTheDay.changes().fills()).containsExactly(new Fill(1, 3, true), new Fill(2, 2, true));
     }
 
+    /** Always on the day, but two of five deliveries brought 70% of what was ordered. */
+    private static final restock.promise.ArrivalOdds SOMETIMES_SHORT = new restock.promise.ArrivalOdds(restock.promise.DayDistribution.certain(0),
+            restock.promise.FillDistribution.of(List.of(1.0, 1.0, 1.0, 0.7, 0.7)), "three of five deliveries complete, two 70%");
+
     /**
      * The model-based test found the shop answering "no confirmed date" for 5 units while the order placed for them got
      * a promise: the answer judged the whole unclaimed rest of the purchase order line, which a supplier who sometimes
@@ -203,9 +207,7 @@ class SkuBookTest {
      */
     @Test
     void the_promise_for_part_of_a_purchase_order_line_is_the_one_a_line_placed_for_it_gets() {
-        restock.promise.ArrivalOdds sometimesShort = new restock.promise.ArrivalOdds(restock.promise.DayDistribution.certain(0),
-                restock.promise.FillDistribution.of(List.of(1.0, 1.0, 1.0, 0.7, 0.7)), "three of five deliveries complete, two 70%");
-        SkuBook book = book(new BackorderPolicy.WhenSupplyConfirmed(), 0, List.of(new IncomingSupply(10, NEXT_WEEK, 10, sometimesShort)));
+        SkuBook book = book(new BackorderPolicy.WhenSupplyConfirmed(), 0, List.of(new IncomingSupply(10, NEXT_WEEK, 10, SOMETIMES_SHORT)));
 
         Admission answer = OrderDecision.decide(book.position(), 5, 0);
         Admission placed = book.admit(1, 0, T0, 5);
@@ -218,9 +220,7 @@ class SkuBookTest {
 
     @Test
     void as_many_units_wait_as_can_be_promised_within_one_purchase_order_line() {
-        restock.promise.ArrivalOdds sometimesShort = new restock.promise.ArrivalOdds(restock.promise.DayDistribution.certain(0),
-                restock.promise.FillDistribution.of(List.of(1.0, 1.0, 1.0, 0.7, 0.7)), "three of five deliveries complete, two 70%");
-        SkuBook book = book(new BackorderPolicy.WhenSupplyConfirmed(), 0, List.of(new IncomingSupply(10, NEXT_WEEK, 10, sometimesShort)));
+        SkuBook book = book(new BackorderPolicy.WhenSupplyConfirmed(), 0, List.of(new IncomingSupply(10, NEXT_WEEK, 10, SOMETIMES_SHORT)));
 
         // Seven units come in every delivery seen; the eighth in three of five (60%, under the 80% asked).
         Admission all = book.admit(1, 0, T0, 10);
