@@ -2,7 +2,7 @@
 # Issue 10 item 2: the model-based test must catch mutations of the one decision. Each mutation is applied to a
 # throw-away worktree of HEAD, the model-based test runs there, and the script reports whether it failed (caught)
 # and the first disagreement it printed. Exit status 1 if any mutation survived.
-#   tools/model-mutations.sh            (embedded PostgreSQL; RESTOCK_TEST_DATABASE_URL to use a server)
+#   tools/model-mutations.sh [name ...]   (all when none named; embedded PostgreSQL, RESTOCK_TEST_DATABASE_URL to use a server)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -23,9 +23,14 @@ replacement[answer-judges-whole-leftover]='int take = leftover.units();'
 file[supply-by-median-day]=server/src/main/java/restock/allocation/IncomingSupply.java
 pattern[supply-by-median-day]='return ExpectedArrival.of(expectedDate, odds, today, confidence);'
 replacement[supply-by-median-day]='return ExpectedArrival.of(expectedDate, odds, today, 0.5);'
+file[cart-lines-answered-alone]=server/src/main/java/restock/service/AvailabilityQueries.java
+pattern[cart-lines-answered-alone]='positions.put(item.sku(), position.after(decision));'
+replacement[cart-lines-answered-alone]='positions.put(item.sku(), position);'
 
+names=("$@")
+[ ${#names[@]} -gt 0 ] || names=(drop-policy-check portions-by-printed-date lateness-from-moved-date answer-judges-whole-leftover supply-by-median-day cart-lines-answered-alone)
 survived=0
-for name in drop-policy-check portions-by-printed-date lateness-from-moved-date answer-judges-whole-leftover supply-by-median-day; do
+for name in "${names[@]}"; do
   work=$(mktemp -d /tmp/restock-mutation-XXXXXX)
   git worktree add -q --detach "$work/tree" HEAD
   python3 - "$work/tree/${file[$name]}" "${pattern[$name]}" "${replacement[$name]}" <<'PY'

@@ -173,7 +173,7 @@ final class ShopUnderTest {
      * shopper with no holds for every SKU and quantity, then the trial order placed through placement itself
      * (written and read back). Nothing is written before the order, so it sees the book the decisions saw.
      */
-    UnderLock underLock(List<String> skus, List<Integer> quantities, String trialSku, int trialQuantity) {
+    UnderLock underLock(List<String> skus, List<Integer> quantities, List<ReferenceModel.Requested> trialLines) {
         try {
             restock.inTransaction(h -> {
                 List<Sku> codes = skus.stream().map(Sku::of).toList();
@@ -187,7 +187,7 @@ final class ShopUnderTest {
                     }
                     decisions.put(sku, admissions);
                 }
-                Order trial = restock.orders().place(h, request("trial", 0, true, List.of(new ReferenceModel.Requested(trialSku, trialQuantity))));
+                Order trial = restock.orders().place(h, request("trial", 0, true, trialLines));
                 throw new Rollback(new UnderLock(decisions, trial));
             });
             throw new AssertionError("unreachable");
@@ -212,15 +212,18 @@ final class ShopUnderTest {
 
     /**
      * What the shop shows at one committed state, read on one connection without locks: the availability answers
-     * for the items, the Merchant feed's rows, each SKU's stock figures (on hand, reserved, backordered, open
-     * incoming) and each order line's quantities (reserved, waiting, refused, shipped, cancelled) by real line id.
+     * for the items (each on its own), the cart's answers (the cart's lines as one order), the Merchant feed's rows,
+     * each SKU's stock figures (on hand, reserved, backordered, open incoming) and each order line's quantities
+     * (reserved, waiting, refused, shipped, cancelled) by real line id.
      */
-    Reading reading(List<OrderRequest.Line> items) {
-        return restock.read(h -> new Reading(restock.availability().batch(h, items), storefront.merchantRows(h, PAGES), stock(h), lines(h)));
+    Reading reading(List<OrderRequest.Line> items, List<ReferenceModel.Requested> cart) {
+        List<OrderRequest.Line> cartLines = cart.stream().map(r -> new OrderRequest.Line(Sku.of(r.sku()), r.quantity())).toList();
+        return restock.read(h -> new Reading(restock.availability().batch(h, items), restock.availability().cart(h, cartLines),
+                storefront.merchantRows(h, PAGES), stock(h), lines(h)));
     }
 
-    record Reading(List<AvailabilityQueries.Answer> answers, List<Map<String, String>> feed, Map<String, int[]> stock,
-                   Map<Long, int[]> lines) {
+    record Reading(List<AvailabilityQueries.Answer> answers, List<AvailabilityQueries.Answer> cart, List<Map<String, String>> feed,
+                   Map<String, int[]> stock, Map<Long, int[]> lines) {
     }
 
     private static Map<String, int[]> stock(org.jdbi.v3.core.Handle h) {

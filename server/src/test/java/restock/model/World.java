@@ -301,12 +301,17 @@ final class World {
         try {
             List<OrderRequest.Line> items = new ArrayList<>();
             skus.forEach(sku -> QUANTITIES.forEach(q -> items.add(new OrderRequest.Line(Sku.of(sku), q))));
-            // Once a step, the whole way through: an order placed, written and read back, then rolled back.
+            // Once a step, the whole way through: an order of two lines placed, written and read back, then rolled
+            // back, and the same two lines asked as a cart. Every other step its second line names the first's SKU
+            // again, so the cart must answer it on what the first line left.
             String trialSku = skus.get(steps % skus.size());
             int trialQuantity = QUANTITIES.get(steps % QUANTITIES.size());
-            ShopUnderTest.Reading reading = StepTimes.time("check/availability, feed, figures, lines", () -> shop.reading(items));
+            List<ReferenceModel.Requested> trialLines = List.of(new ReferenceModel.Requested(trialSku, trialQuantity),
+                    new ReferenceModel.Requested(steps % 2 == 0 ? trialSku : skus.get((steps / 2 + 1) % skus.size()),
+                            QUANTITIES.get(steps / 3 % QUANTITIES.size())));
+            ShopUnderTest.Reading reading = StepTimes.time("check/availability, feed, figures, lines", () -> shop.reading(items, trialLines));
             ShopUnderTest.UnderLock underLock = StepTimes.time("check/locked decision and trial order",
-                    () -> shop.underLock(skus, QUANTITIES, trialSku, trialQuantity));
+                    () -> shop.underLock(skus, QUANTITIES, trialLines));
             checkFigures(skus, reading.stock());
             checkLines(reading.lines());
             // The model's answers, once a step: the availability answers, the locked books and the feed meet them.
@@ -328,6 +333,10 @@ final class World {
             Admission answered = reading.answers().stream().filter(a -> a.sku().code().equals(trialSku) && a.quantity() == trialQuantity)
                     .findFirst().orElseThrow().decision();
             assertLine("an order for " + trialQuantity + " " + trialSku + " placed now", answered, underLock.trial().lines().get(0));
+            for (int i = 0; i < trialLines.size(); i++) {
+                assertLine("line " + (i + 1) + " of an order for " + trialLines + " placed now, against the cart's answer",
+                        reading.cart().get(i).decision(), underLock.trial().lines().get(i));
+            }
             checkFeed(reading.answers(), reading.feed(), modelSays);
             if (steps % 10 == 0) {
                 StepTimes.time("check/invariants", () -> shop.read(h -> {
