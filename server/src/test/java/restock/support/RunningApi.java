@@ -26,16 +26,19 @@ public final class RunningApi implements AutoCloseable {
 
     /** With a clock the test moves. */
     public RunningApi(TestDatabases.Target target, Clock clock) {
-        this(target, clock, false);
+        this(target.freshSchema(), clock, false);
     }
 
-    /** With the storefront demo page at /shop and a waitlist that asks shoppers to confirm, as {@code serve --demo} runs. */
-    public static RunningApi withShopDemo(TestDatabases.Target target) {
-        return new RunningApi(target, Clock.systemUTC(), true);
+    /**
+     * With the storefront demo page at /shop and a waitlist that asks shoppers to confirm, as {@code serve --demo} runs,
+     * on a database that holds the demo year already, loaded today ({@link TestDatabases.Target#freshDemo}).
+     */
+    public static RunningApi withDemoYearLoaded(TestDatabases.Target target) {
+        return new RunningApi(target.freshDemo(Clock.systemUTC()), Clock.systemUTC(), true);
     }
 
-    private RunningApi(TestDatabases.Target target, Clock clock, boolean shopDemo) {
-        this.database = target.freshSchema();
+    private RunningApi(Database database, Clock clock, boolean shopDemo) {
+        this.database = database;
         this.restock = new Restock(database.jdbi(), clock);
         HttpApi api = shopDemo ? shopDemo(restock, clock) : new HttpApi(restock, API_KEY);
         database.bindMetrics(api.meters());

@@ -1,5 +1,7 @@
 package restock.support;
 
+import restock.cli.Demo;
+import restock.service.Restock;
 import restock.store.Database;
 import restock.store.EmbeddedServer;
 
@@ -10,6 +12,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,6 +44,8 @@ public final class TestDatabases {
     private static final String RUN = DATABASE_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(\\?.*)?$");
     private static final Map<String, Templates> TEMPLATES = new ConcurrentHashMap<>();
+    /** The database holding the demo, by server URL and the day it was loaded on. */
+    private static final Map<String, String> DEMOS = new ConcurrentHashMap<>();
     private static EmbeddedServer embedded;
 
     private TestDatabases() {
@@ -53,7 +60,30 @@ public final class TestDatabases {
 
         /** The JDBC URL of a fresh, migrated database, for tests that connect several instances to one database. */
         public String freshDatabaseUrl() {
-            return TEMPLATES.computeIfAbsent(jdbcUrl, url -> Templates.migrate(name, url, !name.equals("embedded"))).cloneOne();
+            return templates().cloneOne();
+        }
+
+        /**
+         * A fresh database holding the demo year as loaded today on {@code clock}: the first call of the day in this
+         * JVM loads it (a replay of 364 days, about half a minute), later ones copy that database. The console
+         * tests each loaded it before.
+         */
+        public Database freshDemo(Clock clock) {
+            Templates templates = templates();
+            String loaded = DEMOS.computeIfAbsent(jdbcUrl + " " + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), key -> {
+                String url = templates.cloneOne();
+                try (Database database = Database.connectToCopyOfMigrated(url)) {
+                    if (Demo.load(new Restock(database.jdbi(), clock), Optional.empty()).isEmpty()) {
+                        throw new IllegalStateException("a fresh database was not empty");
+                    }
+                }
+                return url;
+            });
+            return Database.connectToCopyOfMigrated(templates.copyOf(loaded));
+        }
+
+        private Templates templates() {
+            return TEMPLATES.computeIfAbsent(jdbcUrl, url -> Templates.migrate(name, url, !name.equals("embedded")));
         }
 
         @Override
@@ -135,9 +165,22 @@ public final class TestDatabases {
         }
 
         synchronized String cloneOne() {
+            return cloneOf(template);
+        }
+
+        /** A copy of one of this run's databases on this server, given by its URL; no session may be connected to it. */
+        synchronized String copyOf(String databaseUrl) {
+            Matcher url = JDBC_URL.matcher(databaseUrl);
+            if (!url.matches()) {
+                throw new IllegalArgumentException("not a database URL: " + databaseUrl);
+            }
+            return cloneOf(url.group(2));
+        }
+
+        private String cloneOf(String source) {
             String clone = template.replace("_template", "_" + next.incrementAndGet());
-            // CREATE DATABASE waits up to 5 s for sessions still leaving the template; none should be there.
-            execute("create database " + clone + " template " + template);
+            // CREATE DATABASE waits up to 5 s for sessions still leaving the source; none should be there.
+            execute("create database " + clone + " template " + source);
             clones.add(clone);
             // No test here is about the shared server's durability (the crash tests run a durable server of their
             // own): a commit need not wait for its WAL flush, which made the model-based test wait on fsync.

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import restock.catalog.Sku;
-import restock.cli.Demo;
 import restock.service.StaffAccounts;
 import restock.support.RunningApi;
 import restock.support.TestDatabases;
@@ -35,8 +34,7 @@ class ConsoleSecurityTest {
 
     @BeforeAll
     static void start() {
-        api = RunningApi.withShopDemo(TestDatabases.targets().get(0));
-        Demo.loadIfEmpty(api.restock());
+        api = RunningApi.withDemoYearLoaded(TestDatabases.targets().get(0));
         StaffAccounts accounts = new StaffAccounts(api.restock(), api.restock().clock());
         accounts.create("ops", PASSWORD.toCharArray(), "test");
         accounts.create("locked", PASSWORD.toCharArray(), "test");
