@@ -134,9 +134,18 @@ public final class InsightQueries {
      * large shop's first reading is still under way).
      */
     public Optional<KpiRow> overall(int days) {
+        return overallAsOf(days).map(AsOf::figures);
+    }
+
+    /** {@link #overall} with the moment its figures were read, for a page that says how fresh they are. */
+    public Optional<AsOf<KpiRow>> overallAsOf(int days) {
         LocalDate today = restock.books().today();
         return kept(List.of("overall", days, today),
                 () -> restock.read(h -> Kpis.overall(facts(h, new Period(today.minusDays(days - 1L), today), today, Optional.empty()))));
+    }
+
+    /** Figures and when they were read: kept figures can be up to {@link #OVERVIEW_KEPT_FOR} old, and a page says so. */
+    public record AsOf<T>(T figures, java.time.Instant readAt) {
     }
 
     /**
@@ -147,14 +156,14 @@ public final class InsightQueries {
     public Optional<List<KpiRow>> weeklyTrend(int weeks) {
         LocalDate today = restock.books().today();
         LocalDate first = weeksBack(weeks);
-        return kept(List.of("trend", weeks, today), () -> {
+        return kept(List.<Object>of("trend", weeks, today), () -> {
             List<KpiRow> rows = new java.util.ArrayList<>();
             for (LocalDate week = first; !week.isAfter(today); week = week.plusWeeks(1)) {
                 Period period = new Period(week, week.plusDays(6).isAfter(today) ? today : week.plusDays(6));
                 rows.addAll(kpis(period, Kpis.By.PERIOD, Kpis.Grain.WEEK, Optional.empty()));
             }
             return List.copyOf(rows);
-        });
+        }).map(AsOf::figures);
     }
 
     /** How long the overview's KPI figures are reused before they are read again. */
@@ -165,11 +174,8 @@ public final class InsightQueries {
      */
     public static final java.time.Duration OVERVIEW_WAIT = java.time.Duration.ofSeconds(3);
 
-    private record Kept(java.time.Instant at, Object value) {
-    }
-
-    private final java.util.concurrent.ConcurrentHashMap<List<Object>, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<List<Object>, java.util.concurrent.CompletableFuture<Object>> reading = new java.util.HashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, AsOf<Object>> kept = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<Object>, java.util.concurrent.CompletableFuture<AsOf<Object>>> reading = new java.util.HashMap<>();
     private java.util.concurrent.ExecutorService reader;
 
     /**
@@ -178,22 +184,22 @@ public final class InsightQueries {
      * waits for it up to {@link #OVERVIEW_WAIT}, and every request gets nothing while it goes on.
      */
     @SuppressWarnings("unchecked")
-    private <T> Optional<T> kept(List<Object> key, java.util.function.Supplier<T> read) {
-        Kept found = kept.get(key);
+    private <T> Optional<AsOf<T>> kept(List<Object> key, java.util.function.Supplier<T> read) {
+        AsOf<Object> found = kept.get(key);
         if (found != null) {
-            if (!restock.clock().instant().isBefore(found.at().plus(OVERVIEW_KEPT_FOR))) {
+            if (!restock.clock().instant().isBefore(found.readAt().plus(OVERVIEW_KEPT_FOR))) {
                 reading(key, read);
             }
-            return Optional.of((T) found.value());
+            return Optional.of((AsOf<T>) found);
         }
         Reading started = reading(key, read);
         if (!started.now()) {
             return Optional.empty();  // another request started it and waits for it; this one answers at once
         }
         try {
-            Object value = started.future().get(OVERVIEW_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            kept.put(key, new Kept(restock.clock().instant(), value));
-            return Optional.of((T) value);
+            AsOf<Object> figures = started.future().get(OVERVIEW_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            kept.put(key, figures);
+            return Optional.of((AsOf<T>) figures);
         } catch (java.util.concurrent.TimeoutException stillReading) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -205,11 +211,11 @@ public final class InsightQueries {
     }
 
     /** A reading under way, and whether this call started it. */
-    private record Reading(java.util.concurrent.CompletableFuture<Object> future, boolean now) {
+    private record Reading(java.util.concurrent.CompletableFuture<AsOf<Object>> future, boolean now) {
     }
 
     private synchronized Reading reading(List<Object> key, java.util.function.Supplier<?> read) {
-        java.util.concurrent.CompletableFuture<Object> running = reading.get(key);
+        java.util.concurrent.CompletableFuture<AsOf<Object>> running = reading.get(key);
         boolean startedNow = running == null || running.isDone();
         if (startedNow) {
             if (reader == null) {
@@ -220,10 +226,13 @@ public final class InsightQueries {
                 });
             }
             java.time.Instant now = restock.clock().instant();
-            kept.values().removeIf(old -> !now.isBefore(old.at().plus(OVERVIEW_KEPT_FOR.multipliedBy(6))));
+            kept.values().removeIf(old -> !now.isBefore(old.readAt().plus(OVERVIEW_KEPT_FOR.multipliedBy(6))));
             reading.values().removeIf(java.util.concurrent.CompletableFuture::isDone);
-            running = java.util.concurrent.CompletableFuture.supplyAsync(read::get, reader);
-            running.thenAccept(value -> kept.put(key, new Kept(restock.clock().instant(), value)));
+            running = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                java.time.Instant readAt = restock.clock().instant();
+                return new AsOf<Object>(read.get(), readAt);
+            }, reader);
+            running.thenAccept(figures -> kept.put(key, figures));
             reading.put(key, running);
         }
         return new Reading(running, startedNow);
@@ -248,7 +257,7 @@ public final class InsightQueries {
      */
     public Optional<OverviewAlerts> alerts(int limit, java.util.function.Supplier<PlanningQueries.StoredPlans> plans) {
         LocalDate today = restock.books().today();
-        return kept(List.of("alerts", limit, today), () -> readAlerts(limit, today, plans.get()));
+        return kept(List.<Object>of("alerts", limit, today), () -> readAlerts(limit, today, plans.get())).map(AsOf::figures);
     }
 
     private OverviewAlerts readAlerts(int limit, LocalDate today, PlanningQueries.StoredPlans plans) {

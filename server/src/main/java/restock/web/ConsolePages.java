@@ -12,6 +12,7 @@ import restock.orders.OrderLine;
 import restock.planning.Planner;
 import restock.purchasing.PurchaseOrder;
 import restock.service.ConsoleQueries;
+import restock.service.InsightQueries;
 import restock.service.PlanningQueries;
 import restock.service.Restock;
 
@@ -73,8 +74,12 @@ final class ConsolePages {
 
     private void overview(Context ctx) {
         Optional<restock.service.InsightQueries.OverviewAlerts> alerts = insight.alerts(ConsoleQueries.ALERT_ROWS, planning::latestPlans);
+        var kpis = insight.overallAsOf(CAUSE_DAYS);
         console.render(ctx, "console/overview.jte", "overview", Map.of("overview", queries.overview(),
-                "causes", insight.mainCauses(CAUSE_DAYS), "causeDays", CAUSE_DAYS, "kpis", insight.overall(CAUSE_DAYS),
+                "causes", insight.mainCauses(CAUSE_DAYS), "causeDays", CAUSE_DAYS,
+                "kpis", kpis.map(InsightQueries.AsOf::figures),
+                "kpisReadAt", kpis.map(InsightQueries.AsOf::readAt),
+                "kpisKeptFor", InsightQueries.OVERVIEW_KEPT_FOR,
                 "trendWeeks", OverviewCharts.TREND_WEEKS,
                 "alerts", alerts.orElse(new restock.service.InsightQueries.OverviewAlerts(List.of(), 0, restock.clock().instant(), List.of())),
                 "alertsReading", alerts.isEmpty()));

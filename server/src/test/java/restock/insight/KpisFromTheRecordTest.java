@@ -75,13 +75,20 @@ class KpisFromTheRecordTest {
         assertThat(insight.weeklyTrend(4)).as("a week at a time").contains(report);
         assertThat(report.stream().mapToInt(KpiRow::lines).sum()).isEqualTo(20);
 
+        java.time.Instant firstRead = clock.instant();
         KpiRow before = insight.overall(30).orElseThrow();
         place(sku, 1);                                                                                 // one more waiting line
-        assertThat(insight.overall(30)).as("within ten minutes, the figures read before").contains(before);
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(insight.overallAsOf(30)).as("within ten minutes, the figures read before, with when they were read")
+                .contains(new InsightQueries.AsOf<>(before, firstRead));
         clock.advance(InsightQueries.OVERVIEW_KEPT_FOR);
+        java.time.Instant secondRead = clock.instant();
         assertThat(insight.overall(30)).as("after ten minutes, the older figures while a new reading goes on").contains(before);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(insight.overall(30).orElseThrow().lines()).as("then the new reading").isEqualTo(before.lines() + 1));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            InsightQueries.AsOf<KpiRow> renewed = insight.overallAsOf(30).orElseThrow();
+            assertThat(renewed.figures().lines()).as("then the new reading").isEqualTo(before.lines() + 1);
+            assertThat(renewed.readAt()).as("as of the moment it began").isEqualTo(secondRead);
+        });
     }
 
     @Test

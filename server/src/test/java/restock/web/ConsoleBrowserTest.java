@@ -283,6 +283,10 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("kpi-p90-wait")).getText()).isEqualTo(Format.days(kpis.p90WaitDays()));
         assertThat(browser.findElement(By.id("kpi-stock-out-days")).getText()).isEqualTo(Integer.toString(kpis.stockOutDays()));
         assertThat(kpis.lines()).as("the demo's last 30 days have order lines").isPositive();
+        // The figures are kept for ten minutes, and the page says when they were read (a new user's orders of the day
+        // did not move them, and nothing said why).
+        assertThat(browser.findElement(By.id("kpis-as-of")).getText()).matches("As of \\d{1,2} \\w{3,4} \\d{4} \\d{2}:\\d{2} UTC: .*"
+                + "worked out again every 10 minutes, not at each order\\.");
         assertThat(browser.findElement(By.id("waiting-lines")).getText()).isNotEqualTo("0");
         // The lamps, and any of the demo year's own orders past due on the day the test runs (its last weeks move
         // with the calendar: on 2026-12-07 one of them was four days late), as the record says.
