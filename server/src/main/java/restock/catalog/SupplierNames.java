@@ -14,7 +14,10 @@ public final class SupplierNames {
     private SupplierNames() {
     }
 
-    /** The closest name within the allowed edits (ignoring case), the first one on a tie; empty when none is close. */
+    /**
+     * The closest name within the allowed edits (ignoring case), the first one on a tie; else a name that is the typed
+     * one with words added at its end or taken from it; empty when none is close.
+     */
     public static Optional<String> closest(String typed, Collection<String> names) {
         String wanted = typed.strip().toLowerCase(Locale.ROOT);
         int allowed = Math.min(MAX_SUGGESTION_EDITS, wanted.length() / LETTERS_PER_EDIT);
@@ -26,6 +29,13 @@ public final class SupplierNames {
                 best = name;
                 bestDistance = distance;
             }
+        }
+        if (best == null) {
+            // A name given without the words that end the real one ("Yiwu Trading" for "Yiwu Trading Ltd"), or with some.
+            best = names.stream().filter(name -> {
+                String known = name.strip().toLowerCase(Locale.ROOT);
+                return !wanted.isEmpty() && (known.startsWith(wanted + " ") || wanted.startsWith(known + " "));
+            }).findFirst().orElse(null);
         }
         return Optional.ofNullable(best);
     }

@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  */
 public final class CsvImport {
     public static final int MAX_ROWS = 200_000;
+    /** The longest reference: a reference is the key an import remembers it by (idempotent_requests.key). */
+    public static final int MAX_REFERENCE = 255;
 
     /** What a file holds, and the columns it needs. */
     public enum Kind {
@@ -70,12 +72,28 @@ public final class CsvImport {
     public record RowError(int lineNumber, String message) {
     }
 
-    /** How many rows went in, or why none did. */
-    public record Result(int imported, List<RowError> errors) {
+    /**
+     * How many rows went in, how many were left as they were because their reference had been imported before with
+     * the same rows (a file run again), or why none did.
+     */
+    public record Result(int imported, int alreadyImported, List<RowError> errors) {
+        Result(List<RowError> errors) {
+            this(0, 0, errors);
+        }
     }
 
-    /** A validated row, or the rows of one order: their line numbers and what to do with them. */
-    private record Step(List<Integer> lineNumbers, Consumer<Handle> action) {
+    /**
+     * A validated row, or the rows of one order: their line numbers and what to do with them; the action says whether
+     * it imported them (false: their reference had been imported before, with the same rows).
+     */
+    private record Step(List<Integer> lineNumbers, java.util.function.Predicate<Handle> action) {
+        static Step of(int lineNumber, Consumer<Handle> action) {
+            return new Step(List.of(lineNumber), h -> {
+                action.accept(h);
+                return true;
+            });
+        }
+
         private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\..*");
 
         /** The file line an error is about: the order line its field names ("lines[2].sku"), else the first. */
@@ -109,25 +127,25 @@ public final class CsvImport {
     public Result run(Kind kind, List<Csv.Line> rows) {
         List<RowError> errors = new ArrayList<>();
         if (rows.isEmpty()) {
-            return new Result(0, List.of(new RowError(1, "the file is empty; expected a header row: " + String.join(",", kind.columns))));
+            return new Result(List.of(new RowError(1, "the file is empty; expected a header row: " + String.join(",", kind.columns))));
         }
         if (rows.size() - 1 > MAX_ROWS) {
-            return new Result(0, List.of(new RowError(MAX_ROWS + 2, "the file has " + (rows.size() - 1) + " rows; at most " + MAX_ROWS + " per import")));
+            return new Result(List.of(new RowError(MAX_ROWS + 2, "the file has " + (rows.size() - 1) + " rows; at most " + MAX_ROWS + " per import")));
         }
         Map<String, Integer> header = header(rows.get(0).cells(), kind, errors);
         if (!errors.isEmpty()) {
-            return new Result(0, errors);
+            return new Result(errors);
         }
         List<Step> steps = steps(kind, rows, header, errors);
-        if (!errors.isEmpty()) {
-            return new Result(0, errors);
-        }
+        // The rows that could be read are tried even when others could not, in a transaction that is then rolled
+        // back, so one run reports every bad row (unknown SKUs too), not only the first kind of mistake.
+        int[] counts = new int[2];
         try {
             restock.inTransaction(handle -> {
                 for (int i = 0; i < steps.size(); i++) {
                     Step step = steps.get(i);
                     try {
-                        step.action().accept(handle);
+                        counts[step.action().test(handle) ? 0 : 1] += step.lineNumbers().size();
                     } catch (InvalidInput e) {
                         errors.add(new RowError(step.lineOf(e.field()), e.getMessage()));
                     } catch (NotFound e) {
@@ -143,9 +161,10 @@ public final class CsvImport {
                 return null;
             });
         } catch (RolledBack e) {
-            return new Result(0, errors);
+            errors.sort(java.util.Comparator.comparingInt(RowError::lineNumber));
+            return new Result(errors);
         }
-        return new Result(rows.size() - 1, List.of());
+        return new Result(counts[0], counts[1], List.of());
     }
 
     /** Thrown to roll the import's transaction back after bad rows. */
@@ -162,15 +181,22 @@ public final class CsvImport {
         }
         for (String column : kind.required) {
             if (!index.containsKey(column)) {
-                errors.add(new RowError(1, "the header lacks column '" + column + "'; expected: " + String.join(",", kind.columns)));
+                errors.add(new RowError(1, "the header lacks column '" + column + "'; expected: " + String.join(",", kind.columns)
+                        + (row.size() == 1 && row.get(0).contains(";") ? " (this file seems to use ';' between columns; save it with ',')" : "")));
             }
         }
+        // A mistyped optional column (backorder_polcy) would be ignored, and its rows imported with the default.
+        index.keySet().stream().filter(column -> !column.isEmpty() && !kind.columns.contains(column)).forEach(column ->
+                errors.add(new RowError(1, "the header has a column '" + column + "' this file cannot have; its columns are: "
+                        + String.join(",", kind.columns))));
         return index;
     }
 
     private List<Step> steps(Kind kind, List<Csv.Line> rows, Map<String, Integer> header, List<RowError> errors) {
         List<Step> steps = new ArrayList<>();
         Map<String, Group> groups = new LinkedHashMap<>();
+        // A product or a count given twice in one file: which row should win is the planner's call, not ours.
+        Map<String, Integer> skuLines = new java.util.HashMap<>();
         for (int r = 1; r < rows.size(); r++) {
             int lineNumber = rows.get(r).lineNumber();
             Row row = new Row(rows.get(r).cells(), header);
@@ -181,32 +207,61 @@ public final class CsvImport {
                 switch (kind) {
                     case products -> {
                         Product product = product(row);
-                        steps.add(new Step(List.of(lineNumber), h -> restock.catalog().create(h, product)));
+                        onceInTheFile(skuLines, product.sku(), lineNumber, "product");
+                        steps.add(Step.of(lineNumber, h -> restock.catalog().create(h, product)));
                     }
                     case stock -> {
                         Sku sku = Sku.of(row.text("sku"));
                         int counted = row.integer("counted_quantity");
-                        steps.add(new Step(List.of(lineNumber), h -> restock.stock().count(h, sku, counted, "import")));
+                        onceInTheFile(skuLines, sku, lineNumber, "count");
+                        steps.add(Step.of(lineNumber, h -> restock.stock().count(h, sku, counted, "import")));
                     }
                     case purchase_orders -> {
                         row.date("expected_date");
-                        groups.computeIfAbsent(row.text("reference"), ref -> new Group(row.text("supplier"))).add(lineNumber, row);
+                        row.integer("quantity");
+                        Sku.of(row.text("sku"));
+                        group(groups, row, "supplier").add(lineNumber, row);
                     }
-                    case orders -> groups.computeIfAbsent(row.text("reference"), ref -> new Group(row.text("customer_email")))
-                            .add(lineNumber, row);
+                    case orders -> {
+                        row.integer("quantity");
+                        Sku.of(row.text("sku"));
+                        group(groups, row, "customer_email").add(lineNumber, row);
+                    }
                 }
             } catch (InvalidInput e) {
                 errors.add(new RowError(lineNumber, e.getMessage()));
             }
         }
         for (Group group : groups.values()) {
-            try {
-                steps.add(kind == Kind.purchase_orders ? group.purchaseOrder(restock, newSuppliers) : group.order(restock));
-            } catch (InvalidInput e) {
-                errors.add(new RowError(group.lineNumbers.get(0), e.getMessage()));
-            }
+            steps.add(kind == Kind.purchase_orders ? group.purchaseOrder(restock, newSuppliers) : group.order(restock));
         }
         return steps;
+    }
+
+    private static void onceInTheFile(Map<String, Integer> skuLines, Sku sku, int lineNumber, String what) {
+        Integer first = skuLines.putIfAbsent(sku.code(), lineNumber);
+        if (first != null) {
+            throw new InvalidInput("sku", "SKU " + sku.code() + " has a " + what + " on line " + first + " too; give each SKU once in a file");
+        }
+    }
+
+    /**
+     * The purchase order or order a row belongs to, by its reference; every row of one reference names the same
+     * supplier (or customer), or the rows of two would be merged into the first one's.
+     */
+    private static Group group(Map<String, Group> groups, Row row, String partyColumn) {
+        String reference = row.text("reference");
+        if (reference.length() > MAX_REFERENCE) {
+            throw new InvalidInput("reference", "reference is " + reference.length() + " characters long; at most " + MAX_REFERENCE);
+        }
+        String party = row.text(partyColumn);
+        Group group = groups.computeIfAbsent(reference, ref -> new Group(ref, partyColumn, party));
+        if (!group.party.equals(party)) {
+            throw new InvalidInput(partyColumn, "reference " + reference + " has " + partyColumn.replace('_', ' ') + " '" + group.party
+                    + "' on line " + group.lineNumbers.get(0) + " and '" + party + "' here; the rows of one reference are one "
+                    + (partyColumn.equals("supplier") ? "purchase order, from one supplier" : "order, for one customer"));
+        }
+        return group;
     }
 
     private static Product product(Row row) {
@@ -222,19 +277,25 @@ public final class CsvImport {
                 BackorderPolicy.parse(policy.isEmpty() ? null : policy, capValue), lifecycle, listing);
     }
 
-    /** The rows of one purchase order or order, grouped by their reference column. */
+    /**
+     * The rows of one purchase order or order, grouped by their reference column. The reference is imported once: a
+     * file run again (after a failure, or by mistake) leaves what it imported before as it is, instead of ordering
+     * twice; the same reference with other rows is refused.
+     */
     private static final class Group {
+        final String reference;
+        final String partyColumn;
         final String party;
         final List<Integer> lineNumbers = new ArrayList<>();
         final List<Row> rows = new ArrayList<>();
 
-        Group(String party) {
+        Group(String reference, String partyColumn, String party) {
+            this.reference = reference;
+            this.partyColumn = partyColumn;
             this.party = party;
         }
 
         void add(int lineNumber, Row row) {
-            Sku.of(row.text("sku"));
-            row.integer("quantity");
             lineNumbers.add(lineNumber);
             rows.add(row);
         }
@@ -243,14 +304,40 @@ public final class CsvImport {
             List<PurchaseOrderRequest.Line> lines = rows.stream().map(row -> new PurchaseOrderRequest.Line(
                     Sku.of(row.text("sku")), row.integer("quantity"), row.date("expected_date"))).toList();
             PurchaseOrderRequest request = new PurchaseOrderRequest(party, newSuppliers, lines);
-            return new Step(lineNumbers, h -> restock.purchasing().create(h, request));
+            return once(restock, "import purchase-orders", lines.toString(),
+                    h -> "purchase order " + restock.purchasing().create(h, request).id());
         }
 
         Step order(Restock restock) {
             List<OrderRequest.Line> lines = rows.stream().map(row -> new OrderRequest.Line(
                     Sku.of(row.text("sku")), row.integer("quantity"))).toList();
             OrderRequest request = new OrderRequest(party, true, 0, lines);
-            return new Step(lineNumbers, h -> restock.orders().place(h, request));
+            return once(restock, "import orders", lines.toString(), h -> "order " + restock.orders().place(h, request).id());
+        }
+
+        private Step once(Restock restock, String scope, String lines, java.util.function.Function<Handle, String> create) {
+            String requestHash = sha256(party + "\n" + lines);
+            return new Step(lineNumbers, h -> {
+                Optional<restock.service.IdempotentCommands.Remembered> before = restock.idempotent().find(h, scope, reference);
+                if (before.isPresent()) {
+                    if (!before.get().requestHash().equals(requestHash)) {
+                        throw new Conflict("reference " + reference + " was imported before with other rows (" + before.get().answer()
+                                + "); a reference is imported once, so give a changed or new one a reference of its own");
+                    }
+                    return false;
+                }
+                restock.idempotent().remember(h, scope, reference, requestHash, create.apply(h));
+                return true;
+            });
+        }
+
+        private static String sha256(String text) {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

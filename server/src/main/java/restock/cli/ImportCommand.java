@@ -71,10 +71,12 @@ public final class ImportCommand implements Callable<Integer> {
 
     static int report(CsvImport.Result result, PrintStream out, PrintStream err) {
         if (result.errors().isEmpty()) {
-            out.println("Imported " + result.imported() + " rows.");
+            out.println("Imported " + result.imported() + (result.imported() == 1 ? " row." : " rows.")
+                    + (result.alreadyImported() == 0 ? "" : " " + result.alreadyImported() + (result.alreadyImported() == 1 ? " row was" : " rows were")
+                    + " imported before under the same references and left as they were."));
             return 0;
         }
-        err.println("Nothing was imported: " + result.errors().size() + " rows have errors.");
+        err.println("Nothing was imported: " + result.errors().size() + (result.errors().size() == 1 ? " error." : " errors."));
         result.errors().forEach(error -> err.println("  line " + error.lineNumber() + ": " + error.message()));
         return 1;
     }

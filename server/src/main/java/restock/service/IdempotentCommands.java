@@ -29,6 +29,24 @@ public final class IdempotentCommands {
     }
 
     /**
+     * For a command that runs inside a larger transaction under a key of its own (an import's purchase order or
+     * order, keyed by its reference): the answer stored for the key, if any, with the key locked until the
+     * transaction ends. {@link #remember} stores the answer after the command ran.
+     */
+    public Optional<Remembered> find(Handle handle, String scope, String key) {
+        return SqlIdempotency.lockAndFind(handle, scope, key).map(stored -> new Remembered(stored.requestHash(), stored.responseBody()));
+    }
+
+    /** What a command under a key was asked (its request's hash) and answered. */
+    public record Remembered(String requestHash, String answer) {
+    }
+
+    /** Stores the answer of a command {@link #find} found no answer for, in the same transaction. */
+    public void remember(Handle handle, String scope, String key, String requestHash, String answer) {
+        SqlIdempotency.store(handle, scope, key, requestHash, 200, answer, restock.clock().instant());
+    }
+
+    /**
      * Runs the command in one transaction; with a key, requests under the same key and scope run one after the
      * other (an advisory lock in the transaction), and only the first one runs the command.
      */

@@ -18,6 +18,14 @@ class SupplierNamesTest {
     }
 
     @Test
+    void a_name_without_the_words_that_end_the_real_one_suggests_it() {
+        // An outside check: "Yiwu Trading" for "Yiwu Trading Ltd" (four letters short) was refused with no suggestion.
+        assertThat(SupplierNames.closest("Yiwu Trading", List.of("Yiwu Trading Ltd", "Midlands Paper Goods"))).contains("Yiwu Trading Ltd");
+        assertThat(SupplierNames.closest("Kyoto Fans Limited Company", List.of("Kyoto Fans"))).contains("Kyoto Fans");
+        assertThat(SupplierNames.closest("Kyoto", List.of("Kyotoko Fans"))).isEmpty();
+    }
+
+    @Test
     void a_name_unlike_every_supplier_suggests_none_and_short_names_are_not_guessed_at() {
         assertThat(SupplierNames.closest("Osaka Lamps", NAMES)).isEmpty();
         assertThat(SupplierNames.closest("Mid", List.of("Mud"))).isEmpty();

@@ -127,7 +127,7 @@ abstract class CsvImportChecks {
                 reference,supplier,sku,quantity,expected_date
                 P1,Acme,F-1,5,2027-01-10
                 P1,Acme,F-1,5,10/01/2027
-                """);
+                """, true);
         assertThat(badDate.errors()).singleElement().satisfies(error -> {
             assertThat(error.lineNumber()).isEqualTo(3);
             assertThat(error.message()).contains("expected_date must be a date");
@@ -136,7 +136,7 @@ abstract class CsvImportChecks {
                 reference,supplier,sku,quantity,expected_date
                 P2,Acme,F-1,5,2027-01-10
                 P2,Acme,NOPE-1,5,2027-01-10
-                """);
+                """, true);
         assertThat(unknownSku.errors()).singleElement().satisfies(error -> {
             assertThat(error.lineNumber()).isEqualTo(3);
             assertThat(error.message()).contains("unknown sku 'NOPE-1'");
@@ -187,9 +187,9 @@ abstract class CsvImportChecks {
     void a_quoted_value_over_two_lines_keeps_the_line_numbers_after_it_right() throws IOException {
         CsvImport.Result result = run(CsvImport.Kind.products, """
                 sku,name,price_minor,currency
-                G-1,"Garden
+                Q-1,"Garden
                 gnome",100,GBP
-                G-2,Gate,xx,GBP
+                Q-2,Gate,xx,GBP
                 """);
         assertThat(result.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(4);
     }
@@ -218,5 +218,105 @@ abstract class CsvImportChecks {
             assertThat(copied).isEqualTo(original);
         }
         assertThat(java.nio.file.Files.readString(second.resolve("products.csv"))).isEqualTo(java.nio.file.Files.readString(first.resolve("products.csv")));
+    }
+
+    @Test
+    void a_purchase_order_or_order_file_run_again_imports_nothing_twice() throws IOException {
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nI-1,Ink,900,GBP\nI-2,Inkwell,450,GBP\n");
+        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        String purchaseOrders = """
+                reference,supplier,sku,quantity,expected_date
+                PO-I1,Ink Supplies,I-1,200,%1$s
+                PO-I1,Ink Supplies,I-2,100,%1$s
+                PO-I2,Ink Supplies,I-1,50,%1$s
+                """.formatted(soon);
+        assertThat(run(CsvImport.Kind.purchase_orders, purchaseOrders, true)).isEqualTo(new CsvImport.Result(3, 0, List.of()));
+        long before = count("purchase_order_lines");
+        // Run again (after a failure, or by mistake): what it imported is left as it is, and nothing is ordered twice.
+        assertThat(run(CsvImport.Kind.purchase_orders, purchaseOrders, true)).isEqualTo(new CsvImport.Result(0, 3, List.of()));
+        assertThat(count("purchase_order_lines")).isEqualTo(before);
+        // A new reference beside the old ones imports only the new one.
+        assertThat(run(CsvImport.Kind.purchase_orders, purchaseOrders + "PO-I3,Ink Supplies,I-2,10," + soon + "\n", true))
+                .isEqualTo(new CsvImport.Result(1, 3, List.of()));
+        // The same reference with other rows is refused: which one is right is the planner's call.
+        CsvImport.Result changed = run(CsvImport.Kind.purchase_orders, purchaseOrders.replace("I-1,50", "I-1,60"), true);
+        assertThat(changed.errors()).singleElement().satisfies(error -> {
+            assertThat(error.lineNumber()).isEqualTo(4);
+            assertThat(error.message()).contains("reference PO-I2 was imported before with other rows (purchase order ");
+        });
+        assertThat(count("purchase_order_lines")).isEqualTo(before + 1);
+
+        assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity\nI-1,5\n").errors()).isEmpty();
+        String orders = "reference,customer_email,sku,quantity\nWEB-1,ann@example.com,I-1,2\n";
+        assertThat(run(CsvImport.Kind.orders, orders).imported()).isEqualTo(1);
+        long orderCount = count("orders");
+        assertThat(run(CsvImport.Kind.orders, orders)).isEqualTo(new CsvImport.Result(0, 1, List.of()));
+        assertThat(count("orders")).isEqualTo(orderCount);
+    }
+
+    @Test
+    void rows_of_one_reference_name_one_supplier_or_customer() throws IOException {
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nJ-1,Jug,900,GBP\n");
+        long purchaseOrders = count("purchase_orders");
+        long orders = count("orders");
+        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        CsvImport.Result suppliers = run(CsvImport.Kind.purchase_orders, """
+                reference,supplier,sku,quantity,expected_date
+                PO-J,Jug Makers,J-1,10,%1$s
+                PO-J,Midlands Paper Goods,J-1,10,%1$s
+                """.formatted(soon), true);
+        assertThat(suppliers.errors()).singleElement().satisfies(error -> {
+            assertThat(error.lineNumber()).isEqualTo(3);
+            assertThat(error.message()).isEqualTo("reference PO-J has supplier 'Jug Makers' on line 2 and 'Midlands Paper Goods' here;"
+                    + " the rows of one reference are one purchase order, from one supplier");
+        });
+        CsvImport.Result customers = run(CsvImport.Kind.orders, """
+                reference,customer_email,sku,quantity
+                ORD-J,ann@example.com,J-1,2
+                ORD-J,zed@example.com,J-1,2
+                """);
+        assertThat(customers.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(3);
+        assertThat(List.of(count("purchase_orders"), count("orders"))).as("nothing imported").containsExactly(purchaseOrders, orders);
+    }
+
+    @Test
+    void every_bad_row_is_reported_in_one_run_a_huge_quantity_too() throws IOException {
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nK-1,Kettle,900,GBP\n");
+        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        CsvImport.Result result = run(CsvImport.Kind.purchase_orders, """
+                reference,supplier,sku,quantity,expected_date
+                PO-K1,Kettles Ltd,K-1,5000000000,%1$s
+                PO-K2,Kettles Ltd,K-1,1.5,%1$s
+                PO-K3,Kettles Ltd,NOPE-1,5,%1$s
+                PO-K4,Kettles Ltd,K-1,5,%1$s
+                """.formatted(soon), true);
+        assertThat(result.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2, 3, 4);
+        assertThat(result.errors().get(0).message()).isEqualTo("quantity is out of range: 5000000000");
+        assertThat(result.errors().get(2).message()).contains("unknown sku 'NOPE-1'");
+        CsvImport.Result orders = run(CsvImport.Kind.orders, "reference,customer_email,sku,quantity\nO-K,ann@example.com,K-1,9999999999\n");
+        assertThat(orders.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2);
+    }
+
+    @Test
+    void a_column_the_file_cannot_have_is_refused_not_ignored() throws IOException {
+        CsvImport.Result result = run(CsvImport.Kind.products, "sku,name,price_minor,currency,backorder_polcy\nL-1,Lamp,900,GBP,never\n");
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.lineNumber()).isEqualTo(1);
+            assertThat(error.message()).startsWith("the header has a column 'backorder_polcy' this file cannot have; its columns are: sku,name,");
+        });
+        assertThat(run(CsvImport.Kind.stock, "sku;counted_quantity\nL-1;5\n").errors().get(0).message())
+                .contains("this file seems to use ';' between columns");
+    }
+
+    @Test
+    void a_sku_given_twice_in_one_file_is_refused() throws IOException {
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nM-1,Mug,900,GBP\n");
+        CsvImport.Result counts = run(CsvImport.Kind.stock, "sku,counted_quantity\nM-1,100\nM-1,80\n");
+        assertThat(counts.errors()).singleElement().satisfies(error -> {
+            assertThat(error.lineNumber()).isEqualTo(3);
+            assertThat(error.message()).isEqualTo("SKU M-1 has a count on line 2 too; give each SKU once in a file");
+        });
+        assertThat(run(CsvImport.Kind.products, "sku,name,price_minor,currency\nM-2,Mat,900,GBP\nM-2,Mat,900,GBP\n").errors())
+                .extracting(CsvImport.RowError::lineNumber).containsExactly(3);
     }
 }
