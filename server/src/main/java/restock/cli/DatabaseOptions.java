@@ -30,6 +30,20 @@ public final class DatabaseOptions {
         return Database.embeddedForServing(dataDirectory);
     }
 
+    /**
+     * Why a command that reads what the shop holds (plan, export, report) cannot run here: the embedded data folder
+     * does not exist. Opening it would make a new, empty database, and a mistyped {@code --data-dir} would then answer
+     * "nothing to order". Empty when there is data to read (or DATABASE_URL is set).
+     */
+    public Optional<String> noDataToRead() {
+        String url = System.getenv("DATABASE_URL");
+        if (url != null && !url.isBlank() || java.nio.file.Files.isDirectory(dataDirectory)) {
+            return Optional.empty();
+        }
+        return Optional.of("No Restock data in " + dataDirectory.toAbsolutePath().normalize() + ": check --data-dir (the default,"
+                + " ./restock-data, is relative to the folder you run in); `serve` or `import` makes a new one.");
+    }
+
     public String describe() {
         String url = System.getenv("DATABASE_URL");
         return url != null && !url.isBlank() ? "the server at DATABASE_URL" : "embedded PostgreSQL in " + dataDirectory.toAbsolutePath().normalize();

@@ -31,6 +31,10 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (database.noDataToRead().isPresent()) {
+            System.err.println(database.noDataToRead().get());
+            return 2;
+        }
         Files.createDirectories(out);
         try (Database db = database.open()) {
             db.jdbi().useHandle(h -> export(h, out));

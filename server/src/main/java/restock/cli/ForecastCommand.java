@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  * meta.csv --out forecasts.csv [--method auto]}. The output, {@code series_id,h,forecast,lo80,hi80,lo95,hi95,method},
  * is written to a temporary file beside {@code --out} and moved into place at the end, so a crash leaves no half file.
  */
-@Command(name = "forecast", description = "Forecast every series of a CSV history (series_id,t,value) with a meta file "
+@Command(name = "forecast", mixinStandardHelpOptions = true, description = "Forecast every series of a CSV history (series_id,t,value) with a meta file "
         + "(series_id,frequency,h) into series_id,h,forecast,lo80,hi80,lo95,hi95,method.")
 public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "History: series_id,t,value (t = 1, 2, ... per series)")

@@ -54,6 +54,10 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
+        if (database.noDataToRead().isPresent()) {
+            System.err.println(database.noDataToRead().get());
+            return 2;
+        }
         try (Database db = database.open()) {
             Restock restock = new Restock(db.jdbi(), Clock.systemUTC());
             PlanningQueries planning = new PlanningQueries(restock);
@@ -62,13 +66,18 @@ public final class PlanCommand implements Callable<Integer> {
             List<Planner.SkuPlan> plans = restock.read(h -> planning.plan(h, target, done -> progress.update(done, total)));
             String text = format.equals("csv") ? csv(plans) : json(plans);
             if (out == null) {
-                System.out.print(text);
+                System.out.print(forStandardOutput(text));
             } else {
                 Files.writeString(out, text, StandardCharsets.UTF_8);
                 System.err.println("Wrote " + plans.size() + " SKUs to " + out);
             }
         }
         return 0;
+    }
+
+    /** A byte order mark helps Excel open a file; piped from standard output into another tool it is a stray character. */
+    static String forStandardOutput(String text) {
+        return text.startsWith(String.valueOf(Csv.BYTE_ORDER_MARK)) ? text.substring(1) : text;
     }
 
     static String csv(List<Planner.SkuPlan> plans) {

@@ -25,6 +25,10 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (database.noDataToRead().isPresent()) {
+            System.err.println(database.noDataToRead().get());
+            return 2;
+        }
         try (Database db = database.open()) {
             Restock restock = new Restock(db.jdbi(), Clock.systemUTC());
             List<PromiseCalibration.Bucket> buckets = restock.read(h -> restock.availability().calibration(h));

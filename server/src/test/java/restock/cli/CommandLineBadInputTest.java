@@ -60,12 +60,34 @@ class CommandLineBadInputTest {
 
     @Test
     void every_command_answers_help() {
-        for (String command : java.util.List.of("serve", "import", "export", "plan", "report", "keys")) {
+        for (String command : java.util.List.of("serve", "import", "export", "plan", "report", "keys", "users", "forecast")) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             CommandLine commandLine = new CommandLine(new Main());
             commandLine.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
             assertThat(commandLine.execute(command, "--help")).as(command + " --help").isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).as(command + " --help").contains("Usage:").contains(command);
         }
+    }
+
+    @Test
+    void a_command_that_reads_the_shop_refuses_a_data_folder_that_does_not_exist_instead_of_making_an_empty_one() throws Exception {
+        // An outside check: `plan --data-dir` with a typo made a new, empty database and printed "nothing to order".
+        java.nio.file.Path typo = java.nio.file.Files.createTempDirectory("restock-cli").resolve("typo-dir");
+        for (String[] args : java.util.List.of(new String[] {"plan"}, new String[] {"export", "--out", typo.resolveSibling("out").toString()},
+                new String[] {"report", "promises"})) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            String[] withFolder = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--data-dir", typo.toString()))
+                    .toArray(String[]::new);
+            assertThat(run(err, withFolder)).as(args[0]).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).as(args[0]).contains("No Restock data in " + typo + ": check --data-dir");
+            assertThat(typo).as(args[0] + " made no folder").doesNotExist();
+        }
+    }
+
+    @Test
+    void a_plan_written_to_standard_output_has_no_byte_order_mark_and_a_plan_file_has_one() {
+        String file = PlanCommand.csv(java.util.List.of());
+        assertThat(file).startsWith("\uFEFFsku,");
+        assertThat(PlanCommand.forStandardOutput(file)).startsWith("sku,");
     }
 }
