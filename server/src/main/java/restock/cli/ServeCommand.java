@@ -79,6 +79,11 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return EXIT_FOLDER_ALREADY_SERVED;
         }
+        // Registered as soon as there is something to stop: a SIGTERM can come while the server still starts (an
+        // outside check: "Shutdown in progress" from a hook registered at the end of the start).
+        Stopping stopping = new Stopping();
+        stopping.then(db::close);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopping::run, "restock-shutdown"));
         Clock clock = Clock.systemUTC();
         PromiseSettings promises = PromiseSettings.defaults(java.time.LocalDate.now(clock));
         String threshold = System.getenv("RESTOCK_PROMISE_THRESHOLD");
@@ -137,9 +142,13 @@ public final class ServeCommand implements Callable<Integer> {
             server = api.start(host, port);
         } catch (RuntimeException e) {
             // Taken in the moment since the check above, or not ours to listen on.
-            db.close();
+            stopping.run();
             System.err.println(portTaken(host, port).orElse("Could not listen on " + host + ":" + port + ": " + e.getMessage()));
             return PORT_TAKEN;
+        }
+        if (!stopping.then(server::stop)) {
+            server.stop();
+            return 0;
         }
         String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
         System.out.println("Restock is running at " + url + " (data: " + database.describe() + ")");
@@ -152,23 +161,65 @@ public final class ServeCommand implements Callable<Integer> {
         // Background work starts after the address and key are printed, so its log lines do not bury them.
         // Each job runs in the one instance holding its lease, so several instances on one database do each pass once;
         // payments and waitlist notices keep their pace (one pass a second), the others drain what is owed.
+        if (!stopping.then(() -> {
+            try {
+                leases.releaseAll();
+            } catch (RuntimeException e) {
+                // The embedded server's own shutdown hook runs beside this one and may stop the database first. The
+                // leases then lapse by themselves within their term; the folder is still handed back after this
+                // (an outside check found a stack trace here and the lock left saying "serving").
+                System.err.println("Stopping: job leases not handed back (" + e.getClass().getSimpleName()
+                        + ": the database stopped first); they lapse within " + leases.lease().toSeconds() + " s.");
+            }
+        })) {
+            return 0;
+        }
         BackgroundJobs background = BackgroundJobs.start(leases, List.of(
                 new BackgroundJobs.Job("payments", processor::runOnce, false),
                 new BackgroundJobs.Job("notice-relay", relay::runOnce, true),
                 new BackgroundJobs.Job("waitlist-notices", waitlist::noticePass, false),
                 new BackgroundJobs.Job("queue-upkeep", new restock.service.QueueUpkeep(restock, clock)::runOnce, true),
                 new BackgroundJobs.Job("backorder-causes", new restock.service.CauseAnalysis(restock, clock)::runOnce, true)));
-        ScheduledExecutorService delivering = startDelivery(delivery);
-        ScheduledExecutorService nightly = startNightlyPlan(new NightlyPlan(new PlanningQueries(restock), leases, clock, PlanCommand::csv), clock);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            nightly.shutdownNow();
+        if (!stopping.then(background::close)) {
             background.close();
+            return 0;
+        }
+        ScheduledExecutorService delivering = startDelivery(delivery);
+        if (!stopping.then(delivering::shutdownNow)) {
             delivering.shutdownNow();
-            leases.releaseAll();
-            server.stop();
-            db.close();
-        }, "restock-shutdown"));
+            return 0;
+        }
+        ScheduledExecutorService nightly = startNightlyPlan(new NightlyPlan(new PlanningQueries(restock), leases, clock, PlanCommand::csv), clock);
+        if (!stopping.then(nightly::shutdownNow)) {
+            nightly.shutdownNow();
+        }
         return 0;
+    }
+
+    /**
+     * What stopping undoes, the last started first: the nightly plan, background jobs, delivery, the leases, the
+     * HTTP server, then the database (which hands the data folder back). Once a stop has begun nothing new is added:
+     * the starting thread stops what it started itself.
+     */
+    static final class Stopping {
+        private final java.util.Deque<Runnable> steps = new java.util.ArrayDeque<>();
+        private boolean begun;
+
+        /** Adds a step to run before those added earlier; false when the stop has begun (the caller undoes it). */
+        synchronized boolean then(Runnable step) {
+            if (begun) {
+                return false;
+            }
+            steps.push(step);
+            return true;
+        }
+
+        synchronized void run() {
+            begun = true;
+            while (!steps.isEmpty()) {
+                steps.pop().run();
+            }
+        }
     }
 
     /** Plans every SKU each night at 02:00 UTC and stores the result (GET /api/planning/runs/latest), in one instance. */
