@@ -39,7 +39,8 @@ import static restock.forecast.ForecastMethod.ZERO;
  * gets the candidate that did best across all its series.
  *
  * <p>Intervals: percentiles of the chosen candidate's cross-validation errors at each step ahead when there are at
- * least {@link #MIN_ORIGINS_FOR_INTERVALS} origins, otherwise the candidate's own model-based bands.
+ * least {@link #MIN_ORIGINS_FOR_INTERVALS} origins, never narrower than the candidate's own model-based band;
+ * otherwise that band alone. Either way a band does not narrow further ahead.
  */
 public final class AutomaticChoice {
     /** Origins need at least this much training history. */
@@ -219,46 +220,54 @@ public final class AutomaticChoice {
 
     private static Choice withIntervals(double[] history, int period, int horizon, SeriesProfile profile, Candidate candidate,
                                         double[][] residuals) {
+        Candidate usable = history.length >= candidate.members().stream().mapToInt(m -> m.minimumObservations(period)).min().orElse(1)
+                ? candidate : Candidate.of(NAIVE);
+        Prediction own = usable.predict(history, period, horizon, new SplittableRandom(Arrays.hashCode(history)));
         if (residuals[0].length < MIN_ORIGINS_FOR_INTERVALS) {
-            Candidate usable = history.length >= candidate.members().stream().mapToInt(m -> m.minimumObservations(period)).min().orElse(1)
-                    ? candidate : Candidate.of(NAIVE);
-            Prediction p = usable.predict(history, period, horizon, new SplittableRandom(Arrays.hashCode(history)));
-            double[] forecast = floored(history, p.mean());
-            // simulated paths of a discrete demand can put a bound beyond the mean: an interval always holds its point
-            return new Choice(usable, profile, forecast, below(forecast, floored(history, p.band80().lower())),
-                    above(forecast, floored(history, p.band80().upper())), below(forecast, floored(history, p.band95().lower())),
-                    above(forecast, floored(history, p.band95().upper())));
+            return bounded(history, new Choice(usable, profile, floored(history, own.mean()), own.band80().lower(), own.band80().upper(),
+                    own.band95().lower(), own.band95().upper()));
         }
         double[] forecast = floored(history, candidate.point(history, period, horizon));
         double[][] bounds = new double[4][horizon];
         double[] probabilities = {0.10, 0.90, 0.025, 0.975};
-        boolean nonNegative = Arrays.stream(history).min().orElse(0) >= 0;
+        double[][] ownBounds = {own.band80().lower(), own.band80().upper(), own.band95().lower(), own.band95().upper()};
         for (int h = 0; h < horizon; h++) {
             double[] sorted = residuals[h].clone();
             Arrays.sort(sorted);
             for (int b = 0; b < 4; b++) {
-                double bound = forecast[h] + Quantiles.type7(sorted, probabilities[b]);
-                bound = nonNegative ? Math.max(0, bound) : bound;
-                bounds[b][h] = b % 2 == 0 ? Math.min(bound, forecast[h]) : Math.max(bound, forecast[h]);
+                double empirical = forecast[h] + Quantiles.type7(sorted, probabilities[b]);
+                // Never narrower than the candidate's own band: a handful of origins can all err one way (an outside
+                // check found an 80% interval whose upper bound was the forecast, and one of zero width).
+                bounds[b][h] = b % 2 == 0 ? Math.min(empirical, ownBounds[b][h]) : Math.max(empirical, ownBounds[b][h]);
             }
         }
-        return new Choice(candidate, profile, forecast, bounds[0], bounds[1], bounds[2], bounds[3]);
+        return bounded(history, new Choice(candidate, profile, forecast, bounds[0], bounds[1], bounds[2], bounds[3]));
     }
 
-    private static double[] below(double[] forecast, double[] bound) {
-        double[] out = new double[bound.length];
-        for (int h = 0; h < out.length; h++) {
-            out[h] = Math.min(bound[h], forecast[h]);
+    /**
+     * The bands made consistent: never narrower a step further ahead (a later week is not more certain than an
+     * earlier one; the percentiles of a few errors per step jumped about), floored at zero for a non-negative history,
+     * and always holding the point forecast (simulated paths of a discrete demand can put a bound beyond the mean).
+     */
+    private static Choice bounded(double[] history, Choice choice) {
+        double[] forecast = choice.forecast();
+        boolean nonNegative = Arrays.stream(history).min().orElse(0) >= 0;
+        double[][] bands = {choice.low().clone(), choice.high().clone(), choice.low95().clone(), choice.high95().clone()};
+        for (int b = 0; b < 4; b++) {
+            double widest = 0;
+            for (int h = 0; h < forecast.length; h++) {
+                boolean lower = b % 2 == 0;
+                double width = Math.max(0, lower ? forecast[h] - bands[b][h] : bands[b][h] - forecast[h]);
+                widest = Math.max(widest, width);
+                double bound = lower ? forecast[h] - widest : forecast[h] + widest;
+                bands[b][h] = nonNegative ? Math.max(0, bound) : bound;
+            }
         }
-        return out;
-    }
-
-    private static double[] above(double[] forecast, double[] bound) {
-        double[] out = new double[bound.length];
-        for (int h = 0; h < out.length; h++) {
-            out[h] = Math.max(bound[h], forecast[h]);
+        for (int h = 0; h < forecast.length; h++) {
+            bands[2][h] = Math.min(bands[2][h], bands[0][h]);
+            bands[3][h] = Math.max(bands[3][h], bands[1][h]);
         }
-        return out;
+        return new Choice(choice.candidate(), choice.profile(), forecast, bands[0], bands[1], bands[2], bands[3]);
     }
 
     private static Choice zeroChoice(int period, int horizon) {

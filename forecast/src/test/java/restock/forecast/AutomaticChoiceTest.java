@@ -177,4 +177,43 @@ class AutomaticChoiceTest {
         }
         return y;
     }
+
+    /** The demo's SKU 15036, 26 complete weeks of demand (an outside check: its 80% upper bound was the forecast itself). */
+    private static final double[] FALLING_WEEKS = {938, 1214, 166, 1997, 211, 418, 266, 684, 953, 222, 60, 132, 126, 238, 69, 40, 723,
+            126, 220, 113, 150, 62, 141, 123, 215, 60};
+
+    @Test
+    void an_interval_is_never_collapsed_onto_its_forecast_and_never_narrows_further_ahead() {
+        for (int horizon : new int[] {3, 8, 12}) {
+            AutomaticChoice.Choice choice = AutomaticChoice.forecast(FALLING_WEEKS, 52, horizon);
+            double[] f = choice.forecast();
+            for (int h = 0; h < horizon; h++) {
+                String step = "horizon " + horizon + ", step " + (h + 1);
+                assertThat(choice.high()[h]).as(step + ": 80% upper bound above the forecast").isGreaterThan(f[h]);
+                assertThat(choice.low95()[h]).as(step).isLessThanOrEqualTo(choice.low()[h]);
+                assertThat(choice.low()[h]).as(step).isBetween(0.0, f[h]);
+                assertThat(choice.high95()[h]).as(step).isGreaterThanOrEqualTo(choice.high()[h]);
+                if (h > 0) {
+                    assertThat(choice.high()[h] - f[h]).as(step + ": not narrower than the step before")
+                            .isGreaterThanOrEqualTo(choice.high()[h - 1] - f[h - 1] - 1e-9);
+                    assertThat(choice.high95()[h] - f[h]).as(step).isGreaterThanOrEqualTo(choice.high95()[h - 1] - f[h - 1] - 1e-9);
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_series_whose_errors_were_all_zero_still_gets_an_interval_around_its_forecast() {
+        // An outside check: a weekly series got lo80 = forecast = hi80 = 0.18: every cross-validation origin forecast
+        // zero and saw zero, so every error was zero, and the band was the forecast itself.
+        double[] history = new double[44];
+        history[43] = 1;
+        AutomaticChoice.Choice choice = AutomaticChoice.forecast(history, 52, 8);
+        assertThat(choice.forecast()[0]).isPositive();
+        for (int h = 0; h < 8; h++) {
+            String step = "step " + (h + 1);
+            assertThat(choice.low()[h]).as(step + ": most weeks sell nothing, so the 80% band reaches zero").isLessThan(choice.forecast()[h]);
+            assertThat(choice.high95()[h]).as(step).isGreaterThan(choice.forecast()[h]);
+        }
+    }
 }
