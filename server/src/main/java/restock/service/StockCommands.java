@@ -45,8 +45,10 @@ public final class StockCommands {
     }
 
     public StockLevel count(Handle handle, Sku sku, int countedQuantity, String reason) {
-        if (countedQuantity < 0 || countedQuantity > MAX_ADJUSTMENT_UNITS) {
-            throw new InvalidInput("countedQuantity", "countedQuantity must be between 0 and " + MAX_ADJUSTMENT_UNITS + ", was " + countedQuantity);
+        // A count says what is on the shelf, so it may be anything on hand may be (an outside check: a planner could not
+        // record a count of more than a million units, while on hand is allowed a thousand times that).
+        if (countedQuantity < 0 || countedQuantity > SkuBook.MAX_UNITS_ON_HAND) {
+            throw new InvalidInput("countedQuantity", "countedQuantity must be between 0 and " + SkuBook.MAX_UNITS_ON_HAND + ", was " + countedQuantity);
         }
         Optional<String> checkedReason = requireReason(reason);
         Instant now = clock.instant();

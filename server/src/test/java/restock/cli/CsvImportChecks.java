@@ -319,4 +319,14 @@ abstract class CsvImportChecks {
         assertThat(run(CsvImport.Kind.products, "sku,name,price_minor,currency\nM-2,Mat,900,GBP\nM-2,Mat,900,GBP\n").errors())
                 .extracting(CsvImport.RowError::lineNumber).containsExactly(3);
     }
+
+    @Test
+    void a_count_may_be_as_large_as_on_hand_may_be() throws IOException {
+        // An outside check: a count over 1,000,000 was refused while on hand is allowed 1,000,000,000 (README).
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nN-1,Nail,1,GBP\n");
+        assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity\nN-1,2000000\n").errors()).isEmpty();
+        assertThat(restock.read(h -> restock.stock().level(h, Sku.of("N-1"))).onHand()).isEqualTo(2_000_000);
+        assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity\nN-1,1000000001\n").errors()).singleElement()
+                .satisfies(error -> assertThat(error.message()).isEqualTo("countedQuantity must be between 0 and 1000000000, was 1000000001"));
+    }
 }
