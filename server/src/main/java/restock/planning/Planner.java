@@ -175,13 +175,28 @@ public final class Planner {
         boolean stockOut = dailyMean > 0 && in.nextReceipt().map(date -> cover < today.until(date).getDays())
                 .orElse(cover < leadMean);
         String reason = noDemand ? "no demand in the history planned from"
+                // Orders of a new product wait, but the history (up to yesterday) holds none of them yet.
+                : historyMean == 0 && quantity == 0 ? "no demand in the history planned from yet (a day's orders count from the next day); the "
+                + in.backordered() + " units waiting are covered by the " + in.incoming() + " incoming"
                 : dailyMean == 0 && quantity == 0 ? "demand has stopped: nothing is forecast over the lead time"
                 : quantity == 0 ? "position " + position + " is above the reorder point " + (int) point.reorderPoint()
+                + (stockOut ? runsOutFirst(cover, in, today, leadMean) : "")
                 : "position " + position + " is at or below the reorder point " + (int) point.reorderPoint() + " ("
                 + (intermittent ? "bootstrapped" : "normal") + " lead-time demand, mean " + Math.round(leadTimeDemand.mean())
                 + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + grain(demand).label() + "s)";
         return new SkuPlan(in.sku(), in.name(), in.supplier().orElse(NO_SUPPLIER), dailyMean, point.reorderPoint(), point.safetyStock(),
                 orderUpTo, position, quantity, orderBy, reason, cover, stockOut);
+    }
+
+    /**
+     * Nothing to order (what is incoming covers the reorder point), but the shelf empties before that supply comes: the
+     * plan says so, since the remedy is to bring the delivery forward, not to order more (an outside check found rows
+     * with 0 days of cover and nothing suggested, explained only by the position).
+     */
+    private static String runsOutFirst(double cover, Inputs in, LocalDate today, double leadMean) {
+        String runsOut = "; but free stock runs out in about " + Math.round(cover) + (Math.round(cover) == 1 ? " day" : " days");
+        return in.nextReceipt().map(date -> runsOut + ", before the next receipt due " + date + ": bring that delivery forward")
+                .orElse(runsOut + ", within the lead time of about " + Math.round(leadMean) + " days");
     }
 
     /** The daily history scaled so its mean is the forecast rate (its shape, e.g. lumpiness, kept). */
