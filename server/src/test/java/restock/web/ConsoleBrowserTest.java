@@ -332,7 +332,7 @@ class ConsoleBrowserTest {
         WebElement row = browser.findElement(By.id("line-" + last.orderId() + "-" + last.lineNumber()));
         new org.openqa.selenium.support.ui.Select(row.findElement(By.name("priority"))).selectByValue("5");
         row.findElement(By.cssSelector("form.priority button")).click();
-        assertThat(waitFor(By.id("flash")).getText()).contains("now has priority 5: place 1 in the queue for " + last.sku());
+        flashSaying("now has priority 5: place 1 in the queue for " + last.sku());
         assertThat(queries().backorderQueue(Optional.of(Sku.of(last.sku())))).filteredOn(line -> line.place() == 1)
                 .singleElement().satisfies(line -> assertThat(line.orderId()).isEqualTo(last.orderId()));
         screenshot("backorder-priority");
@@ -346,7 +346,7 @@ class ConsoleBrowserTest {
         browser.get(base + "/console/purchase-orders/" + incoming.purchaseOrderId());
         browser.findElement(By.id("receive-1")).sendKeys(Integer.toString(incoming.openUnits()));
         browser.findElement(By.id("receive-button")).click();
-        assertThat(waitFor(By.id("flash")).getText()).contains(incoming.openUnits() + " units received");
+        flashSaying(incoming.openUnits() + " units received");
         assertThat(browser.findElement(By.id("received-1")).getText()).isEqualTo(Integer.toString(incoming.openUnits()));
         screenshot("purchase-order-received");
         browser.get(base + "/console/backorders?sku=" + sku.code());
@@ -367,7 +367,7 @@ class ConsoleBrowserTest {
         screenshot("sku");
         browser.findElement(By.id("counted")).sendKeys("18");
         browser.findElement(By.id("record-count")).click();
-        assertThat(waitFor(By.id("flash")).getText()).contains("18 on hand (was 20)");
+        flashSaying("18 on hand (was 20)");
         assertThat(browser.findElement(By.id("on-hand")).getText()).isEqualTo("18");
         assertThat(browser.findElement(By.cssSelector("#movements tbody tr")).getText()).contains("count").contains("counted by " + USER);
     }
@@ -385,7 +385,7 @@ class ConsoleBrowserTest {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("edit-policy"))).selectByValue("always");
         browser.findElement(By.id("edit-cap")).sendKeys("40");
         browser.findElement(By.id("save-product")).click();
-        assertThat(waitFor(By.id("flash")).getText()).isEqualTo("Product FAN-1 saved: Silk Fan, hand painted, 14.50 GBP, backorders always.");
+        assertThat(flashSaying("Product FAN-1 saved")).isEqualTo("Product FAN-1 saved: Silk Fan, hand painted, 14.50 GBP, backorders always.");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Silk Fan, hand painted");
         Product edited = api.restock().read(h -> api.restock().catalog().find(h, FAN));
         assertThat(edited.price()).isEqualTo(new Money(1450, "GBP"));
@@ -413,7 +413,7 @@ class ConsoleBrowserTest {
         String units = section.findElement(By.name("quantity-" + FAN.code())).getAttribute("value");
         screenshot("planning");
         section.findElement(By.cssSelector("button.make-po")).click();
-        assertThat(waitFor(By.id("flash")).getText()).contains("created from 1 suggestion");
+        flashSaying("created from 1 suggestion");
         List<ConsoleRows.IncomingRow> ordered = queries().sku(FAN).incoming();
         assertThat(ordered).singleElement().satisfies(row -> {
             assertThat(row.supplier()).isEqualTo(FAN_SUPPLIER);
@@ -436,7 +436,7 @@ class ConsoleBrowserTest {
                 List.of(new OrderRequest.Line(Sku.of("22423"), 2)), Optional.empty()))).id();
         browser.get(base + "/console/orders/" + reserved);
         browser.findElement(By.id("ship")).click();
-        assertThat(waitFor(By.id("flash")).getText()).contains("2 units of order " + reserved + " shipped");
+        flashSaying("2 units of order " + reserved + " shipped");
         assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("shipped");
         assertThat(browser.findElements(By.id("ship"))).as("nothing left to ship or cancel").isEmpty();
         screenshot("order-shipped");
@@ -447,9 +447,9 @@ class ConsoleBrowserTest {
         assertThat(api.restock().read(h -> api.restock().orders().find(h, waiting)).status().code()).isEqualTo("backordered");
         browser.get(base + "/console/orders/" + waiting);
         browser.findElement(By.id("cancel-link")).click();
-        assertThat(waitFor(By.id("flash")).getText()).contains("Cancel link for the customer").contains("/cancel/");
+        assertThat(flashSaying("Cancel link for the customer")).contains("/cancel/");
         browser.findElement(By.id("cancel-order")).click();
-        assertThat(waitFor(By.id("flash")).getText()).contains("cancelled; the customer was not charged");
+        flashSaying("cancelled; the customer was not charged");
         assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("cancelled");
     }
 
@@ -462,7 +462,7 @@ class ConsoleBrowserTest {
         skus.get(0).sendKeys("LAMP-1");
         units.get(0).sendKeys("25");
         browser.findElement(By.cssSelector("#new-po button[type=submit]")).click();
-        assertThat(waitFor(By.id("flash")).getText()).contains("to Nara Paper Co. created with 1 line");
+        flashSaying("to Nara Paper Co. created with 1 line");
         assertThat(browser.findElement(By.id("po-status")).getText()).isEqualTo("open");
         assertThat(queries().sku(Sku.of("LAMP-1")).incoming()).extracting(ConsoleRows.IncomingRow::supplier).contains("Nara Paper Co.");
     }
@@ -511,6 +511,20 @@ class ConsoleBrowserTest {
             return wait(20).until(ExpectedConditions.visibilityOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no " + by + " on " + browser.getCurrentUrl() + ", which shows: "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /**
+     * The flash message once it says {@code expected}, the element found afresh at each look: after a click that loads
+     * a new page, the previous page's flash can still be found, and went stale under the assertion (a CI run).
+     */
+    private static String flashSaying(String expected) {
+        try {
+            wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), expected));
+            return browser.findElement(By.id("flash")).getText();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no flash saying '" + expected + "' on " + browser.getCurrentUrl() + ", which shows: "
                     + browser.findElement(By.tagName("body")).getText(), e);
         }
     }
