@@ -400,7 +400,7 @@ class ConsoleBrowserTest {
         price.clear();
         price.sendKeys("14.555");
         browser.findElement(By.id("save-product")).click();
-        assertThat(waitFor(By.tagName("main")).getText()).contains("at most 2 decimals");
+        textSaying(By.tagName("main"), "at most 2 decimals");
         assertThat(api.restock().read(h -> api.restock().catalog().find(h, FAN)).price()).isEqualTo(new Money(1450, "GBP"));
     }
 
@@ -515,16 +515,22 @@ class ConsoleBrowserTest {
         }
     }
 
-    /**
-     * The flash message once it says {@code expected}, the element found afresh at each look: after a click that loads
-     * a new page, the previous page's flash can still be found, and went stale under the assertion (a CI run).
-     */
+    /** The flash message once it says {@code expected} ({@link #textSaying}). */
     private static String flashSaying(String expected) {
+        return textSaying(By.id("flash"), expected);
+    }
+
+    /**
+     * An element's text once it says {@code expected}, the element found afresh at each look: after a click that loads
+     * a new page, the previous page's element (a flash, the main part) can still be found, and went stale under the
+     * assertion (two CI runs).
+     */
+    private static String textSaying(By by, String expected) {
         try {
-            wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), expected));
-            return browser.findElement(By.id("flash")).getText();
+            wait(20).until(ExpectedConditions.textToBePresentInElementLocated(by, expected));
+            return browser.findElement(by).getText();
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("no flash saying '" + expected + "' on " + browser.getCurrentUrl() + ", which shows: "
+            throw new AssertionError("no " + by + " saying '" + expected + "' on " + browser.getCurrentUrl() + ", which shows: "
                     + browser.findElement(By.tagName("body")).getText(), e);
         }
     }
