@@ -35,22 +35,26 @@ public final class CsvImport {
     /** What a file holds, and the columns it needs. */
     public enum Kind {
         products(List.of("sku", "name", "price_minor", "currency", "backorder_policy", "backorder_cap", "release_date", "discontinued",
-                "image_url", "brand", "gtin", "mpn"), List.of("sku", "name", "price_minor", "currency")),
-        stock(List.of("sku", "counted_quantity")),
+                "image_url", "brand", "gtin", "mpn"), List.of("sku", "name", "price_minor", "currency"), List.of()),
+        /** {@code export} adds what is reserved and backordered beside each count: read back, they are ignored. */
+        stock(List.of("sku", "counted_quantity"), List.of("sku", "counted_quantity"), List.of("reserved", "backordered")),
         purchase_orders(List.of("reference", "supplier", "sku", "quantity", "expected_date")),
         orders(List.of("reference", "customer_email", "sku", "quantity"));
 
         final List<String> columns;
         /** The columns a file must have; the others may be left out. */
         final List<String> required;
+        /** Columns an export writes for people to read, which an import of its file accepts and ignores. */
+        final List<String> ignored;
 
         Kind(List<String> columns) {
-            this(columns, columns);
+            this(columns, columns, List.of());
         }
 
-        Kind(List<String> columns, List<String> required) {
+        Kind(List<String> columns, List<String> required, List<String> ignored) {
             this.columns = columns;
             this.required = required;
+            this.ignored = ignored;
         }
 
         /** The name on the command line: purchase-orders (purchase_orders is accepted too). */
@@ -179,14 +183,15 @@ public final class CsvImport {
         for (int i = 0; i < row.size(); i++) {
             index.put(row.get(i).trim().toLowerCase(java.util.Locale.ROOT), i);
         }
+        boolean semicolons = row.size() == 1 && row.get(0).contains(";");
         for (String column : kind.required) {
             if (!index.containsKey(column)) {
                 errors.add(new RowError(1, "the header lacks column '" + column + "'; expected: " + String.join(",", kind.columns)
-                        + (row.size() == 1 && row.get(0).contains(";") ? " (this file seems to use ';' between columns; save it with ',')" : "")));
+                        + (semicolons && errors.isEmpty() ? " (this file seems to use ';' between columns; save it with ',')" : "")));
             }
         }
         // A mistyped optional column (backorder_polcy) would be ignored, and its rows imported with the default.
-        index.keySet().stream().filter(column -> !column.isEmpty() && !kind.columns.contains(column)).forEach(column ->
+        index.keySet().stream().filter(column -> !column.isEmpty() && !kind.columns.contains(column) && !kind.ignored.contains(column)).forEach(column ->
                 errors.add(new RowError(1, "the header has a column '" + column + "' this file cannot have; its columns are: "
                         + String.join(",", kind.columns))));
         return index;
@@ -233,7 +238,13 @@ public final class CsvImport {
             }
         }
         for (Group group : groups.values()) {
-            steps.add(kind == Kind.purchase_orders ? group.purchaseOrder(restock, newSuppliers) : group.order(restock));
+            try {
+                steps.add(kind == Kind.purchase_orders ? group.purchaseOrder(restock, newSuppliers) : group.order(restock));
+            } catch (InvalidInput e) {
+                // The request's own checks (a quantity of 0 or over the limit, an address that is no email) name the
+                // order's line ("lines[1].quantity"): said on that row of the file, like every other row error.
+                errors.add(new RowError(group.lineOf(e.field()), e.getMessage()));
+            }
         }
         return steps;
     }
@@ -298,6 +309,10 @@ public final class CsvImport {
         void add(int lineNumber, Row row) {
             lineNumbers.add(lineNumber);
             rows.add(row);
+        }
+
+        int lineOf(String field) {
+            return new Step(lineNumbers, h -> true).lineOf(field);
         }
 
         Step purchaseOrder(Restock restock, boolean newSuppliers) {

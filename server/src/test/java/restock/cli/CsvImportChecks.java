@@ -329,4 +329,34 @@ abstract class CsvImportChecks {
         assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity\nN-1,1000000001\n").errors()).singleElement()
                 .satisfies(error -> assertThat(error.message()).isEqualTo("countedQuantity must be between 0 and 1000000000, was 1000000001"));
     }
+
+    @Test
+    void a_row_the_order_itself_refuses_is_a_row_error_among_the_others() throws IOException {
+        // A re-check from outside: a quantity of 0 or 2,000,000 and an address that is no email ended in a stack trace.
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nP-1,Pen,100,GBP\n");
+        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        CsvImport.Result purchaseOrders = run(CsvImport.Kind.purchase_orders, """
+                reference,supplier,sku,quantity,expected_date
+                PO-P1,Pens Ltd,P-1,5,%1$s
+                PO-P1,Pens Ltd,P-1,0,%1$s
+                PO-P2,Pens Ltd,P-1,2000000,%1$s
+                PO-P3,Pens Ltd,NOPE-1,5,%1$s
+                """.formatted(soon), true);
+        assertThat(purchaseOrders.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(3, 4, 5);
+        assertThat(purchaseOrders.errors().get(0).message()).contains("quantity must be between 1 and");
+        CsvImport.Result orders = run(CsvImport.Kind.orders, """
+                reference,customer_email,sku,quantity
+                O-P1,notanemail,P-1,1
+                O-P2,ann@example.com,P-1,-1
+                """);
+        assertThat(orders.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2, 3);
+    }
+
+    @Test
+    void an_exported_stock_file_imports_back() throws IOException {
+        // A re-check from outside: export writes reserved and backordered beside each count, and the import refused them.
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nS-1,Spoon,100,GBP\n");
+        assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity,reserved,backordered\nS-1,7,0,0\n").errors()).isEmpty();
+        assertThat(restock.read(h -> restock.stock().level(h, Sku.of("S-1"))).onHand()).isEqualTo(7);
+    }
 }
