@@ -114,7 +114,7 @@ public final class ForecastCommand implements Callable<Integer> {
         if (named.isEmpty()) {
             return AutomaticChoice.forecast(s.history(), s.frequency(), s.horizon()).prediction();
         }
-        return named.get().predict(s.history(), s.frequency(), s.horizon(), new SplittableRandom(s.id().hashCode()));
+        return named.get().predict(s.history(), s.frequency(), s.horizon(), new SplittableRandom(s.id().hashCode())).flooredFor(s.history());
     }
 
     private static void print(CSVPrinter printer, String id, Prediction p) throws IOException {

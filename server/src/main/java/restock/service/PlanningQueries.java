@@ -158,7 +158,7 @@ public final class PlanningQueries {
         }
         try {
             return new SkuForecast(grain, seasonLength, next,
-                    named.get().predict(history, seasonLength, steps, new java.util.SplittableRandom(sku.code().hashCode())));
+                    named.get().predict(history, seasonLength, steps, new java.util.SplittableRandom(sku.code().hashCode())).flooredFor(history));
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("method", method + " cannot forecast this SKU's " + history.length + " " + grain.label()
                     + "s of history with period " + seasonLength + ": " + e.getMessage());

@@ -158,4 +158,27 @@ class ForecastCommandTest {
         List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(11).startsWith("forecast: 1/1001 (0%)").endsWith("forecast: 1001/1001 (100%)");
     }
+
+    @Test
+    void a_named_trend_method_does_not_forecast_negative_demand_for_a_series_that_never_went_below_zero() throws Exception {
+        // An outside check: `--method damped` on the demo's falling SKU 15036 forecast -274.7 units at week 12.
+        StringBuilder history = new StringBuilder("series_id,t,value\n");
+        double[] weeks = {938, 1214, 166, 1997, 211, 418, 266, 684, 953, 222, 60, 132, 126, 238, 69, 40, 723, 126, 220, 113, 150, 62, 141,
+                123, 215, 60};
+        for (int t = 0; t < weeks.length; t++) {
+            history.append("S,").append(t + 1).append(',').append(weeks[t]).append('\n');
+        }
+        Path input = write("falling.csv", history.toString());
+        Path meta = write("falling-meta.csv", "series_id,frequency,h\nS,52,12\n");
+        for (String method : List.of("damped", "theta")) {
+            Path out = folder.resolve(method + ".csv");
+            assertThat(run(new ByteArrayOutputStream(), "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out",
+                    out.toString(), "--method", method)).isZero();
+            for (CSVRecord row : rows(out)) {
+                for (String column : List.of("forecast", "lo80", "hi80", "lo95", "hi95")) {
+                    assertThat(Double.parseDouble(row.get(column))).as(method + " " + column + " at h " + row.get("h")).isNotNegative();
+                }
+            }
+        }
+    }
 }
