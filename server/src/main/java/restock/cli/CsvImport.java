@@ -98,19 +98,23 @@ public final class CsvImport {
             });
         }
 
-        private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\..*");
-
-        /** The file line an error is about: the order line its field names ("lines[2].sku"), else the first. */
         int lineOf(String field) {
-            java.util.regex.Matcher matcher = LINE_FIELD.matcher(field == null ? "" : field);
-            if (matcher.matches()) {
-                int index = Integer.parseInt(matcher.group(1));
-                if (index < lineNumbers.size()) {
-                    return lineNumbers.get(index);
-                }
-            }
-            return lineNumbers.get(0);
+            return CsvImport.lineOf(lineNumbers, field);
         }
+    }
+
+    private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\..*");
+
+    /** The file line an error is about: the order line its field names ("lines[2].sku"), else the first. */
+    private static int lineOf(List<Integer> lineNumbers, String field) {
+        java.util.regex.Matcher matcher = LINE_FIELD.matcher(field == null ? "" : field);
+        if (matcher.matches()) {
+            int index = Integer.parseInt(matcher.group(1));
+            if (index < lineNumbers.size()) {
+                return lineNumbers.get(index);
+            }
+        }
+        return lineNumbers.get(0);
     }
 
     private final Restock restock;
@@ -312,7 +316,7 @@ public final class CsvImport {
         }
 
         int lineOf(String field) {
-            return new Step(lineNumbers, h -> true).lineOf(field);
+            return CsvImport.lineOf(lineNumbers, field);
         }
 
         Step purchaseOrder(Restock restock, boolean newSuppliers) {

@@ -60,7 +60,8 @@ public final class ExportCommand implements Callable<Integer> {
                     }
                     return cells;
                 }).list());
-        write(folder.resolve("stock.csv"), List.of("sku", "counted_quantity", "reserved", "backordered"),
+        CsvImport.Kind stock = CsvImport.Kind.stock;
+        write(folder.resolve("stock.csv"), java.util.stream.Stream.concat(stock.columns.stream(), stock.ignored.stream()).toList(),
                 handle.createQuery("select * from stock order by sku").map((rs, ctx) -> List.<Object>of(rs.getString("sku"),
                         rs.getString("on_hand"), rs.getString("reserved"), rs.getString("backordered"))).list());
     }

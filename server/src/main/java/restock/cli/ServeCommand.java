@@ -147,7 +147,6 @@ public final class ServeCommand implements Callable<Integer> {
             return PORT_TAKEN;
         }
         if (!stopping.then(server::stop)) {
-            server.stop();
             return 0;
         }
         String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
@@ -181,33 +180,30 @@ public final class ServeCommand implements Callable<Integer> {
                 new BackgroundJobs.Job("queue-upkeep", new restock.service.QueueUpkeep(restock, clock)::runOnce, true),
                 new BackgroundJobs.Job("backorder-causes", new restock.service.CauseAnalysis(restock, clock)::runOnce, true)));
         if (!stopping.then(background::close)) {
-            background.close();
             return 0;
         }
         ScheduledExecutorService delivering = startDelivery(delivery);
         if (!stopping.then(delivering::shutdownNow)) {
-            delivering.shutdownNow();
             return 0;
         }
         ScheduledExecutorService nightly = startNightlyPlan(new NightlyPlan(new PlanningQueries(restock), leases, clock, PlanCommand::csv), clock);
-        if (!stopping.then(nightly::shutdownNow)) {
-            nightly.shutdownNow();
-        }
+        stopping.then(nightly::shutdownNow);
         return 0;
     }
 
     /**
      * What stopping undoes, the last started first: the nightly plan, background jobs, delivery, the leases, the
-     * HTTP server, then the database (which hands the data folder back). Once a stop has begun nothing new is added:
-     * the starting thread stops what it started itself.
+     * HTTP server, then the database (which hands the data folder back). Once a stop has begun a step is run at once
+     * instead, so what the starting thread started in the meantime is stopped too.
      */
     static final class Stopping {
         private final java.util.Deque<Runnable> steps = new java.util.ArrayDeque<>();
         private boolean begun;
 
-        /** Adds a step to run before those added earlier; false when the stop has begun (the caller undoes it). */
+        /** Adds a step to run before those added earlier; when the stop has begun, runs it now and says false. */
         synchronized boolean then(Runnable step) {
             if (begun) {
+                step.run();
                 return false;
             }
             steps.push(step);

@@ -50,6 +50,11 @@ abstract class CsvImportChecks {
         return new CsvImport(restock, new ProgressBar(new PrintStream(progress, true, StandardCharsets.UTF_8)), newSuppliers).run(kind, rows);
     }
 
+    /** A purchase order line's date: today or later is allowed. */
+    private static String soon() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+    }
+
     private long count(String table) {
         return restock.read(h -> h.createQuery("select count(*) from " + table).mapTo(Long.class).one());
     }
@@ -146,7 +151,7 @@ abstract class CsvImportChecks {
     @Test
     void a_purchase_order_row_expected_in_the_past_is_refused_on_its_line() throws IOException {
         run(CsvImport.Kind.products, "sku,name,price_minor,currency\nG-1,Lamp,900,GBP\n");
-        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        String soon = soon();
         long before = count("purchase_orders");
         CsvImport.Result result = run(CsvImport.Kind.purchase_orders, """
                 reference,supplier,sku,quantity,expected_date
@@ -163,7 +168,7 @@ abstract class CsvImportChecks {
     @Test
     void a_purchase_order_file_names_existing_suppliers_unless_the_import_says_they_are_new() throws IOException {
         run(CsvImport.Kind.products, "sku,name,price_minor,currency\nH-1,Heart,900,GBP\n");
-        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        String soon = soon();
         String file = """
                 reference,supplier,sku,quantity,expected_date
                 P8,Hearts Ltd,H-1,5,%s
@@ -223,7 +228,7 @@ abstract class CsvImportChecks {
     @Test
     void a_purchase_order_or_order_file_run_again_imports_nothing_twice() throws IOException {
         run(CsvImport.Kind.products, "sku,name,price_minor,currency\nI-1,Ink,900,GBP\nI-2,Inkwell,450,GBP\n");
-        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        String soon = soon();
         String purchaseOrders = """
                 reference,supplier,sku,quantity,expected_date
                 PO-I1,Ink Supplies,I-1,200,%1$s
@@ -259,7 +264,7 @@ abstract class CsvImportChecks {
         run(CsvImport.Kind.products, "sku,name,price_minor,currency\nJ-1,Jug,900,GBP\n");
         long purchaseOrders = count("purchase_orders");
         long orders = count("orders");
-        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        String soon = soon();
         CsvImport.Result suppliers = run(CsvImport.Kind.purchase_orders, """
                 reference,supplier,sku,quantity,expected_date
                 PO-J,Jug Makers,J-1,10,%1$s
@@ -282,7 +287,7 @@ abstract class CsvImportChecks {
     @Test
     void every_bad_row_is_reported_in_one_run_a_huge_quantity_too() throws IOException {
         run(CsvImport.Kind.products, "sku,name,price_minor,currency\nK-1,Kettle,900,GBP\n");
-        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        String soon = soon();
         CsvImport.Result result = run(CsvImport.Kind.purchase_orders, """
                 reference,supplier,sku,quantity,expected_date
                 PO-K1,Kettles Ltd,K-1,5000000000,%1$s
@@ -334,7 +339,7 @@ abstract class CsvImportChecks {
     void a_row_the_order_itself_refuses_is_a_row_error_among_the_others() throws IOException {
         // A re-check from outside: a quantity of 0 or 2,000,000 and an address that is no email ended in a stack trace.
         run(CsvImport.Kind.products, "sku,name,price_minor,currency\nP-1,Pen,100,GBP\n");
-        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString();
+        String soon = soon();
         CsvImport.Result purchaseOrders = run(CsvImport.Kind.purchase_orders, """
                 reference,supplier,sku,quantity,expected_date
                 PO-P1,Pens Ltd,P-1,5,%1$s
