@@ -185,7 +185,11 @@ public final class CsvImport {
     private static Map<String, Integer> header(List<String> row, Kind kind, List<RowError> errors) {
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < row.size(); i++) {
-            index.put(row.get(i).trim().toLowerCase(java.util.Locale.ROOT), i);
+            String column = row.get(i).trim().toLowerCase(java.util.Locale.ROOT);
+            if (index.putIfAbsent(column, i) != null && !column.isEmpty()) {
+                // Which of the two holds the value is anybody's guess (a hostile-input run imported the second).
+                errors.add(new RowError(1, "the header names column '" + column + "' twice; give each column once"));
+            }
         }
         boolean semicolons = row.size() == 1 && row.get(0).contains(";");
         for (String column : kind.required) {

@@ -311,6 +311,8 @@ abstract class CsvImportChecks {
         });
         assertThat(run(CsvImport.Kind.stock, "sku;counted_quantity\nL-1;5\n").errors().get(0).message())
                 .contains("this file seems to use ';' between columns");
+        assertThat(run(CsvImport.Kind.stock, "sku,sku,counted_quantity\nL-1,L-1,5\n").errors()).singleElement()
+                .satisfies(error -> assertThat(error.message()).isEqualTo("the header names column 'sku' twice; give each column once"));
     }
 
     @Test
