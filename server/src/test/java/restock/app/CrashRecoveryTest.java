@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import restock.store.Database;
 import restock.support.ApiClient;
+import restock.support.ChildRestock;
 import restock.support.Invariants;
 import restock.support.TestDatabases;
 
@@ -122,9 +123,8 @@ class CrashRecoveryTest {
     }
 
     private Process startServer(int port, Path dataDirectory, Optional<String> databaseUrl, String name) throws IOException {
-        String classpath = Optional.ofNullable(System.getProperty("surefire.test.class.path")).orElse(System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "restock.app.Main", "serve", "--port", Integer.toString(port), "--data-dir", dataDirectory.toString())
+        ProcessBuilder builder = new ProcessBuilder(ChildRestock.command("serve", "--port", Integer.toString(port), "--data-dir",
+                dataDirectory.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("server-" + name + ".log").toFile());
         builder.environment().put("RESTOCK_API_KEY", KEY);

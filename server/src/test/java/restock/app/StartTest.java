@@ -3,6 +3,7 @@ package restock.app;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import restock.support.ApiClient;
+import restock.support.ChildRestock;
 import restock.support.TestDatabases;
 
 import java.io.IOException;
@@ -31,9 +32,7 @@ class StartTest {
     Path folder;
 
     private Process serve(Path dataDirectory, int port, Path log, Map<String, String> environment, String... extra) throws IOException {
-        String classpath = Optional.ofNullable(System.getProperty("surefire.test.class.path")).orElse(System.getProperty("java.class.path"));
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "restock.app.Main", "serve", "--port", Integer.toString(port), "--data-dir", dataDirectory.toString()));
+        java.util.List<String> command = ChildRestock.command("serve", "--port", Integer.toString(port), "--data-dir", dataDirectory.toString());
         command.addAll(java.util.List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("DATABASE_URL");

@@ -31,7 +31,7 @@ public final class ChaosRun {
     private ChaosRun() {
     }
 
-    static ChaosChecks.Outcome run(Settings settings, ChaosDatabase database, Path folder, String classpath) throws Exception {
+    static ChaosChecks.Outcome run(Settings settings, ChaosDatabase database, Path folder) throws Exception {
         Files.createDirectories(folder);
         Random random = new Random(settings.seed());
         System.out.println("chaos: seed " + settings.seed() + ", " + settings + ", logs in " + folder);
@@ -42,7 +42,7 @@ public final class ChaosRun {
             long phase = System.nanoTime();
             List<RestockProcess> instances = new ArrayList<>();
             for (int i = 0; i < settings.instances(); i++) {
-                RestockProcess instance = new RestockProcess("restock-" + (i + 1), environment, folder, classpath);
+                RestockProcess instance = new RestockProcess("restock-" + (i + 1), environment, folder);
                 instance.start();
                 instances.add(instance);
             }
@@ -168,10 +168,9 @@ public final class ChaosRun {
                 Integer.parseInt(args[3]), Integer.parseInt(args[4]), Long.getLong("chaos.seed", System.nanoTime()),
                 Duration.ofSeconds(Long.getLong("chaos.lease", 10)));
         Path folder = Path.of(System.getProperty("chaos.folder", "target/chaos-" + System.currentTimeMillis()));
-        String classpath = System.getProperty("java.class.path");
         ChaosChecks.Outcome outcome;
         try (ChaosDatabase database = args.length > 5 ? ChaosDatabase.externalCluster(args[5]) : ChaosDatabase.own(folder.resolve("pgdata"))) {
-            outcome = run(settings, database, folder, classpath);
+            outcome = run(settings, database, folder);
         }
         System.exit(outcome.violations().isEmpty() ? 0 : 1);
     }

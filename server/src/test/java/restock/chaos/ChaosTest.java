@@ -25,10 +25,9 @@ class ChaosTest {
     void kills_and_a_database_restart_under_load_lose_nothing_and_do_nothing_twice() throws Exception {
         ChaosRun.Settings settings = new ChaosRun.Settings(Duration.ofSeconds(15), 1, 1, 2, 3, Long.getLong("chaos.seed", System.nanoTime()),
                 Duration.ofSeconds(5));
-        String classpath = Optional.ofNullable(System.getProperty("surefire.test.class.path")).orElse(System.getProperty("java.class.path"));
         ChaosChecks.Outcome outcome;
         try (ChaosDatabase database = ChaosDatabase.own(folder.resolve("pgdata"))) {
-            outcome = ChaosRun.run(settings, database, folder.resolve("logs"), classpath);
+            outcome = ChaosRun.run(settings, database, folder.resolve("logs"));
         }
         assertThat(outcome.figures().get("acknowledged orders")).as("the load placed orders").isPositive();
         assertThat(outcome.figures().get("SIGKILLs")).isEqualTo(1);

@@ -1,5 +1,7 @@
 package restock.chaos;
 
+import restock.support.ChildRestock;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,16 +20,14 @@ final class RestockProcess {
     private final int port;
     private final Map<String, String> environment;
     private final Path logFolder;
-    private final String classpath;
     private Process process;
     private int starts;
 
-    RestockProcess(String name, Map<String, String> environment, Path logFolder, String classpath) throws IOException {
+    RestockProcess(String name, Map<String, String> environment, Path logFolder) throws IOException {
         this.name = name;
         this.port = freePort();
         this.environment = Map.copyOf(environment);
         this.logFolder = logFolder;
-        this.classpath = classpath;
     }
 
     String baseUrl() {
@@ -40,9 +40,7 @@ final class RestockProcess {
 
     synchronized void start() throws IOException, InterruptedException {
         starts++;
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath, "restock.app.Main", "serve",
-                "--port", Integer.toString(port))
+        ProcessBuilder builder = new ProcessBuilder(ChildRestock.command("serve", "--port", Integer.toString(port)))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFolder.resolve(name + ".log").toFile()));
         builder.environment().remove("DATABASE_URL");

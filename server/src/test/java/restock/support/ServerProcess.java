@@ -35,9 +35,8 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts {@code serve --data-dir dataDirectory} on a free port, its output in {@code log}; DATABASE_URL as given. */
     public static ServerProcess start(Path dataDirectory, Path log, String apiKey, Optional<String> databaseUrl) throws IOException {
         int port = freePort();
-        String classpath = Optional.ofNullable(System.getProperty("surefire.test.class.path")).orElse(System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "restock.app.Main", "serve", "--port", Integer.toString(port), "--data-dir", dataDirectory.toString())
+        ProcessBuilder builder = new ProcessBuilder(ChildRestock.command("serve", "--port", Integer.toString(port), "--data-dir",
+                dataDirectory.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("RESTOCK_API_KEY", apiKey);
