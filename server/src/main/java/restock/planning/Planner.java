@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What to order, from whom and by when, for one SKU: the demand rate ahead forecast from its truthful history
- * (weekly totals, {@link AutomaticChoice}), a lead-time demand distribution around that rate (normal when demand is
+ * What to order, from whom and by when, for one SKU: the demand rate ahead from the forecast of record
+ * ({@link DemandForecast}), a lead-time demand distribution around that rate (normal when demand is
  * smooth, daily history bootstrapped and rescaled to the rate when intermittent), a reorder point for the service
  * target, and the inventory position (on hand - reserved - backordered + incoming).
  */
@@ -24,7 +24,7 @@ public final class Planner {
     private Planner() {
     }
 
-    /** What the planner knows about a SKU. */
+    /** What the planner knows about a SKU: its daily demand before today, oldest first, up to {@link DemandForecast#HISTORY_DAYS}. */
     public record Inputs(String sku, String name, Optional<String> supplier, double[] dailyDemand, List<Integer> leadTimesDays,
                          int onHand, int reserved, int backordered, int incoming, Optional<LocalDate> nextReceipt, int minimumOrder, int packSize) {
     }
@@ -38,74 +38,28 @@ public final class Planner {
     /** The supplier of a plan for a SKU that has none on record: the planning page asks whom to order from. */
     public static final String NO_SUPPLIER = "no supplier yet";
 
-    /** The season length of weekly demand. */
-    public static final int WEEKS_PER_YEAR = 52;
-
-    /** The most weeks ahead the rate is forecast over. */
-    public static final int MAX_WEEKS_AHEAD = 52;
-
-    /** Days in the planner's month buckets (its daily history carries no calendar, so months are 30-day buckets). */
-    public static final int DAYS_PER_MONTH = 30;
+    /**
+     * Days of the latest history the lead-time demand's spread is drawn from (the rate comes from the whole history,
+     * {@link DemandForecast}).
+     */
+    public static final int SPREAD_DAYS = 182;
 
     /**
-     * Demand per day over the next {@code daysAhead} days, forecast in the grain the SKU's volume suits
-     * ({@link ForecastGrain#forVolume}): the complete weeks of the history (the latest seven days are the latest week;
-     * an incomplete oldest week is left out), or for a slow mover its complete 30-day buckets; the forecast averaged
-     * and divided by the bucket's days. Without a complete week, the daily mean.
+     * Demand per day over the next {@code daysAhead} days: the forecast of record ({@link DemandForecast}, the one the
+     * planning chart and the forecast route show) averaged over those days.
      */
-    public static double forecastDailyRate(double[] dailyDemand, int daysAhead) {
-        return forecastDailyRate(dailyDemand, daysAhead, Optional.empty());
+    public static double forecastDailyRate(double[] dailyDemand, LocalDate today, int daysAhead, Optional<AutomaticChoice.Policy> policy) {
+        return DemandForecast.of(dailyDemand, today, DemandForecast.Request.OF_RECORD, policy).dailyRate(today, daysAhead);
     }
 
-    /** As {@link #forecastDailyRate(double[], int)}, with the candidate a catalogue policy learned for the SKU's class. */
-    public static double forecastDailyRate(double[] dailyDemand, int daysAhead, Optional<AutomaticChoice.Policy> policy) {
-        double[] weekly = weekly(dailyDemand);
-        if (weekly.length == 0) {
-            return Arrays.stream(dailyDemand).average().orElse(0);
-        }
-        double[] monthly = buckets(dailyDemand, DAYS_PER_MONTH);
-        if (ForecastGrain.forVolume(weekly) == ForecastGrain.MONTH && monthly.length > 0) {
-            // the catalogue policy is learned on weekly series; a monthly series is chosen for on its own
-            int monthsAhead = Math.max(1, Math.min(ForecastGrain.MONTH.maxHorizon(), (daysAhead + DAYS_PER_MONTH - 1) / DAYS_PER_MONTH));
-            double[] forecast = AutomaticChoice.pointForecast(monthly, ForecastGrain.MONTH.periodsPerYear(), monthsAhead);
-            return Arrays.stream(forecast).average().orElse(0) / DAYS_PER_MONTH;
-        }
-        int weeksAhead = Math.max(1, Math.min(MAX_WEEKS_AHEAD, (daysAhead + 6) / 7));
-        double[] forecast = policy.map(p -> p.pointForecast(weekly, WEEKS_PER_YEAR, weeksAhead))
-                .orElseGet(() -> AutomaticChoice.pointForecast(weekly, WEEKS_PER_YEAR, weeksAhead));
-        return Arrays.stream(forecast).average().orElse(0) / 7;
+    /** The grain a SKU's demand is forecast in. */
+    public static ForecastGrain grain(double[] dailyDemand, LocalDate today) {
+        return ForecastGrain.forVolume(DemandForecast.lastWeeks(dailyDemand, today, DemandForecast.WEEKS_FOR_VOLUME));
     }
 
-    /** Complete weeks of a daily history, the latest seven days being the latest week; an incomplete oldest week is left out. */
-    public static double[] weekly(double[] dailyDemand) {
-        return buckets(dailyDemand, 7);
-    }
-
-    /** Totals of complete buckets of {@code days} days, the latest days being the latest bucket. */
-    static double[] buckets(double[] dailyDemand, int days) {
-        int count = dailyDemand.length / days;
-        double[] totals = new double[count];
-        int offset = dailyDemand.length - count * days;
-        for (int day = offset; day < dailyDemand.length; day++) {
-            totals[(day - offset) / days] += dailyDemand[day];
-        }
-        return totals;
-    }
-
-    /** The grain a SKU's demand is forecast in, from its daily history. */
-    public static ForecastGrain grain(double[] dailyDemand) {
-        return ForecastGrain.forVolume(weekly(dailyDemand));
-    }
-
-    /** Weeks ahead a catalogue policy is learned for: the default lead time plus the review period. */
-    public static final int POLICY_WEEKS_AHEAD = (DEFAULT_LEAD_TIME_DAYS + REVIEW_PERIOD_DAYS + 6) / 7;
-
-    /**
-     * The forecasting candidate per demand class for a whole catalogue, from every SKU's weekly history
-     * ({@link AutomaticChoice#learn}): one SKU's history is too short to choose on reliably.
-     */
-    public static AutomaticChoice.Policy learnPolicy(List<Inputs> catalogue) {
-        return AutomaticChoice.learn(catalogue.stream().map(in -> weekly(in.dailyDemand())).toList(), WEEKS_PER_YEAR, POLICY_WEEKS_AHEAD);
+    /** The forecasting candidate per demand class for a whole catalogue ({@link DemandForecast#learnPolicy}). */
+    public static AutomaticChoice.Policy learnPolicy(List<Inputs> catalogue, LocalDate today) {
+        return DemandForecast.learnPolicy(catalogue.stream().map(Inputs::dailyDemand).toList(), today);
     }
 
     /** What the reorder point is set for. */
@@ -141,12 +95,12 @@ public final class Planner {
 
     /** Plans one SKU; with a catalogue policy, its demand rate comes from the candidate learned for its class. */
     public static SkuPlan plan(Inputs in, ServiceTarget target, LocalDate today, long seed, Optional<AutomaticChoice.Policy> policy) {
-        double[] demand = in.dailyDemand();
+        double[] demand = Arrays.copyOfRange(in.dailyDemand(), Math.max(0, in.dailyDemand().length - SPREAD_DAYS), in.dailyDemand().length);
         double historyMean = Arrays.stream(demand).average().orElse(0);
         long demandDays = Arrays.stream(demand).filter(d -> d > 0).count();
         List<Integer> leadTimes = in.leadTimesDays().isEmpty() ? List.of(DEFAULT_LEAD_TIME_DAYS) : in.leadTimesDays();
         double leadMean = leadTimes.stream().mapToInt(Integer::intValue).average().orElse(DEFAULT_LEAD_TIME_DAYS);
-        double dailyMean = forecastDailyRate(demand, (int) Math.ceil(leadMean) + REVIEW_PERIOD_DAYS, policy);
+        double dailyMean = forecastDailyRate(in.dailyDemand(), today, (int) Math.ceil(leadMean) + REVIEW_PERIOD_DAYS, policy);
         boolean intermittent = demand.length == 0 || (double) demandDays / demand.length < INTERMITTENT_BELOW;
         LeadTimeDemand leadTimeDemand = intermittent && demandDays > 0
                 ? LeadTimeDemand.EmpiricalDemand.bootstrap(rescaled(demand, historyMean, dailyMean), leadTimes, seed)
@@ -183,7 +137,7 @@ public final class Planner {
                 + (stockOut ? runsOutFirst(cover, in, today, leadMean) : "")
                 : "position " + position + " is at or below the reorder point " + (int) point.reorderPoint() + " ("
                 + (intermittent ? "bootstrapped" : "normal") + " lead-time demand, mean " + Math.round(leadTimeDemand.mean())
-                + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + grain(demand).label() + "s)";
+                + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + grain(in.dailyDemand(), today).label() + "s)";
         return new SkuPlan(in.sku(), in.name(), in.supplier().orElse(NO_SUPPLIER), dailyMean, point.reorderPoint(), point.safetyStock(),
                 orderUpTo, position, quantity, orderBy, reason, cover, stockOut);
     }

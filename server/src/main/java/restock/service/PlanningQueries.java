@@ -8,6 +8,7 @@ import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.planning.DemandHistory;
 import restock.planning.ChartData;
+import restock.planning.DemandForecast;
 import restock.planning.ForecastGrain;
 import restock.planning.Planner;
 import restock.planning.PlanningRun;
@@ -16,7 +17,6 @@ import restock.store.SqlPlanning;
 import restock.store.SqlPlanningRuns;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,8 +61,6 @@ public final class PlanningQueries {
         return restock.read(h -> SqlPlanningRuns.skusOrderedSince(h, planned));
     }
 
-    /** Days of demand history the plan learns from. */
-    public static final int HISTORY_DAYS = 182;
     public static final double DEFAULT_SERVICE_LEVEL = 0.95;
 
     /** Plans every active SKU; progress counts SKUs gathered (for a progress bar). */
@@ -76,8 +74,10 @@ public final class PlanningQueries {
     /** Plans every active SKU for a cycle service level or a fill rate; progress counts SKUs gathered. */
     public List<Planner.SkuPlan> plan(Handle handle, Planner.ServiceTarget target, java.util.function.IntConsumer progress) {
         LocalDate today = restock.books().today();
-        List<Planner.Inputs> catalogue = SqlPlanning.inputs(handle, today, HISTORY_DAYS, progress);
-        java.util.Optional<AutomaticChoice.Policy> policy = java.util.Optional.of(Planner.learnPolicy(catalogue));
+        List<Planner.Inputs> catalogue = SqlPlanning.inputs(handle, today, DemandForecast.HISTORY_DAYS, progress);
+        AutomaticChoice.Policy learnedNow = Planner.learnPolicy(catalogue, today);
+        learned = new LearnedPolicy(today, learnedNow);
+        java.util.Optional<AutomaticChoice.Policy> policy = java.util.Optional.of(learnedNow);
         return catalogue.stream()
                 .map(inputs -> Planner.plan(inputs, target, today, inputs.sku().hashCode(), policy))
                 .toList();
@@ -86,31 +86,64 @@ public final class PlanningQueries {
     /** Weeks of history a chart shows. */
     public static final int CHART_HISTORY_WEEKS = 26;
 
-    /** A SKU's planning chart: weekly history, forecast with interval, reorder point and projected stock. */
+    /**
+     * A SKU's planning chart: weekly history, the forecast of record with its interval (the plan's and the forecast
+     * route's, {@link DemandForecast}), reorder point and projected stock.
+     */
     public ChartData.Chart chart(Handle handle, Sku sku, int weeksAhead) {
         requireWeeksAhead(weeksAhead);
         restock.catalog().find(handle, sku);
         LocalDate today = restock.books().today();
         LocalDate thisWeek = DemandHistory.Grain.WEEK.startOf(today);
-        // One read of the SKU's daily demand serves both the past weeks drawn and the plan (the busiest SKUs' history
-        // is the page's cost): from the earlier of the two windows' starts to yesterday.
+        // One read of the SKU's daily demand serves both the past weeks drawn and the forecast (the busiest SKUs'
+        // history is the page's cost).
+        List<DemandHistory.Period> days = dailyPeriods(handle, sku, today);
+        double[] daily = days.stream().mapToDouble(DemandHistory.Period::demand).toArray();
         LocalDate weeksFrom = thisWeek.minusWeeks(CHART_HISTORY_WEEKS);
-        LocalDate planFrom = today.minusDays(HISTORY_DAYS);
-        LocalDate from = weeksFrom.isBefore(planFrom) ? weeksFrom : planFrom;
-        List<DemandHistory.Period> days = SqlDemand.days(handle, sku, from, today.minusDays(1));
-        List<DemandHistory.Period> weeks = DemandHistory.rollUp(
-                days.stream().filter(day -> !day.start().isBefore(weeksFrom) && day.start().isBefore(thisWeek)).toList(),
-                weeksFrom, thisWeek.minusDays(1), DemandHistory.Grain.WEEK);
-        double[] planDemand = days.stream().filter(day -> !day.start().isBefore(planFrom))
-                .mapToDouble(DemandHistory.Period::demand).toArray();
-        Planner.SkuPlan plan = SqlPlanning.inputsFor(handle, sku, planDemand)
-                .map(inputs -> Planner.plan(inputs, DEFAULT_SERVICE_LEVEL, today, sku.code().hashCode()))
+        List<DemandHistory.Period> weeks = DemandHistory.rollUp(days.stream().filter(day -> !day.start().isBefore(weeksFrom)
+                && day.start().isBefore(thisWeek)).toList(), weeksFrom, thisWeek.minusDays(1), DemandHistory.Grain.WEEK);
+        Optional<AutomaticChoice.Policy> policy = Optional.of(policy(handle, today));
+        Planner.SkuPlan plan = SqlPlanning.inputsFor(handle, sku, daily)
+                .map(inputs -> Planner.plan(inputs, new Planner.ServiceTarget.CycleService(DEFAULT_SERVICE_LEVEL), today, sku.code().hashCode(), policy))
                 .orElseThrow(() -> new restock.common.Conflict("sku", "product " + sku + " is discontinued: it has no forecast or "
                         + "reorder plan to chart; its demand history is at /api/planning/demand/" + sku));
+        DemandForecast.Forecast forecast = DemandForecast.of(daily, today, DemandForecast.Request.OF_RECORD, policy);
+        int bucketsNeeded = forecast.grain() == ForecastGrain.WEEK ? weeksAhead : weeksAhead / 4 + 2;
+        if (bucketsNeeded > forecast.prediction().mean().length) {
+            forecast = DemandForecast.of(daily, today, new DemandForecast.Request(Optional.of(forecast.grain()), Optional.empty(),
+                    Optional.of(Math.min(bucketsNeeded, forecast.grain().maxHorizon())), Optional.empty()), policy);
+        }
         java.util.Map<LocalDate, Integer> incoming = new java.util.HashMap<>();
         SqlPlanning.incomingByDate(handle, sku).forEach((date, units) ->
                 incoming.merge(DemandHistory.Grain.WEEK.startOf(date), units, Integer::sum));
-        return ChartData.build(weeks, thisWeek, weeksAhead, plan.inventoryPosition(), incoming, plan.reorderPoint());
+        return ChartData.build(weeks, forecast, thisWeek, weeksAhead, plan.inventoryPosition(), incoming, plan.reorderPoint());
+    }
+
+    /** A SKU's demand on each of the {@link DemandForecast#HISTORY_DAYS} days before today, oldest first. */
+    private static List<DemandHistory.Period> dailyPeriods(Handle handle, Sku sku, LocalDate today) {
+        LocalDate from = today.minusDays(DemandForecast.HISTORY_DAYS);
+        return DemandHistory.rollUp(SqlDemand.days(handle, sku, from, today.minusDays(1)), from, today.minusDays(1), DemandHistory.Grain.DAY);
+    }
+
+    private static double[] dailyDemand(Handle handle, Sku sku, LocalDate today) {
+        return dailyPeriods(handle, sku, today).stream().mapToDouble(DemandHistory.Period::demand).toArray();
+    }
+
+    /** The catalogue's forecasting policy as the plan learns it, once a day (the plan's own run refreshes it). */
+    private record LearnedPolicy(LocalDate day, AutomaticChoice.Policy policy) {
+    }
+
+    private volatile LearnedPolicy learned;
+
+    /** The policy the plan forecasts with today: learned by today's plan, or now from every SKU's history. */
+    private AutomaticChoice.Policy policy(Handle handle, LocalDate today) {
+        LearnedPolicy cached = learned;
+        if (cached != null && cached.day().equals(today)) {
+            return cached.policy();
+        }
+        AutomaticChoice.Policy policy = Planner.learnPolicy(SqlPlanning.inputs(handle, today, DemandForecast.HISTORY_DAYS, done -> { }), today);
+        learned = new LearnedPolicy(today, policy);
+        return policy;
     }
 
     private static void requireWeeksAhead(int weeksAhead) {
@@ -124,10 +157,10 @@ public final class PlanningQueries {
     }
 
     /**
-     * A SKU's demand forecast in weeks or months by a named method ({@link ForecastMethod}) or "auto", from its
-     * complete buckets since its first demand (at most {@link ForecastGrain#historyPeriods()}), with 80% and 95%
-     * intervals. Without a grain, the one that suits the SKU's volume ({@link ForecastGrain#forVolume}); without a
-     * period, a year of buckets; without a horizon, the grain's default.
+     * A SKU's demand forecast in weeks or months by a named method ({@link ForecastMethod}) or "auto", with 80% and 95%
+     * intervals ({@link DemandForecast}): without a grain, the one that suits the SKU's volume; without a period, a
+     * year of buckets; without a horizon, the grain's default. Auto without a grain or period is the forecast of record,
+     * the one the plan orders on and the chart draws.
      */
     public SkuForecast forecast(Handle handle, Sku sku, String method, Optional<ForecastGrain> granularity, Optional<Integer> period,
                                 Optional<Integer> horizon) {
@@ -139,45 +172,22 @@ public final class PlanningQueries {
             throw new InvalidInput("period", "period must be between 1 and " + ForecastGrain.MAX_PERIOD + " buckets, was " + p);
         });
         restock.catalog().find(handle, sku);
-        ForecastGrain grain = granularity.orElseGet(() -> ForecastGrain.forVolume(demand(completePeriods(handle, sku, ForecastGrain.WEEK,
-                WEEKS_FOR_VOLUME))));
+        LocalDate today = restock.books().today();
+        double[] daily = dailyDemand(handle, sku, today);
+        Optional<AutomaticChoice.Policy> policy = named.isEmpty() ? Optional.of(policy(handle, today)) : Optional.empty();
+        DemandForecast.Request request = new DemandForecast.Request(granularity, period, horizon, named);
+        ForecastGrain grain = granularity.orElseGet(() -> Planner.grain(daily, today));
         int steps = horizon.orElse(grain.defaultHorizon());
         if (steps < 1 || steps > grain.maxHorizon()) {
             throw new InvalidInput("horizon", "horizon must be between 1 and " + grain.maxHorizon() + " " + grain.label() + "s, was " + steps);
         }
-        int seasonLength = period.orElse(grain.periodsPerYear());
-        double[] all = demand(completePeriods(handle, sku, grain, grain.historyPeriods()));
-        int first = 0;
-        while (first < all.length - 1 && all[first] == 0) {
-            first++;
-        }
-        double[] history = Arrays.copyOfRange(all, first, all.length);
-        LocalDate next = grain.grain().startOf(restock.books().today());
-        if (named.isEmpty()) {
-            return new SkuForecast(grain, seasonLength, next, AutomaticChoice.forecast(history, seasonLength, steps).prediction());
-        }
         try {
-            return new SkuForecast(grain, seasonLength, next,
-                    named.get().predict(history, seasonLength, steps, new java.util.SplittableRandom(sku.code().hashCode())).flooredFor(history));
+            DemandForecast.Forecast forecast = DemandForecast.of(daily, today, request, policy);
+            return new SkuForecast(forecast.grain(), forecast.period(), forecast.firstPeriod(), forecast.prediction());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("method", method + " cannot forecast this SKU's " + history.length + " " + grain.label()
-                    + "s of history with period " + seasonLength + ": " + e.getMessage());
+            throw new InvalidInput("method", method + " cannot forecast this SKU's history in " + grain.label() + "s with period "
+                    + period.orElse(grain.periodsPerYear()) + ": " + e.getMessage());
         }
-    }
-
-    /** Weeks of history the grain is chosen from: the latest year. */
-    static final int WEEKS_FOR_VOLUME = 52;
-
-    /** The latest {@code count} complete buckets of the grain (the current one is still open), oldest first. */
-    private List<DemandHistory.Period> completePeriods(Handle handle, Sku sku, ForecastGrain grain, int count) {
-        LocalDate current = grain.grain().startOf(restock.books().today());
-        LocalDate from = grain.plus(current, -count);
-        LocalDate to = current.minusDays(1);
-        return DemandHistory.rollUp(SqlDemand.days(handle, sku, from, to), from, to, grain.grain());
-    }
-
-    private static double[] demand(List<DemandHistory.Period> periods) {
-        return periods.stream().mapToDouble(DemandHistory.Period::demand).toArray();
     }
 
     /** The nightly run: plans every SKU and stores the result as CSV; returns the stored run's id. */

@@ -1,7 +1,14 @@
 package restock.cli;
 
 import org.junit.jupiter.api.Test;
+import restock.catalog.Sku;
 import restock.insight.Kpis;
+import restock.planning.DemandForecast;
+import restock.planning.DemandHistory;
+import restock.planning.ForecastGrain;
+import restock.planning.Planner;
+import restock.service.PlanningQueries;
+import restock.store.SqlPlanning;
 import restock.service.InsightQueries;
 import restock.service.Restock;
 import restock.store.Database;
@@ -77,8 +84,47 @@ class DemoYearTest {
                     .isCloseTo(stated, org.assertj.core.data.Offset.offset(MAX_CALIBRATION_GAP));
             assertThat(calibration).filteredOn(b -> b.promises() >= 100).allSatisfy(b -> assertThat(b.shareKept())
                     .as("bucket %.2f-%.2f", b.from(), b.to()).isCloseTo(b.meanStated(), org.assertj.core.data.Offset.offset(MAX_BUCKET_GAP)));
-            var plans = restock.read(h -> new restock.service.PlanningQueries(restock).plan(h, 0.95, done -> { }));
+            var planning = new PlanningQueries(restock);
+            var plans = restock.read(h -> planning.plan(h, 0.95, done -> { }));
             assertThat(plans.stream().filter(p -> p.dailyDemand() > 0).count()).as("products with a forecast").isGreaterThan(30);
+            theForecastOfRecordIsOne(restock, planning, plans, today);
         }
+    }
+
+    /**
+     * One forecast per SKU: the plan's demand rate, the planning chart's line and the forecast route's default answer
+     * come from the same forecast (an outside check found three figures for one demo SKU, 15036).
+     */
+    private static void theForecastOfRecordIsOne(Restock restock, PlanningQueries planning,
+                                                 java.util.List<Planner.SkuPlan> plans, LocalDate today) {
+        Map<String, Planner.Inputs> inputs = restock.read(h -> SqlPlanning.inputs(h, today,
+                DemandForecast.HISTORY_DAYS, done -> { })).stream()
+                .collect(Collectors.toMap(Planner.Inputs::sku, in -> in));
+        LocalDate thisWeek = DemandHistory.Grain.WEEK.startOf(today);
+        java.util.Set<ForecastGrain> grains = java.util.EnumSet.noneOf(ForecastGrain.class);
+        for (var plan : plans) {
+            Sku sku = Sku.of(plan.sku());
+            var answered = restock.read(h -> planning.forecast(h, sku, "auto", Optional.empty(), Optional.empty(), Optional.empty()));
+            var forecast = new DemandForecast.Forecast(answered.grain(), answered.period(), answered.firstPeriod(),
+                    answered.prediction());
+            grains.add(forecast.grain());
+            var leadTimes = inputs.get(plan.sku()).leadTimesDays();
+            double leadMean = leadTimes.isEmpty() ? Planner.DEFAULT_LEAD_TIME_DAYS
+                    : leadTimes.stream().mapToInt(Integer::intValue).average().orElseThrow();
+            int days = (int) Math.ceil(leadMean) + Planner.REVIEW_PERIOD_DAYS;
+            assertThat(plan.dailyDemand()).as("%s: the plan's rate against the forecast route's, over %d days", sku, days)
+                    .isCloseTo(forecast.dailyRate(today, days), org.assertj.core.data.Offset.offset(1e-9));
+            var chart = restock.read(h -> planning.chart(h, sku, 12));
+            var weeks = forecast.weeks(thisWeek, 12);
+            assertThat(chart.method()).as("%s: the chart's method", sku).isEqualTo(answered.prediction().method());
+            for (int w = 0; w < 12; w++) {
+                assertThat(new double[] {chart.forecast().get(w).forecast(), chart.forecast().get(w).low(), chart.forecast().get(w).high()})
+                        .as("%s: the chart's week %s against the forecast route's", sku, weeks.get(w).start())
+                        .containsExactly(new double[] {weeks.get(w).forecast(), weeks.get(w).low(), weeks.get(w).high()},
+                                org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+        System.out.println("demo forecasts: plan, chart and route agree for " + plans.size() + " SKUs, grains " + grains);
+        assertThat(grains).as("the demo has SKUs of both grains").hasSize(2);
     }
 }

@@ -98,7 +98,7 @@ class PlannerTest {
         double[] demand = new double[280];
         Arrays.fill(demand, 0, 140, 2.0);
         Arrays.fill(demand, 140, 280, 6.0); // demand tripled half-way
-        double rate = Planner.forecastDailyRate(demand, 21);
+        double rate = Planner.forecastDailyRate(demand, TODAY, 21, Optional.empty());
         assertThat(rate).isGreaterThan(4.0 + 1e-9); // the history mean is 4 a day
         assertThat(rate).isLessThan(7.0); // a method with drift may carry the rise on a little
     }
@@ -115,13 +115,14 @@ class PlannerTest {
             catalogue.add(new Planner.Inputs("S" + s, "SKU " + s, Optional.of("Supplier"), daily, List.of(14), 0, 0, 0, 0,
                     Optional.empty(), 0, 1));
         }
-        AutomaticChoice.Policy policy = Planner.learnPolicy(catalogue);
+        AutomaticChoice.Policy policy = Planner.learnPolicy(catalogue, TODAY);
         assertThat(policy.byPattern()).isNotEmpty();
         Planner.SkuPlan plan = Planner.plan(catalogue.get(0), 0.95, TODAY, 1, Optional.of(policy));
         double mean = Arrays.stream(catalogue.get(0).dailyDemand()).average().orElseThrow();
         assertThat(plan.dailyDemand()).isBetween(0.5 * mean, 1.5 * mean); // stationary demand: the rate stays near its mean
         assertThat(plan.suggestedQuantity()).isPositive(); // nothing on hand
-        assertThat(Planner.weekly(new double[10])).hasSize(1); // 10 days: one complete week, the 3 oldest days left out
+        // 10 days before a Thursday: the week before this one is complete; this week's three days are the current bucket
+        assertThat(DemandForecast.lastWeeks(new double[10], TODAY, 52)).hasSize(1);
     }
 
     @Test
@@ -153,11 +154,11 @@ class PlannerTest {
         double[] steady = new double[182];
         java.util.Arrays.fill(steady, 2);
 
-        assertThat(Planner.grain(slow)).isEqualTo(ForecastGrain.MONTH);
-        assertThat(Planner.grain(steady)).isEqualTo(ForecastGrain.WEEK);
+        assertThat(Planner.grain(slow, TODAY)).isEqualTo(ForecastGrain.MONTH);
+        assertThat(Planner.grain(steady, TODAY)).isEqualTo(ForecastGrain.WEEK);
         double slowMean = Arrays.stream(slow).average().orElseThrow();
-        assertThat(Planner.forecastDailyRate(slow, 21)).isBetween(0.5 * slowMean, 1.5 * slowMean);
-        assertThat(Planner.forecastDailyRate(steady, 21)).isCloseTo(2.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(Planner.forecastDailyRate(slow, TODAY, 21, Optional.empty())).isBetween(0.5 * slowMean, 1.5 * slowMean);
+        assertThat(Planner.forecastDailyRate(steady, TODAY, 21, Optional.empty())).isCloseTo(2.0, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(Planner.plan(new Planner.Inputs("S", "Slow", Optional.of("Supplier"), slow, List.of(14), 0, 0, 0, 0,
                 Optional.empty(), 0, 1), 0.95, TODAY, 1).reason()).contains("forecast in months");
     }

@@ -1,0 +1,193 @@
+package restock.planning;
+
+import restock.forecast.AutomaticChoice;
+import restock.forecast.ForecastMethod;
+import restock.forecast.Prediction;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * A SKU's demand forecast: the one function the plan's demand rate, the planning chart's forecast line and the
+ * forecast route all come from (an outside check found three figures for one SKU: the plan forecast rolling weeks of
+ * the last 26 with a catalogue policy, the chart 26 calendar weeks without it, the route up to three years of calendar
+ * buckets).
+ *
+ * <p>It forecasts the complete calendar buckets of the grain (weeks from Monday, or months) before the current one,
+ * from the SKU's first demand, at most {@link ForecastGrain#historyPeriods()} of them; the current bucket is the
+ * first one ahead. {@code auto} chooses at no less than the grain's default horizon, so a shorter request gets the
+ * first buckets of the same forecast (the plan asks for three weeks, the chart for twelve); with a catalogue policy
+ * ({@link #learnPolicy}), a weekly SKU gets the candidate learned for its demand pattern.
+ */
+public final class DemandForecast {
+    /**
+     * Days of demand the forecast reads: the longest span a demand history may have, enough for three years of weeks
+     * and the current week (a monthly forecast then learns from 35 or 36 complete months).
+     */
+    public static final int HISTORY_DAYS = DemandHistory.MAX_DAYS;
+
+    private DemandForecast() {
+    }
+
+    /** What is asked: the grain and season length (default: by the SKU's volume, a year), the horizon, the method (default auto). */
+    public record Request(Optional<ForecastGrain> grain, Optional<Integer> period, Optional<Integer> horizon, Optional<ForecastMethod> method) {
+        /** The forecast of record: auto, in the SKU's own grain, at the grain's default horizon. */
+        public static final Request OF_RECORD = new Request(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The forecast: its grain and season length, the start of the first bucket ahead (the current one), the prediction. */
+    public record Forecast(ForecastGrain grain, int period, LocalDate firstPeriod, Prediction prediction) {
+        /** Mean demand per day over the {@code days} days from the first bucket's start on (beyond the horizon, its last bucket's rate). */
+        public double dailyRate(LocalDate from, int days) {
+            if (days < 1) {
+                throw new IllegalArgumentException("days must be at least 1, was " + days);
+            }
+            double total = 0;
+            for (int d = 0; d < days; d++) {
+                total += perDay(prediction.mean(), from.plusDays(d));
+            }
+            return total / days;
+        }
+
+        /** A bucket's value spread evenly over its days, for the day given (the last bucket's beyond the horizon). */
+        private double perDay(double[] values, LocalDate day) {
+            int bucket = bucketOf(day);
+            LocalDate start = grain.plus(firstPeriod, bucket);
+            return values[bucket] / ChronoUnit.DAYS.between(start, grain.plus(start, 1));
+        }
+
+        private int bucketOf(LocalDate day) {
+            int bucket = 0;
+            while (bucket < prediction.mean().length - 1 && !day.isBefore(grain.plus(firstPeriod, bucket + 1))) {
+                bucket++;
+            }
+            return bucket;
+        }
+
+        /**
+         * The forecast week by week from {@code from}, with its 80% band: a weekly forecast's own buckets when {@code from}
+         * starts one, otherwise each bucket spread evenly over its days (a monthly forecast on a weekly chart).
+         */
+        public List<Week> weeks(LocalDate from, int count) {
+            List<Week> weeks = new ArrayList<>();
+            for (int w = 0; w < count; w++) {
+                LocalDate start = from.plusWeeks(w);
+                if (grain == ForecastGrain.WEEK && from.equals(firstPeriod)) {
+                    int k = Math.min(w, prediction.mean().length - 1);
+                    weeks.add(new Week(start, prediction.mean()[k], prediction.band80().lower()[k], prediction.band80().upper()[k]));
+                    continue;
+                }
+                double mean = 0;
+                double low = 0;
+                double high = 0;
+                for (int d = 0; d < 7; d++) {
+                    mean += perDay(prediction.mean(), start.plusDays(d));
+                    low += perDay(prediction.band80().lower(), start.plusDays(d));
+                    high += perDay(prediction.band80().upper(), start.plusDays(d));
+                }
+                weeks.add(new Week(start, mean, low, high));
+            }
+            return weeks;
+        }
+
+        /** The method's label. */
+        public String method() {
+            return prediction.method();
+        }
+    }
+
+    /** One week of the forecast. */
+    public record Week(LocalDate start, double forecast, double low, double high) {
+    }
+
+    /**
+     * The forecast of a SKU's demand.
+     *
+     * @param daily  demand on each day before {@code today}, oldest first (at most {@link #HISTORY_DAYS} are used)
+     * @param policy the catalogue's policy ({@link #learnPolicy}), used by auto for a weekly SKU with a year's season
+     * @throws IllegalArgumentException when a named method cannot forecast this history
+     */
+    public static Forecast of(double[] daily, LocalDate today, Request request, Optional<AutomaticChoice.Policy> policy) {
+        ForecastGrain grain = request.grain().orElseGet(() -> ForecastGrain.forVolume(lastWeeks(daily, today, WEEKS_FOR_VOLUME)));
+        int period = request.period().orElse(grain.periodsPerYear());
+        int horizon = request.horizon().orElse(grain.defaultHorizon());
+        if (horizon < 1 || horizon > grain.maxHorizon()) {
+            throw new IllegalArgumentException("horizon must be between 1 and " + grain.maxHorizon() + " " + grain.label() + "s, was " + horizon);
+        }
+        double[] history = fromFirstDemand(completeBuckets(daily, today, grain, grain.historyPeriods()));
+        LocalDate first = grain.grain().startOf(today);
+        if (request.method().isPresent()) {
+            return new Forecast(grain, period, first, request.method().get()
+                    .predict(history, period, horizon, new SplittableRandom(Arrays.hashCode(history))).flooredFor(history));
+        }
+        int chosenAt = Math.max(horizon, grain.defaultHorizon());
+        AutomaticChoice.Choice choice = grain == ForecastGrain.WEEK && period == grain.periodsPerYear() && policy.isPresent()
+                ? policy.get().forecast(history, period, chosenAt)
+                : AutomaticChoice.forecast(history, period, chosenAt);
+        return new Forecast(grain, period, first, firstSteps(choice.prediction(), horizon));
+    }
+
+    /** Weeks of history the grain is chosen from: the latest year. */
+    static final int WEEKS_FOR_VOLUME = 52;
+
+    /** Weeks ahead a catalogue policy is learned for: the default lead time plus the review period. */
+    public static final int POLICY_WEEKS_AHEAD = (Planner.DEFAULT_LEAD_TIME_DAYS + Planner.REVIEW_PERIOD_DAYS + 6) / 7;
+
+    /**
+     * The forecasting candidate per demand pattern for a whole catalogue, from every SKU's weekly history as
+     * {@link #of} forecasts it ({@link AutomaticChoice#learn}): one SKU's history is too short to choose on reliably.
+     */
+    public static AutomaticChoice.Policy learnPolicy(Collection<double[]> dailyHistories, LocalDate today) {
+        return AutomaticChoice.learn(dailyHistories.stream()
+                        .map(daily -> fromFirstDemand(completeBuckets(daily, today, ForecastGrain.WEEK, ForecastGrain.WEEK.historyPeriods())))
+                        .toList(),
+                ForecastGrain.WEEK.periodsPerYear(), POLICY_WEEKS_AHEAD);
+    }
+
+    /** The latest {@code count} complete weeks before today's, oldest first. */
+    static double[] lastWeeks(double[] daily, LocalDate today, int count) {
+        return completeBuckets(daily, today, ForecastGrain.WEEK, count);
+    }
+
+    /**
+     * Totals of the latest complete buckets of the grain before the one today is in, at most {@code count}, oldest first;
+     * a bucket only partly covered by the daily history is left out.
+     */
+    static double[] completeBuckets(double[] daily, LocalDate today, ForecastGrain grain, int count) {
+        LocalDate current = grain.grain().startOf(today);
+        LocalDate firstDay = today.minusDays(daily.length);
+        List<Double> totals = new ArrayList<>();
+        LocalDate start = grain.plus(current, -1);
+        while (totals.size() < count && !start.isBefore(firstDay)) {
+            LocalDate end = grain.plus(start, 1);
+            double total = 0;
+            for (LocalDate day = start; day.isBefore(end); day = day.plusDays(1)) {
+                total += daily[(int) ChronoUnit.DAYS.between(firstDay, day)];
+            }
+            totals.add(0, total);
+            start = grain.plus(start, -1);
+        }
+        return totals.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The history from its first bucket with demand (the latest bucket when there is none). */
+    static double[] fromFirstDemand(double[] buckets) {
+        int first = 0;
+        while (first < buckets.length - 1 && buckets[first] == 0) {
+            first++;
+        }
+        return Arrays.copyOfRange(buckets, first, buckets.length);
+    }
+
+    private static Prediction firstSteps(Prediction p, int steps) {
+        return new Prediction(p.method(), Arrays.copyOf(p.mean(), steps),
+                new Prediction.Band(p.band80().level(), Arrays.copyOf(p.band80().lower(), steps), Arrays.copyOf(p.band80().upper(), steps)),
+                new Prediction.Band(p.band95().level(), Arrays.copyOf(p.band95().lower(), steps), Arrays.copyOf(p.band95().upper(), steps)));
+    }
+}
