@@ -23,6 +23,11 @@ public record Product(Sku sku, String name, Money price, BackorderPolicy backord
         if (name.length() > MAX_NAME_LENGTH) {
             throw new InvalidInput("name", "name is longer than " + MAX_NAME_LENGTH + " characters");
         }
+        if (!restock.common.TextLimit.isOneLine(name)) {
+            // Mail subjects, feeds and the console show it as one line: a line break in it stopped every mail and
+            // webhook behind the first one that named the product (an outside check), and feeds cannot carry NUL.
+            throw new InvalidInput("name", "name must be one line without control characters (no line breaks, tabs or NUL)");
+        }
         if (listing == null) {
             throw new IllegalArgumentException("a product's listing is Listing.NONE when nothing is listed, not null");
         }

@@ -22,7 +22,7 @@ public record Sku(String code) implements Comparable<Sku> {
             throw new InvalidInput("sku", "sku '" + code.substring(0, 16) + "...' is longer than " + MAX_LENGTH + " characters");
         }
         if (!ALLOWED.matcher(code).matches()) {
-            throw new InvalidInput("sku", "sku '" + code + "' may hold only letters, digits, '.', '-' and '_', starting with a letter or digit");
+            throw new InvalidInput("sku", "sku '" + code + "' may hold only ASCII letters and digits (A-Z, a-z, 0-9), '.', '-' and '_', starting with a letter or digit");
         }
     }
 

@@ -48,6 +48,17 @@ public enum TextLimit {
         return columns;
     }
 
+    /** Whether the text is one line without any control character (no tab, line feed or carriage return either). */
+    public static boolean isOneLine(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the text holds a control character other than tab, line feed and carriage return (NUL among them). */
     public static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {

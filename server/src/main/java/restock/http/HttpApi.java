@@ -407,7 +407,8 @@ public final class HttpApi {
 
     private void problem(Context ctx, Problem problem) {
         drainUnreadBody(ctx);
-        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(commands.toJson(problem));
+        // As bytes: a String result went out in ISO-8859-1 ("é" as one byte, "日本" as "??"), which no JSON parser reads.
+        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(commands.toJson(problem).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

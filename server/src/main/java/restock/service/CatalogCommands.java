@@ -5,7 +5,6 @@ import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
-import restock.common.TextLimit;
 import restock.common.NotFound;
 import restock.store.SqlCatalog;
 
@@ -45,9 +44,6 @@ public final class CatalogCommands {
         if (!product.sku().listable()) {
             throw new InvalidInput("sku", "sku '" + product.sku() + "' is longer than " + Sku.MAX_NEW_LENGTH
                     + " characters; shopping feeds identify products by SKU and cut longer ones");
-        }
-        if (TextLimit.hasControlCharacter(product.name())) {
-            throw new InvalidInput("name", "name must not hold control characters (XML feeds cannot carry them)");
         }
     }
 

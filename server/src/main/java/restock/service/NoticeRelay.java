@@ -243,11 +243,25 @@ public final class NoticeRelay {
         publishWebhooks(handle, cause, notice, event, endpoints);
     }
 
+    /**
+     * Renders and stores the customer's email; one that cannot be rendered is parked with the reason, and the pass
+     * goes on (a product name with a line break, stored before names were checked, failed the relay's every pass and
+     * held up every message behind it).
+     */
     private void publishMail(Handle handle, String cause, Notice notice) {
-        MailTemplates.Rendered rendered = MailTemplates.render(notice, branding);
         String customer = notice.customerEmail().toLowerCase(Locale.ROOT);
-        enqueue(handle, cause, new Message(Message.idFor(cause, Message.Channel.EMAIL, customer), Message.Channel.EMAIL,
-                notice.topic(), notice.customerEmail(), rendered.subject(), rendered.text(), rendered.html(), customer, rendered.listUnsubscribe()));
+        java.util.UUID id = Message.idFor(cause, Message.Channel.EMAIL, customer);
+        MailTemplates.Rendered rendered;
+        try {
+            rendered = MailTemplates.render(notice, branding);
+        } catch (RuntimeException e) {
+            log.error("message {} ({}) to {} parked: it could not be rendered", id, cause, notice.customerEmail(), e);
+            SqlOutbox.park(handle, cause, new Message(id, Message.Channel.EMAIL, notice.topic(), notice.customerEmail(), null, null, null,
+                    customer), "could not be rendered: " + e.getMessage(), clock.instant());
+            return;
+        }
+        enqueue(handle, cause, new Message(id, Message.Channel.EMAIL, notice.topic(), notice.customerEmail(), rendered.subject(),
+                rendered.text(), rendered.html(), customer, rendered.listUnsubscribe()));
     }
 
     private void publishWebhooks(Handle handle, String cause, Notice notice, SqlNotices.EventRow event,

@@ -67,8 +67,9 @@ public final class WaitlistCommands {
         restock.engagement.WaitlistEntry entry = SqlWaitlist.signUp(handle, sku, email, quantity, !settings.doubleOptIn(), now);
         if (!entry.confirmed()) {
             String url = settings.baseUrl() + "/waitlist/confirm/" + links.sign(CONFIRM, entry.id(), now.plus(LINK_LIFETIME));
+            // The shop's endpoints get it too, as openapi.yaml declares (a shop that mails its customers itself needs the link).
             relay.publish(handle, "waitlist-confirm:" + entry.id(), new Notice.ConfirmWaitlist(email, sku.code(), product.name(), url),
-                    null, List.of());
+                    null, SqlOutbox.endpoints(handle));
         }
         return entry;
     }

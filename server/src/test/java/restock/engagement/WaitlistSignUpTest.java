@@ -17,6 +17,7 @@ import restock.service.NoticeRelay;
 import restock.service.Restock;
 import restock.service.WaitlistCommands;
 import restock.store.Database;
+import restock.store.SqlOutbox;
 import restock.store.SqlWaitlist;
 import restock.support.TestClock;
 import restock.support.TestDatabases;
@@ -61,11 +62,17 @@ class WaitlistSignUpTest {
     void consent_confirmation_and_unsubscribe() {
         assertThatThrownBy(() -> restock.inTransaction(h -> waitlist.signUp(h, sku, "ann@example.com", 1, false)))
                 .isInstanceOf(InvalidInput.class).hasMessageContaining("consent");
+        restock.inTransaction(h -> SqlOutbox.addEndpoint(h, "https://shop.example.com/hooks", "whsec_sign-up-test-secret-1234567890",
+                clock.instant()));
         restock.engagement.WaitlistEntry entry = restock.inTransaction(h -> waitlist.signUp(h, sku, "ann@example.com", 1, true));
         assertThat(entry.confirmed()).isFalse();
-        String confirmMail = restock.read(h -> h.createQuery("select body_text from outbox where topic = 'waitlist.confirm'")
+        String confirmMail = restock.read(h -> h.createQuery("select body_text from outbox where topic = 'waitlist.confirm' and channel = 'email'")
                 .mapTo(String.class).one());
         String token = confirmMail.substring(confirmMail.indexOf("/waitlist/confirm/") + "/waitlist/confirm/".length()).split("\\s")[0];
+        // The shop's endpoint gets the same link (openapi.yaml declares the callback; an outside check received none).
+        String webhook = restock.read(h -> h.createQuery("select body_text from outbox where topic = 'waitlist.confirm' and channel = 'webhook'")
+                .mapTo(String.class).one());
+        assertThat(webhook).contains("\"confirmUrl\":\"https://restock.example.com/waitlist/confirm/" + token + "\"");
 
         restock.inTransaction(h -> restock.stock().count(h, sku, 5, "delivery"));
         assertThat(waitlist.noticePass()).as("not confirmed yet: not told").isZero();

@@ -35,6 +35,28 @@ class FoundFromOutsideTest {
         return api.restock().read(h -> h.createQuery("select count(*) from " + table).mapTo(Long.class).one());
     }
 
+    /** An error naming what was sent is UTF-8 like every other body (it went out in ISO-8859-1: "日本" came back as "??"). */
+    @Test
+    void an_error_repeats_non_ascii_input_in_utf8() {
+        ApiClient.Exchange answer = client.post("/api/orders", """
+                {"customerEmail":"ann@example.com","lines":[{"sku":"Ü日本","quantity":1}]}""");
+        assertThat(answer.status()).as(answer.responseBody()).isEqualTo(400);
+        assertThat(answer.json().path("detail").asText()).contains("'Ü日本'").contains("ASCII");
+    }
+
+    /** A product name with a line break stopped every mail and webhook behind it (a storefront developer's check). */
+    @Test
+    void a_product_name_of_two_lines_is_refused_on_create_and_on_edit() {
+        ApiClient.Exchange created = client.post("/api/products", """
+                {"sku":"DC-NL-2","name":"Two\\nlines","priceMinor":100,"currency":"GBP","backorderPolicy":"always"}""");
+        assertThat(created.status()).as(created.responseBody()).isEqualTo(400);
+        assertThat(created.json().path("field").asText()).isEqualTo("name");
+        ApiClient.Exchange edited = client.patch("/api/products/22423", "{\"name\":\"Regency\\nCakestand\"}");
+        assertThat(edited.status()).as(edited.responseBody()).isEqualTo(400);
+        String stored = api.restock().read(h -> h.createQuery("select name from products where sku = '22423'").mapTo(String.class).one());
+        assertThat(stored).isEqualTo("Regency Cakestand 3 Tier");
+    }
+
     @Test
     void a_waitlist_discount_for_an_unknown_sku_is_a_404_naming_the_sku_not_a_foreign_key_500() {
         ApiClient.Exchange answer = client.post("/api/offer-rules", """

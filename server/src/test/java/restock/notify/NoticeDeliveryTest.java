@@ -235,6 +235,15 @@ class NoticeDeliveryTest {
         assertThat(webhooks).extracting(w -> w.get("id")).doesNotHaveDuplicates();
         assertThat(webhooks).as("no HTTP/2 upgrade asked of receivers").extracting(w -> w.get("upgrade")).containsOnly("null");
         assertThat(webhooks).allSatisfy(w -> assertThat(w.get("body")).contains("\"id\":\"" + w.get("id") + "\""));
+
+        // A waiting order cancelled: its webhook too matches what openapi.yaml declares (an outside check found the
+        // cancelled and filled schemas swapped, and no test that sent a cancellation).
+        Order cat = place("cat@example.com", "pm_card_visa");
+        settle();
+        restock.inTransaction(h -> restock.orders().cancel(h, cat.id()));
+        settle();
+        assertThat(webhooks).extracting(w -> w.get("topic")).contains("order.cancelled");
+        assertWebhooksMatchTheSpec();
     }
 
     /** A promise that moved and then filled before the relay ran is not told as a change with nothing waiting. */

@@ -154,4 +154,42 @@ class WebhookFaultsTest {
         long lastEvent = restock.read(h -> h.createQuery("select max(id) from order_events").mapTo(Long.class).one());
         assertThat(cursor).isEqualTo(lastEvent);
     }
+
+    /**
+     * A mail that cannot be rendered (a product name with line breaks, stored before names were checked) is parked
+     * with the reason and the others go out: it failed the relay's every pass and held up every message behind it.
+     */
+    @Test
+    void one_mail_that_cannot_be_rendered_is_parked_and_the_rest_go_out() {
+        var restock = api.restock();
+        Sku plain = Sku.of("22423");
+        Sku broken = Sku.of("22424");
+        restock.inTransaction(h -> {
+            restock.catalog().create(h, new Product(plain, "Regency Cakestand 3 Tier", new Money(1_275, "GBP"),
+                    new BackorderPolicy.Always(OptionalInt.empty())));
+            restock.catalog().create(h, new Product(broken, "Regency Cakestand 2 Tier", new Money(1_075, "GBP"),
+                    new BackorderPolicy.Always(OptionalInt.empty())));
+            return null;
+        });
+        restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("ann@example.com", true, 0, List.of(new OrderRequest.Line(plain, 1)))));
+        restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("bad@example.com", true, 0, List.of(new OrderRequest.Line(broken, 1)))));
+        restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("cat@example.com", true, 0, List.of(new OrderRequest.Line(plain, 1)))));
+        restock.inTransaction(h -> {
+            // What a database from before V59 could hold: the rule is lifted to store it.
+            h.execute("alter table products drop constraint products_name_one_line");
+            h.execute("update products set name = E'Regency\\nCakestand' where sku = '22424'");
+            return null;
+        });
+        NoticeRelay relay = new NoticeRelay(restock, Branding.DEMO, "https://shop.example.com/pay?token={token}", Clock.systemUTC());
+
+        relay.runOnce();
+
+        List<String> recipients = restock.read(h -> h.createQuery("select recipient from outbox order by id").mapTo(String.class).list());
+        assertThat(recipients).containsExactly("ann@example.com", "cat@example.com");
+        var parked = restock.read(h -> h.createQuery("select recipient, reason from parked_messages").mapToMap().list());
+        assertThat(parked).singleElement().satisfies(row -> {
+            assertThat(row.get("recipient")).isEqualTo("bad@example.com");
+            assertThat((String) row.get("reason")).startsWith("could not be rendered");
+        });
+    }
 }

@@ -1,0 +1,24 @@
+package restock.catalog;
+
+import org.junit.jupiter.api.Test;
+import restock.common.InvalidInput;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProductTest {
+    private static Product named(String name) {
+        return new Product(Sku.of("22423"), name, new Money(1_275, "GBP"), new BackorderPolicy.Never());
+    }
+
+    /** A name with a line break stopped every mail behind the first that named it (an outside check): names are one line. */
+    @Test
+    void a_name_is_one_line_without_control_characters() {
+        for (String name : new String[] {"Two\nlines", "carriage\rreturn", "tab\there", "nul\u0000byte", "delete\u007f"}) {
+            assertThatThrownBy(() -> named(name)).as(name).isInstanceOf(InvalidInput.class)
+                    .hasMessageContaining("one line without control characters")
+                    .extracting(e -> ((InvalidInput) e).field()).isEqualTo("name");
+        }
+        assertThat(named("Regency Cakestand 3 Tier – Ü 日本").name()).isEqualTo("Regency Cakestand 3 Tier – Ü 日本");
+    }
+}
