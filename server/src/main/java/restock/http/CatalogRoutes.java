@@ -59,14 +59,14 @@ final class CatalogRoutes {
         });
         routes.post("/api/suppliers", ctx -> {
             JsonNode body = JsonBody.parseObject(commands.mapper(), ctx.body());
-            requireKnownFields(body, SUPPLIER_FIELDS);
+            JsonBody.requireKnownFields(body, "", SUPPLIER_FIELDS);
             Supplier draft = applySupplier(Supplier.named(0, JsonBody.requiredText(body, "", "name")), body);
             CatalogEdits.Created<Supplier> created = restock.inTransaction(h -> edits().createSupplier(h, draft, changedBy(ctx)));
             ctx.status(created.created() ? 201 : 200).json(supplierView(created.value()));
         });
         routes.get("/api/suppliers/{id}", ctx -> ctx.json(supplierView(restock.read(h -> edits().supplier(h, HttpCommands.id(ctx))))));
         routes.patch("/api/suppliers/{id}", ctx -> commands.command(ctx, 200, (h, body) -> {
-            requireKnownFields(body, SUPPLIER_FIELDS);
+            JsonBody.requireKnownFields(body, "", SUPPLIER_FIELDS);
             return supplierView(edits().editSupplier(h, HttpCommands.id(ctx), supplier -> applySupplier(supplier, body), changedBy(ctx)));
         }));
         routes.get("/api/suppliers/{id}/audit", ctx -> {
@@ -78,7 +78,7 @@ final class CatalogRoutes {
         routes.get("/api/categories", ctx -> ctx.json(Map.of("items", restock.read(h -> edits().categories(h)))));
         routes.post("/api/categories", ctx -> {
             JsonNode body = JsonBody.parseObject(commands.mapper(), ctx.body());
-            requireKnownFields(body, Set.of("code", "name"));
+            JsonBody.requireKnownFields(body, "", Set.of("code", "name"));
             Category category = new Category(JsonBody.requiredText(body, "", "code"), JsonBody.requiredText(body, "", "name"));
             CatalogEdits.Created<Category> created = restock.inTransaction(h -> edits().createCategory(h, category, changedBy(ctx)));
             ctx.status(created.created() ? 201 : 200).json(created.value());
@@ -96,7 +96,7 @@ final class CatalogRoutes {
             ctx.json(page);
         });
         routes.patch("/api/products/{sku}", ctx -> commands.command(ctx, 200, (h, body) -> {
-            requireKnownFields(body, PRODUCT_FIELDS);
+            JsonBody.requireKnownFields(body, "", PRODUCT_FIELDS);
             return productView(edits().editProduct(h, HttpCommands.sku(ctx), filed -> applyProduct(filed, body), changedBy(ctx)));
         }));
         routes.get("/api/products/{sku}/audit", ctx -> {
@@ -109,16 +109,6 @@ final class CatalogRoutes {
     private static String changedBy(Context ctx) {
         var key = Authentication.key(ctx);
         return key.name() + " (" + key.prefix() + ")";
-    }
-
-    private static void requireKnownFields(JsonNode body, Set<String> known) {
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                throw new InvalidInput(name, "unknown field '" + name.substring(0, Math.min(name.length(), 64)) + "'; the fields are "
-                        + new java.util.TreeSet<>(known));
-            }
-        }
     }
 
     private static long number(String field, String value) {

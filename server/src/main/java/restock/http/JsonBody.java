@@ -31,8 +31,24 @@ final class JsonBody {
 
     /** A JSON factory that refuses bodies past the limits above while parsing, with a reason instead of a crash. */
     static JsonFactory boundedFactory() {
+        // A field named twice is refused: with the last one winning, {"allowPartial":false,"allowPartial":true} was read as true.
         return JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
-                .maxNumberLength(MAX_NUMBER_LENGTH).maxNameLength(MAX_NAME_LENGTH).build()).build();
+                .maxNumberLength(MAX_NUMBER_LENGTH).maxNameLength(MAX_NAME_LENGTH).build())
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    }
+
+    /**
+     * Refuses a field the request does not have: a typo must not look like success with the default in its place
+     * (an outside check sent {@code allowpartial: false} and got an order filled in part).
+     */
+    static void requireKnownFields(JsonNode object, String path, java.util.Set<String> known) {
+        for (java.util.Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new InvalidInput(path + name, "unknown field '" + path + name.substring(0, Math.min(name.length(), 64))
+                        + "'; the fields are " + new java.util.TreeSet<>(known));
+            }
+        }
     }
 
     static ObjectNode parseObject(ObjectMapper mapper, String body) {
@@ -50,7 +66,10 @@ final class JsonBody {
             // Jackson gives no location for some errors; the message must not depend on one.
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new InvalidInput("body", "the request body is not valid JSON: " + e.getOriginalMessage() + where);
+            // Jackson's own reference to its input ("(start marker at [Source: REDACTED (`StreamReadFeature...` disabled)...")
+            // says nothing to a client: the line and column do.
+            String reason = e.getOriginalMessage().replaceFirst("\\s*\\([^()]*\\[Source:.*$", "");
+            throw new InvalidInput("body", "the request body is not valid JSON: " + reason + where);
         }
         if (!(node instanceof ObjectNode object)) {
             throw new InvalidInput("body", "the request body must be a JSON object");

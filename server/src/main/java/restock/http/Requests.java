@@ -30,6 +30,7 @@ final class Requests {
     }
 
     static Product product(JsonNode body) {
+        JsonBody.requireKnownFields(body, "", NEW_PRODUCT_FIELDS);
         Sku sku = sku("", JsonBody.requiredText(body, "", "sku"));
         String name = JsonBody.requiredText(body, "", "name");
         long priceMinor = JsonBody.requiredLong(body, "", "priceMinor");
@@ -44,31 +45,52 @@ final class Requests {
         return new Product(sku, name, new Money(priceMinor, currency), BackorderPolicy.parse(policy, cap), lifecycle, listing);
     }
 
+    /** The fields of each request body, as openapi.yaml declares them ({@code RequestFieldsTest} compares). */
+    static final java.util.Set<String> NEW_PRODUCT_FIELDS = java.util.Set.of("sku", "name", "priceMinor", "currency", "backorderPolicy",
+            "backorderCap", "releaseDate", "discontinued", "imageUrl", "brand", "gtin", "mpn");
+    static final java.util.Set<String> ORDER_FIELDS = java.util.Set.of("customerEmail", "allowPartial", "priority", "lines",
+            "paymentMethod", "discountCode");
+    static final java.util.Set<String> LINE_FIELDS = java.util.Set.of("sku", "quantity");
+    static final java.util.Set<String> PURCHASE_ORDER_FIELDS = java.util.Set.of("supplier", "newSupplier", "lines");
+    static final java.util.Set<String> PURCHASE_ORDER_LINE_FIELDS = java.util.Set.of("sku", "quantity", "expectedDate");
+    static final java.util.Set<String> CART_FIELDS = java.util.Set.of("items");
+    static final java.util.Set<String> RECEIPT_FIELDS = java.util.Set.of("lines");
+
     static OrderRequest order(JsonNode body) {
+        JsonBody.requireKnownFields(body, "", ORDER_FIELDS);
         String email = JsonBody.requiredText(body, "", "customerEmail");
         boolean allowPartial = JsonBody.optionalBoolean(body, "allowPartial", true);
         Integer priority = JsonBody.optionalInt(body, "", "priority", 0, OrderRequest.MAX_PRIORITY);
-        List<OrderRequest.Line> lines = JsonBody.requiredArray(body, "lines", OrderRequest.MAX_LINES, (line, path) ->
-                new OrderRequest.Line(sku(path, JsonBody.requiredText(line, path, "sku")),
-                        JsonBody.requiredInt(line, path, "quantity", 1, OrderRequest.MAX_UNITS_PER_LINE)));
+        List<OrderRequest.Line> lines = JsonBody.requiredArray(body, "lines", OrderRequest.MAX_LINES, Requests::line);
         Optional<String> paymentMethod = Optional.ofNullable(JsonBody.optionalText(body, "", "paymentMethod"));
         Optional<String> discountCode = Optional.ofNullable(JsonBody.optionalText(body, "", "discountCode"));
         return new OrderRequest(email, allowPartial, priority == null ? 0 : priority, lines, paymentMethod, discountCode);
     }
 
+    /** One line of an order or one item of a cart: a SKU and a quantity. */
+    private static OrderRequest.Line line(JsonNode line, String path) {
+        JsonBody.requireKnownFields(line, path, LINE_FIELDS);
+        return new OrderRequest.Line(sku(path, JsonBody.requiredText(line, path, "sku")),
+                JsonBody.requiredInt(line, path, "quantity", 1, OrderRequest.MAX_UNITS_PER_LINE));
+    }
+
     static PurchaseOrderRequest purchaseOrder(JsonNode body) {
+        JsonBody.requireKnownFields(body, "", PURCHASE_ORDER_FIELDS);
         String supplier = JsonBody.requiredText(body, "", "supplier");
-        List<PurchaseOrderRequest.Line> lines = JsonBody.requiredArray(body, "lines", PurchaseOrderRequest.MAX_LINES, (line, path) ->
-                new PurchaseOrderRequest.Line(sku(path, JsonBody.requiredText(line, path, "sku")),
-                        JsonBody.requiredInt(line, path, "quantity", 1, PurchaseOrderRequest.MAX_UNITS_PER_LINE),
-                        JsonBody.requiredDate(line, path, "expectedDate")));
+        List<PurchaseOrderRequest.Line> lines = JsonBody.requiredArray(body, "lines", PurchaseOrderRequest.MAX_LINES, Requests::purchaseOrderLine);
         return new PurchaseOrderRequest(supplier, JsonBody.optionalBoolean(body, "newSupplier", false), lines);
     }
 
+    private static PurchaseOrderRequest.Line purchaseOrderLine(JsonNode line, String path) {
+        JsonBody.requireKnownFields(line, path, PURCHASE_ORDER_LINE_FIELDS);
+        return new PurchaseOrderRequest.Line(sku(path, JsonBody.requiredText(line, path, "sku")),
+                JsonBody.requiredInt(line, path, "quantity", 1, PurchaseOrderRequest.MAX_UNITS_PER_LINE),
+                JsonBody.requiredDate(line, path, "expectedDate"));
+    }
+
     static List<OrderRequest.Line> availabilityItems(JsonNode body) {
-        return JsonBody.requiredArray(body, "items", restock.service.AvailabilityQueries.MAX_BATCH, (item, path) ->
-                new OrderRequest.Line(sku(path, JsonBody.requiredText(item, path, "sku")),
-                        JsonBody.requiredInt(item, path, "quantity", 1, OrderRequest.MAX_UNITS_PER_LINE)));
+        JsonBody.requireKnownFields(body, "", CART_FIELDS);
+        return JsonBody.requiredArray(body, "items", restock.service.AvailabilityQueries.MAX_BATCH, Requests::line);
     }
 
     static OfferRule offerRule(JsonNode body) {
@@ -88,8 +110,11 @@ final class Requests {
     }
 
     static List<ReceiptPlan.Received> receipt(JsonNode body) {
-        return JsonBody.requiredArray(body, "lines", PurchaseOrderRequest.MAX_LINES, (line, path) ->
-                new ReceiptPlan.Received(sku(path, JsonBody.requiredText(line, path, "sku")),
-                        JsonBody.requiredInt(line, path, "quantity", 1, PurchaseOrderRequest.MAX_UNITS_PER_LINE)));
+        JsonBody.requireKnownFields(body, "", RECEIPT_FIELDS);
+        return JsonBody.requiredArray(body, "lines", PurchaseOrderRequest.MAX_LINES, (line, path) -> {
+            JsonBody.requireKnownFields(line, path, LINE_FIELDS);
+            return new ReceiptPlan.Received(sku(path, JsonBody.requiredText(line, path, "sku")),
+                    JsonBody.requiredInt(line, path, "quantity", 1, PurchaseOrderRequest.MAX_UNITS_PER_LINE));
+        });
     }
 }

@@ -1,0 +1,86 @@
+package restock.http;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import org.junit.jupiter.api.Test;
+import restock.support.ApiClient;
+import restock.support.RunningApi;
+import restock.support.TestDatabases;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Request bodies refuse fields they do not have, and the fields they have are the ones openapi.yaml declares: a
+ * storefront developer's typo ({@code allowpartial}) was ignored and the order filled in part.
+ */
+class RequestFieldsTest {
+    private static OpenAPI spec() throws IOException {
+        try (var in = RequestFieldsTest.class.getResourceAsStream("/openapi.yaml")) {
+            ParseOptions options = new ParseOptions();
+            options.setResolve(true);
+            options.setResolveFully(true);
+            return new OpenAPIV3Parser().readContents(new String(in.readAllBytes(), StandardCharsets.UTF_8), null, options).getOpenAPI();
+        }
+    }
+
+    private static Schema<?> body(OpenAPI spec, String path, String method) {
+        Operation operation = method.equals("post") ? spec.getPaths().get(path).getPost() : spec.getPaths().get(path).getPatch();
+        return operation.getRequestBody().getContent().get("application/json").getSchema();
+    }
+
+    private static Set<String> fields(Schema<?> schema) {
+        return schema.getProperties().keySet();
+    }
+
+    @Test
+    void each_request_knows_exactly_the_fields_the_spec_declares() throws IOException {
+        OpenAPI spec = spec();
+        Schema<?> order = body(spec, "/api/orders", "post");
+        assertThat(Requests.ORDER_FIELDS).isEqualTo(fields(order));
+        assertThat(Requests.LINE_FIELDS).isEqualTo(fields(order.getProperties().get("lines").getItems()));
+        Schema<?> cart = body(spec, "/api/availability", "post");
+        assertThat(Requests.CART_FIELDS).isEqualTo(fields(cart));
+        assertThat(Requests.LINE_FIELDS).isEqualTo(fields(cart.getProperties().get("items").getItems()));
+        Schema<?> purchaseOrder = body(spec, "/api/purchase-orders", "post");
+        assertThat(Requests.PURCHASE_ORDER_FIELDS).isEqualTo(fields(purchaseOrder));
+        assertThat(Requests.PURCHASE_ORDER_LINE_FIELDS).isEqualTo(fields(purchaseOrder.getProperties().get("lines").getItems()));
+        Schema<?> receipt = body(spec, "/api/purchase-orders/{id}/receipts", "post");
+        assertThat(Requests.RECEIPT_FIELDS).isEqualTo(fields(receipt));
+        assertThat(Requests.LINE_FIELDS).isEqualTo(fields(receipt.getProperties().get("lines").getItems()));
+        assertThat(Requests.NEW_PRODUCT_FIELDS).isEqualTo(fields(body(spec, "/api/products", "post")));
+    }
+
+    @Test
+    void a_misspelled_field_is_a_400_naming_it_and_places_nothing() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            client.post("/api/products", "{\"sku\":\"22423\",\"name\":\"Regency Cakestand 3 Tier\",\"priceMinor\":1275,\"currency\":\"GBP\"}");
+            ApiClient.Exchange typo = client.post("/api/orders", """
+                    {"customerEmail":"ann@example.com","allowpartial":false,"lines":[{"sku":"22423","quantity":1}]}""");
+            assertThat(typo.status()).as(typo.responseBody()).isEqualTo(400);
+            assertThat(typo.json().path("field").asText()).isEqualTo("allowpartial");
+            assertThat(typo.json().path("detail").asText()).contains("unknown field 'allowpartial'").contains("allowPartial");
+            ApiClient.Exchange inLine = client.post("/api/availability", """
+                    {"items":[{"sku":"22423","quantity":1,"qty":2}]}""");
+            assertThat(inLine.status()).as(inLine.responseBody()).isEqualTo(400);
+            assertThat(inLine.json().path("field").asText()).isEqualTo("items[0].qty");
+            ApiClient.Exchange twice = client.post("/api/orders", """
+                    {"customerEmail":"ann@example.com","allowPartial":false,"allowPartial":true,"lines":[{"sku":"22423","quantity":1}]}""");
+            assertThat(twice.status()).as(twice.responseBody()).isEqualTo(400);
+            assertThat(twice.json().path("detail").asText()).contains("Duplicate field 'allowPartial'");
+            ApiClient.Exchange cut = client.post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"lines\":[");
+            assertThat(cut.status()).as(cut.responseBody()).isEqualTo(400);
+            assertThat(cut.json().path("detail").asText()).contains("not valid JSON").contains("line 1").doesNotContain("StreamReadFeature")
+                    .doesNotContain("Source");
+            long orders = api.restock().read(h -> h.createQuery("select count(*) from orders").mapTo(Long.class).one());
+            assertThat(orders).isZero();
+        }
+    }
+}
