@@ -48,6 +48,8 @@ public final class Demo {
         if (!empty) {
             return Optional.empty();
         }
+        // Said only when it happens: every restart said "Loading the demo shop" and loaded nothing (an outside check).
+        System.out.println("Loading the demo shop (a year of a real UK online retailer's sales, replayed; first start only)...");
         List<DemoProduct> products = readProducts();
         LocalDate today = LocalDate.ofInstant(restock.clock().instant(), ZoneOffset.UTC);
         ProgressBar progress = new ProgressBar(System.out);

@@ -120,7 +120,6 @@ public final class ServeCommand implements Callable<Integer> {
                         webhookTargets)), clock, System.nanoTime());
         PaymentProcessor processor = new PaymentProcessor(restock, gateway, paymentPolicy, clock);
         if (demo) {
-            System.out.println("Loading the demo shop (a year of a real UK online retailer's sales, replayed; first start only)...");
             // The demo year's shoppers joined the waitlist long ago: they are loaded confirmed, and get no mail now.
             Demo.load(restock, Optional.of(waitlist.withDoubleOptIn(false))).ifPresent(loaded -> {
                 // The replayed year is history: its customers get no mail for it now (thousands of log lines that

@@ -48,7 +48,7 @@ public final class MailTemplates {
             case "order.filled" -> new Notice.Filled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1, 0);
             case "order.cancelled" -> new Notice.Cancelled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1);
             case "payment.charged" -> new Notice.Charged("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1275, "GBP");
-            case "payment.charge_failed" -> new Notice.ChargeFailed("ann@example.com", 1001, "22423", 1275, "GBP",
+            case "payment.charge_failed" -> new Notice.ChargeFailed("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1275, "GBP",
                     "https://shop.example.com/pay?token=SAMPLE");
             case "waitlist.back_in_stock" -> new Notice.BackInStock("ann@example.com", "22423", "Regency Cakestand 3 Tier",
                     "https://shop.example.com/products/22423", "https://restock.example.com/waitlist/unsubscribe/SAMPLE");

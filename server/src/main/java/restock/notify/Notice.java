@@ -78,7 +78,7 @@ public sealed interface Notice {
     }
 
     /** Charging a line failed; the customer may pay through the link before the stock goes to the next in line. */
-    record ChargeFailed(String customerEmail, long orderId, String sku, long amountMinor, String currency, String payUrl) implements Notice {
+    record ChargeFailed(String customerEmail, long orderId, String sku, String productName, long amountMinor, String currency, String payUrl) implements Notice {
         public String topic() { return "payment.charge_failed"; }
     }
 

@@ -162,7 +162,7 @@ public final class NoticeRelay {
         }
         return switch (PaymentEventKind.of(e.kind())) {
             case CHARGED -> Optional.of(new Notice.Charged(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.amountMinor(), e.currency()));
-            case CHARGE_FAILED -> Optional.of(new Notice.ChargeFailed(e.customerEmail(), e.orderId(), e.sku(), e.amountMinor(), e.currency(),
+            case CHARGE_FAILED -> Optional.of(new Notice.ChargeFailed(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.amountMinor(), e.currency(),
                     payUrlTemplate.replace("{token}", e.reference() == null ? "" : e.reference())));
             default -> Optional.empty();
         };

@@ -63,6 +63,10 @@ public final class WaitlistCommands {
         OrderRequest.requireEmail("email", email);
         OrderRequest.requireQuantity("quantity", quantity);
         Product product = restock.catalog().find(handle, sku);
+        if (product.lifecycle().discontinued()) {
+            // Availability already tells the shopper it will not return; a sign-up would wait for a notice that never comes.
+            throw new restock.common.Conflict("sku", "product " + sku + " is discontinued and will not return: there is nothing to wait for");
+        }
         Instant now = clock.instant();
         restock.engagement.WaitlistEntry entry = SqlWaitlist.signUp(handle, sku, email, quantity, !settings.doubleOptIn(), now);
         if (!entry.confirmed()) {

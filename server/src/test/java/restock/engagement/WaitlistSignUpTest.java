@@ -84,4 +84,14 @@ class WaitlistSignUpTest {
         assertThat(unsubscribed).isTrue();
         assertThat(waitlist.noticePass()).as("unsubscribed: not told").isZero();
     }
+
+    /** A storefront developer's check signed up for a discontinued product, which availability says will not return. */
+    @Test
+    void a_discontinued_product_has_no_waitlist() {
+        restock.inTransaction(h -> restock.catalog().discontinue(h, sku));
+        assertThatThrownBy(() -> restock.inTransaction(h -> waitlist.signUp(h, sku, "ann@example.com", 1, true)))
+                .isInstanceOf(restock.common.Conflict.class).hasMessageContaining("discontinued");
+        long entries = restock.read(h -> h.createQuery("select count(*) from waitlist").mapTo(Long.class).one());
+        assertThat(entries).isZero();
+    }
 }

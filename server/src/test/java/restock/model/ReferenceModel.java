@@ -633,11 +633,16 @@ final class ReferenceModel {
         }
     }
 
-    void signUp(String customer, String sku, int quantity) {
+    /** A sign-up; refused for a discontinued product, which will not return. */
+    boolean signUp(String customer, String sku, int quantity) {
+        if (products.get(sku).discontinued) {
+            return false;
+        }
         boolean exists = waitlist.stream().anyMatch(e -> e.sku.equals(sku) && e.customer.equals(customer));
         if (!exists) {
             waitlist.add(new WaitlistEntry(nextWaitlistId++, sku, customer, quantity));
         }
+        return true;
     }
 
     /** Tells waitlisters of released products in stock, in sign-up order, holding what each asked for while it fits. */

@@ -269,8 +269,8 @@ final class ShopUnderTest {
         return accepted(() -> restock.inTransaction(h -> restock.orders().ship(h, id)));
     }
 
-    void signUp(String customer, String sku, int quantity) {
-        restock.inTransaction(h -> waitlist.signUp(h, Sku.of(sku), customer + "@example.com", quantity, true));
+    boolean signUp(String customer, String sku, int quantity) {
+        return accepted(() -> restock.inTransaction(h -> waitlist.signUp(h, Sku.of(sku), customer + "@example.com", quantity, true)));
     }
 
     void noticePass() {

@@ -232,8 +232,7 @@ final class World {
         sku(skuIndex).ifPresent(sku -> {
             String who = CUSTOMERS.get(Math.floorMod(customer, CUSTOMERS.size()));
             step(who + " joins the waitlist for " + quantity + " " + sku);
-            model.signUp(who, sku, quantity);
-            shop.signUp(who, sku, quantity);
+            agree("waitlist sign-up", model.signUp(who, sku, quantity), shop.signUp(who, sku, quantity));
         });
     }
 

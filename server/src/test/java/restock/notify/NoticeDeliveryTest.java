@@ -223,7 +223,8 @@ class NoticeDeliveryTest {
         List<String> bob = subjects("bob@example.com");
         assertThat(bob).endsWith("Action needed: payment for order 2");
         String bobsLast = GreenMailUtil.getBody(messagesTo("bob@example.com").get(bob.size() - 1));
-        assertThat(bobsLast).contains("https://shop.example.com/pay?token=").contains("12.75 GBP");
+        assertThat(bobsLast).contains("https://shop.example.com/pay?token=").contains("12.75 GBP")
+                .as("the failed charge names the product, not its SKU").contains("Your Regency Cakestand 3 Tier from order 2");
         assertThat(GreenMailUtil.getBody(messagesTo("ann@example.com").get(0))).contains("You will not be charged until it is ready to ship");
         assertThat(GreenMailUtil.getBody(messagesTo("ann@example.com").get(3))).as("the charge names the product, not its SKU")
                 .contains("for Regency Cakestand 3 Tier in order 1");
