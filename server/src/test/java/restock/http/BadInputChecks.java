@@ -119,7 +119,7 @@ abstract class BadInputChecks {
         assertRejectedAndUnchanged(() -> assertProblem(client.post("/api/orders", "{\"customerEmail\":\"a@example.com\",\"lines\":[]}"),
                 400, "lines", "at least one"));
         assertRejectedAndUnchanged(() -> assertProblem(client.post("/api/products",
-                "{\"sku\":\"bad sku!\",\"name\":\"x\",\"priceMinor\":1,\"currency\":\"GBP\"}"), 400, "sku", "letters, digits"));
+                "{\"sku\":\"bad sku!\",\"name\":\"x\",\"priceMinor\":1,\"currency\":\"GBP\"}"), 400, "sku", "ASCII letters and digits"));
         assertRejectedAndUnchanged(() -> assertProblem(client.post("/api/products",
                 "{\"sku\":\"OK-1\",\"name\":\"x\",\"priceMinor\":1,\"currency\":\"GBP\",\"backorderPolicy\":\"sometimes\"}"),
                 400, "backorderPolicy", "never, when-supply-confirmed, always"));

@@ -65,7 +65,7 @@ class MerchantFeedRulesTest {
                 item("NEW-1", "T".repeat(200), 1000, "JPY", Listing.of("https://cdn.example.com/new-1.png", null, null, null),
                         status(AvailabilityStatus.PREORDER, TODAY.plusDays(40))),
                 item("FAR-1", "Far away", 100, "EUR", Listing.NONE, status(AvailabilityStatus.BACKORDER, TODAY.plusYears(1).plusDays(1))),
-                item("VT-1", "Tab\tand vertical\u000Btab and \u0001 bell", 500, "GBP", Listing.NONE, status(AvailabilityStatus.OUT_OF_STOCK, null)),
+                item("VT-1", "Non\uFFFEcharacters \uFFFFhere", 500, "GBP", Listing.NONE, status(AvailabilityStatus.OUT_OF_STOCK, null)),
                 item("FREE-1", "A free sample", 0, "GBP", Listing.NONE, status(AvailabilityStatus.IN_STOCK, null)),
                 item("GONE-1", "Gone <for> good & all", 5, "USD", Listing.NONE, status(AvailabilityStatus.DISCONTINUED, null)),
                 item("L".repeat(51), "Stored before SKUs were limited", 5, "USD", Listing.NONE, status(AvailabilityStatus.IN_STOCK, null)));
@@ -123,7 +123,7 @@ class MerchantFeedRulesTest {
         assertThat(rows.get(1)).containsEntry("mpn", "RC-3").doesNotContainKey("identifier_exists");
         assertThat(rows.get(2)).containsEntry("image_link", "https://cdn.example.com/new-1.png").containsEntry("identifier_exists", "no");
         assertThat(rows.get(3)).containsEntry("image_link", "https://shop.example.com/i/FAR-1.jpg");
-        assertThat(rows.get(4).get("title")).isEqualTo("Tab\tand verticaltab and  bell");
+        assertThat(rows.get(4).get("title")).isEqualTo("Noncharacters here");
     }
 
     @Test
@@ -157,8 +157,9 @@ class MerchantFeedRulesTest {
     }
 
     @Test
-    void a_stored_name_with_a_control_character_or_markup_still_makes_well_formed_xml() throws Exception {
-        Map<String, String> row = MerchantFeed.row(item("VT-2", "Gone <for> good & all\u000B\uFFFE", 5, "USD", Listing.NONE,
+    void a_stored_name_with_a_noncharacter_or_markup_still_makes_well_formed_xml() throws Exception {
+        // Control characters cannot be in a name (Product, V59); XML's noncharacters can, and markup.
+        Map<String, String> row = MerchantFeed.row(item("VT-2", "Gone <for> good & all\uFFFE", 5, "USD", Listing.NONE,
                 status(AvailabilityStatus.IN_STOCK, null)), TODAY).orElseThrow();
         String xml = MerchantFeed.xml(List.of(row), "https://shop.example.com/?a=1&b=2");
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
