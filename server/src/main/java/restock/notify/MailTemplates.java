@@ -42,9 +42,9 @@ public final class MailTemplates {
         LocalDate in10Days = LocalDate.of(2026, 12, 14);
         return Optional.ofNullable(switch (topic) {
             case "order.waiting" -> new Notice.Waiting("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1,
-                    Optional.of(in10Days.minusDays(3)), Optional.of(in10Days), "https://restock.example.com/cancel/SAMPLE");
+                    Optional.of(in10Days.minusDays(3)), Optional.of(in10Days), "https://restock.example.com/cancel/SAMPLE", true);
             case "order.promise_changed" -> new Notice.PromiseChanged("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1,
-                    Optional.of(in10Days), Optional.of(in10Days.plusDays(7)), "https://restock.example.com/cancel/SAMPLE");
+                    Optional.of(in10Days), Optional.of(in10Days.plusDays(7)), "https://restock.example.com/cancel/SAMPLE", true);
             case "order.filled" -> new Notice.Filled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1, 0);
             case "order.cancelled" -> new Notice.Cancelled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1);
             case "payment.charged" -> new Notice.Charged("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1275, "GBP");

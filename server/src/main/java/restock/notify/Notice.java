@@ -17,10 +17,13 @@ public sealed interface Notice {
     /**
      * An order line waits for stock, with its promise if it has one, and the link that cancels it free of charge. The
      * mail tells every line of the order that began to wait together ({@code lines}, this one first): one mail per
-     * order, not one per line. Webhooks stay one per line and do not carry {@code lines}.
+     * order, not one per line. Webhooks stay one per line and do not carry {@code lines}. {@code chargedWhenReady}: Restock
+     * holds the customer's payment method and charges it when the line is ready; otherwise the shop takes payment
+     * itself, and the mail promises nothing about when (an outside check: it said "you will not be charged" regardless).
      */
     record Waiting(String customerEmail, long orderId, String sku, String productName, int quantity, Optional<LocalDate> from,
-                   Optional<LocalDate> to, String cancelUrl, @com.fasterxml.jackson.annotation.JsonIgnore List<WaitingLine> lines)
+                   Optional<LocalDate> to, String cancelUrl, @com.fasterxml.jackson.annotation.JsonIgnore boolean chargedWhenReady,
+                   @com.fasterxml.jackson.annotation.JsonIgnore List<WaitingLine> lines)
             implements Notice {
         public Waiting {
             lines = List.copyOf(lines);
@@ -31,8 +34,8 @@ public sealed interface Notice {
 
         /** One line's notice, telling that line alone. */
         public Waiting(String customerEmail, long orderId, String sku, String productName, int quantity, Optional<LocalDate> from,
-                       Optional<LocalDate> to, String cancelUrl) {
-            this(customerEmail, orderId, sku, productName, quantity, from, to, cancelUrl,
+                       Optional<LocalDate> to, String cancelUrl, boolean chargedWhenReady) {
+            this(customerEmail, orderId, sku, productName, quantity, from, to, cancelUrl, chargedWhenReady,
                     List.of(new WaitingLine(sku, productName, quantity, to)));
         }
 
@@ -40,7 +43,7 @@ public sealed interface Notice {
         public Waiting withOthers(List<WaitingLine> others) {
             List<WaitingLine> all = new java.util.ArrayList<>(lines);
             all.addAll(others);
-            return new Waiting(customerEmail, orderId, sku, productName, quantity, from, to, cancelUrl, all);
+            return new Waiting(customerEmail, orderId, sku, productName, quantity, from, to, cancelUrl, chargedWhenReady, all);
         }
 
         public String topic() { return "order.waiting"; }
@@ -60,7 +63,8 @@ public sealed interface Notice {
      * told no date), the date it ships by now (empty when none is confirmed), and the link that cancels it free of charge.
      */
     record PromiseChanged(String customerEmail, long orderId, String sku, String productName, int quantity,
-                          Optional<LocalDate> previousTo, Optional<LocalDate> to, String cancelUrl) implements Notice {
+                          Optional<LocalDate> previousTo, Optional<LocalDate> to, String cancelUrl,
+                          @com.fasterxml.jackson.annotation.JsonIgnore boolean chargedWhenReady) implements Notice {
         public String topic() { return "order.promise_changed"; }
     }
 

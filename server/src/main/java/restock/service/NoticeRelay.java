@@ -151,7 +151,8 @@ public final class NoticeRelay {
                 case BACKORDERED -> {
                     SqlNotices.told(handle, e.lineId(), new ToldPromise(Optional.ofNullable(e.promiseTo())), clock.instant());
                     yield Optional.of(new Notice.Waiting(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity(),
-                            Optional.ofNullable(e.promiseFrom()), Optional.ofNullable(e.promiseTo()), cancelUrl(handle, e.orderId())));
+                            Optional.ofNullable(e.promiseFrom()), Optional.ofNullable(e.promiseTo()), cancelUrl(handle, e.orderId()),
+                            e.paymentHeld()));
                 }
                 case CANCELLED -> e.sku() == null ? Optional.empty()
                         : Optional.of(new Notice.Cancelled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity()));
@@ -186,7 +187,7 @@ public final class NoticeRelay {
         }
         SqlNotices.told(handle, e.lineId(), now, clock.instant());
         return Optional.of(new Notice.PromiseChanged(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.waiting(),
-                before.flatMap(ToldPromise::latest), now.latest(), cancelUrl(handle, e.orderId())));
+                before.flatMap(ToldPromise::latest), now.latest(), cancelUrl(handle, e.orderId()), e.paymentHeld()));
     }
 
     /** A signed link that cancels the order's waiting lines free of charge, from the public address. */

@@ -14,7 +14,7 @@ public final class SqlNotices {
     /** An order or payment event with the customer, the product and the line's current promise. */
     public record EventRow(long eventId, String kind, long orderId, long lineId, String customerEmail, String sku, String productName,
                            int quantity, LocalDate promiseFrom, LocalDate promiseTo, long amountMinor, String currency, String reference,
-                           Instant occurredAt, LocalDate firstPromisedBy, int waiting, Instant placedAt) {
+                           Instant occurredAt, LocalDate firstPromisedBy, int waiting, Instant placedAt, boolean paymentHeld) {
     }
 
     /** What the customer was last told of a line's promise: its latest date, empty when it was unconfirmed. */
@@ -74,7 +74,9 @@ public final class SqlNotices {
         return batch(handle.createQuery("""
                         select e.id, e.kind, e.order_id, e.order_line_id, o.customer_email, l.sku, p.name, e.quantity,
                                lp.eta_from, lp.eta_to, 0::bigint as amount, p.currency, null as reference, e.occurred_at,
-                               lp.first_eta_to, coalesce(l.waiting, 0), o.placed_at, snap.xmax, snap.idle
+                               lp.first_eta_to, coalesce(l.waiting, 0), o.placed_at,
+                               exists (select from line_payments pay where pay.order_line_id = e.order_line_id) as payment_held,
+                               snap.xmax, snap.idle
                         from order_events e
                         cross join (%s) snap
                         join orders o on o.id = e.order_id
@@ -89,7 +91,7 @@ public final class SqlNotices {
         return batch(handle.createQuery("""
                         select e.id, e.kind, l.order_id, e.order_line_id, o.customer_email, l.sku, p.name, l.quantity,
                                null::date as eta_from, null::date as eta_to, e.amount_minor as amount, lp.currency, e.reference, e.occurred_at,
-                               null::date as first_eta_to, l.waiting, o.placed_at, snap.xmax, snap.idle
+                               null::date as first_eta_to, l.waiting, o.placed_at, true as payment_held, snap.xmax, snap.idle
                         from payment_events e
                         cross join (%s) snap
                         join order_lines l on l.id = e.order_line_id
@@ -112,6 +114,7 @@ public final class SqlNotices {
         return new EventRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getInt(8), rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getLong(11),
                 rs.getString(12), rs.getString(13), rs.getObject(14, java.time.OffsetDateTime.class).toInstant(),
-                rs.getObject(15, LocalDate.class), rs.getInt(16), rs.getObject(17, java.time.OffsetDateTime.class).toInstant());
+                rs.getObject(15, LocalDate.class), rs.getInt(16), rs.getObject(17, java.time.OffsetDateTime.class).toInstant(),
+                rs.getBoolean("payment_held"));
     }
 }

@@ -263,6 +263,8 @@ class NoticeDeliveryTest {
         assertThat(mails.get(0).getSubject()).isEqualTo("Your order " + order.id() + ": 2 items are on backorder");
         String text = GreenMailUtil.getBody(mails.get(0));
         assertThat(text).contains("2 x Regency Cakestand 3 Tier").contains("3 x Set Of 3 Cake Tins Pantry Design").contains("/cancel/");
+        assertThat(text).as("placed without a payment method: the shop takes payment, the mail promises nothing about it")
+                .doesNotContain("charged").contains("You can cancel it until it is ready to ship");
         List<JsonNode> lines = new ArrayList<>();
         for (Map<String, String> webhook : webhooks) {
             if ("order.waiting".equals(webhook.get("topic"))) {
