@@ -74,7 +74,12 @@ public final class AvailabilityQueries {
             OrderRequest.requireQuantity("items[" + i + "].quantity", items.get(i).quantity());
         }
         List<Sku> skus = items.stream().map(OrderRequest.Line::sku).distinct().toList();
-        Map<Sku, SkuPosition> positions = new java.util.HashMap<>(books.positions(handle, skus));
+        Map<Sku, SkuPosition> positions;
+        try {
+            positions = new java.util.HashMap<>(books.positions(handle, skus));
+        } catch (restock.common.NotFound unknown) {
+            throw unknown.at("items", items.stream().map(item -> item.sku().code()).toList(), "sku");
+        }
         Map<Sku, List<LocalDate>> receiptDays = SqlPurchasing.receiptDays(handle, skus, MAX_RECEIPT_DAYS);
         List<Answer> answers = new ArrayList<>();
         for (OrderRequest.Line item : items) {

@@ -58,7 +58,12 @@ public final class OrderCommands {
         Instant now = clock.instant();
         Set<Sku> skus = new TreeSet<>();
         request.lines().forEach(line -> skus.add(line.sku()));
-        Map<Sku, SkuBook> books = this.books.lock(handle, skus);
+        Map<Sku, SkuBook> books;
+        try {
+            books = this.books.lock(handle, skus);
+        } catch (restock.common.NotFound unknown) {
+            throw unknown.at("lines", request.lines().stream().map(line -> line.sku().code()).toList(), "sku");
+        }
         List<Long> lineIds = SqlOrders.nextLineIds(handle, request.lines().size());
         List<String> codes = skus.stream().map(Sku::code).toList();
         Map<Sku, Integer> ownHolds = new java.util.HashMap<>();

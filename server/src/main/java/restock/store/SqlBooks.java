@@ -69,7 +69,7 @@ public final class SqlBooks {
     private static void requireAll(Collection<Sku> skus, Map<Sku, ?> found) {
         for (Sku sku : skus) {
             if (!found.containsKey(sku)) {
-                throw new NotFound("sku", "unknown sku '" + sku + "': create the product first (POST /api/products)");
+                throw new NotFound("sku", sku.code(), "unknown sku '" + sku + "': no product has this SKU (SKUs are case-sensitive)");
             }
         }
     }

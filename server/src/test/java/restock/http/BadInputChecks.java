@@ -63,7 +63,11 @@ abstract class BadInputChecks {
     void unknown_sku_is_named() {
         assertRejectedAndUnchanged(() -> assertProblem(client.post("/api/orders",
                 "{\"customerEmail\":\"a@example.com\",\"lines\":[{\"sku\":\"85123A\",\"quantity\":1},{\"sku\":\"NOPE\",\"quantity\":1}]}"),
-                404, "sku", "unknown sku 'NOPE'"));
+                404, "lines[1].sku", "unknown sku 'NOPE'"));
+        // The cart names the item too (a storefront developer could not tell which line was wrong).
+        assertRejectedAndUnchanged(() -> assertProblem(client.post("/api/availability",
+                "{\"items\":[{\"sku\":\"85123A\",\"quantity\":1},{\"sku\":\"NOPE\",\"quantity\":1}]}"),
+                404, "items[1].sku", "case-sensitive"));
     }
 
     @Test
