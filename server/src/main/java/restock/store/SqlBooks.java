@@ -43,22 +43,25 @@ public final class SqlBooks {
     }
 
     /** A SKU's stored figures and product rules. */
-    private record StockRow(Sku sku, BackorderPolicy policy, Lifecycle lifecycle, int onHand, int reserved, int backordered) {
+    /** A SKU's stored figures and product rules, and the units held for its notified waitlisters. */
+    private record StockRow(Sku sku, BackorderPolicy policy, Lifecycle lifecycle, int onHand, int reserved, int backordered, int held) {
     }
 
-    private static List<StockRow> stockRows(Handle handle, List<String> codes, boolean lock) {
+    /** The stock rows with their held units in one statement (one round trip fewer for every order and answer). */
+    private static List<StockRow> stockRows(Handle handle, List<String> codes, boolean lock, Instant now) {
         return handle.createQuery("""
                         select s.sku, s.on_hand, s.reserved, s.backordered, p.backorder_policy, p.backorder_cap,
-                               p.release_date, p.discontinued
+                               p.release_date, p.discontinued, %s as held
                         from stock s join products p on p.sku = s.sku
                         where s.location_code = :location and s.sku = any(:skus)
-                        order by s.sku""" + (lock ? " for update of s" : ""))
+                        order by s.sku""".formatted(SqlWaitlist.heldUnitsOf("s.sku")) + (lock ? " for update of s" : ""))
                 .bind("location", LOCATION)
                 .bindArray("skus", String.class, codes)
+                .bind("now", SqlPurchasing.utc(now))
                 .map((rs, ctx) -> new StockRow(Sku.of(rs.getString("sku")),
                         BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
                         new Lifecycle(Optional.ofNullable(rs.getObject("release_date", LocalDate.class)), rs.getBoolean("discontinued")),
-                        rs.getInt("on_hand"), rs.getInt("reserved"), rs.getInt("backordered")))
+                        rs.getInt("on_hand"), rs.getInt("reserved"), rs.getInt("backordered"), rs.getInt("held")))
                 .list();
     }
 
@@ -77,10 +80,9 @@ public final class SqlBooks {
     /** Locks the SKUs' stock rows (in SKU order) and loads their books. */
     public static Map<Sku, SkuBook> lockAndLoad(Handle handle, Collection<Sku> skus, PromiseSettings settings, Instant now) {
         List<String> codes = codes(skus);
-        List<StockRow> rows = stockRows(handle, codes, true);
+        List<StockRow> rows = stockRows(handle, codes, true, now);
         Map<Sku, List<WaitingLine>> queues = loadQueues(handle, codes);
         Map<Sku, List<IncomingSupply>> supplies = loadSupply(handle, codes);
-        Map<String, Integer> held = SqlWaitlist.heldUnits(handle, codes, now);
         Map<Sku, Set<Peg>> pegs = loadPegs(handle, codes);
         Map<Long, StoredPromise> promises = SqlPromises.storedForWaitingLines(handle, codes);
         Map<Sku, SkuBook> books = new LinkedHashMap<>();
@@ -92,7 +94,7 @@ public final class SqlBooks {
                         + " units wait in its queue");
             }
             books.put(row.sku(), new SkuBook(row.sku(), row.policy(), row.lifecycle(), settings, row.onHand(), row.reserved(),
-                    held.getOrDefault(row.sku().code(), 0), queue, supplies.getOrDefault(row.sku(), List.of()),
+                    row.held(), queue, supplies.getOrDefault(row.sku(), List.of()),
                     pegs.getOrDefault(row.sku(), Set.of()), promises));
         }
         requireAll(skus, books);
@@ -102,13 +104,12 @@ public final class SqlBooks {
     /** The SKUs' positions without locking: what the storefront's answers are decided on. */
     public static Map<Sku, SkuPosition> positions(Handle handle, Collection<Sku> skus, PromiseSettings settings, Instant now) {
         List<String> codes = codes(skus);
-        List<StockRow> rows = stockRows(handle, codes, false);
+        List<StockRow> rows = stockRows(handle, codes, false, now);
         Map<Sku, List<IncomingSupply>> supplies = loadSupply(handle, codes);
-        Map<String, Integer> held = SqlWaitlist.heldUnits(handle, codes, now);
         Map<Sku, SkuPosition> positions = new LinkedHashMap<>();
         for (StockRow row : rows) {
             positions.put(row.sku(), SkuPosition.of(row.sku(), row.policy(), row.lifecycle(), row.onHand(), row.reserved(),
-                    held.getOrDefault(row.sku().code(), 0), row.backordered(), supplies.getOrDefault(row.sku(), List.of()), settings));
+                    row.held(), row.backordered(), supplies.getOrDefault(row.sku(), List.of()), settings));
         }
         requireAll(skus, positions);
         return positions;
@@ -123,11 +124,9 @@ public final class SqlBooks {
                         select s.sku from stock s join products p on p.sku = s.sku
                         where s.location_code = :location and s.backordered > 0
                           and ((p.release_date is null or p.release_date <= :today)
-                               and s.on_hand - s.reserved > coalesce((select sum(w.held_quantity) from waitlist w
-                                    where w.sku = s.sku and w.held_quantity is not null and w.hold_used_at is null
-                                      and w.unsubscribed_at is null and w.notice_until > :now), 0)
+                               and s.on_hand - s.reserved > %s
                             or s.queue_settled_on is null or s.queue_settled_on < :today)
-                        order by s.sku limit :limit""")
+                        order by s.sku limit :limit""".formatted(SqlWaitlist.heldUnitsOf("s.sku")))
                 .bind("location", LOCATION)
                 .bind("today", today)
                 .bind("now", SqlPurchasing.utc(now))
