@@ -26,9 +26,12 @@ replacement[supply-by-median-day]='return ExpectedArrival.of(expectedDate, odds,
 file[cart-lines-answered-alone]=server/src/main/java/restock/service/AvailabilityQueries.java
 pattern[cart-lines-answered-alone]='positions.put(item.sku(), position.after(decision));'
 replacement[cart-lines-answered-alone]='positions.put(item.sku(), position);'
+file[waitlist-for-discontinued]=server/src/main/java/restock/service/WaitlistCommands.java
+pattern[waitlist-for-discontinued]='if (product.lifecycle().discontinued()) {'
+replacement[waitlist-for-discontinued]='if (false) {'
 
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(drop-policy-check portions-by-printed-date lateness-from-moved-date answer-judges-whole-leftover supply-by-median-day cart-lines-answered-alone)
+[ ${#names[@]} -gt 0 ] || names=(drop-policy-check portions-by-printed-date lateness-from-moved-date answer-judges-whole-leftover supply-by-median-day cart-lines-answered-alone waitlist-for-discontinued)
 survived=0
 for name in "${names[@]}"; do
   work=$(mktemp -d /tmp/restock-mutation-XXXXXX)
