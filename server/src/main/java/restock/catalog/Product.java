@@ -26,7 +26,7 @@ public record Product(Sku sku, String name, Money price, BackorderPolicy backord
         if (!restock.common.TextLimit.isOneLine(name)) {
             // Mail subjects, feeds and the console show it as one line: a line break in it stopped every mail and
             // webhook behind the first one that named the product (an outside check), and feeds cannot carry NUL.
-            throw new InvalidInput("name", "name must be one line without control characters (no line breaks, tabs or NUL)");
+            throw new InvalidInput("name", "name must be one line without control characters (no line breaks, tabs, NUL or line separators)");
         }
         if (listing == null) {
             throw new IllegalArgumentException("a product's listing is Listing.NONE when nothing is listed, not null");

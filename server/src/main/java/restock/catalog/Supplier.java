@@ -51,7 +51,7 @@ public record Supplier(long id, String name, Optional<String> contactName, Optio
         return new Supplier(id, name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 1, Optional.empty());
     }
 
-    /** Trimmed, within its limit, without control characters, not blank. */
+    /** Trimmed, within its limit, one line without control characters ({@link TextLimit#isOneLine}), not blank. */
     static String text(String field, String value, TextLimit limit) {
         if (value == null || value.isBlank()) {
             throw new InvalidInput(field, field + " must not be blank");
@@ -60,8 +60,8 @@ public record Supplier(long id, String name, Optional<String> contactName, Optio
         if (trimmed.length() > limit.maxLength()) {
             throw new InvalidInput(field, field + " must be at most " + limit.maxLength() + " characters, had " + trimmed.length());
         }
-        if (TextLimit.hasControlCharacter(trimmed)) {
-            throw new InvalidInput(field, field + " must not hold control characters");
+        if (!TextLimit.isOneLine(trimmed)) {
+            throw new InvalidInput(field, field + " must be one line without control characters (no line breaks, tabs or NUL)");
         }
         return trimmed;
     }

@@ -48,11 +48,15 @@ public enum TextLimit {
         return columns;
     }
 
-    /** Whether the text is one line without any control character (no tab, line feed or carriage return either). */
+    /**
+     * Whether the text is one line without any control character: none of C0 (tab, line feed and carriage return
+     * included), DEL, C1 (NEL, U+0085, breaks a line too) or the Unicode line and paragraph separators (an outside
+     * re-check split a feed's rows with U+0085 and U+2028 after C0 alone was refused).
+     */
     public static boolean isOneLine(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7F) {
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
                 return false;
             }
         }

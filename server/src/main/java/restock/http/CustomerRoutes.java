@@ -64,7 +64,7 @@ final class CustomerRoutes {
             ctx.status(201).json(java.util.Map.of("url", publicUrl + "/cancel/" + link.token(),
                     "expiresAt", link.expiresAt().toString()));
         });
-        routes.post("/api/payments/pay-link", ctx -> commands.command(ctx, 200, (h, body) -> {
+        routes.post("/api/payments/pay-link", ctx -> commands.command(ctx, 200, Requests.PAY_LINK_FIELDS, (h, body) -> {
             var payment = restock.payLinks().payWith(h, JsonBody.requiredText(body, "", "token"), JsonBody.requiredText(body, "", "paymentMethod"));
             return Views.PaymentView.of(payment);
         }));
@@ -77,7 +77,7 @@ final class CustomerRoutes {
             }
             ctx.status(201).json(java.util.Map.of("clientSecret", succeeded.reference()));
         });
-        routes.post("/api/waitlist", ctx -> commands.command(ctx, 201, (h, body) -> {
+        routes.post("/api/waitlist", ctx -> commands.command(ctx, 201, Requests.WAITLIST_FIELDS, (h, body) -> {
             var entry = waitlist.signUp(h, Requests.sku("", JsonBody.requiredText(body, "", "sku")), JsonBody.requiredText(body, "", "email"),
                     java.util.Optional.ofNullable(JsonBody.optionalInt(body, "", "quantity", 1, OrderRequest.MAX_UNITS_PER_LINE)).orElse(1),
                     JsonBody.optionalBoolean(body, "consent", false));
@@ -104,7 +104,7 @@ final class CustomerRoutes {
             boolean done = restock.inTransaction(h -> restock.offers().optOut(h, restock.links(), ctx.pathParam("token")));
             ctx.html(customerPages.offersUnsubscribe(done ? "done" : "invalid", ctx.pathParam("token"), branding));
         });
-        routes.post("/api/webhooks", ctx -> commands.command(ctx, 201, (h, body) -> {
+        routes.post("/api/webhooks", ctx -> commands.command(ctx, 201, Requests.WEBHOOK_FIELDS, (h, body) -> {
             String url = JsonBody.requiredText(body, "", "url");
             if (webhookTargets.check(url) instanceof WebhookTargets.Verdict.Refused refused) {
                 throw new InvalidInput("url", refused.reason());

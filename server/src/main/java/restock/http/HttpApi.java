@@ -117,8 +117,10 @@ public final class HttpApi {
         this.storefront = new Storefront(restock, settings.shopProductUrl(), settings.shopImageUrl());
         this.keys = keys;
         this.authentication = new Authentication(keys, restock.clock());
+        // A body is one JSON value: a second one after it was ignored (an outside check placed the first of two orders).
         this.mapper = new ObjectMapper(JsonBody.boundedFactory()).registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.commands = new HttpCommands(restock, mapper);
         this.health = new restock.service.DatabaseHealth(restock.jdbi());
         this.metrics = new Metrics(restock);
@@ -207,13 +209,13 @@ public final class HttpApi {
         routes.get("/api/stock", this::listStock);
         routes.get("/api/stock/{sku}", ctx -> ctx.json(Views.StockView.of(
                 restock.read(h -> restock.stock().level(h, HttpCommands.sku(ctx))))));
-        routes.post("/api/stock/{sku}/adjustments", ctx -> commands.command(ctx, 200, (h, body) -> Views.StockView.of(
+        routes.post("/api/stock/{sku}/adjustments", ctx -> commands.command(ctx, 200, Requests.ADJUSTMENT_FIELDS, (h, body) -> Views.StockView.of(
                 restock.stock().adjust(h, HttpCommands.sku(ctx), JsonBody.requiredInt(body, "", "quantity", Integer.MIN_VALUE, Integer.MAX_VALUE),
                         JsonBody.requiredText(body, "", "reason")))));
-        routes.post("/api/stock/{sku}/counts", ctx -> commands.command(ctx, 200, (h, body) -> Views.StockView.of(
+        routes.post("/api/stock/{sku}/counts", ctx -> commands.command(ctx, 200, Requests.COUNT_FIELDS, (h, body) -> Views.StockView.of(
                 restock.stock().count(h, HttpCommands.sku(ctx), JsonBody.requiredInt(body, "", "countedQuantity", Integer.MIN_VALUE, Integer.MAX_VALUE),
                         JsonBody.optionalText(body, "", "reason")))));
-        routes.post("/api/stock/{sku}/returns", ctx -> commands.command(ctx, 200, (h, body) -> Views.StockView.of(
+        routes.post("/api/stock/{sku}/returns", ctx -> commands.command(ctx, 200, Requests.RETURN_FIELDS, (h, body) -> Views.StockView.of(
                 restock.stock().returnToStock(h, HttpCommands.sku(ctx), JsonBody.requiredInt(body, "", "quantity", Integer.MIN_VALUE, Integer.MAX_VALUE),
                         JsonBody.optionalText(body, "", "reason")))));
 
@@ -247,7 +249,7 @@ public final class HttpApi {
                 restock.orders().ship(h, HttpCommands.id(ctx)))));
         routes.post("/api/products/{sku}/discontinue", ctx -> commands.commandWithoutBody(ctx, h -> Views.ProductView.of(
                 restock.catalog().discontinue(h, HttpCommands.sku(ctx)))));
-        routes.post("/api/purchase-orders/{id}/lines/{lineNumber}/expected-date", ctx -> commands.command(ctx, 200, (h, body) ->
+        routes.post("/api/purchase-orders/{id}/lines/{lineNumber}/expected-date", ctx -> commands.command(ctx, 200, Requests.EXPECTED_DATE_FIELDS, (h, body) ->
                 Views.PurchaseOrderView.of(restock.purchasing().reschedule(h, HttpCommands.id(ctx), HttpCommands.lineNumber(ctx),
                         JsonBody.requiredDate(body, "", "expectedDate")))));
 

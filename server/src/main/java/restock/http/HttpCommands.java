@@ -40,6 +40,14 @@ final class HttpCommands {
         runCommand(ctx, successStatus, body, handle -> action.run(handle, JsonBody.parseObject(mapper, body)));
     }
 
+    /** A command whose body may hold only {@code fields}: any other is refused before anything runs. */
+    void command(Context ctx, int successStatus, java.util.Set<String> fields, CommandBody action) {
+        command(ctx, successStatus, (handle, body) -> {
+            JsonBody.requireKnownFields(body, "", fields);
+            return action.run(handle, body);
+        });
+    }
+
     void commandWithoutBody(Context ctx, Function<Handle, Object> action) {
         runCommand(ctx, 200, "", action);
     }

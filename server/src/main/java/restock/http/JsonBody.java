@@ -51,6 +51,17 @@ final class JsonBody {
         }
     }
 
+    /**
+     * Jackson's message without what only Jackson's users can act on: its reference to its input ("(start marker at
+     * [Source: REDACTED (`StreamReadFeature...` disabled)..."), the parser feature that would allow a non-standard
+     * token ("enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"), the comment feature.
+     */
+    static String plainReason(String message) {
+        return message.replaceFirst("\\s*\\([^()]*\\[Source:.*$", "")
+                .replaceFirst(": enable `[^`]*` to allow.*$", " (JSON has no such number)")
+                .replaceFirst("\\s*\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", " (JSON has no comments)");
+    }
+
     static ObjectNode parseObject(ObjectMapper mapper, String body) {
         if (body == null || body.isBlank()) {
             throw new InvalidInput("body", "the request body is empty; send a JSON object");
@@ -66,10 +77,10 @@ final class JsonBody {
             // Jackson gives no location for some errors; the message must not depend on one.
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            // Jackson's own reference to its input ("(start marker at [Source: REDACTED (`StreamReadFeature...` disabled)...")
-            // says nothing to a client: the line and column do.
-            String reason = e.getOriginalMessage().replaceFirst("\\s*\\([^()]*\\[Source:.*$", "");
-            throw new InvalidInput("body", "the request body is not valid JSON: " + reason + where);
+            if (e.getOriginalMessage().startsWith("Trailing token")) {
+                throw new InvalidInput("body", "the request body must be one JSON object, with nothing after it" + where);
+            }
+            throw new InvalidInput("body", "the request body is not valid JSON: " + plainReason(e.getOriginalMessage()) + where);
         }
         if (!(node instanceof ObjectNode object)) {
             throw new InvalidInput("body", "the request body must be a JSON object");

@@ -32,6 +32,7 @@ final class KeyRoutes {
         routes.get("/api/keys", ctx -> ctx.json(Map.of("items", restock.read(keys::list).stream().map(this::view).toList())));
         routes.post("/api/keys", ctx -> {
             var body = JsonBody.parseObject(commands.mapper(), ctx.body());
+            JsonBody.requireKnownFields(body, "", Requests.KEY_FIELDS);
             String name = JsonBody.requiredText(body, "", "name");
             Scope scope = Scope.parse("scope", JsonBody.requiredText(body, "", "scope"));
             Optional<Integer> rate = Optional.ofNullable(JsonBody.optionalInt(body, "", "requestsPerMinute", 1, ApiKey.MAX_REQUESTS_PER_MINUTE));

@@ -55,6 +55,14 @@ final class Requests {
     static final java.util.Set<String> PURCHASE_ORDER_LINE_FIELDS = java.util.Set.of("sku", "quantity", "expectedDate");
     static final java.util.Set<String> CART_FIELDS = java.util.Set.of("items");
     static final java.util.Set<String> RECEIPT_FIELDS = java.util.Set.of("lines");
+    static final java.util.Set<String> ADJUSTMENT_FIELDS = java.util.Set.of("quantity", "reason");
+    static final java.util.Set<String> COUNT_FIELDS = java.util.Set.of("countedQuantity", "reason");
+    static final java.util.Set<String> RETURN_FIELDS = java.util.Set.of("quantity", "reason");
+    static final java.util.Set<String> EXPECTED_DATE_FIELDS = java.util.Set.of("expectedDate");
+    static final java.util.Set<String> WAITLIST_FIELDS = java.util.Set.of("sku", "email", "quantity", "consent");
+    static final java.util.Set<String> WEBHOOK_FIELDS = java.util.Set.of("url");
+    static final java.util.Set<String> KEY_FIELDS = java.util.Set.of("name", "scope", "requestsPerMinute");
+    static final java.util.Set<String> PAY_LINK_FIELDS = java.util.Set.of("token", "paymentMethod");
 
     static OrderRequest order(JsonNode body) {
         JsonBody.requireKnownFields(body, "", ORDER_FIELDS);

@@ -55,6 +55,15 @@ class RequestFieldsTest {
         assertThat(Requests.RECEIPT_FIELDS).isEqualTo(fields(receipt));
         assertThat(Requests.LINE_FIELDS).isEqualTo(fields(receipt.getProperties().get("lines").getItems()));
         assertThat(Requests.NEW_PRODUCT_FIELDS).isEqualTo(fields(body(spec, "/api/products", "post")));
+        // A re-check found these still taking typos ("quantiy" on a waitlist sign-up was read as 1).
+        assertThat(Requests.ADJUSTMENT_FIELDS).isEqualTo(fields(body(spec, "/api/stock/{sku}/adjustments", "post")));
+        assertThat(Requests.COUNT_FIELDS).isEqualTo(fields(body(spec, "/api/stock/{sku}/counts", "post")));
+        assertThat(Requests.RETURN_FIELDS).isEqualTo(fields(body(spec, "/api/stock/{sku}/returns", "post")));
+        assertThat(Requests.EXPECTED_DATE_FIELDS).isEqualTo(fields(body(spec, "/api/purchase-orders/{id}/lines/{lineNumber}/expected-date", "post")));
+        assertThat(Requests.WAITLIST_FIELDS).isEqualTo(fields(body(spec, "/api/waitlist", "post")));
+        assertThat(Requests.WEBHOOK_FIELDS).isEqualTo(fields(body(spec, "/api/webhooks", "post")));
+        assertThat(Requests.KEY_FIELDS).isEqualTo(fields(body(spec, "/api/keys", "post")));
+        assertThat(Requests.PAY_LINK_FIELDS).isEqualTo(fields(body(spec, "/api/payments/pay-link", "post")));
     }
 
     @Test
@@ -79,6 +88,20 @@ class RequestFieldsTest {
             assertThat(cut.status()).as(cut.responseBody()).isEqualTo(400);
             assertThat(cut.json().path("detail").asText()).contains("not valid JSON").contains("line 1").doesNotContain("StreamReadFeature")
                     .doesNotContain("Source");
+            ApiClient.Exchange waitlistTypo = client.post("/api/waitlist", """
+                    {"sku":"22423","email":"ann@example.com","quantiy":5,"consent":true}""");
+            assertThat(waitlistTypo.status()).as(waitlistTypo.responseBody()).isEqualTo(400);
+            assertThat(waitlistTypo.json().path("field").asText()).isEqualTo("quantiy");
+            long signUps = api.restock().read(h -> h.createQuery("select count(*) from waitlist").mapTo(Long.class).one());
+            assertThat(signUps).isZero();
+            ApiClient.Exchange trailing = client.post("/api/orders", """
+                    {"customerEmail":"ann@example.com","lines":[{"sku":"22423","quantity":1}]}{"customerEmail":"bob@example.com"}""");
+            assertThat(trailing.status()).as(trailing.responseBody()).isEqualTo(400);
+            assertThat(trailing.json().path("detail").asText()).contains("nothing after it").doesNotContain("FAIL_ON_TRAILING_TOKENS");
+            ApiClient.Exchange nan = client.post("/api/orders", """
+                    {"customerEmail":"ann@example.com","priority":NaN,"lines":[{"sku":"22423","quantity":1}]}""");
+            assertThat(nan.status()).as(nan.responseBody()).isEqualTo(400);
+            assertThat(nan.json().path("detail").asText()).doesNotContain("JsonReadFeature").doesNotContain("enable");
             long orders = api.restock().read(h -> h.createQuery("select count(*) from orders").mapTo(Long.class).one());
             assertThat(orders).isZero();
         }

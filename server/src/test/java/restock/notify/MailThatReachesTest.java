@@ -160,6 +160,14 @@ class MailThatReachesTest {
         assertThat(Optional.of(BRANDING.publicUrl())).contains("https://restock.example.com");
     }
 
+    /** A failed charge names the product in both parts (a re-check found the text part still saying "Your item 22423"). */
+    @Test
+    void the_failed_charge_names_the_product_in_the_text_and_the_html() {
+        MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.sample("payment.charge_failed").orElseThrow(), BRANDING);
+        assertThat(mail.text()).contains("Your Regency Cakestand 3 Tier from order 1001").doesNotContain("22423");
+        assertThat(mail.html()).contains("Your Regency Cakestand 3 Tier from order 1001").doesNotContain("22423");
+    }
+
     /** An order placed without a payment method is paid for by the shop: the mail promises nothing about charging. */
     @Test
     void the_waiting_mail_promises_no_charge_only_when_restock_takes_the_payment() {
