@@ -182,6 +182,7 @@ public final class HttpApi {
         routes.before(ctx -> RequestDeadlines.start(REQUEST_TIME_LIMIT));
         routes.before("/api/*", this::authenticate);
         routes.before("/api/*", HttpCommands::refuseControlCharactersInQuery);
+        routes.before("/api/*", HttpCommands::refuseBodyNotUtf8);
         routes.beforeMatched("/api/*", authentication::authorize);
         routes.after(securityHeaders::apply);
         routes.after(ctx -> {

@@ -67,7 +67,7 @@ class RequestFieldsTest {
     }
 
     @Test
-    void a_misspelled_field_is_a_400_naming_it_and_places_nothing() {
+    void a_misspelled_field_is_a_400_naming_it_and_places_nothing() throws Exception {
         try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
             ApiClient client = api.client();
             client.post("/api/products", "{\"sku\":\"22423\",\"name\":\"Regency Cakestand 3 Tier\",\"priceMinor\":1275,\"currency\":\"GBP\"}");
@@ -102,6 +102,16 @@ class RequestFieldsTest {
                     {"customerEmail":"ann@example.com","priority":NaN,"lines":[{"sku":"22423","quantity":1}]}""");
             assertThat(nan.status()).as(nan.responseBody()).isEqualTo(400);
             assertThat(nan.json().path("detail").asText()).doesNotContain("JsonReadFeature").doesNotContain("enable");
+            var latin1 = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(client.baseUrl() + "/api/products"))
+                    .header("Authorization", "Bearer " + RunningApi.API_KEY).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                            "{\"sku\":\"CAFE-1\",\"name\":\"Caf\u00e9\",\"priceMinor\":100,\"currency\":\"GBP\"}"
+                                    .getBytes(StandardCharsets.ISO_8859_1))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(latin1.statusCode()).as(latin1.body()).isEqualTo(400);
+            assertThat(latin1.body()).contains("not UTF-8");
+            long products = api.restock().read(h -> h.createQuery("select count(*) from products").mapTo(Long.class).one());
+            assertThat(products).as("only the product made first").isEqualTo(1);
             long orders = api.restock().read(h -> h.createQuery("select count(*) from orders").mapTo(Long.class).one());
             assertThat(orders).isZero();
         }
