@@ -41,7 +41,7 @@ final class JsonBody {
      * Refuses a field the request does not have: a typo must not look like success with the default in its place
      * (an outside check sent {@code allowpartial: false} and got an order filled in part).
      */
-    static void requireKnownFields(JsonNode object, String path, java.util.Set<String> known) {
+    static JsonNode requireKnownFields(JsonNode object, String path, java.util.Set<String> known) {
         for (java.util.Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
@@ -49,6 +49,7 @@ final class JsonBody {
                         + "'; the fields are " + new java.util.TreeSet<>(known));
             }
         }
+        return object;
     }
 
     /**

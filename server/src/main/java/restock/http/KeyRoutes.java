@@ -41,7 +41,8 @@ final class KeyRoutes {
         routes.post("/api/keys/{prefix}/rotate", ctx -> {
             String raw = ctx.body();
             Integer grace = raw == null || raw.isBlank() ? null
-                    : JsonBody.optionalInt(JsonBody.parseObject(commands.mapper(), raw), "", "graceMinutes", 0, ApiKeys.MAX_ROTATION_GRACE.toMinutes());
+                    : JsonBody.optionalInt(JsonBody.requireKnownFields(JsonBody.parseObject(commands.mapper(), raw), "", Requests.ROTATION_FIELDS), "",
+                    "graceMinutes", 0, ApiKeys.MAX_ROTATION_GRACE.toMinutes());
             Duration gracePeriod = Duration.ofMinutes(grace == null ? DEFAULT_GRACE_MINUTES : grace);
             created(ctx, restock.inTransaction(h -> keys.rotate(h, ctx.pathParam("prefix"), gracePeriod, createdBy(ctx))));
         });

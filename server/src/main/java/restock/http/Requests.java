@@ -63,6 +63,9 @@ final class Requests {
     static final java.util.Set<String> WEBHOOK_FIELDS = java.util.Set.of("url");
     static final java.util.Set<String> KEY_FIELDS = java.util.Set.of("name", "scope", "requestsPerMinute");
     static final java.util.Set<String> PAY_LINK_FIELDS = java.util.Set.of("token", "paymentMethod");
+    static final java.util.Set<String> OFFER_RULE_FIELDS = java.util.Set.of("kind", "validDays", "percentOff", "minOrderMinor", "sku",
+            "percentPerWeekLate", "capPercent", "afterDays");
+    static final java.util.Set<String> ROTATION_FIELDS = java.util.Set.of("graceMinutes");
 
     static OrderRequest order(JsonNode body) {
         JsonBody.requireKnownFields(body, "", ORDER_FIELDS);
@@ -102,6 +105,7 @@ final class Requests {
     }
 
     static OfferRule offerRule(JsonNode body) {
+        JsonBody.requireKnownFields(body, "", OFFER_RULE_FIELDS);
         String kind = JsonBody.requiredText(body, "", "kind");
         int validDays = JsonBody.requiredInt(body, "", "validDays", 1, OfferRule.MAX_VALID_DAYS);
         return switch (kind) {

@@ -64,6 +64,8 @@ class RequestFieldsTest {
         assertThat(Requests.WEBHOOK_FIELDS).isEqualTo(fields(body(spec, "/api/webhooks", "post")));
         assertThat(Requests.KEY_FIELDS).isEqualTo(fields(body(spec, "/api/keys", "post")));
         assertThat(Requests.PAY_LINK_FIELDS).isEqualTo(fields(body(spec, "/api/payments/pay-link", "post")));
+        assertThat(Requests.OFFER_RULE_FIELDS).isEqualTo(fields(body(spec, "/api/offer-rules", "post")));
+        assertThat(Requests.ROTATION_FIELDS).isEqualTo(fields(body(spec, "/api/keys/{prefix}/rotate", "post")));
     }
 
     @Test
