@@ -163,9 +163,10 @@ public final class ServeCommand implements Callable<Integer> {
             try {
                 leases.releaseAll();
             } catch (RuntimeException e) {
-                // The embedded server's own shutdown hook runs beside this one and may stop the database first. The
-                // leases then lapse by themselves within their term; the folder is still handed back after this
-                // (an outside check found a stack trace here and the lock left saying "serving").
+                // The database stops last (the embedded server has no shutdown hook of its own when serving), but an
+                // external one may be gone already. The leases then lapse by themselves within their term; the folder
+                // is still handed back after this (an outside check found a stack trace here and the lock left saying
+                // "serving").
                 System.err.println("Stopping: job leases not handed back (" + e.getClass().getSimpleName()
                         + ": the database stopped first); they lapse within " + leases.lease().toSeconds() + " s.");
             }

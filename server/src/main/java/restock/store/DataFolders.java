@@ -30,7 +30,9 @@ final class DataFolders {
         while (true) {
             Optional<DataFolderLock> lock = DataFolderLock.tryAcquire(dataDirectory);
             if (lock.isPresent()) {
-                return Database.startOwned(dataDirectory, lock.get());
+                // A serving process stops its database itself, last (ServeCommand's shutdown); a command lets the JVM do it.
+                return Database.startOwned(dataDirectory, lock.get(), whenServed == WhenServed.REFUSE
+                        ? EmbeddedServer.Stop.BY_OWNER : EmbeddedServer.Stop.WITH_JVM);
             }
             Optional<DataFolderLock.Owner> owner = DataFolderLock.publishedOwner(dataDirectory);
             if (owner.isPresent()) {

@@ -64,10 +64,10 @@ public final class Database implements AutoCloseable {
     }
 
     /** Starts the embedded server under a lock this process just took, and migrates it; the lock is released on close. */
-    static Database startOwned(Path dataDirectory, DataFolderLock lock) {
+    static Database startOwned(Path dataDirectory, DataFolderLock lock, EmbeddedServer.Stop stop) {
         EmbeddedServer server;
         try {
-            server = EmbeddedServer.start(dataDirectory);
+            server = EmbeddedServer.start(dataDirectory, EmbeddedServer.Durability.DURABLE, stop);
         } catch (RuntimeException e) {
             lock.close();
             throw e;

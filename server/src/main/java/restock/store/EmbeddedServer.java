@@ -49,6 +49,22 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     public static EmbeddedServer start(Path dataDirectory, Durability durability) {
+        return start(dataDirectory, durability, Stop.WITH_JVM);
+    }
+
+    /** Who stops the server when the process ends. */
+    public enum Stop {
+        /** The library's own shutdown hook: for a command that ends by returning or by Ctrl-C alike. */
+        WITH_JVM,
+        /**
+         * The owner, in its shutdown: `serve` stops its jobs, hands its leases back and stops HTTP first. With the
+         * library's hook beside its own, both ran at once on SIGTERM and the database often stopped first: every stop
+         * logged a connection terminated "due to administrator command" (two outside checks).
+         */
+        BY_OWNER
+    }
+
+    public static EmbeddedServer start(Path dataDirectory, Durability durability, Stop stop) {
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
@@ -60,6 +76,7 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", durability.setting)
                     .setServerConfig("full_page_writes", durability.setting)
                     .setServerConfig("max_connections", "100")
+                    .setRegisterShutdownHook(stop == Stop.WITH_JVM)
                     .start();
             return new EmbeddedServer(postgres);
         } catch (IOException e) {
