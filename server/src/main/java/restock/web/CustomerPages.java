@@ -152,10 +152,13 @@ public final class CustomerPages {
         return pages.render("customer/offers-unsubscribe.jte", Map.of("state", state, "token", token, "branding", branding));
     }
 
-    /** Whether the customer paid anything for a cancelled line, in their words. */
+    /**
+     * Whether the customer paid anything for a cancelled line, in their words. Without a payment Restock took, the shop
+     * took payment its own way (or none): Restock cannot say nothing was charged (a storefront developer's check).
+     */
     static String charged(LinePayment payment) {
         if (payment == null) {
-            return "nothing was charged.";
+            return "if you paid the shop for it already, the shop will refund you.";
         }
         PaymentState state = payment.state();
         if (state instanceof PaymentState.Refunded) {

@@ -126,7 +126,7 @@ class CancelPageTest {
                     .doesNotContain(row(5, "waiting for stock"));
 
             String done = client.send("POST", path, "reason=other", FORM).responseBody();
-            assertThat(done).contains("2 × Nutmeg Mug cancelled; nothing was charged.").contains(row(2, "cancelled"))
+            assertThat(done).contains("2 × Nutmeg Mug cancelled; if you paid the shop for it already, the shop will refund you.").contains(row(2, "cancelled"))
                     .doesNotContain(row(5, "cancelled")).doesNotContain("5 × Nutmeg Mug");
 
             client.post("/api/products", "{\"sku\":\"BO-FAN\",\"name\":\"Silk Fan\",\"priceMinor\":900,\"currency\":\"GBP\","
@@ -154,7 +154,7 @@ class CancelPageTest {
                     + "{\"sku\":\"BO-FAN\",\"quantity\":10},{\"sku\":\"NU-MUG\",\"quantity\":2}]}").json().path("id").asLong();
 
             ApiClient.Exchange graces = client.send("POST", cancelPath(client, grace), "reason=waited+too+long", FORM);
-            assertThat(graces.responseBody()).contains("10 × Silk Fan cancelled; nothing was charged.")
+            assertThat(graces.responseBody()).contains("10 × Silk Fan cancelled; if you paid the shop for it already, the shop will refund you.")
                     .contains("2 × Nutmeg Mug set aside for you will ship as usual.")
                     .doesNotContain("is now").doesNotContain("<h1>Cancelled</h1>");
 
