@@ -95,6 +95,13 @@ final class HttpCommands {
         if (bytes.length == 0) {
             return;
         }
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        String mediaType = type.split(";", 2)[0].strip();
+        if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+            // A form or text body was read as JSON and failed with a parser message about its first character.
+            throw new ProblemException(415, "Unsupported Media Type", "the request body must be JSON sent as Content-Type: "
+                    + "application/json, was " + (mediaType.isEmpty() ? "no Content-Type" : "'" + mediaType + "'"), "Content-Type");
+        }
         try {
             java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)

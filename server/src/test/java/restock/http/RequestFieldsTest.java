@@ -112,6 +112,10 @@ class RequestFieldsTest {
                                     .getBytes(StandardCharsets.ISO_8859_1))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(latin1.statusCode()).as(latin1.body()).isEqualTo(400);
             assertThat(latin1.body()).contains("not UTF-8");
+            ApiClient.Exchange text = client.send("POST", "/api/orders", """
+                    {"customerEmail":"ann@example.com","lines":[{"sku":"22423","quantity":1}]}""", java.util.Map.of("Content-Type", "text/plain", "Authorization", "Bearer " + RunningApi.API_KEY));
+            assertThat(text.status()).as(text.responseBody()).isEqualTo(415);
+            assertThat(text.json().path("detail").asText()).contains("application/json").contains("text/plain");
             long products = api.restock().read(h -> h.createQuery("select count(*) from products").mapTo(Long.class).one());
             assertThat(products).as("only the product made first").isEqualTo(1);
             long orders = api.restock().read(h -> h.createQuery("select count(*) from orders").mapTo(Long.class).one());
