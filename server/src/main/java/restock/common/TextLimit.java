@@ -56,11 +56,19 @@ public enum TextLimit {
     public static boolean isOneLine(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029' || isBidiControl(c)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): a name with U+202E showed
+     * "abc" then the rest reversed, in the console and in mails (an operations check saved "abc\u202Eevil").
+     */
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     /** Whether the text holds a control character other than tab, line feed and carriage return (NUL among them). */

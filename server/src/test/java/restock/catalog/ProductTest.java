@@ -15,7 +15,7 @@ class ProductTest {
     @Test
     void a_name_is_one_line_without_control_characters() {
         for (String name : new String[] {"Two\nlines", "carriage\rreturn", "tab\there", "nul\u0000byte", "delete\u007f", "next\u0085line",
-                "csi\u009b", "line\u2028separator", "paragraph\u2029separator"}) {
+                "csi\u009b", "line\u2028separator", "paragraph\u2029separator", "abc\u202Eevil", "isolate\u2066x\u2069"}) {
             assertThatThrownBy(() -> named(name)).as(name).isInstanceOf(InvalidInput.class)
                     .hasMessageContaining("one line without control characters")
                     .extracting(e -> ((InvalidInput) e).field()).isEqualTo("name");
