@@ -124,6 +124,21 @@ class KpisTest {
         assertThat(b.lostSalesValueMinor()).isEqualTo(0L);
     }
 
+    /** An operations check saw this week's on-time-in-full at 0% on a Monday morning: lines due today are not late yet. */
+    @Test
+    void a_line_due_today_counts_once_it_is_in_or_its_day_is_over() {
+        LocalDate today = day(9);
+        List<KpiFacts.SupplyFact> supply = List.of(
+                new KpiFacts.SupplyFact("Acme", "A", day(1), today, 10, 0, Optional.empty()),
+                new KpiFacts.SupplyFact("Acme", "A", day(1), today, 5, 5, Optional.of(today)),
+                new KpiFacts.SupplyFact("Acme", "A", day(1), day(8), 4, 0, Optional.empty()));
+        KpiFacts facts = new KpiFacts(FROM, TO, today, HANDLING_DAYS, List.of(), supply, List.of(),
+                List.of(new KpiFacts.SkuFact("A", Optional.of("Acme"), Optional.of("Fans"), 1000, "GBP")));
+        KpiRow a = row(Kpis.compute(facts, Kpis.By.SKU, Kpis.Grain.WEEK), "A");
+        assertThat(a.supplierLinesDue()).as("the one due yesterday and the one in today; not the one still coming today").isEqualTo(2);
+        assertThat(a.supplierOnTimeInFull()).isEqualTo(0.5);
+    }
+
     @Test
     void per_category_the_two_skus_combine() {
         List<KpiRow> rows = Kpis.compute(facts(), Kpis.By.CATEGORY, Kpis.Grain.WEEK);
