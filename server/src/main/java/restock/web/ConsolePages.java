@@ -1,5 +1,7 @@
 package restock.web;
 
+import restock.catalog.Supplier;
+import restock.service.CatalogEdits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import restock.catalog.Sku;
@@ -168,11 +170,10 @@ final class ConsolePages {
                 .forEach(plan -> bySupplier.computeIfAbsent(plan.supplier(), s -> new java.util.ArrayList<>()).add(plan));
         List<Alerts.StockOut> stockOuts = Alerts.stockOuts(plans,
                 LocalDate.ofInstant(stored.ranAt(), java.time.ZoneOffset.UTC), STOCK_OUT_ROWS);
-        LocalDate expected = restock.books().today().plusDays(DEFAULT_LEAD_TIME_DAYS);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("bySupplier", bySupplier);
         model.put("stockOuts", stockOuts);
-        model.put("expected", expected);
+        model.put("expected", expectedBySupplier(bySupplier.keySet()));
         model.put("serviceLevel", stored.serviceLevel());
         model.put("skus", plans.size());
         model.put("ranAt", stored.ranAt());
@@ -182,6 +183,33 @@ final class ConsolePages {
                 ? queries.suppliers().stream().map(ConsoleRows.SupplierRow::name).sorted().toList() : List.of());
         console.render(ctx, "console/planning.jte", "planning", model);
     }
+
+    /**
+     * The date each supplier's purchase order is expected by default: today plus the lead time the supplier states, 14
+     * days when it states none (every supplier got today + 14 before, also one that states 35; an operations check).
+     */
+    private Map<String, LocalDate> expectedBySupplier(java.util.Set<String> names) {
+        LocalDate today = restock.books().today();
+        Map<String, Integer> leadTimes = new java.util.HashMap<>();
+        restock.read(h -> {
+            long after = 0;
+            for (int page = 0; page < MAX_SUPPLIER_PAGES; page++) {
+                List<Supplier> suppliers = restock.catalogEdits().suppliers(h, after, CatalogEdits.MAX_PAGE_SIZE);
+                suppliers.forEach(s -> s.leadTimeDays().ifPresent(days -> leadTimes.put(s.name(), days)));
+                if (suppliers.size() < CatalogEdits.MAX_PAGE_SIZE) {
+                    break;
+                }
+                after = suppliers.get(suppliers.size() - 1).id();
+            }
+            return null;
+        });
+        Map<String, LocalDate> expected = new java.util.HashMap<>();
+        names.forEach(name -> expected.put(name, today.plusDays(leadTimes.getOrDefault(name, DEFAULT_LEAD_TIME_DAYS))));
+        return expected;
+    }
+
+    /** Pages of suppliers read for their lead times: 10,000 suppliers, far more than a shop has. */
+    private static final int MAX_SUPPLIER_PAGES = 50;
 
     static long id(Context ctx) {
         String value = ctx.pathParam("id");
