@@ -22,11 +22,19 @@ public record PurchaseOrder(long id, String supplier, Status status, Instant cre
         }
     }
 
-    /** One line: ordered and received quantity, expected and actual dates (supplier reliability reads these). */
+    /**
+     * One line: ordered and received quantity, expected and actual dates (supplier reliability reads these), and the
+     * date the supplier first confirmed, which a move does not change (lateness is counted from it).
+     */
     public record Line(long id, int lineNumber, Sku sku, int quantityOrdered, int quantityReceived, LocalDate expectedDate,
-                       Optional<Instant> firstReceivedAt, Optional<Instant> lastReceivedAt) {
+                       Optional<Instant> firstReceivedAt, Optional<Instant> lastReceivedAt, LocalDate firstConfirmedDate) {
         public int openQuantity() {
             return quantityOrdered - quantityReceived;
+        }
+
+        /** Days the expected date has moved from the first confirmed one (positive: later). */
+        public long daysMoved() {
+            return java.time.temporal.ChronoUnit.DAYS.between(firstConfirmedDate, expectedDate);
         }
     }
 

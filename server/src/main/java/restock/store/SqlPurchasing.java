@@ -82,7 +82,8 @@ public final class SqlPurchasing {
         return new PurchaseOrder.Line(rs.getLong("id"), rs.getInt("line_number"), Sku.of(rs.getString("sku")),
                 rs.getInt("quantity_ordered"), rs.getInt("quantity_received"), rs.getObject("expected_date", LocalDate.class),
                 Optional.ofNullable(rs.getObject("first_received_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
-                Optional.ofNullable(rs.getObject("last_received_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
+                Optional.ofNullable(rs.getObject("last_received_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                rs.getObject("original_expected_date", LocalDate.class));
     }
 
     /** Reads the order; with {@code lock}, holds its row so that receipts and closes on one order run one at a time. */

@@ -161,6 +161,21 @@ class ConsoleSecurityTest {
     }
 
     /** A new user found the planning page's "no supplier yet" group could not be ordered: its form named no supplier. */
+    /** An operations check could not see that a supplier had moved a line: the page showed only the moved date. */
+    @Test
+    void a_purchase_order_line_the_supplier_moved_shows_its_first_confirmed_date() throws Exception {
+        Map<String, Object> moved = api.restock().read(h -> h.createQuery("""
+                        select purchase_order_id, original_expected_date, expected_date - original_expected_date as days
+                        from purchase_order_lines where expected_date > original_expected_date order by id desc limit 1""")
+                .mapToMap().one());
+        HttpClient client = client();
+        signIn(client, "ops", PASSWORD);
+        String page = get(client, "/console/purchase-orders/" + moved.get("purchase_order_id")).body();
+        int days = ((Number) moved.get("days")).intValue();
+        assertThat(page).contains("first confirmed for " + restock.web.Format.day(((java.sql.Date) moved.get("original_expected_date")).toLocalDate())
+                + ", moved " + days + (days == 1 ? " day" : " days") + " later");
+    }
+
     @Test
     void suggestions_for_products_without_a_supplier_are_ordered_from_the_supplier_chosen() throws Exception {
         // A product never ordered from anyone, with no supplier on record, that customers wait for.
