@@ -75,9 +75,8 @@ public final class PlanningQueries {
     public List<Planner.SkuPlan> plan(Handle handle, Planner.ServiceTarget target, java.util.function.IntConsumer progress) {
         LocalDate today = restock.books().today();
         List<Planner.Inputs> catalogue = SqlPlanning.inputs(handle, today, DemandForecast.HISTORY_DAYS, progress);
-        AutomaticChoice.Policy learnedNow = Planner.learnPolicy(catalogue, today);
-        learned = new LearnedPolicy(today, learnedNow);
-        java.util.Optional<AutomaticChoice.Policy> policy = java.util.Optional.of(learnedNow);
+        java.util.Optional<AutomaticChoice.Policy> policy = java.util.Optional.of(
+                restock.cataloguePolicy().remember(today, Planner.learnPolicy(catalogue, today)));
         return catalogue.stream()
                 .map(inputs -> Planner.plan(inputs, target, today, inputs.sku().hashCode(), policy))
                 .toList();
@@ -129,21 +128,10 @@ public final class PlanningQueries {
         return dailyPeriods(handle, sku, today).stream().mapToDouble(DemandHistory.Period::demand).toArray();
     }
 
-    /** The catalogue's forecasting policy as the plan learns it, once a day (the plan's own run refreshes it). */
-    private record LearnedPolicy(LocalDate day, AutomaticChoice.Policy policy) {
-    }
-
-    private volatile LearnedPolicy learned;
-
     /** The policy the plan forecasts with today: learned by today's plan, or now from every SKU's history. */
     private AutomaticChoice.Policy policy(Handle handle, LocalDate today) {
-        LearnedPolicy cached = learned;
-        if (cached != null && cached.day().equals(today)) {
-            return cached.policy();
-        }
-        AutomaticChoice.Policy policy = Planner.learnPolicy(SqlPlanning.inputs(handle, today, DemandForecast.HISTORY_DAYS, done -> { }), today);
-        learned = new LearnedPolicy(today, policy);
-        return policy;
+        return restock.cataloguePolicy().today(today,
+                () -> Planner.learnPolicy(SqlPlanning.inputs(handle, today, DemandForecast.HISTORY_DAYS, done -> { }), today));
     }
 
     private static void requireWeeksAhead(int weeksAhead) {

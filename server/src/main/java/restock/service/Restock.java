@@ -29,6 +29,7 @@ public final class Restock {
     private final IdempotentCommands idempotent;
     private final Webhooks webhooks;
     private final CatalogEdits catalogEdits;
+    private final CataloguePolicy cataloguePolicy = new CataloguePolicy();
 
     public Restock(Jdbi jdbi, Clock clock) {
         this(jdbi, clock, PromiseSettings.defaults(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
@@ -110,6 +111,7 @@ public final class Restock {
     public SignedLinks links() { return links; }
     public CatalogCommands catalog() { return catalog; }
     public CatalogEdits catalogEdits() { return catalogEdits; }
+    public CataloguePolicy cataloguePolicy() { return cataloguePolicy; }
     public StockCommands stock() { return stock; }
     public PurchasingCommands purchasing() { return purchasing; }
     public OrderCommands orders() { return orders; }
