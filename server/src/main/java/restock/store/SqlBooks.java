@@ -1,5 +1,8 @@
 package restock.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import restock.allocation.BookChanges;
@@ -14,12 +17,13 @@ import restock.catalog.BackorderPolicy;
 import restock.catalog.Lifecycle;
 import restock.catalog.Sku;
 import restock.common.NotFound;
+import restock.promise.Promise;
 import restock.promise.PromiseSettings;
 import restock.promise.SupplierReliability;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -38,30 +42,44 @@ import java.util.TreeSet;
  */
 public final class SqlBooks {
     public static final String LOCATION = "main";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SqlBooks() {
     }
 
-    /** A SKU's stored figures and product rules. */
-    /** A SKU's stored figures and product rules, and the units held for its notified waitlisters. */
-    private record StockRow(Sku sku, BackorderPolicy policy, Lifecycle lifecycle, int onHand, int reserved, int backordered, int held) {
+    /**
+     * A SKU's stored figures and product rules, the units held for its notified waitlisters and, on a read without
+     * locks, its open supply (empty on a locked read, which reads the supply after the lock).
+     */
+    private record StockRow(Sku sku, BackorderPolicy policy, Lifecycle lifecycle, int onHand, int reserved, int backordered, int held,
+                            List<SupplyRow> supply) {
     }
 
-    /** The stock rows with their held units in one statement (one round trip fewer for every order and answer). */
+    /**
+     * The stock rows with their held units in one statement (one round trip fewer for every order and answer), and
+     * without locks their open supply too. A locking read cannot carry the supply: a statement that waited for a row
+     * lock would still show the supply of the moment it started.
+     */
     private static List<StockRow> stockRows(Handle handle, List<String> codes, boolean lock, Instant now) {
         return handle.createQuery("""
                         select s.sku, s.on_hand, s.reserved, s.backordered, p.backorder_policy, p.backorder_cap,
-                               p.release_date, p.discontinued, %s as held
+                               p.release_date, p.discontinued, %s as held, %s as supply
                         from stock s join products p on p.sku = s.sku
                         where s.location_code = :location and s.sku = any(:skus)
-                        order by s.sku""".formatted(SqlWaitlist.heldUnitsOf("s.sku")) + (lock ? " for update of s" : ""))
+                        order by s.sku""".formatted(SqlWaitlist.heldUnitsOf("s.sku"), lock ? "null" : OPEN_SUPPLY_OF.formatted("s.sku"))
+                        + (lock ? " for update of s" : ""))
                 .bind("location", LOCATION)
                 .bindArray("skus", String.class, codes)
                 .bind("now", SqlPurchasing.utc(now))
-                .map((rs, ctx) -> new StockRow(Sku.of(rs.getString("sku")),
-                        BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
-                        new Lifecycle(Optional.ofNullable(rs.getObject("release_date", LocalDate.class)), rs.getBoolean("discontinued")),
-                        rs.getInt("on_hand"), rs.getInt("reserved"), rs.getInt("backordered"), rs.getInt("held")))
+                .map((rs, ctx) -> {
+                    String sku = rs.getString("sku");
+                    String supply = rs.getString("supply");
+                    return new StockRow(Sku.of(sku),
+                            BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
+                            new Lifecycle(Optional.ofNullable(rs.getObject("release_date", LocalDate.class)), rs.getBoolean("discontinued")),
+                            rs.getInt("on_hand"), rs.getInt("reserved"), rs.getInt("backordered"), rs.getInt("held"),
+                            supply == null ? List.of() : supplyRows(json(supply), sku));
+                })
                 .list();
     }
 
@@ -81,21 +99,19 @@ public final class SqlBooks {
     public static Map<Sku, SkuBook> lockAndLoad(Handle handle, Collection<Sku> skus, PromiseSettings settings, Instant now) {
         List<String> codes = codes(skus);
         List<StockRow> rows = stockRows(handle, codes, true, now);
-        Map<Sku, List<WaitingLine>> queues = loadQueues(handle, codes);
-        Map<Sku, List<IncomingSupply>> supplies = loadSupply(handle, codes);
-        Map<Sku, Set<Peg>> pegs = loadPegs(handle, codes);
-        Map<Long, StoredPromise> promises = SqlPromises.storedForWaitingLines(handle, codes);
+        WaitingSide waiting = loadWaitingSide(handle, codes);
+        Map<Sku, List<IncomingSupply>> supplies = supplies(handle, waiting.supply());
         Map<Sku, SkuBook> books = new LinkedHashMap<>();
         for (StockRow row : rows) {
-            List<WaitingLine> queue = queues.getOrDefault(row.sku(), List.of());
-            int waiting = queue.stream().mapToInt(WaitingLine::waitingQuantity).sum();
-            if (waiting != row.backordered()) {
-                throw new IllegalStateException(row.sku() + " records " + row.backordered() + " units backordered but " + waiting
+            List<WaitingLine> queue = waiting.queues().getOrDefault(row.sku(), List.of());
+            int waitingUnits = queue.stream().mapToInt(WaitingLine::waitingQuantity).sum();
+            if (waitingUnits != row.backordered()) {
+                throw new IllegalStateException(row.sku() + " records " + row.backordered() + " units backordered but " + waitingUnits
                         + " units wait in its queue");
             }
             books.put(row.sku(), new SkuBook(row.sku(), row.policy(), row.lifecycle(), settings, row.onHand(), row.reserved(),
                     row.held(), queue, supplies.getOrDefault(row.sku(), List.of()),
-                    pegs.getOrDefault(row.sku(), Set.of()), promises));
+                    waiting.pegs().getOrDefault(row.sku(), Set.of()), waiting.promises()));
         }
         requireAll(skus, books);
         return books;
@@ -105,7 +121,9 @@ public final class SqlBooks {
     public static Map<Sku, SkuPosition> positions(Handle handle, Collection<Sku> skus, PromiseSettings settings, Instant now) {
         List<String> codes = codes(skus);
         List<StockRow> rows = stockRows(handle, codes, false, now);
-        Map<Sku, List<IncomingSupply>> supplies = loadSupply(handle, codes);
+        List<SupplyRow> supplyRows = new ArrayList<>();
+        rows.forEach(row -> supplyRows.addAll(row.supply()));
+        Map<Sku, List<IncomingSupply>> supplies = supplies(handle, supplyRows);
         Map<Sku, SkuPosition> positions = new LinkedHashMap<>();
         for (StockRow row : rows) {
             positions.put(row.sku(), SkuPosition.of(row.sku(), row.policy(), row.lifecycle(), row.onHand(), row.reserved(),
@@ -135,39 +153,106 @@ public final class SqlBooks {
                 .list();
     }
 
-    /** Reads the queue after the stock rows are locked, so that no writer changes it underneath. */
-    private static Map<Sku, List<WaitingLine>> loadQueues(Handle handle, List<String> codes) {
-        Map<Sku, List<WaitingLine>> queues = new HashMap<>();
-        handle.createQuery("""
-                        select id, sku, priority, placed_at, waiting from order_lines
-                        where sku = any(:skus) and waiting > 0""")
+    /**
+     * A SKU's open purchase order lines, as a JSON array of {@code [id, expected epoch day, supplier id, open units]}
+     * (one per row of {@code stock s}): dates travel as day numbers, so no text format stands between the two sides.
+     */
+    private static final String OPEN_SUPPLY_OF = """
+            (select coalesce(json_agg(json_build_array(l.id, l.expected_date - date '1970-01-01', o.supplier_id,
+                                                       l.quantity_ordered - l.quantity_received) order by l.id), '[]')
+             from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
+             where o.status = 'open' and l.sku = %s and l.quantity_received < l.quantity_ordered)""";
+
+    /**
+     * The waiting side of the SKUs' books and their supply, read after the stock rows are locked, so that no writer
+     * changes them underneath, in one statement: the queue (lines with units waiting), the pegs, the waiting lines'
+     * stored promises and the open supply, each a JSON array. Four statements before, each a round trip on every
+     * order, cancellation, receipt and check (issue 10: the model-based test's step cost).
+     */
+    private static WaitingSide loadWaitingSide(Handle handle, List<String> codes) {
+        return handle.createQuery("""
+                        select (select coalesce(json_agg(json_build_array(id, sku, priority,
+                                                                          (extract(epoch from placed_at) * 1000000)::int8, waiting)
+                                                         order by id), '[]')
+                                from order_lines where sku = any(:skus) and waiting > 0) as queue,
+                               (select coalesce(json_agg(json_build_array(l.sku, p.order_line_id, p.purchase_order_line_id, p.quantity)
+                                                         order by p.order_line_id, p.purchase_order_line_id), '[]')
+                                from backorder_pegs p join order_lines l on l.id = p.order_line_id
+                                where l.sku = any(:skus)) as pegs,
+                               (select coalesce(json_agg(json_build_array(p.order_line_id, p.eta_from - date '1970-01-01',
+                                                                          p.eta_to - date '1970-01-01', p.probability,
+                                                                          p.purchase_order_line_id) order by p.order_line_id), '[]')
+                                from line_promises p join order_lines l on l.id = p.order_line_id
+                                where l.sku = any(:skus) and l.waiting > 0) as promises,
+                               (select coalesce(json_agg(json_build_array(l.id, l.sku, l.expected_date - date '1970-01-01', o.supplier_id,
+                                                                          l.quantity_ordered - l.quantity_received) order by l.id), '[]')
+                                from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
+                                where o.status = 'open' and l.sku = any(:skus)
+                                  and l.quantity_received < l.quantity_ordered) as supply""")
                 .bindArray("skus", String.class, codes)
-                .map((rs, ctx) -> Map.entry(Sku.of(rs.getString("sku")), new WaitingLine(rs.getLong("id"), rs.getInt("priority"),
-                        rs.getObject("placed_at", OffsetDateTime.class).toInstant(), rs.getInt("waiting"))))
-                .forEach(entry -> queues.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
+                .map((rs, ctx) -> new WaitingSide(queues(json(rs.getString("queue"))), pegs(json(rs.getString("pegs"))),
+                        promises(json(rs.getString("promises"))), supplyRows(json(rs.getString("supply")), null)))
+                .one();
+    }
+
+    /** What {@link #loadWaitingSide} read, by SKU where it belongs to one. */
+    private record WaitingSide(Map<Sku, List<WaitingLine>> queues, Map<Sku, Set<Peg>> pegs, Map<Long, StoredPromise> promises,
+                               List<SupplyRow> supply) {
+    }
+
+    private static JsonNode json(String array) {
+        try {
+            return JSON.readTree(array);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the database sent a book part that is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Map<Sku, List<WaitingLine>> queues(JsonNode rows) {
+        Map<Sku, List<WaitingLine>> queues = new HashMap<>();
+        for (JsonNode row : rows) {
+            queues.computeIfAbsent(Sku.of(row.get(1).asText()), k -> new ArrayList<>()).add(new WaitingLine(row.get(0).asLong(),
+                    row.get(2).asInt(), Instant.EPOCH.plus(row.get(3).asLong(), ChronoUnit.MICROS), row.get(4).asInt()));
+        }
         return queues;
     }
 
-    private static Map<Sku, Set<Peg>> loadPegs(Handle handle, List<String> codes) {
+    private static Map<Sku, Set<Peg>> pegs(JsonNode rows) {
         Map<Sku, Set<Peg>> pegs = new HashMap<>();
-        handle.createQuery("""
-                        select l.sku, p.order_line_id, p.purchase_order_line_id, p.quantity
-                        from backorder_pegs p join order_lines l on l.id = p.order_line_id where l.sku = any(:skus)""")
-                .bindArray("skus", String.class, codes)
-                .map((rs, ctx) -> Map.entry(Sku.of(rs.getString("sku")), new Peg(rs.getLong(2), rs.getLong(3), rs.getInt(4))))
-                .forEach(entry -> pegs.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).add(entry.getValue()));
+        for (JsonNode row : rows) {
+            pegs.computeIfAbsent(Sku.of(row.get(0).asText()), k -> new HashSet<>())
+                    .add(new Peg(row.get(1).asLong(), row.get(2).asLong(), row.get(3).asInt()));
+        }
         return pegs;
     }
 
-    private static Map<Sku, List<IncomingSupply>> loadSupply(Handle handle, List<String> codes) {
-        List<SupplyRow> rows = handle.createQuery("""
-                        select l.id, l.sku, l.expected_date, o.supplier_id, l.quantity_ordered - l.quantity_received as open_quantity
-                        from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
-                        where o.status = 'open' and l.sku = any(:skus) and l.quantity_received < l.quantity_ordered""")
-                .bindArray("skus", String.class, codes)
-                .map((rs, ctx) -> new SupplyRow(rs.getLong("id"), rs.getString("sku"), rs.getObject("expected_date", LocalDate.class),
-                        rs.getLong("supplier_id"), rs.getInt("open_quantity")))
-                .list();
+    /** The waiting lines' stored promises by line id (as {@link SqlPromises#find} reads one): a promise where it has a last day. */
+    private static Map<Long, StoredPromise> promises(JsonNode rows) {
+        Map<Long, StoredPromise> promises = new HashMap<>();
+        for (JsonNode row : rows) {
+            double probability = row.get(3).asDouble();
+            // eta_from and eta_to are null together (a CHECK).
+            Optional<Promise> promise = row.get(2).isNull() ? Optional.empty() : Optional.of(new Promise(
+                    LocalDate.ofEpochDay(row.get(1).asLong()), LocalDate.ofEpochDay(row.get(2).asLong()),
+                    probability, row.get(4).isNull() ? Optional.empty() : Optional.of(row.get(4).asLong())));
+            promises.put(row.get(0).asLong(), new StoredPromise(promise, probability));
+        }
+        return promises;
+    }
+
+    /** Supply rows from a JSON array: {@code [id, sku, epoch day, supplier, open]}, or without the SKU when {@code sku} names it. */
+    private static List<SupplyRow> supplyRows(JsonNode rows, String sku) {
+        List<SupplyRow> supply = new ArrayList<>();
+        int at = sku == null ? 1 : 0;
+        for (JsonNode row : rows) {
+            supply.add(new SupplyRow(row.get(0).asLong(), sku == null ? row.get(1).asText() : sku,
+                    LocalDate.ofEpochDay(row.get(1 + at).asLong()), row.get(2 + at).asLong(), row.get(3 + at).asInt()));
+        }
+        return supply;
+    }
+
+    /** The supply rows with their suppliers' arrival odds, by SKU; supplier history is read only when there is supply. */
+    private static Map<Sku, List<IncomingSupply>> supplies(Handle handle, List<SupplyRow> rows) {
         Map<Sku, List<IncomingSupply>> supplies = new HashMap<>();
         if (rows.isEmpty()) {
             return supplies;

@@ -20,18 +20,6 @@ public final class SqlPromises {
     private SqlPromises() {
     }
 
-    /** The stored promises of the lines waiting for these SKUs, by line id. */
-    static Map<Long, StoredPromise> storedForWaitingLines(Handle handle, List<String> skus) {
-        Map<Long, StoredPromise> stored = new HashMap<>();
-        handle.createQuery("""
-                        select p.* from line_promises p join order_lines l on l.id = p.order_line_id
-                        where l.sku = any(:skus) and l.waiting > 0""")
-                .bindArray("skus", String.class, skus)
-                .map((rs, ctx) -> Map.entry(rs.getLong("order_line_id"), stored(rs)))
-                .forEach(entry -> stored.put(entry.getKey(), entry.getValue()));
-        return stored;
-    }
-
     /** A line's stored promise. */
     public static Optional<StoredPromise> find(Handle handle, long lineId) {
         return handle.createQuery("select * from line_promises where order_line_id = :id")
