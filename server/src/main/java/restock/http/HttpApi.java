@@ -184,6 +184,10 @@ public final class HttpApi {
         routes.before("/api/*", HttpCommands::refuseControlCharactersInQuery);
         routes.before("/api/*", HttpCommands::refuseBodyNotUtf8);
         routes.beforeMatched("/api/*", authentication::authorize);
+        // The metrics tell order, payment and waiting figures: a reporting or operations key reads them, as the API's
+        // reports (Prometheus sends one with `authorization: {credentials: ...}`); the page was open to anyone.
+        routes.before("/metrics", authentication::authenticate);
+        routes.beforeMatched("/metrics", authentication::authorize);
         routes.after(securityHeaders::apply);
         routes.after(ctx -> {
             RequestDeadlines.clear();

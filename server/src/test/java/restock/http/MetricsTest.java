@@ -7,7 +7,6 @@ import restock.support.TestDatabases;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +32,7 @@ class MetricsTest {
             client.get("/api/products/22423");
             client.get("/api/products/NOPE");
             client.get("/no/such/page/" + System.nanoTime());
-            var answer = client.send("GET", "/metrics", null, Map.of());
+            var answer = client.get("/metrics");
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.contentType()).startsWith("text/plain");
             String text = answer.responseBody();

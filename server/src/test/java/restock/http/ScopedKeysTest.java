@@ -69,7 +69,8 @@ class ScopedKeysTest {
         expect(storefront.post("/api/waitlist", "{\"sku\":\"22423\",\"email\":\"ann@example.com\",\"consent\":true}"), 201);
         for (Exchange refused : List.of(storefront.post("/api/stock/22423/adjustments", "{\"quantity\":5,\"reason\":\"x\"}"),
                 storefront.get("/api/stock/22423"), storefront.get("/api/orders/1"), storefront.post("/api/orders/1/cancel", ""),
-                storefront.get("/api/keys"), storefront.post("/api/keys", "{\"name\":\"mine\",\"scope\":\"operations\"}"))) {
+                storefront.get("/api/keys"), storefront.post("/api/keys", "{\"name\":\"mine\",\"scope\":\"operations\"}"),
+                storefront.get("/metrics"))) {
             expect(refused, 403);
             assertThat(refused.json().path("detail").asText()).contains("a storefront key may not call");
         }
@@ -85,6 +86,17 @@ class ScopedKeysTest {
         expect(reporting.post("/api/stock/22423/adjustments", "{\"quantity\":5,\"reason\":\"x\"}"), 403);
         expect(reporting.post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"lines\":[{\"sku\":\"22423\",\"quantity\":1}]}"), 403);
         expect(reporting.get("/api/keys"), 403);
+        assertThat(expect(reporting.get("/metrics"), 200).responseBody()).contains("restock_");
+    }
+
+    /** The metrics tell order, payment and waiting figures: they were open to anyone who found the address. */
+    @Test
+    void the_metrics_need_a_reporting_or_operations_key() {
+        Exchange anonymous = expect(operations.send("GET", "/metrics", null, Map.of()), 401);
+        assertThat(anonymous.responseBody()).doesNotContain("restock_").contains("Bearer");
+        expect(new ApiClient(operations.baseUrl(), "rk_ops_not_a_key").get("/metrics"), 401);
+        expect(as(create("feed", "feeds", null)).get("/metrics"), 403);
+        assertThat(expect(operations.get("/metrics"), 200).responseBody()).contains("restock_");
     }
 
     @Test
