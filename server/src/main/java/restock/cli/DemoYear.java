@@ -6,7 +6,6 @@ import restock.common.HandClock;
 import restock.catalog.Category;
 import restock.catalog.Sku;
 import restock.catalog.Supplier;
-import restock.orders.LineState;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.orders.OrderRequest;
@@ -15,6 +14,7 @@ import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
 import restock.promise.PromiseSettings;
 import restock.service.CatalogEdits;
+import restock.service.OrderCommands;
 import restock.service.Restock;
 
 import java.time.Duration;
@@ -24,8 +24,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +70,6 @@ final class DemoYear {
     private final Map<LocalDate, List<long[]>> reschedules = new HashMap<>();
     private final Map<Long, Integer> pendingArrivals = new HashMap<>();
     private final Map<LocalDate, List<long[]>> cancellations = new HashMap<>();
-    private final Set<Long> openOrders = new LinkedHashSet<>();
     private final Set<String> lapsed = new java.util.HashSet<>();
     private final LocalDate lastDay;
     /** Lines due in the replay's last days slip this much (a shipping backlog), so the demo opens with late purchase orders. */
@@ -293,7 +290,6 @@ final class DemoYear {
             String email = "customer" + (1 + random.nextInt(CUSTOMERS)) + "@example.com";
             Order order = restock.orders().place(h, new OrderRequest(email, true, 0, wanted.subList(from, Math.min(wanted.size(), from + BASKET_LINES))));
             placed++;
-            openOrders.add(order.id());
             for (OrderLine line : order.lines()) {
                 if (line.quantities().waiting() > 0 && random.nextDouble() < CANCEL_WHILE_WAITING_SHARE) {
                     cancellations.computeIfAbsent(date.plusDays(2 + random.nextInt(10)), d -> new ArrayList<>())
@@ -314,17 +310,16 @@ final class DemoYear {
         }
     }
 
-    /** Ships what is reserved; an order leaves the list when nothing of it is open. */
+    /** Ships what is reserved, from the pick list a warehouse reads (oldest order first). */
     private void ship(Handle h) {
-        for (Iterator<Long> it = openOrders.iterator(); it.hasNext(); ) {
-            long id = it.next();
-            Order order = restock.orders().find(h, id);
-            if (order.lines().stream().anyMatch(line -> line.state() instanceof LineState.Reserved)) {
-                order = restock.orders().ship(h, id);
+        long after = 0;
+        List<OrderCommands.ToShip> page;
+        do {
+            page = restock.orders().toShip(h, after, OrderCommands.MAX_PICK_LIST_PAGE);
+            for (OrderCommands.ToShip due : page) {
+                restock.orders().ship(h, due.order().id());
+                after = due.order().id();
             }
-            if (order.lines().stream().allMatch(line -> line.quantities().open() == 0)) {
-                it.remove();
-            }
-        }
+        } while (page.size() == OrderCommands.MAX_PICK_LIST_PAGE);
     }
 }

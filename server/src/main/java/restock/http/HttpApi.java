@@ -245,6 +245,8 @@ public final class HttpApi {
 
         routes.post("/api/orders", ctx -> commands.command(ctx, 201, (h, body) -> orderView(h,
                 restock.orders().place(h, Requests.order(body), Optional.of(Authentication.client(ctx))))));
+        // Before /api/orders/{id}, which would take "to-ship" for an id.
+        routes.get("/api/orders/to-ship", this::listOrdersToShip);
         routes.get("/api/orders/{id}", ctx -> ctx.json(restock.read(h -> orderView(h, restock.orders().find(h, HttpCommands.id(ctx))))));
         routes.post("/api/orders/{id}/cancel", ctx -> commands.commandWithoutBody(ctx, h -> orderView(h,
                 restock.orders().cancel(h, HttpCommands.id(ctx)))));
@@ -340,6 +342,16 @@ public final class HttpApi {
         var levels = restock.read(h -> restock.stock().list(h, after, limit));
         var items = levels.stream().map(named -> new Views.NamedStockView(named.name(), Views.StockView.of(named.level()))).toList();
         String next = levels.size() == limit ? levels.get(levels.size() - 1).level().sku().code() : null;
+        ctx.json(new Views.Page<>(items, next));
+    }
+
+    /** The pick list, a page at a time: orders with units reserved, oldest first; the cursor is the last order's id. */
+    private void listOrdersToShip(Context ctx) {
+        long after = HttpCommands.queryLong(ctx, "after", 0);
+        int limit = HttpCommands.queryInt(ctx, "limit", 50);
+        var page = restock.read(h -> restock.orders().toShip(h, after, limit));
+        var items = page.stream().map(due -> Views.OrderView.of(due.order(), due.payments())).toList();
+        String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).order().id()) : null;
         ctx.json(new Views.Page<>(items, next));
     }
 

@@ -133,6 +133,23 @@ final class HttpCommands {
     }
 
 
+    /** A whole, non-negative query number (a cursor such as an id), or the fallback when it is absent. */
+    static long queryLong(Context ctx, String name, long fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed < 0) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(name, name + " must be a whole number of at least 0, was '" + value + "'");
+        }
+    }
+
     static Optional<Double> queryNumber(Context ctx, String name) {
         return Optional.ofNullable(ctx.queryParam(name)).map(value -> {
             try {

@@ -131,11 +131,41 @@ public final class OrderCommands {
 
     /** The payment of each of the order's lines that Restock takes payment for, by line id. */
     public Map<Long, LinePayment> payments(Handle handle, Order order) {
+        // One statement for the order (it was one per line: an eight-line order's view or shipment read eight).
         Map<Long, LinePayment> payments = new java.util.HashMap<>();
-        for (OrderLine line : order.lines()) {
-            SqlPayments.find(handle, line.id()).ifPresent(payment -> payments.put(line.id(), payment));
-        }
+        SqlPayments.ofOrder(handle, order.id()).forEach(payment -> payments.put(payment.orderLineId(), payment));
         return payments;
+    }
+
+    /** The most orders one page of the pick list holds. */
+    public static final int MAX_PICK_LIST_PAGE = 200;
+
+    /** An order with its lines' payments, as the pick list gives it. */
+    public record ToShip(Order order, Map<Long, LinePayment> payments) {
+    }
+
+    /**
+     * The pick list: orders with a line whose open units are all reserved (what {@link #ship} sends, once its payment
+     * is authorized where Restock takes it), oldest first, after a given order id.
+     */
+    public List<ToShip> toShip(Handle handle, long afterOrderId, int limit) {
+        if (limit < 1 || limit > MAX_PICK_LIST_PAGE) {
+            throw new InvalidInput("limit", "limit must be between 1 and " + MAX_PICK_LIST_PAGE + ", was " + limit);
+        }
+        List<Order> orders = SqlOrders.withReservedUnits(handle, afterOrderId, limit);
+        for (Order order : orders) {
+            if (order.lines().stream().noneMatch(line -> line.state() instanceof LineState.Reserved)) {
+                throw new IllegalStateException("the pick list's query and the line states disagree: order " + order.id()
+                        + " has no line whose open units are all reserved");
+            }
+        }
+        Map<Long, List<LinePayment>> payments = orders.isEmpty() ? Map.of()
+                : SqlPayments.ofOrders(handle, orders.stream().map(Order::id).toList());
+        return orders.stream().map(order -> {
+            Map<Long, LinePayment> byLine = new java.util.HashMap<>();
+            payments.getOrDefault(order.id(), List.of()).forEach(payment -> byLine.put(payment.orderLineId(), payment));
+            return new ToShip(order, byLine);
+        }).toList();
     }
 
     public Order find(Handle handle, long orderId) {

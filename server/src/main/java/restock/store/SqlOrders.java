@@ -108,21 +108,54 @@ public final class SqlOrders {
     public static Optional<Order> findOrder(Handle handle, long orderId, boolean lockLines) {
         Optional<Order> header = handle.createQuery("select * from orders where id = :id")
                 .bind("id", orderId)
-                .map((rs, ctx) -> new Order(rs.getLong("id"), rs.getString("customer_email"), rs.getInt("priority"),
-                        rs.getObject("placed_at", OffsetDateTime.class).toInstant(), List.of()))
+                .map((rs, ctx) -> header(rs))
                 .findOne();
         if (header.isEmpty()) {
             return header;
         }
-        List<OrderLine> lines = handle.createQuery("""
-                        select l.*, p.eta_from, p.eta_to, p.probability, p.purchase_order_line_id
-                        from order_lines l left join line_promises p on p.order_line_id = l.id and l.waiting > 0
-                        where l.order_id = :id order by l.line_number""" + (lockLines ? " for update of l" : ""))
+        List<OrderLine> lines = handle.createQuery(LINES + " where l.order_id = :id order by l.line_number" + (lockLines ? " for update of l" : ""))
                 .bind("id", orderId)
                 .map((rs, ctx) -> line(rs))
                 .list();
         Order order = header.get();
         return Optional.of(new Order(order.id(), order.customerEmail(), order.priority(), order.placedAt(), lines));
+    }
+
+    /** Order lines with their current promise (a promise is shown only while the line waits). */
+    private static final String LINES = """
+            select l.*, p.eta_from, p.eta_to, p.probability, p.purchase_order_line_id
+            from order_lines l left join line_promises p on p.order_line_id = l.id and l.waiting > 0""";
+
+    private static Order header(ResultSet rs) throws SQLException {
+        return new Order(rs.getLong("id"), rs.getString("customer_email"), rs.getInt("priority"),
+                rs.getObject("placed_at", OffsetDateTime.class).toInstant(), List.of());
+    }
+
+    /**
+     * Orders with a line whose open units are all reserved (a line in state reserved: what a shipment sends), oldest
+     * first after a given order id (keyset paging): a warehouse's pick list. Two statements for the page, whatever
+     * its size.
+     */
+    public static List<Order> withReservedUnits(Handle handle, long afterId, int limit) {
+        List<Order> headers = handle.createQuery("""
+                        select * from orders where id in (
+                            select distinct order_id from order_lines where reserved > 0 and waiting = 0 and order_id > :after
+                            order by order_id limit :limit)
+                        order by id""")
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> header(rs))
+                .list();
+        if (headers.isEmpty()) {
+            return headers;
+        }
+        java.util.Map<Long, List<OrderLine>> lines = new java.util.HashMap<>();
+        handle.createQuery(LINES + " where l.order_id = any(:ids) order by l.order_id, l.line_number")
+                .bindArray("ids", Long.class, headers.stream().map(Order::id).toList())
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong("order_id"), line(rs)))
+                .forEach(entry -> lines.computeIfAbsent(entry.getKey(), k -> new java.util.ArrayList<>()).add(entry.getValue()));
+        return headers.stream().map(order -> new Order(order.id(), order.customerEmail(), order.priority(), order.placedAt(),
+                lines.get(order.id()))).toList();
     }
 
     private static OrderLine line(ResultSet rs) throws SQLException {

@@ -45,6 +45,24 @@ public final class SqlPayments {
                 .execute();
     }
 
+    /** The payments of an order's lines that Restock takes payment for, in line order: one statement for the order. */
+    public static List<LinePayment> ofOrder(Handle handle, long orderId) {
+        return handle.createQuery(SNAPSHOT + " where l.order_id = :order order by l.line_number")
+                .bind("order", orderId)
+                .map((rs, ctx) -> snapshot(rs))
+                .list();
+    }
+
+    /** The payments of several orders' lines, by order id. */
+    public static java.util.Map<Long, List<LinePayment>> ofOrders(Handle handle, List<Long> orderIds) {
+        java.util.Map<Long, List<LinePayment>> payments = new java.util.HashMap<>();
+        handle.createQuery(SNAPSHOT.replace("select p.*,", "select p.*, l.order_id,") + " where l.order_id = any(:orders) order by l.order_id, l.line_number")
+                .bindArray("orders", Long.class, orderIds)
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong("order_id"), snapshot(rs)))
+                .forEach(entry -> payments.computeIfAbsent(entry.getKey(), k -> new java.util.ArrayList<>()).add(entry.getValue()));
+        return payments;
+    }
+
     /** Lines whose payment may still need a step, in line order after a given line (keyset paging). */
     public static List<LinePayment> active(Handle handle, long afterLineId, int limit) {
         return handle.createQuery(SNAPSHOT + "\n" + """
