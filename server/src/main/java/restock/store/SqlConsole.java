@@ -1,6 +1,7 @@
 package restock.store;
 
 import org.jdbi.v3.core.Handle;
+import restock.orders.LineQuantities;
 import restock.views.ConsoleRows;
 
 import java.sql.ResultSet;
@@ -126,9 +127,10 @@ public final class SqlConsole {
                  where l.sku in (select p.sku from products p where lower(p.sku) like :like or lower(p.name) like :like)
                  order by l.order_id desc limit :limit)""";
         var query = handle.createQuery("""
-                        select o.id, o.customer_email, o.placed_at, t.lines, t.units, t.waiting, t.shipped, t.cancelled
+                        select o.id, o.customer_email, o.placed_at, t.lines, t.units, t.reserved, t.waiting, t.refused, t.shipped, t.cancelled
                         from (select id from (%s) m order by id desc limit :limit) hit join orders o on o.id = hit.id
-                        cross join lateral (select count(*) as lines, sum(l.quantity) as units, sum(l.waiting) as waiting,
+                        cross join lateral (select count(*) as lines, sum(l.quantity) as units, sum(l.reserved) as reserved,
+                                                   sum(l.waiting) as waiting, sum(l.refused) as refused,
                                                    sum(l.shipped) as shipped, sum(l.cancelled) as cancelled
                                             from order_lines l where l.order_id = o.id) t
                         order by o.id desc""".formatted(matching)).bind("limit", limit);
@@ -137,7 +139,8 @@ public final class SqlConsole {
         }
         return query
                 .map((rs, ctx) -> new ConsoleRows.OrderRow(rs.getLong("id"), rs.getString("customer_email"), instant(rs, "placed_at"), rs.getInt("lines"),
-                        rs.getInt("units"), rs.getInt("waiting"), rs.getInt("shipped"), rs.getInt("cancelled")))
+                        new LineQuantities(rs.getInt("units"), rs.getInt("reserved"), rs.getInt("waiting"), rs.getInt("refused"),
+                                rs.getInt("shipped"), rs.getInt("cancelled"))))
                 .list();
     }
 

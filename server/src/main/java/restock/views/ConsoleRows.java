@@ -1,7 +1,11 @@
 package restock.views;
 
+import restock.orders.LineQuantities;
+import restock.orders.OrderStatus;
+
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,8 +30,15 @@ public final class ConsoleRows {
                             int place, Optional<LocalDate> etaFrom, Optional<LocalDate> etaTo, Optional<Double> probability, Optional<String> cause) {
     }
 
-    /** One order in a list. */
-    public record OrderRow(long id, String customerEmail, Instant placedAt, int lines, int units, int waiting, int shipped, int cancelled) {
+    /** One order in a list, with its lines' units added up: how many are reserved, waiting, refused, shipped, cancelled. */
+    public record OrderRow(long id, String customerEmail, Instant placedAt, int lines, LineQuantities units) {
+        /**
+         * The order's status as its page and the API give it. The same function over one line of the added-up units:
+         * "some line waits" is "some unit waits", and so on down OrderStatus's order.
+         */
+        public OrderStatus status() {
+            return OrderStatus.of(List.of(units.state()));
+        }
     }
 
     /** One purchase order in a list, with its due date and what is still open. */

@@ -59,7 +59,7 @@ public final class Console {
         ConsoleQueries queries = new ConsoleQueries(restock);
         PlanningQueries planning = new PlanningQueries(restock);
         this.getPages = new ConsolePages(this, restock, queries, planning);
-        this.actions = new ConsoleActions(this, restock, planning);
+        this.actions = new ConsoleActions(this, restock, getPages);
     }
 
     /** The console's routes, one table; its static files and WebJars are served by the caller's static-file config. */
@@ -88,6 +88,42 @@ public final class Console {
                 problem(ctx, 404, "Not found", e.getMessage());
             }
         };
+    }
+
+    /** A page that shows a form, blank or as a refusal sent it back. */
+    @FunctionalInterface
+    interface FormPage {
+        void show(Context ctx, FormState form) throws Exception;
+    }
+
+    /**
+     * Wraps a form's handler: a refused input, a conflict or a missing record named by the form shows the form's page
+     * again, with what the user typed and the reason at the field it names, in the form's words (the form was lost
+     * and its errors used the API's names, such as lines[0].quantity, an outside check). A page that cannot show
+     * (its record is gone) falls back to the page that says why.
+     */
+    Handler form(ConsoleForm form, FormPage page, Handler handler) {
+        return page(ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (InvalidInput e) {
+                showRefused(ctx, 400, form, page, e, e.field());
+            } catch (Conflict e) {
+                showRefused(ctx, 409, form, page, e, e.field());
+            } catch (NotFound e) {
+                showRefused(ctx, 404, form, page, e, e.field());
+            }
+        });
+    }
+
+    private static void showRefused(Context ctx, int status, ConsoleForm form, FormPage page, RuntimeException refusal, String field)
+            throws Exception {
+        if (ctx.header("HX-Request") != null) {
+            throw refusal;
+        }
+        FormState state = form.refused(ctx, field, refusal.getMessage());
+        ctx.status(status);
+        page.show(ctx, state);
     }
 
     private void problem(Context ctx, int status, String title, String message) {

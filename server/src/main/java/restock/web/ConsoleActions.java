@@ -19,7 +19,6 @@ import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
 import restock.service.IdempotentCommands;
-import restock.service.PlanningQueries;
 import restock.service.Restock;
 
 import java.time.LocalDate;
@@ -36,13 +35,26 @@ final class ConsoleActions {
     static final String VIA = "console";
     /** Lines on the new purchase order form. */
     static final int FORM_LINES = 5;
+    /** The new purchase order form: a line left without SKU and units is skipped. */
+    static final ConsoleForm PURCHASE_ORDER_FORM = new ConsoleForm("new-po", "The purchase order was not created", List.of(
+            ConsoleForm.Field.of("supplier", "Supplier"),
+            ConsoleForm.Field.of("new-supplier", "New supplier (add it with this order)"),
+            ConsoleForm.Field.line("sku", "SKU of line " + ConsoleForm.LINE, "lines[].sku"),
+            ConsoleForm.Field.line("quantity", "Units of line " + ConsoleForm.LINE, "lines[].quantity"),
+            ConsoleForm.Field.line("expected", "Expected date of line " + ConsoleForm.LINE, "lines[].expectedDate")),
+            List.of("sku", "quantity"));
+    /** The SKU page's stock count form. */
+    static final ConsoleForm COUNT_FORM = new ConsoleForm("count", "The count was not recorded", List.of(
+            ConsoleForm.Field.of("counted", "Counted on the shelf"), ConsoleForm.Field.of("reason", "Note")), List.of());
 
     private final Console console;
     private final Restock restock;
+    private final ConsolePages pages;
 
-    ConsoleActions(Console console, Restock restock, PlanningQueries planning) {
+    ConsoleActions(Console console, Restock restock, ConsolePages pages) {
         this.console = console;
         this.restock = restock;
+        this.pages = pages;
     }
 
     void register(RoutesConfig routes) {
@@ -51,12 +63,12 @@ final class ConsoleActions {
         routes.post("/console/orders/{id}/lines/{lineNumber}/cancel", console.page(this::cancelLine));
         routes.post("/console/orders/{id}/cancel-link", console.page(this::cancelLink));
         routes.post("/console/orders/{id}/lines/{lineNumber}/priority", console.page(this::reprioritize));
-        routes.post("/console/purchase-orders", console.page(this::createPurchaseOrder));
+        routes.post("/console/purchase-orders", console.form(PURCHASE_ORDER_FORM, pages::purchaseOrders, this::createPurchaseOrder));
         routes.post("/console/purchase-orders/{id}/receive", console.page(this::receive));
         routes.post("/console/purchase-orders/{id}/close", console.page(ctx -> endPurchaseOrder(ctx, true)));
         routes.post("/console/purchase-orders/{id}/cancel", console.page(ctx -> endPurchaseOrder(ctx, false)));
         routes.post("/console/offer-rules/{id}/pause", console.page(this::pauseRule));
-        routes.post("/console/skus/{sku}/count", console.page(this::recordCount));
+        routes.post("/console/skus/{sku}/count", console.form(COUNT_FORM, pages::skuPage, this::recordCount));
         routes.post("/console/planning/purchase-orders", console.page(this::orderSuggestions));
     }
 
@@ -149,20 +161,18 @@ final class ConsoleActions {
     }
 
     private void createPurchaseOrder(Context ctx) {
-        List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
-        List<String> skus = ctx.formParams("sku");
-        List<String> quantities = ctx.formParams("quantity");
-        List<String> dates = ctx.formParams("expected");
-        if (skus.size() > PurchaseOrderRequest.MAX_LINES || skus.size() != quantities.size() || skus.size() != dates.size()) {
-            throw new InvalidInput("lines", "the form's lines did not arrive whole; reload the page and try again");
+        if (ctx.formParams("sku").size() > PurchaseOrderRequest.MAX_LINES) {
+            throw new InvalidInput("lines", "a purchase order has at most " + PurchaseOrderRequest.MAX_LINES + " lines");
         }
-        for (int i = 0; i < skus.size(); i++) {
-            if (skus.get(i).isBlank() && quantities.get(i).isBlank()) {
-                continue;
-            }
-            String field = "line " + (i + 1);
-            lines.add(new PurchaseOrderRequest.Line(Sku.of(skus.get(i).strip()), number(field + " quantity", quantities.get(i)),
-                    date(field + " expected date", dates.get(i))));
+        // Named as the API names them (lines[0].quantity): the form shows each refusal at its field, in its own words.
+        List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
+        for (Map<String, String> line : PURCHASE_ORDER_FORM.lines(ctx)) {
+            String field = "lines[" + lines.size() + "].";
+            lines.add(new PurchaseOrderRequest.Line(sku(field + "sku", line.get("sku")), number(field + "quantity", line.get("quantity")),
+                    date(field + "expectedDate", line.get("expected"))));
+        }
+        if (lines.isEmpty()) {
+            throw new InvalidInput("lines", "enter at least one line: a SKU, its units and the date they are expected");
         }
         // The box says the supplier is new; without it a name no supplier has is refused with the closest one.
         PurchaseOrderRequest request = new PurchaseOrderRequest(text(ctx, "supplier"), ctx.formParam("new-supplier") != null, lines);
@@ -271,6 +281,14 @@ final class ConsoleActions {
             throw new InvalidInput(name, name + " is required");
         }
         return value.strip();
+    }
+
+    private static Sku sku(String field, String value) {
+        try {
+            return Sku.of(value.strip());
+        } catch (InvalidInput e) {
+            throw new InvalidInput(field, e.getMessage());
+        }
     }
 
     private static int number(String field, String value) {

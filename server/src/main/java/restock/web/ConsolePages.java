@@ -60,18 +60,18 @@ final class ConsolePages {
         routes.get("/console/backorders", console.page(this::backorders));
         routes.get("/console/orders", console.page(this::orders));
         routes.get("/console/orders/{id}", console.page(this::order));
-        routes.get("/console/purchase-orders", console.page(this::purchaseOrders));
+        routes.get("/console/purchase-orders", console.page(ctx -> purchaseOrders(ctx, ConsoleActions.PURCHASE_ORDER_FORM.blank())));
         routes.get("/console/purchase-orders/{id}", console.page(this::purchaseOrder));
         routes.get("/console/suppliers", console.page(ctx -> console.render(ctx, "console/suppliers.jte", "suppliers",
                 Map.of("suppliers", queries.suppliers()))));
         routes.get("/console/products", console.page(this::products));
-        routes.get("/console/skus/{sku}", console.page(this::skuPage));
+        routes.get("/console/skus/{sku}", console.page(ctx -> skuPage(ctx, ProductEditor.FORM.blank())));
         routes.get("/console/skus/{sku}/chart.json", console.page(ctx -> ctx.json(restock.read(h ->
                 planning.chart(h, sku(ctx), CHART_WEEKS_AHEAD)))));
         routes.get("/console/waitlists", console.page(ctx -> console.render(ctx, "console/waitlists.jte", "waitlists",
                 Map.of("waitlists", queries.waitlists(), "rules", queries.offerRules()))));
         routes.get("/console/planning", console.page(this::planning));
-        editor.register(routes);
+        editor.register(routes, this::skuPage);
     }
 
     private void overview(Context ctx) {
@@ -111,7 +111,8 @@ final class ConsolePages {
                 "cancelLink", Optional.ofNullable(ctx.queryParam("link")).orElse("")));
     }
 
-    private void purchaseOrders(Context ctx) {
+    /** The purchase orders, and the form for a new one: blank, or as a refusal sent it back. */
+    void purchaseOrders(Context ctx, FormState form) {
         Optional<String> status = Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isBlank());
         status.ifPresent(s -> PurchaseOrder.Status.valueOf(requireStatus(s).toUpperCase(java.util.Locale.ROOT)));
         Map<String, Object> model = new LinkedHashMap<>();
@@ -120,6 +121,7 @@ final class ConsolePages {
         model.put("suppliers", queries.suppliers().stream().map(ConsoleRows.SupplierRow::name).toList());
         model.put("defaultExpected", restock.books().today().plusDays(DEFAULT_LEAD_TIME_DAYS));
         model.put("sku", Optional.ofNullable(ctx.queryParam("sku")).orElse(""));
+        model.put("form", form);
         console.render(ctx, "console/purchase-orders.jte", "purchase-orders", model);
     }
 
@@ -144,9 +146,10 @@ final class ConsolePages {
         console.render(ctx, "console/products.jte", "products", Map.of("products", products, "next", next));
     }
 
-    private void skuPage(Context ctx) {
+    /** A SKU's page with its two forms (count, edit): blank, or one of them as a refusal sent it back. */
+    void skuPage(Context ctx, FormState form) {
         console.render(ctx, "console/sku.jte", "products", Map.of("detail", queries.sku(sku(ctx)), "now", restock.clock().instant(),
-                "edit", editor.form(sku(ctx))));
+                "edit", editor.form(sku(ctx)), "editForm", form.or(ProductEditor.FORM), "countForm", form.or(ConsoleActions.COUNT_FORM)));
     }
 
     /** Suggestions on the planning page: the ones to order soonest (the rest stay in the stored run's CSV). */

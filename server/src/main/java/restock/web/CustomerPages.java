@@ -22,35 +22,38 @@ import java.util.Optional;
 public final class CustomerPages {
     private final Pages pages = new Pages();
 
-    /** Units of one line in one state, as the customer reads them: a line has a row per state it has units in. */
-    public record LineWords(String product, String sku, int quantity, String status) {
-    }
-
     /**
      * The cancel page for what a link found or did: the waiting units a click would cancel, what this click cancelled
      * (units × product, and whether anything was charged), why nothing could be cancelled, or why the link does not
-     * work; and what remains of the order.
+     * work; and what remains of the order. Each line is one sentence in one of those lists, so each item is named once
+     * (a table of the same lines under the lists named every item a second time, an outside check).
      */
     public String cancel(CancelLinks.View view, String token, Map<String, String> names, Map<Long, LinePayment> payments,
                          Branding branding) {
         Order order = orderOf(view).orElse(null);
-        List<LineWords> lines = new ArrayList<>();
         List<String> willCancel = new ArrayList<>();
         List<String> cancelled = new ArrayList<>();
         List<String> remains = new ArrayList<>();
         if (order != null) {
+            boolean open = view instanceof CancelLinks.View.Open;
             for (OrderLine line : order.lines()) {
                 String name = names.getOrDefault(line.sku().code(), line.sku().code());
-                lines.addAll(rows(line, name));
-                int cancelledUnits = view instanceof CancelLinks.View.Cancelled done ? done.cancelledUnits(line) : line.quantities().cancelled();
-                if (cancelledUnits > 0) {
-                    cancelled.add(cancelledUnits + " × " + name + " cancelled; " + charged(payments.get(line.id())));
+                int cancelledNow = view instanceof CancelLinks.View.Cancelled done ? done.cancelledUnits(line) : line.quantities().cancelled();
+                LineQuantities q = line.quantities();
+                if (open && line.state() instanceof LineState.Waiting) {
+                    willCancel.add(q.waiting() + " × " + name + " waiting for stock"
+                            + (q.reserved() > 0 ? ", and the " + q.reserved() + " set aside with them (a line ships whole)." : ".")
+                            + besides(q.refused(), q.shipped(), q.cancelled()));
+                } else if (cancelledNow > 0) {
+                    cancelled.add(cancelledNow + " × " + name + " cancelled; " + charged(payments.get(line.id()))
+                            + besides(q.refused(), q.shipped(), q.cancelled() - cancelledNow));
+                } else {
+                    remains.add(remaining(q, name));
                 }
-                whatItWillBe(line, name, willCancel, remains);
             }
         }
         return pages.render("customer/cancel.jte", Map.of("state", state(view), "token", token, "orderId", order == null ? 0L : order.id(),
-                "why", order == null ? "" : whyNothingWaits(order.status()), "lines", lines, "willCancel", willCancel,
+                "why", order == null ? "" : whyNothingWaits(order.status()), "willCancel", willCancel,
                 "cancelled", cancelled, "remains", remains, "reasons", CancelLinks.REASONS, "branding", branding));
     }
 
@@ -87,44 +90,30 @@ public final class CustomerPages {
         return view instanceof CancelLinks.View.Expired ? "expired" : "invalid";
     }
 
-    /** A row per state the line has units in, so a line of 5 with 2 waiting and 3 refused reads "2 waiting", "3 not available". */
-    private static List<LineWords> rows(OrderLine line, String name) {
-        LineQuantities q = line.quantities();
-        List<LineWords> rows = new ArrayList<>();
-        String sku = line.sku().code();
-        if (q.waiting() > 0) {
-            rows.add(new LineWords(name, sku, q.waiting(), "waiting for stock"));
-        }
+    /**
+     * A line the click does not cancel, by what most of it is now, with its other units after it: a line of 5 with
+     * 2 set aside and 3 refused reads "2 × Mug set aside for you will ship as usual. 3 more were not available ...".
+     */
+    private static String remaining(LineQuantities q, String name) {
         if (q.reserved() > 0) {
-            rows.add(new LineWords(name, sku, q.reserved(), "set aside for you"));
+            return q.reserved() + " × " + name + " set aside for you will ship as usual." + besides(q.refused(), q.shipped(), 0)
+                    + (q.waiting() > 0 ? " " + q.waiting() + " more still waiting for stock." : "");
         }
         if (q.shipped() > 0) {
-            rows.add(new LineWords(name, sku, q.shipped(), "shipped"));
+            return q.shipped() + " × " + name + " shipped." + besides(q.refused(), 0, 0)
+                    + (q.waiting() > 0 ? " " + q.waiting() + " more still waiting for stock." : "");
         }
-        if (q.cancelled() > 0) {
-            rows.add(new LineWords(name, sku, q.cancelled(), "cancelled"));
+        if (q.waiting() > 0) {
+            return q.waiting() + " × " + name + " waiting for stock." + besides(q.refused(), 0, 0);
         }
-        if (q.refused() > 0) {
-            rows.add(new LineWords(name, sku, q.refused(), "not available when you ordered; never charged"));
-        }
-        return rows;
+        return q.refused() + " × " + name + " not available when you ordered; never charged.";
     }
 
-    /**
-     * What a click does to a line: a waiting line is cancelled whole (its units set aside too, since a line ships
-     * whole), a line with everything set aside ships as usual, shipped units are gone.
-     */
-    private static void whatItWillBe(OrderLine line, String name, List<String> willCancel, List<String> remains) {
-        LineQuantities q = line.quantities();
-        if (line.state() instanceof LineState.Waiting) {
-            willCancel.add(q.waiting() + " × " + name + " waiting for stock"
-                    + (q.reserved() > 0 ? ", and the " + q.reserved() + " set aside with them (a line ships whole)" : ""));
-        } else if (q.reserved() > 0) {
-            remains.add(q.reserved() + " × " + name + " set aside for you will ship as usual.");
-        }
-        if (q.shipped() > 0) {
-            remains.add(q.shipped() + " × " + name + " shipped.");
-        }
+    /** The units of a line its sentence has not named yet, as short sentences after it ("" when there are none). */
+    private static String besides(int refused, int shipped, int cancelledEarlier) {
+        return (shipped > 0 ? " " + shipped + " more shipped." : "")
+                + (cancelledEarlier > 0 ? " " + cancelledEarlier + " more cancelled earlier." : "")
+                + (refused > 0 ? " " + refused + " more not available when you ordered; never charged." : "");
     }
 
     /** Why an order has nothing to cancel, from its status, for "nothing was cancelled: ...". */

@@ -32,6 +32,15 @@ public final class ProductEditor {
     static final int AUDIT_ROWS = 10;
     /** Suppliers offered in the form's list. */
     static final int SUPPLIER_CHOICES = 200;
+    /** The form, with the names the product command's refusals give its fields (PATCH /api/products/{sku}'s). */
+    static final ConsoleForm FORM = new ConsoleForm("product-form", "The product was not saved", List.of(
+            ConsoleForm.Field.of("name", "Name"),
+            ConsoleForm.Field.of("price", "Price", "priceMinor"),
+            ConsoleForm.Field.of("policy", "Backorders", "backorderPolicy"),
+            ConsoleForm.Field.of("cap", "Cap on waiting units", "backorderCap"),
+            ConsoleForm.Field.of("releaseDate", "Release date"),
+            ConsoleForm.Field.of("category", "Category"),
+            ConsoleForm.Field.of("supplierId", "Supplier")), List.of());
 
     /** What the form shows: the product where it is filed, the choices, its price as typed, and its latest changes. */
     public record Form(CatalogEdits.FiledProduct filed, List<Supplier> suppliers, List<Category> categories, String price,
@@ -46,8 +55,8 @@ public final class ProductEditor {
         this.restock = restock;
     }
 
-    void register(RoutesConfig routes) {
-        routes.post("/console/skus/{sku}/edit", console.page(this::edit));
+    void register(RoutesConfig routes, Console.FormPage skuPage) {
+        routes.post("/console/skus/{sku}/edit", console.form(FORM, skuPage, this::edit));
     }
 
     Form form(Sku sku) {
@@ -123,7 +132,13 @@ public final class ProductEditor {
             if (amount.signum() < 0) {
                 throw new InvalidInput("price", "the price cannot be negative, was " + price);
             }
-            return amount.movePointRight(digits(currency)).longValueExact();
+            long minor = amount.movePointRight(digits(currency)).longValueExact();
+            if (minor > Money.MAX_AMOUNT_MINOR) {
+                // Said here in the form's unit: Money would say it in minor units (pence), which the form does not show.
+                throw new InvalidInput("price", "the price is at most " + BigDecimal.valueOf(Money.MAX_AMOUNT_MINOR, digits(currency)).toPlainString()
+                        + " " + currency + ", was " + price);
+            }
+            return minor;
         } catch (NumberFormatException | ArithmeticException e) {
             throw new InvalidInput("price", "the price is an amount in " + currency + " with at most " + digits(currency)
                     + " decimals, such as 12.99; was '" + price + "'");

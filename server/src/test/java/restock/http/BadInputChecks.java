@@ -8,6 +8,11 @@ import restock.support.ApiClient.Exchange;
 import restock.support.RunningApi;
 import restock.support.TestDatabases;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -154,6 +159,46 @@ abstract class BadInputChecks {
         assertRejectedAndUnchanged(() -> assertProblem(client.post("/api/orders", body.replace("\"quantity\":1", "\"quantity\":2"), "key-1"),
                 422, "Idempotency-Key", "different request body"));
         client.post("/api/orders/" + first.json().path("id").asLong() + "/cancel", "");
+    }
+
+    @Test
+    void an_empty_blank_or_over_long_idempotency_key_is_refused_naming_the_header() {
+        String body = "{\"customerEmail\":\"a@example.com\",\"lines\":[{\"sku\":\"85123A\",\"quantity\":1}]}";
+        // Sent as raw bytes: a client library may drop an empty header before it leaves, and so might the server before
+        // it reaches our code (an outside tester's order was placed without idempotency).
+        for (String header : new String[] {"Idempotency-Key:", "Idempotency-Key: ", "Idempotency-Key:   \t"}) {
+            assertRejectedAndUnchanged(() -> {
+                RawAnswer answer = rawPost("/api/orders", body, header);
+                assertThat(answer.status()).as(header + " -> " + answer.body()).isEqualTo(400);
+                assertThat(answer.body()).contains("\"field\":\"Idempotency-Key\"").contains("1 to " + HttpApi.MAX_IDEMPOTENCY_KEY_LENGTH);
+            });
+        }
+        assertRejectedAndUnchanged(() -> assertProblem(client.post("/api/orders", body, "k".repeat(HttpApi.MAX_IDEMPOTENCY_KEY_LENGTH + 1)),
+                400, "Idempotency-Key", "1 to " + HttpApi.MAX_IDEMPOTENCY_KEY_LENGTH));
+    }
+
+    private record RawAnswer(int status, String body) {
+    }
+
+    /** One HTTP/1.1 request written byte for byte, with {@code extraHeader} exactly as given. */
+    private RawAnswer rawPost(String path, String body, String extraHeader) {
+        URI base = URI.create(client.baseUrl());
+        byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                + "Authorization: Bearer " + RunningApi.API_KEY + "\r\nContent-Type: application/json\r\n"
+                + extraHeader + "\r\nContent-Length: " + bodyBytes.length + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(bodyBytes);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(answer.indexOf(' ') + 1, answer.indexOf(' ') + 4));
+            return new RawAnswer(status, answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        } catch (IOException e) {
+            throw new AssertionError("raw POST " + path + " failed: " + e.getMessage(), e);
+        }
     }
 
     @Test

@@ -129,7 +129,7 @@ class ConsoleSecurityTest {
         var incomingBefore = new restock.service.ConsoleQueries(api.restock()).sku(Sku.of("22423")).incoming();
         HttpResponse<String> answer = post(client, "/console/purchase-orders", form, base);
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("line 1 quantity must be a whole number of units");
+        assertThat(answer.body()).contains("Units of line 1 must be a whole number of units");
         assertThat(new restock.service.ConsoleQueries(api.restock()).sku(Sku.of("22423")).incoming()).isEqualTo(incomingBefore);
         assertThat(get(client, "/console/orders/999999").body()).contains("Not found");
     }

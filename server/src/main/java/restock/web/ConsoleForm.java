@@ -1,0 +1,165 @@
+package restock.web;
+
+import io.javalin.http.Context;
+import restock.common.InvalidInput;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A console form: its fields as the form labels them, and the names a refusal gives them (the API's, such as
+ * {@code lines[0].quantity} or {@code priceMinor}), so a refused form can come back as the user typed it with the
+ * error at its field, in the form's words. A form may have lines (rows of the same inputs); rows left blank are
+ * skipped, and the refusal's line numbers count the rows that were not.
+ */
+public final class ConsoleForm {
+    /** Where a label holds the number of its line, from 1. */
+    static final String LINE = "{line}";
+
+    /**
+     * One input: its name, its label, and the names a refusal may give it; {@code []} in a line's name stands for its
+     * index from 0 ("lines[].quantity" names lines[2].quantity).
+     */
+    record Field(String input, String label, boolean perLine, List<String> refusedAs) {
+        static Field of(String input, String label, String... refusedAs) {
+            return new Field(input, label, false, List.of(refusedAs));
+        }
+
+        static Field line(String input, String label, String... refusedAs) {
+            return new Field(input, label, true, List.of(refusedAs));
+        }
+
+        String label(int line) {
+            return label.replace(LINE, Integer.toString(line + 1));
+        }
+    }
+
+    private final String id;
+    private final String notDone;
+    private final List<Field> fields;
+    private final List<String> lineKeys;
+
+    /**
+     * @param id       the form's id on its page
+     * @param notDone  what a refusal means, before its reason: "The purchase order was not created"
+     * @param lineKeys the line inputs whose blanks make a line blank (it is skipped)
+     */
+    ConsoleForm(String id, String notDone, List<Field> fields, List<String> lineKeys) {
+        this.id = id;
+        this.notDone = notDone;
+        this.fields = List.copyOf(fields);
+        this.lineKeys = List.copyOf(lineKeys);
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** The form as a page first shows it: nothing typed, nothing refused. */
+    public FormState blank() {
+        return new FormState(this, Map.of(), Optional.empty());
+    }
+
+    String label(String input, int line) {
+        return field(input).label(line);
+    }
+
+    private Field field(String input) {
+        return fields.stream().filter(f -> f.input().equals(input)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("form " + id + " has no field '" + input + "'"));
+    }
+
+    /** The lines the user filled in, in order, each its inputs' values; blank lines are left out. */
+    List<Map<String, String>> lines(Context ctx) {
+        List<Field> lineFields = fields.stream().filter(Field::perLine).toList();
+        int count = ctx.formParams(lineFields.get(0).input()).size();
+        for (Field field : lineFields) {
+            if (ctx.formParams(field.input()).size() != count) {
+                throw new InvalidInput("lines", "the form's lines did not arrive whole; reload the page and try again");
+            }
+        }
+        List<Map<String, String>> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, String> line = new LinkedHashMap<>();
+            for (Field field : lineFields) {
+                line.put(field.input(), ctx.formParams(field.input()).get(i));
+            }
+            if (lineKeys.stream().anyMatch(key -> !line.get(key).isBlank())) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /** The form as the user sent it, with the refusal at the field it names (or over the form, for none of them). */
+    FormState refused(Context ctx, String refusedField, String message) {
+        Map<String, List<String>> typed = new LinkedHashMap<>();
+        fields.stream().filter(f -> !f.perLine()).forEach(f -> typed.put(f.input(), ctx.formParams(f.input())));
+        if (fields.stream().anyMatch(Field::perLine)) {
+            List<Map<String, String>> lines = lines(ctx);
+            fields.stream().filter(Field::perLine).forEach(f -> typed.put(f.input(), lines.stream().map(l -> l.get(f.input())).toList()));
+        }
+        Optional<FormState.At> at = Optional.ofNullable(refusedField).flatMap(this::at);
+        return new FormState(this, typed, Optional.of(new FormState.Refusal(at, notDone, inFormWords(message, refusedField, at))));
+    }
+
+    /** The input and line a refusal's field names. */
+    private Optional<FormState.At> at(String refusedField) {
+        for (Field field : fields) {
+            for (String name : names(field)) {
+                Matcher match = pattern(name).matcher(refusedField);
+                if (match.matches()) {
+                    return Optional.of(new FormState.At(field.input(), line(match)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The message with the form's labels for the names it uses: the refused field when the message starts with it
+     * ("price is ..."), and any API name ("lines[2].expectedDate", "backorderCap") wherever it appears.
+     */
+    private String inFormWords(String message, String refusedField, Optional<FormState.At> at) {
+        String words = message;
+        if (refusedField != null && at.isPresent() && words.startsWith(refusedField)) {
+            words = label(at.get().input(), at.get().line()) + words.substring(refusedField.length());
+        }
+        for (Field field : fields) {
+            for (String name : names(field)) {
+                if (!name.equals(name.toLowerCase(java.util.Locale.ROOT)) || name.contains("[")) {
+                    // Not inside a longer name, nor quoted (a message may quote the API's JSON: "newSupplier": true).
+                    Matcher match = Pattern.compile("(?<![\\w.\\[\"])" + pattern(name).pattern() + "(?![\\w\\[\"])").matcher(words);
+                    words = match.replaceAll(m -> Matcher.quoteReplacement(field.label(line(m))));
+                }
+            }
+        }
+        return words;
+    }
+
+    /** A line input's own name is not enough to find its line: only its names with {@code []} are. */
+    private static List<String> names(Field field) {
+        List<String> names = new ArrayList<>(field.refusedAs());
+        if (!field.perLine()) {
+            names.add(field.input());
+        }
+        return names;
+    }
+
+    private static int line(java.util.regex.MatchResult match) {
+        return match.groupCount() > 0 ? Integer.parseInt(match.group(1)) : 0;
+    }
+
+    boolean perLine(String input) {
+        return field(input).perLine();
+    }
+
+    private static Pattern pattern(String name) {
+        return Pattern.compile(Pattern.quote(name).replace("[]", "\\E\\[([0-9]{1,6})\\]\\Q"));
+    }
+}

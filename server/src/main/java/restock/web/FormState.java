@@ -1,0 +1,76 @@
+package restock.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A console form as its page shows it: blank, or refused with what the user typed and the reason, at the field it
+ * names when it names one. Templates ask it for each input's label, value and error.
+ */
+public final class FormState {
+    /** An input, and its line (0 for an input not on a line). */
+    record At(String input, int line) {
+    }
+
+    /** Why the form was refused, in the form's words, and where. */
+    record Refusal(Optional<At> at, String notDone, String message) {
+    }
+
+    private final ConsoleForm form;
+    private final Map<String, List<String>> typed;
+    private final Optional<Refusal> refusal;
+
+    FormState(ConsoleForm form, Map<String, List<String>> typed, Optional<Refusal> refusal) {
+        this.form = form;
+        this.typed = Map.copyOf(typed);
+        this.refusal = refusal;
+    }
+
+    /** This, when it is {@code other}'s state; else {@code other} blank (a page with two forms shows one refused). */
+    FormState or(ConsoleForm other) {
+        return form == other ? this : other.blank();
+    }
+
+    public String label(String input) {
+        return form.label(input, 0);
+    }
+
+    /** The label of an input on a line, counted from 0: "Units of line 3" for line 2. */
+    public String label(String input, int line) {
+        return form.label(input, line);
+    }
+
+    /** What the user typed, when the form was refused; else {@code shown} (the record's value). */
+    public String value(String input, String shown) {
+        return value(input, 0, shown);
+    }
+
+    public String value(String input, int line, String shown) {
+        if (refusal.isEmpty()) {
+            return shown;
+        }
+        // A line the user left blank shows what a fresh form does (its default date); any other input as sent.
+        List<String> values = typed.getOrDefault(input, List.of());
+        return line < values.size() ? values.get(line) : form.perLine(input) ? shown : "";
+    }
+
+    /** Whether a box is ticked: as sent, when the form was refused. */
+    public boolean checked(String input, boolean shown) {
+        return refusal.isEmpty() ? shown : !typed.getOrDefault(input, List.of()).isEmpty();
+    }
+
+    /** The refusal's reason at this input, if it is the one the refusal names. */
+    public Optional<String> error(String input) {
+        return error(input, 0);
+    }
+
+    public Optional<String> error(String input, int line) {
+        return refusal.filter(r -> r.at().equals(Optional.of(new At(input, line)))).map(Refusal::message);
+    }
+
+    /** Above the form: that it was refused, and why ("The purchase order was not created: ..."). */
+    public Optional<String> summary() {
+        return refusal.map(r -> r.notDone() + ": " + r.message());
+    }
+}

@@ -1,0 +1,144 @@
+package restock.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import restock.service.StaffAccounts;
+import restock.support.RunningApi;
+import restock.support.TestDatabases;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A console form refused for bad input comes back with what the user typed and the error at the field, named as the
+ * form labels it (an outside tester lost the whole form and read "lines[0].quantity" and "expectedDate").
+ */
+class ConsoleFormsTest {
+    private static final String PASSWORD = "correct horse battery";
+    private static RunningApi api;
+    private static ConsoleSession staff;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = new RunningApi(TestDatabases.targets().get(0));
+        new StaffAccounts(api.restock(), api.restock().clock()).create("ops", PASSWORD.toCharArray(), "test");
+        api.client().post("/api/products", "{\"sku\":\"LAMP-1\",\"name\":\"Brass Lamp\",\"priceMinor\":1299,\"currency\":\"GBP\"}");
+        api.client().post("/api/products", "{\"sku\":\"FAN-1\",\"name\":\"Silk Fan\",\"priceMinor\":900,\"currency\":\"GBP\"}");
+        staff = ConsoleSession.signedIn(api.client().baseUrl(), "ops", PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    /** The cell or label holding the input labelled {@code label}: the input, its value and any error after it. */
+    private static String fieldAt(String page, String label) {
+        int at = page.indexOf("aria-label=\"" + label + "\"");
+        int start = at < 0 ? -1 : page.lastIndexOf("<td>", at);
+        if (at < 0) {
+            start = page.indexOf("<label>" + label + " ");
+        }
+        assertThat(start).as("a field labelled '" + label + "' on the page:%n%s", page).isPositive();
+        int end = page.indexOf(at < 0 ? "</label>" : "</td>", start);
+        return page.substring(start, end);
+    }
+
+    private static Map<String, String> purchaseOrderForm(String page) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("_once", ConsoleSession.hidden(page, "_once"));
+        return form;
+    }
+
+    private static long purchaseOrders() {
+        return api.restock().read(h -> h.createQuery("select count(*) from purchase_orders").mapTo(Long.class).one());
+    }
+
+    @Test
+    void a_refused_purchase_order_comes_back_as_typed_with_the_error_at_the_line_it_names() throws Exception {
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate later = LocalDate.now(ZoneOffset.UTC).plusDays(20);
+        // Two lines typed in the first and third rows: they come back as lines 1 and 2, as the messages count them.
+        String body = "_csrf=" + ConsoleSession.hidden(staff.get("/console/purchase-orders").body(), "_csrf")
+                + "&supplier=Acme+Lighting&new-supplier=yes"
+                + "&sku=LAMP-1&quantity=12&expected=" + later
+                + "&sku=&quantity=&expected=" + later
+                + "&sku=FAN-1&quantity=30&expected=" + yesterday;
+        HttpResponse<String> answer = staff.postRaw("/console/purchase-orders", body);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        String page = answer.body();
+        assertThat(page).contains("value=\"Acme Lighting\"").contains("name=\"new-supplier\" value=\"yes\" checked");
+        assertThat(fieldAt(page, "SKU of line 1")).contains("value=\"LAMP-1\"");
+        assertThat(fieldAt(page, "Units of line 1")).contains("value=\"12\"");
+        assertThat(fieldAt(page, "SKU of line 2")).contains("value=\"FAN-1\"");
+        assertThat(fieldAt(page, "Units of line 2")).contains("value=\"30\"");
+        assertThat(fieldAt(page, "Expected date of line 2")).contains("value=\"" + yesterday + "\"")
+                .contains("class=\"field-error\"").contains("Expected date of line 2 is " + yesterday + ", before today");
+        assertThat(fieldAt(page, "Expected date of line 1")).doesNotContain("field-error");
+        assertThat(fieldAt(page, "SKU of line 3")).contains("value=\"\"");
+        assertThat(page).contains("The purchase order was not created: Expected date of line 2 is");
+        assertThat(page).doesNotContain("expectedDate").doesNotContain("lines[");
+        assertThat(purchaseOrders()).isZero();
+
+        Map<String, String> form = purchaseOrderForm(page);
+        form.put("supplier", "Acme Lighting");
+        form.put("sku", "LAMP-1");
+        form.put("quantity", "-3");
+        form.put("expected", later.toString());
+        String units = staff.post("/console/purchase-orders", form).body();
+        assertThat(fieldAt(units, "Units of line 1")).contains("value=\"-3\"")
+                .contains("Units of line 1 must be a whole number of units, was '-3'");
+        assertThat(units).as("the box was not ticked this time").doesNotContain("value=\"yes\" checked");
+        assertThat(purchaseOrders()).isZero();
+    }
+
+    @Test
+    void a_refused_supplier_name_is_shown_at_the_supplier_field() throws Exception {
+        Map<String, String> form = purchaseOrderForm(staff.get("/console/purchase-orders").body());
+        form.put("supplier", "Nobody Ltd");
+        form.put("sku", "LAMP-1");
+        form.put("quantity", "5");
+        form.put("expected", LocalDate.now(ZoneOffset.UTC).plusDays(10).toString());
+        HttpResponse<String> answer = staff.post("/console/purchase-orders", form);
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(fieldAt(answer.body(), "Supplier")).contains("value=\"Nobody Ltd\"").contains("no supplier 'Nobody Ltd'");
+        assertThat(fieldAt(answer.body(), "Units of line 1")).contains("value=\"5\"");
+    }
+
+    @Test
+    void a_refused_product_edit_keeps_what_was_typed_and_names_the_field_as_the_form_does() throws Exception {
+        String page = staff.get("/console/skus/LAMP-1").body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("name", "Brass Lamp, large");
+        form.put("price", "100000001");
+        form.put("policy", "always");
+        form.put("cap", "40");
+        form.put("releaseDate", "");
+        form.put("category", "");
+        form.put("supplierId", "");
+
+        HttpResponse<String> answer = staff.post("/console/skus/LAMP-1/edit", form);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        String refused = answer.body();
+        assertThat(fieldAt(refused, "Name")).contains("value=\"Brass Lamp, large\"").doesNotContain("field-error");
+        assertThat(fieldAt(refused, "Price")).contains("value=\"100000001\"").contains("class=\"field-error\"");
+        assertThat(fieldAt(refused, "Cap on waiting units")).contains("value=\"40\"");
+        assertThat(refused).contains("<option value=\"always\" selected>").doesNotContain("priceMinor");
+        assertThat(api.client().get("/api/products/LAMP-1").json().path("name").asText()).isEqualTo("Brass Lamp");
+
+        form.put("price", "12.999");
+        form.put("cap", "lots");
+        String cap = staff.post("/console/skus/LAMP-1/edit", form).body();
+        assertThat(fieldAt(cap, "Price")).contains("value=\"12.999\"").contains("at most 2 decimals");
+    }
+}
