@@ -49,6 +49,11 @@ public final class CatalogEdits {
         return SqlCatalogEdits.supplier(handle, id, false).orElseThrow(() -> new NotFound("id", "no supplier " + id));
     }
 
+    /** The supplier with this name (names are unique), for pages that know a supplier only by the name a purchase order shows. */
+    public Optional<Supplier> supplierNamed(Handle handle, String name) {
+        return SqlCatalogEdits.supplierNamed(handle, name);
+    }
+
     /** Creates a supplier; the same supplier again is answered as existing, other terms under its name are a conflict. */
     public Created<Supplier> createSupplier(Handle handle, Supplier draft, String changedBy) {
         Optional<Long> id = SqlCatalogEdits.insertSupplier(handle, draft, clock.instant());
@@ -119,10 +124,7 @@ public final class CatalogEdits {
         if (after.product().lifecycle().discontinued() != before.product().lifecycle().discontinued()) {
             throw new InvalidInput("discontinued", "discontinue with POST /api/products/" + sku + "/discontinue; a discontinued product does not return");
         }
-        after.placement().category().ifPresent(code -> SqlCatalogEdits.category(handle, code)
-                .orElseThrow(() -> new InvalidInput("category", "no category '" + code + "': create it first (POST /api/categories)")));
-        after.placement().supplierId().ifPresent(id -> SqlCatalogEdits.supplier(handle, id, false)
-                .orElseThrow(() -> new InvalidInput("supplierId", "no supplier " + id + ": create it first (POST /api/suppliers)")));
+        requirePlacement(handle, after.placement());
         Map<String, CatalogAudit.Change> changes = CatalogAudit.diff(
                 CatalogAudit.fields(before.product(), before.placement().category(), before.placement().supplierId()),
                 CatalogAudit.fields(after.product(), after.placement().category(), after.placement().supplierId()));
@@ -132,6 +134,32 @@ public final class CatalogEdits {
         SqlCatalogEdits.updateProduct(handle, after.product(), after.placement(), clock.instant());
         SqlCatalogEdits.audit(handle, "product", sku.code(), "updated", changedBy, changes, clock.instant());
         return product(handle, sku);
+    }
+
+    /**
+     * Creates a product filed under its category and supplier, with a "created" audit entry naming who made it. The
+     * product is checked as {@link CatalogCommands#create} checks it (the same SKU with other details is a conflict);
+     * the same product again is answered as existing and its placement is left as it is.
+     */
+    public Created<FiledProduct> createProduct(Handle handle, FiledProduct draft, String changedBy) {
+        requirePlacement(handle, draft.placement());
+        Sku sku = draft.product().sku();
+        if (catalog.create(handle, draft.product()) == CatalogCommands.Created.EXISTS) {
+            return new Created<>(product(handle, sku), false);
+        }
+        SqlCatalogEdits.updateProduct(handle, draft.product(), draft.placement(), clock.instant());
+        FiledProduct created = product(handle, sku);
+        SqlCatalogEdits.audit(handle, "product", sku.code(), "created", changedBy, CatalogAudit.diff(Map.of(),
+                CatalogAudit.fields(created.product(), created.placement().category(), created.placement().supplierId())), clock.instant());
+        return new Created<>(created, true);
+    }
+
+    /** A product may be filed only under a category and a supplier on record. */
+    private static void requirePlacement(Handle handle, ProductPlacement placement) {
+        placement.category().ifPresent(code -> SqlCatalogEdits.category(handle, code)
+                .orElseThrow(() -> new InvalidInput("category", "no category '" + code + "': create it first (POST /api/categories)")));
+        placement.supplierId().ifPresent(id -> SqlCatalogEdits.supplier(handle, id, false)
+                .orElseThrow(() -> new InvalidInput("supplierId", "no supplier " + id + ": create it first (POST /api/suppliers)")));
     }
 
     public List<Map<String, Object>> products(Handle handle, String afterSku, int limit, Optional<String> category) {

@@ -3,6 +3,7 @@ package restock.service;
 import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.inventory.NamedStockLevel;
+import restock.common.NotFound;
 import restock.store.SqlConsole;
 import restock.views.ConsoleRows;
 import restock.engagement.ListedOfferRule;
@@ -103,6 +104,16 @@ public final class ConsoleQueries {
 
     public List<ConsoleRows.SupplierRow> suppliers() {
         return restock.read(h -> SqlConsole.suppliers(h, PAGE_ROWS));
+    }
+
+    /** A supplier's figures as the suppliers list shows them, and its open purchase orders (a page of them). */
+    public record SupplierActivity(ConsoleRows.SupplierRow figures, List<ConsoleRows.PurchaseOrderRow> openPurchaseOrders) {
+    }
+
+    public SupplierActivity supplierActivity(long supplierId) {
+        return restock.read(h -> new SupplierActivity(
+                SqlConsole.supplier(h, supplierId).orElseThrow(() -> new NotFound("id", "no supplier " + supplierId)),
+                SqlConsole.openPurchaseOrders(h, supplierId, restock.books().today(), PAGE_ROWS)));
     }
 
     public List<NamedStockLevel> products(String afterSku) {

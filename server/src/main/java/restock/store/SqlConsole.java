@@ -20,13 +20,13 @@ public final class SqlConsole {
     /** Open purchase order lines past their expected date, the latest first. */
     public static List<ConsoleRows.LateLine> lateLines(Handle handle, LocalDate today, int limit) {
         return handle.createQuery("""
-                        select po.id, s.name as supplier, l.sku, p.name, l.quantity_ordered - l.quantity_received as open_units, l.expected_date
+                        select po.id, po.supplier_id, s.name as supplier, l.sku, p.name, l.quantity_ordered - l.quantity_received as open_units, l.expected_date
                         from purchase_order_lines l join purchase_orders po on po.id = l.purchase_order_id
                           join suppliers s on s.id = po.supplier_id join products p on p.sku = l.sku
                         where po.status = 'open' and l.quantity_received < l.quantity_ordered and l.expected_date < :today
                         order by l.expected_date, po.id limit :limit""")
                 .bind("today", today).bind("limit", limit)
-                .map((rs, ctx) -> new ConsoleRows.LateLine(rs.getLong("id"), rs.getString("supplier"), rs.getString("sku"), rs.getString("name"),
+                .map((rs, ctx) -> new ConsoleRows.LateLine(rs.getLong("id"), rs.getLong("supplier_id"), rs.getString("supplier"), rs.getString("sku"), rs.getString("name"),
                         rs.getInt("open_units"), rs.getObject("expected_date", LocalDate.class)))
                 .list();
     }
@@ -161,7 +161,7 @@ public final class SqlConsole {
                  where po.status %s order by po.id desc limit :limit)""".formatted(status.isPresent() ? "= :status" : "<> 'open'");
         String chosen = status.isEmpty() ? openOrders + " union all " + endedOrders : status.get().equals("open") ? openOrders : endedOrders;
         var query = handle.createQuery("""
-                        select po.id, s.name as supplier, po.status, po.created_at, t.ordered, t.received, t.next_expected
+                        select po.id, po.supplier_id, s.name as supplier, po.status, po.created_at, t.ordered, t.received, t.next_expected
                         from (select * from (%s) c order by not open, due nulls last, id desc limit :limit) page
                         join purchase_orders po on po.id = page.id join suppliers s on s.id = po.supplier_id
                         cross join lateral (select sum(l.quantity_ordered) as ordered, sum(l.quantity_received) as received,
@@ -173,31 +173,59 @@ public final class SqlConsole {
             query.bind("status", status.get());
         }
         return query
-                .map((rs, ctx) -> {
-                    Optional<LocalDate> next = Optional.ofNullable(rs.getObject("next_expected", LocalDate.class));
-                    boolean open = rs.getString("status").equals("open");
-                    return new ConsoleRows.PurchaseOrderRow(rs.getLong("id"), rs.getString("supplier"), rs.getString("status"), instant(rs, "created_at"),
-                            rs.getInt("ordered"), rs.getInt("received"), next, open && next.isPresent() && next.get().isBefore(today));
-                })
+                .map((rs, ctx) -> purchaseOrderRow(rs, today))
                 .list();
     }
 
-    public static List<ConsoleRows.SupplierRow> suppliers(Handle handle, int limit) {
+    /** A supplier's open purchase orders, the one due soonest first, summed up like the purchase orders list. */
+    public static List<ConsoleRows.PurchaseOrderRow> openPurchaseOrders(Handle handle, long supplierId, LocalDate today, int limit) {
         return handle.createQuery("""
-                        select s.name,
-                          count(distinct po.id) as pos,
-                          count(distinct po.id) filter (where po.status = 'open') as open_pos,
-                          coalesce(sum(l.quantity_ordered - l.quantity_received) filter (where po.status = 'open'), 0) as open_units,
-                          count(l.id) filter (where l.first_received_at is not null) as received,
-                          count(l.id) filter (where l.first_received_at is not null
-                                               and l.first_received_at::date > l.original_expected_date) as received_late
-                        from suppliers s left join purchase_orders po on po.supplier_id = s.id
-                          left join purchase_order_lines l on l.purchase_order_id = po.id
-                        group by s.id order by s.name limit :limit""")
-                .bind("limit", limit)
-                .map((rs, ctx) -> new ConsoleRows.SupplierRow(rs.getString("name"), rs.getInt("pos"), rs.getInt("open_pos"), rs.getInt("open_units"),
-                        rs.getInt("received"), rs.getInt("received_late")))
+                        select po.id, po.supplier_id, s.name as supplier, po.status, po.created_at, t.ordered, t.received, t.next_expected
+                        from purchase_orders po join suppliers s on s.id = po.supplier_id
+                        cross join lateral (select sum(l.quantity_ordered) as ordered, sum(l.quantity_received) as received,
+                                                   min(l.expected_date) filter (where l.quantity_received < l.quantity_ordered) as next_expected
+                                            from purchase_order_lines l where l.purchase_order_id = po.id) t
+                        where po.supplier_id = :supplier and po.status = 'open'
+                        order by t.next_expected nulls last, po.id desc limit :limit""")
+                .bind("supplier", supplierId).bind("limit", limit)
+                .map((rs, ctx) -> purchaseOrderRow(rs, today))
                 .list();
+    }
+
+    private static ConsoleRows.PurchaseOrderRow purchaseOrderRow(ResultSet rs, LocalDate today) throws SQLException {
+        Optional<LocalDate> next = Optional.ofNullable(rs.getObject("next_expected", LocalDate.class));
+        boolean open = rs.getString("status").equals("open");
+        return new ConsoleRows.PurchaseOrderRow(rs.getLong("id"), rs.getLong("supplier_id"), rs.getString("supplier"), rs.getString("status"),
+                instant(rs, "created_at"), rs.getInt("ordered"), rs.getInt("received"), next, open && next.isPresent() && next.get().isBefore(today));
+    }
+
+    public static List<ConsoleRows.SupplierRow> suppliers(Handle handle, int limit) {
+        return handle.createQuery(SUPPLIER_FIGURES.formatted("")).bind("limit", limit).map(SqlConsole::supplierRow).list();
+    }
+
+    /** One supplier's figures as the suppliers list shows them. */
+    public static Optional<ConsoleRows.SupplierRow> supplier(Handle handle, long id) {
+        return handle.createQuery(SUPPLIER_FIGURES.formatted("where s.id = :id")).bind("id", id).bind("limit", 1)
+                .map(SqlConsole::supplierRow).findOne();
+    }
+
+    /** Each supplier's purchase orders in numbers; "late" compares a line's first arrival with the date first promised. */
+    private static final String SUPPLIER_FIGURES = """
+            select s.id, s.name,
+              count(distinct po.id) as pos,
+              count(distinct po.id) filter (where po.status = 'open') as open_pos,
+              coalesce(sum(l.quantity_ordered - l.quantity_received) filter (where po.status = 'open'), 0) as open_units,
+              count(l.id) filter (where l.first_received_at is not null) as received,
+              count(l.id) filter (where l.first_received_at is not null
+                                   and l.first_received_at::date > l.original_expected_date) as received_late
+            from suppliers s left join purchase_orders po on po.supplier_id = s.id
+              left join purchase_order_lines l on l.purchase_order_id = po.id
+            %s
+            group by s.id order by s.name limit :limit""";
+
+    private static ConsoleRows.SupplierRow supplierRow(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        return new ConsoleRows.SupplierRow(rs.getLong("id"), rs.getString("name"), rs.getInt("pos"), rs.getInt("open_pos"), rs.getInt("open_units"),
+                rs.getInt("received"), rs.getInt("received_late"));
     }
 
     public static List<ConsoleRows.WaitlistRow> waitlists(Handle handle, int limit) {
@@ -215,12 +243,12 @@ public final class SqlConsole {
 
     public static List<ConsoleRows.IncomingRow> incoming(Handle handle, String sku) {
         return handle.createQuery("""
-                        select po.id, s.name, l.quantity_ordered - l.quantity_received as open_units, l.expected_date
+                        select po.id, po.supplier_id, s.name, l.quantity_ordered - l.quantity_received as open_units, l.expected_date
                         from purchase_order_lines l join purchase_orders po on po.id = l.purchase_order_id join suppliers s on s.id = po.supplier_id
                         where l.sku = :sku and po.status = 'open' and l.quantity_received < l.quantity_ordered
                         order by l.expected_date, po.id""")
                 .bind("sku", sku)
-                .map((rs, ctx) -> new ConsoleRows.IncomingRow(rs.getLong("id"), rs.getString("name"), rs.getInt("open_units"),
+                .map((rs, ctx) -> new ConsoleRows.IncomingRow(rs.getLong("id"), rs.getLong("supplier_id"), rs.getString("name"), rs.getInt("open_units"),
                         rs.getObject("expected_date", LocalDate.class)))
                 .list();
     }

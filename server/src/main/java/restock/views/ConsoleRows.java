@@ -42,12 +42,12 @@ public final class ConsoleRows {
     }
 
     /** One purchase order in a list, with its due date and what is still open. */
-    public record PurchaseOrderRow(long id, String supplier, String status, Instant createdAt, int unitsOrdered, int unitsReceived,
+    public record PurchaseOrderRow(long id, long supplierId, String supplier, String status, Instant createdAt, int unitsOrdered, int unitsReceived,
                                    Optional<LocalDate> nextExpected, boolean late) {
     }
 
     /** A supplier with its purchase orders in numbers. */
-    public record SupplierRow(String name, int purchaseOrders, int openPurchaseOrders, int openUnits, int linesReceived,
+    public record SupplierRow(long id, String name, int purchaseOrders, int openPurchaseOrders, int openUnits, int linesReceived,
                               int linesReceivedLate) {
     }
 
@@ -56,7 +56,7 @@ public final class ConsoleRows {
     }
 
     /** A purchase order line still to arrive for a SKU. */
-    public record IncomingRow(long purchaseOrderId, String supplier, int openUnits, LocalDate expectedDate) {
+    public record IncomingRow(long purchaseOrderId, long supplierId, String supplier, int openUnits, LocalDate expectedDate) {
     }
 
     /** One movement of the stock ledger. */
@@ -64,7 +64,7 @@ public final class ConsoleRows {
     }
 
     /** An open purchase order line past its expected date. */
-    public record LateLine(long purchaseOrderId, String supplier, String sku, String name, int openUnits, LocalDate expectedDate) {
+    public record LateLine(long purchaseOrderId, long supplierId, String supplier, String sku, String name, int openUnits, LocalDate expectedDate) {
     }
 
     /** A waiting line whose promise has passed, or that has none. */

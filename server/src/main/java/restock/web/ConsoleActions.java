@@ -6,7 +6,6 @@ import restock.catalog.Sku;
 import restock.common.CalendarLimits;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
-import restock.common.TextLimit;
 import restock.common.NotFound;
 import restock.service.ConsoleQueries;
 import restock.views.ConsoleRows;
@@ -254,24 +253,12 @@ final class ConsoleActions {
      * Idempotency-Key uses), a form sent again gets the purchase order the first one made.
      */
     private PurchaseOrder once(Context ctx, PurchaseOrderRequest request) {
-        Optional<String> key = Optional.ofNullable(ctx.formParam(Console.ONCE_FIELD)).map(String::strip).filter(k -> !k.isEmpty());
-        if (key.isPresent() && key.get().length() > TextLimit.IDEMPOTENCY_KEY.maxLength()) {
-            throw new InvalidInput(Console.ONCE_FIELD, "the form's key is longer than " + TextLimit.IDEMPOTENCY_KEY.maxLength() + " characters");
-        }
         try {
-            var answer = restock.idempotent().run("console purchase order " + console.staff(ctx).username(), key, sha256(request.toString()), 201,
-                    h -> Long.toString(restock.purchasing().create(h, request).id()));
+            var answer = restock.idempotent().run("console purchase order " + console.staff(ctx).username(), OnceKeys.key(ctx),
+                    OnceKeys.hash(request.toString()), 201, h -> Long.toString(restock.purchasing().create(h, request).id()));
             return restock.read(h -> restock.purchasing().find(h, Long.parseLong(answer.body())));
         } catch (IdempotentCommands.KeyReused e) {
             throw new Conflict(Console.ONCE_FIELD, "this form was already sent with other values; reload the page to make another purchase order");
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

@@ -39,6 +39,7 @@ final class ConsolePages {
     private final restock.service.InsightQueries insight;
     private final OverviewCharts charts;
     private final ProductEditor editor;
+    private final SupplierEditor suppliers;
     /** Days of backorder events whose causes the overview sums up. */
     static final int CAUSE_DAYS = 30;
 
@@ -50,6 +51,7 @@ final class ConsolePages {
         this.insight = new restock.service.InsightQueries(restock);
         this.charts = new OverviewCharts(insight, restock);
         this.editor = new ProductEditor(console, restock);
+        this.suppliers = new SupplierEditor(console, restock, queries);
     }
 
     void register(RoutesConfig routes) {
@@ -72,6 +74,7 @@ final class ConsolePages {
                 Map.of("waitlists", queries.waitlists(), "rules", queries.offerRules()))));
         routes.get("/console/planning", console.page(this::planning));
         editor.register(routes, this::skuPage);
+        suppliers.register(routes);
     }
 
     private void overview(Context ctx) {
@@ -135,8 +138,10 @@ final class ConsolePages {
     private void purchaseOrder(Context ctx) {
         PurchaseOrder order = restock.read(h -> restock.purchasing().find(h, id(ctx)));
         Map<String, String> names = queries.productNames(order.lines().stream().map(PurchaseOrder.Line::sku).toList());
+        // A purchase order knows its supplier by name; the name leads to the supplier's page.
+        Optional<Long> supplierId = restock.read(h -> restock.catalogEdits().supplierNamed(h, order.supplier())).map(Supplier::id);
         console.render(ctx, "console/purchase-order.jte", "purchase-orders", Map.of("order", order, "names", names,
-                "today", restock.books().today()));
+                "today", restock.books().today(), "supplierId", supplierId));
     }
 
     private void products(Context ctx) {

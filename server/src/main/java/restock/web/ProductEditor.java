@@ -12,8 +12,10 @@ import restock.catalog.ProductPlacement;
 import restock.catalog.Sku;
 import restock.catalog.Supplier;
 import restock.common.CalendarLimits;
+import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.service.CatalogEdits;
+import restock.service.IdempotentCommands;
 import restock.service.Restock;
 
 import java.math.BigDecimal;
@@ -21,11 +23,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A product edited from its SKU page (name, price, backorder policy and cap, release date, category, supplier),
- * through the same command as PATCH /api/products/{sku}, so each change lands in the product's audit trail.
+ * A product created from the products list or edited from its SKU page (name, price, backorder policy and cap, release
+ * date, category, supplier): the edit through the same command as PATCH /api/products/{sku}, the create through the
+ * checks of POST /api/products; both land in the product's audit trail with who did it.
  */
 public final class ProductEditor {
     /** Audit entries shown under the form, newest first (the trail comes newest first). */
@@ -47,6 +51,10 @@ public final class ProductEditor {
                 List<AuditEntry> audit) {
     }
 
+    /** What the new product form offers: the choices, and the currency the catalogue's first product is priced in. */
+    public record NewForm(List<Supplier> suppliers, List<Category> categories, String currency) {
+    }
+
     private final Console console;
     private final Restock restock;
 
@@ -57,6 +65,55 @@ public final class ProductEditor {
 
     void register(RoutesConfig routes, Console.FormPage skuPage) {
         routes.post("/console/skus/{sku}/edit", console.form(FORM, skuPage, this::edit));
+        routes.get("/console/products/new", console.page(ctx -> console.render(ctx, "console/product-new.jte", "products",
+                Map.of("form", newForm()))));
+        routes.post("/console/products", console.page(this::create));
+    }
+
+    NewForm newForm() {
+        return restock.read(h -> {
+            CatalogEdits edits = restock.catalogEdits();
+            String currency = edits.products(h, "", 1, Optional.empty()).stream().map(row -> (String) row.get("currency")).findFirst().orElse("");
+            return new NewForm(edits.suppliers(h, 0, SUPPLIER_CHOICES), edits.categories(h), currency);
+        });
+    }
+
+    /**
+     * Creates the product once per form (under the page's one-time key, as the purchase order form does); a SKU already
+     * in the catalogue is refused, also with the same details: staff filling in a new product did not mean that one.
+     */
+    private void create(Context ctx) {
+        CatalogEdits.FiledProduct draft = drafted(ctx);
+        Sku sku = draft.product().sku();
+        String by = console.staff(ctx).username() + " (console)";
+        try {
+            restock.idempotent().run("console product " + console.staff(ctx).username(), OnceKeys.key(ctx), OnceKeys.hash(draft.toString()), 201, h -> {
+                if (!restock.catalogEdits().createProduct(h, draft, by).created()) {
+                    throw new Conflict("sku", "a product with SKU " + sku.code() + " already exists (SKUs are unique): choose another SKU, "
+                            + "or change that product on its page");
+                }
+                return sku.code();
+            });
+        } catch (IdempotentCommands.KeyReused e) {
+            throw new Conflict(Console.ONCE_FIELD, "this form was already sent with other values; reload the page to make another product");
+        }
+        Product p = draft.product();
+        console.done(ctx, "/console/skus/" + sku.code(), "Product " + sku.code() + " created: " + p.name() + ", "
+                + Format.money(p.price().amountMinor(), p.price().currency()) + ", backorders " + p.backorderPolicy().code() + ".");
+    }
+
+    /** The new product form's fields as a product; the product's own constructor and the create command check it. */
+    private static CatalogEdits.FiledProduct drafted(Context ctx) {
+        Sku sku = Sku.of(text(ctx, "sku").orElseThrow(() -> new InvalidInput("sku", "the SKU is required")));
+        String name = text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required"));
+        String currency = text(ctx, "currency").orElseThrow(() -> new InvalidInput("currency", "the currency is required"))
+                .toUpperCase(java.util.Locale.ROOT);
+        // The code is checked before the price is read in it (how many decimals it has).
+        new Money(0, currency);
+        long price = minorUnits(text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")), currency);
+        Product product = new Product(sku, name, new Money(price, currency), policy(ctx, "when-supply-confirmed"),
+                new Lifecycle(text(ctx, "releaseDate").map(ProductEditor::date), false));
+        return new CatalogEdits.FiledProduct(product, placement(ctx));
     }
 
     Form form(Sku sku) {
@@ -87,19 +144,27 @@ public final class ProductEditor {
         Product p = filed.product();
         String name = text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required"));
         long price = minorUnits(text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")), p.price().currency());
-        String policy = text(ctx, "policy").orElse(p.backorderPolicy().code());
-        Integer cap = text(ctx, "cap").filter(c -> policy.equals("always")).map(ProductEditor::cap).orElse(null);
         Optional<LocalDate> release = text(ctx, "releaseDate").map(ProductEditor::date);
-        Optional<String> category = text(ctx, "category");
+        Product edited = new Product(p.sku(), name, new Money(price, p.price().currency()), policy(ctx, p.backorderPolicy().code()),
+                new Lifecycle(release, p.lifecycle().discontinued()), p.listing());
+        return new CatalogEdits.FiledProduct(edited, placement(ctx));
+    }
+
+    /** The policy chosen (or {@code otherwise}), with the cap typed when the policy is always (other policies take none). */
+    private static BackorderPolicy policy(Context ctx, String otherwise) {
+        String policy = text(ctx, "policy").orElse(otherwise);
+        Integer cap = text(ctx, "cap").filter(c -> policy.equals("always")).map(ProductEditor::cap).orElse(null);
+        return BackorderPolicy.parse(policy, cap);
+    }
+
+    private static ProductPlacement placement(Context ctx) {
         Optional<Long> supplier = text(ctx, "supplierId").map(id -> {
             if (!id.matches("[0-9]{1,18}")) {
                 throw new InvalidInput("supplierId", "no supplier '" + id + "'");
             }
             return Long.parseLong(id);
         });
-        Product edited = new Product(p.sku(), name, new Money(price, p.price().currency()), BackorderPolicy.parse(policy, cap),
-                new Lifecycle(release, p.lifecycle().discontinued()), p.listing());
-        return new CatalogEdits.FiledProduct(edited, new ProductPlacement(category, supplier));
+        return new ProductPlacement(text(ctx, "category"), supplier);
     }
 
     /** An audit entry's changes as staff read them: "priceMinor 1299 → 1450; name Silk Fan → Silk Fan, hand painted". */

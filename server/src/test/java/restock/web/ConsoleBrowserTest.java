@@ -159,6 +159,8 @@ class ConsoleBrowserTest {
         theOrderSearchNarrowsAsStaffType();
         anOrderShipsAndAnotherIsCancelledFromItsPage();
         aPurchaseOrderIsCreatedFromTheForm();
+        aSuppliersLeadTimeIsChangedOnItsPage();
+        aProductIsCreatedFromTheProductsList();
         thePagesAreReadableOnAPhone();
         signingOutEndsTheSession();
     }
@@ -468,14 +470,53 @@ class ConsoleBrowserTest {
         assertThat(queries().sku(Sku.of("LAMP-1")).incoming()).extracting(ConsoleRows.IncomingRow::supplier).contains("Nara Paper Co.");
     }
 
+    /** The supplier the purchase order form just added, found from the suppliers list: its terms are kept on its page. */
+    private void aSuppliersLeadTimeIsChangedOnItsPage() throws Exception {
+        browser.get(base + "/console/suppliers");
+        browser.findElement(By.linkText("Nara Paper Co.")).click();
+        wait(20).until(ExpectedConditions.textToBe(By.tagName("h1"), "Nara Paper Co."));
+        assertThat(browser.findElement(By.id("lead-time")).getText()).isEqualTo("not stated");
+        assertThat(browser.findElements(By.cssSelector("#supplier-purchase-orders tbody tr"))).hasSize(1);
+        browser.findElement(By.id("supplier-lead-time")).sendKeys("21");
+        WebElement packSize = browser.findElement(By.id("supplier-pack"));
+        packSize.clear();
+        packSize.sendKeys("12");
+        browser.findElement(By.id("save-supplier")).click();
+        assertThat(flashSaying("Supplier Nara Paper Co. saved")).isEqualTo("Supplier Nara Paper Co. saved: lead time 21 days, minimum order 0 units, packs of 12.");
+        assertThat(browser.findElement(By.id("lead-time")).getText()).isEqualTo("21 days");
+        assertThat(browser.findElement(By.cssSelector("#supplier-audit tbody tr")).getText()).contains(USER + " (console)").contains("leadTimeDays");
+        screenshot("supplier");
+    }
+
+    private void aProductIsCreatedFromTheProductsList() throws Exception {
+        browser.get(base + "/console/products");
+        browser.findElement(By.id("new-product-link")).click();
+        wait(20).until(ExpectedConditions.textToBe(By.tagName("h1"), "New product"));
+        assertThat(browser.findElement(By.id("new-currency")).getAttribute("value")).isEqualTo("GBP");
+        browser.findElement(By.id("new-sku")).sendKeys("KITE-1");
+        browser.findElement(By.id("new-name")).sendKeys("Paper Kite");
+        browser.findElement(By.id("new-price")).sendKeys("7.25");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("new-policy"))).selectByValue("always");
+        browser.findElement(By.id("new-cap")).sendKeys("10");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("new-supplier"))).selectByVisibleText("Nara Paper Co.");
+        screenshot("product-new");
+        browser.findElement(By.id("create-product")).click();
+        assertThat(flashSaying("Product KITE-1 created")).isEqualTo("Product KITE-1 created: Paper Kite, 7.25 GBP, backorders always.");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Paper Kite");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("edit-supplier"))).getFirstSelectedOption().getText())
+                .isEqualTo("Nara Paper Co.");
+        assertThat(api.restock().read(h -> api.restock().catalog().find(h, Sku.of("KITE-1"))).backorderPolicy())
+                .isEqualTo(new BackorderPolicy.Always(java.util.OptionalInt.of(10)));
+    }
+
     private void thePagesAreReadableOnAPhone() throws Exception {
         browser.manage().window().setSize(new Dimension(390, 844));
-        for (String page : List.of("overview", "backorders", "purchase-orders")) {
+        for (String page : List.of("overview", "backorders", "purchase-orders", "products/new")) {
             browser.get(base + "/console/" + page);
             Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
                     .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow.intValue()).as(page + " scrolls sideways on a phone").isLessThanOrEqualTo(0);
-            screenshot("phone-" + page);
+            screenshot("phone-" + page.replace('/', '-'));
         }
         browser.manage().window().setSize(new Dimension(1280, 1000));
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import restock.service.StaffAccounts;
+import restock.support.ConsoleSession;
 import restock.support.RunningApi;
 import restock.support.TestDatabases;
 

@@ -3,6 +3,7 @@ package restock.web;
 import org.junit.jupiter.api.Test;
 import restock.service.StaffAccounts;
 import restock.support.ApiClient;
+import restock.support.ConsoleSession;
 import restock.support.RunningApi;
 import restock.support.TestDatabases;
 

@@ -1,0 +1,81 @@
+package restock.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import restock.catalog.AuditEntry;
+import restock.catalog.Supplier;
+import restock.common.InvalidInput;
+import restock.service.ConsoleQueries;
+import restock.service.Restock;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A supplier's page: its terms (contact, stated lead time, minimum order, pack size, currency) with a form to edit
+ * them through the same command as PATCH /api/suppliers/{id}, its figures as the suppliers list shows them, its open
+ * purchase orders and its audit trail.
+ */
+public final class SupplierEditor {
+    /** Audit entries shown under the form, newest first (the trail comes newest first). */
+    static final int AUDIT_ROWS = 10;
+
+    /** What the supplier page shows. */
+    public record Page(Supplier supplier, ConsoleQueries.SupplierActivity activity, List<AuditEntry> audit) {
+    }
+
+    private final Console console;
+    private final Restock restock;
+    private final ConsoleQueries queries;
+
+    SupplierEditor(Console console, Restock restock, ConsoleQueries queries) {
+        this.console = console;
+        this.restock = restock;
+        this.queries = queries;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/console/suppliers/{id}", console.page(this::page));
+        routes.post("/console/suppliers/{id}/edit", console.page(this::edit));
+    }
+
+    private void page(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        Supplier supplier = restock.read(h -> restock.catalogEdits().supplier(h, id));
+        List<AuditEntry> audit = restock.read(h -> restock.catalogEdits().auditTrail(h, "supplier", Long.toString(id)));
+        console.render(ctx, "console/supplier.jte", "suppliers", Map.of("page", new Page(supplier, queries.supplierActivity(id),
+                audit.subList(0, Math.min(AUDIT_ROWS, audit.size())))));
+    }
+
+    private void edit(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        String by = console.staff(ctx).username() + " (console)";
+        Supplier before = restock.read(h -> restock.catalogEdits().supplier(h, id));
+        Supplier after = restock.inTransaction(h -> restock.catalogEdits().editSupplier(h, id, supplier -> edited(ctx, supplier), by));
+        console.done(ctx, "/console/suppliers/" + id, after.equals(before) ? "Nothing changed for " + after.name() + "."
+                : "Supplier " + after.name() + " saved: lead time " + after.leadTimeDays().map(days -> Format.plural(days, "day")).orElse("not stated")
+                + ", minimum order " + Format.plural(after.minimumOrder(), "unit") + ", packs of " + after.packSize() + ".");
+    }
+
+    /** The form's fields applied to the supplier; a blank optional field clears it; the supplier's constructor checks the rest. */
+    private static Supplier edited(Context ctx, Supplier s) {
+        return new Supplier(s.id(), text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required")),
+                text(ctx, "contactName"), text(ctx, "contactEmail"), text(ctx, "phone"),
+                text(ctx, "leadTimeDays").map(value -> number("leadTimeDays", "the lead time in days", value)),
+                number("minimumOrder", "the minimum order", text(ctx, "minimumOrder").orElse("0")),
+                number("packSize", "the pack size", text(ctx, "packSize").orElse("1")),
+                text(ctx, "currency").map(code -> code.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    private static Optional<String> text(Context ctx, String field) {
+        return Optional.ofNullable(ctx.formParam(field)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private static int number(String field, String words, String value) {
+        if (!value.matches("[0-9]{1,9}")) {
+            throw new InvalidInput(field, words + " is a whole number, was '" + value + "'");
+        }
+        return Integer.parseInt(value);
+    }
+}

@@ -1,0 +1,207 @@
+package restock.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import restock.support.ConsoleSession;
+import restock.support.RunningApi;
+import restock.support.TestDatabases;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Operations staff make products and keep suppliers' terms in the console, not only through the API or a CSV import
+ * (found by staff working from the README): the console goes through the API's commands and checks.
+ */
+class ConsoleCatalogueTest {
+    private static final String PASSWORD = "correct horse battery";
+    private static RunningApi api;
+    private static long supplierId;
+    private static long openPurchaseOrder;
+
+    @BeforeAll
+    static void start() {
+        api = new RunningApi(TestDatabases.targets().get(0));
+        supplierId = api.client().post("/api/suppliers", """
+                {"name":"Kyoto Fans Ltd","contactName":"Aiko","contactEmail":"aiko@kyoto-fans.example","leadTimeDays":14,
+                 "minimumOrder":24,"packSize":6,"currency":"JPY"}""").json().get("id").asLong();
+        api.client().post("/api/categories", "{\"code\":\"fans\",\"name\":\"Fans\"}");
+        api.client().post("/api/products", "{\"sku\":\"FAN-1\",\"name\":\"Silk Fan\",\"priceMinor\":1299,\"currency\":\"GBP\"}");
+        openPurchaseOrder = api.client().post("/api/purchase-orders", "{\"supplier\":\"Kyoto Fans Ltd\",\"lines\":[{\"sku\":\"FAN-1\","
+                + "\"quantity\":48,\"expectedDate\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(10) + "\"}]}").json().get("id").asLong();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void staff_create_a_product_from_the_products_list_and_the_api_shows_it() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        assertThat(staff.get("/console/products").body()).contains("href=\"/console/products/new\"");
+        Map<String, String> form = newProduct(staff, "LAMP-7", "Paper Lamp", "24.50");
+        form.put("policy", "always");
+        form.put("cap", "30");
+        form.put("releaseDate", "2027-03-01");
+        form.put("category", "fans");
+        form.put("supplierId", Long.toString(supplierId));
+
+        HttpResponse<String> created = staff.post("/console/products", form);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+        assertThat(created.headers().firstValue("Location")).hasValue("/console/skus/LAMP-7");
+        assertThat(staff.get("/console/skus/LAMP-7").body()).contains("Product LAMP-7 created: Paper Lamp, 24.50 GBP, backorders always.");
+        JsonNode product = api.client().get("/api/products/LAMP-7").json();
+        assertThat(product.get("name").asText()).isEqualTo("Paper Lamp");
+        assertThat(product.get("priceMinor").asLong()).isEqualTo(2450);
+        assertThat(product.get("currency").asText()).isEqualTo("GBP");
+        assertThat(product.get("backorderPolicy").asText()).isEqualTo("always");
+        assertThat(product.get("backorderCap").asInt()).isEqualTo(30);
+        assertThat(product.get("releaseDate").asText()).isEqualTo("2027-03-01");
+        JsonNode listed = api.client().get("/api/products?category=fans").json().get("items");
+        assertThat(listed).anySatisfy(row -> {
+            assertThat(row.get("sku").asText()).isEqualTo("LAMP-7");
+            assertThat(row.get("supplierId").asLong()).isEqualTo(supplierId);
+        });
+        JsonNode audit = api.client().get("/api/products/LAMP-7/audit").json().get("items");
+        assertThat(audit).singleElement().satisfies(entry -> {
+            assertThat(entry.get("action").asText()).isEqualTo("created");
+            assertThat(entry.get("changedBy").asText()).isEqualTo("ops (console)");
+        });
+    }
+
+    @Test
+    void a_duplicate_sku_or_a_bad_price_is_refused_with_a_message_and_nothing_is_created() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        HttpResponse<String> duplicate = staff.post("/console/products", newProduct(staff, "FAN-1", "Another Fan", "5.00"));
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+        assertThat(duplicate.body()).contains("already exists");
+        // The same details as the product on record are refused too: staff filling in a new product did not mean that one.
+        HttpResponse<String> same = staff.post("/console/products", newProduct(staff, "FAN-1", "Silk Fan", "12.99"));
+        assertThat(same.statusCode()).isEqualTo(409);
+        assertThat(same.body()).contains("a product with SKU FAN-1 already exists");
+        assertThat(api.client().get("/api/products/FAN-1").json().get("name").asText()).isEqualTo("Silk Fan");
+
+        HttpResponse<String> tooPrecise = staff.post("/console/products", newProduct(staff, "BAD-1", "Odd Price", "12.999"));
+        assertThat(tooPrecise.statusCode()).isEqualTo(400);
+        assertThat(tooPrecise.body()).contains("at most 2 decimals");
+        HttpResponse<String> negative = staff.post("/console/products", newProduct(staff, "BAD-1", "Odd Price", "-3"));
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.body()).contains("cannot be negative");
+        Map<String, String> unknownCurrency = newProduct(staff, "BAD-1", "Odd Price", "3.00");
+        unknownCurrency.put("currency", "XYZ");
+        HttpResponse<String> currency = staff.post("/console/products", unknownCurrency);
+        assertThat(currency.statusCode()).isEqualTo(400);
+        assertThat(currency.body()).contains("three-letter ISO 4217 code");
+        Map<String, String> noSuchSupplier = newProduct(staff, "BAD-1", "Odd Price", "3.00");
+        noSuchSupplier.put("supplierId", "999999");
+        assertThat(staff.post("/console/products", noSuchSupplier).body()).contains("no supplier 999999");
+        assertThat(api.client().get("/api/products/BAD-1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_new_product_form_sent_twice_creates_one_product() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        Map<String, String> form = newProduct(staff, "TWICE-1", "Twice Sent Vase", "9.00");
+
+        HttpResponse<String> first = staff.post("/console/products", form);
+        HttpResponse<String> second = staff.post("/console/products", form);
+
+        assertThat(first.statusCode()).isEqualTo(303);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(303);
+        assertThat(second.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(api.client().get("/api/products/TWICE-1/audit").json().get("items")).hasSize(1);
+        // The same page's key with other values is refused, and the product stays as the first send made it.
+        form.put("price", "9.50");
+        assertThat(staff.post("/console/products", form).statusCode()).isEqualTo(409);
+        assertThat(api.client().get("/api/products/TWICE-1").json().get("priceMinor").asLong()).isEqualTo(900);
+    }
+
+    @Test
+    void a_suppliers_lead_time_edited_on_its_page_shows_there_and_through_the_api() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        String href = "href=\"/console/suppliers/" + supplierId + "\"";
+        assertThat(staff.get("/console/suppliers").body()).as("the suppliers list links to the page").contains(href);
+        assertThat(staff.get("/console/purchase-orders").body()).as("so does the purchase orders list").contains(href);
+        assertThat(staff.get("/console/purchase-orders/" + openPurchaseOrder).body()).as("and the purchase order").contains(href);
+        String page = staff.get("/console/suppliers/" + supplierId).body();
+        assertThat(page).contains("Kyoto Fans Ltd").contains("<span id=\"lead-time\">14 days</span>").contains("aiko@kyoto-fans.example")
+                .contains("href=\"/console/purchase-orders/" + openPurchaseOrder + "\"");
+        Map<String, String> form = supplierForm(page);
+        form.put("leadTimeDays", "21");
+
+        HttpResponse<String> saved = staff.post("/console/suppliers/" + supplierId + "/edit", form);
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        String after = staff.get("/console/suppliers/" + supplierId).body();
+        assertThat(after).contains("Supplier Kyoto Fans Ltd saved: lead time 21 days, minimum order 24 units, packs of 6.")
+                .contains("<span id=\"lead-time\">21 days</span>").contains("leadTimeDays 14 → 21").contains("ops (console)");
+        JsonNode supplier = api.client().get("/api/suppliers/" + supplierId).json();
+        assertThat(supplier.get("leadTimeDays").asInt()).isEqualTo(21);
+        assertThat(supplier.get("minimumOrder").asInt()).isEqualTo(24);
+        assertThat(supplier.get("contactEmail").asText()).isEqualTo("aiko@kyoto-fans.example");
+
+        // A lead time out of range is refused with the supplier's own rule, and nothing changes.
+        form.put("leadTimeDays", "0");
+        HttpResponse<String> refused = staff.post("/console/suppliers/" + supplierId + "/edit", form);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("leadTimeDays must be between 1 and 365, was 0");
+        assertThat(api.client().get("/api/suppliers/" + supplierId).json().get("leadTimeDays").asInt()).isEqualTo(21);
+        assertThat(staff.get("/console/suppliers/999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_form_without_the_sessions_token_is_refused_and_changes_nothing() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        Map<String, String> product = newProduct(staff, "FORGED-1", "Forged Product", "1.00");
+        product.remove("_csrf");
+        HttpResponse<String> noToken = staff.post("/console/products", product);
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.body()).contains("security token did not match");
+        product.put("_csrf", "not-the-token");
+        assertThat(staff.post("/console/products", product).statusCode()).isEqualTo(403);
+        assertThat(api.client().get("/api/products/FORGED-1").status()).isEqualTo(404);
+
+        Map<String, String> supplier = supplierForm(staff.get("/console/suppliers/" + supplierId).body());
+        supplier.remove("_csrf");
+        supplier.put("name", "Forged Name Ltd");
+        assertThat(staff.post("/console/suppliers/" + supplierId + "/edit", supplier).statusCode()).isEqualTo(403);
+        assertThat(api.client().get("/api/suppliers/" + supplierId).json().get("name").asText()).isEqualTo("Kyoto Fans Ltd");
+    }
+
+    /** The new product form as a fresh page fills it: its token, its one-time key, and the fields given. */
+    private static Map<String, String> newProduct(ConsoleSession staff, String sku, String name, String price) {
+        String page = staff.get("/console/products/new").body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("_once", ConsoleSession.hidden(page, "_once"));
+        form.put("sku", sku);
+        form.put("name", name);
+        form.put("price", price);
+        form.put("currency", "GBP");
+        form.put("policy", "when-supply-confirmed");
+        return form;
+    }
+
+    /** The supplier form as its page fills it in. */
+    private static Map<String, String> supplierForm(String page) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        String formHtml = page.substring(page.indexOf("id=\"supplier-form\""));
+        java.util.regex.Matcher field = java.util.regex.Pattern.compile("<input[^>]*\\sname=\"(\\w+)\"[^>]*\\svalue=\"([^\"]*)\"").matcher(
+                formHtml.substring(0, formHtml.indexOf("</form>")));
+        while (field.find()) {
+            form.put(field.group(1), field.group(2));
+        }
+        assertThat(form).containsKeys("name", "contactName", "contactEmail", "leadTimeDays", "minimumOrder", "packSize", "currency");
+        return form;
+    }
+}
