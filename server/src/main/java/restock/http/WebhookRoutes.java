@@ -8,6 +8,7 @@ import restock.notify.ListedWebhookEndpoint;
 import io.javalin.config.RoutesConfig;
 import restock.notify.OutboxEntry;
 import restock.notify.OutboxQuery;
+import restock.notify.UnstoredMessage;
 import restock.service.Restock;
 import restock.service.Webhooks;
 
@@ -42,6 +43,7 @@ final class WebhookRoutes {
             ctx.json(Map.of("id", rotated.id(), "url", rotated.url(), "secret", rotated.secret()));
         });
         routes.get("/api/outbox", this::outbox);
+        routes.get("/api/outbox/unstored", this::unstored);
         routes.delete("/api/webhooks/{id}", ctx -> {
             restock.inTransaction(h -> {
                 endpoints.delete(h, HttpCommands.id(ctx));
@@ -65,16 +67,11 @@ final class WebhookRoutes {
     /** The outbox list's query parameters; any other is refused, so a misspelt filter does not list everything. */
     static final Set<String> OUTBOX_PARAMETERS = Set.of("channel", "status", "endpointId", "topic", "before", "limit");
 
+    /** The list of messages the relay could not store takes only paging. */
+    static final Set<String> UNSTORED_PARAMETERS = Set.of("before", "limit");
+
     private void outbox(Context ctx) {
-        ctx.queryParamMap().forEach((name, values) -> {
-            if (!OUTBOX_PARAMETERS.contains(name)) {
-                throw new InvalidInput(name, "unknown query parameter '" + name + "'; the outbox list takes "
-                        + String.join(", ", OUTBOX_PARAMETERS.stream().sorted().toList()));
-            }
-            if (values.size() > 1) {
-                throw new InvalidInput(name, "query parameter " + name + " is given " + values.size() + " times; give it once");
-            }
-        });
+        onlyParameters(ctx, OUTBOX_PARAMETERS);
         OutboxQuery query = new OutboxQuery(
                 Optional.ofNullable(ctx.queryParam("channel")).map(code -> OutboxQuery.channel("channel", code)),
                 Optional.ofNullable(ctx.queryParam("status")).map(code -> DeliveryStatus.parse("status", code)),
@@ -82,6 +79,26 @@ final class WebhookRoutes {
                 HttpCommands.queryInt(ctx, "limit", OutboxQuery.DEFAULT_PAGE_SIZE));
         Webhooks.OutboxPage page = restock.read(h -> endpoints.outbox(h, query));
         ctx.json(new OutboxPageView(page.items().stream().map(OutboxEntryView::of).toList(), page.next().orElse(null)));
+    }
+
+    private void unstored(Context ctx) {
+        onlyParameters(ctx, UNSTORED_PARAMETERS);
+        Webhooks.UnstoredPage page = restock.read(h -> endpoints.unstored(h, queryId(ctx, "before"),
+                HttpCommands.queryInt(ctx, "limit", OutboxQuery.DEFAULT_PAGE_SIZE)));
+        ctx.json(new UnstoredPageView(page.items().stream().map(UnstoredMessageView::of).toList(), page.next().orElse(null)));
+    }
+
+    /** Refuses a query parameter the route does not take, or one given twice, naming it. */
+    private static void onlyParameters(Context ctx, Set<String> allowed) {
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!allowed.contains(name)) {
+                throw new InvalidInput(name, "unknown query parameter '" + name + "'; " + ctx.path() + " takes "
+                        + String.join(", ", allowed.stream().sorted().toList()));
+            }
+            if (values.size() > 1) {
+                throw new InvalidInput(name, "query parameter " + name + " is given " + values.size() + " times; give it once");
+            }
+        });
     }
 
     private static Optional<Long> queryId(Context ctx, String name) {
@@ -108,6 +125,19 @@ final class WebhookRoutes {
                     entry.endpointId().orElse(null), entry.status().code(), entry.attempts(), entry.lastError().orElse(null),
                     entry.nextAttemptAt().map(Object::toString).orElse(null), entry.createdAt().toString(),
                     entry.deliveredAt().map(Object::toString).orElse(null));
+        }
+    }
+
+    /** One page of messages the relay could not store; {@code next} is absent on the last page. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UnstoredPageView(List<UnstoredMessageView> items, Long next) {
+    }
+
+    record UnstoredMessageView(long id, String messageId, String channel, String topic, String recipient, String cause, String reason,
+                               String unstoredAt) {
+        static UnstoredMessageView of(UnstoredMessage message) {
+            return new UnstoredMessageView(message.id(), message.messageId().toString(), message.channel().code(), message.topic(),
+                    message.recipient(), message.cause(), message.reason(), message.unstoredAt().toString());
         }
     }
 }

@@ -1,10 +1,12 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.notify.ListedWebhookEndpoint;
 import restock.notify.OutboxEntry;
 import restock.notify.OutboxQuery;
+import restock.notify.UnstoredMessage;
 import restock.notify.SentMessage;
 import restock.notify.WebhookEndpoint;
 import restock.store.SqlOutbox;
@@ -87,6 +89,22 @@ public final class Webhooks {
         List<OutboxEntry> items = SqlOutbox.list(handle, query, endpointUrl);
         Optional<Long> next = items.size() == query.limit() ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty();
         return new OutboxPage(items, next);
+    }
+
+    /** One page of messages the relay could not store, newest first, and the next page's {@code before}. */
+    public record UnstoredPage(List<UnstoredMessage> items, Optional<Long> next) {
+    }
+
+    /** Messages the relay made but could not put in the outbox, with the reason, newest first (a page of at most {@link OutboxQuery#MAX_PAGE_SIZE}). */
+    public UnstoredPage unstored(Handle handle, Optional<Long> beforeId, int limit) {
+        if (limit < 1 || limit > OutboxQuery.MAX_PAGE_SIZE) {
+            throw new InvalidInput("limit", "limit must be between 1 and " + OutboxQuery.MAX_PAGE_SIZE + ", was " + limit);
+        }
+        if (beforeId.isPresent() && beforeId.get() < 1) {
+            throw new InvalidInput("before", "before must be an id (the next value of the previous page), was " + beforeId.get());
+        }
+        List<UnstoredMessage> items = SqlOutbox.unstored(handle, beforeId.orElse(Long.MAX_VALUE), limit);
+        return new UnstoredPage(items, items.size() == limit ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty());
     }
 
     /** What was sent (or is still to be sent) to a recipient, newest first. */

@@ -5,6 +5,7 @@ import restock.notify.DeliveryStatus;
 import restock.notify.Message;
 import restock.notify.OutboxEntry;
 import restock.notify.OutboxQuery;
+import restock.notify.UnstoredMessage;
 import restock.notify.WebhookEndpoint;
 
 import java.time.Instant;
@@ -166,6 +167,19 @@ public final class SqlOutbox {
                             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                             Optional.ofNullable(rs.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
                 })
+                .list();
+    }
+
+    /** Messages the relay could not store in the outbox, newest first, with ids below {@code beforeId}. */
+    public static List<UnstoredMessage> unstored(Handle handle, long beforeId, int limit) {
+        return handle.createQuery("""
+                        select id, message_id, channel, topic, recipient, cause, reason, parked_at from parked_messages
+                        where id < :before order by id desc limit :limit""")
+                .bind("before", beforeId).bind("limit", limit)
+                .map((rs, ctx) -> new UnstoredMessage(rs.getLong("id"), rs.getObject("message_id", UUID.class),
+                        Message.Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)), rs.getString("topic"),
+                        rs.getString("recipient"), rs.getString("cause"), rs.getString("reason"),
+                        rs.getObject("parked_at", OffsetDateTime.class).toInstant()))
                 .list();
     }
 

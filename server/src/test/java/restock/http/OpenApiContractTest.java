@@ -8,6 +8,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import restock.notify.Branding;
+import restock.notify.Message;
 import restock.service.NoticeRelay;
 import restock.store.SqlOutbox;
 import restock.support.ApiClient;
@@ -209,8 +210,12 @@ class OpenApiContractTest {
             SqlOutbox.markSent(h, ids.get(0), java.time.Instant.now());
             SqlOutbox.markFailed(h, ids.get(1), "no answer", java.time.Instant.now().plusSeconds(30), false);
             SqlOutbox.markFailed(h, ids.get(2), "the endpoint answered HTTP 500", java.time.Instant.now(), true);
+            SqlOutbox.park(h, "order_events:1", new Message(java.util.UUID.randomUUID(), Message.Channel.EMAIL,
+                    "order.waiting", "bad@example.com", null, null, null, "bad@example.com"), "could not be rendered", java.time.Instant.now());
             return null;
         });
+        assertThat(expect(client.get("/api/outbox/unstored?limit=5"), 200).json().path("items")).hasSize(1);
+        expect(client.get("/api/outbox/unstored?limit=0"), 400);
         assertThat(expect(client.get("/api/outbox?limit=2"), 200).json().path("next").isIntegralNumber()).isTrue();
         Exchange parked = expect(client.get("/api/outbox?channel=email&status=parked"), 200);
         assertThat(parked.json().path("items")).hasSize(1);

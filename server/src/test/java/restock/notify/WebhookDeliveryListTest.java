@@ -210,6 +210,35 @@ class WebhookDeliveryListTest {
         expect(new ApiClient(client.baseUrl(), reporting).post("/api/outbox/1/replay", ""), 403);
     }
 
+    @Test
+    void a_message_the_relay_could_not_store_is_listed_with_its_reason_to_operations_keys_only() {
+        expect(client.post("/api/products", """
+                {"sku":"22423","name":"Regency Cakestand 3 Tier","priceMinor":1275,"currency":"GBP","backorderPolicy":"always"}"""), 201);
+        // A fault only this customer's messages meet, standing in for any value a message cannot be stored with.
+        api.restock().inTransaction(h -> h.execute("alter table outbox add constraint injected_fault check (recipient <> 'bad@example.com')"));
+        for (String customer : List.of("ann@example.com", "bad@example.com")) {
+            expect(client.post("/api/orders", "{\"customerEmail\":\"" + customer + "\",\"lines\":[{\"sku\":\"22423\",\"quantity\":1}]}"), 201);
+        }
+        new NoticeRelay(api.restock(), Branding.DEMO, "https://shop.example.com/pay?token={token}", clock).runOnce();
+
+        JsonNode unstored = expect(client.get("/api/outbox/unstored"), 200).json();
+        assertThat(unstored.path("items")).singleElement().satisfies(message -> {
+            assertThat(message.path("recipient").asText()).isEqualTo("bad@example.com");
+            assertThat(message.path("channel").asText()).isEqualTo("email");
+            assertThat(message.path("topic").asText()).isEqualTo("order.waiting");
+            assertThat(message.path("reason").asText()).contains("injected_fault");
+            assertThat(message.has("unstoredAt")).isTrue();
+        });
+        assertThat(unstored.has("next")).isFalse();
+        assertThat(items("")).as("Ann's mail is in the outbox").singleElement()
+                .satisfies(mail -> assertThat(mail.path("recipient").asText()).isEqualTo("ann@example.com"));
+        expect(client.get("/api/outbox/unstored?limit=0"), 400);
+        expect(client.get("/api/outbox/unstored?before=x"), 400);
+        expect(client.get("/api/outbox/unstored?status=parked"), 400);
+        String reporting = expect(client.post("/api/keys", "{\"name\":\"bi\",\"scope\":\"reporting\"}"), 201).json().path("secret").asText();
+        expect(new ApiClient(client.baseUrl(), reporting).get("/api/outbox/unstored"), 403);
+    }
+
     private static List<Long> ids(JsonNode items) {
         List<Long> ids = new ArrayList<>();
         items.forEach(item -> ids.add(item.path("id").asLong()));
