@@ -30,8 +30,11 @@ final class RouteScopes {
             "GET /api/feeds/google-merchant.xml");
     /** POST routes that change nothing: they compute an answer from a body too large or structured for a query. */
     static final Set<String> READS_BY_POST = Set.of("POST /api/availability", "POST /api/offer-rules/preview");
-    /** Reads that only operations keys may make. */
-    static final Set<String> OPERATIONS_ONLY_READS = Set.of("GET /api/keys");
+    /**
+     * Reads that only operations keys may make: the keys, and the messages the relay could not store, whose reasons
+     * are the database's or the renderer's own words (statements, values a customer typed).
+     */
+    static final Set<String> OPERATIONS_ONLY_READS = Set.of("GET /api/keys", "GET /api/outbox/unstored");
 
     private RouteScopes() {
     }

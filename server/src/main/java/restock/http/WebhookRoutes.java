@@ -1,14 +1,27 @@
 package restock.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.javalin.http.Context;
+import restock.common.InvalidInput;
+import restock.notify.DeliveryStatus;
 import restock.notify.ListedWebhookEndpoint;
 import io.javalin.config.RoutesConfig;
+import restock.notify.OutboxEntry;
+import restock.notify.OutboxQuery;
+import restock.notify.UnstoredMessage;
 import restock.service.Restock;
 import restock.service.Webhooks;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Managing webhook endpoints: list, pause and resume, delete, rotate the signing secret (operations keys). */
+/**
+ * Managing webhook endpoints: list, pause and resume, delete, rotate the signing secret (operations keys); and the
+ * outbox they are sent from, listed so that a shop sees what failed, why, and which id replays it.
+ */
 final class WebhookRoutes {
     private final Restock restock;
     private final HttpCommands commands;
@@ -29,6 +42,8 @@ final class WebhookRoutes {
             var rotated = restock.inTransaction(h -> endpoints.rotateSecret(h, HttpCommands.id(ctx)));
             ctx.json(Map.of("id", rotated.id(), "url", rotated.url(), "secret", rotated.secret()));
         });
+        routes.get("/api/outbox", this::outbox);
+        routes.get("/api/outbox/unstored", this::unstored);
         routes.delete("/api/webhooks/{id}", ctx -> {
             restock.inTransaction(h -> {
                 endpoints.delete(h, HttpCommands.id(ctx));
@@ -47,5 +62,82 @@ final class WebhookRoutes {
         endpoint.pausedAt().ifPresent(at -> view.put("pausedAt", at.toString()));
         endpoint.secretRotatedAt().ifPresent(at -> view.put("secretRotatedAt", at.toString()));
         return view;
+    }
+
+    /** The outbox list's query parameters; any other is refused, so a misspelt filter does not list everything. */
+    static final Set<String> OUTBOX_PARAMETERS = Set.of("channel", "status", "endpointId", "topic", "before", "limit");
+
+    /** The list of messages the relay could not store takes only paging. */
+    static final Set<String> UNSTORED_PARAMETERS = Set.of("before", "limit");
+
+    private void outbox(Context ctx) {
+        onlyParameters(ctx, OUTBOX_PARAMETERS);
+        OutboxQuery query = new OutboxQuery(
+                Optional.ofNullable(ctx.queryParam("channel")).map(code -> OutboxQuery.channel("channel", code)),
+                Optional.ofNullable(ctx.queryParam("status")).map(code -> DeliveryStatus.parse("status", code)),
+                queryId(ctx, "endpointId"), Optional.ofNullable(ctx.queryParam("topic")), queryId(ctx, "before"),
+                HttpCommands.queryInt(ctx, "limit", OutboxQuery.DEFAULT_PAGE_SIZE));
+        Webhooks.OutboxPage page = restock.read(h -> endpoints.outbox(h, query));
+        ctx.json(new OutboxPageView(page.items().stream().map(OutboxEntryView::of).toList(), page.next().orElse(null)));
+    }
+
+    private void unstored(Context ctx) {
+        onlyParameters(ctx, UNSTORED_PARAMETERS);
+        Webhooks.UnstoredPage page = restock.read(h -> endpoints.unstored(h, queryId(ctx, "before"),
+                HttpCommands.queryInt(ctx, "limit", OutboxQuery.DEFAULT_PAGE_SIZE)));
+        ctx.json(new UnstoredPageView(page.items().stream().map(UnstoredMessageView::of).toList(), page.next().orElse(null)));
+    }
+
+    /** Refuses a query parameter the route does not take, or one given twice, naming it. */
+    private static void onlyParameters(Context ctx, Set<String> allowed) {
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (!allowed.contains(name)) {
+                throw new InvalidInput(name, "unknown query parameter '" + name + "'; " + ctx.path() + " takes "
+                        + String.join(", ", allowed.stream().sorted().toList()));
+            }
+            if (values.size() > 1) {
+                throw new InvalidInput(name, "query parameter " + name + " is given " + values.size() + " times; give it once");
+            }
+        });
+    }
+
+    private static Optional<Long> queryId(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).map(value -> {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new InvalidInput(name, name + " must be a whole number (an id), was '" + value + "'");
+            }
+        });
+    }
+
+    /** One page of the outbox; {@code next} is absent on the last page. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OutboxPageView(List<OutboxEntryView> items, Long next) {
+    }
+
+    /** An outbox message as GET /api/outbox shows it; times absent when they do not apply. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OutboxEntryView(long id, String messageId, String channel, String topic, String recipient, Long endpointId, String status,
+                           int attempts, String lastError, String nextAttemptAt, String createdAt, String deliveredAt) {
+        static OutboxEntryView of(OutboxEntry entry) {
+            return new OutboxEntryView(entry.id(), entry.messageId().toString(), entry.channel().code(), entry.topic(), entry.recipient(),
+                    entry.endpointId().orElse(null), entry.status().code(), entry.attempts(), entry.lastError().orElse(null),
+                    entry.nextAttemptAt().map(Object::toString).orElse(null), entry.createdAt().toString(),
+                    entry.deliveredAt().map(Object::toString).orElse(null));
+        }
+    }
+
+    /** One page of messages the relay could not store; {@code next} is absent on the last page. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UnstoredPageView(List<UnstoredMessageView> items, Long next) {
+    }
+
+    record UnstoredMessageView(long id, String messageId, String channel, String topic, String recipient, String cause, String reason,
+                               String unstoredAt) {
+        static UnstoredMessageView of(UnstoredMessage message) {
+            return new UnstoredMessageView(message.id(), message.messageId().toString(), message.channel().code(), message.topic(),
+                    message.recipient(), message.cause(), message.reason(), message.unstoredAt().toString());
+        }
     }
 }

@@ -1,8 +1,12 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.notify.ListedWebhookEndpoint;
+import restock.notify.OutboxEntry;
+import restock.notify.OutboxQuery;
+import restock.notify.UnstoredMessage;
 import restock.notify.SentMessage;
 import restock.notify.WebhookEndpoint;
 import restock.store.SqlOutbox;
@@ -68,6 +72,39 @@ public final class Webhooks {
     /** Puts a dead-lettered message back in the queue; false if there is no such parked message. */
     public boolean replay(Handle handle, long messageId) {
         return SqlOutbox.replay(handle, messageId, clock.instant());
+    }
+
+    /** One page of the outbox, newest first, and the next page's {@code before} (absent on the last page). */
+    public record OutboxPage(List<OutboxEntry> items, Optional<Long> next) {
+    }
+
+    /**
+     * The outbox as the query asks, newest first: what is waiting, retrying (with its last error and next attempt),
+     * delivered or parked, each with the id that replays it. An endpoint that never existed is not found; a deleted
+     * one still lists what was sent to it.
+     */
+    public OutboxPage outbox(Handle handle, OutboxQuery query) {
+        Optional<String> endpointUrl = query.endpointId().map(id -> SqlWebhooks.url(handle, id).orElseThrow(() ->
+                new NotFound("endpointId", "no webhook endpoint with id " + id + "; GET /api/webhooks lists them")));
+        List<OutboxEntry> items = SqlOutbox.list(handle, query, endpointUrl);
+        Optional<Long> next = items.size() == query.limit() ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty();
+        return new OutboxPage(items, next);
+    }
+
+    /** One page of messages the relay could not store, newest first, and the next page's {@code before}. */
+    public record UnstoredPage(List<UnstoredMessage> items, Optional<Long> next) {
+    }
+
+    /** Messages the relay made but could not put in the outbox, with the reason, newest first (a page of at most {@link OutboxQuery#MAX_PAGE_SIZE}). */
+    public UnstoredPage unstored(Handle handle, Optional<Long> beforeId, int limit) {
+        if (limit < 1 || limit > OutboxQuery.MAX_PAGE_SIZE) {
+            throw new InvalidInput("limit", "limit must be between 1 and " + OutboxQuery.MAX_PAGE_SIZE + ", was " + limit);
+        }
+        if (beforeId.isPresent() && beforeId.get() < 1) {
+            throw new InvalidInput("before", "before must be an id (the next value of the previous page), was " + beforeId.get());
+        }
+        List<UnstoredMessage> items = SqlOutbox.unstored(handle, beforeId.orElse(Long.MAX_VALUE), limit);
+        return new UnstoredPage(items, items.size() == limit ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty());
     }
 
     /** What was sent (or is still to be sent) to a recipient, newest first. */

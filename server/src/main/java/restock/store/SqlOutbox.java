@@ -1,11 +1,19 @@
 package restock.store;
 
 import org.jdbi.v3.core.Handle;
-import restock.notify.WebhookEndpoint;
+import restock.notify.DeliveryStatus;
 import restock.notify.Message;
+import restock.notify.OutboxEntry;
+import restock.notify.OutboxQuery;
+import restock.notify.UnstoredMessage;
+import restock.notify.WebhookEndpoint;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -104,6 +112,74 @@ public final class SqlOutbox {
                 .map((rs, ctx) -> new restock.notify.SentMessage(rs.getLong("id"), rs.getString("message_id"), rs.getString("channel"),
                         rs.getString("topic"), rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"),
                         rs.getString("created_at"), rs.getString("sent_at"), rs.getString("last_error")))
+                .list();
+    }
+
+    /**
+     * Each listed status as a condition on an outbox row: the one place that says what the stored status and attempts
+     * mean, used both to filter and to name a row's status, so the two cannot disagree.
+     */
+    private static final Map<DeliveryStatus, String> STATUS_CONDITIONS = new EnumMap<>(Map.of(
+            DeliveryStatus.PENDING, "o.status = 'pending' and o.attempts = 0",
+            DeliveryStatus.RETRYING, "o.status = 'pending' and o.attempts > 0",
+            DeliveryStatus.DELIVERED, "o.status = 'sent'",
+            DeliveryStatus.PARKED, "o.status = 'dead'"));
+
+    static {
+        if (!STATUS_CONDITIONS.keySet().equals(java.util.EnumSet.allOf(DeliveryStatus.class))) {
+            throw new IllegalStateException("outbox statuses without a condition: " + java.util.EnumSet.complementOf(
+                    java.util.EnumSet.copyOf(STATUS_CONDITIONS.keySet())));
+        }
+    }
+
+    private static final String LISTED_STATUS = "case " + String.join(" ", STATUS_CONDITIONS.entrySet().stream()
+            .map(entry -> "when " + entry.getValue() + " then '" + entry.getKey().code() + "'").toList()) + " end";
+
+    /**
+     * Outbox messages, newest first, as the query asks (a webhook endpoint as its URL, which is what a webhook is
+     * addressed to). Indexes: outbox_dead_by_id for parked ones, outbox_pending_by_id for pending and retrying ones.
+     */
+    public static List<OutboxEntry> list(Handle handle, OutboxQuery query, Optional<String> endpointUrl) {
+        return handle.createQuery("""
+                        select o.id, o.message_id, o.channel, o.topic, o.recipient, o.attempts, o.last_error, o.next_attempt_at,
+                               o.created_at, o.sent_at, %s as listed_status,
+                               (select w.id from webhook_endpoints w where o.channel = 'webhook' and w.url = o.recipient
+                                order by w.deleted_at is null desc, w.id desc limit 1) as endpoint_id
+                        from outbox o
+                        where o.id < :before and (%s)
+                          and (cast(:channel as text) is null or o.channel = :channel)
+                          and (cast(:url as text) is null or (o.channel = 'webhook' and o.recipient = :url))
+                          and (cast(:topic as text) is null or o.topic = :topic)
+                        order by o.id desc
+                        limit :limit""".formatted(LISTED_STATUS, query.status().map(STATUS_CONDITIONS::get).orElse("true")))
+                .bind("before", query.beforeId().orElse(Long.MAX_VALUE))
+                .bind("channel", query.channelListed().map(Message.Channel::code).orElse(null))
+                .bind("url", endpointUrl.orElse(null))
+                .bind("topic", query.topic().orElse(null))
+                .bind("limit", query.limit())
+                .map((rs, ctx) -> {
+                    DeliveryStatus status = DeliveryStatus.parse("status", rs.getString("listed_status"));
+                    return new OutboxEntry(rs.getLong("id"), rs.getObject("message_id", UUID.class),
+                            Message.Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)), rs.getString("topic"),
+                            rs.getString("recipient"), Optional.ofNullable(rs.getObject("endpoint_id", Long.class)), status,
+                            rs.getInt("attempts"), Optional.ofNullable(rs.getString("last_error")),
+                            status.willBeTried() ? Optional.of(rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant()) : Optional.empty(),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                            Optional.ofNullable(rs.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
+                })
+                .list();
+    }
+
+    /** Messages the relay could not store in the outbox, newest first, with ids below {@code beforeId}. */
+    public static List<UnstoredMessage> unstored(Handle handle, long beforeId, int limit) {
+        return handle.createQuery("""
+                        select id, message_id, channel, topic, recipient, cause, reason, parked_at from parked_messages
+                        where id < :before order by id desc limit :limit""")
+                .bind("before", beforeId).bind("limit", limit)
+                .map((rs, ctx) -> new UnstoredMessage(rs.getLong("id"), rs.getObject("message_id", UUID.class),
+                        Message.Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)), rs.getString("topic"),
+                        rs.getString("recipient"), rs.getString("cause"), rs.getString("reason"),
+                        rs.getObject("parked_at", OffsetDateTime.class).toInstant()))
                 .list();
     }
 

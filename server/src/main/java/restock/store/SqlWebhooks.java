@@ -31,6 +31,11 @@ public final class SqlWebhooks {
         return list(handle).stream().filter(endpoint -> endpoint.id() == id).findFirst();
     }
 
+    /** The URL of an endpoint, deleted ones included: the outbox keeps their history. */
+    public static Optional<String> url(Handle handle, long id) {
+        return handle.createQuery("select url from webhook_endpoints where id = :id").bind("id", id).mapTo(String.class).findOne();
+    }
+
     /** Pauses an active endpoint or resumes a paused one; false when there is no such endpoint (or it is disabled). */
     public static boolean setPaused(Handle handle, long id, boolean paused, Instant now) {
         String sql = paused

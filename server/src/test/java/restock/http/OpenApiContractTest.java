@@ -7,6 +7,10 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import restock.notify.Branding;
+import restock.notify.Message;
+import restock.service.NoticeRelay;
+import restock.store.SqlOutbox;
 import restock.support.ApiClient;
 import restock.support.ApiClient.Exchange;
 import restock.support.RunningApi;
@@ -40,6 +44,7 @@ class OpenApiContractTest {
             String spec = client.send("GET", "/api/openapi.yaml", null, java.util.Map.of()).responseBody();
             assertThat(spec).isEqualTo(classpathSpec());
             scenario(client);
+            outboxScenario(api, client);
 
             OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
             List<String> failures = new ArrayList<>();
@@ -194,6 +199,33 @@ class OpenApiContractTest {
         assertThat(lastPage.json().path("items").get(0).path("sku").asText()).isEqualTo("47566");
         assertThat(lastPage.json().has("next")).isFalse();
         expect(client.get("/api/stock?limit=500"), 400);
+    }
+
+    /** The scenario's mails, one delivered, one retrying and one parked, as GET /api/outbox lists them. */
+    private static void outboxScenario(RunningApi api, ApiClient client) {
+        var restock = api.restock();
+        new NoticeRelay(restock, Branding.DEMO, "https://shop.example.com/pay?token={token}",
+                java.time.Clock.systemUTC()).runOnce();
+        restock.inTransaction(h -> {
+            List<Long> ids = h.createQuery("select id from outbox order by id limit 3").mapTo(Long.class).list();
+            assertThat(ids).as("the scenario's orders were mailed").hasSize(3);
+            SqlOutbox.markSent(h, ids.get(0), java.time.Instant.now());
+            SqlOutbox.markFailed(h, ids.get(1), "no answer", java.time.Instant.now().plusSeconds(30), false);
+            SqlOutbox.markFailed(h, ids.get(2), "the endpoint answered HTTP 500", java.time.Instant.now(), true);
+            SqlOutbox.park(h, "order_events:1", new Message(java.util.UUID.randomUUID(), Message.Channel.EMAIL,
+                    "order.waiting", "bad@example.com", null, null, null, "bad@example.com"), "could not be rendered", java.time.Instant.now());
+            return null;
+        });
+        assertThat(expect(client.get("/api/outbox/unstored?limit=5"), 200).json().path("items")).hasSize(1);
+        expect(client.get("/api/outbox/unstored?limit=0"), 400);
+        assertThat(expect(client.get("/api/outbox?limit=2"), 200).json().path("next").isIntegralNumber()).isTrue();
+        Exchange parked = expect(client.get("/api/outbox?channel=email&status=parked"), 200);
+        assertThat(parked.json().path("items")).hasSize(1);
+        assertThat(expect(client.get("/api/outbox?topic=order.waiting"), 200).json().path("items")).isNotEmpty();
+        assertThat(expect(client.get("/api/outbox?status=retrying"), 200).json().path("items")).hasSize(1);
+        expect(client.get("/api/outbox?status=dead"), 400);
+        expect(client.get("/api/outbox?endpointId=999999"), 404);
+        expect(client.post("/api/outbox/" + parked.json().path("items").get(0).path("id").asLong() + "/replay", ""), 200);
     }
 
     private static void insightScenario(ApiClient client) {

@@ -1,0 +1,31 @@
+package restock.notify;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One outbox message as the outbox list shows it: what it is, to whom, how its delivery went and what happens next.
+ * {@code id} is the one POST /api/outbox/{id}/replay takes; {@code messageId} the one receivers de-duplicate on.
+ * A webhook names the endpoint registered at its URL ({@code endpointId}; absent for a mail).
+ */
+public record OutboxEntry(long id, UUID messageId, Message.Channel channel, String topic, String recipient, Optional<Long> endpointId,
+                          DeliveryStatus status, int attempts, Optional<String> lastError, Optional<Instant> nextAttemptAt,
+                          Instant createdAt, Optional<Instant> deliveredAt) {
+    public OutboxEntry {
+        if (attempts < 0) {
+            throw new IllegalStateException("outbox message " + id + " has " + attempts + " attempts");
+        }
+        if (status.willBeTried() != nextAttemptAt.isPresent()) {
+            throw new IllegalStateException("outbox message " + id + " is " + status.code() + " and has "
+                    + (nextAttemptAt.isPresent() ? "a" : "no") + " next attempt time");
+        }
+        if ((status == DeliveryStatus.DELIVERED) != deliveredAt.isPresent()) {
+            throw new IllegalStateException("outbox message " + id + " is " + status.code() + " and has "
+                    + (deliveredAt.isPresent() ? "a" : "no") + " delivery time");
+        }
+        if (endpointId.isPresent() && channel != Message.Channel.WEBHOOK) {
+            throw new IllegalStateException("outbox message " + id + " is a " + channel.code() + " and names webhook endpoint " + endpointId.get());
+        }
+    }
+}
