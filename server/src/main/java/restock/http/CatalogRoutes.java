@@ -106,7 +106,8 @@ final class CatalogRoutes {
         });
     }
 
-    private static String changedBy(Context ctx) {
+    /** Who a change through the API is recorded as: the key's name and prefix. */
+    static String changedBy(Context ctx) {
         var key = Authentication.key(ctx);
         return key.name() + " (" + key.prefix() + ")";
     }

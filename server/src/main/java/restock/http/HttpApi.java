@@ -22,7 +22,6 @@ import restock.payments.PaymentGateway;
 import restock.payments.SimulatedGateway;
 import restock.notify.Branding;
 import restock.notify.MailTemplates;
-import restock.service.CatalogCommands;
 import restock.service.NoticeRelay;
 import restock.service.WaitlistCommands;
 import restock.service.ApiKeys;
@@ -395,8 +394,10 @@ public final class HttpApi {
     private void createProduct(Context ctx) {
         JsonNode body = JsonBody.parseObject(mapper, ctx.body());
         var product = Requests.product(body);
-        CatalogCommands.Created created = restock.inTransaction(h -> restock.catalog().create(h, product));
-        ctx.status(created == CatalogCommands.Created.CREATED ? 201 : 200).json(Views.ProductView.of(product));
+        // Through the same command as the console's new product form, so the audit trail starts with its creation.
+        var created = restock.inTransaction(h -> restock.catalogEdits().createProduct(h, new restock.service.CatalogEdits.FiledProduct(product,
+                new restock.catalog.ProductPlacement(Optional.empty(), Optional.empty())), CatalogRoutes.changedBy(ctx)));
+        ctx.status(created.created() ? 201 : 200).json(Views.ProductView.of(product));
     }
 
     /** 200 only when the database answers a query in time; a process that is up but cannot reach its data is not healthy. */

@@ -285,6 +285,11 @@ class OpenApiContractTest {
         expect(client.patch("/api/products/NOPE", "{\"name\":\"x\"}"), 404);
         Exchange productAudit = expect(client.get("/api/products/22423/audit"), 200);
         assertThat(productAudit.json().path("items").get(0).path("changes").path("name").path("from").asText()).isEqualTo("Regency Cakestand 3 Tier");
+        // Created through the API, the product's trail starts with its creation, by the key that made it.
+        JsonNode creation = productAudit.json().path("items").get(productAudit.json().path("items").size() - 1);
+        assertThat(creation.path("action").asText()).isEqualTo("created");
+        assertThat(creation.path("changedBy").asText()).isNotBlank()
+                .isEqualTo(productAudit.json().path("items").get(0).path("changedBy").asText());
         expect(client.get("/api/products/NOPE/audit"), 404);
         Exchange products = expect(client.get("/api/products?category=cake-stands"), 200);
         assertThat(products.json().path("items").get(0).path("supplier").asText()).isEqualTo("Fan Works");
