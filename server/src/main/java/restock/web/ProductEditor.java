@@ -46,6 +46,17 @@ public final class ProductEditor {
             ConsoleForm.Field.of("category", "Category"),
             ConsoleForm.Field.of("supplierId", "Supplier")), List.of());
 
+    static final ConsoleForm NEW_FORM = new ConsoleForm("new-product", "The product was not created", List.of(
+            ConsoleForm.Field.of("sku", "SKU"),
+            ConsoleForm.Field.of("name", "Name"),
+            ConsoleForm.Field.of("price", "Price", "priceMinor"),
+            ConsoleForm.Field.of("currency", "Currency"),
+            ConsoleForm.Field.of("policy", "Backorders", "backorderPolicy"),
+            ConsoleForm.Field.of("cap", "Cap on waiting units", "backorderCap"),
+            ConsoleForm.Field.of("releaseDate", "Release date"),
+            ConsoleForm.Field.of("category", "Category"),
+            ConsoleForm.Field.of("supplierId", "Supplier")), List.of());
+
     /** What the form shows: the product where it is filed, the choices, its price as typed, and its latest changes. */
     public record Form(CatalogEdits.FiledProduct filed, List<Supplier> suppliers, List<Category> categories, String price,
                 List<AuditEntry> audit) {
@@ -65,9 +76,12 @@ public final class ProductEditor {
 
     void register(RoutesConfig routes, Console.FormPage skuPage) {
         routes.post("/console/skus/{sku}/edit", console.form(FORM, skuPage, this::edit));
-        routes.get("/console/products/new", console.page(ctx -> console.render(ctx, "console/product-new.jte", "products",
-                Map.of("form", newForm()))));
-        routes.post("/console/products", console.page(this::create));
+        routes.get("/console/products/new", console.page(ctx -> newProductPage(ctx, NEW_FORM.blank())));
+        routes.post("/console/products", console.form(NEW_FORM, this::newProductPage, this::create));
+    }
+
+    private void newProductPage(Context ctx, FormState state) {
+        console.render(ctx, "console/product-new.jte", "products", Map.of("form", newForm(), "state", state));
     }
 
     NewForm newForm() {

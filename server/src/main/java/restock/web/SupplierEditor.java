@@ -21,8 +21,18 @@ public final class SupplierEditor {
     /** Audit entries shown under the form, newest first (the trail comes newest first). */
     static final int AUDIT_ROWS = 10;
 
-    /** What the supplier page shows. */
-    public record Page(Supplier supplier, ConsoleQueries.SupplierActivity activity, List<AuditEntry> audit) {
+    static final ConsoleForm FORM = new ConsoleForm("supplier-form", "The supplier was not saved", List.of(
+            ConsoleForm.Field.of("name", "Name"),
+            ConsoleForm.Field.of("contactName", "Contact"),
+            ConsoleForm.Field.of("contactEmail", "Email", "email"),
+            ConsoleForm.Field.of("phone", "Phone"),
+            ConsoleForm.Field.of("leadTimeDays", "Lead time (days)"),
+            ConsoleForm.Field.of("minimumOrder", "Minimum order (units)"),
+            ConsoleForm.Field.of("packSize", "Pack size"),
+            ConsoleForm.Field.of("currency", "Currency")), List.of());
+
+    /** What the supplier page shows, with its form blank or as a refusal sent it back. */
+    public record Page(Supplier supplier, ConsoleQueries.SupplierActivity activity, List<AuditEntry> audit, FormState form) {
     }
 
     private final Console console;
@@ -36,16 +46,16 @@ public final class SupplierEditor {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/console/suppliers/{id}", console.page(this::page));
-        routes.post("/console/suppliers/{id}/edit", console.page(this::edit));
+        routes.get("/console/suppliers/{id}", console.page(ctx -> page(ctx, FORM.blank())));
+        routes.post("/console/suppliers/{id}/edit", console.form(FORM, this::page, this::edit));
     }
 
-    private void page(Context ctx) {
+    private void page(Context ctx, FormState form) {
         long id = ConsolePages.id(ctx);
         Supplier supplier = restock.read(h -> restock.catalogEdits().supplier(h, id));
         List<AuditEntry> audit = restock.read(h -> restock.catalogEdits().auditTrail(h, "supplier", Long.toString(id)));
         console.render(ctx, "console/supplier.jte", "suppliers", Map.of("page", new Page(supplier, queries.supplierActivity(id),
-                audit.subList(0, Math.min(AUDIT_ROWS, audit.size())))));
+                audit.subList(0, Math.min(AUDIT_ROWS, audit.size())), form)));
     }
 
     private void edit(Context ctx) {

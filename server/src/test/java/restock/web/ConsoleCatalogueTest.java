@@ -92,7 +92,9 @@ class ConsoleCatalogueTest {
 
         HttpResponse<String> tooPrecise = staff.post("/console/products", newProduct(staff, "BAD-1", "Odd Price", "12.999"));
         assertThat(tooPrecise.statusCode()).isEqualTo(400);
-        assertThat(tooPrecise.body()).contains("at most 2 decimals");
+        assertThat(tooPrecise.body()).contains("at most 2 decimals")
+                .as("the refused form comes back as typed").contains("value=\"BAD-1\"").contains("value=\"Odd Price\"").contains("value=\"12.999\"")
+                .contains("class=\"field-error\"");
         HttpResponse<String> negative = staff.post("/console/products", newProduct(staff, "BAD-1", "Odd Price", "-3"));
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(negative.body()).contains("cannot be negative");
@@ -153,7 +155,9 @@ class ConsoleCatalogueTest {
         form.put("leadTimeDays", "0");
         HttpResponse<String> refused = staff.post("/console/suppliers/" + supplierId + "/edit", form);
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("leadTimeDays must be between 1 and 365, was 0");
+        assertThat(refused.body()).contains("Lead time (days) must be between 1 and 365, was 0").doesNotContain("leadTimeDays must")
+                .as("the refused form comes back as typed").contains("id=\"supplier-lead-time\"").contains("value=\"0\"")
+                .contains("class=\"field-error\"");
         assertThat(api.client().get("/api/suppliers/" + supplierId).json().get("leadTimeDays").asInt()).isEqualTo(21);
         assertThat(staff.get("/console/suppliers/999999").statusCode()).isEqualTo(404);
     }
