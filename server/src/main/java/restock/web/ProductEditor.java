@@ -186,13 +186,29 @@ public final class ProductEditor {
         try {
             var fields = JSON.readTree(entry.changesJson());
             List<String> words = new java.util.ArrayList<>();
-            fields.properties().forEach(field -> words.add(field.getKey() + " " + shown(field.getValue().get("from")) + " → "
-                    + shown(field.getValue().get("to"))));
+            fields.properties().forEach(field -> words.add(AUDIT_WORDS.getOrDefault(field.getKey(), field.getKey()) + " "
+                    + shown(field.getValue().get("from")) + " → " + shown(field.getValue().get("to"))));
             return String.join("; ", words);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("audit entry " + entry.id() + " holds no JSON", e);
         }
     }
+
+    /**
+     * The audit trail's field names (the API's, as stored) in the words the console's forms use: staff read
+     * "price (minor units) 1299 → 1499", not "priceMinor" (an outside check).
+     */
+    private static final Map<String, String> AUDIT_WORDS = Map.ofEntries(
+            Map.entry("priceMinor", "price (minor units)"),
+            Map.entry("backorderPolicy", "backorders"),
+            Map.entry("backorderCap", "cap on waiting units"),
+            Map.entry("releaseDate", "release date"),
+            Map.entry("supplierId", "supplier (id)"),
+            Map.entry("contactName", "contact"),
+            Map.entry("contactEmail", "email"),
+            Map.entry("leadTimeDays", "lead time (days)"),
+            Map.entry("minimumOrder", "minimum order (units)"),
+            Map.entry("packSize", "pack size"));
 
     private static String shown(com.fasterxml.jackson.databind.JsonNode value) {
         return value == null || value.isNull() ? "(none)" : value.asText();

@@ -145,7 +145,7 @@ class ConsoleCatalogueTest {
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
         String after = staff.get("/console/suppliers/" + supplierId).body();
         assertThat(after).contains("Supplier Kyoto Fans Ltd saved: lead time 21 days, minimum order 24 units, packs of 6.")
-                .contains("<span id=\"lead-time\">21 days</span>").contains("leadTimeDays 14 → 21").contains("ops (console)");
+                .contains("<span id=\"lead-time\">21 days</span>").contains("lead time (days) 14 → 21").contains("ops (console)");
         JsonNode supplier = api.client().get("/api/suppliers/" + supplierId).json();
         assertThat(supplier.get("leadTimeDays").asInt()).isEqualTo(21);
         assertThat(supplier.get("minimumOrder").asInt()).isEqualTo(24);
