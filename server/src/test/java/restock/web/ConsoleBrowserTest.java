@@ -484,7 +484,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("save-supplier")).click();
         assertThat(flashSaying("Supplier Nara Paper Co. saved")).isEqualTo("Supplier Nara Paper Co. saved: lead time 21 days, minimum order 0 units, packs of 12.");
         assertThat(browser.findElement(By.id("lead-time")).getText()).isEqualTo("21 days");
-        assertThat(browser.findElement(By.cssSelector("#supplier-audit tbody tr")).getText()).contains(USER + " (console)").contains("leadTimeDays");
+        assertThat(browser.findElement(By.cssSelector("#supplier-audit tbody tr")).getText()).contains(USER + " (console)").contains("lead time (days) (none) → 21").doesNotContain("leadTimeDays");
         screenshot("supplier");
     }
 
