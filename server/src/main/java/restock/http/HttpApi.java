@@ -346,6 +346,7 @@ public final class HttpApi {
 
     /** The pick list, a page at a time: orders with units reserved, oldest first; the cursor is the last order's id. */
     private void listOrdersToShip(Context ctx) {
+        HttpCommands.onlyParameters(ctx, java.util.Set.of("after", "limit"));
         long after = HttpCommands.queryLong(ctx, "after", 0);
         int limit = HttpCommands.queryInt(ctx, "limit", 50);
         var page = restock.read(h -> restock.orders().toShip(h, after, limit));

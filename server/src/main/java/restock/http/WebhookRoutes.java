@@ -71,7 +71,7 @@ final class WebhookRoutes {
     static final Set<String> UNSTORED_PARAMETERS = Set.of("before", "limit");
 
     private void outbox(Context ctx) {
-        onlyParameters(ctx, OUTBOX_PARAMETERS);
+        HttpCommands.onlyParameters(ctx, OUTBOX_PARAMETERS);
         OutboxQuery query = new OutboxQuery(
                 Optional.ofNullable(ctx.queryParam("channel")).map(code -> OutboxQuery.channel("channel", code)),
                 Optional.ofNullable(ctx.queryParam("status")).map(code -> DeliveryStatus.parse("status", code)),
@@ -82,23 +82,10 @@ final class WebhookRoutes {
     }
 
     private void unstored(Context ctx) {
-        onlyParameters(ctx, UNSTORED_PARAMETERS);
+        HttpCommands.onlyParameters(ctx, UNSTORED_PARAMETERS);
         Webhooks.UnstoredPage page = restock.read(h -> endpoints.unstored(h, queryId(ctx, "before"),
                 HttpCommands.queryInt(ctx, "limit", OutboxQuery.DEFAULT_PAGE_SIZE)));
         ctx.json(new UnstoredPageView(page.items().stream().map(UnstoredMessageView::of).toList(), page.next().orElse(null)));
-    }
-
-    /** Refuses a query parameter the route does not take, or one given twice, naming it. */
-    private static void onlyParameters(Context ctx, Set<String> allowed) {
-        ctx.queryParamMap().forEach((name, values) -> {
-            if (!allowed.contains(name)) {
-                throw new InvalidInput(name, "unknown query parameter '" + name + "'; " + ctx.path() + " takes "
-                        + String.join(", ", allowed.stream().sorted().toList()));
-            }
-            if (values.size() > 1) {
-                throw new InvalidInput(name, "query parameter " + name + " is given " + values.size() + " times; give it once");
-            }
-        });
     }
 
     private static Optional<Long> queryId(Context ctx, String name) {

@@ -145,25 +145,24 @@ public final class OrderCommands {
     }
 
     /**
-     * The pick list: orders with a line whose open units are all reserved (what {@link #ship} sends, once its payment
-     * is authorized where Restock takes it), oldest first, after a given order id.
+     * The pick list: orders with a line that ships now ({@link #shipsNow}: all its open units reserved, its payment held
+     * or taken where Restock takes one), oldest first, after a given order id.
      */
     public List<ToShip> toShip(Handle handle, long afterOrderId, int limit) {
         if (limit < 1 || limit > MAX_PICK_LIST_PAGE) {
             throw new InvalidInput("limit", "limit must be between 1 and " + MAX_PICK_LIST_PAGE + ", was " + limit);
         }
-        List<Order> orders = SqlOrders.withReservedUnits(handle, afterOrderId, limit);
-        for (Order order : orders) {
-            if (order.lines().stream().noneMatch(line -> line.state() instanceof LineState.Reserved)) {
-                throw new IllegalStateException("the pick list's query and the line states disagree: order " + order.id()
-                        + " has no line whose open units are all reserved");
-            }
-        }
+        List<Order> orders = SqlOrders.readyToShip(handle, afterOrderId, limit);
         Map<Long, List<LinePayment>> payments = orders.isEmpty() ? Map.of()
                 : SqlPayments.ofOrders(handle, orders.stream().map(Order::id).toList());
         return orders.stream().map(order -> {
             Map<Long, LinePayment> byLine = new java.util.HashMap<>();
             payments.getOrDefault(order.id(), List.of()).forEach(payment -> byLine.put(payment.orderLineId(), payment));
+            // The query and the rule ship() applies must agree: a listed order that cannot ship is a bug, not an answer.
+            if (order.lines().stream().noneMatch(line -> shipsNow(line, byLine.get(line.id())))) {
+                throw new IllegalStateException("the pick list's query and the shipping rule disagree: order " + order.id()
+                        + " has no line that ships now");
+            }
             return new ToShip(order, byLine);
         }).toList();
     }
@@ -274,8 +273,7 @@ public final class OrderCommands {
         Map<Sku, SkuBook> books = locked.books();
         Map<Long, LinePayment> payments = payments(handle, order);
         List<OrderLine> reserved = order.lines().stream().filter(line -> line.state() instanceof LineState.Reserved).toList();
-        // Goods leave only when paid for or their payment is held: never ship a line whose authorization failed or is pending.
-        List<OrderLine> ready = reserved.stream().filter(line -> paidOrHeld(payments.get(line.id()))).toList();
+        List<OrderLine> ready = reserved.stream().filter(line -> shipsNow(line, payments.get(line.id()))).toList();
         if (ready.isEmpty()) {
             throw new Conflict(reserved.isEmpty()
                     ? "order " + orderId + " has no line ready to ship: it is " + order.status().code()
@@ -290,6 +288,15 @@ public final class OrderCommands {
         }
         this.books.write(handle, books.values());
         return find(handle, orderId);
+    }
+
+    /**
+     * Whether a shipment sends this line now: all its open units are reserved, and its payment, where Restock takes
+     * one, is held or taken (goods never leave on a failed or pending authorization). The pick list holds the orders
+     * with such a line.
+     */
+    public static boolean shipsNow(OrderLine line, LinePayment payment) {
+        return line.state() instanceof LineState.Reserved && paidOrHeld(payment);
     }
 
     private static boolean paidOrHeld(LinePayment payment) {

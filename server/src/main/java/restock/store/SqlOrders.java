@@ -132,15 +132,19 @@ public final class SqlOrders {
     }
 
     /**
-     * Orders with a line whose open units are all reserved (a line in state reserved: what a shipment sends), oldest
-     * first after a given order id (keyset paging): a warehouse's pick list. Two statements for the page, whatever
-     * its size.
+     * Orders that can ship now, oldest first after a given order id (keyset paging): a warehouse's pick list. An
+     * order is on it when a line's open units are all reserved (a line in state reserved) and its payment, where
+     * Restock takes one, is authorized or captured: what {@code OrderCommands.ship} sends. Two statements for the
+     * page, whatever its size.
      */
-    public static List<Order> withReservedUnits(Handle handle, long afterId, int limit) {
+    public static List<Order> readyToShip(Handle handle, long afterId, int limit) {
         List<Order> headers = handle.createQuery("""
                         select * from orders where id in (
-                            select distinct order_id from order_lines where reserved > 0 and waiting = 0 and order_id > :after
-                            order by order_id limit :limit)
+                            select distinct l.order_id from order_lines l
+                            where l.reserved > 0 and l.waiting = 0 and l.order_id > :after
+                              and not exists (select 1 from line_payments p where p.order_line_id = l.id
+                                              and p.state not in ('authorized', 'captured'))
+                            order by l.order_id limit :limit)
                         order by id""")
                 .bind("after", afterId)
                 .bind("limit", limit)

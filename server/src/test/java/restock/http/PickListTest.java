@@ -54,6 +54,14 @@ class PickListTest {
             }
             assertThat(paged).containsExactly(first, mixed, third);
 
+            // A declined card: reserved, but a shipment refuses it until it is paid, so the list leaves it out.
+            expect(client.post("/api/stock/22423/adjustments", "{\"quantity\":1,\"reason\":\"found\"}"), 200);
+            long declined = expect(client.post("/api/orders", "{\"customerEmail\":\"bo@example.com\",\"paymentMethod\":\"pm_card_declined\","
+                    + "\"lines\":[{\"sku\":\"22423\",\"quantity\":1}]}"), 201).json().path("id").asLong();
+            assertThat(expect(client.get("/api/orders/" + declined), 200).json().path("lines").get(0).path("reserved").asInt()).isEqualTo(1);
+            assertThat(ids(expect(client.get("/api/orders/to-ship"), 200).json())).doesNotContain(declined);
+            expect(client.post("/api/orders/" + declined + "/ship", ""), 409);
+
             expect(client.post("/api/orders/" + mixed + "/ship", ""), 200);
             assertThat(ids(expect(client.get("/api/orders/to-ship"), 200).json())).containsExactly(first, third)
                     .doesNotContain(waitingOnly, partly);
@@ -64,7 +72,8 @@ class PickListTest {
     void a_bad_cursor_or_limit_is_a_problem_naming_it_and_a_storefront_key_may_not_read_the_list() {
         try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
             ApiClient client = api.client();
-            for (String query : List.of("after=-1", "after=x", "after=99999999999999999999", "limit=0", "limit=201", "limit=x")) {
+            for (String query : List.of("after=-1", "after=x", "after=99999999999999999999", "limit=0", "limit=201", "limit=x",
+                    "afer=3", "limit=1&limit=3")) {
                 ApiClient.Exchange refused = expect(client.get("/api/orders/to-ship?" + query), 400);
                 assertThat(refused.json().path("field").asText()).as(query).isEqualTo(query.substring(0, query.indexOf('=')));
             }
