@@ -41,9 +41,14 @@ public final class Webhooks {
         }
     }
 
-    /** A new endpoint with a signing secret of its own (the caller has checked the URL is one we may call). */
+    /**
+     * A new endpoint with a signing secret of its own (the caller has checked the URL is one we may call); a URL a
+     * live endpoint has already is refused, since deliveries to it are signed with that endpoint's secret.
+     */
     public WebhookEndpoint add(Handle handle, String url) {
-        return SqlOutbox.addEndpoint(handle, url, newSecret(), clock.instant());
+        return SqlOutbox.addEndpoint(handle, url, newSecret(), clock.instant()).orElseThrow(() -> new restock.common.Conflict("url",
+                "endpoint " + SqlOutbox.liveEndpointId(handle, url).map(String::valueOf).orElse("?") + " already delivers to " + url
+                        + ": use it (rotate its secret with POST /api/webhooks/{id}/rotate-secret if it is lost) or delete it first"));
     }
 
     public List<ListedWebhookEndpoint> list(Handle handle) {

@@ -190,10 +190,19 @@ public final class SqlOutbox {
                 .list();
     }
 
-    public static WebhookEndpoint addEndpoint(Handle handle, String url, String secret, Instant now) {
-        long id = handle.createQuery("insert into webhook_endpoints (url, secret, created_at) values (:url, :secret, :at) returning id")
-                .bind("url", url).bind("secret", secret).bind("at", SqlPurchasing.utc(now)).mapTo(Long.class).one();
-        return new WebhookEndpoint(id, url, secret);
+    /** A new endpoint, or empty when a live one already has this URL (one live endpoint per URL, a unique index). */
+    public static Optional<WebhookEndpoint> addEndpoint(Handle handle, String url, String secret, Instant now) {
+        return handle.createQuery("""
+                        insert into webhook_endpoints (url, secret, created_at) values (:url, :secret, :at)
+                        on conflict (url) where deleted_at is null do nothing returning id""")
+                .bind("url", url).bind("secret", secret).bind("at", SqlPurchasing.utc(now)).mapTo(Long.class).findOne()
+                .map(id -> new WebhookEndpoint(id, url, secret));
+    }
+
+    /** The live endpoint that has this URL, if any. */
+    public static Optional<Long> liveEndpointId(Handle handle, String url) {
+        return handle.createQuery("select id from webhook_endpoints where url = :url and deleted_at is null")
+                .bind("url", url).mapTo(Long.class).findOne();
     }
 
     public static Optional<String> endpointSecret(Handle handle, String url) {

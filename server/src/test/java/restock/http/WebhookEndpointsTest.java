@@ -58,4 +58,25 @@ class WebhookEndpointsTest {
             assertThat(client.post("/api/webhooks/" + id + "/pause", "").status()).isEqualTo(404);
         }
     }
+
+    /**
+     * A second endpoint for a URL made a secret that never signed anything (deliveries to the URL are signed with the
+     * first's) and relabelled the first's messages in the outbox (an outside check): one live endpoint per URL.
+     */
+    @Test
+    void a_url_an_endpoint_has_already_is_refused_until_that_endpoint_is_deleted() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            long first = client.post("/api/webhooks", "{\"url\":\"https://hooks.example.com/a\"}").json().path("id").asLong();
+            var again = client.post("/api/webhooks", "{\"url\":\"https://hooks.example.com/a\"}");
+            assertThat(again.status()).as(again.responseBody()).isEqualTo(409);
+            assertThat(again.json().path("detail").asText()).contains("endpoint " + first + " already delivers to https://hooks.example.com/a");
+            assertThat(client.get("/api/webhooks").json().path("items")).hasSize(1);
+            assertThat(client.post("/api/webhooks", "{\"url\":\"https://hooks.example.com/b\"}").status()).isEqualTo(201);
+
+            var deleted = client.send("DELETE", "/api/webhooks/" + first, null, Map.of("Authorization", "Bearer " + RunningApi.API_KEY));
+            assertThat(deleted.status()).isEqualTo(204);
+            assertThat(client.post("/api/webhooks", "{\"url\":\"https://hooks.example.com/a\"}").status()).isEqualTo(201);
+        }
+    }
 }

@@ -79,7 +79,7 @@ class WebhookDeliveryListTest {
 
     /** Ann's order waits: the relay writes her mail and one webhook to the endpoint. */
     private long endpointAndOneWaitingOrder() {
-        long endpointId = api.restock().inTransaction(h -> SqlOutbox.addEndpoint(h, hookUrl, "whsec_0123456789abcdef01", clock.instant())).id();
+        long endpointId = api.restock().inTransaction(h -> SqlOutbox.addEndpoint(h, hookUrl, "whsec_0123456789abcdef01", clock.instant()).orElseThrow()).id();
         expect(client.post("/api/products", """
                 {"sku":"22423","name":"Regency Cakestand 3 Tier","priceMinor":1275,"currency":"GBP","backorderPolicy":"always"}"""), 201);
         expect(client.post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"lines\":[{\"sku\":\"22423\",\"quantity\":1}]}"), 201);
@@ -147,8 +147,8 @@ class WebhookDeliveryListTest {
     @Test
     void the_outbox_is_listed_newest_first_filtered_by_status_endpoint_and_topic_a_page_at_a_time() {
         var restock = api.restock();
-        long shop = restock.inTransaction(h -> SqlOutbox.addEndpoint(h, "https://shop.example.com/hooks", "whsec_0123456789abcdef01", clock.instant())).id();
-        long crm = restock.inTransaction(h -> SqlOutbox.addEndpoint(h, "https://crm.example.com/hooks", "whsec_0123456789abcdef02", clock.instant())).id();
+        long shop = restock.inTransaction(h -> SqlOutbox.addEndpoint(h, "https://shop.example.com/hooks", "whsec_0123456789abcdef01", clock.instant()).orElseThrow()).id();
+        long crm = restock.inTransaction(h -> SqlOutbox.addEndpoint(h, "https://crm.example.com/hooks", "whsec_0123456789abcdef02", clock.instant()).orElseThrow()).id();
         List<Long> ids = new ArrayList<>();
         restock.inTransaction(h -> {
             for (String[] message : new String[][]{{"https://shop.example.com/hooks", "order.waiting"}, {"https://crm.example.com/hooks", "order.waiting"},
