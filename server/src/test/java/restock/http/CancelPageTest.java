@@ -167,6 +167,12 @@ class CancelPageTest {
                     .contains("2 × Nutmeg Mug set aside for you will ship as usual.")
                     .doesNotContain("is now").doesNotContain("<h1>Cancelled</h1>");
             namesEachItemOnce(graces.responseBody(), "Silk Fan", "Nutmeg Mug");
+            // The link again: what was cancelled, then what remains under its own heading (a reserved line read as cancelled).
+            ApiClient.Exchange used = client.send("GET", gracesLink, null, Map.of());
+            assertThat(used.responseBody()).contains("This link has been used");
+            String usedPage = used.responseBody();
+            assertThat(usedPage.indexOf("The rest of order " + grace + ":")).as(usedPage)
+                    .isGreaterThan(usedPage.indexOf("10 × Silk Fan cancelled")).isLessThan(usedPage.indexOf("2 × Nutmeg Mug"));
 
             long bob = order(client, "bob@example.com", "NU-MUG", 4);
             String bobsLink = cancelPath(client, bob);
