@@ -211,7 +211,7 @@ final class ConsoleActions {
         Sku sku = ConsolePages.sku(ctx);
         String value = ctx.formParam("counted");
         if (value == null || !value.strip().matches("[0-9]{1,9}")) {
-            throw new InvalidInput("counted", "the count must be a whole number of units, was '" + (value == null ? "" : value) + "'");
+            throw new InvalidInput("counted", "the count must be a whole number of units, 0 or more, was '" + (value == null ? "" : value) + "'");
         }
         int counted = Integer.parseInt(value.strip());
         String reason = java.util.Optional.ofNullable(ctx.formParam("reason")).map(String::strip).filter(r -> !r.isEmpty())
@@ -280,7 +280,7 @@ final class ConsoleActions {
 
     private static int number(String field, String value) {
         if (value == null || !value.strip().matches("[0-9]{1,9}")) {
-            throw new InvalidInput(field, field + " must be a whole number of units, was '" + (value == null ? "" : value) + "'");
+            throw new InvalidInput(field, field + " must be a whole number of units, at least 1, was '" + (value == null ? "" : value) + "'");
         }
         int units = Integer.parseInt(value.strip());
         PurchaseOrderRequest.requireUnits(field, units);

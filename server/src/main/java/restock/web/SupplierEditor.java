@@ -84,7 +84,7 @@ public final class SupplierEditor {
 
     private static int number(String field, String words, String value) {
         if (!value.matches("[0-9]{1,9}")) {
-            throw new InvalidInput(field, words + " is a whole number, was '" + value + "'");
+            throw new InvalidInput(field, words + " is a whole number, 0 or more, was '" + value + "'");
         }
         return Integer.parseInt(value);
     }

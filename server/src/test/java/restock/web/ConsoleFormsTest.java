@@ -96,7 +96,7 @@ class ConsoleFormsTest {
         form.put("expected", later.toString());
         String units = staff.post("/console/purchase-orders", form).body();
         assertThat(fieldAt(units, "Units of line 1")).contains("value=\"-3\"")
-                .contains("Units of line 1 must be a whole number of units, was '-3'");
+                .contains("Units of line 1 must be a whole number of units, at least 1, was '-3'");
         assertThat(units).as("the box was not ticked this time").doesNotContain("value=\"yes\" checked");
         assertThat(purchaseOrders()).isZero();
     }
