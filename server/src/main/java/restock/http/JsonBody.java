@@ -104,7 +104,25 @@ final class JsonBody {
         if (TextLimit.hasControlCharacter(value.asText())) {
             throw new InvalidInput(path + field, path + field + " must not hold control characters such as NUL");
         }
+        if (hasUnpairedSurrogate(value.asText())) {
+            // JSON's \\uD800 escapes name half a character; PostgreSQL's UTF-8 cannot hold it and it was stored as '?'.
+            throw new InvalidInput(path + field, path + field + " must be Unicode text: it holds half of a character "
+                    + "(an unpaired surrogate such as \\uD800)");
+        }
         return value.asText();
+    }
+
+    /** Whether the text holds a UTF-16 surrogate without its other half (only a JSON escape can make one). */
+    static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String optionalText(JsonNode node, String path, String field) {
