@@ -11,8 +11,9 @@ import java.util.List;
  * before the ones today is in, and the latest days one by one (the lead-time demand's spread).
  *
  * <p>The nightly plan keeps one for every SKU of the catalogue (the catalogue policy learns from all their weeks), so it
- * holds what the forecast needs and no more: some 370 numbers a SKU instead of 1,098 days. {@link #of} buckets a
- * daily history.
+ * holds what the forecast needs and no more: some 370 numbers a SKU instead of 1,098 days. The database sums them
+ * ({@code SqlPlanning}) over the calendar {@link Window} says; {@link #of} buckets a daily history the same way in Java,
+ * and a property test holds the two to the same totals.
  *
  * @param today      the day the buckets are read for: its week and month are the current buckets, not history
  * @param weeks      totals of the latest complete weeks (Monday to Sunday) before today's, oldest first, at most {@link #MAX_WEEKS}
@@ -85,5 +86,53 @@ public record DemandBuckets(LocalDate today, double[] weeks, double[] months, do
             start = grain.plus(start, -1);
         }
         return totals.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * The calendar of a read of the {@code historyDays} days before today: the first complete week and month it
+     * covers and how many, and the first of the latest days. The database sums demand over exactly these.
+     */
+    public record Window(LocalDate today, LocalDate firstWeek, int weeks, LocalDate firstMonth, int months, LocalDate firstLatestDay) {
+        public static Window of(LocalDate today, int historyDays) {
+            if (historyDays < 0 || historyDays > DemandHistory.MAX_DAYS) {
+                throw new IllegalArgumentException("a demand read spans 0 to " + DemandHistory.MAX_DAYS + " days, was " + historyDays);
+            }
+            LocalDate firstDay = today.minusDays(historyDays);
+            int weeks = completeSince(ForecastGrain.WEEK, firstDay, today, MAX_WEEKS);
+            int months = completeSince(ForecastGrain.MONTH, firstDay, today, MAX_MONTHS);
+            return new Window(today, ForecastGrain.WEEK.plus(ForecastGrain.WEEK.grain().startOf(today), -weeks), weeks,
+                    ForecastGrain.MONTH.plus(ForecastGrain.MONTH.grain().startOf(today), -months), months,
+                    today.minusDays(Math.min(historyDays, LATEST_DAYS)));
+        }
+
+        /** The earliest day any of the window's buckets covers. */
+        public LocalDate firstDay() {
+            LocalDate first = firstWeek.isBefore(firstMonth) ? firstWeek : firstMonth;
+            return first.isBefore(firstLatestDay) ? first : firstLatestDay;
+        }
+
+        /** Days kept one by one: from {@link #firstLatestDay} to yesterday. */
+        public int latestDays() {
+            return (int) ChronoUnit.DAYS.between(firstLatestDay, today);
+        }
+
+        /** The buckets read over this window, checked to be as many as it has. */
+        public DemandBuckets buckets(double[] weekTotals, double[] monthTotals, double[] latestDayTotals) {
+            if (weekTotals.length != weeks || monthTotals.length != months || latestDayTotals.length != latestDays()) {
+                throw new IllegalStateException("demand read for " + today + ": " + weekTotals.length + " weeks, " + monthTotals.length
+                        + " months and " + latestDayTotals.length + " days, expected " + weeks + ", " + months + " and " + latestDays());
+            }
+            return new DemandBuckets(today, weekTotals, monthTotals, latestDayTotals);
+        }
+
+        /** How many of the grain's buckets before today's start on or after {@code firstDay}, at most {@code limit}. */
+        private static int completeSince(ForecastGrain grain, LocalDate firstDay, LocalDate today, int limit) {
+            LocalDate current = grain.grain().startOf(today);
+            int count = 0;
+            while (count < limit && !grain.plus(current, -(count + 1)).isBefore(firstDay)) {
+                count++;
+            }
+            return count;
+        }
     }
 }

@@ -4,7 +4,6 @@ import org.jdbi.v3.core.Handle;
 import restock.catalog.Sku;
 import restock.catalog.Supplier;
 import restock.planning.DemandBuckets;
-import restock.planning.DemandHistory;
 import restock.planning.Planner;
 
 import java.time.LocalDate;
@@ -32,8 +31,8 @@ public final class SqlPlanning {
 
     /** Every active SKU's planner inputs, with its demand of the {@code historyDays} days before today in buckets. */
     public static List<Planner.Inputs> inputs(Handle handle, LocalDate today, int historyDays, IntConsumer progress) {
-        return inputs(handle, progress, null, sku -> DemandBuckets.of(SqlDemand.days(handle, sku, today.minusDays(historyDays),
-                today.minusDays(1)).stream().mapToDouble(DemandHistory.Period::demand).toArray(), today));
+        DemandBuckets.Window window = DemandBuckets.Window.of(today, historyDays);
+        return inputs(handle, progress, null, sku -> SqlDemand.buckets(handle, sku, window));
     }
 
     /**
