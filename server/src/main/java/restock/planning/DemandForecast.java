@@ -107,21 +107,29 @@ public final class DemandForecast {
     }
 
     /**
-     * The forecast of a SKU's demand.
+     * The forecast of a SKU's demand from its daily history ({@link DemandBuckets#of} buckets it).
      *
      * @param daily  demand on each day before {@code today}, oldest first (at most {@link #HISTORY_DAYS} are used)
+     */
+    public static Forecast of(double[] daily, LocalDate today, Request request, Optional<AutomaticChoice.Policy> policy) {
+        return of(DemandBuckets.of(daily, today), request, policy);
+    }
+
+    /**
+     * The forecast of a SKU's demand from its complete weeks and months before today's.
+     *
      * @param policy the catalogue's policy ({@link #learnPolicy}), used by auto for a weekly SKU with a year's season
      * @throws IllegalArgumentException when a named method cannot forecast this history
      */
-    public static Forecast of(double[] daily, LocalDate today, Request request, Optional<AutomaticChoice.Policy> policy) {
-        ForecastGrain grain = request.grain().orElseGet(() -> ForecastGrain.forVolume(lastWeeks(daily, today, WEEKS_FOR_VOLUME)));
+    public static Forecast of(DemandBuckets demand, Request request, Optional<AutomaticChoice.Policy> policy) {
+        ForecastGrain grain = request.grain().orElseGet(demand::grain);
         int period = request.period().orElse(grain.periodsPerYear());
         int horizon = request.horizon().orElse(grain.defaultHorizon());
         if (horizon < 1 || horizon > grain.maxHorizon()) {
             throw new IllegalArgumentException("horizon must be between 1 and " + grain.maxHorizon() + " " + grain.label() + "s, was " + horizon);
         }
-        double[] history = fromFirstDemand(completeBuckets(daily, today, grain, grain.historyPeriods()));
-        LocalDate first = grain.grain().startOf(today);
+        double[] history = fromFirstDemand(demand.buckets(grain));
+        LocalDate first = grain.grain().startOf(demand.today());
         if (request.method().isPresent()) {
             return new Forecast(grain, period, first, request.method().get()
                     .predict(history, period, horizon, new SplittableRandom(Arrays.hashCode(history))).flooredFor(history));
@@ -133,9 +141,6 @@ public final class DemandForecast {
         return new Forecast(grain, period, first, firstSteps(choice.prediction(), horizon));
     }
 
-    /** Weeks of history the grain is chosen from: the latest year. */
-    static final int WEEKS_FOR_VOLUME = 52;
-
     /** Weeks ahead a catalogue policy is learned for: the default lead time plus the review period. */
     public static final int POLICY_WEEKS_AHEAD = (Planner.DEFAULT_LEAD_TIME_DAYS + Planner.REVIEW_PERIOD_DAYS + 6) / 7;
 
@@ -143,37 +148,9 @@ public final class DemandForecast {
      * The forecasting candidate per demand pattern for a whole catalogue, from every SKU's weekly history as
      * {@link #of} forecasts it ({@link AutomaticChoice#learn}): one SKU's history is too short to choose on reliably.
      */
-    public static AutomaticChoice.Policy learnPolicy(Collection<double[]> dailyHistories, LocalDate today) {
-        return AutomaticChoice.learn(dailyHistories.stream()
-                        .map(daily -> fromFirstDemand(completeBuckets(daily, today, ForecastGrain.WEEK, ForecastGrain.WEEK.historyPeriods())))
-                        .toList(),
+    public static AutomaticChoice.Policy learnPolicy(Collection<DemandBuckets> catalogue) {
+        return AutomaticChoice.learn(catalogue.stream().map(demand -> fromFirstDemand(demand.weeks())).toList(),
                 ForecastGrain.WEEK.periodsPerYear(), POLICY_WEEKS_AHEAD);
-    }
-
-    /** The latest {@code count} complete weeks before today's, oldest first. */
-    static double[] lastWeeks(double[] daily, LocalDate today, int count) {
-        return completeBuckets(daily, today, ForecastGrain.WEEK, count);
-    }
-
-    /**
-     * Totals of the latest complete buckets of the grain before the one today is in, at most {@code count}, oldest first;
-     * a bucket only partly covered by the daily history is left out.
-     */
-    static double[] completeBuckets(double[] daily, LocalDate today, ForecastGrain grain, int count) {
-        LocalDate current = grain.grain().startOf(today);
-        LocalDate firstDay = today.minusDays(daily.length);
-        List<Double> totals = new ArrayList<>();
-        LocalDate start = grain.plus(current, -1);
-        while (totals.size() < count && !start.isBefore(firstDay)) {
-            LocalDate end = grain.plus(start, 1);
-            double total = 0;
-            for (LocalDate day = start; day.isBefore(end); day = day.plusDays(1)) {
-                total += daily[(int) ChronoUnit.DAYS.between(firstDay, day)];
-            }
-            totals.add(0, total);
-            start = grain.plus(start, -1);
-        }
-        return totals.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** The history from its first bucket with demand (the latest bucket when there is none). */

@@ -24,8 +24,8 @@ public final class Planner {
     private Planner() {
     }
 
-    /** What the planner knows about a SKU: its daily demand before today, oldest first, up to {@link DemandForecast#HISTORY_DAYS}. */
-    public record Inputs(String sku, String name, Optional<String> supplier, double[] dailyDemand, List<Integer> leadTimesDays,
+    /** What the planner knows about a SKU: its demand before today ({@link DemandBuckets}), stock, supply and supplier. */
+    public record Inputs(String sku, String name, Optional<String> supplier, DemandBuckets demand, List<Integer> leadTimesDays,
                          int onHand, int reserved, int backordered, int incoming, Optional<LocalDate> nextReceipt, int minimumOrder, int packSize) {
     }
 
@@ -48,18 +48,13 @@ public final class Planner {
      * Demand per day over the next {@code daysAhead} days: the forecast of record ({@link DemandForecast}, the one the
      * planning chart and the forecast route show) averaged over those days.
      */
-    public static double forecastDailyRate(double[] dailyDemand, LocalDate today, int daysAhead, Optional<AutomaticChoice.Policy> policy) {
-        return DemandForecast.of(dailyDemand, today, DemandForecast.Request.OF_RECORD, policy).dailyRate(today, daysAhead);
-    }
-
-    /** The grain a SKU's demand is forecast in. */
-    public static ForecastGrain grain(double[] dailyDemand, LocalDate today) {
-        return ForecastGrain.forVolume(DemandForecast.lastWeeks(dailyDemand, today, DemandForecast.WEEKS_FOR_VOLUME));
+    public static double forecastDailyRate(DemandBuckets demand, int daysAhead, Optional<AutomaticChoice.Policy> policy) {
+        return DemandForecast.of(demand, DemandForecast.Request.OF_RECORD, policy).dailyRate(demand.today(), daysAhead);
     }
 
     /** The forecasting candidate per demand class for a whole catalogue ({@link DemandForecast#learnPolicy}). */
-    public static AutomaticChoice.Policy learnPolicy(List<Inputs> catalogue, LocalDate today) {
-        return DemandForecast.learnPolicy(catalogue.stream().map(Inputs::dailyDemand).toList(), today);
+    public static AutomaticChoice.Policy learnPolicy(List<Inputs> catalogue) {
+        return DemandForecast.learnPolicy(catalogue.stream().map(Inputs::demand).toList());
     }
 
     /** What the reorder point is set for. */
@@ -95,12 +90,15 @@ public final class Planner {
 
     /** Plans one SKU; with a catalogue policy, its demand rate comes from the candidate learned for its class. */
     public static SkuPlan plan(Inputs in, ServiceTarget target, LocalDate today, long seed, Optional<AutomaticChoice.Policy> policy) {
-        double[] demand = Arrays.copyOfRange(in.dailyDemand(), Math.max(0, in.dailyDemand().length - SPREAD_DAYS), in.dailyDemand().length);
+        if (!in.demand().today().equals(today)) {
+            throw new IllegalArgumentException("SKU " + in.sku() + ": planning for " + today + " from demand read for " + in.demand().today());
+        }
+        double[] demand = in.demand().latestDays();
         double historyMean = Arrays.stream(demand).average().orElse(0);
         long demandDays = Arrays.stream(demand).filter(d -> d > 0).count();
         List<Integer> leadTimes = in.leadTimesDays().isEmpty() ? List.of(DEFAULT_LEAD_TIME_DAYS) : in.leadTimesDays();
         double leadMean = leadTimes.stream().mapToInt(Integer::intValue).average().orElse(DEFAULT_LEAD_TIME_DAYS);
-        double dailyMean = forecastDailyRate(in.dailyDemand(), today, (int) Math.ceil(leadMean) + REVIEW_PERIOD_DAYS, policy);
+        double dailyMean = forecastDailyRate(in.demand(), (int) Math.ceil(leadMean) + REVIEW_PERIOD_DAYS, policy);
         boolean intermittent = demand.length == 0 || (double) demandDays / demand.length < INTERMITTENT_BELOW;
         LeadTimeDemand leadTimeDemand = intermittent && demandDays > 0
                 ? LeadTimeDemand.EmpiricalDemand.bootstrap(rescaled(demand, historyMean, dailyMean), leadTimes, seed)
@@ -137,7 +135,7 @@ public final class Planner {
                 + (stockOut ? runsOutFirst(cover, in, today, leadMean) : "")
                 : "position " + position + " is at or below the reorder point " + (int) point.reorderPoint() + " ("
                 + (intermittent ? "bootstrapped" : "normal") + " lead-time demand, mean " + Math.round(leadTimeDemand.mean())
-                + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + grain(in.dailyDemand(), today).label() + "s)";
+                + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + in.demand().grain().label() + "s)";
         return new SkuPlan(in.sku(), in.name(), in.supplier().orElse(NO_SUPPLIER), dailyMean, point.reorderPoint(), point.safetyStock(),
                 orderUpTo, position, quantity, orderBy, reason, cover, stockOut);
     }

@@ -6,6 +6,7 @@ import restock.forecast.Prediction;
 import org.jdbi.v3.core.Handle;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
+import restock.planning.DemandBuckets;
 import restock.planning.DemandHistory;
 import restock.planning.ChartData;
 import restock.planning.DemandForecast;
@@ -76,7 +77,7 @@ public final class PlanningQueries {
         LocalDate today = restock.books().today();
         List<Planner.Inputs> catalogue = SqlPlanning.inputs(handle, today, DemandForecast.HISTORY_DAYS, progress);
         java.util.Optional<AutomaticChoice.Policy> policy = java.util.Optional.of(
-                restock.cataloguePolicy().remember(today, Planner.learnPolicy(catalogue, today)));
+                restock.cataloguePolicy().remember(today, Planner.learnPolicy(catalogue)));
         return catalogue.stream()
                 .map(inputs -> Planner.plan(inputs, target, today, inputs.sku().hashCode(), policy))
                 .toList();
@@ -97,19 +98,19 @@ public final class PlanningQueries {
         // One read of the SKU's daily demand serves both the past weeks drawn and the forecast (the busiest SKUs'
         // history is the page's cost).
         List<DemandHistory.Period> days = dailyPeriods(handle, sku, today);
-        double[] daily = days.stream().mapToDouble(DemandHistory.Period::demand).toArray();
+        DemandBuckets demand = DemandBuckets.of(days.stream().mapToDouble(DemandHistory.Period::demand).toArray(), today);
         LocalDate weeksFrom = thisWeek.minusWeeks(CHART_HISTORY_WEEKS);
         List<DemandHistory.Period> weeks = DemandHistory.rollUp(days.stream().filter(day -> !day.start().isBefore(weeksFrom)
                 && day.start().isBefore(thisWeek)).toList(), weeksFrom, thisWeek.minusDays(1), DemandHistory.Grain.WEEK);
         Optional<AutomaticChoice.Policy> policy = Optional.of(policy(handle, today));
-        Planner.SkuPlan plan = SqlPlanning.inputsFor(handle, sku, daily)
+        Planner.SkuPlan plan = SqlPlanning.inputsFor(handle, sku, demand)
                 .map(inputs -> Planner.plan(inputs, new Planner.ServiceTarget.CycleService(DEFAULT_SERVICE_LEVEL), today, sku.code().hashCode(), policy))
                 .orElseThrow(() -> new restock.common.Conflict("sku", "product " + sku + " is discontinued: it has no forecast or "
                         + "reorder plan to chart; its demand history is at /api/planning/demand/" + sku));
-        DemandForecast.Forecast forecast = DemandForecast.of(daily, today, DemandForecast.Request.OF_RECORD, policy);
+        DemandForecast.Forecast forecast = DemandForecast.of(demand, DemandForecast.Request.OF_RECORD, policy);
         int bucketsNeeded = forecast.grain() == ForecastGrain.WEEK ? weeksAhead : weeksAhead / 4 + 2;
         if (bucketsNeeded > forecast.prediction().mean().length) {
-            forecast = DemandForecast.of(daily, today, new DemandForecast.Request(Optional.of(forecast.grain()), Optional.empty(),
+            forecast = DemandForecast.of(demand, new DemandForecast.Request(Optional.of(forecast.grain()), Optional.empty(),
                     Optional.of(Math.min(bucketsNeeded, forecast.grain().maxHorizon())), Optional.empty()), policy);
         }
         java.util.Map<LocalDate, Integer> incoming = new java.util.HashMap<>();
@@ -131,7 +132,7 @@ public final class PlanningQueries {
     /** The policy the plan forecasts with today: learned by today's plan, or now from every SKU's history. */
     private AutomaticChoice.Policy policy(Handle handle, LocalDate today) {
         return restock.cataloguePolicy().today(today,
-                () -> Planner.learnPolicy(SqlPlanning.inputs(handle, today, DemandForecast.HISTORY_DAYS, done -> { }), today));
+                () -> Planner.learnPolicy(SqlPlanning.inputs(handle, today, DemandForecast.HISTORY_DAYS, done -> { })));
     }
 
     private static void requireWeeksAhead(int weeksAhead) {
@@ -161,16 +162,16 @@ public final class PlanningQueries {
         });
         restock.catalog().find(handle, sku);
         LocalDate today = restock.books().today();
-        double[] daily = dailyDemand(handle, sku, today);
+        DemandBuckets demand = DemandBuckets.of(dailyDemand(handle, sku, today), today);
         Optional<AutomaticChoice.Policy> policy = named.isEmpty() ? Optional.of(policy(handle, today)) : Optional.empty();
         DemandForecast.Request request = new DemandForecast.Request(granularity, period, horizon, named);
-        ForecastGrain grain = granularity.orElseGet(() -> Planner.grain(daily, today));
+        ForecastGrain grain = granularity.orElseGet(demand::grain);
         int steps = horizon.orElse(grain.defaultHorizon());
         if (steps < 1 || steps > grain.maxHorizon()) {
             throw new InvalidInput("horizon", "horizon must be between 1 and " + grain.maxHorizon() + " " + grain.label() + "s, was " + steps);
         }
         try {
-            DemandForecast.Forecast forecast = DemandForecast.of(daily, today, request, policy);
+            DemandForecast.Forecast forecast = DemandForecast.of(demand, request, policy);
             return new SkuForecast(forecast.grain(), forecast.period(), forecast.firstPeriod(), forecast.prediction());
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("method", method + " cannot forecast this SKU's history in " + grain.label() + "s with period "

@@ -2,8 +2,11 @@ package restock.store;
 
 import org.jdbi.v3.core.Handle;
 import restock.catalog.Sku;
+import restock.planning.DemandBuckets;
 import restock.planning.DemandHistory;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -57,5 +60,55 @@ public final class SqlDemand {
                         rs.getInt("backordered"), rs.getInt("refused"), rs.getInt("waitlisted"), rs.getInt("cancelled"),
                         rs.getInt("backordered") + rs.getInt("refused") > 0 || rs.getInt("on_hand") == 0))
                 .list();
+    }
+
+    /**
+     * A SKU's demand (units ordered and waitlist sign-ups, by their UTC day) summed over the calendar of a window: each
+     * of its complete weeks (from Monday) and months, and each of its latest days; zero where nothing was asked for.
+     * The plan reads these instead of every day of three years ({@link DemandBuckets#of} buckets days the same way).
+     */
+    public static DemandBuckets buckets(Handle handle, Sku sku, DemandBuckets.Window window) {
+        LocalDate firstDay = window.firstDay();
+        return handle.createQuery("""
+                        with demand as (
+                            select (placed_at at time zone 'UTC')::date as day, quantity
+                            from order_lines
+                            where sku = :sku and placed_at >= cast(:from as timestamp) at time zone 'UTC'
+                              and placed_at < cast(:today as timestamp) at time zone 'UTC'
+                            union all
+                            select (created_at at time zone 'UTC')::date as day, quantity
+                            from waitlist
+                            where sku = :sku and created_at >= cast(:from as timestamp) at time zone 'UTC'
+                              and created_at < cast(:today as timestamp) at time zone 'UTC'),
+                        daily as (select day, sum(quantity) as units from demand group by day),
+                        weekly as (select day - (extract(isodow from day)::int - 1) as week_start, sum(units) as units from daily group by 1),
+                        monthly as (select day - (extract(day from day)::int - 1) as month_start, sum(units) as units from daily group by 1)
+                        select array(select coalesce(w.units, 0)::bigint from generate_series(0, :weeks - 1) i
+                                     left join weekly w on w.week_start = cast(:first_week as date) + 7 * i order by i) as weeks,
+                               array(select coalesce(m.units, 0)::bigint from generate_series(0, :months - 1) i
+                                     left join monthly m on m.month_start = (cast(:first_month as date) + make_interval(months => i))::date
+                                     order by i) as months,
+                               array(select coalesce(d.units, 0)::bigint from generate_series(0, cast(:today as date) - cast(:first_latest_day as date) - 1) i
+                                     left join daily d on d.day = cast(:first_latest_day as date) + i order by i) as latest_days""")
+                .bind("sku", sku.code())
+                .bind("from", firstDay)
+                .bind("today", window.today())
+                .bind("first_week", window.firstWeek())
+                .bind("weeks", window.weeks())
+                .bind("first_month", window.firstMonth())
+                .bind("months", window.months())
+                .bind("first_latest_day", window.firstLatestDay())
+                .map((rs, ctx) -> window.buckets(numbers(rs.getArray("weeks")), numbers(rs.getArray("months")),
+                        numbers(rs.getArray("latest_days"))))
+                .one();
+    }
+
+    private static double[] numbers(Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        double[] numbers = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            numbers[i] = ((Number) values[i]).doubleValue();
+        }
+        return numbers;
     }
 }

@@ -3,7 +3,7 @@ package restock.store;
 import org.jdbi.v3.core.Handle;
 import restock.catalog.Sku;
 import restock.catalog.Supplier;
-import restock.planning.DemandHistory;
+import restock.planning.DemandBuckets;
 import restock.planning.Planner;
 
 import java.time.LocalDate;
@@ -18,9 +18,9 @@ import java.util.function.IntConsumer;
 public final class SqlPlanning {
     /**
      * Products planned in one run (the first by SKU code; the rest wait for a larger limit). Each SKU's inputs hold
-     * about 2 KB (182 days of demand), so 200,000 SKUs keep some 400 MB in memory. It was 20,000, which left 30,000 SKUs
-     * of the 50,000-SKU benchmark without a plan; that run took 190 s for 20,000 SKUs once the demand read used its
-     * indexes (V57), hours before.
+     * about 3 KB (its demand in buckets: 156 weeks, 36 months and 182 days), so 200,000 SKUs keep some 600 MB in memory.
+     * It was 20,000, which left 30,000 SKUs of the 50,000-SKU benchmark without a plan; that run took 190 s for 20,000
+     * SKUs once the demand read used its indexes (V57), hours before.
      */
     public static final int MAX_SKUS = 200_000;
     /** Lead times learned per supplier: its latest deliveries. */
@@ -29,22 +29,18 @@ public final class SqlPlanning {
     private SqlPlanning() {
     }
 
+    /** Every active SKU's planner inputs, with its demand of the {@code historyDays} days before today in buckets. */
     public static List<Planner.Inputs> inputs(Handle handle, LocalDate today, int historyDays, IntConsumer progress) {
-        return inputs(handle, progress, null, sku -> dailyDemand(handle, sku, today, historyDays));
+        DemandBuckets.Window window = DemandBuckets.Window.of(today, historyDays);
+        return inputs(handle, progress, null, sku -> SqlDemand.buckets(handle, sku, window));
     }
 
     /**
-     * One SKU's planner inputs, with its daily demand of the last days (oldest first) already read by the caller:
-     * the SKU page's chart reads that history once for both its past weeks and the plan.
+     * One SKU's planner inputs, with its demand already read by the caller: the SKU page's chart reads that history
+     * once for both its past weeks and the plan.
      */
-    public static Optional<Planner.Inputs> inputsFor(Handle handle, Sku sku, double[] dailyDemand) {
-        return inputs(handle, done -> { }, sku, only -> dailyDemand).stream().findFirst();
-    }
-
-    /** A SKU's demand on each of the {@code historyDays} days before today, oldest first. */
-    private static double[] dailyDemand(Handle handle, Sku sku, LocalDate today, int historyDays) {
-        return SqlDemand.days(handle, sku, today.minusDays(historyDays), today.minusDays(1)).stream()
-                .mapToDouble(DemandHistory.Period::demand).toArray();
+    public static Optional<Planner.Inputs> inputsFor(Handle handle, Sku sku, DemandBuckets demand) {
+        return inputs(handle, done -> { }, sku, only -> demand).stream().findFirst();
     }
 
     /** Open purchase order units by expected date. */
@@ -61,7 +57,7 @@ public final class SqlPlanning {
     }
 
     private static List<Planner.Inputs> inputs(Handle handle, IntConsumer progress, Sku only,
-                                               Function<Sku, double[]> dailyDemand) {
+                                               Function<Sku, DemandBuckets> demand) {
         List<Map<String, Object>> products = handle.createQuery("""
                         select p.sku, p.name, s.on_hand, s.reserved, s.backordered,
                                coalesce((select sum(l.quantity_ordered - l.quantity_received) from purchase_order_lines l
@@ -76,14 +72,14 @@ public final class SqlPlanning {
         List<Planner.Inputs> inputs = new ArrayList<>();
         for (Map<String, Object> row : products) {
             Sku sku = Sku.of((String) row.get("sku"));
-            double[] daily = dailyDemand.apply(sku);
+            DemandBuckets buckets = demand.apply(sku);
             Long supplierId = (Long) row.get("supplier_id");
             Optional<Supplier> supplier = Optional.ofNullable(supplierId).flatMap(id -> SqlCatalogEdits.supplier(handle, id, false));
             List<Integer> history = supplierId == null ? List.of() : leadTimes(handle, supplierId);
             // Delivery history is what the supplier does; the lead time it states stands in until there is any.
             List<Integer> leadTimes = history.isEmpty() ? supplier.flatMap(Supplier::leadTimeDays).map(List::of).orElse(List.of()) : history;
             inputs.add(new Planner.Inputs(sku.code(), (String) row.get("name"),
-                    supplier.map(Supplier::name), daily, leadTimes,
+                    supplier.map(Supplier::name), buckets, leadTimes,
                     ((Number) row.get("on_hand")).intValue(), ((Number) row.get("reserved")).intValue(),
                     ((Number) row.get("backordered")).intValue(), ((Number) row.get("incoming")).intValue(),
                     Optional.ofNullable((java.sql.Date) row.get("next_receipt")).map(java.sql.Date::toLocalDate),

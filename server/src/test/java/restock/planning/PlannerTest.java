@@ -19,9 +19,14 @@ class PlannerTest {
         return demand;
     }
 
+    /** A daily history before today, in the buckets the planner reads. */
+    private static DemandBuckets days(double[] daily) {
+        return DemandBuckets.of(daily, TODAY);
+    }
+
     @Test
     void low_stock_of_a_steady_seller_is_ordered_now_up_to_lead_time_and_review_demand() {
-        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), steady(10, 180),
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), days(steady(10, 180)),
                 List.of(14, 14, 14), 60, 10, 0, 0, Optional.empty(), 0, 12);
         Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
         assertThat(plan.reorderPoint()).isEqualTo(140.0);
@@ -35,7 +40,7 @@ class PlannerTest {
 
     @Test
     void a_well_stocked_seller_orders_nothing_yet_and_says_when_to() {
-        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), steady(10, 180),
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), days(steady(10, 180)),
                 List.of(14), 400, 0, 0, 0, Optional.empty(), 0, 1);
         Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
         assertThat(plan.suggestedQuantity()).isZero();
@@ -47,7 +52,7 @@ class PlannerTest {
     void a_seller_whose_supply_comes_after_its_shelf_empties_is_told_to_bring_the_delivery_forward() {
         // 20 free at 10 a day, 400 due in 9 days: the position is above the reorder point, nothing to order, but the shelf
         // is empty for a week first (an outside check found such rows explained only by the position).
-        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), steady(10, 180),
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), days(steady(10, 180)),
                 List.of(14), 20, 0, 0, 400, Optional.of(TODAY.plusDays(9)), 0, 1);
         Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
         assertThat(plan.suggestedQuantity()).isZero();
@@ -58,7 +63,7 @@ class PlannerTest {
 
     @Test
     void a_new_product_whose_first_orders_wait_is_not_said_to_have_stopped_selling() {
-        Planner.Inputs in = new Planner.Inputs("PL-003", "New Lamp", Optional.of("Lamp Works"), new double[180], List.of(14), 0, 0, 10, 10,
+        Planner.Inputs in = new Planner.Inputs("PL-003", "New Lamp", Optional.of("Lamp Works"), days(new double[180]), List.of(14), 0, 0, 10, 10,
                 Optional.of(TODAY.plusDays(20)), 0, 1);
         Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
         assertThat(plan.suggestedQuantity()).isZero();
@@ -72,7 +77,7 @@ class PlannerTest {
         for (int day = 0; day < demand.length; day += 9) {
             demand[day] = 4;
         }
-        Planner.Inputs in = new Planner.Inputs("85123A", "White Hanging Heart", Optional.empty(), demand, List.of(), 0, 0, 3, 0,
+        Planner.Inputs in = new Planner.Inputs("85123A", "White Hanging Heart", Optional.empty(), days(demand), List.of(), 0, 0, 3, 0,
                 Optional.empty(), 0, 1);
         Planner.SkuPlan plan = Planner.plan(in, 0.9, TODAY, 7);
         assertThat(plan.reason()).contains("bootstrapped");
@@ -85,7 +90,7 @@ class PlannerTest {
     void a_seller_whose_demand_stopped_months_ago_is_not_reordered_from_its_old_average() {
         double[] demand = steady(10, 360);
         Arrays.fill(demand, 200, 360, 0.0); // nothing sold for the last 160 days
-        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), demand,
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), days(demand),
                 List.of(14), 0, 0, 0, 0, Optional.empty(), 0, 1);
         Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
         assertThat(plan.dailyDemand()).isZero();
@@ -98,7 +103,7 @@ class PlannerTest {
         double[] demand = new double[280];
         Arrays.fill(demand, 0, 140, 2.0);
         Arrays.fill(demand, 140, 280, 6.0); // demand tripled half-way
-        double rate = Planner.forecastDailyRate(demand, TODAY, 21, Optional.empty());
+        double rate = Planner.forecastDailyRate(days(demand), 21, Optional.empty());
         assertThat(rate).isGreaterThan(4.0 + 1e-9); // the history mean is 4 a day
         assertThat(rate).isLessThan(7.0); // a method with drift may carry the rise on a little
     }
@@ -112,17 +117,17 @@ class PlannerTest {
             for (int d = 0; d < daily.length; d++) {
                 daily[d] = random.nextDouble() < 0.6 ? 1 + random.nextInt(4) : 0;
             }
-            catalogue.add(new Planner.Inputs("S" + s, "SKU " + s, Optional.of("Supplier"), daily, List.of(14), 0, 0, 0, 0,
+            catalogue.add(new Planner.Inputs("S" + s, "SKU " + s, Optional.of("Supplier"), days(daily), List.of(14), 0, 0, 0, 0,
                     Optional.empty(), 0, 1));
         }
-        AutomaticChoice.Policy policy = Planner.learnPolicy(catalogue, TODAY);
+        AutomaticChoice.Policy policy = Planner.learnPolicy(catalogue);
         assertThat(policy.byPattern()).isNotEmpty();
         Planner.SkuPlan plan = Planner.plan(catalogue.get(0), 0.95, TODAY, 1, Optional.of(policy));
-        double mean = Arrays.stream(catalogue.get(0).dailyDemand()).average().orElseThrow();
+        double mean = Arrays.stream(catalogue.get(0).demand().latestDays()).average().orElseThrow();
         assertThat(plan.dailyDemand()).isBetween(0.5 * mean, 1.5 * mean); // stationary demand: the rate stays near its mean
         assertThat(plan.suggestedQuantity()).isPositive(); // nothing on hand
         // 10 days before a Thursday: the week before this one is complete; this week's three days are the current bucket
-        assertThat(DemandForecast.lastWeeks(new double[10], TODAY, 52)).hasSize(1);
+        assertThat(days(new double[10]).latestYearOfWeeks()).hasSize(1);
     }
 
     @Test
@@ -132,7 +137,7 @@ class PlannerTest {
         for (int d = 0; d < daily.length; d++) {
             daily[d] = 5 + random.nextInt(11); // smooth: 5..15 a day
         }
-        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), daily,
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), days(daily),
                 List.of(10, 14, 12), 0, 0, 0, 0, Optional.empty(), 0, 1);
         Planner.SkuPlan ninety = Planner.plan(in, new Planner.ServiceTarget.FillRate(0.90), TODAY, 1, Optional.empty());
         Planner.SkuPlan high = Planner.plan(in, new Planner.ServiceTarget.FillRate(0.999), TODAY, 1, Optional.empty());
@@ -154,12 +159,12 @@ class PlannerTest {
         double[] steady = new double[182];
         java.util.Arrays.fill(steady, 2);
 
-        assertThat(Planner.grain(slow, TODAY)).isEqualTo(ForecastGrain.MONTH);
-        assertThat(Planner.grain(steady, TODAY)).isEqualTo(ForecastGrain.WEEK);
+        assertThat(days(slow).grain()).isEqualTo(ForecastGrain.MONTH);
+        assertThat(days(steady).grain()).isEqualTo(ForecastGrain.WEEK);
         double slowMean = Arrays.stream(slow).average().orElseThrow();
-        assertThat(Planner.forecastDailyRate(slow, TODAY, 21, Optional.empty())).isBetween(0.5 * slowMean, 1.5 * slowMean);
-        assertThat(Planner.forecastDailyRate(steady, TODAY, 21, Optional.empty())).isCloseTo(2.0, org.assertj.core.api.Assertions.within(1e-6));
-        assertThat(Planner.plan(new Planner.Inputs("S", "Slow", Optional.of("Supplier"), slow, List.of(14), 0, 0, 0, 0,
+        assertThat(Planner.forecastDailyRate(days(slow), 21, Optional.empty())).isBetween(0.5 * slowMean, 1.5 * slowMean);
+        assertThat(Planner.forecastDailyRate(days(steady), 21, Optional.empty())).isCloseTo(2.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(Planner.plan(new Planner.Inputs("S", "Slow", Optional.of("Supplier"), days(slow), List.of(14), 0, 0, 0, 0,
                 Optional.empty(), 0, 1), 0.95, TODAY, 1).reason()).contains("forecast in months");
     }
 
