@@ -21,6 +21,7 @@ import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
 import restock.service.AvailabilityQueries;
 import restock.service.NoticeRelay;
+import restock.service.OrderCommands;
 import restock.service.QueueUpkeep;
 import restock.service.Restock;
 import restock.service.StorefrontQueries;
@@ -219,11 +220,26 @@ final class ShopUnderTest {
     Reading reading(List<OrderRequest.Line> items, List<ReferenceModel.Requested> cart) {
         List<OrderRequest.Line> cartLines = cart.stream().map(r -> new OrderRequest.Line(Sku.of(r.sku()), r.quantity())).toList();
         return restock.read(h -> new Reading(restock.availability().batch(h, items), restock.availability().cart(h, cartLines),
-                storefront.merchantRows(h, PAGES), stock(h), lines(h)));
+                storefront.merchantRows(h, PAGES), stock(h), lines(h), toShip(h)));
     }
 
     record Reading(List<AvailabilityQueries.Answer> answers, List<AvailabilityQueries.Answer> cart, List<Map<String, String>> feed,
-                   Map<String, int[]> stock, Map<Long, int[]> lines) {
+                   Map<String, int[]> stock, Map<Long, int[]> lines, List<Long> toShip) {
+    }
+
+    /** The pick list, every page of it: the real ids of the orders a warehouse would ship now, oldest first. */
+    private List<Long> toShip(org.jdbi.v3.core.Handle h) {
+        List<Long> ids = new ArrayList<>();
+        List<OrderCommands.ToShip> page;
+        do {
+            page = restock.orders().toShip(h, ids.isEmpty() ? 0 : ids.get(ids.size() - 1), OrderCommands.MAX_PICK_LIST_PAGE);
+            page.forEach(due -> ids.add(due.order().id()));
+        } while (page.size() == OrderCommands.MAX_PICK_LIST_PAGE);
+        return ids;
+    }
+
+    long realOrderId(long modelOrderId) {
+        return orderIds.get(modelOrderId);
     }
 
     private static Map<String, int[]> stock(org.jdbi.v3.core.Handle h) {

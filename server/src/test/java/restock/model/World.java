@@ -313,6 +313,10 @@ final class World {
                     () -> shop.underLock(skus, QUANTITIES, trialLines));
             checkFigures(skus, reading.stock());
             checkLines(reading.lines());
+            // The pick list holds the orders a shipment would send now, as the model's ship() decides them.
+            List<Long> shippable = model.lines.values().stream().filter(l -> l.waiting == 0 && l.reserved > 0)
+                    .map(l -> shop.realOrderId(l.orderId)).distinct().sorted().toList();
+            assertThat(reading.toShip()).as("the pick list against the orders the model would ship").isEqualTo(shippable);
             // The model's answers, once a step: the availability answers, the locked books and the feed meet them.
             Map<String, ReferenceModel.Decision> modelSays = new java.util.HashMap<>();
             for (AvailabilityQueries.Answer answer : reading.answers()) {
