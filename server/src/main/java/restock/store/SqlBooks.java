@@ -66,7 +66,7 @@ public final class SqlBooks {
                                p.release_date, p.discontinued, %s as held, %s as supply
                         from stock s join products p on p.sku = s.sku
                         where s.location_code = :location and s.sku = any(:skus)
-                        order by s.sku""".formatted(SqlWaitlist.heldUnitsOf("s.sku"), lock ? "null" : OPEN_SUPPLY_OF.formatted("s.sku"))
+                        order by s.sku""".formatted(SqlWaitlist.heldUnitsOf("s.sku"), lock ? "null" : OPEN_SUPPLY_WHERE.formatted("l.sku = s.sku"))
                         + (lock ? " for update of s" : ""))
                 .bind("location", LOCATION)
                 .bindArray("skus", String.class, codes)
@@ -78,7 +78,7 @@ public final class SqlBooks {
                             BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
                             new Lifecycle(Optional.ofNullable(rs.getObject("release_date", LocalDate.class)), rs.getBoolean("discontinued")),
                             rs.getInt("on_hand"), rs.getInt("reserved"), rs.getInt("backordered"), rs.getInt("held"),
-                            supply == null ? List.of() : supplyRows(json(supply), sku));
+                            supply == null ? List.of() : supplyRows(json(supply)));
                 })
                 .list();
     }
@@ -154,14 +154,14 @@ public final class SqlBooks {
     }
 
     /**
-     * A SKU's open purchase order lines, as a JSON array of {@code [id, expected epoch day, supplier id, open units]}
-     * (one per row of {@code stock s}): dates travel as day numbers, so no text format stands between the two sides.
+     * Open purchase order lines as a JSON array of {@code [id, sku, expected epoch day, supplier id, open units]}, for
+     * the SKUs the condition names: dates travel as day numbers, so no text format stands between the two sides.
      */
-    private static final String OPEN_SUPPLY_OF = """
-            (select coalesce(json_agg(json_build_array(l.id, l.expected_date - date '1970-01-01', o.supplier_id,
+    private static final String OPEN_SUPPLY_WHERE = """
+            (select coalesce(json_agg(json_build_array(l.id, l.sku, l.expected_date - date '1970-01-01', o.supplier_id,
                                                        l.quantity_ordered - l.quantity_received) order by l.id), '[]')
              from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
-             where o.status = 'open' and l.sku = %s and l.quantity_received < l.quantity_ordered)""";
+             where o.status = 'open' and %s and l.quantity_received < l.quantity_ordered)""";
 
     /**
      * The waiting side of the SKUs' books and their supply, read after the stock rows are locked, so that no writer
@@ -184,14 +184,10 @@ public final class SqlBooks {
                                                                           p.purchase_order_line_id) order by p.order_line_id), '[]')
                                 from line_promises p join order_lines l on l.id = p.order_line_id
                                 where l.sku = any(:skus) and l.waiting > 0) as promises,
-                               (select coalesce(json_agg(json_build_array(l.id, l.sku, l.expected_date - date '1970-01-01', o.supplier_id,
-                                                                          l.quantity_ordered - l.quantity_received) order by l.id), '[]')
-                                from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
-                                where o.status = 'open' and l.sku = any(:skus)
-                                  and l.quantity_received < l.quantity_ordered) as supply""")
+                               %s as supply""".formatted(OPEN_SUPPLY_WHERE.formatted("l.sku = any(:skus)")))
                 .bindArray("skus", String.class, codes)
                 .map((rs, ctx) -> new WaitingSide(queues(json(rs.getString("queue"))), pegs(json(rs.getString("pegs"))),
-                        promises(json(rs.getString("promises"))), supplyRows(json(rs.getString("supply")), null)))
+                        promises(json(rs.getString("promises"))), supplyRows(json(rs.getString("supply")))))
                 .one();
     }
 
@@ -240,13 +236,12 @@ public final class SqlBooks {
         return promises;
     }
 
-    /** Supply rows from a JSON array: {@code [id, sku, epoch day, supplier, open]}, or without the SKU when {@code sku} names it. */
-    private static List<SupplyRow> supplyRows(JsonNode rows, String sku) {
+    /** Supply rows from a JSON array of {@link #OPEN_SUPPLY_WHERE}'s shape. */
+    private static List<SupplyRow> supplyRows(JsonNode rows) {
         List<SupplyRow> supply = new ArrayList<>();
-        int at = sku == null ? 1 : 0;
         for (JsonNode row : rows) {
-            supply.add(new SupplyRow(row.get(0).asLong(), sku == null ? row.get(1).asText() : sku,
-                    LocalDate.ofEpochDay(row.get(1 + at).asLong()), row.get(2 + at).asLong(), row.get(3 + at).asInt()));
+            supply.add(new SupplyRow(row.get(0).asLong(), row.get(1).asText(), LocalDate.ofEpochDay(row.get(2).asLong()),
+                    row.get(3).asLong(), row.get(4).asInt()));
         }
         return supply;
     }

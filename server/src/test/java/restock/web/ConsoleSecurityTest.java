@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import restock.catalog.Sku;
 import restock.service.StaffAccounts;
+import restock.support.ConsoleSession;
 import restock.support.RunningApi;
 import restock.support.TestDatabases;
 
@@ -28,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Who may use the console: staff with a session, never the API key; every change carries the session's token. */
 class ConsoleSecurityTest {
     private static final String PASSWORD = "correct horse battery";
-    private static final Pattern HIDDEN = Pattern.compile("name=\"(_login|_csrf|_once)\" value=\"([^\"]+)\"");
     private static RunningApi api;
     private static String base;
 
@@ -67,7 +67,7 @@ class ConsoleSecurityTest {
         signIn(client, "ops", PASSWORD);
         List<Long> open = openPurchaseOrders();
         long po = open.get(open.size() - 1);
-        String token = hidden(get(client, "/console/purchase-orders/" + po).body(), "_csrf");
+        String token = ConsoleSession.hidden(get(client, "/console/purchase-orders/" + po).body(), "_csrf");
 
         HttpResponse<String> noToken = post(client, "/console/purchase-orders/" + po + "/close", Map.of(), null);
         assertThat(noToken.statusCode()).isEqualTo(403);
@@ -110,7 +110,7 @@ class ConsoleSecurityTest {
                 assertThat(cookie).startsWith("restock_session=").contains("HttpOnly").contains("SameSite=Strict").contains("Path=/console"));
         HttpResponse<String> overview = get(client, "/console/overview");
         assertThat(overview.statusCode()).isEqualTo(200);
-        String token = hidden(overview.body(), "_csrf");
+        String token = ConsoleSession.hidden(overview.body(), "_csrf");
         assertThat(post(client, "/console/logout", Map.of("_csrf", token), base).statusCode()).isEqualTo(303);
         assertThat(get(client, "/console/overview").statusCode()).isEqualTo(303);
     }
@@ -119,7 +119,7 @@ class ConsoleSecurityTest {
     void bad_input_on_a_form_is_explained_on_a_page_and_changes_nothing() throws Exception {
         HttpClient client = client();
         signIn(client, "ops", PASSWORD);
-        String token = hidden(get(client, "/console/purchase-orders").body(), "_csrf");
+        String token = ConsoleSession.hidden(get(client, "/console/purchase-orders").body(), "_csrf");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("_csrf", token);
         form.put("supplier", "Acme");
@@ -140,8 +140,8 @@ class ConsoleSecurityTest {
         signIn(client, "ops", PASSWORD);
         String page = get(client, "/console/purchase-orders").body();
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("_csrf", hidden(page, "_csrf"));
-        form.put("_once", hidden(page, "_once"));
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("_once", ConsoleSession.hidden(page, "_once"));
         form.put("supplier", "Twice Sent Ltd");
         form.put("new-supplier", "yes");
         form.put("sku", "22423");
@@ -155,7 +155,7 @@ class ConsoleSecurityTest {
         // The same key with other values is refused; a fresh page's key makes a second one.
         form.put("quantity", "13");
         assertThat(post(client, "/console/purchase-orders", form, base).statusCode()).isEqualTo(409);
-        form.put("_once", hidden(get(client, "/console/purchase-orders").body(), "_once"));
+        form.put("_once", ConsoleSession.hidden(get(client, "/console/purchase-orders").body(), "_once"));
         assertThat(post(client, "/console/purchase-orders", form, base).statusCode()).isEqualTo(303);
         assertThat(purchaseOrdersFrom("Twice Sent Ltd")).isEqualTo(2);
     }
@@ -209,7 +209,7 @@ class ConsoleSecurityTest {
         }
         assertThat(sections).as("suppliers with a stated lead time among the suggestions").isPositive();
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("_csrf", hidden(page, "_csrf"));
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
         form.put("_once", "no-supplier-" + System.nanoTime());
         form.put("supplier", "Yiwu Trading Ltd");
         form.put("sku", sku.code());
@@ -253,7 +253,7 @@ class ConsoleSecurityTest {
         assertThat(shop.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(shop.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
                 assertThat(cookie).startsWith("restock_shop=").contains("HttpOnly").contains("SameSite=Strict"));
-        String token = hidden(shop.body(), "_csrf");
+        String token = ConsoleSession.hidden(shop.body(), "_csrf");
         Map<String, String> form = new LinkedHashMap<>(Map.of("sku", "22423", "quantity", "1", "email", "forged@example.com"));
         long before = ordersOf("forged@example.com");
         assertThat(post(client, "/shop/orders", form, base).statusCode()).as("no token").isEqualTo(403);
@@ -286,18 +286,8 @@ class ConsoleSecurityTest {
     }
 
     private static HttpResponse<String> signIn(HttpClient client, String user, String password) throws Exception {
-        String loginToken = hidden(get(client, "/console/login").body(), "_login");
+        String loginToken = ConsoleSession.hidden(get(client, "/console/login").body(), "_login");
         return post(client, "/console/login", Map.of("_login", loginToken, "username", user, "password", password), base);
-    }
-
-    private static String hidden(String page, String name) {
-        Matcher matcher = HIDDEN.matcher(page);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(name)) {
-                return matcher.group(2);
-            }
-        }
-        throw new AssertionError("no " + name + " field in " + page);
     }
 
     private static HttpClient client() {
