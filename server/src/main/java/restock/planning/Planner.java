@@ -135,7 +135,8 @@ public final class Planner {
                 + (stockOut ? runsOutFirst(cover, in, today, leadMean) : "")
                 : "position " + position + " is at or below the reorder point " + (int) point.reorderPoint() + " ("
                 + (intermittent ? "bootstrapped" : "normal") + " lead-time demand, mean " + Math.round(leadTimeDemand.mean())
-                + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + in.demand().grain().label() + "s)";
+                + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + in.demand().grain().label() + "s)"
+                + howMuch(quantity, position, point.reorderPoint(), dailyMean, orderUpTo, in);
         return new SkuPlan(in.sku(), in.name(), in.supplier().orElse(NO_SUPPLIER), dailyMean, point.reorderPoint(), point.safetyStock(),
                 orderUpTo, position, quantity, orderBy, reason, cover, stockOut);
     }
@@ -149,6 +150,27 @@ public final class Planner {
         String runsOut = "; but free stock runs out in about " + Math.round(cover) + (Math.round(cover) == 1 ? " day" : " days");
         return in.nextReceipt().map(date -> runsOut + ", before the next receipt due " + date + ": bring that delivery forward")
                 .orElse(runsOut + ", within the lead time of about " + Math.round(leadMean) + " days");
+    }
+
+    /**
+     * How the suggested quantity was reached, in the order {@link ReorderPolicy#orderQuantity} takes: up to the
+     * order-up-to level, less the position, raised to the minimum order, in whole packs (an outside check found the
+     * reason said why to order but not why that many).
+     */
+    private static String howMuch(int quantity, int position, double reorderPoint, double dailyMean, double orderUpTo, Inputs in) {
+        long upTo = Math.round(orderUpTo);
+        long shortfall = Math.round(orderUpTo - position);
+        StringBuilder said = new StringBuilder("; orders ").append(quantity).append(": up to ").append(upTo)
+                .append(" (the reorder point ").append(Math.round(reorderPoint)).append(" and ").append(REVIEW_PERIOD_DAYS)
+                .append(" days' forecast demand of ").append(Math.round(dailyMean * REVIEW_PERIOD_DAYS)).append(") less the position ")
+                .append(position).append(" is ").append(shortfall);
+        if (in.minimumOrder() > orderUpTo - position) {
+            said.append(", raised to the minimum order of ").append(in.minimumOrder());
+        }
+        if (in.packSize() > 1) {
+            said.append(", in whole packs of ").append(in.packSize());
+        }
+        return said.toString();
     }
 
     /** The daily history scaled so its mean is the forecast rate (its shape, e.g. lumpiness, kept). */

@@ -35,7 +35,20 @@ class PlannerTest {
         assertThat(plan.orderBy()).contains(TODAY);
         assertThat(plan.stocksOutBeforeNextReceipt()).isTrue();
         assertThat(plan.daysOfCover()).isEqualTo(5.0);
-        assertThat(plan.reason()).contains("normal").contains("95% service");
+        assertThat(plan.reason()).contains("normal").contains("95% service")
+                .endsWith("; orders 168: up to 210 (the reorder point 140 and 7 days' forecast demand of 70) less the position 50 is 160,"
+                        + " in whole packs of 12");
+    }
+
+    @Test
+    void the_reason_says_when_the_minimum_order_sets_the_quantity() {
+        // Up to 210 less a position of 130 is 80; the supplier takes no fewer than 100.
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), days(steady(10, 180)),
+                List.of(14, 14, 14), 130, 0, 0, 0, Optional.empty(), 100, 1);
+        Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
+        assertThat(plan.suggestedQuantity()).isEqualTo(100);
+        assertThat(plan.reason()).endsWith("; orders 100: up to 210 (the reorder point 140 and 7 days' forecast demand of 70) less the position 130"
+                + " is 80, raised to the minimum order of 100");
     }
 
     @Test
