@@ -44,6 +44,10 @@ final class WebhookRoutes {
         });
         routes.get("/api/outbox", this::outbox);
         routes.get("/api/outbox/unstored", this::unstored);
+        routes.post("/api/outbox/{id}/replay", ctx -> commands.commandWithoutBody(ctx, h -> {
+            endpoints.replay(h, HttpCommands.id(ctx));
+            return Map.of("id", HttpCommands.id(ctx), "status", "pending");
+        }));
         routes.delete("/api/webhooks/{id}", ctx -> {
             restock.inTransaction(h -> {
                 endpoints.delete(h, HttpCommands.id(ctx));

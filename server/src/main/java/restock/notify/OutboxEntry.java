@@ -28,4 +28,29 @@ public record OutboxEntry(long id, UUID messageId, Message.Channel channel, Stri
             throw new IllegalStateException("outbox message " + id + " is a " + channel.code() + " and names webhook endpoint " + endpointId.get());
         }
     }
+
+    /**
+     * Why a replay may not put this message back in the queue, or empty when it may: only a parked message is
+     * replayed; one still being tried, or delivered, is refused with where it stands and what to do instead.
+     */
+    public Optional<String> replayRefusal() {
+        return switch (status) {
+            case PARKED -> Optional.empty();
+            case PENDING, RETRYING -> Optional.of("outbox message " + id + " " + standing()
+                    + "; it is tried again by itself, and only a parked message is replayed");
+            case DELIVERED -> Optional.of("outbox message " + id + " " + standing() + ": there is nothing to replay");
+        };
+    }
+
+    /** Where the message stands, in words for a person: its status and what its times and last error say. */
+    String standing() {
+        String lastFailure = lastError.map(error -> " (last error: " + error + ")").orElse("");
+        return switch (status) {
+            case PENDING -> "is pending: not tried yet, due at " + nextAttemptAt.orElseThrow();
+            case RETRYING -> "is retrying: " + attempts + (attempts == 1 ? " try" : " tries") + " failed" + lastFailure
+                    + "; next attempt at " + nextAttemptAt.orElseThrow();
+            case DELIVERED -> "was delivered at " + deliveredAt.orElseThrow();
+            case PARKED -> "is parked after " + attempts + (attempts == 1 ? " try" : " tries") + lastFailure;
+        };
+    }
 }

@@ -1,6 +1,7 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.notify.ListedWebhookEndpoint;
@@ -46,7 +47,7 @@ public final class Webhooks {
      * live endpoint has already is refused, since deliveries to it are signed with that endpoint's secret.
      */
     public WebhookEndpoint add(Handle handle, String url) {
-        return SqlOutbox.addEndpoint(handle, url, newSecret(), clock.instant()).orElseThrow(() -> new restock.common.Conflict("url",
+        return SqlOutbox.addEndpoint(handle, url, newSecret(), clock.instant()).orElseThrow(() -> new Conflict("url",
                 "endpoint " + SqlOutbox.liveEndpointId(handle, url).map(String::valueOf).orElse("?") + " already delivers to " + url
                         + ": use it (rotate its secret with POST /api/webhooks/{id}/rotate-secret if it is lost) or delete it first"));
     }
@@ -74,9 +75,18 @@ public final class Webhooks {
         return new Rotated(id, url, secret);
     }
 
-    /** Puts a dead-lettered message back in the queue; false if there is no such parked message. */
-    public boolean replay(Handle handle, long messageId) {
-        return SqlOutbox.replay(handle, messageId, clock.instant());
+    /**
+     * Puts a parked (dead-lettered) message back in the queue with its attempts reset. A message not parked is a
+     * conflict that says where it stands; an id no message has is not found.
+     */
+    public void replay(Handle handle, long messageId) {
+        OutboxEntry message = SqlOutbox.lockForChange(handle, messageId).orElseThrow(() -> messageNotFound(messageId));
+        message.replayRefusal().ifPresent(reason -> {
+            throw new Conflict("id", reason);
+        });
+        if (!SqlOutbox.replay(handle, messageId, clock.instant())) {
+            throw new IllegalStateException("outbox message " + messageId + " was parked and locked, yet the replay changed no row");
+        }
     }
 
     /** One page of the outbox, newest first, and the next page's {@code before} (absent on the last page). */
@@ -127,6 +137,10 @@ public final class Webhooks {
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
         return "whsec_" + HexFormat.of().formatHex(bytes);
+    }
+
+    private static NotFound messageNotFound(long id) {
+        return new NotFound("id", "no outbox message with id " + id + "; GET /api/outbox lists them with their ids");
     }
 
     private static NotFound notFound(long id) {

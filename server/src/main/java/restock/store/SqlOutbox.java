@@ -8,6 +8,8 @@ import restock.notify.OutboxQuery;
 import restock.notify.UnstoredMessage;
 import restock.notify.WebhookEndpoint;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -94,7 +96,7 @@ public final class SqlOutbox {
                 .execute();
     }
 
-    /** Puts a dead-lettered message back in the queue; false when there is no such dead message. */
+    /** Puts a dead-lettered message back in the queue, its attempts reset; false when there is no such dead message. */
     public static boolean replay(Handle handle, long id, Instant now) {
         return handle.createUpdate("""
                         update outbox set status = 'pending', attempts = 0, next_attempt_at = :at where id = :id and status = 'dead'""")
@@ -135,39 +137,56 @@ public final class SqlOutbox {
     private static final String LISTED_STATUS = "case " + String.join(" ", STATUS_CONDITIONS.entrySet().stream()
             .map(entry -> "when " + entry.getValue() + " then '" + entry.getKey().code() + "'").toList()) + " end";
 
+    /** An outbox row as listed: its columns, the status it is listed with, and the endpoint its URL names. */
+    private static final String LISTED_COLUMNS = """
+            o.id, o.message_id, o.channel, o.topic, o.recipient, o.attempts, o.last_error, o.next_attempt_at,
+            o.created_at, o.sent_at, %s as listed_status,
+            (select w.id from webhook_endpoints w where o.channel = 'webhook' and w.url = o.recipient
+             order by w.deleted_at is null desc, w.id desc limit 1) as endpoint_id""".formatted(LISTED_STATUS);
+
     /**
      * Outbox messages, newest first, as the query asks (a webhook endpoint as its URL, which is what a webhook is
      * addressed to). Indexes: outbox_dead_by_id for parked ones, outbox_pending_by_id for pending and retrying ones.
      */
     public static List<OutboxEntry> list(Handle handle, OutboxQuery query, Optional<String> endpointUrl) {
         return handle.createQuery("""
-                        select o.id, o.message_id, o.channel, o.topic, o.recipient, o.attempts, o.last_error, o.next_attempt_at,
-                               o.created_at, o.sent_at, %s as listed_status,
-                               (select w.id from webhook_endpoints w where o.channel = 'webhook' and w.url = o.recipient
-                                order by w.deleted_at is null desc, w.id desc limit 1) as endpoint_id
+                        select %s
                         from outbox o
                         where o.id < :before and (%s)
                           and (cast(:channel as text) is null or o.channel = :channel)
                           and (cast(:url as text) is null or (o.channel = 'webhook' and o.recipient = :url))
                           and (cast(:topic as text) is null or o.topic = :topic)
                         order by o.id desc
-                        limit :limit""".formatted(LISTED_STATUS, query.status().map(STATUS_CONDITIONS::get).orElse("true")))
+                        limit :limit""".formatted(LISTED_COLUMNS, query.status().map(STATUS_CONDITIONS::get).orElse("true")))
                 .bind("before", query.beforeId().orElse(Long.MAX_VALUE))
                 .bind("channel", query.channelListed().map(Message.Channel::code).orElse(null))
                 .bind("url", endpointUrl.orElse(null))
                 .bind("topic", query.topic().orElse(null))
                 .bind("limit", query.limit())
-                .map((rs, ctx) -> {
-                    DeliveryStatus status = DeliveryStatus.parse("status", rs.getString("listed_status"));
-                    return new OutboxEntry(rs.getLong("id"), rs.getObject("message_id", UUID.class),
-                            Message.Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)), rs.getString("topic"),
-                            rs.getString("recipient"), Optional.ofNullable(rs.getObject("endpoint_id", Long.class)), status,
-                            rs.getInt("attempts"), Optional.ofNullable(rs.getString("last_error")),
-                            status.willBeTried() ? Optional.of(rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant()) : Optional.empty(),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                            Optional.ofNullable(rs.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
-                })
+                .map((rs, ctx) -> listed(rs))
                 .list();
+    }
+
+    /**
+     * One outbox message as listed, its row locked until the transaction ends: a command decides on the state it
+     * read, and the delivery worker (which holds the row while it sends) cannot change it meanwhile.
+     */
+    public static Optional<OutboxEntry> lockForChange(Handle handle, long id) {
+        return handle.createQuery("select %s from outbox o where o.id = :id for update of o".formatted(LISTED_COLUMNS))
+                .bind("id", id)
+                .map((rs, ctx) -> listed(rs))
+                .findOne();
+    }
+
+    private static OutboxEntry listed(ResultSet rs) throws SQLException {
+        DeliveryStatus status = DeliveryStatus.parse("status", rs.getString("listed_status"));
+        return new OutboxEntry(rs.getLong("id"), rs.getObject("message_id", UUID.class),
+                Message.Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)), rs.getString("topic"),
+                rs.getString("recipient"), Optional.ofNullable(rs.getObject("endpoint_id", Long.class)), status,
+                rs.getInt("attempts"), Optional.ofNullable(rs.getString("last_error")),
+                status.willBeTried() ? Optional.of(rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant()) : Optional.empty(),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
     }
 
     /** Messages the relay could not store in the outbox, newest first, with ids below {@code beforeId}. */

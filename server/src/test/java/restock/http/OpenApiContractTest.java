@@ -225,6 +225,8 @@ class OpenApiContractTest {
         assertThat(expect(client.get("/api/outbox?status=retrying"), 200).json().path("items")).hasSize(1);
         expect(client.get("/api/outbox?status=dead"), 400);
         expect(client.get("/api/outbox?endpointId=999999"), 404);
+        long retrying = expect(client.get("/api/outbox?status=retrying"), 200).json().path("items").get(0).path("id").asLong();
+        expect(client.post("/api/outbox/" + retrying + "/replay", ""), 409);
         expect(client.post("/api/outbox/" + parked.json().path("items").get(0).path("id").asLong() + "/replay", ""), 200);
     }
 

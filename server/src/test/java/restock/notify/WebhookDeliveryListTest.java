@@ -144,6 +144,28 @@ class WebhookDeliveryListTest {
                 .satisfies(mail -> assertThat(mail.path("status").asText()).isEqualTo("delivered"));
     }
 
+    /** A replay is for a parked message: one still being tried is a conflict that says where it stands, not a 404. */
+    @Test
+    void replaying_a_message_that_is_not_parked_is_a_409_that_says_its_state_and_what_to_do_and_an_unknown_id_a_404() {
+        endpointAndOneWaitingOrder();
+        worker().runOnce();
+        JsonNode retrying = items("?channel=webhook&status=retrying").get(0);
+        JsonNode delivered = items("?channel=email&status=delivered").get(0);
+
+        Exchange stillTried = expect(client.post("/api/outbox/" + retrying.path("id").asLong() + "/replay", ""), 409);
+        assertThat(stillTried.contentType()).startsWith("application/problem+json");
+        assertThat(stillTried.json().path("field").asText()).isEqualTo("id");
+        assertThat(stillTried.json().path("detail").asText()).contains("is retrying", "the endpoint answered HTTP 500",
+                retrying.path("nextAttemptAt").asText(), "only a parked message");
+        Exchange done = expect(client.post("/api/outbox/" + delivered.path("id").asLong() + "/replay", ""), 409);
+        assertThat(done.json().path("detail").asText()).contains("was delivered at " + delivered.path("deliveredAt").asText());
+        assertThat(expect(client.post("/api/outbox/999999/replay", ""), 404).json().path("detail").asText())
+                .contains("no outbox message with id 999999");
+
+        assertThat(items("?channel=webhook&status=retrying")).as("a refused replay changes nothing").singleElement()
+                .satisfies(still -> assertThat(still).isEqualTo(retrying));
+    }
+
     @Test
     void the_outbox_is_listed_newest_first_filtered_by_status_endpoint_and_topic_a_page_at_a_time() {
         var restock = api.restock();
