@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Managing webhook endpoints: list, pause and resume, delete, rotate the signing secret (operations keys); and the
- * outbox they are sent from, listed so that a shop sees what failed, why, and which id replays it.
+ * outbox they are sent from, listed so that a shop sees what failed, why, and which id replays it or tries it now.
  */
 final class WebhookRoutes {
     private final Restock restock;
@@ -48,6 +48,8 @@ final class WebhookRoutes {
             endpoints.replay(h, HttpCommands.id(ctx));
             return Map.of("id", HttpCommands.id(ctx), "status", "pending");
         }));
+        routes.post("/api/outbox/{id}/retry", ctx -> commands.commandWithoutBody(ctx, h ->
+                OutboxEntryView.of(endpoints.retryNow(h, HttpCommands.id(ctx)))));
         routes.delete("/api/webhooks/{id}", ctx -> {
             restock.inTransaction(h -> {
                 endpoints.delete(h, HttpCommands.id(ctx));

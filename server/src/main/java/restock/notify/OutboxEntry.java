@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * One outbox message as the outbox list shows it: what it is, to whom, how its delivery went and what happens next.
- * {@code id} is the one POST /api/outbox/{id}/replay takes; {@code messageId} the one receivers de-duplicate on.
+ * {@code id} is the one POST /api/outbox/{id}/replay and /retry take; {@code messageId} the one receivers de-duplicate on.
  * A webhook names the endpoint registered at its URL ({@code endpointId}; absent for a mail).
  */
 public record OutboxEntry(long id, UUID messageId, Message.Channel channel, String topic, String recipient, Optional<Long> endpointId,
@@ -36,9 +36,22 @@ public record OutboxEntry(long id, UUID messageId, Message.Channel channel, Stri
     public Optional<String> replayRefusal() {
         return switch (status) {
             case PARKED -> Optional.empty();
-            case PENDING, RETRYING -> Optional.of("outbox message " + id + " " + standing()
-                    + "; it is tried again by itself, and only a parked message is replayed");
+            case PENDING, RETRYING -> Optional.of("outbox message " + id + " " + standing() + "; it is tried again by itself (POST /api/outbox/"
+                    + id + "/retry tries it now), and only a parked message is replayed");
             case DELIVERED -> Optional.of("outbox message " + id + " " + standing() + ": there is nothing to replay");
+        };
+    }
+
+    /**
+     * Why its next attempt may not be made due now, or empty when it may: only a message the worker will try again
+     * has a next attempt; a parked one is replayed instead, and a delivered one has nothing left to try.
+     */
+    public Optional<String> retryRefusal() {
+        return switch (status) {
+            case PENDING, RETRYING -> Optional.empty();
+            case PARKED -> Optional.of("outbox message " + id + " " + standing() + ", so it has no next attempt: POST /api/outbox/" + id
+                    + "/replay puts it back in the queue with its tries reset");
+            case DELIVERED -> Optional.of("outbox message " + id + " " + standing() + ": there is nothing to try again");
         };
     }
 

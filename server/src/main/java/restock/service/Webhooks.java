@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * A shop's webhook endpoints and the record of what was sent to whom (the outbox): endpoints added with a secret
  * of their own, listed without secrets, paused (no new messages; queued ones still go) and resumed, deleted
- * (queued messages dead-lettered), their signing secret rotated (shown once); parked messages replayed.
+ * (queued messages dead-lettered), their signing secret rotated (shown once); parked messages replayed, waiting ones
+ * tried now.
  */
 public final class Webhooks {
     /** Random bytes in a signing secret. */
@@ -87,6 +88,21 @@ public final class Webhooks {
         if (!SqlOutbox.replay(handle, messageId, clock.instant())) {
             throw new IllegalStateException("outbox message " + messageId + " was parked and locked, yet the replay changed no row");
         }
+    }
+
+    /**
+     * Makes the next attempt of a message waiting for it due now, its tries kept, and answers the message as it then
+     * stands. A parked or delivered message is a conflict that says where it stands; an id no message has is not found.
+     */
+    public OutboxEntry retryNow(Handle handle, long messageId) {
+        OutboxEntry message = SqlOutbox.lockForChange(handle, messageId).orElseThrow(() -> messageNotFound(messageId));
+        message.retryRefusal().ifPresent(reason -> {
+            throw new Conflict("id", reason);
+        });
+        if (!SqlOutbox.tryNow(handle, messageId, clock.instant())) {
+            throw new IllegalStateException("outbox message " + messageId + " was waiting and locked, yet making it due changed no row");
+        }
+        return SqlOutbox.lockForChange(handle, messageId).orElseThrow();
     }
 
     /** One page of the outbox, newest first, and the next page's {@code before} (absent on the last page). */

@@ -103,6 +103,16 @@ public final class SqlOutbox {
                 .bind("at", SqlPurchasing.utc(now)).bind("id", id).execute() == 1;
     }
 
+    /**
+     * Makes a message the worker will try again due now (a later next attempt moves to now, an earlier one stays),
+     * keeping its tries, so the backoff goes on from them; false when there is no such pending message.
+     */
+    public static boolean tryNow(Handle handle, long id, Instant now) {
+        return handle.createUpdate("""
+                        update outbox set next_attempt_at = least(next_attempt_at, :at) where id = :id and status = 'pending'""")
+                .bind("at", SqlPurchasing.utc(now)).bind("id", id).execute() == 1;
+    }
+
     /** What was sent (or is still to be sent) to a recipient, newest first: the record a retailer is asked for. */
     public static List<restock.notify.SentMessage> sentTo(Handle handle, String recipient, int limit) {
         return handle.createQuery("""

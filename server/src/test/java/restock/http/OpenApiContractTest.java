@@ -227,6 +227,8 @@ class OpenApiContractTest {
         expect(client.get("/api/outbox?endpointId=999999"), 404);
         long retrying = expect(client.get("/api/outbox?status=retrying"), 200).json().path("items").get(0).path("id").asLong();
         expect(client.post("/api/outbox/" + retrying + "/replay", ""), 409);
+        expect(client.post("/api/outbox/" + retrying + "/retry", "", "retry-1"), 200);
+        expect(client.post("/api/outbox/" + parked.json().path("items").get(0).path("id").asLong() + "/retry", ""), 409);
         expect(client.post("/api/outbox/" + parked.json().path("items").get(0).path("id").asLong() + "/replay", ""), 200);
     }
 

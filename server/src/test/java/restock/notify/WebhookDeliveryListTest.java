@@ -156,7 +156,8 @@ class WebhookDeliveryListTest {
         assertThat(stillTried.contentType()).startsWith("application/problem+json");
         assertThat(stillTried.json().path("field").asText()).isEqualTo("id");
         assertThat(stillTried.json().path("detail").asText()).contains("is retrying", "the endpoint answered HTTP 500",
-                retrying.path("nextAttemptAt").asText(), "only a parked message");
+                retrying.path("nextAttemptAt").asText(), "only a parked message",
+                "POST /api/outbox/" + retrying.path("id").asLong() + "/retry tries it now");
         Exchange done = expect(client.post("/api/outbox/" + delivered.path("id").asLong() + "/replay", ""), 409);
         assertThat(done.json().path("detail").asText()).contains("was delivered at " + delivered.path("deliveredAt").asText());
         assertThat(expect(client.post("/api/outbox/999999/replay", ""), 404).json().path("detail").asText())
@@ -164,6 +165,45 @@ class WebhookDeliveryListTest {
 
         assertThat(items("?channel=webhook&status=retrying")).as("a refused replay changes nothing").singleElement()
                 .satisfies(still -> assertThat(still).isEqualTo(retrying));
+    }
+
+    /** Waiting out the backoff is not the only way: an operations key has a message waiting for its next attempt tried now. */
+    @Test
+    void a_retry_makes_a_waiting_message_due_now_once_per_idempotency_key_and_a_delivered_or_parked_one_is_a_409() {
+        endpointAndOneWaitingOrder();
+        DeliveryWorker worker = worker();
+        worker.runOnce();
+        JsonNode retrying = items("?channel=webhook&status=retrying").get(0);
+        String retry = "/api/outbox/" + retrying.path("id").asLong() + "/retry";
+        endpointDown.set(false);
+        worker.runOnce();
+        assertThat(delivered).as("the endpoint is back, but the message waits for its next attempt").isEmpty();
+
+        Exchange due = expect(client.post(retry, "", "retry-now-1"), 200);
+        assertThat(due.json().path("id").asLong()).isEqualTo(retrying.path("id").asLong());
+        assertThat(due.json().path("status").asText()).isEqualTo("retrying");
+        assertThat(due.json().path("attempts").asInt()).as("the tries so far are kept: the backoff goes on from them").isEqualTo(1);
+        assertThat(Instant.parse(due.json().path("nextAttemptAt").asText())).isEqualTo(clock.instant());
+        worker.runOnce();
+        assertThat(delivered).containsExactly(retrying.path("messageId").asText());
+
+        assertThat(expect(client.post(retry, "", "retry-now-1"), 200).responseBody()).as("a repeat with the same key gets the first answer")
+                .isEqualTo(due.responseBody());
+        Exchange done = expect(client.post(retry, ""), 409);
+        assertThat(done.contentType()).startsWith("application/problem+json");
+        assertThat(done.json().path("field").asText()).isEqualTo("id");
+        assertThat(done.json().path("detail").asText()).contains("was delivered at", "nothing to try again");
+
+        long parked = api.restock().inTransaction(h -> {
+            SqlOutbox.enqueue(h, new Message(UUID.randomUUID(), Message.Channel.EMAIL, "order.waiting", "bob@example.com", "Your order",
+                    "text", null, "bob@example.com"), clock.instant());
+            long id = h.createQuery("select max(id) from outbox").mapTo(Long.class).one();
+            SqlOutbox.markFailed(h, id, "mailbox unavailable", clock.instant(), true);
+            return id;
+        });
+        assertThat(expect(client.post("/api/outbox/" + parked + "/retry", ""), 409).json().path("detail").asText())
+                .contains("is parked", "mailbox unavailable", "POST /api/outbox/" + parked + "/replay");
+        assertThat(expect(client.post("/api/outbox/999999/retry", ""), 404).json().path("field").asText()).isEqualTo("id");
     }
 
     @Test
@@ -222,7 +262,7 @@ class WebhookDeliveryListTest {
     }
 
     @Test
-    void a_storefront_key_may_not_list_the_outbox_a_reporting_key_may_list_but_not_replay() {
+    void a_storefront_key_may_not_list_the_outbox_a_reporting_key_may_list_but_not_replay_or_retry() {
         String storefront = expect(client.post("/api/keys", "{\"name\":\"www\",\"scope\":\"storefront\"}"), 201).json().path("secret").asText();
         String reporting = expect(client.post("/api/keys", "{\"name\":\"bi\",\"scope\":\"reporting\"}"), 201).json().path("secret").asText();
 
@@ -230,6 +270,8 @@ class WebhookDeliveryListTest {
         expect(new ApiClient(client.baseUrl(), storefront).post("/api/outbox/1/replay", ""), 403);
         expect(new ApiClient(client.baseUrl(), reporting).get("/api/outbox?status=parked"), 200);
         expect(new ApiClient(client.baseUrl(), reporting).post("/api/outbox/1/replay", ""), 403);
+        expect(new ApiClient(client.baseUrl(), storefront).post("/api/outbox/1/retry", ""), 403);
+        expect(new ApiClient(client.baseUrl(), reporting).post("/api/outbox/1/retry", ""), 403);
     }
 
     @Test
