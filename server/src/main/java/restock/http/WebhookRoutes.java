@@ -112,11 +112,13 @@ final class WebhookRoutes {
     /** An outbox message as GET /api/outbox shows it; times absent when they do not apply. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OutboxEntryView(long id, String messageId, String channel, String topic, String recipient, Long endpointId, String status,
-                           int attempts, String lastError, String nextAttemptAt, String createdAt, String deliveredAt) {
+                           int attempts, String lastError, String nextAttemptAt, Long heldBehind, String heldReason, String createdAt,
+                           String deliveredAt) {
         static OutboxEntryView of(OutboxEntry entry) {
             return new OutboxEntryView(entry.id(), entry.messageId().toString(), entry.channel().code(), entry.topic(), entry.recipient(),
                     entry.endpointId().orElse(null), entry.status().code(), entry.attempts(), entry.lastError().orElse(null),
-                    entry.nextAttemptAt().map(Object::toString).orElse(null), entry.createdAt().toString(),
+                    entry.nextAttemptAt().map(Object::toString).orElse(null), entry.held().map(OutboxEntry.Hold::id).orElse(null),
+                    entry.held().map(OutboxEntry.Hold::reason).orElse(null), entry.createdAt().toString(),
                     entry.deliveredAt().map(Object::toString).orElse(null));
         }
     }

@@ -206,6 +206,35 @@ class WebhookDeliveryListTest {
         assertThat(expect(client.post("/api/outbox/999999/retry", ""), 404).json().path("field").asText()).isEqualTo("id");
     }
 
+    /**
+     * Messages about one customer to one recipient go in order: a later one whose time has come waits for the earlier
+     * one still retrying, and the list says so, instead of showing a next attempt in the past with no reason.
+     */
+    @Test
+    void a_message_held_behind_an_earlier_one_for_the_same_customer_is_listed_with_what_it_waits_for() {
+        endpointAndOneWaitingOrder();
+        DeliveryWorker worker = worker();
+        worker.runOnce();
+        JsonNode first = items("?channel=webhook&status=retrying").get(0);
+        expect(client.post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"lines\":[{\"sku\":\"22423\",\"quantity\":2}]}"), 201);
+        new NoticeRelay(api.restock(), Branding.DEMO, "https://shop.example.com/pay?token={token}", clock).runOnce();
+        clock.advance(java.time.Duration.ofSeconds(5));
+        worker.runOnce();
+
+        JsonNode held = items("?channel=webhook&status=pending").get(0);
+        assertThat(Instant.parse(held.path("nextAttemptAt").asText())).as("due, yet not tried").isBefore(clock.instant());
+        assertThat(held.path("heldBehind").asLong()).isEqualTo(first.path("id").asLong());
+        assertThat(held.path("heldReason").asText()).contains("message " + first.path("id").asLong(), "retrying",
+                first.path("nextAttemptAt").asText(), "in order");
+        assertThat(items("?channel=webhook&status=retrying").get(0).has("heldBehind")).as("the first waits for nothing but its time").isFalse();
+        assertThat(items("?channel=email")).as("Ann's mails go their own way").allSatisfy(mail -> assertThat(mail.has("heldBehind")).isFalse());
+
+        endpointDown.set(false);
+        expect(client.post("/api/outbox/" + first.path("id").asLong() + "/retry", ""), 200);
+        worker.runOnce();
+        assertThat(delivered).containsExactly(first.path("messageId").asText(), held.path("messageId").asText());
+    }
+
     @Test
     void the_outbox_is_listed_newest_first_filtered_by_status_endpoint_and_topic_a_page_at_a_time() {
         var restock = api.restock();
