@@ -290,6 +290,41 @@ class WebhookDeliveryListTest {
         assertThat(expect(client.get("/api/outbox?endpointId=999999"), 404).json().path("field").asText()).isEqualTo("endpointId");
     }
 
+    /**
+     * GET /api/messages names the stored states (pending, sent, dead), GET /api/outbox the listed ones: the same
+     * message is in both, under words that map one way, and the messages list's words as an outbox filter are a 400
+     * that names the word meant.
+     */
+    @Test
+    void the_two_listings_name_each_message_by_the_documented_mapping_and_the_other_lists_words_are_refused_naming_the_word_meant() {
+        List<Long> ids = new ArrayList<>();
+        api.restock().inTransaction(h -> {
+            for (int i = 0; i < 4; i++) {
+                SqlOutbox.enqueue(h, new Message(UUID.randomUUID(), Message.Channel.EMAIL, "order.waiting", "cat@example.com", "Your order",
+                        "text", null, "cat@example.com:" + i), clock.instant());
+            }
+            ids.addAll(h.createQuery("select id from outbox order by id").mapTo(Long.class).list());
+            SqlOutbox.markFailed(h, ids.get(1), "mailbox full", clock.instant().plusSeconds(30), false);
+            SqlOutbox.markSent(h, ids.get(2), clock.instant());
+            SqlOutbox.markFailed(h, ids.get(3), "no such mailbox", clock.instant(), true);
+            return null;
+        });
+        Map<Long, String> outboxWords = new java.util.HashMap<>();
+        items("?channel=email").forEach(item -> outboxWords.put(item.path("id").asLong(), item.path("status").asText()));
+        Map<Long, String> messagesWords = new java.util.HashMap<>();
+        expect(client.get("/api/messages?recipient=cat@example.com"), 200).json().path("items")
+                .forEach(item -> messagesWords.put(item.path("id").asLong(), item.path("status").asText()));
+
+        assertThat(ids.stream().map(outboxWords::get)).containsExactly("pending", "retrying", "delivered", "parked");
+        assertThat(ids.stream().map(messagesWords::get)).containsExactly("pending", "pending", "sent", "dead");
+        ids.forEach(id -> assertThat(DeliveryStatus.parse("status", outboxWords.get(id)).messagesWord()).isEqualTo(messagesWords.get(id)));
+        for (var word : Map.of("sent", "delivered", "dead", "parked").entrySet()) {
+            Exchange refused = expect(client.get("/api/outbox?status=" + word.getKey()), 400);
+            assertThat(refused.json().path("field").asText()).isEqualTo("status");
+            assertThat(refused.json().path("detail").asText()).contains("GET /api/messages", "status=" + word.getValue());
+        }
+    }
+
     @Test
     void a_storefront_key_may_not_list_the_outbox_a_reporting_key_may_list_but_not_replay_or_retry() {
         String storefront = expect(client.post("/api/keys", "{\"name\":\"www\",\"scope\":\"storefront\"}"), 201).json().path("secret").asText();
