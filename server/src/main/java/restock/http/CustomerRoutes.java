@@ -2,7 +2,6 @@ package restock.http;
 
 import io.javalin.config.RoutesConfig;
 import restock.common.InvalidInput;
-import restock.common.NotFound;
 import restock.gateways.WebhookTargets;
 import restock.orders.OrderRequest;
 import restock.payments.GatewayResult;
@@ -111,12 +110,6 @@ final class CustomerRoutes {
             }
             var endpoint = restock.webhooks().add(h, url);
             return java.util.Map.of("id", endpoint.id(), "url", endpoint.url(), "secret", endpoint.secret());
-        }));
-        routes.post("/api/outbox/{id}/replay", ctx -> commands.commandWithoutBody(ctx, h -> {
-            if (!restock.webhooks().replay(h, HttpCommands.id(ctx))) {
-                throw new NotFound("id", "no dead-lettered message with id " + HttpCommands.id(ctx));
-            }
-            return java.util.Map.of("id", HttpCommands.id(ctx), "status", "pending");
         }));
         routes.get("/cancel/{token}", ctx -> cancelPage(ctx, restock.read(h -> restock.cancelLinks().view(h, ctx.pathParam("token")))));
         routes.post("/cancel/{token}", ctx -> {

@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Managing webhook endpoints: list, pause and resume, delete, rotate the signing secret (operations keys); and the
- * outbox they are sent from, listed so that a shop sees what failed, why, and which id replays it.
+ * outbox they are sent from, listed so that a shop sees what failed, why, and which id replays it or tries it now.
  */
 final class WebhookRoutes {
     private final Restock restock;
@@ -44,6 +44,12 @@ final class WebhookRoutes {
         });
         routes.get("/api/outbox", this::outbox);
         routes.get("/api/outbox/unstored", this::unstored);
+        routes.post("/api/outbox/{id}/replay", ctx -> commands.commandWithoutBody(ctx, h -> {
+            endpoints.replay(h, HttpCommands.id(ctx));
+            return Map.of("id", HttpCommands.id(ctx), "status", "pending");
+        }));
+        routes.post("/api/outbox/{id}/retry", ctx -> commands.commandWithoutBody(ctx, h ->
+                OutboxEntryView.of(endpoints.retryNow(h, HttpCommands.id(ctx)))));
         routes.delete("/api/webhooks/{id}", ctx -> {
             restock.inTransaction(h -> {
                 endpoints.delete(h, HttpCommands.id(ctx));
@@ -106,11 +112,13 @@ final class WebhookRoutes {
     /** An outbox message as GET /api/outbox shows it; times absent when they do not apply. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OutboxEntryView(long id, String messageId, String channel, String topic, String recipient, Long endpointId, String status,
-                           int attempts, String lastError, String nextAttemptAt, String createdAt, String deliveredAt) {
+                           int attempts, String lastError, String nextAttemptAt, Long heldBehind, String heldReason, String createdAt,
+                           String deliveredAt) {
         static OutboxEntryView of(OutboxEntry entry) {
             return new OutboxEntryView(entry.id(), entry.messageId().toString(), entry.channel().code(), entry.topic(), entry.recipient(),
                     entry.endpointId().orElse(null), entry.status().code(), entry.attempts(), entry.lastError().orElse(null),
-                    entry.nextAttemptAt().map(Object::toString).orElse(null), entry.createdAt().toString(),
+                    entry.nextAttemptAt().map(Object::toString).orElse(null), entry.held().map(OutboxEntry.Hold::id).orElse(null),
+                    entry.held().map(OutboxEntry.Hold::reason).orElse(null), entry.createdAt().toString(),
                     entry.deliveredAt().map(Object::toString).orElse(null));
         }
     }

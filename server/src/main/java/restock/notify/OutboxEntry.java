@@ -6,12 +6,32 @@ import java.util.UUID;
 
 /**
  * One outbox message as the outbox list shows it: what it is, to whom, how its delivery went and what happens next.
- * {@code id} is the one POST /api/outbox/{id}/replay takes; {@code messageId} the one receivers de-duplicate on.
- * A webhook names the endpoint registered at its URL ({@code endpointId}; absent for a mail).
+ * {@code id} is the one POST /api/outbox/{id}/replay and /retry take; {@code messageId} the one receivers de-duplicate on.
+ * A webhook names the endpoint registered at its URL ({@code endpointId}; absent for a mail). A message the worker
+ * will try can be held behind an earlier one ({@code held}): its time has come, yet it waits for that one.
  */
 public record OutboxEntry(long id, UUID messageId, Message.Channel channel, String topic, String recipient, Optional<Long> endpointId,
                           DeliveryStatus status, int attempts, Optional<String> lastError, Optional<Instant> nextAttemptAt,
-                          Instant createdAt, Optional<Instant> deliveredAt) {
+                          Instant createdAt, Optional<Instant> deliveredAt, Optional<Hold> held) {
+    /**
+     * The earlier message a waiting one is held behind: messages to one recipient about one customer are delivered in
+     * id order, so none is tried while an older one of them is still pending or retrying. This is the oldest of them.
+     */
+    public record Hold(long id, DeliveryStatus status, Instant nextAttemptAt) {
+        public Hold {
+            if (!status.willBeTried()) {
+                throw new IllegalStateException("outbox message " + id + " holds another back while " + status.code());
+            }
+        }
+
+        /** Why the message is held, and what to do about it, in words for a person. */
+        public String reason() {
+            String when = status == DeliveryStatus.RETRYING ? "next attempt at " + nextAttemptAt : "due at " + nextAttemptAt;
+            return "messages to one recipient about one customer are delivered in order: this one waits for message " + id
+                    + ", which is " + status.code() + " (" + when + "; POST /api/outbox/" + id + "/retry tries it now)";
+        }
+    }
+
     public OutboxEntry {
         if (attempts < 0) {
             throw new IllegalStateException("outbox message " + id + " has " + attempts + " attempts");
@@ -24,8 +44,49 @@ public record OutboxEntry(long id, UUID messageId, Message.Channel channel, Stri
             throw new IllegalStateException("outbox message " + id + " is " + status.code() + " and has "
                     + (deliveredAt.isPresent() ? "a" : "no") + " delivery time");
         }
+        if (held.isPresent() && (!status.willBeTried() || held.get().id() >= id)) {
+            throw new IllegalStateException("outbox message " + id + " is " + status.code() + " and held behind message " + held.get().id());
+        }
         if (endpointId.isPresent() && channel != Message.Channel.WEBHOOK) {
             throw new IllegalStateException("outbox message " + id + " is a " + channel.code() + " and names webhook endpoint " + endpointId.get());
         }
+    }
+
+    /**
+     * Why a replay may not put this message back in the queue, or empty when it may: only a parked message is
+     * replayed; one still being tried, or delivered, is refused with where it stands and what to do instead.
+     */
+    public Optional<String> replayRefusal() {
+        return switch (status) {
+            case PARKED -> Optional.empty();
+            case PENDING, RETRYING -> Optional.of("outbox message " + id + " " + standing() + "; it is tried again by itself (POST /api/outbox/"
+                    + id + "/retry tries it now), and only a parked message is replayed");
+            case DELIVERED -> Optional.of("outbox message " + id + " " + standing() + ": there is nothing to replay");
+        };
+    }
+
+    /**
+     * Why its next attempt may not be made due now, or empty when it may: only a message the worker will try again
+     * has a next attempt; a parked one is replayed instead, and a delivered one has nothing left to try.
+     */
+    public Optional<String> retryRefusal() {
+        return switch (status) {
+            case PENDING, RETRYING -> Optional.empty();
+            case PARKED -> Optional.of("outbox message " + id + " " + standing() + ", so it has no next attempt: POST /api/outbox/" + id
+                    + "/replay puts it back in the queue with its tries reset");
+            case DELIVERED -> Optional.of("outbox message " + id + " " + standing() + ": there is nothing to try again");
+        };
+    }
+
+    /** Where the message stands, in words for a person: its status and what its times and last error say. */
+    String standing() {
+        String lastFailure = lastError.map(error -> " (last error: " + error + ")").orElse("");
+        return switch (status) {
+            case PENDING -> "is pending: not tried yet, due at " + nextAttemptAt.orElseThrow();
+            case RETRYING -> "is retrying: " + attempts + (attempts == 1 ? " try" : " tries") + " failed" + lastFailure
+                    + "; next attempt at " + nextAttemptAt.orElseThrow();
+            case DELIVERED -> "was delivered at " + deliveredAt.orElseThrow();
+            case PARKED -> "is parked after " + attempts + (attempts == 1 ? " try" : " tries") + lastFailure;
+        };
     }
 }

@@ -1,6 +1,7 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.notify.ListedWebhookEndpoint;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * A shop's webhook endpoints and the record of what was sent to whom (the outbox): endpoints added with a secret
  * of their own, listed without secrets, paused (no new messages; queued ones still go) and resumed, deleted
- * (queued messages dead-lettered), their signing secret rotated (shown once); parked messages replayed.
+ * (queued messages dead-lettered), their signing secret rotated (shown once); parked messages replayed, waiting ones
+ * tried now.
  */
 public final class Webhooks {
     /** Random bytes in a signing secret. */
@@ -46,7 +48,7 @@ public final class Webhooks {
      * live endpoint has already is refused, since deliveries to it are signed with that endpoint's secret.
      */
     public WebhookEndpoint add(Handle handle, String url) {
-        return SqlOutbox.addEndpoint(handle, url, newSecret(), clock.instant()).orElseThrow(() -> new restock.common.Conflict("url",
+        return SqlOutbox.addEndpoint(handle, url, newSecret(), clock.instant()).orElseThrow(() -> new Conflict("url",
                 "endpoint " + SqlOutbox.liveEndpointId(handle, url).map(String::valueOf).orElse("?") + " already delivers to " + url
                         + ": use it (rotate its secret with POST /api/webhooks/{id}/rotate-secret if it is lost) or delete it first"));
     }
@@ -74,9 +76,33 @@ public final class Webhooks {
         return new Rotated(id, url, secret);
     }
 
-    /** Puts a dead-lettered message back in the queue; false if there is no such parked message. */
-    public boolean replay(Handle handle, long messageId) {
-        return SqlOutbox.replay(handle, messageId, clock.instant());
+    /**
+     * Puts a parked (dead-lettered) message back in the queue with its attempts reset. A message not parked is a
+     * conflict that says where it stands; an id no message has is not found.
+     */
+    public void replay(Handle handle, long messageId) {
+        OutboxEntry message = SqlOutbox.lockForChange(handle, messageId).orElseThrow(() -> messageNotFound(messageId));
+        message.replayRefusal().ifPresent(reason -> {
+            throw new Conflict("id", reason);
+        });
+        if (!SqlOutbox.replay(handle, messageId, clock.instant())) {
+            throw new IllegalStateException("outbox message " + messageId + " was parked and locked, yet the replay changed no row");
+        }
+    }
+
+    /**
+     * Makes the next attempt of a message waiting for it due now, its tries kept, and answers the message as it then
+     * stands. A parked or delivered message is a conflict that says where it stands; an id no message has is not found.
+     */
+    public OutboxEntry retryNow(Handle handle, long messageId) {
+        OutboxEntry message = SqlOutbox.lockForChange(handle, messageId).orElseThrow(() -> messageNotFound(messageId));
+        message.retryRefusal().ifPresent(reason -> {
+            throw new Conflict("id", reason);
+        });
+        if (!SqlOutbox.tryNow(handle, messageId, clock.instant())) {
+            throw new IllegalStateException("outbox message " + messageId + " was waiting and locked, yet making it due changed no row");
+        }
+        return SqlOutbox.lockForChange(handle, messageId).orElseThrow();
     }
 
     /** One page of the outbox, newest first, and the next page's {@code before} (absent on the last page). */
@@ -127,6 +153,10 @@ public final class Webhooks {
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
         return "whsec_" + HexFormat.of().formatHex(bytes);
+    }
+
+    private static NotFound messageNotFound(long id) {
+        return new NotFound("id", "no outbox message with id " + id + "; GET /api/outbox lists them with their ids");
     }
 
     private static NotFound notFound(long id) {

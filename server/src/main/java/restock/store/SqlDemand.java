@@ -1,6 +1,7 @@
 package restock.store;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import restock.catalog.Sku;
 import restock.planning.DemandBuckets;
 import restock.planning.DemandHistory;
@@ -68,39 +69,49 @@ public final class SqlDemand {
      * The plan reads these instead of every day of three years ({@link DemandBuckets#of} buckets days the same way).
      */
     public static DemandBuckets buckets(Handle handle, Sku sku, DemandBuckets.Window window) {
-        LocalDate firstDay = window.firstDay();
-        return handle.createQuery("""
-                        with demand as (
-                            select (placed_at at time zone 'UTC')::date as day, quantity
-                            from order_lines
-                            where sku = :sku and placed_at >= cast(:from as timestamp) at time zone 'UTC'
-                              and placed_at < cast(:today as timestamp) at time zone 'UTC'
-                            union all
-                            select (created_at at time zone 'UTC')::date as day, quantity
-                            from waitlist
-                            where sku = :sku and created_at >= cast(:from as timestamp) at time zone 'UTC'
-                              and created_at < cast(:today as timestamp) at time zone 'UTC'),
-                        daily as (select day, sum(quantity) as units from demand group by day),
-                        weekly as (select day - (extract(isodow from day)::int - 1) as week_start, sum(units) as units from daily group by 1),
-                        monthly as (select day - (extract(day from day)::int - 1) as month_start, sum(units) as units from daily group by 1)
-                        select array(select coalesce(w.units, 0)::bigint from generate_series(0, :weeks - 1) i
-                                     left join weekly w on w.week_start = cast(:first_week as date) + 7 * i order by i) as weeks,
-                               array(select coalesce(m.units, 0)::bigint from generate_series(0, :months - 1) i
-                                     left join monthly m on m.month_start = (cast(:first_month as date) + make_interval(months => i))::date
-                                     order by i) as months,
-                               array(select coalesce(d.units, 0)::bigint from generate_series(0, cast(:today as date) - cast(:first_latest_day as date) - 1) i
-                                     left join daily d on d.day = cast(:first_latest_day as date) + i order by i) as latest_days""")
+        return bucketsQuery(handle, BUCKETS, sku, window)
+                .map((rs, ctx) -> window.buckets(numbers(rs.getArray("weeks")), numbers(rs.getArray("months")),
+                        numbers(rs.getArray("latest_days"))))
+                .one();
+    }
+
+    /**
+     * The plan's demand read of one SKU, once per SKU each night: its order lines and waitlist sign-ups in the window,
+     * each found by an index on SKU and time (order_lines_demand_by_sku, waitlist_demand_by_sku).
+     */
+    static final String BUCKETS = """
+            with demand as (
+                select (placed_at at time zone 'UTC')::date as day, quantity
+                from order_lines
+                where sku = :sku and placed_at >= cast(:from as timestamp) at time zone 'UTC'
+                  and placed_at < cast(:today as timestamp) at time zone 'UTC'
+                union all
+                select (created_at at time zone 'UTC')::date as day, quantity
+                from waitlist
+                where sku = :sku and created_at >= cast(:from as timestamp) at time zone 'UTC'
+                  and created_at < cast(:today as timestamp) at time zone 'UTC'),
+            daily as (select day, sum(quantity) as units from demand group by day),
+            weekly as (select day - (extract(isodow from day)::int - 1) as week_start, sum(units) as units from daily group by 1),
+            monthly as (select day - (extract(day from day)::int - 1) as month_start, sum(units) as units from daily group by 1)
+            select array(select coalesce(w.units, 0)::bigint from generate_series(0, :weeks - 1) i
+                         left join weekly w on w.week_start = cast(:first_week as date) + 7 * i order by i) as weeks,
+                   array(select coalesce(m.units, 0)::bigint from generate_series(0, :months - 1) i
+                         left join monthly m on m.month_start = (cast(:first_month as date) + make_interval(months => i))::date
+                         order by i) as months,
+                   array(select coalesce(d.units, 0)::bigint from generate_series(0, cast(:today as date) - cast(:first_latest_day as date) - 1) i
+                         left join daily d on d.day = cast(:first_latest_day as date) + i order by i) as latest_days""";
+
+    /** {@code sql} (the read, or a statement around it such as EXPLAIN) with the SKU and window bound. */
+    static Query bucketsQuery(Handle handle, String sql, Sku sku, DemandBuckets.Window window) {
+        return handle.createQuery(sql)
                 .bind("sku", sku.code())
-                .bind("from", firstDay)
+                .bind("from", window.firstDay())
                 .bind("today", window.today())
                 .bind("first_week", window.firstWeek())
                 .bind("weeks", window.weeks())
                 .bind("first_month", window.firstMonth())
                 .bind("months", window.months())
-                .bind("first_latest_day", window.firstLatestDay())
-                .map((rs, ctx) -> window.buckets(numbers(rs.getArray("weeks")), numbers(rs.getArray("months")),
-                        numbers(rs.getArray("latest_days"))))
-                .one();
+                .bind("first_latest_day", window.firstLatestDay());
     }
 
     private static double[] numbers(Array array) throws SQLException {

@@ -8,6 +8,8 @@ import restock.notify.OutboxQuery;
 import restock.notify.UnstoredMessage;
 import restock.notify.WebhookEndpoint;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -94,10 +96,20 @@ public final class SqlOutbox {
                 .execute();
     }
 
-    /** Puts a dead-lettered message back in the queue; false when there is no such dead message. */
+    /** Puts a dead-lettered message back in the queue, its attempts reset; false when there is no such dead message. */
     public static boolean replay(Handle handle, long id, Instant now) {
         return handle.createUpdate("""
                         update outbox set status = 'pending', attempts = 0, next_attempt_at = :at where id = :id and status = 'dead'""")
+                .bind("at", SqlPurchasing.utc(now)).bind("id", id).execute() == 1;
+    }
+
+    /**
+     * Makes a message the worker will try again due now (a later next attempt moves to now, an earlier one stays),
+     * keeping its tries, so the backoff goes on from them; false when there is no such pending message.
+     */
+    public static boolean tryNow(Handle handle, long id, Instant now) {
+        return handle.createUpdate("""
+                        update outbox set next_attempt_at = least(next_attempt_at, :at) where id = :id and status = 'pending'""")
                 .bind("at", SqlPurchasing.utc(now)).bind("id", id).execute() == 1;
     }
 
@@ -116,14 +128,14 @@ public final class SqlOutbox {
     }
 
     /**
-     * Each listed status as a condition on an outbox row: the one place that says what the stored status and attempts
-     * mean, used both to filter and to name a row's status, so the two cannot disagree.
+     * Each listed status as a condition on an outbox row (named {@code {row}}): the one place that says what the
+     * stored status and attempts mean, used both to filter and to name a row's status, so the two cannot disagree.
      */
     private static final Map<DeliveryStatus, String> STATUS_CONDITIONS = new EnumMap<>(Map.of(
-            DeliveryStatus.PENDING, "o.status = 'pending' and o.attempts = 0",
-            DeliveryStatus.RETRYING, "o.status = 'pending' and o.attempts > 0",
-            DeliveryStatus.DELIVERED, "o.status = 'sent'",
-            DeliveryStatus.PARKED, "o.status = 'dead'"));
+            DeliveryStatus.PENDING, "{row}.status = 'pending' and {row}.attempts = 0",
+            DeliveryStatus.RETRYING, "{row}.status = 'pending' and {row}.attempts > 0",
+            DeliveryStatus.DELIVERED, "{row}.status = 'sent'",
+            DeliveryStatus.PARKED, "{row}.status = 'dead'"));
 
     static {
         if (!STATUS_CONDITIONS.keySet().equals(java.util.EnumSet.allOf(DeliveryStatus.class))) {
@@ -132,8 +144,34 @@ public final class SqlOutbox {
         }
     }
 
-    private static final String LISTED_STATUS = "case " + String.join(" ", STATUS_CONDITIONS.entrySet().stream()
-            .map(entry -> "when " + entry.getValue() + " then '" + entry.getKey().code() + "'").toList()) + " end";
+    private static String statusCondition(DeliveryStatus status, String row) {
+        return STATUS_CONDITIONS.get(status).replace("{row}", row);
+    }
+
+    /** The status an outbox row (named {@code row} in the query) is listed with. */
+    private static String listedStatus(String row) {
+        return "case " + String.join(" ", STATUS_CONDITIONS.keySet().stream()
+                .map(status -> "when " + statusCondition(status, row) + " then '" + status.code() + "'").toList()) + " end";
+    }
+
+    /**
+     * An outbox row as listed: its columns, the status it is listed with, the endpoint its URL names, and the oldest
+     * earlier pending message of its ordering key, which it waits for as CLAIM_NEXT does (index: outbox_order).
+     */
+    private static final String LISTED_COLUMNS = """
+            o.id, o.message_id, o.channel, o.topic, o.recipient, o.attempts, o.last_error, o.next_attempt_at,
+            o.created_at, o.sent_at, %s as listed_status,
+            (select w.id from webhook_endpoints w where o.channel = 'webhook' and w.url = o.recipient
+             order by w.deleted_at is null desc, w.id desc limit 1) as endpoint_id,
+            held.id as held_by_id, held.listed_status as held_by_status, held.next_attempt_at as held_by_next_attempt_at""".formatted(listedStatus("o"));
+
+    /** The outbox and, for a pending row, the message it is held behind (the condition CLAIM_NEXT skips a row on). */
+    private static final String LISTED_FROM = """
+            outbox o left join lateral (
+                select earlier.id, %s as listed_status, earlier.next_attempt_at from outbox earlier
+                where o.status = 'pending' and earlier.ordering_key = o.ordering_key and earlier.status = 'pending'
+                  and earlier.id < o.id
+                order by earlier.id limit 1) held on true""".formatted(listedStatus("earlier"));
 
     /**
      * Outbox messages, newest first, as the query asks (a webhook endpoint as its URL, which is what a webhook is
@@ -141,33 +179,48 @@ public final class SqlOutbox {
      */
     public static List<OutboxEntry> list(Handle handle, OutboxQuery query, Optional<String> endpointUrl) {
         return handle.createQuery("""
-                        select o.id, o.message_id, o.channel, o.topic, o.recipient, o.attempts, o.last_error, o.next_attempt_at,
-                               o.created_at, o.sent_at, %s as listed_status,
-                               (select w.id from webhook_endpoints w where o.channel = 'webhook' and w.url = o.recipient
-                                order by w.deleted_at is null desc, w.id desc limit 1) as endpoint_id
-                        from outbox o
+                        select %s
+                        from %s
                         where o.id < :before and (%s)
                           and (cast(:channel as text) is null or o.channel = :channel)
                           and (cast(:url as text) is null or (o.channel = 'webhook' and o.recipient = :url))
                           and (cast(:topic as text) is null or o.topic = :topic)
                         order by o.id desc
-                        limit :limit""".formatted(LISTED_STATUS, query.status().map(STATUS_CONDITIONS::get).orElse("true")))
+                        limit :limit""".formatted(LISTED_COLUMNS, LISTED_FROM,
+                        query.status().map(status -> statusCondition(status, "o")).orElse("true")))
                 .bind("before", query.beforeId().orElse(Long.MAX_VALUE))
                 .bind("channel", query.channelListed().map(Message.Channel::code).orElse(null))
                 .bind("url", endpointUrl.orElse(null))
                 .bind("topic", query.topic().orElse(null))
                 .bind("limit", query.limit())
-                .map((rs, ctx) -> {
-                    DeliveryStatus status = DeliveryStatus.parse("status", rs.getString("listed_status"));
-                    return new OutboxEntry(rs.getLong("id"), rs.getObject("message_id", UUID.class),
-                            Message.Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)), rs.getString("topic"),
-                            rs.getString("recipient"), Optional.ofNullable(rs.getObject("endpoint_id", Long.class)), status,
-                            rs.getInt("attempts"), Optional.ofNullable(rs.getString("last_error")),
-                            status.willBeTried() ? Optional.of(rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant()) : Optional.empty(),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                            Optional.ofNullable(rs.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
-                })
+                .map((rs, ctx) -> listed(rs))
                 .list();
+    }
+
+    /**
+     * One outbox message as listed, its row locked until the transaction ends: a command decides on the state it
+     * read, and the delivery worker (which holds the row while it sends) cannot change it meanwhile.
+     */
+    public static Optional<OutboxEntry> lockForChange(Handle handle, long id) {
+        return handle.createQuery("select %s from %s where o.id = :id for update of o".formatted(LISTED_COLUMNS, LISTED_FROM))
+                .bind("id", id)
+                .map((rs, ctx) -> listed(rs))
+                .findOne();
+    }
+
+    private static OutboxEntry listed(ResultSet rs) throws SQLException {
+        DeliveryStatus status = DeliveryStatus.parse("status", rs.getString("listed_status"));
+        Long heldBy = rs.getObject("held_by_id", Long.class);
+        Optional<OutboxEntry.Hold> held = heldBy == null ? Optional.empty() : Optional.of(new OutboxEntry.Hold(heldBy,
+                DeliveryStatus.parse("status", rs.getString("held_by_status")),
+                rs.getObject("held_by_next_attempt_at", OffsetDateTime.class).toInstant()));
+        return new OutboxEntry(rs.getLong("id"), rs.getObject("message_id", UUID.class),
+                Message.Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)), rs.getString("topic"),
+                rs.getString("recipient"), Optional.ofNullable(rs.getObject("endpoint_id", Long.class)), status,
+                rs.getInt("attempts"), Optional.ofNullable(rs.getString("last_error")),
+                status.willBeTried() ? Optional.of(rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant()) : Optional.empty(),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant), held);
     }
 
     /** Messages the relay could not store in the outbox, newest first, with ids below {@code beforeId}. */

@@ -223,8 +223,14 @@ class OpenApiContractTest {
         assertThat(parked.json().path("items")).hasSize(1);
         assertThat(expect(client.get("/api/outbox?topic=order.waiting"), 200).json().path("items")).isNotEmpty();
         assertThat(expect(client.get("/api/outbox?status=retrying"), 200).json().path("items")).hasSize(1);
+        assertThat(expect(client.get("/api/outbox?status=pending"), 200).json().path("items").findValues("heldBehind"))
+                .as("a mail to the customer whose earlier mail is retrying waits for it").isNotEmpty();
         expect(client.get("/api/outbox?status=dead"), 400);
         expect(client.get("/api/outbox?endpointId=999999"), 404);
+        long retrying = expect(client.get("/api/outbox?status=retrying"), 200).json().path("items").get(0).path("id").asLong();
+        expect(client.post("/api/outbox/" + retrying + "/replay", ""), 409);
+        expect(client.post("/api/outbox/" + retrying + "/retry", "", "retry-1"), 200);
+        expect(client.post("/api/outbox/" + parked.json().path("items").get(0).path("id").asLong() + "/retry", ""), 409);
         expect(client.post("/api/outbox/" + parked.json().path("items").get(0).path("id").asLong() + "/replay", ""), 200);
     }
 

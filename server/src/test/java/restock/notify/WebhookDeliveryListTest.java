@@ -144,6 +144,97 @@ class WebhookDeliveryListTest {
                 .satisfies(mail -> assertThat(mail.path("status").asText()).isEqualTo("delivered"));
     }
 
+    /** A replay is for a parked message: one still being tried is a conflict that says where it stands, not a 404. */
+    @Test
+    void replaying_a_message_that_is_not_parked_is_a_409_that_says_its_state_and_what_to_do_and_an_unknown_id_a_404() {
+        endpointAndOneWaitingOrder();
+        worker().runOnce();
+        JsonNode retrying = items("?channel=webhook&status=retrying").get(0);
+        JsonNode delivered = items("?channel=email&status=delivered").get(0);
+
+        Exchange stillTried = expect(client.post("/api/outbox/" + retrying.path("id").asLong() + "/replay", ""), 409);
+        assertThat(stillTried.contentType()).startsWith("application/problem+json");
+        assertThat(stillTried.json().path("field").asText()).isEqualTo("id");
+        assertThat(stillTried.json().path("detail").asText()).contains("is retrying", "the endpoint answered HTTP 500",
+                retrying.path("nextAttemptAt").asText(), "only a parked message",
+                "POST /api/outbox/" + retrying.path("id").asLong() + "/retry tries it now");
+        Exchange done = expect(client.post("/api/outbox/" + delivered.path("id").asLong() + "/replay", ""), 409);
+        assertThat(done.json().path("detail").asText()).contains("was delivered at " + delivered.path("deliveredAt").asText());
+        assertThat(expect(client.post("/api/outbox/999999/replay", ""), 404).json().path("detail").asText())
+                .contains("no outbox message with id 999999");
+
+        assertThat(items("?channel=webhook&status=retrying")).as("a refused replay changes nothing").singleElement()
+                .satisfies(still -> assertThat(still).isEqualTo(retrying));
+    }
+
+    /** Waiting out the backoff is not the only way: an operations key has a message waiting for its next attempt tried now. */
+    @Test
+    void a_retry_makes_a_waiting_message_due_now_once_per_idempotency_key_and_a_delivered_or_parked_one_is_a_409() {
+        endpointAndOneWaitingOrder();
+        DeliveryWorker worker = worker();
+        worker.runOnce();
+        JsonNode retrying = items("?channel=webhook&status=retrying").get(0);
+        String retry = "/api/outbox/" + retrying.path("id").asLong() + "/retry";
+        endpointDown.set(false);
+        worker.runOnce();
+        assertThat(delivered).as("the endpoint is back, but the message waits for its next attempt").isEmpty();
+
+        Exchange due = expect(client.post(retry, "", "retry-now-1"), 200);
+        assertThat(due.json().path("id").asLong()).isEqualTo(retrying.path("id").asLong());
+        assertThat(due.json().path("status").asText()).isEqualTo("retrying");
+        assertThat(due.json().path("attempts").asInt()).as("the tries so far are kept: the backoff goes on from them").isEqualTo(1);
+        assertThat(Instant.parse(due.json().path("nextAttemptAt").asText())).isEqualTo(clock.instant());
+        worker.runOnce();
+        assertThat(delivered).containsExactly(retrying.path("messageId").asText());
+
+        assertThat(expect(client.post(retry, "", "retry-now-1"), 200).responseBody()).as("a repeat with the same key gets the first answer")
+                .isEqualTo(due.responseBody());
+        Exchange done = expect(client.post(retry, ""), 409);
+        assertThat(done.contentType()).startsWith("application/problem+json");
+        assertThat(done.json().path("field").asText()).isEqualTo("id");
+        assertThat(done.json().path("detail").asText()).contains("was delivered at", "nothing to try again");
+
+        long parked = api.restock().inTransaction(h -> {
+            SqlOutbox.enqueue(h, new Message(UUID.randomUUID(), Message.Channel.EMAIL, "order.waiting", "bob@example.com", "Your order",
+                    "text", null, "bob@example.com"), clock.instant());
+            long id = h.createQuery("select max(id) from outbox").mapTo(Long.class).one();
+            SqlOutbox.markFailed(h, id, "mailbox unavailable", clock.instant(), true);
+            return id;
+        });
+        assertThat(expect(client.post("/api/outbox/" + parked + "/retry", ""), 409).json().path("detail").asText())
+                .contains("is parked", "mailbox unavailable", "POST /api/outbox/" + parked + "/replay");
+        assertThat(expect(client.post("/api/outbox/999999/retry", ""), 404).json().path("field").asText()).isEqualTo("id");
+    }
+
+    /**
+     * Messages about one customer to one recipient go in order: a later one whose time has come waits for the earlier
+     * one still retrying, and the list says so, instead of showing a next attempt in the past with no reason.
+     */
+    @Test
+    void a_message_held_behind_an_earlier_one_for_the_same_customer_is_listed_with_what_it_waits_for() {
+        endpointAndOneWaitingOrder();
+        DeliveryWorker worker = worker();
+        worker.runOnce();
+        JsonNode first = items("?channel=webhook&status=retrying").get(0);
+        expect(client.post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"lines\":[{\"sku\":\"22423\",\"quantity\":2}]}"), 201);
+        new NoticeRelay(api.restock(), Branding.DEMO, "https://shop.example.com/pay?token={token}", clock).runOnce();
+        clock.advance(java.time.Duration.ofSeconds(5));
+        worker.runOnce();
+
+        JsonNode held = items("?channel=webhook&status=pending").get(0);
+        assertThat(Instant.parse(held.path("nextAttemptAt").asText())).as("due, yet not tried").isBefore(clock.instant());
+        assertThat(held.path("heldBehind").asLong()).isEqualTo(first.path("id").asLong());
+        assertThat(held.path("heldReason").asText()).contains("message " + first.path("id").asLong(), "retrying",
+                first.path("nextAttemptAt").asText(), "in order");
+        assertThat(items("?channel=webhook&status=retrying").get(0).has("heldBehind")).as("the first waits for nothing but its time").isFalse();
+        assertThat(items("?channel=email")).as("Ann's mails go their own way").allSatisfy(mail -> assertThat(mail.has("heldBehind")).isFalse());
+
+        endpointDown.set(false);
+        expect(client.post("/api/outbox/" + first.path("id").asLong() + "/retry", ""), 200);
+        worker.runOnce();
+        assertThat(delivered).containsExactly(first.path("messageId").asText(), held.path("messageId").asText());
+    }
+
     @Test
     void the_outbox_is_listed_newest_first_filtered_by_status_endpoint_and_topic_a_page_at_a_time() {
         var restock = api.restock();
@@ -199,8 +290,43 @@ class WebhookDeliveryListTest {
         assertThat(expect(client.get("/api/outbox?endpointId=999999"), 404).json().path("field").asText()).isEqualTo("endpointId");
     }
 
+    /**
+     * GET /api/messages names the stored states (pending, sent, dead), GET /api/outbox the listed ones: the same
+     * message is in both, under words that map one way, and the messages list's words as an outbox filter are a 400
+     * that names the word meant.
+     */
     @Test
-    void a_storefront_key_may_not_list_the_outbox_a_reporting_key_may_list_but_not_replay() {
+    void the_two_listings_name_each_message_by_the_documented_mapping_and_the_other_lists_words_are_refused_naming_the_word_meant() {
+        List<Long> ids = new ArrayList<>();
+        api.restock().inTransaction(h -> {
+            for (int i = 0; i < 4; i++) {
+                SqlOutbox.enqueue(h, new Message(UUID.randomUUID(), Message.Channel.EMAIL, "order.waiting", "cat@example.com", "Your order",
+                        "text", null, "cat@example.com:" + i), clock.instant());
+            }
+            ids.addAll(h.createQuery("select id from outbox order by id").mapTo(Long.class).list());
+            SqlOutbox.markFailed(h, ids.get(1), "mailbox full", clock.instant().plusSeconds(30), false);
+            SqlOutbox.markSent(h, ids.get(2), clock.instant());
+            SqlOutbox.markFailed(h, ids.get(3), "no such mailbox", clock.instant(), true);
+            return null;
+        });
+        Map<Long, String> outboxWords = new java.util.HashMap<>();
+        items("?channel=email").forEach(item -> outboxWords.put(item.path("id").asLong(), item.path("status").asText()));
+        Map<Long, String> messagesWords = new java.util.HashMap<>();
+        expect(client.get("/api/messages?recipient=cat@example.com"), 200).json().path("items")
+                .forEach(item -> messagesWords.put(item.path("id").asLong(), item.path("status").asText()));
+
+        assertThat(ids.stream().map(outboxWords::get)).containsExactly("pending", "retrying", "delivered", "parked");
+        assertThat(ids.stream().map(messagesWords::get)).containsExactly("pending", "pending", "sent", "dead");
+        ids.forEach(id -> assertThat(DeliveryStatus.parse("status", outboxWords.get(id)).messagesWord()).isEqualTo(messagesWords.get(id)));
+        for (var word : Map.of("sent", "delivered", "dead", "parked").entrySet()) {
+            Exchange refused = expect(client.get("/api/outbox?status=" + word.getKey()), 400);
+            assertThat(refused.json().path("field").asText()).isEqualTo("status");
+            assertThat(refused.json().path("detail").asText()).contains("GET /api/messages", "status=" + word.getValue());
+        }
+    }
+
+    @Test
+    void a_storefront_key_may_not_list_the_outbox_a_reporting_key_may_list_but_not_replay_or_retry() {
         String storefront = expect(client.post("/api/keys", "{\"name\":\"www\",\"scope\":\"storefront\"}"), 201).json().path("secret").asText();
         String reporting = expect(client.post("/api/keys", "{\"name\":\"bi\",\"scope\":\"reporting\"}"), 201).json().path("secret").asText();
 
@@ -208,6 +334,8 @@ class WebhookDeliveryListTest {
         expect(new ApiClient(client.baseUrl(), storefront).post("/api/outbox/1/replay", ""), 403);
         expect(new ApiClient(client.baseUrl(), reporting).get("/api/outbox?status=parked"), 200);
         expect(new ApiClient(client.baseUrl(), reporting).post("/api/outbox/1/replay", ""), 403);
+        expect(new ApiClient(client.baseUrl(), storefront).post("/api/outbox/1/retry", ""), 403);
+        expect(new ApiClient(client.baseUrl(), reporting).post("/api/outbox/1/retry", ""), 403);
     }
 
     @Test
