@@ -33,8 +33,8 @@ public final class RunningApi implements AutoCloseable {
      * With the storefront demo page at /shop and a waitlist that asks shoppers to confirm, as {@code serve --demo} runs,
      * on a database that holds the demo year already, loaded today ({@link TestDatabases.Target#freshDemo}).
      */
-    public static RunningApi withDemoYearLoaded(TestDatabases.Target target) {
-        return new RunningApi(target.freshDemo(Clock.systemUTC()), Clock.systemUTC(), true);
+    public static RunningApi withDemoYearLoaded() {
+        return new RunningApi(TestDatabases.demoTarget().freshDemo(Clock.systemUTC()), Clock.systemUTC(), true);
     }
 
     private RunningApi(Database database, Clock clock, boolean shopDemo) {

@@ -44,6 +44,14 @@ public final class TestDatabases {
     private static final String RUN = DATABASE_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(\\?.*)?$");
     private static final Map<String, Templates> TEMPLATES = new ConcurrentHashMap<>();
+    /** Set by surefire (the pom) to the build's start time, to the millisecond. */
+    static final String BUILD_PROPERTY = "restock.test.build";
+    /**
+     * A demo shared by the test JVMs of one build on the external server: {@code rt_demo_<build>_<day>}. The first JVM
+     * to need it loads it (half a minute or more of the suite's CPU), the other copies it; named {@code rt_} so
+     * {@code .ci/run} drops one a killed build left.
+     */
+    static final String SHARED_DEMO_PREFIX = DATABASE_PREFIX + "demo_";
     /** The database holding the demo, by server URL and the day it was loaded on. */
     private static final Map<String, String> DEMOS = new ConcurrentHashMap<>();
     private static EmbeddedServer embedded;
@@ -70,7 +78,13 @@ public final class TestDatabases {
          */
         public Database freshDemo(Clock clock) {
             Templates templates = templates();
-            String loaded = DEMOS.computeIfAbsent(jdbcUrl + " " + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), key -> {
+            LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            Optional<String> build = build();
+            if (!name.equals("embedded") && build.isPresent()) {
+                return Database.connectToCopyOfMigrated(templates.copyOfSharedDemo(
+                        SHARED_DEMO_PREFIX + build.get() + "_" + day.toString().replace("-", ""), clock));
+            }
+            String loaded = DEMOS.computeIfAbsent(jdbcUrl + " " + day, key -> {
                 String url = templates.cloneOne();
                 try (Database database = Database.connectToCopyOfMigrated(url)) {
                     if (Demo.load(new Restock(database.jdbi(), clock), Optional.empty()).isEmpty()) {
@@ -90,6 +104,19 @@ public final class TestDatabases {
         public String toString() {
             return name;
         }
+    }
+
+    /**
+     * The server the demo-year tests share a demo on: the external one when tests have one (CI), where both test JVMs
+     * of a build copy one loaded demo ({@link Target#freshDemo}); otherwise the embedded one.
+     */
+    public static Target demoTarget() {
+        return external().orElseGet(() -> targets().get(0));
+    }
+
+    /** The build this JVM belongs to (surefire passes the build's start time, the same in every test JVM of it). */
+    private static Optional<String> build() {
+        return Optional.ofNullable(System.getProperty(BUILD_PROPERTY)).filter(b -> b.matches("[0-9]{1,20}"));
     }
 
     public static List<Target> targets() {
@@ -137,6 +164,7 @@ public final class TestDatabases {
         private final String template;
         private final Connection admin;
         private final List<String> clones = new ArrayList<>();
+        private final List<String> sharedDemos = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final AtomicInteger next = new AtomicInteger();
 
         private Templates(String serverUrl, String template, Connection admin) {
@@ -161,6 +189,67 @@ public final class TestDatabases {
                 return templates;
             } catch (SQLException e) {
                 throw new IllegalStateException("could not make the test template " + template + " on " + serverUrl + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * A copy of the build's shared demo, loaded first if no JVM of the build has (or the JVM that had has since
+         * dropped it). A session-level advisory lock on the demo's name, held on a connection of its own while the demo
+         * is loaded and copied, makes the other JVM wait instead of loading it too; any JVM that used it drops it at
+         * exit under the same lock, and one that needs it after that loads it again.
+         */
+        String copyOfSharedDemo(String shared, Clock clock) {
+            try (Connection lock = DriverManager.getConnection(serverUrl)) {
+                advisoryLock(lock, shared);
+                if (!exists(lock, shared)) {
+                    create(shared);
+                    try (Database database = Database.connectToCopyOfMigrated(withDatabase(serverUrl, shared))) {
+                        if (Demo.load(new Restock(database.jdbi(), clock), Optional.empty()).isEmpty()) {
+                            throw new IllegalStateException("a fresh database was not empty");
+                        }
+                    } catch (RuntimeException failed) {
+                        execute("drop database if exists " + shared + " with (force)");
+                        throw failed;
+                    }
+                }
+                return copyOf(withDatabase(serverUrl, shared));
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not share the demo " + shared + " on " + serverUrl + ": " + e.getMessage(), e);
+            }
+        }
+
+        private synchronized void create(String shared) {
+            execute("create database " + shared + " template " + template);
+            execute("alter database " + shared + " set synchronous_commit = off");
+            if (sharedDemos.isEmpty()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(this::dropSharedDemos, "drop-" + shared));
+            }
+            sharedDemos.add(shared);
+        }
+
+        /** Drops the shared demos this JVM loaded, each under its lock, so no other JVM is copying it meanwhile. */
+        private void dropSharedDemos() {
+            for (String shared : List.copyOf(sharedDemos)) {
+                try (Connection lock = DriverManager.getConnection(serverUrl); Statement drop = lock.createStatement()) {
+                    advisoryLock(lock, shared);
+                    drop.execute("drop database if exists " + shared + " with (force)");
+                } catch (SQLException e) {
+                    System.err.println("could not drop the shared demo " + shared + " on " + serverUrl + ": " + e.getMessage());
+                }
+            }
+        }
+
+        private static void advisoryLock(Connection connection, String name) throws SQLException {
+            try (var statement = connection.prepareStatement("select pg_advisory_lock(hashtext(?))")) {
+                statement.setString(1, name);
+                statement.execute();
+            }
+        }
+
+        private static boolean exists(Connection connection, String database) throws SQLException {
+            try (var statement = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                statement.setString(1, database);
+                return statement.executeQuery().next();
             }
         }
 

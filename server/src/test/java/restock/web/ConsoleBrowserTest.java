@@ -30,7 +30,6 @@ import restock.service.StaffAccounts;
 import restock.views.ConsoleRows;
 import restock.support.RunningApi;
 import restock.support.TestClock;
-import restock.support.TestDatabases;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +70,7 @@ class ConsoleBrowserTest {
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER) || System.getenv("CI") != null,
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        api = RunningApi.withDemoYearLoaded(TestDatabases.targets().get(0));
+        api = RunningApi.withDemoYearLoaded();
         assertThat(Demo.loadIfEmpty(api.restock())).as("the demo year is there already").isFalse();
         // The fans' history happens in the past: a second Restock on the same database, with a clock ten weeks back.
         TestClock past = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(70)));

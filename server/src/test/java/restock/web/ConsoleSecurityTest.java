@@ -7,7 +7,6 @@ import restock.catalog.Sku;
 import restock.service.StaffAccounts;
 import restock.support.ConsoleSession;
 import restock.support.RunningApi;
-import restock.support.TestDatabases;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -34,7 +33,7 @@ class ConsoleSecurityTest {
 
     @BeforeAll
     static void start() {
-        api = RunningApi.withDemoYearLoaded(TestDatabases.targets().get(0));
+        api = RunningApi.withDemoYearLoaded();
         StaffAccounts accounts = new StaffAccounts(api.restock(), api.restock().clock());
         accounts.create("ops", PASSWORD.toCharArray(), "test");
         accounts.create("locked", PASSWORD.toCharArray(), "test");
