@@ -12,42 +12,36 @@ import java.util.Optional;
  */
 public record Availability(AvailabilityStatus status, int available, Optional<Promise> eta, Optional<String> note, String message) {
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.UK);
 
     /**
-     * Presents what an order would get: {@code status} and {@code eta} of its decision, the units free now, the
-     * units it would reserve, whether the product is released, and its usual restock interval for the note.
-     */
-    public static Availability of(AvailabilityStatus status, int available, int reservable, Optional<Promise> eta, boolean released,
-                                  Optional<Integer> restockIntervalDays) {
-        return of(status, available, reservable, 0, eta, released, restockIntervalDays);
-    }
-
-    /**
-     * As above, with the units that would wait: a request that cannot be met in full but of which some units can wait
-     * says how many can be ordered and when those ship (an outside check found "Out of stock" shown for 2,466 units
-     * when an order would get 2,465 waiting with a promise and 1 refused).
+     * Presents what an order would get: {@code status} and {@code eta} of its decision, the units free now, the units
+     * it would reserve and the units that would wait, whether the product is released, and its usual restock interval
+     * for the note; dates as seen on {@code today}. A request that cannot be met in full but of which some units can
+     * wait says how many can be ordered and when those ship (an outside check found "Out of stock" shown for 2,466
+     * units when an order would get 2,465 waiting with a promise and 1 refused).
      */
     public static Availability of(AvailabilityStatus status, int available, int reservable, int waitable, Optional<Promise> eta,
-                                  boolean released, Optional<Integer> restockIntervalDays) {
+                                  boolean released, Optional<Integer> restockIntervalDays, LocalDate today) {
         Optional<String> cadence = restockIntervalDays.map(RestockCadence::note);
         return switch (status) {
             case IN_STOCK -> new Availability(status, available, eta, Optional.empty(), "In stock");
             case PREORDER -> new Availability(status, available, eta, eta.isPresent() ? Optional.empty() : Optional.of("no confirmed date yet"),
-                    eta.map(promise -> "Pre-order — ships " + range(promise)).orElse("Pre-order — no confirmed date yet"));
+                    eta.map(promise -> "Pre-order — ships " + range(promise, today)).orElse("Pre-order — no confirmed date yet"));
             case BACKORDER -> new Availability(status, available, eta, eta.isPresent() ? Optional.empty() : cadence,
-                    eta.map(promise -> "Backordered — ships " + range(promise))
+                    eta.map(promise -> "Backordered — ships " + range(promise, today))
                             .orElse("Backordered — no confirmed date yet" + cadence.map(note -> "; " + note).orElse("")));
             case DISCONTINUED -> new Availability(status, available, Optional.empty(), Optional.of("this product will not return"),
                     reservable > 0 ? "Only " + reservable + " left; no longer made" : "No longer available");
-            case OUT_OF_STOCK -> waitable > 0 ? partly(available, reservable, waitable, eta, released, cadence)
+            case OUT_OF_STOCK -> waitable > 0 ? partly(available, reservable, waitable, eta, released, cadence, today)
                     : outOfStock(available, reservable, released, cadence);
         };
     }
 
     /** Not all the units asked for, but some of them in stock and some (or all of those) able to wait. */
     private static Availability partly(int available, int reservable, int waitable, Optional<Promise> eta, boolean released,
-                                       Optional<String> cadence) {
-        String when = eta.map(promise -> ", shipping " + range(promise)).orElse(", with no confirmed date yet");
+                                       Optional<String> cadence, LocalDate today) {
+        String when = eta.map(promise -> ", shipping " + range(promise, today)).orElse(", with no confirmed date yet");
         String waits = waitable + (released ? " on backorder" : " to pre-order") + when;
         String message = reservable > 0 ? "Only " + (reservable + waitable) + " can be ordered: " + reservable + " in stock, " + waits
                 : "Only " + waitable + " can be ordered: " + waits;
@@ -64,16 +58,24 @@ public record Availability(AvailabilityStatus status, int available, Optional<Pr
                 cadence.map(note -> lead + " — " + note).orElse(lead));
     }
 
-    /** "12–15 Dec", "28 Dec – 3 Jan", or "12 Dec". */
-    public static String range(Promise promise) {
+    /**
+     * Days ahead within which a day and month name one date only (the next such day); a date further ahead says its
+     * year (an outside check saw "Pre-order — ships 31 Dec" for a release in 9999).
+     */
+    static final int YEAR_SHOWN_BEYOND_DAYS = 330;
+
+    /** "12–15 Dec", "28 Dec – 3 Jan", "12 Dec", or with the year when a date is far ahead of {@code today}: "2–5 Mar 2028". */
+    public static String range(Promise promise, LocalDate today) {
         LocalDate from = promise.from();
         LocalDate to = promise.to();
+        boolean withYear = today.plusDays(YEAR_SHOWN_BEYOND_DAYS).isBefore(to);
+        DateTimeFormatter format = withYear ? DAY_MONTH_YEAR : DAY_MONTH;
         if (from.equals(to)) {
-            return DAY_MONTH.format(to);
+            return format.format(to);
         }
         if (from.getMonth() == to.getMonth() && from.getYear() == to.getYear()) {
-            return from.getDayOfMonth() + "–" + DAY_MONTH.format(to);
+            return from.getDayOfMonth() + "–" + format.format(to);
         }
-        return DAY_MONTH.format(from) + " – " + DAY_MONTH.format(to);
+        return (withYear && from.getYear() != to.getYear() ? DAY_MONTH_YEAR : DAY_MONTH).format(from) + " – " + format.format(to);
     }
 }

@@ -162,7 +162,7 @@ public final class ShopDemo {
             for (OrderLine line : order.lines()) {
                 var q = line.quantities();
                 lines.add(new PlacedLine(restock.catalog().find(h, line.sku()).name(), q.quantity(), q.reserved(), q.waiting(), q.refused(),
-                        line.promise().map(p -> Availability.range(p) + " (" + Math.round(p.probability() * 100) + "% likely by "
+                        line.promise().map(p -> Availability.range(p, restock.books().today()) + " (" + Math.round(p.probability() * 100) + "% likely by "
                                 + Format.day(p.to()) + ")")));
             }
             return Map.<String, Object>of("orderId", order.id(), "status", order.status().code(), "lines", lines, "cancelLink", link);

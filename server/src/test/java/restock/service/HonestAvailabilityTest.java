@@ -306,7 +306,7 @@ class HonestAvailabilityTest {
         Order placed = place(sku, 25);
 
         assertThat(answer.status()).isEqualTo(AvailabilityStatus.OUT_OF_STOCK);
-        String ships = Availability.range(placed.lines().get(0).promise().orElseThrow());
+        String ships = Availability.range(placed.lines().get(0).promise().orElseThrow(), today());
         assertThat(answer.message()).isEqualTo("Only 23 can be ordered: 3 in stock, 20 on backorder, shipping " + ships);
         assertThat(placed.lines().get(0).quantities().refused()).isEqualTo(2);
     }
