@@ -42,7 +42,7 @@ class ConsoleFormsTest {
     /** The cell or label holding the input labelled {@code label}: the input, its value and any error after it. */
     private static String fieldAt(String page, String label) {
         int at = page.indexOf("aria-label=\"" + label + "\"");
-        int start = at < 0 ? -1 : page.lastIndexOf("<td>", at);
+        int start = at < 0 ? -1 : page.lastIndexOf("<td", at);
         if (at < 0) {
             start = page.indexOf("<label>" + label + " ");
         }
@@ -64,6 +64,7 @@ class ConsoleFormsTest {
 
     @Test
     void a_refused_purchase_order_comes_back_as_typed_with_the_error_at_the_line_it_names() throws Exception {
+        long before = purchaseOrders();
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         LocalDate later = LocalDate.now(ZoneOffset.UTC).plusDays(20);
         // Two lines typed in the first and third rows: they come back as lines 1 and 2, as the messages count them.
@@ -87,7 +88,7 @@ class ConsoleFormsTest {
         assertThat(fieldAt(page, "SKU of line 3")).contains("value=\"\"");
         assertThat(page).contains("The purchase order was not created: Expected date of line 2 is");
         assertThat(page).doesNotContain("expectedDate").doesNotContain("lines[");
-        assertThat(purchaseOrders()).isZero();
+        assertThat(purchaseOrders()).isEqualTo(before);
 
         Map<String, String> form = purchaseOrderForm(page);
         form.put("supplier", "Acme Lighting");
@@ -98,7 +99,7 @@ class ConsoleFormsTest {
         assertThat(fieldAt(units, "Units of line 1")).contains("value=\"-3\"")
                 .contains("Units of line 1 must be a whole number of units, at least 1, was '-3'");
         assertThat(units).as("the box was not ticked this time").doesNotContain("value=\"yes\" checked");
-        assertThat(purchaseOrders()).isZero();
+        assertThat(purchaseOrders()).isEqualTo(before);
     }
 
     @Test
@@ -141,5 +142,96 @@ class ConsoleFormsTest {
         form.put("cap", "lots");
         String cap = staff.post("/console/skus/LAMP-1/edit", form).body();
         assertThat(fieldAt(cap, "Price")).contains("value=\"12.999\"").contains("at most 2 decimals");
+    }
+
+    /** A plan with one suggestion: a product of a supplier on record with ten units waiting and none in stock or on order. */
+    private static void planWithASuggestionFor(String sku, String supplier) {
+        long supplierId = api.client().post("/api/suppliers", "{\"name\":\"" + supplier + "\"}").json().get("id").asLong();
+        api.client().post("/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"Paper Kite\",\"priceMinor\":725,\"currency\":\"GBP\","
+                + "\"backorderPolicy\":\"always\"}");
+        api.client().patch("/api/products/" + sku, "{\"supplierId\":" + supplierId + "}");
+        api.client().post("/api/orders", "{\"customerEmail\":\"kim@example.com\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":10}]}");
+        new restock.service.PlanningQueries(api.restock()).runAndStore(0.95, restock.service.PlanCsv::write);
+    }
+
+    /** The planning page's section of one supplier: its heading to the end of its form. */
+    private static String section(String page, String supplier) {
+        int start = page.indexOf("<h2>" + supplier + "</h2>");
+        assertThat(start).as("a section for " + supplier + " on the page:%n%s", page).isPositive();
+        return page.substring(start, page.indexOf("</form>", start));
+    }
+
+    @Test
+    void a_refused_planning_suggestion_comes_back_as_typed_with_the_error_at_its_field() throws Exception {
+        long before = purchaseOrders();
+        planWithASuggestionFor("KITE-1", "Nara Paper Co.");
+        String page = staff.get("/console/planning").body();
+        assertThat(section(page, "Nara Paper Co.")).contains("name=\"quantity-KITE-1\"");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("_once", "planning-" + System.nanoTime());
+        form.put("section", "Nara Paper Co.");
+        form.put("supplier", "Nara Paper Co.");
+        form.put("sku", "KITE-1");
+        form.put("quantity-KITE-1", "a dozen");
+        form.put("expected", LocalDate.now(ZoneOffset.UTC).plusDays(20).toString());
+
+        HttpResponse<String> answer = staff.post("/console/planning/purchase-orders", form);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        String refused = section(answer.body(), "Nara Paper Co.");
+        assertThat(refused).contains("role=\"alert\" tabindex=\"-1\" autofocus>The purchase order was not created: Units of KITE-1 must be")
+                .contains("name=\"quantity-KITE-1\" value=\"a dozen\"")
+                .contains("<span class=\"field-error\">Units of KITE-1 must be a whole number of units, at least 1, was 'a dozen'</span>")
+                .contains("name=\"expected\" value=\"" + form.get("expected") + "\"")
+                .doesNotContain("quantity-KITE-1 must");
+        assertThat(purchaseOrders()).isEqualTo(before);
+
+        // A date the purchase order command refuses (lines[0].expectedDate) is shown at the form's one date.
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        form.put("quantity-KITE-1", "12");
+        form.put("expected", yesterday.toString());
+        String late = section(staff.post("/console/planning/purchase-orders", form).body(), "Nara Paper Co.");
+        assertThat(late).contains("name=\"quantity-KITE-1\" value=\"12\"")
+                .contains("name=\"expected\" value=\"" + yesterday + "\"> <span class=\"field-error\">Expected date is " + yesterday + ", before today")
+                .doesNotContain("lines[").doesNotContain("expectedDate");
+
+        // Nothing ticked: the box comes back unticked, and the reason says what to do.
+        form.remove("sku");
+        form.put("expected", LocalDate.now(ZoneOffset.UTC).plusDays(20).toString());
+        String none = section(staff.post("/console/planning/purchase-orders", form).body(), "Nara Paper Co.");
+        assertThat(none).contains("tick at least one suggestion to order").contains("name=\"sku\" value=\"KITE-1\"")
+                .doesNotContain("value=\"KITE-1\" checked");
+        assertThat(purchaseOrders()).isEqualTo(before);
+    }
+
+    @Test
+    void a_refused_receipt_comes_back_as_typed_with_the_error_at_its_line_and_nothing_received() throws Exception {
+        long id = api.client().post("/api/purchase-orders", "{\"supplier\":\"Lamp Works\",\"newSupplier\":true,\"lines\":["
+                + "{\"sku\":\"LAMP-1\",\"quantity\":10,\"expectedDate\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(5) + "\"},"
+                + "{\"sku\":\"FAN-1\",\"quantity\":4,\"expectedDate\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(5) + "\"}]}")
+                .json().get("id").asLong();
+        String page = staff.get("/console/purchase-orders/" + id).body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("received-1", "3");
+        form.put("received-2", "two");
+
+        HttpResponse<String> answer = staff.post("/console/purchase-orders/" + id + "/receive", form);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        String refused = answer.body();
+        assertThat(refused).contains("role=\"alert\" tabindex=\"-1\" autofocus>Nothing was received: Units arriving on line 2 must be");
+        assertThat(fieldAt(refused, "Units arriving on line 1")).contains("value=\"3\"").doesNotContain("field-error");
+        assertThat(fieldAt(refused, "Units arriving on line 2")).contains("value=\"two\"")
+                .contains("<span class=\"field-error\">Units arriving on line 2 must be a whole number of units, at least 1, was 'two'</span>");
+
+        // More than is open is the purchase order's refusal (409): the page says it, with what was typed kept.
+        form.put("received-2", "5");
+        HttpResponse<String> over = staff.post("/console/purchase-orders/" + id + "/receive", form);
+        assertThat(over.statusCode()).isEqualTo(409);
+        assertThat(over.body()).contains("Nothing was received: purchase order " + id + " has 4 units of FAN-1 still open; cannot receive 5");
+        assertThat(fieldAt(over.body(), "Units arriving on line 2")).contains("value=\"5\"");
+        assertThat(api.client().get("/api/purchase-orders/" + id).json().path("lines").get(0).path("quantityReceived").asInt()).isZero();
     }
 }
