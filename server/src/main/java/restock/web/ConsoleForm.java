@@ -197,6 +197,11 @@ public final class ConsoleForm {
         return match.groupCount() > 0 ? Integer.parseInt(match.group(1)) : 0;
     }
 
+    /** Whether the form sends {@code input} more than once on purpose: on each of its lines, or for each box ticked. */
+    boolean mayRepeat(String input) {
+        return fields.stream().anyMatch(f -> (f.kind() == Kind.LINE || f.kind() == Kind.TICKS) && f.named(input));
+    }
+
     boolean perLine(String input) {
         return field(input).perLine();
     }

@@ -234,4 +234,50 @@ class ConsoleFormsTest {
         assertThat(fieldAt(over.body(), "Units arriving on line 2")).contains("value=\"5\"");
         assertThat(api.client().get("/api/purchase-orders/" + id).json().path("lines").get(0).path("quantityReceived").asInt()).isZero();
     }
+
+    /**
+     * A console form took a field sent twice and used its first value ({@code counted=1&counted=5} counted 1): now such a
+     * form is refused, whichever form it is, and nothing changes. Inputs a form repeats on purpose (a purchase order's
+     * lines, the ticked suggestions) still may.
+     */
+    @Test
+    void a_form_that_sends_a_field_twice_is_refused_and_changes_nothing() throws Exception {
+        String page = staff.get("/console/skus/FAN-1").body();
+        String csrf = "_csrf=" + ConsoleSession.hidden(page, "_csrf");
+        int onHand = api.client().get("/api/stock/FAN-1").json().path("onHand").asInt();
+
+        HttpResponse<String> count = staff.postRaw("/console/skus/FAN-1/count", csrf + "&counted=1&counted=5&reason=shelf");
+        assertThat(count.statusCode()).isEqualTo(400);
+        assertThat(count.body()).contains("This form sent the field 'counted' 2 times");
+        assertThat(api.client().get("/api/stock/FAN-1").json().path("onHand").asInt()).isEqualTo(onHand);
+
+        HttpResponse<String> edit = staff.postRaw("/console/skus/FAN-1/edit", csrf + "&name=Silk+Fan&name=Paper+Fan&price=9.00"
+                + "&policy=never&cap=&releaseDate=&category=&supplierId=");
+        assertThat(edit.statusCode()).isEqualTo(400);
+        assertThat(edit.body()).contains("'name' 2 times");
+        assertThat(api.client().get("/api/products/FAN-1").json().path("name").asText()).isEqualTo("Silk Fan");
+
+        assertThat(staff.postRaw("/console/skus/FAN-1/count", csrf + "&" + csrf + "&counted=3").statusCode())
+                .as("the security token twice, even the same one").isEqualTo(400);
+        long before = purchaseOrders();
+        String later = LocalDate.now(ZoneOffset.UTC).plusDays(9).toString();
+        String form = "_once=" + ConsoleSession.hidden(staff.get("/console/purchase-orders").body(), "_once") + "&" + csrf;
+        HttpResponse<String> twoSuppliers = staff.postRaw("/console/purchase-orders", form + "&supplier=Fan+Co&supplier=Other+Co"
+                + "&new-supplier=yes&sku=FAN-1&quantity=3&expected=" + later + "&sku=LAMP-1&quantity=2&expected=" + later);
+        assertThat(twoSuppliers.statusCode()).isEqualTo(400);
+        assertThat(twoSuppliers.body()).contains("'supplier' 2 times");
+        assertThat(purchaseOrders()).isEqualTo(before);
+        HttpResponse<String> twoLines = staff.postRaw("/console/purchase-orders", form + "&supplier=Fan+Co"
+                + "&new-supplier=yes&sku=FAN-1&quantity=3&expected=" + later + "&sku=LAMP-1&quantity=2&expected=" + later);
+        assertThat(twoLines.statusCode()).as("a purchase order's lines repeat on purpose: %s", twoLines.body()).isEqualTo(303);
+        assertThat(purchaseOrders()).isEqualTo(before + 1);
+
+        ConsoleSession stranger = ConsoleSession.signedOut(api.client().baseUrl());
+        String login = "_login=" + ConsoleSession.hidden(stranger.get("/console/login").body(), "_login");
+        HttpResponse<String> signIn = stranger.postRaw("/console/login", login + "&username=nobody&username=ops&password="
+                + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(signIn.statusCode()).isEqualTo(400);
+        assertThat(signIn.body()).contains("'username' 2 times");
+        assertThat(stranger.get("/console/overview").statusCode()).as("not signed in").isEqualTo(303);
+    }
 }
