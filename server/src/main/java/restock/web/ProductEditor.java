@@ -175,10 +175,13 @@ public final class ProductEditor {
         return new CatalogEdits.FiledProduct(edited, placement(ctx));
     }
 
-    /** The policy chosen (or {@code otherwise}), with the cap typed when the policy is always (other policies take none). */
+    /**
+     * The policy chosen (or {@code otherwise}), with the cap typed; a cap with a policy other than always is refused at
+     * the cap, as the API refuses it (it was dropped without a word, an outside check).
+     */
     private static BackorderPolicy policy(Context ctx, String otherwise) {
         String policy = text(ctx, "policy").orElse(otherwise);
-        Integer cap = text(ctx, "cap").filter(c -> policy.equals("always")).map(ProductEditor::cap).orElse(null);
+        Integer cap = text(ctx, "cap").map(ProductEditor::cap).orElse(null);
         return BackorderPolicy.parse(policy, cap);
     }
 

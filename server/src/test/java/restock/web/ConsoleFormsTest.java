@@ -1,5 +1,6 @@
 package restock.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -279,5 +280,46 @@ class ConsoleFormsTest {
         assertThat(signIn.statusCode()).isEqualTo(400);
         assertThat(signIn.body()).contains("'username' 2 times");
         assertThat(stranger.get("/console/overview").statusCode()).as("not signed in").isEqualTo(303);
+    }
+
+    /** A cap typed with a policy other than always was dropped without a word: now the form says why it is refused, at the cap. */
+    @Test
+    void a_cap_with_a_policy_other_than_always_is_refused_at_the_cap_field() throws Exception {
+        String page = staff.get("/console/skus/LAMP-1").body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("name", "Brass Lamp, capped");
+        form.put("price", "12.99");
+        form.put("policy", "never");
+        form.put("cap", "40");
+        form.put("releaseDate", "");
+        form.put("category", "");
+        form.put("supplierId", "");
+
+        HttpResponse<String> edit = staff.post("/console/skus/LAMP-1/edit", form);
+
+        assertThat(edit.statusCode()).isEqualTo(400);
+        assertThat(fieldAt(edit.body(), "Cap on waiting units")).contains("value=\"40\"")
+                .contains("<span class=\"field-error\">Cap on waiting units applies only when Backorders is always, and it is never here");
+        assertThat(edit.body()).doesNotContain("backorderCap");
+        JsonNode product = api.client().get("/api/products/LAMP-1").json();
+        assertThat(product.path("name").asText()).isEqualTo("Brass Lamp");
+        assertThat(product.path("backorderPolicy").asText()).isEqualTo("when-supply-confirmed");
+
+        String blank = staff.get("/console/products/new").body();
+        Map<String, String> created = new LinkedHashMap<>();
+        created.put("_csrf", ConsoleSession.hidden(blank, "_csrf"));
+        created.put("_once", ConsoleSession.hidden(blank, "_once"));
+        created.put("sku", "CAPPED-1");
+        created.put("name", "Capped Lamp");
+        created.put("price", "9.00");
+        created.put("currency", "GBP");
+        created.put("policy", "when-supply-confirmed");
+        created.put("cap", "5");
+        HttpResponse<String> refused = staff.post("/console/products", created);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(fieldAt(refused.body(), "Cap on waiting units")).contains("value=\"5\"")
+                .contains("applies only when Backorders is always, and it is when-supply-confirmed here");
+        assertThat(api.client().get("/api/products/CAPPED-1").status()).isEqualTo(404);
     }
 }
