@@ -99,9 +99,14 @@ public sealed interface BackorderPolicy {
         throw new InvalidInput("backorderPolicy", "backorderPolicy must be one of never, when-supply-confirmed, always; was '" + code + "'");
     }
 
+    /**
+     * A cap limits how many units may wait, which only policy always lets any do: with another one it would be kept and
+     * mean nothing, so it is refused rather than dropped. {@code code} null is the default policy, when-supply-confirmed.
+     */
     private static void requireNoCap(String code, Integer cap) {
         if (cap != null) {
-            throw new InvalidInput("backorderCap", "backorderCap applies only to backorderPolicy 'always', not '" + code + "'");
+            throw new InvalidInput("backorderCap", "backorderCap applies only when backorderPolicy is always, and it is "
+                    + (code == null ? "when-supply-confirmed (the default)" : code) + " here: remove the cap, or choose always");
         }
     }
 }

@@ -134,7 +134,10 @@ final class CatalogRoutes {
                 body.has("currency") ? Optional.ofNullable(JsonBody.optionalText(body, "", "currency")) : s.currency());
     }
 
-    /** The product with the body's fields applied; a policy other than always drops the cap unless one is given. */
+    /**
+     * The product with the body's fields applied; a policy other than always drops the product's cap, and a cap given
+     * with one is refused (BackorderPolicy.parse), as a cap given for a product whose policy is not always is.
+     */
     static CatalogEdits.FiledProduct applyProduct(CatalogEdits.FiledProduct filed, JsonNode body) {
         Product p = filed.product();
         String name = body.has("name") ? JsonBody.requiredText(body, "", "name") : p.name();

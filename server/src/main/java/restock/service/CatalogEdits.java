@@ -167,6 +167,14 @@ public final class CatalogEdits {
         return SqlCatalogEdits.products(handle, afterSku, limit, category);
     }
 
+    /**
+     * The currency most of the catalogue is priced in: Restock has no setting for a shop's currency, and a new
+     * product is most likely priced like the others.
+     */
+    public Optional<restock.catalog.MainCurrency> mainCurrency(Handle handle) {
+        return SqlCatalogEdits.mainCurrency(handle);
+    }
+
     public List<AuditEntry> auditTrail(Handle handle, String entity, String key) {
         return SqlCatalogEdits.auditTrail(handle, entity, key, MAX_AUDIT_ENTRIES);
     }

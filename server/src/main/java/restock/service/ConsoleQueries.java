@@ -7,11 +7,18 @@ import restock.common.NotFound;
 import restock.store.SqlConsole;
 import restock.views.ConsoleRows;
 import restock.engagement.ListedOfferRule;
+import restock.orders.LineState;
+import restock.orders.OrderLine;
+import restock.payments.LinePayment;
 import restock.store.SqlOffers;
+import restock.store.SqlOrders;
+import restock.store.SqlPayments;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the operations console lists: read-only queries, each with a named limit on how many rows it returns. */
@@ -95,7 +102,26 @@ public final class ConsoleQueries {
         if (term.length() > MAX_SEARCH_LENGTH || term.chars().anyMatch(Character::isISOControl)) {
             throw new restock.common.InvalidInput("q", "a search is at most " + MAX_SEARCH_LENGTH + " characters without control characters");
         }
-        return restock.read(h -> SqlConsole.orders(h, term, PAGE_ROWS));
+        return restock.read(h -> withHeld(h, SqlConsole.orders(h, term, PAGE_ROWS)));
+    }
+
+    /**
+     * Each order with the payments that keep its reserved lines from shipping, by {@link OrderCommands#shipsNow} (the rule
+     * of the pick list and of a shipment): the list showed an order reserved whole with a declined card as plain "ready"
+     * (an outside check). Two statements for the page, for the orders with units reserved.
+     */
+    private static List<ConsoleRows.OrderRow> withHeld(org.jdbi.v3.core.Handle handle, List<ConsoleRows.OrderRow> rows) {
+        List<Long> reserved = rows.stream().filter(row -> row.units().reserved() > 0).map(ConsoleRows.OrderRow::id).toList();
+        if (reserved.isEmpty()) {
+            return rows;
+        }
+        Map<Long, List<OrderLine>> lines = SqlOrders.linesOfOrders(handle, reserved);
+        Map<Long, LinePayment> payments = new HashMap<>();
+        SqlPayments.ofOrders(handle, reserved).values().forEach(list -> list.forEach(p -> payments.put(p.orderLineId(), p)));
+        return rows.stream().map(row -> row.withHeld(lines.getOrDefault(row.id(), List.of()).stream()
+                .filter(line -> line.state() instanceof LineState.Reserved && !OrderCommands.shipsNow(line, payments.get(line.id())))
+                .map(line -> payments.get(line.id()).state())
+                .toList())).toList();
     }
 
     public List<ConsoleRows.PurchaseOrderRow> purchaseOrders(Optional<String> status) {

@@ -156,6 +156,15 @@ public final class SqlCatalogEdits {
                 .bind("after", afterSku).bind("limit", limit).bind("category", category.orElse(null)).mapToMap().list();
     }
 
+    /** The currency most products are priced in (the first code, of two as common), and of how many; none without products. */
+    public static Optional<restock.catalog.MainCurrency> mainCurrency(Handle handle) {
+        return handle.createQuery("""
+                        select currency, count(*) as products, sum(count(*)) over () as of_products
+                        from products group by currency order by products desc, currency limit 1""")
+                .map((rs, ctx) -> new restock.catalog.MainCurrency(rs.getString("currency"), rs.getLong("products"), rs.getLong("of_products")))
+                .findOne();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

@@ -140,7 +140,7 @@ public final class SqlConsole {
         return query
                 .map((rs, ctx) -> new ConsoleRows.OrderRow(rs.getLong("id"), rs.getString("customer_email"), instant(rs, "placed_at"), rs.getInt("lines"),
                         new LineQuantities(rs.getInt("units"), rs.getInt("reserved"), rs.getInt("waiting"), rs.getInt("refused"),
-                                rs.getInt("shipped"), rs.getInt("cancelled"))))
+                                rs.getInt("shipped"), rs.getInt("cancelled")), List.of()))
                 .list();
     }
 

@@ -153,13 +153,19 @@ public final class SqlOrders {
         if (headers.isEmpty()) {
             return headers;
         }
-        java.util.Map<Long, List<OrderLine>> lines = new java.util.HashMap<>();
-        handle.createQuery(LINES + " where l.order_id = any(:ids) order by l.order_id, l.line_number")
-                .bindArray("ids", Long.class, headers.stream().map(Order::id).toList())
-                .map((rs, ctx) -> java.util.Map.entry(rs.getLong("order_id"), line(rs)))
-                .forEach(entry -> lines.computeIfAbsent(entry.getKey(), k -> new java.util.ArrayList<>()).add(entry.getValue()));
+        java.util.Map<Long, List<OrderLine>> lines = linesOfOrders(handle, headers.stream().map(Order::id).toList());
         return headers.stream().map(order -> new Order(order.id(), order.customerEmail(), order.priority(), order.placedAt(),
                 lines.get(order.id()))).toList();
+    }
+
+    /** The lines of several orders, in line order, by order id: one statement whatever their number. */
+    public static java.util.Map<Long, List<OrderLine>> linesOfOrders(Handle handle, List<Long> orderIds) {
+        java.util.Map<Long, List<OrderLine>> lines = new java.util.HashMap<>();
+        handle.createQuery(LINES + " where l.order_id = any(:ids) order by l.order_id, l.line_number")
+                .bindArray("ids", Long.class, orderIds)
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong("order_id"), line(rs)))
+                .forEach(entry -> lines.computeIfAbsent(entry.getKey(), k -> new java.util.ArrayList<>()).add(entry.getValue()));
+        return lines;
     }
 
     private static OrderLine line(ResultSet rs) throws SQLException {

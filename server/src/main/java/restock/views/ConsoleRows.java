@@ -2,6 +2,7 @@ package restock.views;
 
 import restock.orders.LineQuantities;
 import restock.orders.OrderStatus;
+import restock.payments.PaymentState;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,8 +31,23 @@ public final class ConsoleRows {
                             int place, Optional<LocalDate> etaFrom, Optional<LocalDate> etaTo, Optional<Double> probability, Optional<String> cause) {
     }
 
-    /** One order in a list, with its lines' units added up: how many are reserved, waiting, refused, shipped, cancelled. */
-    public record OrderRow(long id, String customerEmail, Instant placedAt, int lines, LineQuantities units) {
+    /**
+     * One order in a list, with its lines' units added up (how many are reserved, waiting, refused, shipped, cancelled)
+     * and the payments that hold its reserved lines back.
+     */
+    public record OrderRow(long id, String customerEmail, Instant placedAt, int lines, LineQuantities units, List<PaymentState> held) {
+        public OrderRow {
+            held = List.copyOf(held);
+        }
+
+        /**
+         * The row with {@code held}: the payments of its lines whose units are all reserved but that a shipment would not
+         * send (a declined card, an authorization not given yet), as the shipping rule decides.
+         */
+        public OrderRow withHeld(List<PaymentState> held) {
+            return new OrderRow(id, customerEmail, placedAt, lines, units, held);
+        }
+
         /**
          * The order's status as its page and the API give it. The same function over one line of the added-up units:
          * "some line waits" is "some unit waits", and so on down OrderStatus's order.

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The operations console under /console: staff sign in with a user and password (never the API key), every page is
@@ -36,6 +37,8 @@ public final class Console {
     static final String CSRF_HEADER = "X-CSRF-Token";
     /** The form field carrying the page's one-time key (see {@link Chrome#formKey}). */
     static final String ONCE_FIELD = "_once";
+    /** Longest field name a refusal repeats back (a field sent twice); longer ones are cut with an ellipsis. */
+    static final int MAX_FIELD_NAME_SHOWN = 60;
     /** Longest flash message kept in its cookie; longer ones are cut with an ellipsis (they are our own sentences). */
     static final int MAX_FLASH_LENGTH = 300;
     private static final String SESSION_ATTRIBUTE = "restock.staff";
@@ -70,15 +73,28 @@ public final class Console {
         routes.get("/console/", ctx -> ctx.redirect("/console/overview", HttpStatus.SEE_OTHER));
         routes.get("/console/login", this::loginPage);
         routes.post("/console/login", this::login);
-        routes.post("/console/logout", this::logout);
+        routes.post("/console/logout", page(this::logout));
         getPages.register(routes);
         actions.register(routes);
     }
 
-    /** Wraps a handler so that a refused input, a conflict or a missing record is shown as a page that says why. */
+    /**
+     * Wraps a handler so that a refused input, a conflict or a missing record is shown as a page that says why. A form
+     * sent to it may send each field once (see {@link #repeatedField}).
+     */
     Handler page(Handler handler) {
+        return page(input -> false, handler);
+    }
+
+    private Handler page(Predicate<String> mayRepeat, Handler handler) {
         return ctx -> {
             try {
+                if (ctx.method().name().equals("POST")) {
+                    Optional<String> repeated = repeatedField(ctx, mayRepeat);
+                    if (repeated.isPresent()) {
+                        throw new InvalidInput(repeated.get(), repeatedWords(ctx, repeated.get()));
+                    }
+                }
                 handler.handle(ctx);
             } catch (InvalidInput e) {
                 problem(ctx, 400, "That did not work", e.getMessage());
@@ -103,7 +119,7 @@ public final class Console {
      * (its record is gone) falls back to the page that says why.
      */
     Handler form(ConsoleForm form, FormPage page, Handler handler) {
-        return page(ctx -> {
+        return page(form::mayRepeat, ctx -> {
             try {
                 handler.handle(ctx);
             } catch (InvalidInput e) {
@@ -114,6 +130,23 @@ public final class Console {
                 showRefused(ctx, 404, form, page, e, e.field());
             }
         });
+    }
+
+    /**
+     * The first field a form sent more than once that it does not repeat on purpose (a purchase order's lines, the
+     * boxes ticked): the console took the first value and dropped the rest ({@code quantity=1&quantity=5} ordered one
+     * unit, an outside check), so such a form is refused whole, every console form here, before anything is read.
+     */
+    static Optional<String> repeatedField(Context ctx, Predicate<String> mayRepeat) {
+        return ctx.formParamMap().entrySet().stream().filter(field -> field.getValue().size() > 1 && !mayRepeat.test(field.getKey()))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    private static String repeatedWords(Context ctx, String field) {
+        // Cut: the name is the sender's, and a page shows it.
+        String name = field.length() > MAX_FIELD_NAME_SHOWN ? field.substring(0, MAX_FIELD_NAME_SHOWN) + "…" : field;
+        return "This form sent the field '" + name + "' " + ctx.formParams(field).size() + " times, and a console form sends each field "
+                + "once, so nothing was changed. Reload the page and send the form again.";
     }
 
     private static void showRefused(Context ctx, int status, ConsoleForm form, FormPage page, RuntimeException refusal, String field)
@@ -229,6 +262,12 @@ public final class Console {
     }
 
     private void login(Context ctx) {
+        Optional<String> repeated = repeatedField(ctx, input -> false);
+        if (repeated.isPresent()) {
+            ctx.status(400);
+            showLogin(ctx, repeatedWords(ctx, repeated.get()), "");
+            return;
+        }
         String expected = ctx.cookie(LOGIN_COOKIE);
         String presented = ctx.formParam("_login");
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("");

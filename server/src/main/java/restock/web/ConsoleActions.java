@@ -42,6 +42,20 @@ final class ConsoleActions {
             ConsoleForm.Field.line("quantity", "Units of line " + ConsoleForm.LINE, "lines[].quantity"),
             ConsoleForm.Field.line("expected", "Expected date of line " + ConsoleForm.LINE, "lines[].expectedDate")),
             List.of("sku", "quantity"));
+    /**
+     * A planning page's form of one supplier's suggestions: the boxes ticked, the units of each, one date and the
+     * supplier (chosen, for products without one); {@code section} names the supplier's section the form was sent from.
+     */
+    static final ConsoleForm SUGGESTIONS_FORM = new ConsoleForm("suggestions", "The purchase order was not created", List.of(
+            ConsoleForm.Field.of("section", "Suggestions of"),
+            ConsoleForm.Field.ticks("sku", "Order"),
+            ConsoleForm.Field.keyed("quantity-", "Units of " + ConsoleForm.KEY),
+            ConsoleForm.Field.of("expected", "Expected date", "lines[].expectedDate"),
+            ConsoleForm.Field.of("supplier", "Supplier")), List.of());
+    /** A purchase order page's receipt form: the units arriving on each open line. */
+    static final ConsoleForm RECEIVE_FORM = new ConsoleForm("receive", "Nothing was received", List.of(
+            ConsoleForm.Field.keyed("received-", "Units arriving on line " + ConsoleForm.KEY),
+            ConsoleForm.Field.of("received", "Receive now", "lines")), List.of());
     /** The SKU page's stock count form. */
     static final ConsoleForm COUNT_FORM = new ConsoleForm("count", "The count was not recorded", List.of(
             ConsoleForm.Field.of("counted", "Counted on the shelf"), ConsoleForm.Field.of("reason", "Note")), List.of());
@@ -63,12 +77,12 @@ final class ConsoleActions {
         routes.post("/console/orders/{id}/cancel-link", console.page(this::cancelLink));
         routes.post("/console/orders/{id}/lines/{lineNumber}/priority", console.page(this::reprioritize));
         routes.post("/console/purchase-orders", console.form(PURCHASE_ORDER_FORM, pages::purchaseOrders, this::createPurchaseOrder));
-        routes.post("/console/purchase-orders/{id}/receive", console.page(this::receive));
+        routes.post("/console/purchase-orders/{id}/receive", console.form(RECEIVE_FORM, pages::purchaseOrder, this::receive));
         routes.post("/console/purchase-orders/{id}/close", console.page(ctx -> endPurchaseOrder(ctx, true)));
         routes.post("/console/purchase-orders/{id}/cancel", console.page(ctx -> endPurchaseOrder(ctx, false)));
         routes.post("/console/offer-rules/{id}/pause", console.page(this::pauseRule));
         routes.post("/console/skus/{sku}/count", console.form(COUNT_FORM, pages::skuPage, this::recordCount));
-        routes.post("/console/planning/purchase-orders", console.page(this::orderSuggestions));
+        routes.post("/console/planning/purchase-orders", console.form(SUGGESTIONS_FORM, pages::planning, this::orderSuggestions));
     }
 
     private void ship(Context ctx) {
@@ -187,7 +201,7 @@ final class ConsoleActions {
         for (PurchaseOrder.Line line : order.lines()) {
             String value = ctx.formParam("received-" + line.lineNumber());
             if (value != null && !value.isBlank() && !value.strip().equals("0")) {
-                received.add(new ReceiptPlan.Received(line.sku(), number("line " + line.lineNumber() + " received", value)));
+                received.add(new ReceiptPlan.Received(line.sku(), number("received-" + line.lineNumber(), value)));
             }
         }
         if (received.isEmpty()) {
@@ -233,10 +247,10 @@ final class ConsoleActions {
 
     /** The planning page's form for one supplier: the ticked suggestions become one purchase order. */
     private void orderSuggestions(Context ctx) {
-        LocalDate expected = date("expected date", ctx.formParam("expected"));
+        LocalDate expected = date("expected", ctx.formParam("expected"));
         List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
         for (String sku : ctx.formParams("sku")) {
-            lines.add(new PurchaseOrderRequest.Line(Sku.of(sku), number("quantity of " + sku, ctx.formParam("quantity-" + sku)), expected));
+            lines.add(new PurchaseOrderRequest.Line(Sku.of(sku), number("quantity-" + sku, ctx.formParam("quantity-" + sku)), expected));
         }
         if (lines.isEmpty()) {
             throw new InvalidInput("sku", "tick at least one suggestion to order");

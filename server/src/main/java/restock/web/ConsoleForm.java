@@ -15,27 +15,60 @@ import java.util.regex.Pattern;
  * A console form: its fields as the form labels them, and the names a refusal gives them (the API's, such as
  * {@code lines[0].quantity} or {@code priceMinor}), so a refused form can come back as the user typed it with the
  * error at its field, in the form's words. A form may have lines (rows of the same inputs); rows left blank are
- * skipped, and the refusal's line numbers count the rows that were not.
+ * skipped, and the refusal's line numbers count the rows that were not. A form may also have an input per key
+ * ("quantity-" and a SKU) and boxes of one name, each ticked sending its own value.
  */
 public final class ConsoleForm {
     /** Where a label holds the number of its line, from 1. */
     static final String LINE = "{line}";
+    /** Where a keyed input's label holds its key: the SKU of "quantity-FAN-1". */
+    static final String KEY = "{key}";
+
+    /** How many values an input sends, and under what name. */
+    enum Kind {
+        /** One value under its name. */
+        ONE,
+        /** One value on each line of the form, all under its name. */
+        LINE,
+        /** One value for each key, under its name and the key ("quantity-" and "FAN-1"). */
+        KEYED,
+        /** Boxes under its name, each ticked one sending its own value (the SKUs chosen). */
+        TICKS
+    }
 
     /**
-     * One input: its name, its label, and the names a refusal may give it; {@code []} in a line's name stands for its
-     * index from 0 ("lines[].quantity" names lines[2].quantity).
+     * One input: its name (a keyed input's is the start of its names), its label, and the names a refusal may give it;
+     * {@code []} in a name stands for a line's index from 0 ("lines[].quantity" names lines[2].quantity).
      */
-    record Field(String input, String label, boolean perLine, List<String> refusedAs) {
+    record Field(String input, String label, Kind kind, List<String> refusedAs) {
         static Field of(String input, String label, String... refusedAs) {
-            return new Field(input, label, false, List.of(refusedAs));
+            return new Field(input, label, Kind.ONE, List.of(refusedAs));
         }
 
         static Field line(String input, String label, String... refusedAs) {
-            return new Field(input, label, true, List.of(refusedAs));
+            return new Field(input, label, Kind.LINE, List.of(refusedAs));
         }
 
-        String label(int line) {
-            return label.replace(LINE, Integer.toString(line + 1));
+        static Field keyed(String start, String label, String... refusedAs) {
+            return new Field(start, label, Kind.KEYED, List.of(refusedAs));
+        }
+
+        static Field ticks(String input, String label, String... refusedAs) {
+            return new Field(input, label, Kind.TICKS, List.of(refusedAs));
+        }
+
+        boolean perLine() {
+            return kind == Kind.LINE;
+        }
+
+        /** Whether {@code name} is this field's input (or one of them, for a keyed field). */
+        boolean named(String name) {
+            return kind == Kind.KEYED ? name.startsWith(input) && name.length() > input.length() : name.equals(input);
+        }
+
+        /** The label of the input {@code name} (of this field), on a line counted from 0. */
+        String label(String name, int line) {
+            return label.replace(LINE, Integer.toString(line + 1)).replace(KEY, kind == Kind.KEYED ? name.substring(input.length()) : "");
         }
     }
 
@@ -66,11 +99,11 @@ public final class ConsoleForm {
     }
 
     String label(String input, int line) {
-        return field(input).label(line);
+        return field(input).label(input, line);
     }
 
     private Field field(String input) {
-        return fields.stream().filter(f -> f.input().equals(input)).findFirst()
+        return fields.stream().filter(f -> f.named(input)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("form " + id + " has no field '" + input + "'"));
     }
 
@@ -99,7 +132,9 @@ public final class ConsoleForm {
     /** The form as the user sent it, with the refusal at the field it names (or over the form, for none of them). */
     FormState refused(Context ctx, String refusedField, String message) {
         Map<String, List<String>> typed = new LinkedHashMap<>();
-        fields.stream().filter(f -> !f.perLine()).forEach(f -> typed.put(f.input(), ctx.formParams(f.input())));
+        fields.stream().filter(f -> f.kind() == Kind.ONE || f.kind() == Kind.TICKS).forEach(f -> typed.put(f.input(), ctx.formParams(f.input())));
+        ctx.formParamMap().forEach((name, values) -> fields.stream().filter(f -> f.kind() == Kind.KEYED && f.named(name))
+                .findFirst().ifPresent(f -> typed.put(name, values)));
         if (fields.stream().anyMatch(Field::perLine)) {
             List<Map<String, String>> lines = lines(ctx);
             fields.stream().filter(Field::perLine).forEach(f -> typed.put(f.input(), lines.stream().map(l -> l.get(f.input())).toList()));
@@ -111,10 +146,14 @@ public final class ConsoleForm {
     /** The input and line a refusal's field names. */
     private Optional<FormState.At> at(String refusedField) {
         for (Field field : fields) {
+            if (field.kind() == Kind.KEYED && field.named(refusedField)) {
+                return Optional.of(new FormState.At(refusedField, 0));
+            }
             for (String name : names(field)) {
                 Matcher match = pattern(name).matcher(refusedField);
                 if (match.matches()) {
-                    return Optional.of(new FormState.At(field.input(), line(match)));
+                    // An input not on a line may stand for every line's value (the one date of a planning suggestion's lines).
+                    return Optional.of(new FormState.At(field.input(), field.perLine() ? line(match) : 0));
                 }
             }
         }
@@ -135,17 +174,20 @@ public final class ConsoleForm {
                 if (!name.equals(name.toLowerCase(java.util.Locale.ROOT)) || name.contains("[")) {
                     // Not inside a longer name, nor quoted (a message may quote the API's JSON: "newSupplier": true).
                     Matcher match = Pattern.compile("(?<![\\w.\\[\"])" + pattern(name).pattern() + "(?![\\w\\[\"])").matcher(words);
-                    words = match.replaceAll(m -> Matcher.quoteReplacement(field.label(line(m))));
+                    words = match.replaceAll(m -> Matcher.quoteReplacement(field.label(field.input(), line(m))));
                 }
             }
         }
         return words;
     }
 
-    /** A line input's own name is not enough to find its line: only its names with {@code []} are. */
+    /**
+     * A line input's own name is not enough to find its line: only its names with {@code []} are. A keyed input's
+     * names are found by their start.
+     */
     private static List<String> names(Field field) {
         List<String> names = new ArrayList<>(field.refusedAs());
-        if (!field.perLine()) {
+        if (field.kind() == Kind.ONE || field.kind() == Kind.TICKS) {
             names.add(field.input());
         }
         return names;
@@ -153,6 +195,11 @@ public final class ConsoleForm {
 
     private static int line(java.util.regex.MatchResult match) {
         return match.groupCount() > 0 ? Integer.parseInt(match.group(1)) : 0;
+    }
+
+    /** Whether the form sends {@code input} more than once on purpose: on each of its lines, or for each box ticked. */
+    boolean mayRepeat(String input) {
+        return fields.stream().anyMatch(f -> (f.kind() == Kind.LINE || f.kind() == Kind.TICKS) && f.named(input));
     }
 
     boolean perLine(String input) {

@@ -63,7 +63,7 @@ final class ConsolePages {
         routes.get("/console/orders", console.page(this::orders));
         routes.get("/console/orders/{id}", console.page(this::order));
         routes.get("/console/purchase-orders", console.page(ctx -> purchaseOrders(ctx, ConsoleActions.PURCHASE_ORDER_FORM.blank())));
-        routes.get("/console/purchase-orders/{id}", console.page(this::purchaseOrder));
+        routes.get("/console/purchase-orders/{id}", console.page(ctx -> purchaseOrder(ctx, ConsoleActions.RECEIVE_FORM.blank())));
         routes.get("/console/suppliers", console.page(ctx -> console.render(ctx, "console/suppliers.jte", "suppliers",
                 Map.of("suppliers", queries.suppliers()))));
         routes.get("/console/products", console.page(this::products));
@@ -72,7 +72,7 @@ final class ConsolePages {
                 planning.chart(h, sku(ctx), CHART_WEEKS_AHEAD)))));
         routes.get("/console/waitlists", console.page(ctx -> console.render(ctx, "console/waitlists.jte", "waitlists",
                 Map.of("waitlists", queries.waitlists(), "rules", queries.offerRules()))));
-        routes.get("/console/planning", console.page(this::planning));
+        routes.get("/console/planning", console.page(ctx -> planning(ctx, ConsoleActions.SUGGESTIONS_FORM.blank())));
         editor.register(routes, this::skuPage);
         suppliers.register(routes);
     }
@@ -135,13 +135,14 @@ final class ConsolePages {
         return status;
     }
 
-    private void purchaseOrder(Context ctx) {
+    /** A purchase order, with its receipt form blank or as a refusal sent it back. */
+    void purchaseOrder(Context ctx, FormState form) {
         PurchaseOrder order = restock.read(h -> restock.purchasing().find(h, id(ctx)));
         Map<String, String> names = queries.productNames(order.lines().stream().map(PurchaseOrder.Line::sku).toList());
         // A purchase order knows its supplier by name; the name leads to the supplier's page.
         Optional<Long> supplierId = restock.read(h -> restock.catalogEdits().supplierNamed(h, order.supplier())).map(Supplier::id);
         console.render(ctx, "console/purchase-order.jte", "purchase-orders", Map.of("order", order, "names", names,
-                "today", restock.books().today(), "supplierId", supplierId));
+                "today", restock.books().today(), "supplierId", supplierId, "form", form));
     }
 
     private void products(Context ctx) {
@@ -164,9 +165,10 @@ final class ConsolePages {
 
     /**
      * The latest stored planning run (the nightly one), not a plan made per request: planning 50,000 SKUs takes far
-     * longer than a page may. Suggestions for SKUs ordered since the run are left out: they are done.
+     * longer than a page may. Suggestions for SKUs ordered since the run are left out: they are done. A refused
+     * suggestion form comes back in the section it was sent from.
      */
-    private void planning(Context ctx) {
+    void planning(Context ctx, FormState form) {
         PlanningQueries.StoredPlans stored = planning.latestPlans();
         List<Planner.SkuPlan> plans = stored.plans();
         java.util.Set<String> ordered = planning.orderedSince(stored.ranAt());
@@ -187,6 +189,7 @@ final class ConsolePages {
         model.put("ranAt", stored.ranAt());
         model.put("suggestions", suggestions.size());
         model.put("shown", Math.min(suggestions.size(), SUGGESTION_ROWS));
+        model.put("form", form);
         model.put("suppliers", bySupplier.containsKey(Planner.NO_SUPPLIER)
                 ? queries.suppliers().stream().map(ConsoleRows.SupplierRow::name).sorted().toList() : List.of());
         console.render(ctx, "console/planning.jte", "planning", model);

@@ -60,6 +60,19 @@ public final class FormState {
         return refusal.isEmpty() ? shown : !typed.getOrDefault(input, List.of()).isEmpty();
     }
 
+    /** Whether the box of {@code value}, one of several under one name, is ticked: as sent, when the form was refused. */
+    public boolean checked(String input, String value, boolean shown) {
+        return refusal.isEmpty() ? shown : typed.getOrDefault(input, List.of()).contains(value);
+    }
+
+    /**
+     * This, when the refused form sent {@code value} as {@code input}; else the form blank. A page that shows one form
+     * per supplier shows the refusal in the one that was sent, by a hidden input naming it.
+     */
+    public FormState sentAs(String input, String value) {
+        return refusal.isEmpty() || value(input, "").equals(value) ? this : form.blank();
+    }
+
     /** The refusal's reason at this input, if it is the one the refusal names. */
     public Optional<String> error(String input) {
         return error(input, 0);

@@ -1,5 +1,7 @@
 package restock.web;
 
+import restock.payments.PaymentState;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -74,6 +77,15 @@ public final class Format {
 
     public static String units(double units) {
         return units == Math.rint(units) ? Long.toString((long) units) : String.format(Locale.ROOT, "%.1f", units);
+    }
+
+    /**
+     * Why an order's reserved lines will not ship, by their payments: "1 line held: card declined", or "2 lines held:
+     * payment not authorized yet" while the gateway has not answered.
+     */
+    public static String held(List<PaymentState> payments) {
+        boolean declined = payments.stream().anyMatch(state -> state instanceof PaymentState.Failed);
+        return plural(payments.size(), "line") + " held: " + (declined ? "card declined" : "payment not authorized yet");
     }
 
     public static String plural(long count, String noun) {

@@ -6,6 +6,7 @@ import restock.catalog.AuditEntry;
 import restock.catalog.BackorderPolicy;
 import restock.catalog.Category;
 import restock.catalog.Lifecycle;
+import restock.catalog.MainCurrency;
 import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.ProductPlacement;
@@ -62,8 +63,19 @@ public final class ProductEditor {
                 List<AuditEntry> audit) {
     }
 
-    /** What the new product form offers: the choices, and the currency the catalogue's first product is priced in. */
-    public record NewForm(List<Supplier> suppliers, List<Category> categories, String currency) {
+    /** What the new product form offers: the choices, and the currency most of the catalogue is priced in (none without products). */
+    public record NewForm(List<Supplier> suppliers, List<Category> categories, Optional<MainCurrency> currency) {
+        /** The currency the form starts with: the catalogue's main one, or none to type. */
+        public String currencyCode() {
+            return currency.map(MainCurrency::code).orElse("");
+        }
+
+        /** Why the form starts with that currency, under the field. */
+        public String currencyHint() {
+            return currency.map(main -> main.code() + " is the currency of " + main.products() + " of the catalogue's "
+                    + Format.plural(main.ofProducts(), "product") + "; type another code to price this one in it.")
+                    .orElse("No product has a price yet: type the currency's code, such as GBP.");
+        }
     }
 
     private final Console console;
@@ -87,8 +99,7 @@ public final class ProductEditor {
     NewForm newForm() {
         return restock.read(h -> {
             CatalogEdits edits = restock.catalogEdits();
-            String currency = edits.products(h, "", 1, Optional.empty()).stream().map(row -> (String) row.get("currency")).findFirst().orElse("");
-            return new NewForm(edits.suppliers(h, 0, SUPPLIER_CHOICES), edits.categories(h), currency);
+            return new NewForm(edits.suppliers(h, 0, SUPPLIER_CHOICES), edits.categories(h), edits.mainCurrency(h));
         });
     }
 
@@ -164,10 +175,13 @@ public final class ProductEditor {
         return new CatalogEdits.FiledProduct(edited, placement(ctx));
     }
 
-    /** The policy chosen (or {@code otherwise}), with the cap typed when the policy is always (other policies take none). */
+    /**
+     * The policy chosen (or {@code otherwise}), with the cap typed; a cap with a policy other than always is refused at
+     * the cap, as the API refuses it (it was dropped without a word, an outside check).
+     */
     private static BackorderPolicy policy(Context ctx, String otherwise) {
         String policy = text(ctx, "policy").orElse(otherwise);
-        Integer cap = text(ctx, "cap").filter(c -> policy.equals("always")).map(ProductEditor::cap).orElse(null);
+        Integer cap = text(ctx, "cap").map(ProductEditor::cap).orElse(null);
         return BackorderPolicy.parse(policy, cap);
     }
 

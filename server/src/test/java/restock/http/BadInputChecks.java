@@ -1,5 +1,6 @@
 package restock.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,25 @@ abstract class BadInputChecks {
         assertRejectedAndUnchanged(() -> assertProblem(client.post("/api/products",
                 "{\"sku\":\"OK-1\",\"name\":\"x\",\"priceMinor\":1,\"currency\":\"GBP\",\"backorderPolicy\":\"sometimes\"}"),
                 400, "backorderPolicy", "never, when-supply-confirmed, always"));
+    }
+
+    /** A cap limits how many units may wait, which only policy always lets any do: with another policy it is refused, not dropped. */
+    @Test
+    void a_backorder_cap_with_a_policy_other_than_always_is_refused_naming_the_cap() {
+        assertRejectedAndUnchanged(() -> assertProblem(client.post("/api/products",
+                "{\"sku\":\"CAP-1\",\"name\":\"x\",\"priceMinor\":1,\"currency\":\"GBP\",\"backorderPolicy\":\"never\",\"backorderCap\":5}"),
+                400, "backorderCap", "backorderCap applies only when backorderPolicy is always, and it is never here"));
+        // Without a policy the product would be when-supply-confirmed, the default; the refusal says so (it said 'null').
+        assertRejectedAndUnchanged(() -> assertProblem(client.post("/api/products",
+                "{\"sku\":\"CAP-1\",\"name\":\"x\",\"priceMinor\":1,\"currency\":\"GBP\",\"backorderCap\":0}"),
+                400, "backorderCap", "it is when-supply-confirmed (the default) here"));
+        assertRejectedAndUnchanged(() -> assertProblem(client.patch("/api/products/85123A", "{\"backorderCap\":5}"),
+                400, "backorderCap", "it is never here"));
+        assertRejectedAndUnchanged(() -> assertProblem(client.patch("/api/products/85123A",
+                "{\"backorderPolicy\":\"when-supply-confirmed\",\"backorderCap\":5}"), 400, "backorderCap", "it is when-supply-confirmed here"));
+        JsonNode product = client.get("/api/products/85123A").json();
+        assertThat(product.path("backorderPolicy").asText()).isEqualTo("never");
+        assertThat(product.hasNonNull("backorderCap")).isFalse();
     }
 
     @Test

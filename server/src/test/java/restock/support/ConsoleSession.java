@@ -46,6 +46,11 @@ public final class ConsoleSession {
         return session;
     }
 
+    /** A browser that has not signed in. */
+    public static ConsoleSession signedOut(String base) {
+        return new ConsoleSession(base);
+    }
+
     /** A hidden field's value on a page: the session's CSRF token, the page's one-time key. */
     public static String hidden(String page, String name) {
         Matcher matcher = HIDDEN.matcher(page);

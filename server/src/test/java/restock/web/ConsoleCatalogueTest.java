@@ -78,6 +78,27 @@ class ConsoleCatalogueTest {
         });
     }
 
+    /**
+     * The form's currency was the first product's by SKU, whatever the rest of the catalogue is priced in (an outside
+     * check); Restock has no setting for a shop's currency, so the form offers the one most products have, and says so.
+     */
+    @Test
+    void the_new_product_form_offers_the_currency_most_of_the_catalogue_is_priced_in_and_says_so() {
+        try (RunningApi fresh = new RunningApi(TestDatabases.targets().get(0))) {
+            ConsoleSession staff = ConsoleSession.signedIn(fresh, "ops", PASSWORD);
+            String empty = staff.get("/console/products/new").body();
+            assertThat(empty).contains("id=\"new-currency\" value=\"\"").contains("No product has a price yet: type the currency's code, such as GBP.");
+
+            fresh.client().post("/api/products", "{\"sku\":\"AAA-1\",\"name\":\"Abacus\",\"priceMinor\":1200,\"currency\":\"JPY\"}");
+            fresh.client().post("/api/products", "{\"sku\":\"BELL-1\",\"name\":\"Bell\",\"priceMinor\":500,\"currency\":\"GBP\"}");
+            fresh.client().post("/api/products", "{\"sku\":\"CUP-1\",\"name\":\"Cup\",\"priceMinor\":300,\"currency\":\"GBP\"}");
+            String page = staff.get("/console/products/new").body();
+
+            assertThat(page).contains("id=\"new-currency\" value=\"GBP\"")
+                    .contains("GBP is the currency of 2 of the catalogue's 3 products; type another code to price this one in it.");
+        }
+    }
+
     @Test
     void a_duplicate_sku_or_a_bad_price_is_refused_with_a_message_and_nothing_is_created() {
         ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);

@@ -1,5 +1,6 @@
 package restock.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ConsoleFormsTest {
     /** The cell or label holding the input labelled {@code label}: the input, its value and any error after it. */
     private static String fieldAt(String page, String label) {
         int at = page.indexOf("aria-label=\"" + label + "\"");
-        int start = at < 0 ? -1 : page.lastIndexOf("<td>", at);
+        int start = at < 0 ? -1 : page.lastIndexOf("<td", at);
         if (at < 0) {
             start = page.indexOf("<label>" + label + " ");
         }
@@ -64,6 +65,7 @@ class ConsoleFormsTest {
 
     @Test
     void a_refused_purchase_order_comes_back_as_typed_with_the_error_at_the_line_it_names() throws Exception {
+        long before = purchaseOrders();
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         LocalDate later = LocalDate.now(ZoneOffset.UTC).plusDays(20);
         // Two lines typed in the first and third rows: they come back as lines 1 and 2, as the messages count them.
@@ -87,7 +89,7 @@ class ConsoleFormsTest {
         assertThat(fieldAt(page, "SKU of line 3")).contains("value=\"\"");
         assertThat(page).contains("The purchase order was not created: Expected date of line 2 is");
         assertThat(page).doesNotContain("expectedDate").doesNotContain("lines[");
-        assertThat(purchaseOrders()).isZero();
+        assertThat(purchaseOrders()).isEqualTo(before);
 
         Map<String, String> form = purchaseOrderForm(page);
         form.put("supplier", "Acme Lighting");
@@ -98,7 +100,7 @@ class ConsoleFormsTest {
         assertThat(fieldAt(units, "Units of line 1")).contains("value=\"-3\"")
                 .contains("Units of line 1 must be a whole number of units, at least 1, was '-3'");
         assertThat(units).as("the box was not ticked this time").doesNotContain("value=\"yes\" checked");
-        assertThat(purchaseOrders()).isZero();
+        assertThat(purchaseOrders()).isEqualTo(before);
     }
 
     @Test
@@ -141,5 +143,183 @@ class ConsoleFormsTest {
         form.put("cap", "lots");
         String cap = staff.post("/console/skus/LAMP-1/edit", form).body();
         assertThat(fieldAt(cap, "Price")).contains("value=\"12.999\"").contains("at most 2 decimals");
+    }
+
+    /** A plan with one suggestion: a product of a supplier on record with ten units waiting and none in stock or on order. */
+    private static void planWithASuggestionFor(String sku, String supplier) {
+        long supplierId = api.client().post("/api/suppliers", "{\"name\":\"" + supplier + "\"}").json().get("id").asLong();
+        api.client().post("/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"Paper Kite\",\"priceMinor\":725,\"currency\":\"GBP\","
+                + "\"backorderPolicy\":\"always\"}");
+        api.client().patch("/api/products/" + sku, "{\"supplierId\":" + supplierId + "}");
+        api.client().post("/api/orders", "{\"customerEmail\":\"kim@example.com\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":10}]}");
+        new restock.service.PlanningQueries(api.restock()).runAndStore(0.95, restock.service.PlanCsv::write);
+    }
+
+    /** The planning page's section of one supplier: its heading to the end of its form. */
+    private static String section(String page, String supplier) {
+        int start = page.indexOf("<h2>" + supplier + "</h2>");
+        assertThat(start).as("a section for " + supplier + " on the page:%n%s", page).isPositive();
+        return page.substring(start, page.indexOf("</form>", start));
+    }
+
+    @Test
+    void a_refused_planning_suggestion_comes_back_as_typed_with_the_error_at_its_field() throws Exception {
+        long before = purchaseOrders();
+        planWithASuggestionFor("KITE-1", "Nara Paper Co.");
+        String page = staff.get("/console/planning").body();
+        assertThat(section(page, "Nara Paper Co.")).contains("name=\"quantity-KITE-1\"");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("_once", "planning-" + System.nanoTime());
+        form.put("section", "Nara Paper Co.");
+        form.put("supplier", "Nara Paper Co.");
+        form.put("sku", "KITE-1");
+        form.put("quantity-KITE-1", "a dozen");
+        form.put("expected", LocalDate.now(ZoneOffset.UTC).plusDays(20).toString());
+
+        HttpResponse<String> answer = staff.post("/console/planning/purchase-orders", form);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        String refused = section(answer.body(), "Nara Paper Co.");
+        assertThat(refused).contains("role=\"alert\" tabindex=\"-1\" autofocus>The purchase order was not created: Units of KITE-1 must be")
+                .contains("name=\"quantity-KITE-1\" value=\"a dozen\"")
+                .contains("<span class=\"field-error\">Units of KITE-1 must be a whole number of units, at least 1, was 'a dozen'</span>")
+                .contains("name=\"expected\" value=\"" + form.get("expected") + "\"")
+                .doesNotContain("quantity-KITE-1 must");
+        assertThat(purchaseOrders()).isEqualTo(before);
+
+        // A date the purchase order command refuses (lines[0].expectedDate) is shown at the form's one date.
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        form.put("quantity-KITE-1", "12");
+        form.put("expected", yesterday.toString());
+        String late = section(staff.post("/console/planning/purchase-orders", form).body(), "Nara Paper Co.");
+        assertThat(late).contains("name=\"quantity-KITE-1\" value=\"12\"")
+                .contains("name=\"expected\" value=\"" + yesterday + "\"> <span class=\"field-error\">Expected date is " + yesterday + ", before today")
+                .doesNotContain("lines[").doesNotContain("expectedDate");
+
+        // Nothing ticked: the box comes back unticked, and the reason says what to do.
+        form.remove("sku");
+        form.put("expected", LocalDate.now(ZoneOffset.UTC).plusDays(20).toString());
+        String none = section(staff.post("/console/planning/purchase-orders", form).body(), "Nara Paper Co.");
+        assertThat(none).contains("tick at least one suggestion to order").contains("name=\"sku\" value=\"KITE-1\"")
+                .doesNotContain("value=\"KITE-1\" checked");
+        assertThat(purchaseOrders()).isEqualTo(before);
+    }
+
+    @Test
+    void a_refused_receipt_comes_back_as_typed_with_the_error_at_its_line_and_nothing_received() throws Exception {
+        long id = api.client().post("/api/purchase-orders", "{\"supplier\":\"Lamp Works\",\"newSupplier\":true,\"lines\":["
+                + "{\"sku\":\"LAMP-1\",\"quantity\":10,\"expectedDate\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(5) + "\"},"
+                + "{\"sku\":\"FAN-1\",\"quantity\":4,\"expectedDate\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(5) + "\"}]}")
+                .json().get("id").asLong();
+        String page = staff.get("/console/purchase-orders/" + id).body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("received-1", "3");
+        form.put("received-2", "two");
+
+        HttpResponse<String> answer = staff.post("/console/purchase-orders/" + id + "/receive", form);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        String refused = answer.body();
+        assertThat(refused).contains("role=\"alert\" tabindex=\"-1\" autofocus>Nothing was received: Units arriving on line 2 must be");
+        assertThat(fieldAt(refused, "Units arriving on line 1")).contains("value=\"3\"").doesNotContain("field-error");
+        assertThat(fieldAt(refused, "Units arriving on line 2")).contains("value=\"two\"")
+                .contains("<span class=\"field-error\">Units arriving on line 2 must be a whole number of units, at least 1, was 'two'</span>");
+
+        // More than is open is the purchase order's refusal (409): the page says it, with what was typed kept.
+        form.put("received-2", "5");
+        HttpResponse<String> over = staff.post("/console/purchase-orders/" + id + "/receive", form);
+        assertThat(over.statusCode()).isEqualTo(409);
+        assertThat(over.body()).contains("Nothing was received: purchase order " + id + " has 4 units of FAN-1 still open; cannot receive 5");
+        assertThat(fieldAt(over.body(), "Units arriving on line 2")).contains("value=\"5\"");
+        assertThat(api.client().get("/api/purchase-orders/" + id).json().path("lines").get(0).path("quantityReceived").asInt()).isZero();
+    }
+
+    /**
+     * A console form took a field sent twice and used its first value ({@code counted=1&counted=5} counted 1): now such a
+     * form is refused, whichever form it is, and nothing changes. Inputs a form repeats on purpose (a purchase order's
+     * lines, the ticked suggestions) still may.
+     */
+    @Test
+    void a_form_that_sends_a_field_twice_is_refused_and_changes_nothing() throws Exception {
+        String page = staff.get("/console/skus/FAN-1").body();
+        String csrf = "_csrf=" + ConsoleSession.hidden(page, "_csrf");
+        int onHand = api.client().get("/api/stock/FAN-1").json().path("onHand").asInt();
+
+        HttpResponse<String> count = staff.postRaw("/console/skus/FAN-1/count", csrf + "&counted=1&counted=5&reason=shelf");
+        assertThat(count.statusCode()).isEqualTo(400);
+        assertThat(count.body()).contains("This form sent the field 'counted' 2 times");
+        assertThat(api.client().get("/api/stock/FAN-1").json().path("onHand").asInt()).isEqualTo(onHand);
+
+        HttpResponse<String> edit = staff.postRaw("/console/skus/FAN-1/edit", csrf + "&name=Silk+Fan&name=Paper+Fan&price=9.00"
+                + "&policy=never&cap=&releaseDate=&category=&supplierId=");
+        assertThat(edit.statusCode()).isEqualTo(400);
+        assertThat(edit.body()).contains("'name' 2 times");
+        assertThat(api.client().get("/api/products/FAN-1").json().path("name").asText()).isEqualTo("Silk Fan");
+
+        assertThat(staff.postRaw("/console/skus/FAN-1/count", csrf + "&" + csrf + "&counted=3").statusCode())
+                .as("the security token twice, even the same one").isEqualTo(400);
+        long before = purchaseOrders();
+        String later = LocalDate.now(ZoneOffset.UTC).plusDays(9).toString();
+        String form = "_once=" + ConsoleSession.hidden(staff.get("/console/purchase-orders").body(), "_once") + "&" + csrf;
+        HttpResponse<String> twoSuppliers = staff.postRaw("/console/purchase-orders", form + "&supplier=Fan+Co&supplier=Other+Co"
+                + "&new-supplier=yes&sku=FAN-1&quantity=3&expected=" + later + "&sku=LAMP-1&quantity=2&expected=" + later);
+        assertThat(twoSuppliers.statusCode()).isEqualTo(400);
+        assertThat(twoSuppliers.body()).contains("'supplier' 2 times");
+        assertThat(purchaseOrders()).isEqualTo(before);
+        HttpResponse<String> twoLines = staff.postRaw("/console/purchase-orders", form + "&supplier=Fan+Co"
+                + "&new-supplier=yes&sku=FAN-1&quantity=3&expected=" + later + "&sku=LAMP-1&quantity=2&expected=" + later);
+        assertThat(twoLines.statusCode()).as("a purchase order's lines repeat on purpose: %s", twoLines.body()).isEqualTo(303);
+        assertThat(purchaseOrders()).isEqualTo(before + 1);
+
+        ConsoleSession stranger = ConsoleSession.signedOut(api.client().baseUrl());
+        String login = "_login=" + ConsoleSession.hidden(stranger.get("/console/login").body(), "_login");
+        HttpResponse<String> signIn = stranger.postRaw("/console/login", login + "&username=nobody&username=ops&password="
+                + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(signIn.statusCode()).isEqualTo(400);
+        assertThat(signIn.body()).contains("'username' 2 times");
+        assertThat(stranger.get("/console/overview").statusCode()).as("not signed in").isEqualTo(303);
+    }
+
+    /** A cap typed with a policy other than always was dropped without a word: now the form says why it is refused, at the cap. */
+    @Test
+    void a_cap_with_a_policy_other_than_always_is_refused_at_the_cap_field() throws Exception {
+        String page = staff.get("/console/skus/LAMP-1").body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("name", "Brass Lamp, capped");
+        form.put("price", "12.99");
+        form.put("policy", "never");
+        form.put("cap", "40");
+        form.put("releaseDate", "");
+        form.put("category", "");
+        form.put("supplierId", "");
+
+        HttpResponse<String> edit = staff.post("/console/skus/LAMP-1/edit", form);
+
+        assertThat(edit.statusCode()).isEqualTo(400);
+        assertThat(fieldAt(edit.body(), "Cap on waiting units")).contains("value=\"40\"")
+                .contains("<span class=\"field-error\">Cap on waiting units applies only when Backorders is always, and it is never here");
+        assertThat(edit.body()).doesNotContain("backorderCap");
+        JsonNode product = api.client().get("/api/products/LAMP-1").json();
+        assertThat(product.path("name").asText()).isEqualTo("Brass Lamp");
+        assertThat(product.path("backorderPolicy").asText()).isEqualTo("when-supply-confirmed");
+
+        String blank = staff.get("/console/products/new").body();
+        Map<String, String> created = new LinkedHashMap<>();
+        created.put("_csrf", ConsoleSession.hidden(blank, "_csrf"));
+        created.put("_once", ConsoleSession.hidden(blank, "_once"));
+        created.put("sku", "CAPPED-1");
+        created.put("name", "Capped Lamp");
+        created.put("price", "9.00");
+        created.put("currency", "GBP");
+        created.put("policy", "when-supply-confirmed");
+        created.put("cap", "5");
+        HttpResponse<String> refused = staff.post("/console/products", created);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(fieldAt(refused.body(), "Cap on waiting units")).contains("value=\"5\"")
+                .contains("applies only when Backorders is always, and it is when-supply-confirmed here");
+        assertThat(api.client().get("/api/products/CAPPED-1").status()).isEqualTo(404);
     }
 }

@@ -1,6 +1,9 @@
 package restock.web;
 
 import org.junit.jupiter.api.Test;
+import restock.payments.PaymentPolicy;
+import restock.payments.SimulatedGateway;
+import restock.service.PaymentProcessor;
 import restock.service.StaffAccounts;
 import restock.support.ApiClient;
 import restock.support.ConsoleSession;
@@ -49,6 +52,40 @@ class ConsoleOrdersListTest {
                     .contains("<td data-label=\"Status\">backordered").doesNotContain("badge");
             assertThat(row(page, refused)).as("an order refused whole says so once, in its status")
                     .contains(cell("Refused", 2)).contains("<td data-label=\"Status\">refused").doesNotContain("badge");
+        }
+    }
+
+    /**
+     * An order reserved whole whose card was declined showed "ready" in the list, while the pick list
+     * (GET /api/orders/to-ship) and the order's page, by {@code OrderCommands.shipsNow}, would not ship it (an outside check).
+     */
+    @Test
+    void an_order_reserved_but_not_paid_says_why_it_will_not_ship_and_a_paid_one_shows_plain_ready() throws Exception {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            new StaffAccounts(api.restock(), api.restock().clock()).create("ops", PASSWORD.toCharArray(), "test");
+            ApiClient client = api.client();
+            client.post("/api/products", "{\"sku\":\"LAMP-1\",\"name\":\"Lamp\",\"priceMinor\":900,\"currency\":\"GBP\",\"backorderPolicy\":\"never\"}");
+            client.post("/api/stock/LAMP-1/adjustments", "{\"quantity\":5,\"reason\":\"opening stock\"}");
+            long paid = client.post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"paymentMethod\":\"pm_card_visa\","
+                    + "\"lines\":[{\"sku\":\"LAMP-1\",\"quantity\":1}]}").json().path("id").asLong();
+            long declined = client.post("/api/orders", "{\"customerEmail\":\"bob@example.com\",\"paymentMethod\":\""
+                    + SimulatedGateway.DECLINING_TOKEN + "\",\"lines\":[{\"sku\":\"LAMP-1\",\"quantity\":2}]}").json().path("id").asLong();
+            ConsoleSession staff = ConsoleSession.signedIn(client.baseUrl(), "ops", PASSWORD);
+
+            // Before the gateway has answered, neither card holds anything: neither order ships yet.
+            String asked = staff.get("/console/orders").body();
+            assertThat(row(asked, paid)).contains("<td data-label=\"Status\">ready").contains("1 line held: payment not authorized yet");
+            assertThat(row(asked, declined)).contains("1 line held: payment not authorized yet");
+
+            new PaymentProcessor(api.restock(), new SimulatedGateway(1, SimulatedGateway.Faults.NONE, api.restock().clock()),
+                    PaymentPolicy.DEFAULT, api.restock().clock()).drain(10);
+            String page = staff.get("/console/orders").body();
+
+            assertThat(row(page, declined)).contains(cell("Reserved", 2)).contains("<span class=\"badge bad\">1 line held: card declined</span>");
+            assertThat(row(page, paid)).contains("<td data-label=\"Status\">ready").doesNotContain("badge");
+            java.util.List<Long> toShip = new java.util.ArrayList<>();
+            client.get("/api/orders/to-ship").json().path("items").forEach(order -> toShip.add(order.path("id").asLong()));
+            assertThat(toShip).as("the pick list agrees").containsExactly(paid);
         }
     }
 }
