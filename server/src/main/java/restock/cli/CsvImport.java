@@ -7,6 +7,7 @@ import restock.catalog.Listing;
 import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
+import restock.common.CalendarLimits;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
@@ -410,13 +411,19 @@ public final class CsvImport {
             };
         }
 
+        /**
+         * A date within {@link CalendarLimits}, as the API and the console take it: Java parses +999999999-12-31, which
+         * PostgreSQL stored as 'infinity' (exported so, and refused when imported back) and could not subtract from.
+         */
         LocalDate date(String column) {
             String value = text(column);
+            LocalDate date;
             try {
-                return LocalDate.parse(value);
+                date = LocalDate.parse(value);
             } catch (DateTimeParseException e) {
                 throw new InvalidInput(column, column + " must be a date as YYYY-MM-DD, was '" + value + "'");
             }
+            return CalendarLimits.require(column, date);
         }
     }
 }

@@ -368,4 +368,31 @@ abstract class CsvImportChecks {
         assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity,reserved,backordered\nS-1,7,0,0\n").errors()).isEmpty();
         assertThat(restock.read(h -> restock.stock().level(h, Sku.of("S-1"))).onHand()).isEqualTo(7);
     }
+
+    @Test
+    void a_date_outside_the_calendar_restock_keeps_is_refused_on_its_line() throws IOException {
+        // An outside check: +999999999-12-31 and 0000-01-01 were imported, then exported as 'infinity' and '0001-01-01 BC'
+        // (which import refused), and a purchase order expected at +999999999-12-31 ended in a stack trace.
+        long products = count("products");
+        CsvImport.Result releases = run(CsvImport.Kind.products, """
+                sku,name,price_minor,currency,backorder_policy,backorder_cap,release_date,discontinued,image_url,brand,gtin,mpn
+                T-1,y,100,GBP,always,5,+999999999-12-31,false,,,,
+                T-2,y,100,GBP,always,5,0000-01-01,false,,,,
+                T-3,y,100,GBP,always,5,1900-01-01,false,,,,
+                T-4,y,100,GBP,always,5,9999-12-31,false,,,,
+                """);
+        assertThat(releases.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2, 3);
+        assertThat(releases.errors().get(0).message())
+                .isEqualTo("release_date must be a date between 1900-01-01 and 9999-12-31, was +999999999-12-31");
+        assertThat(count("products")).isEqualTo(products);
+
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nT-5,Tray,900,GBP\n");
+        CsvImport.Result expected = run(CsvImport.Kind.purchase_orders, """
+                reference,supplier,sku,quantity,expected_date
+                PO-T1,Trays Ltd,T-5,5,+999999999-12-31
+                PO-T2,Trays Ltd,NOPE-1,5,%s
+                """.formatted(soon()), true);
+        assertThat(expected.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2, 3);
+        assertThat(expected.errors().get(0).message()).startsWith("expected_date must be a date between 1900-01-01 and 9999-12-31");
+    }
 }
