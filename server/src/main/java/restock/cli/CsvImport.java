@@ -11,6 +11,7 @@ import restock.common.CalendarLimits;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
+import restock.common.TextLimit;
 import restock.orders.OrderRequest;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.service.Restock;
@@ -371,9 +372,18 @@ public final class CsvImport {
             return cells.stream().allMatch(String::isBlank);
         }
 
+        /**
+         * The column's value, trimmed; refused when it holds a control character, as the API refuses one (a NUL reached
+         * PostgreSQL, which cannot store it, and its error ended the import with a stack trace). Checked before the trim,
+         * which would take a control character off either end unseen.
+         */
         String optional(String column) {
             Integer index = header.get(column);
-            return index == null || index >= cells.size() ? "" : cells.get(index).trim();
+            String value = index == null || index >= cells.size() ? "" : cells.get(index);
+            if (TextLimit.hasControlCharacter(value)) {
+                throw new InvalidInput(column, column + " must not hold control characters such as NUL");
+            }
+            return value.trim();
         }
 
         String text(String column) {

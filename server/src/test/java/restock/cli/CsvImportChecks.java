@@ -395,4 +395,31 @@ abstract class CsvImportChecks {
         assertThat(expected.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2, 3);
         assertThat(expected.errors().get(0).message()).startsWith("expected_date must be a date between 1900-01-01 and 9999-12-31");
     }
+
+    @Test
+    void a_control_character_in_a_field_is_refused_on_its_line_among_the_other_errors() throws IOException {
+        // An outside check: a NUL in an email or a new supplier's name ended in a stack trace from PostgreSQL ("invalid
+        // byte sequence for encoding UTF8: 0x00") and hid the file's other errors.
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nU-1,Urn,900,GBP\n");
+        assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity\nU-1,50\n").errors()).isEmpty();
+        CsvImport.Result orders = run(CsvImport.Kind.orders, """
+                reference,customer_email,sku,quantity
+                O-U1,c\u0000@example.com,U-1,1
+                O-U2,ann@example.com,NOPE-1,1
+                O-U3,bob@example.com,U-1\u0007,1
+                """);
+        assertThat(orders.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2, 3, 4);
+        assertThat(orders.errors().get(0).message()).isEqualTo("customer_email must not hold control characters such as NUL");
+        assertThat(orders.errors().get(2).message()).isEqualTo("sku must not hold control characters such as NUL");
+
+        long suppliers = count("suppliers");
+        CsvImport.Result purchaseOrders = run(CsvImport.Kind.purchase_orders, """
+                reference,supplier,sku,quantity,expected_date
+                PO-U1,Brand\u0000New,U-1,5,%1$s
+                PO-U2,Urns Ltd,U-1,0,%1$s
+                """.formatted(soon()), true);
+        assertThat(purchaseOrders.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2, 3);
+        assertThat(purchaseOrders.errors().get(0).message()).isEqualTo("supplier must not hold control characters such as NUL");
+        assertThat(count("suppliers")).isEqualTo(suppliers);
+    }
 }
