@@ -212,10 +212,18 @@ public final class CsvImport {
         Map<String, Group> groups = new LinkedHashMap<>();
         // A product or a count given twice in one file: which row should win is the planner's call, not ours.
         Map<String, Integer> skuLines = new java.util.HashMap<>();
+        int headerFields = rows.get(0).cells().size();
         for (int r = 1; r < rows.size(); r++) {
             int lineNumber = rows.get(r).lineNumber();
             Row row = new Row(rows.get(r).cells(), header);
             if (row.blank()) {
+                continue;
+            }
+            int fields = rows.get(r).cells().size();
+            if (fields > headerFields) {
+                // Fields past the header's have no column: read by name, they were dropped without a word.
+                errors.add(new RowError(lineNumber, "the row has " + fields + " fields and the header " + headerFields
+                        + "; a field with a comma in it is quoted (\"a, b\")"));
                 continue;
             }
             try {

@@ -422,4 +422,21 @@ abstract class CsvImportChecks {
         assertThat(purchaseOrders.errors().get(0).message()).isEqualTo("supplier must not hold control characters such as NUL");
         assertThat(count("suppliers")).isEqualTo(suppliers);
     }
+
+    @Test
+    void a_row_with_more_fields_than_the_header_is_refused_not_cut() throws IOException {
+        // An outside check: "IMP16,y,100,GBP,extra,more" under a four-column header was imported, its last two fields dropped.
+        long products = count("products");
+        CsvImport.Result result = run(CsvImport.Kind.products, """
+                sku,name,price_minor,currency
+                V-1,Vase,100,GBP
+                V-2,y,100,GBP,extra,more
+                V-3,Vat,100,GBP
+                """);
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.lineNumber()).isEqualTo(3);
+            assertThat(error.message()).isEqualTo("the row has 6 fields and the header 4; a field with a comma in it is quoted (\"a, b\")");
+        });
+        assertThat(count("products")).isEqualTo(products);
+    }
 }
