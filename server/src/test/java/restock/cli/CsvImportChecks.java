@@ -3,7 +3,10 @@ package restock.cli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import restock.catalog.Money;
 import restock.catalog.Sku;
+import restock.orders.OrderRequest;
+import restock.purchasing.PurchaseOrderRequest;
 import restock.service.Restock;
 import restock.store.Database;
 import restock.support.TestDatabases;
@@ -18,6 +21,7 @@ import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Imports are all-or-nothing, and every bad row is reported with its line number; on each server. */
 @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
@@ -160,7 +164,7 @@ abstract class CsvImportChecks {
                 """.formatted(soon), true);
         assertThat(result.errors()).singleElement().satisfies(error -> {
             assertThat(error.lineNumber()).isEqualTo(3);
-            assertThat(error.message()).contains("lines[1].expectedDate is 2020-01-01, before today");
+            assertThat(error.message()).startsWith("expected_date is 2020-01-01, before today");
         });
         assertThat(count("purchase_orders")).isEqualTo(before);
     }
@@ -336,7 +340,7 @@ abstract class CsvImportChecks {
         assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity\nN-1,2000000\n").errors()).isEmpty();
         assertThat(restock.read(h -> restock.stock().level(h, Sku.of("N-1"))).onHand()).isEqualTo(2_000_000);
         assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity\nN-1,1000000001\n").errors()).singleElement()
-                .satisfies(error -> assertThat(error.message()).isEqualTo("countedQuantity must be between 0 and 1000000000, was 1000000001"));
+                .satisfies(error -> assertThat(error.message()).isEqualTo("counted_quantity must be between 0 and 1000000000, was 1000000001"));
     }
 
     @Test
@@ -438,5 +442,34 @@ abstract class CsvImportChecks {
             assertThat(error.message()).isEqualTo("the row has 6 fields and the header 4; a field with a comma in it is quoted (\"a, b\")");
         });
         assertThat(count("products")).isEqualTo(products);
+    }
+
+    @Test
+    void messages_name_the_file_s_columns_and_its_lines_not_the_api_s_fields() throws IOException {
+        // An outside check: "lines[0].quantity must be ...", "priceMinor must be between ...", "backorderCap applies only to
+        // backorderPolicy 'always'", and "line 5: unknown sku 'NOPE' in line 1" (two line numbers, one of them the order's).
+        CsvImport.Result products = run(CsvImport.Kind.products, """
+                sku,name,price_minor,currency,backorder_policy,backorder_cap
+                W-1,Wok,100000000000,GBP,,
+                W-2,Whisk,100,GBP,never,5
+                """);
+        assertThat(products.errors()).extracting(CsvImport.RowError::message).containsExactly(
+                "price_minor must be between 0 and " + Money.MAX_AMOUNT_MINOR + ", was 100000000000",
+                "backorder_cap applies only to backorder_policy 'always', not 'never'");
+
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nW-3,Wick,100,GBP\n");
+        CsvImport.Result purchaseOrders = run(CsvImport.Kind.purchase_orders, """
+                reference,supplier,sku,quantity,expected_date
+                PO-W1,Wicks Ltd,W-3,5,%1$s
+                PO-W1,Wicks Ltd,NOPE,5,%1$s
+                PO-W2,Wicks Ltd,W-3,0,%1$s
+                """.formatted(soon()), true);
+        assertThat(purchaseOrders.errors()).extracting(CsvImport.RowError::lineNumber, CsvImport.RowError::message).containsExactly(
+                tuple(3, "unknown sku 'NOPE'; create the product first"),
+                tuple(4, "quantity must be between 1 and " + PurchaseOrderRequest.MAX_UNITS_PER_LINE
+                        + ", was 0"));
+        CsvImport.Result orders = run(CsvImport.Kind.orders, "reference,customer_email,sku,quantity\nO-W,ann@example.com,W-3,0\n");
+        assertThat(orders.errors()).extracting(CsvImport.RowError::message).containsExactly(
+                "quantity must be between 1 and " + OrderRequest.MAX_UNITS_PER_LINE + ", was 0");
     }
 }
