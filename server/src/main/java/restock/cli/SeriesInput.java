@@ -3,6 +3,7 @@ package restock.cli;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import restock.forecast.ForecastMethod;
 import restock.forecast.IntermittentForecasts;
 import restock.forecast.SeasonalAdjustment;
 
@@ -79,7 +80,7 @@ final class SeriesInput {
             String where = file.getFileName() + " line " + (row.getRecordNumber() + 1);
             String id = row.get("series_id");
             Integer t = integer(row.get("t"), where, "t", problems);
-            Double value = number(row.get("value"), where, problems);
+            Double value = observation(row.get("value"), where, problems);
             if (id.isBlank()) {
                 problems.add(where + ": series_id is empty");
             } else if (t != null && value != null) {
@@ -112,6 +113,17 @@ final class SeriesInput {
             return null;
         }
         return values.values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** A value the methods forecast from: a finite number within {@link ForecastMethod#MAX_ABSOLUTE_OBSERVATION} either way. */
+    private static Double observation(String text, String where, List<String> problems) {
+        Double value = number(text, where, problems);
+        if (value != null && Math.abs(value) > ForecastMethod.MAX_ABSOLUTE_OBSERVATION) {
+            String limit = java.math.BigDecimal.valueOf(ForecastMethod.MAX_ABSOLUTE_OBSERVATION).toPlainString();
+            problems.add(where + ": value must be between -" + limit + " and " + limit + ", was '" + text + "'");
+            return null;
+        }
+        return value;
     }
 
     /** The season length: a whole number of periods, or a fractional one (52.18 weeks) rounded to the nearest. */

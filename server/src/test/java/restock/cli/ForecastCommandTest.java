@@ -181,4 +181,29 @@ class ForecastCommandTest {
             }
         }
     }
+
+    /** A series of 29 observations (t = 1 holds {@code first}) and a meta file forecasting it 3 ahead; the forecast's exit code. */
+    private int forecastSpiked(ByteArrayOutputStream err, String first, Path out) throws Exception {
+        StringBuilder history = new StringBuilder("series_id,t,value\n");
+        for (int t = 1; t <= 29; t++) {
+            history.append("a,").append(t).append(',').append(t == 1 ? first : Integer.toString(10 + (t * 7) % 13)).append('\n');
+        }
+        Path input = write("spiked.csv", history.toString());
+        Path meta = write("spiked-meta.csv", "series_id,frequency,h\na,1,3\n");
+        return run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", out.toString());
+    }
+
+    @Test
+    void a_value_past_the_limit_is_refused_on_its_line_instead_of_ending_in_a_stack_trace() throws Exception {
+        // An outside check: 'a,1,1.13e+19' in a series of 29 ended in a NullPointerException inside the ETS recursion.
+        Path out = folder.resolve("forecasts.csv");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(forecastSpiked(err, "1.13e+19", out)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("spiked.csv line 2: value must be between -1000000000000 and 1000000000000, was '1.13e+19'")
+                .doesNotContain("Exception");
+        assertThat(out).doesNotExist();
+
+        assertThat(forecastSpiked(new ByteArrayOutputStream(), "-1e12", out)).isZero();
+    }
 }
