@@ -106,4 +106,14 @@ class ForecastMethodTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("ETS(A,N,N) could not be fitted to these observations: its states are not finite at the best parameters found");
     }
+
+    @Test
+    void a_refusal_during_cross_validation_says_how_many_observations_the_method_was_given() {
+        // An outside check read "ETS(A,N,N) has too many parameters for 19 observations" for a series of 29: the 19 were
+        // the training part of a cross-validation origin.
+        double[] history = spiked(1e13);
+        assertThatThrownBy(() -> CrossValidation.run(history, 1, 3, java.util.List.of(Candidate.of(ForecastMethod.SES)), 8))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("ses, cross-validated on the first 19 of the 29 observations: ");
+    }
 }

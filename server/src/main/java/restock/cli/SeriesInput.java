@@ -140,13 +140,18 @@ final class SeriesInput {
         return (int) rounded;
     }
 
+    /** The horizon: a whole number up to the limit; one of more digits than an int holds is said against the limit too. */
     private static Integer horizon(String text, String where, List<String> problems) {
-        Integer h = integer(text, where, "h", problems);
-        if (h != null && (h < 1 || h > IntermittentForecasts.MAX_HORIZON)) {
+        String digits = text.trim();
+        if (!digits.matches("[+-]?[0-9]+")) {
+            return integer(text, where, "h", problems);
+        }
+        java.math.BigInteger h = new java.math.BigInteger(digits);
+        if (h.signum() < 1 || h.compareTo(java.math.BigInteger.valueOf(IntermittentForecasts.MAX_HORIZON)) > 0) {
             problems.add(where + ": h must be between 1 and " + IntermittentForecasts.MAX_HORIZON + ", was " + h);
             return null;
         }
-        return h;
+        return h.intValueExact();
     }
 
     private static Integer integer(String text, String where, String column, List<String> problems) {

@@ -206,4 +206,14 @@ class ForecastCommandTest {
 
         assertThat(forecastSpiked(new ByteArrayOutputStream(), "-1e12", out)).isZero();
     }
+
+    @Test
+    void a_horizon_past_the_limit_is_said_with_the_limit_however_many_digits_it_has() throws Exception {
+        Path input = write("history.csv", history());
+        Path meta = write("meta.csv", "series_id,frequency,h\nQ1,4,99999999999\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", folder.resolve("f.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("meta.csv line 2: h must be between 1 and 366, was 99999999999");
+    }
 }
