@@ -176,9 +176,12 @@ final class SeriesInput {
         return null;
     }
 
-    /** The rows of a CSV file with a header that must hold {@code required}; a missing column is a problem. */
+    /**
+     * The rows of a CSV file with a header that must hold {@code required}; a missing column is a problem. Read as
+     * import reads (UTF-8, a byte order mark skipped), and a file that is not UTF-8 is said so as import says it.
+     */
     private static List<CSVRecord> records(Path file, List<String> required, List<String> problems) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file);
+        try (Reader reader = Csv.open(file);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader)) {
             List<String> missing = required.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).toList();
             if (!missing.isEmpty()) {
@@ -196,7 +199,14 @@ final class SeriesInput {
                 }
             }
             return rows;
-        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
+            problems.add(file.getFileName() + ": " + Csv.NOT_UTF_8);
+            return List.of();
+        } catch (java.io.UncheckedIOException e) {
+            problems.add(file.getFileName() + (e.getCause() instanceof java.nio.charset.CharacterCodingException ? ": " + Csv.NOT_UTF_8
+                    : " is not readable CSV: " + e.getMessage()));
+            return List.of();
+        } catch (IllegalArgumentException e) {
             problems.add(file.getFileName() + " is not readable CSV: " + e.getMessage());
             return List.of();
         }

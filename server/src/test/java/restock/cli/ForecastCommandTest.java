@@ -208,6 +208,28 @@ class ForecastCommandTest {
     }
 
     @Test
+    void a_file_that_is_not_utf_8_is_named_as_import_names_it() throws Exception {
+        Path input = Files.write(folder.resolve("latin1.csv"), "series_id,t,value\nCaf\u00e9,1,5\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path meta = write("meta.csv", "series_id,frequency,h\nA,1,3\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", folder.resolve("f.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("latin1.csv: " + Csv.NOT_UTF_8).doesNotContain("Exception");
+    }
+
+    @Test
+    void files_saved_as_excel_csv_utf_8_with_a_byte_order_mark_are_read() throws Exception {
+        // An outside check: '\uFEFFseries_id,t,value' was told it "has no column series_id"; import skips the mark.
+        Path input = write("history.csv", "\uFEFF" + history());
+        Path meta = write("meta.csv", "\uFEFFseries_id,frequency,h\nQ1,4,4\n");
+        Path out = folder.resolve("forecasts.csv");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", out.toString()))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(rows(out)).hasSize(4);
+    }
+
+    @Test
     void a_horizon_past_the_limit_is_said_with_the_limit_however_many_digits_it_has() throws Exception {
         Path input = write("history.csv", history());
         Path meta = write("meta.csv", "series_id,frequency,h\nQ1,4,99999999999\n");
