@@ -79,7 +79,7 @@ final class SeriesInput {
         for (CSVRecord row : records(file, List.of("series_id", "t", "value"), problems)) {
             String where = file.getFileName() + " line " + (row.getRecordNumber() + 1);
             String id = row.get("series_id");
-            Integer t = integer(row.get("t"), where, "t", problems);
+            Integer t = time(row.get("t"), where, problems);
             Double value = observation(row.get("value"), where, problems);
             if (id.isBlank()) {
                 problems.add(where + ": series_id is empty");
@@ -113,6 +113,19 @@ final class SeriesInput {
             return null;
         }
         return values.values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * A t: 1 or more. One below 1 is said on its line; found later, as a gap, it was told "t = 1 is missing" when t = 1
+     * was there after a -1 and a 0 (an outside check).
+     */
+    private static Integer time(String text, String where, List<String> problems) {
+        Integer t = integer(text, where, "t", problems);
+        if (t != null && t < 1) {
+            problems.add(where + ": t must be 1 or more (t runs 1, 2, 3, ... per series), was " + t);
+            return null;
+        }
+        return t;
     }
 
     /** A value the methods forecast from: a finite number within {@link ForecastMethod#MAX_ABSOLUTE_OBSERVATION} either way. */

@@ -230,6 +230,20 @@ class ForecastCommandTest {
     }
 
     @Test
+    void a_t_below_1_is_named_on_its_line() throws Exception {
+        // An outside check: t = -1, 0, 1 was told "t = 1 is missing", though t = 1 was there.
+        Path input = write("history.csv", "series_id,t,value\na,-1,3\na,0,4\na,1,5\n");
+        Path meta = write("meta.csv", "series_id,frequency,h\na,1,3\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", folder.resolve("f.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("history.csv line 2: t must be 1 or more (t runs 1, 2, 3, ... per series), was -1")
+                .contains("history.csv line 3: t must be 1 or more (t runs 1, 2, 3, ... per series), was 0")
+                .doesNotContain("is missing");
+    }
+
+    @Test
     void a_horizon_past_the_limit_is_said_with_the_limit_however_many_digits_it_has() throws Exception {
         Path input = write("history.csv", history());
         Path meta = write("meta.csv", "series_id,frequency,h\nQ1,4,99999999999\n");
