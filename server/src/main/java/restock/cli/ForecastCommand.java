@@ -64,6 +64,11 @@ public final class ForecastCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        Optional<String> unwritable = OutputPaths.fileProblem(out, "forecasts.csv");
+        if (unwritable.isPresent()) {
+            err.println(unwritable.get());
+            return 2;
+        }
         SeriesInput.Loaded loaded = SeriesInput.load(input, meta);
         if (!loaded.problems().isEmpty()) {
             loaded.problems().stream().limit(SeriesInput.MAX_PROBLEMS_LISTED).forEach(err::println);

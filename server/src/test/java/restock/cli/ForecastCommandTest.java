@@ -244,6 +244,24 @@ class ForecastCommandTest {
     }
 
     @Test
+    void an_output_path_that_cannot_be_written_is_refused_before_any_work() throws Exception {
+        // An outside check: --out a folder, or in a folder that does not exist, ended in a stack trace.
+        Path input = write("history.csv", history());
+        Path meta = write("meta.csv", "series_id,frequency,h\nQ1,4,4\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", folder.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + folder + " is a folder; give a file to write, such as "
+                + folder.resolve("forecasts.csv")).doesNotContain("Exception").doesNotContain("forecast: ");
+
+        err.reset();
+        Path nowhere = folder.resolve("no-such-folder").resolve("x.csv");
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", nowhere.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + nowhere + ": there is no folder " + nowhere.getParent())
+                .doesNotContain("Exception");
+        assertThat(folder.toFile().list()).containsExactlyInAnyOrder("history.csv", "meta.csv");
+    }
+
+    @Test
     void a_horizon_past_the_limit_is_said_with_the_limit_however_many_digits_it_has() throws Exception {
         Path input = write("history.csv", history());
         Path meta = write("meta.csv", "series_id,frequency,h\nQ1,4,99999999999\n");
