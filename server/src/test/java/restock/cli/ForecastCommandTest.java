@@ -262,6 +262,19 @@ class ForecastCommandTest {
     }
 
     @Test
+    void the_forecasts_file_gets_the_permissions_a_file_created_plainly_gets() throws Exception {
+        // An outside check: the file was written as a temporary file (owner only, 0600) and moved into place as that.
+        Path input = write("history.csv", history());
+        Path meta = write("meta.csv", "series_id,frequency,h\nQ1,4,4\n");
+        Path out = folder.resolve("forecasts.csv");
+        assertThat(run(new ByteArrayOutputStream(), "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", out.toString()))
+                .isZero();
+        Path plain = Files.createFile(folder.resolve("plain.csv"));
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
+        assertThat(folder.toFile().list()).containsExactlyInAnyOrder("history.csv", "meta.csv", "forecasts.csv", "plain.csv");
+    }
+
+    @Test
     void a_horizon_past_the_limit_is_said_with_the_limit_however_many_digits_it_has() throws Exception {
         Path input = write("history.csv", history());
         Path meta = write("meta.csv", "series_id,frequency,h\nQ1,4,99999999999\n");
