@@ -28,10 +28,19 @@ final class OutputPaths {
         return Optional.empty();
     }
 
-    /** Why {@code out} cannot be the folder that {@code command} writes {@code what} into (a file is there), or empty. */
+    /**
+     * Why {@code out} cannot be the folder that {@code command} writes {@code what} into (a file is there, or where
+     * one of the folders to make would go), or empty. Folders that do not exist yet are made.
+     */
     static Optional<String> folderProblem(Path out, String command, String what) {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             return Optional.of("--out " + out + " is a file; " + command + " writes " + what + " into a folder: give a folder");
+        }
+        for (Path above = out.toAbsolutePath().getParent(); above != null; above = above.getParent()) {
+            if (Files.exists(above)) {
+                return Files.isDirectory(above) ? Optional.empty()
+                        : Optional.of("--out " + out + ": " + above + " is a file, so no folder can be made there; give a folder");
+            }
         }
         return Optional.empty();
     }

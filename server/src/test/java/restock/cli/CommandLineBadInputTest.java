@@ -114,5 +114,11 @@ class CommandLineBadInputTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + file + " is a file; export writes products.csv and stock.csv"
                 + " into a folder: give a folder").doesNotContain("Exception");
         assertThat(java.nio.file.Files.readString(file)).isEqualTo("sku\n");
+
+        err.reset();
+        java.nio.file.Path underAFile = file.resolve("export");
+        assertThat(run(err, "export", "--out", underAFile.toString(), "--data-dir", noData)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + underAFile + ": " + file + " is a file, so no folder can be"
+                + " made there; give a folder").doesNotContain("Exception");
     }
 }
