@@ -164,6 +164,7 @@ public final class AutomaticChoice {
 
     /** Chooses for a single series: intermittent demand on its own cross-validation errors, ordinary series {@code combo}. */
     public static Choice forecast(double[] history, int period, int horizon) {
+        ForecastMethod.requireObservations(history);
         if (history.length == 0) {
             return zeroChoice(period, horizon);
         }
@@ -181,6 +182,7 @@ public final class AutomaticChoice {
 
     /** The point forecast of {@link #forecast} without its intervals (no second cross-validation pass). */
     public static double[] pointForecast(double[] history, int period, int horizon) {
+        ForecastMethod.requireObservations(history);
         if (history.length == 0) {
             return new double[horizon];
         }

@@ -37,7 +37,7 @@ final class CrossValidation {
             double scale = Math.abs(Arrays.stream(training).average().orElse(0));
             Map<ForecastMethod, double[]> forecasts = new EnumMap<>(ForecastMethod.class);
             for (ForecastMethod member : members) {
-                forecasts.put(member, memberForecast(member, training, period, horizon));
+                forecasts.put(member, memberForecast(member, training, period, horizon, history.length));
             }
             for (int c = 0; c < candidates.size(); c++) {
                 double[] f = AutomaticChoice.floored(training, candidates.get(c).fromMembers(forecasts, horizon));
@@ -68,9 +68,18 @@ final class CrossValidation {
         return run(history, period, horizon, List.of(candidate), maxOrigins).residuals()[0];
     }
 
-    private static double[] memberForecast(ForecastMethod member, double[] training, int period, int horizon) {
+    /**
+     * One member's forecast from an origin; a refusal says it was given the first part of the history only (an outside
+     * check read "ETS(A,N,N) has too many parameters for 19 observations" for a series of 29).
+     */
+    private static double[] memberForecast(ForecastMethod member, double[] training, int period, int horizon, int observations) {
         ForecastMethod usable = training.length >= member.minimumObservations(period) ? member : ForecastMethod.NAIVE;
-        return usable.point(training, period, horizon);
+        try {
+            return usable.point(training, period, horizon);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(usable.label() + ", cross-validated on the first " + training.length + " of the " + observations
+                    + " observations: " + e.getMessage(), e);
+        }
     }
 
     static int[] origins(int length, int horizon, int maxOrigins) {

@@ -262,8 +262,12 @@ public final class Ets {
             }
         }
         Model model = estimate(y, period, form, criterion);
-        if (model == null) {
+        if (model == null && tooManyParameters(y, form, form.seasonal() ? period : 1)) {
             throw new IllegalArgumentException(form.name() + " has too many parameters for " + y.length + " observations");
+        }
+        if (model == null) {
+            throw new IllegalArgumentException(form.name() + " could not be fitted to these observations: its states are not finite"
+                    + " at the best parameters found");
         }
         return model;
     }
@@ -272,9 +276,14 @@ public final class Ets {
         return period < 2 || period > MAX_PERIOD || n <= period ? 1 : period;
     }
 
+    /** R: np >= n - 1, too many for the data to carry ({@link #estimate}'s first test, said apart from its others). */
+    private static boolean tooManyParameters(double[] y, Form form, int m) {
+        return startParameters(form, m).length + InitialState.of(y, form, m).length >= y.length - 1;
+    }
+
     /**
      * R's etsmodel: start parameters and states, Nelder-Mead, then the fit at the optimum. Null when the form has too
-     * many parameters for the data or cannot be evaluated at its starting point.
+     * many parameters for the data, cannot be evaluated at its starting point, or has no finite state at the optimum.
      */
     static Model estimate(double[] y, int period, Form form, Criterion criterion) {
         int m = form.seasonal() ? period : 1;
@@ -296,6 +305,11 @@ public final class Ets {
         Params p = target.params(best);
         double[] init = target.fullState(best);
         EtsRecursion.Outcome outcome = EtsRecursion.run(y, init, m, form, p.alpha, p.beta, p.gamma, p.phi, MSE_STEPS, true);
+        if (outcome.finalState() == null) {
+            // The minimiser scores parameters it cannot evaluate NelderMead.BIG; when every fit's error is larger still
+            // (values near 1e17 and up), they look best, and the recursion at them is not finite: no model to forecast from.
+            return null;
+        }
         int np = best.length + 1;
         int n = y.length;
         double lik = outcome.likelihood();

@@ -58,6 +58,15 @@ public enum ForecastMethod {
     /** Periods the recent mean averages (a year of months). */
     public static final int RECENT_PERIODS = 12;
 
+    /**
+     * The largest observation, of either sign, a method forecasts from: far past any demand or sum of money. The ETS
+     * fits' minimiser gives parameters it cannot evaluate a stand-in value of 1e35 (R's optim does the same); a mean
+     * squared error past it (observations near 1e17, or 1e13 once Theta's seasonal adjustment divides them by an index
+     * as small as 1e-4) made those parameters look best, and the fit came out without a state to forecast from (an
+     * outside check: a NullPointerException for an observation of 1.13e19).
+     */
+    public static final double MAX_ABSOLUTE_OBSERVATION = 1e12;
+
     private final String label;
     private final Suits suits;
 
@@ -203,9 +212,18 @@ public enum ForecastMethod {
             throw new IllegalArgumentException(label + " needs at least " + minimumObservations(period) + " observations"
                     + (this == SNAIVE ? " (more than its lag " + period + ")" : "") + ", got " + history.length);
         }
+        requireObservations(history);
+    }
+
+    /** Refuses an observation that is not a finite number or is past {@link #MAX_ABSOLUTE_OBSERVATION} either way. */
+    public static void requireObservations(double[] history) {
         for (double value : history) {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("observations must be finite numbers");
+            }
+            if (Math.abs(value) > MAX_ABSOLUTE_OBSERVATION) {
+                String limit = java.math.BigDecimal.valueOf(MAX_ABSOLUTE_OBSERVATION).toPlainString();
+                throw new IllegalArgumentException("observations must be between -" + limit + " and " + limit + ", got " + value);
             }
         }
     }

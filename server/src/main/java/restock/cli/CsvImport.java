@@ -7,9 +7,11 @@ import restock.catalog.Listing;
 import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
+import restock.common.CalendarLimits;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
+import restock.common.TextLimit;
 import restock.orders.OrderRequest;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.service.Restock;
@@ -103,6 +105,30 @@ public final class CsvImport {
         }
     }
 
+    /**
+     * The names the API gives what a file's columns hold, which the commands' checks use in their messages
+     * ("priceMinor must be between ..."), and the columns that hold them.
+     */
+    private static final Map<String, String> COLUMN_OF_FIELD = Map.of("priceMinor", "price_minor", "backorderPolicy", "backorder_policy",
+            "backorderCap", "backorder_cap", "releaseDate", "release_date", "imageUrl", "image_url", "countedQuantity", "counted_quantity",
+            "customerEmail", "customer_email", "expectedDate", "expected_date");
+    private static final java.util.regex.Pattern API_FIELD = java.util.regex.Pattern.compile(
+            "\\b(?:lines\\[\\d+]\\.)?(" + String.join("|", COLUMN_OF_FIELD.keySet()) + ")\\b|\\blines\\[\\d+]\\.");
+    private static final java.util.regex.Pattern ORDER_LINE_NUMBER = java.util.regex.Pattern.compile(" in line \\d+");
+
+    /**
+     * A refusal as a row error on the file's line, said in the file's words: "lines[0].quantity" and "priceMinor" are
+     * the API's names, the file's columns are quantity and price_minor; and the order's own line number ("unknown sku
+     * 'NOPE' in line 1") is left out, as the file's line is said instead. The one place import messages are translated.
+     */
+    private static RowError refused(int lineNumber, String field, RuntimeException e) {
+        String message = API_FIELD.matcher(e.getMessage()).replaceAll(match -> match.group(1) == null ? "" : COLUMN_OF_FIELD.get(match.group(1)));
+        if (field != null && LINE_FIELD.matcher(field).matches()) {
+            message = ORDER_LINE_NUMBER.matcher(message).replaceAll("");
+        }
+        return new RowError(lineNumber, message);
+    }
+
     private static final java.util.regex.Pattern LINE_FIELD = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\..*");
 
     /** The file line an error is about: the order line its field names ("lines[2].sku"), else the first. */
@@ -155,11 +181,11 @@ public final class CsvImport {
                     try {
                         counts[step.action().test(handle) ? 0 : 1] += step.lineNumbers().size();
                     } catch (InvalidInput e) {
-                        errors.add(new RowError(step.lineOf(e.field()), e.getMessage()));
+                        errors.add(refused(step.lineOf(e.field()), e.field(), e));
                     } catch (NotFound e) {
-                        errors.add(new RowError(step.lineOf(e.field()), e.getMessage()));
+                        errors.add(refused(step.lineOf(e.field()), e.field(), e));
                     } catch (Conflict e) {
-                        errors.add(new RowError(step.lineNumbers().get(0), e.getMessage()));
+                        errors.add(refused(step.lineNumbers().get(0), e.field(), e));
                     }
                     progress.update(i + 1, steps.size());
                 }
@@ -210,10 +236,18 @@ public final class CsvImport {
         Map<String, Group> groups = new LinkedHashMap<>();
         // A product or a count given twice in one file: which row should win is the planner's call, not ours.
         Map<String, Integer> skuLines = new java.util.HashMap<>();
+        int headerFields = rows.get(0).cells().size();
         for (int r = 1; r < rows.size(); r++) {
             int lineNumber = rows.get(r).lineNumber();
             Row row = new Row(rows.get(r).cells(), header);
             if (row.blank()) {
+                continue;
+            }
+            int fields = rows.get(r).cells().size();
+            if (fields > headerFields) {
+                // Fields past the header's have no column: read by name, they were dropped without a word.
+                errors.add(new RowError(lineNumber, "the row has " + fields + " fields and the header " + headerFields
+                        + "; a field with a comma in it is quoted (\"a, b\")"));
                 continue;
             }
             try {
@@ -242,7 +276,7 @@ public final class CsvImport {
                     }
                 }
             } catch (InvalidInput e) {
-                errors.add(new RowError(lineNumber, e.getMessage()));
+                errors.add(refused(lineNumber, e.field(), e));
             }
         }
         for (Group group : groups.values()) {
@@ -251,7 +285,7 @@ public final class CsvImport {
             } catch (InvalidInput e) {
                 // The request's own checks (a quantity of 0 or over the limit, an address that is no email) name the
                 // order's line ("lines[1].quantity"): said on that row of the file, like every other row error.
-                errors.add(new RowError(group.lineOf(e.field()), e.getMessage()));
+                errors.add(refused(group.lineOf(e.field()), e.field(), e));
             }
         }
         return steps;
@@ -370,9 +404,18 @@ public final class CsvImport {
             return cells.stream().allMatch(String::isBlank);
         }
 
+        /**
+         * The column's value, trimmed; refused when it holds a control character, as the API refuses one (a NUL reached
+         * PostgreSQL, which cannot store it, and its error ended the import with a stack trace). Checked before the trim,
+         * which would take a control character off either end unseen.
+         */
         String optional(String column) {
             Integer index = header.get(column);
-            return index == null || index >= cells.size() ? "" : cells.get(index).trim();
+            String value = index == null || index >= cells.size() ? "" : cells.get(index);
+            if (TextLimit.hasControlCharacter(value)) {
+                throw new InvalidInput(column, column + " must not hold control characters such as NUL");
+            }
+            return value.trim();
         }
 
         String text(String column) {
@@ -410,13 +453,19 @@ public final class CsvImport {
             };
         }
 
+        /**
+         * A date within {@link CalendarLimits}, as the API and the console take it: Java parses +999999999-12-31, which
+         * PostgreSQL stored as 'infinity' (exported so, and refused when imported back) and could not subtract from.
+         */
         LocalDate date(String column) {
             String value = text(column);
+            LocalDate date;
             try {
-                return LocalDate.parse(value);
+                date = LocalDate.parse(value);
             } catch (DateTimeParseException e) {
                 throw new InvalidInput(column, column + " must be a date as YYYY-MM-DD, was '" + value + "'");
             }
+            return CalendarLimits.require(column, date);
         }
     }
 }

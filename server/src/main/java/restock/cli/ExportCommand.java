@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,6 +32,11 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Optional<String> notAFolder = OutputPaths.folderProblem(out, "export", "products.csv and stock.csv");
+        if (notAFolder.isPresent()) {
+            System.err.println(notAFolder.get());
+            return 2;
+        }
         if (database.noDataToRead().isPresent()) {
             System.err.println(database.noDataToRead().get());
             return 2;

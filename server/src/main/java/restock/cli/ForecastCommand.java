@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 /**
  * Forecasts arbitrary series from CSV files, without a database: {@code restock forecast --input history.csv --meta
  * meta.csv --out forecasts.csv [--method auto]}. The output, {@code series_id,h,forecast,lo80,hi80,lo95,hi95,method},
- * is written to a temporary file beside {@code --out} and moved into place at the end, so a crash leaves no half file.
+ * is written to a new file beside {@code --out} and moved into place at the end, so a crash leaves no half file.
  */
 @Command(name = "forecast", mixinStandardHelpOptions = true, description = "Forecast every series of a CSV history (series_id,t,value) with a meta file "
         + "(series_id,frequency,h) into series_id,h,forecast,lo80,hi80,lo95,hi95,method.")
@@ -48,6 +48,9 @@ public final class ForecastCommand implements Callable<Integer> {
         }
     }
 
+    /** Random names tried for the file written before it is moved into place (one clash in 2^64 is already rare). */
+    private static final int MAX_PARTIAL_FILE_ATTEMPTS = 10;
+
     static final List<String> HEADER = List.of("series_id", "h", "forecast", "lo80", "hi80", "lo95", "hi95", "method");
 
     @Override
@@ -63,6 +66,11 @@ public final class ForecastCommand implements Callable<Integer> {
                 err.println(file + " not found");
                 return 2;
             }
+        }
+        Optional<String> unwritable = OutputPaths.fileProblem(out, "forecasts.csv");
+        if (unwritable.isPresent()) {
+            err.println(unwritable.get());
+            return 2;
         }
         SeriesInput.Loaded loaded = SeriesInput.load(input, meta);
         if (!loaded.problems().isEmpty()) {
@@ -87,7 +95,7 @@ public final class ForecastCommand implements Callable<Integer> {
     /** Forecasts and writes every series; returns why each series the method could not forecast was left out. */
     private List<String> write(List<SeriesInput.Series> series, Optional<ForecastMethod> named, Progress progress) throws IOException {
         Path absolute = out.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".partial");
+        Path temporary = partialFileBeside(absolute);
         List<String> refused = new ArrayList<>();
         try {
             try (Writer writer = Files.newBufferedWriter(temporary);
@@ -107,6 +115,25 @@ public final class ForecastCommand implements Callable<Integer> {
             Files.deleteIfExists(temporary);
         }
         return refused;
+    }
+
+    /**
+     * A new, empty file beside {@code target} to write into, with a name no other run uses. Created plainly, so it has
+     * the permissions any new file gets (the umask's), which the forecasts keep when it is moved into place:
+     * {@link Files#createTempFile} makes a file only its owner may read (0600), and the forecasts were left so.
+     */
+    private static Path partialFileBeside(Path target) throws IOException {
+        SplittableRandom random = new SplittableRandom();
+        for (int attempt = 1; ; attempt++) {
+            Path candidate = target.resolveSibling(target.getFileName() + "." + Long.toUnsignedString(random.nextLong(), 36) + ".partial");
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == MAX_PARTIAL_FILE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** One series' forecast: the automatic choice, or the named method (refused with a reason when it cannot). */

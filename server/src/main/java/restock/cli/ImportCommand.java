@@ -44,7 +44,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             rows = Csv.parse(reader);
         } catch (java.nio.charset.MalformedInputException e) {
-            System.err.println("Could not read " + file + ": it is not UTF-8 text; save it as \"CSV UTF-8\" and try again.");
+            System.err.println("Could not read " + file + ": " + Csv.NOT_UTF_8);
             return 1;
         } catch (IOException e) {
             System.err.println("Could not read " + file + " as CSV: " + e.getMessage());

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** Plans every SKU: purchase suggestions (with reason and order-by date) and the stock-out list, as CSV or JSON. */
@@ -52,6 +53,12 @@ public final class PlanCommand implements Callable<Integer> {
                     : new Planner.ServiceTarget.CycleService(serviceLevel == null ? PlanningQueries.DEFAULT_SERVICE_LEVEL : serviceLevel);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
+            return 2;
+        }
+        // Checked before the plan is computed, which takes minutes for a large shop and was lost to a bad path.
+        Optional<String> unwritable = out == null ? Optional.empty() : OutputPaths.fileProblem(out, "plan." + format);
+        if (unwritable.isPresent()) {
+            System.err.println(unwritable.get());
             return 2;
         }
         if (database.noDataToRead().isPresent()) {

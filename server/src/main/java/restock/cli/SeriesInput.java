@@ -3,6 +3,7 @@ package restock.cli;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import restock.forecast.ForecastMethod;
 import restock.forecast.IntermittentForecasts;
 import restock.forecast.SeasonalAdjustment;
 
@@ -78,8 +79,8 @@ final class SeriesInput {
         for (CSVRecord row : records(file, List.of("series_id", "t", "value"), problems)) {
             String where = file.getFileName() + " line " + (row.getRecordNumber() + 1);
             String id = row.get("series_id");
-            Integer t = integer(row.get("t"), where, "t", problems);
-            Double value = number(row.get("value"), where, problems);
+            Integer t = time(row.get("t"), where, problems);
+            Double value = observation(row.get("value"), where, problems);
             if (id.isBlank()) {
                 problems.add(where + ": series_id is empty");
             } else if (t != null && value != null) {
@@ -114,6 +115,30 @@ final class SeriesInput {
         return values.values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /**
+     * A t: 1 or more. One below 1 is said on its line; found later, as a gap, it was told "t = 1 is missing" when t = 1
+     * was there after a -1 and a 0 (an outside check).
+     */
+    private static Integer time(String text, String where, List<String> problems) {
+        Integer t = integer(text, where, "t", problems);
+        if (t != null && t < 1) {
+            problems.add(where + ": t must be 1 or more (t runs 1, 2, 3, ... per series), was " + t);
+            return null;
+        }
+        return t;
+    }
+
+    /** A value the methods forecast from: a finite number within {@link ForecastMethod#MAX_ABSOLUTE_OBSERVATION} either way. */
+    private static Double observation(String text, String where, List<String> problems) {
+        Double value = number(text, where, problems);
+        if (value != null && Math.abs(value) > ForecastMethod.MAX_ABSOLUTE_OBSERVATION) {
+            String limit = java.math.BigDecimal.valueOf(ForecastMethod.MAX_ABSOLUTE_OBSERVATION).toPlainString();
+            problems.add(where + ": value must be between -" + limit + " and " + limit + ", was '" + text + "'");
+            return null;
+        }
+        return value;
+    }
+
     /** The season length: a whole number of periods, or a fractional one (52.18 weeks) rounded to the nearest. */
     private static Integer frequency(String text, String where, List<String> problems) {
         Double value = number(text, where, problems);
@@ -128,13 +153,18 @@ final class SeriesInput {
         return (int) rounded;
     }
 
+    /** The horizon: a whole number up to the limit; one of more digits than an int holds is said against the limit too. */
     private static Integer horizon(String text, String where, List<String> problems) {
-        Integer h = integer(text, where, "h", problems);
-        if (h != null && (h < 1 || h > IntermittentForecasts.MAX_HORIZON)) {
+        String digits = text.trim();
+        if (!digits.matches("[+-]?[0-9]+")) {
+            return integer(text, where, "h", problems);
+        }
+        java.math.BigInteger h = new java.math.BigInteger(digits);
+        if (h.signum() < 1 || h.compareTo(java.math.BigInteger.valueOf(IntermittentForecasts.MAX_HORIZON)) > 0) {
             problems.add(where + ": h must be between 1 and " + IntermittentForecasts.MAX_HORIZON + ", was " + h);
             return null;
         }
-        return h;
+        return h.intValueExact();
     }
 
     private static Integer integer(String text, String where, String column, List<String> problems) {
@@ -159,9 +189,12 @@ final class SeriesInput {
         return null;
     }
 
-    /** The rows of a CSV file with a header that must hold {@code required}; a missing column is a problem. */
+    /**
+     * The rows of a CSV file with a header that must hold {@code required}; a missing column is a problem. Read as
+     * import reads (UTF-8, a byte order mark skipped), and a file that is not UTF-8 is said so as import says it.
+     */
     private static List<CSVRecord> records(Path file, List<String> required, List<String> problems) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file);
+        try (Reader reader = Csv.open(file);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader)) {
             List<String> missing = required.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).toList();
             if (!missing.isEmpty()) {
@@ -179,7 +212,14 @@ final class SeriesInput {
                 }
             }
             return rows;
-        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
+            problems.add(file.getFileName() + ": " + Csv.NOT_UTF_8);
+            return List.of();
+        } catch (java.io.UncheckedIOException e) {
+            problems.add(file.getFileName() + (e.getCause() instanceof java.nio.charset.CharacterCodingException ? ": " + Csv.NOT_UTF_8
+                    : " is not readable CSV: " + e.getMessage()));
+            return List.of();
+        } catch (IllegalArgumentException e) {
             problems.add(file.getFileName() + " is not readable CSV: " + e.getMessage());
             return List.of();
         }

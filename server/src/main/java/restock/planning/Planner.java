@@ -129,7 +129,7 @@ public final class Planner {
         String reason = noDemand ? "no demand in the history planned from"
                 // Orders of a new product wait, but the history (up to yesterday) holds none of them yet.
                 : historyMean == 0 && quantity == 0 ? "no demand in the history planned from yet (a day's orders count from the next day); the "
-                + in.backordered() + " units waiting are covered by the " + in.incoming() + " incoming"
+                + in.backordered() + (in.backordered() == 1 ? " unit waiting is" : " units waiting are") + " covered by the " + in.incoming() + " incoming"
                 : dailyMean == 0 && quantity == 0 ? "demand has stopped: nothing is forecast over the lead time"
                 : quantity == 0 ? "position " + position + " is above the reorder point " + (int) point.reorderPoint()
                 + (stockOut ? runsOutFirst(cover, in, today, leadMean) : "")

@@ -2,6 +2,7 @@ package restock.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import restock.allocation.SkuBook;
 import restock.catalog.Sku;
 import restock.common.CalendarLimits;
 import restock.common.Conflict;
@@ -224,10 +225,15 @@ final class ConsoleActions {
     private void recordCount(Context ctx) {
         Sku sku = ConsolePages.sku(ctx);
         String value = ctx.formParam("counted");
-        if (value == null || !value.strip().matches("[0-9]{1,9}")) {
+        if (value == null || !value.strip().matches("[0-9]+")) {
             throw new InvalidInput("counted", "the count must be a whole number of units, 0 or more, was '" + (value == null ? "" : value) + "'");
         }
-        int counted = Integer.parseInt(value.strip());
+        // On hand's limit, as the API and import stock have it (nine digits refused 1,000,000,000, which they allow).
+        java.math.BigInteger units = new java.math.BigInteger(value.strip());
+        if (units.compareTo(java.math.BigInteger.valueOf(SkuBook.MAX_UNITS_ON_HAND)) > 0) {
+            throw new InvalidInput("counted", "the count may be at most " + SkuBook.MAX_UNITS_ON_HAND + " units, was " + value.strip());
+        }
+        int counted = units.intValueExact();
         String reason = java.util.Optional.ofNullable(ctx.formParam("reason")).map(String::strip).filter(r -> !r.isEmpty())
                 .orElse("counted by " + console.staff(ctx).username());
         int before = restock.read(h -> restock.stock().level(h, sku)).onHand();

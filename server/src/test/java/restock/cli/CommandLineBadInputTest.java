@@ -90,4 +90,35 @@ class CommandLineBadInputTest {
         assertThat(file).startsWith("\uFEFFsku,");
         assertThat(PlanCommand.forStandardOutput(file)).startsWith("sku,");
     }
+
+    @Test
+    void an_output_path_that_cannot_be_written_is_refused_before_the_shop_is_read() throws Exception {
+        // An outside check: plan --out a folder, or in a folder that does not exist, ended in a stack trace after the whole
+        // plan was computed; export --out an existing file ended in one at once. The data folder here does not exist:
+        // the output is refused first, before anything is opened or computed.
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("restock-cli");
+        String noData = folder.resolve("no-data").toString();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "plan", "--out", folder.toString(), "--data-dir", noData)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + folder + " is a folder; give a file to write, such as "
+                + folder.resolve("plan.csv")).doesNotContain("Exception");
+
+        err.reset();
+        java.nio.file.Path nowhere = folder.resolve("no-such-folder").resolve("p.csv");
+        assertThat(run(err, "plan", "--format", "json", "--out", nowhere.toString(), "--data-dir", noData)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + nowhere + ": there is no folder " + nowhere.getParent());
+
+        err.reset();
+        java.nio.file.Path file = java.nio.file.Files.writeString(folder.resolve("products.csv"), "sku\n");
+        assertThat(run(err, "export", "--out", file.toString(), "--data-dir", noData)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + file + " is a file; export writes products.csv and stock.csv"
+                + " into a folder: give a folder").doesNotContain("Exception");
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("sku\n");
+
+        err.reset();
+        java.nio.file.Path underAFile = file.resolve("export");
+        assertThat(run(err, "export", "--out", underAFile.toString(), "--data-dir", noData)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + underAFile + ": " + file + " is a file, so no folder can be"
+                + " made there; give a folder").doesNotContain("Exception");
+    }
 }

@@ -3,7 +3,10 @@ package restock.cli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import restock.catalog.Money;
 import restock.catalog.Sku;
+import restock.orders.OrderRequest;
+import restock.purchasing.PurchaseOrderRequest;
 import restock.service.Restock;
 import restock.store.Database;
 import restock.support.TestDatabases;
@@ -18,6 +21,7 @@ import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Imports are all-or-nothing, and every bad row is reported with its line number; on each server. */
 @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
@@ -160,7 +164,7 @@ abstract class CsvImportChecks {
                 """.formatted(soon), true);
         assertThat(result.errors()).singleElement().satisfies(error -> {
             assertThat(error.lineNumber()).isEqualTo(3);
-            assertThat(error.message()).contains("lines[1].expectedDate is 2020-01-01, before today");
+            assertThat(error.message()).startsWith("expected_date is 2020-01-01, before today");
         });
         assertThat(count("purchase_orders")).isEqualTo(before);
     }
@@ -336,7 +340,7 @@ abstract class CsvImportChecks {
         assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity\nN-1,2000000\n").errors()).isEmpty();
         assertThat(restock.read(h -> restock.stock().level(h, Sku.of("N-1"))).onHand()).isEqualTo(2_000_000);
         assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity\nN-1,1000000001\n").errors()).singleElement()
-                .satisfies(error -> assertThat(error.message()).isEqualTo("countedQuantity must be between 0 and 1000000000, was 1000000001"));
+                .satisfies(error -> assertThat(error.message()).isEqualTo("counted_quantity must be between 0 and 1000000000, was 1000000001"));
     }
 
     @Test
@@ -367,5 +371,105 @@ abstract class CsvImportChecks {
         run(CsvImport.Kind.products, "sku,name,price_minor,currency\nS-1,Spoon,100,GBP\n");
         assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity,reserved,backordered\nS-1,7,0,0\n").errors()).isEmpty();
         assertThat(restock.read(h -> restock.stock().level(h, Sku.of("S-1"))).onHand()).isEqualTo(7);
+    }
+
+    @Test
+    void a_date_outside_the_calendar_restock_keeps_is_refused_on_its_line() throws IOException {
+        // An outside check: +999999999-12-31 and 0000-01-01 were imported, then exported as 'infinity' and '0001-01-01 BC'
+        // (which import refused), and a purchase order expected at +999999999-12-31 ended in a stack trace.
+        long products = count("products");
+        CsvImport.Result releases = run(CsvImport.Kind.products, """
+                sku,name,price_minor,currency,backorder_policy,backorder_cap,release_date,discontinued,image_url,brand,gtin,mpn
+                T-1,y,100,GBP,always,5,+999999999-12-31,false,,,,
+                T-2,y,100,GBP,always,5,0000-01-01,false,,,,
+                T-3,y,100,GBP,always,5,1900-01-01,false,,,,
+                T-4,y,100,GBP,always,5,9999-12-31,false,,,,
+                """);
+        assertThat(releases.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2, 3);
+        assertThat(releases.errors().get(0).message())
+                .isEqualTo("release_date must be a date between 1900-01-01 and 9999-12-31, was +999999999-12-31");
+        assertThat(count("products")).isEqualTo(products);
+
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nT-5,Tray,900,GBP\n");
+        CsvImport.Result expected = run(CsvImport.Kind.purchase_orders, """
+                reference,supplier,sku,quantity,expected_date
+                PO-T1,Trays Ltd,T-5,5,+999999999-12-31
+                PO-T2,Trays Ltd,NOPE-1,5,%s
+                """.formatted(soon()), true);
+        assertThat(expected.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2, 3);
+        assertThat(expected.errors().get(0).message()).startsWith("expected_date must be a date between 1900-01-01 and 9999-12-31");
+    }
+
+    @Test
+    void a_control_character_in_a_field_is_refused_on_its_line_among_the_other_errors() throws IOException {
+        // An outside check: a NUL in an email or a new supplier's name ended in a stack trace from PostgreSQL ("invalid
+        // byte sequence for encoding UTF8: 0x00") and hid the file's other errors.
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nU-1,Urn,900,GBP\n");
+        assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity\nU-1,50\n").errors()).isEmpty();
+        CsvImport.Result orders = run(CsvImport.Kind.orders, """
+                reference,customer_email,sku,quantity
+                O-U1,c\u0000@example.com,U-1,1
+                O-U2,ann@example.com,NOPE-1,1
+                O-U3,bob@example.com,U-1\u0007,1
+                """);
+        assertThat(orders.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2, 3, 4);
+        assertThat(orders.errors().get(0).message()).isEqualTo("customer_email must not hold control characters such as NUL");
+        assertThat(orders.errors().get(2).message()).isEqualTo("sku must not hold control characters such as NUL");
+
+        long suppliers = count("suppliers");
+        CsvImport.Result purchaseOrders = run(CsvImport.Kind.purchase_orders, """
+                reference,supplier,sku,quantity,expected_date
+                PO-U1,Brand\u0000New,U-1,5,%1$s
+                PO-U2,Urns Ltd,U-1,0,%1$s
+                """.formatted(soon()), true);
+        assertThat(purchaseOrders.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2, 3);
+        assertThat(purchaseOrders.errors().get(0).message()).isEqualTo("supplier must not hold control characters such as NUL");
+        assertThat(count("suppliers")).isEqualTo(suppliers);
+    }
+
+    @Test
+    void a_row_with_more_fields_than_the_header_is_refused_not_cut() throws IOException {
+        // An outside check: "IMP16,y,100,GBP,extra,more" under a four-column header was imported, its last two fields dropped.
+        long products = count("products");
+        CsvImport.Result result = run(CsvImport.Kind.products, """
+                sku,name,price_minor,currency
+                V-1,Vase,100,GBP
+                V-2,y,100,GBP,extra,more
+                V-3,Vat,100,GBP
+                """);
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.lineNumber()).isEqualTo(3);
+            assertThat(error.message()).isEqualTo("the row has 6 fields and the header 4; a field with a comma in it is quoted (\"a, b\")");
+        });
+        assertThat(count("products")).isEqualTo(products);
+    }
+
+    @Test
+    void messages_name_the_file_s_columns_and_its_lines_not_the_api_s_fields() throws IOException {
+        // An outside check: "lines[0].quantity must be ...", "priceMinor must be between ...", "backorderCap applies only to
+        // backorderPolicy 'always'", and "line 5: unknown sku 'NOPE' in line 1" (two line numbers, one of them the order's).
+        CsvImport.Result products = run(CsvImport.Kind.products, """
+                sku,name,price_minor,currency,backorder_policy,backorder_cap
+                W-1,Wok,100000000000,GBP,,
+                W-2,Whisk,100,GBP,never,5
+                """);
+        assertThat(products.errors()).extracting(CsvImport.RowError::message).containsExactly(
+                "price_minor must be between 0 and " + Money.MAX_AMOUNT_MINOR + ", was 100000000000",
+                "backorder_cap applies only to backorder_policy 'always', not 'never'");
+
+        run(CsvImport.Kind.products, "sku,name,price_minor,currency\nW-3,Wick,100,GBP\n");
+        CsvImport.Result purchaseOrders = run(CsvImport.Kind.purchase_orders, """
+                reference,supplier,sku,quantity,expected_date
+                PO-W1,Wicks Ltd,W-3,5,%1$s
+                PO-W1,Wicks Ltd,NOPE,5,%1$s
+                PO-W2,Wicks Ltd,W-3,0,%1$s
+                """.formatted(soon()), true);
+        assertThat(purchaseOrders.errors()).extracting(CsvImport.RowError::lineNumber, CsvImport.RowError::message).containsExactly(
+                tuple(3, "unknown sku 'NOPE'; create the product first"),
+                tuple(4, "quantity must be between 1 and " + PurchaseOrderRequest.MAX_UNITS_PER_LINE
+                        + ", was 0"));
+        CsvImport.Result orders = run(CsvImport.Kind.orders, "reference,customer_email,sku,quantity\nO-W,ann@example.com,W-3,0\n");
+        assertThat(orders.errors()).extracting(CsvImport.RowError::message).containsExactly(
+                "quantity must be between 1 and " + OrderRequest.MAX_UNITS_PER_LINE + ", was 0");
     }
 }

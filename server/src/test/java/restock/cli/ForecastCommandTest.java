@@ -181,4 +181,106 @@ class ForecastCommandTest {
             }
         }
     }
+
+    /** A series of 29 observations (t = 1 holds {@code first}) and a meta file forecasting it 3 ahead; the forecast's exit code. */
+    private int forecastSpiked(ByteArrayOutputStream err, String first, Path out) throws Exception {
+        StringBuilder history = new StringBuilder("series_id,t,value\n");
+        for (int t = 1; t <= 29; t++) {
+            history.append("a,").append(t).append(',').append(t == 1 ? first : Integer.toString(10 + (t * 7) % 13)).append('\n');
+        }
+        Path input = write("spiked.csv", history.toString());
+        Path meta = write("spiked-meta.csv", "series_id,frequency,h\na,1,3\n");
+        return run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", out.toString());
+    }
+
+    @Test
+    void a_value_past_the_limit_is_refused_on_its_line_instead_of_ending_in_a_stack_trace() throws Exception {
+        // An outside check: 'a,1,1.13e+19' in a series of 29 ended in a NullPointerException inside the ETS recursion.
+        Path out = folder.resolve("forecasts.csv");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(forecastSpiked(err, "1.13e+19", out)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("spiked.csv line 2: value must be between -1000000000000 and 1000000000000, was '1.13e+19'")
+                .doesNotContain("Exception");
+        assertThat(out).doesNotExist();
+
+        assertThat(forecastSpiked(new ByteArrayOutputStream(), "-1e12", out)).isZero();
+    }
+
+    @Test
+    void a_file_that_is_not_utf_8_is_named_as_import_names_it() throws Exception {
+        Path input = Files.write(folder.resolve("latin1.csv"), "series_id,t,value\nCaf\u00e9,1,5\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path meta = write("meta.csv", "series_id,frequency,h\nA,1,3\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", folder.resolve("f.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("latin1.csv: " + Csv.NOT_UTF_8).doesNotContain("Exception");
+    }
+
+    @Test
+    void files_saved_as_excel_csv_utf_8_with_a_byte_order_mark_are_read() throws Exception {
+        // An outside check: '\uFEFFseries_id,t,value' was told it "has no column series_id"; import skips the mark.
+        Path input = write("history.csv", "\uFEFF" + history());
+        Path meta = write("meta.csv", "\uFEFFseries_id,frequency,h\nQ1,4,4\n");
+        Path out = folder.resolve("forecasts.csv");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", out.toString()))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(rows(out)).hasSize(4);
+    }
+
+    @Test
+    void a_t_below_1_is_named_on_its_line() throws Exception {
+        // An outside check: t = -1, 0, 1 was told "t = 1 is missing", though t = 1 was there.
+        Path input = write("history.csv", "series_id,t,value\na,-1,3\na,0,4\na,1,5\n");
+        Path meta = write("meta.csv", "series_id,frequency,h\na,1,3\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", folder.resolve("f.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("history.csv line 2: t must be 1 or more (t runs 1, 2, 3, ... per series), was -1")
+                .contains("history.csv line 3: t must be 1 or more (t runs 1, 2, 3, ... per series), was 0")
+                .doesNotContain("is missing");
+    }
+
+    @Test
+    void an_output_path_that_cannot_be_written_is_refused_before_any_work() throws Exception {
+        // An outside check: --out a folder, or in a folder that does not exist, ended in a stack trace.
+        Path input = write("history.csv", history());
+        Path meta = write("meta.csv", "series_id,frequency,h\nQ1,4,4\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", folder.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + folder + " is a folder; give a file to write, such as "
+                + folder.resolve("forecasts.csv")).doesNotContain("Exception").doesNotContain("forecast: ");
+
+        err.reset();
+        Path nowhere = folder.resolve("no-such-folder").resolve("x.csv");
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", nowhere.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + nowhere + ": there is no folder " + nowhere.getParent())
+                .doesNotContain("Exception");
+        assertThat(folder.toFile().list()).containsExactlyInAnyOrder("history.csv", "meta.csv");
+    }
+
+    @Test
+    void the_forecasts_file_gets_the_permissions_a_file_created_plainly_gets() throws Exception {
+        // An outside check: the file was written as a temporary file (owner only, 0600) and moved into place as that.
+        Path input = write("history.csv", history());
+        Path meta = write("meta.csv", "series_id,frequency,h\nQ1,4,4\n");
+        Path out = folder.resolve("forecasts.csv");
+        assertThat(run(new ByteArrayOutputStream(), "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", out.toString()))
+                .isZero();
+        Path plain = Files.createFile(folder.resolve("plain.csv"));
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
+        assertThat(folder.toFile().list()).containsExactlyInAnyOrder("history.csv", "meta.csv", "forecasts.csv", "plain.csv");
+    }
+
+    @Test
+    void a_horizon_past_the_limit_is_said_with_the_limit_however_many_digits_it_has() throws Exception {
+        Path input = write("history.csv", history());
+        Path meta = write("meta.csv", "series_id,frequency,h\nQ1,4,99999999999\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", folder.resolve("f.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("meta.csv line 2: h must be between 1 and 366, was 99999999999");
+    }
 }

@@ -85,6 +85,14 @@ class PlannerTest {
     }
 
     @Test
+    void one_waiting_unit_is_said_in_the_singular() {
+        // An outside check read "the 1 units waiting are covered by the 5 incoming".
+        Planner.Inputs in = new Planner.Inputs("PL-004", "New Shade", Optional.of("Lamp Works"), days(new double[180]), List.of(14), 0, 0, 1, 5,
+                Optional.of(TODAY.plusDays(20)), 0, 1);
+        assertThat(Planner.plan(in, 0.95, TODAY, 1).reason()).endsWith("; the 1 unit waiting is covered by the 5 incoming");
+    }
+
+    @Test
     void intermittent_demand_and_waiting_customers_are_planned_from_a_bootstrap() {
         double[] demand = new double[180];
         for (int day = 0; day < demand.length; day += 9) {

@@ -1,0 +1,65 @@
+package restock.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import restock.allocation.SkuBook;
+import restock.catalog.Sku;
+import restock.service.StaffAccounts;
+import restock.support.ConsoleSession;
+import restock.support.RunningApi;
+import restock.support.TestDatabases;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console's stock count takes as many units as the API and {@code import stock} do, up to what on hand may hold
+ * (an outside check: the console refused 1,000,000,000, which README and the import allow).
+ */
+class ConsoleCountLimitTest {
+    private static final String PASSWORD = "correct horse battery";
+    private static RunningApi api;
+    private static ConsoleSession staff;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = new RunningApi(TestDatabases.targets().get(0));
+        new StaffAccounts(api.restock(), api.restock().clock()).create("ops", PASSWORD.toCharArray(), "test");
+        api.client().post("/api/products", "{\"sku\":\"NAIL-1\",\"name\":\"Nail\",\"priceMinor\":1,\"currency\":\"GBP\"}");
+        staff = ConsoleSession.signedIn(api.client().baseUrl(), "ops", PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    private static HttpResponse<String> count(String counted) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(staff.get("/console/skus/NAIL-1").body(), "_csrf"));
+        form.put("counted", counted);
+        form.put("reason", "");
+        return staff.post("/console/skus/NAIL-1/count", form);
+    }
+
+    private static int onHand() {
+        return api.restock().read(h -> api.restock().stock().level(h, Sku.of("NAIL-1"))).onHand();
+    }
+
+    @Test
+    void a_count_up_to_the_on_hand_limit_is_recorded_and_one_past_it_is_refused_with_the_limit() throws Exception {
+        assertThat(count(Integer.toString(SkuBook.MAX_UNITS_ON_HAND)).statusCode()).isLessThan(400);
+        assertThat(onHand()).isEqualTo(SkuBook.MAX_UNITS_ON_HAND);
+
+        for (String tooMany : new String[] {"1000000001", "99999999999"}) {
+            HttpResponse<String> refused = count(tooMany);
+            assertThat(refused.statusCode()).as(tooMany).isEqualTo(400);
+            assertThat(refused.body()).as(tooMany).contains("the count may be at most " + SkuBook.MAX_UNITS_ON_HAND + " units, was " + tooMany);
+        }
+        assertThat(onHand()).isEqualTo(SkuBook.MAX_UNITS_ON_HAND);
+    }
+}
