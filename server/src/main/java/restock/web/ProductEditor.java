@@ -234,9 +234,19 @@ public final class ProductEditor {
         return Optional.ofNullable(ctx.formParam(field)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
+    /**
+     * A plain decimal amount: digits, and a point with digits after it (a minus is read, to be refused as negative).
+     * BigDecimal also reads "1e3" (1000), "+5" and ".5", which the field's rule ("such as 12.99") does not describe: "1e3"
+     * saved 1000.00 GBP (an outside check).
+     */
+    private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
     /** "12.99" in GBP is 1299; more decimals than the currency has are refused, not rounded. */
     static long minorUnits(String price, String currency) {
         try {
+            if (!PLAIN_AMOUNT.matcher(price).matches()) {
+                throw notAnAmount(price, currency);
+            }
             BigDecimal amount = new BigDecimal(price);
             if (amount.signum() < 0) {
                 throw new InvalidInput("price", "the price cannot be negative, was " + price);
@@ -249,9 +259,13 @@ public final class ProductEditor {
             }
             return minor;
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new InvalidInput("price", "the price is an amount in " + currency + " with at most " + digits(currency)
-                    + " decimals, such as 12.99; was '" + price + "'");
+            throw notAnAmount(price, currency);
         }
+    }
+
+    private static InvalidInput notAnAmount(String price, String currency) {
+        return new InvalidInput("price", "the price is an amount in " + currency + " with at most " + digits(currency)
+                + " decimals, such as 12.99; was '" + price + "'");
     }
 
     private static int digits(String currency) {

@@ -130,6 +130,28 @@ class ConsoleCatalogueTest {
         assertThat(api.client().get("/api/products/BAD-1").status()).isEqualTo(404);
     }
 
+    /**
+     * A price in scientific notation ("1e3") saved 1000.00 GBP, from the new product form and the edit form alike, while
+     * the field asks for an amount such as 12.99 (an outside check): only plain decimal amounts are taken.
+     */
+    @Test
+    void a_price_that_is_not_a_plain_decimal_amount_is_refused_on_both_product_forms() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        for (String price : java.util.List.of("1e3", "1E+2", "+5", ".5", "12.", "0x10")) {
+            HttpResponse<String> created = staff.post("/console/products", newProduct(staff, "SCI-1", "Scientific Lamp", price));
+            assertThat(created.statusCode()).as("new product at '%s'", price).isEqualTo(400);
+            assertThat(created.body()).contains("such as 12.99").contains("value=\"" + price + "\"");
+
+            HttpResponse<String> edited = staff.post("/console/skus/FAN-1/edit", productEdit(staff, "FAN-1", price));
+            assertThat(edited.statusCode()).as("edit at '%s'", price).isEqualTo(400);
+            assertThat(edited.body()).contains("such as 12.99");
+        }
+        assertThat(api.client().get("/api/products/SCI-1").status()).isEqualTo(404);
+        assertThat(api.client().get("/api/products/FAN-1").json().get("priceMinor").asLong()).isEqualTo(1299);
+        assertThat(staff.post("/console/products", newProduct(staff, "SCI-2", "Plain Lamp", "1000")).statusCode()).isEqualTo(303);
+        assertThat(api.client().get("/api/products/SCI-2").json().get("priceMinor").asLong()).isEqualTo(100000);
+    }
+
     @Test
     void a_new_product_form_sent_twice_creates_one_product() {
         ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
@@ -213,6 +235,21 @@ class ConsoleCatalogueTest {
         form.put("price", price);
         form.put("currency", "GBP");
         form.put("policy", "when-supply-confirmed");
+        return form;
+    }
+
+    /** A product's edit form as its page fills it in (no category, no supplier), with the price given. */
+    private static Map<String, String> productEdit(ConsoleSession staff, String sku, String price) {
+        String page = staff.get("/console/skus/" + sku).body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("name", api.client().get("/api/products/" + sku).json().get("name").asText());
+        form.put("price", price);
+        form.put("policy", api.client().get("/api/products/" + sku).json().get("backorderPolicy").asText());
+        form.put("cap", "");
+        form.put("releaseDate", "");
+        form.put("category", "");
+        form.put("supplierId", "");
         return form;
     }
 
