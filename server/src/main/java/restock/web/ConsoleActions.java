@@ -181,7 +181,7 @@ final class ConsoleActions {
         List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
         for (Map<String, String> line : PURCHASE_ORDER_FORM.lines(ctx)) {
             String field = "lines[" + lines.size() + "].";
-            lines.add(new PurchaseOrderRequest.Line(sku(field + "sku", line.get("sku")), number(field + "quantity", line.get("quantity")),
+            lines.add(new PurchaseOrderRequest.Line(sku(field + "sku", line.get("sku")), FormNumbers.ORDERED.read(field + "quantity", line.get("quantity")),
                     date(field + "expectedDate", line.get("expected"))));
         }
         if (lines.isEmpty()) {
@@ -200,8 +200,9 @@ final class ConsoleActions {
         List<ReceiptPlan.Received> received = new ArrayList<>();
         for (PurchaseOrder.Line line : order.lines()) {
             String value = ctx.formParam("received-" + line.lineNumber());
-            if (value != null && !value.isBlank() && !value.strip().equals("0")) {
-                received.add(new ReceiptPlan.Received(line.sku(), number("received-" + line.lineNumber(), value)));
+            int units = value == null || value.isBlank() ? 0 : FormNumbers.ARRIVING.read("received-" + line.lineNumber(), value);
+            if (units > 0) {
+                received.add(new ReceiptPlan.Received(line.sku(), units));
             }
         }
         if (received.isEmpty()) {
@@ -223,11 +224,7 @@ final class ConsoleActions {
     /** A stock count from the shelf: the ledger records the difference, and freed or missing units move the queue. */
     private void recordCount(Context ctx) {
         Sku sku = ConsolePages.sku(ctx);
-        String value = ctx.formParam("counted");
-        if (value == null || !value.strip().matches("[0-9]{1,9}")) {
-            throw new InvalidInput("counted", "the count must be a whole number of units, 0 or more, was '" + (value == null ? "" : value) + "'");
-        }
-        int counted = Integer.parseInt(value.strip());
+        int counted = FormNumbers.COUNTED.read("counted", ctx.formParam("counted"));
         String reason = java.util.Optional.ofNullable(ctx.formParam("reason")).map(String::strip).filter(r -> !r.isEmpty())
                 .orElse("counted by " + console.staff(ctx).username());
         int before = restock.read(h -> restock.stock().level(h, sku)).onHand();
@@ -250,7 +247,7 @@ final class ConsoleActions {
         LocalDate expected = date("expected", ctx.formParam("expected"));
         List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
         for (String sku : ctx.formParams("sku")) {
-            lines.add(new PurchaseOrderRequest.Line(Sku.of(sku), number("quantity-" + sku, ctx.formParam("quantity-" + sku)), expected));
+            lines.add(new PurchaseOrderRequest.Line(Sku.of(sku), FormNumbers.ORDERED.read("quantity-" + sku, ctx.formParam("quantity-" + sku)), expected));
         }
         if (lines.isEmpty()) {
             throw new InvalidInput("sku", "tick at least one suggestion to order");
@@ -290,15 +287,6 @@ final class ConsoleActions {
         } catch (InvalidInput e) {
             throw new InvalidInput(field, e.getMessage());
         }
-    }
-
-    private static int number(String field, String value) {
-        if (value == null || !value.strip().matches("[0-9]{1,9}")) {
-            throw new InvalidInput(field, field + " must be a whole number of units, at least 1, was '" + (value == null ? "" : value) + "'");
-        }
-        int units = Integer.parseInt(value.strip());
-        PurchaseOrderRequest.requireUnits(field, units);
-        return units;
     }
 
     private static LocalDate date(String field, String value) {

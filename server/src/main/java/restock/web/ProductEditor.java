@@ -19,10 +19,8 @@ import restock.service.CatalogEdits;
 import restock.service.IdempotentCommands;
 import restock.service.Restock;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,7 +133,7 @@ public final class ProductEditor {
                 .toUpperCase(java.util.Locale.ROOT);
         // The code is checked before the price is read in it (how many decimals it has).
         new Money(0, currency);
-        long price = minorUnits(text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")), currency);
+        long price = FormNumbers.price("price", text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")), currency);
         Product product = new Product(sku, name, new Money(price, currency), policy(ctx, "when-supply-confirmed"),
                 new Lifecycle(text(ctx, "releaseDate").map(ProductEditor::date), false));
         return new CatalogEdits.FiledProduct(product, placement(ctx));
@@ -148,7 +146,7 @@ public final class ProductEditor {
             Money price = filed.product().price();
             List<AuditEntry> audit = edits.auditTrail(h, "product", sku.code());
             return new Form(filed, edits.suppliers(h, 0, SUPPLIER_CHOICES), edits.categories(h),
-                    BigDecimal.valueOf(price.amountMinor(), digits(price.currency())).toPlainString(),
+                    Format.amount(price.amountMinor(), price.currency()),
                     audit.subList(0, Math.min(AUDIT_ROWS, audit.size())));
         });
     }
@@ -168,7 +166,8 @@ public final class ProductEditor {
     private static CatalogEdits.FiledProduct edited(Context ctx, CatalogEdits.FiledProduct filed) {
         Product p = filed.product();
         String name = text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required"));
-        long price = minorUnits(text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")), p.price().currency());
+        long price = FormNumbers.price("price", text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")),
+                p.price().currency());
         Optional<LocalDate> release = text(ctx, "releaseDate").map(ProductEditor::date);
         Product edited = new Product(p.sku(), name, new Money(price, p.price().currency()), policy(ctx, p.backorderPolicy().code()),
                 new Lifecycle(release, p.lifecycle().discontinued()), p.listing());
@@ -181,7 +180,7 @@ public final class ProductEditor {
      */
     private static BackorderPolicy policy(Context ctx, String otherwise) {
         String policy = text(ctx, "policy").orElse(otherwise);
-        Integer cap = text(ctx, "cap").map(ProductEditor::cap).orElse(null);
+        Integer cap = text(ctx, "cap").map(value -> FormNumbers.CAP.read("cap", value)).orElse(null);
         return BackorderPolicy.parse(policy, cap);
     }
 
@@ -232,51 +231,6 @@ public final class ProductEditor {
 
     private static Optional<String> text(Context ctx, String field) {
         return Optional.ofNullable(ctx.formParam(field)).map(String::strip).filter(value -> !value.isEmpty());
-    }
-
-    /**
-     * A plain decimal amount: digits, and a point with digits after it (a minus is read, to be refused as negative).
-     * BigDecimal also reads "1e3" (1000), "+5" and ".5", which the field's rule ("such as 12.99") does not describe: "1e3"
-     * saved 1000.00 GBP (an outside check).
-     */
-    private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
-
-    /** "12.99" in GBP is 1299; more decimals than the currency has are refused, not rounded. */
-    static long minorUnits(String price, String currency) {
-        try {
-            if (!PLAIN_AMOUNT.matcher(price).matches()) {
-                throw notAnAmount(price, currency);
-            }
-            BigDecimal amount = new BigDecimal(price);
-            if (amount.signum() < 0) {
-                throw new InvalidInput("price", "the price cannot be negative, was " + price);
-            }
-            long minor = amount.movePointRight(digits(currency)).longValueExact();
-            if (minor > Money.MAX_AMOUNT_MINOR) {
-                // Said here in the form's unit: Money would say it in minor units (pence), which the form does not show.
-                throw new InvalidInput("price", "the price is at most " + BigDecimal.valueOf(Money.MAX_AMOUNT_MINOR, digits(currency)).toPlainString()
-                        + " " + currency + ", was " + price);
-            }
-            return minor;
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw notAnAmount(price, currency);
-        }
-    }
-
-    private static InvalidInput notAnAmount(String price, String currency) {
-        return new InvalidInput("price", "the price is an amount in " + currency + " with at most " + digits(currency)
-                + " decimals, such as 12.99; was '" + price + "'");
-    }
-
-    private static int digits(String currency) {
-        return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-    }
-
-    private static int cap(String value) {
-        if (!value.matches("[0-9]{1,7}") || Integer.parseInt(value) > BackorderPolicy.MAX_CAP) {
-            throw new InvalidInput("cap", "the cap is a whole number of units up to " + BackorderPolicy.MAX_CAP + ", was '" + value + "'");
-        }
-        return Integer.parseInt(value);
     }
 
     private static LocalDate date(String value) {

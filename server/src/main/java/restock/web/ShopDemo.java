@@ -220,11 +220,7 @@ public final class ShopDemo {
     }
 
     private static int quantity(Context ctx) {
-        String value = required(ctx, "quantity");
-        if (!value.matches("[0-9]{1,3}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > MAX_QUANTITY) {
-            throw new InvalidInput("quantity", "quantity is a whole number from 1 to " + MAX_QUANTITY + " on this page, was '" + value + "'");
-        }
-        return Integer.parseInt(value);
+        return FormNumbers.SHOP_QUANTITY.read("quantity", required(ctx, "quantity"));
     }
 
     private static boolean secure(Context ctx) {

@@ -118,7 +118,7 @@ class ConsoleCatalogueTest {
                 .contains("class=\"field-error\"");
         HttpResponse<String> negative = staff.post("/console/products", newProduct(staff, "BAD-1", "Odd Price", "-3"));
         assertThat(negative.statusCode()).isEqualTo(400);
-        assertThat(negative.body()).contains("cannot be negative");
+        assertThat(negative.body()).contains("Price must be an amount in GBP from 0 to 100000000.00 with at most 2 decimals, such as 12.99, was '-3'");
         Map<String, String> unknownCurrency = newProduct(staff, "BAD-1", "Odd Price", "3.00");
         unknownCurrency.put("currency", "XYZ");
         HttpResponse<String> currency = staff.post("/console/products", unknownCurrency);
@@ -198,7 +198,7 @@ class ConsoleCatalogueTest {
         form.put("leadTimeDays", "0");
         HttpResponse<String> refused = staff.post("/console/suppliers/" + supplierId + "/edit", form);
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("Lead time (days) must be between 1 and 365, was 0").doesNotContain("leadTimeDays must")
+        assertThat(refused.body()).contains("Lead time (days) must be a whole number of days from 1 to 365, was '0'").doesNotContain("leadTimeDays must")
                 .as("the refused form comes back as typed").contains("id=\"supplier-lead-time\"").contains("value=\"0\"")
                 .contains("class=\"field-error\"");
         assertThat(api.client().get("/api/suppliers/" + supplierId).json().get("leadTimeDays").asInt()).isEqualTo(21);
