@@ -58,7 +58,7 @@ final class ConsoleActions {
             ConsoleForm.Field.of("received", "Receive now", "lines")), List.of());
     /** The SKU page's stock count form. */
     static final ConsoleForm COUNT_FORM = new ConsoleForm("count", "The count was not recorded", List.of(
-            ConsoleForm.Field.of("counted", "Counted on the shelf"), ConsoleForm.Field.of("reason", "Note")), List.of());
+            ConsoleForm.Field.of("counted", "Counted on the shelf", "countedQuantity"), ConsoleForm.Field.of("reason", "Note")), List.of());
 
     private final Console console;
     private final Restock restock;

@@ -369,6 +369,36 @@ class ConsoleFormsTest {
         assertThat(section(plan.body(), "Rule Paper Co.")).contains("<span class=\"field-error\">Units of RULE-1 " + units + "</span>");
     }
 
+    /**
+     * The shop demo's order form said "customerEmail must be an email address" (the API's name for its Email field, an
+     * outside check): a refusal there is said in the form's words, as the console's forms say theirs.
+     */
+    @Test
+    void the_shop_demo_says_a_refusal_in_its_forms_words() {
+        try (RunningApi shop = RunningApi.withShopDemo(TestDatabases.targets().get(0))) {
+            shop.client().post("/api/products", "{\"sku\":\"MUG-1\",\"name\":\"Nutmeg Mug\",\"priceMinor\":650,\"currency\":\"GBP\"}");
+            shop.client().post("/api/stock/MUG-1/adjustments", "{\"quantity\":5,\"reason\":\"opening stock\"}");
+            ConsoleSession shopper = ConsoleSession.signedOut(shop.client().baseUrl());
+            String page = shopper.get("/shop").body();
+            Map<String, String> order = new LinkedHashMap<>(Map.of("_csrf", ConsoleSession.hidden(page, "_csrf"), "sku", "MUG-1",
+                    "quantity", "2", "email", "not-an-email"));
+
+            HttpResponse<String> answer = shopper.post("/shop/orders", order);
+
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.body()).contains("The order was not placed: Email must be an email address").doesNotContain("customerEmail");
+            order.put("email", "kim@example.com");
+            order.put("quantity", "11");
+            assertThat(shopper.post("/shop/orders", order).body())
+                    .contains("The order was not placed: Quantity must be a whole number of units from 1 to " + ShopDemo.MAX_QUANTITY + ", was '11'");
+            HttpResponse<String> waitlist = shopper.post("/shop/waitlist", Map.of("_csrf", order.get("_csrf"), "sku", "MUG-1",
+                    "email", "kim at example", "consent", "yes"));
+            assertThat(waitlist.body()).contains("Email must be an email address");
+            long orders = shop.restock().read(h -> h.createQuery("select count(*) from orders").mapTo(Long.class).one());
+            assertThat(orders).isZero();
+        }
+    }
+
     /** A cap typed with a policy other than always was dropped without a word: now the form says why it is refused, at the cap. */
     @Test
     void a_cap_with_a_policy_other_than_always_is_refused_at_the_cap_field() throws Exception {
