@@ -12,8 +12,8 @@ import restock.views.ConsoleRows;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.orders.OrderRequest;
+import restock.payments.CancelledCharge;
 import restock.payments.LinePayment;
-import restock.payments.PaymentState;
 import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
@@ -119,7 +119,10 @@ final class ConsoleActions {
         }
     }
 
-    /** "2 × Silk Fan cancelled; the customer was not charged" for each line whose cancelled units grew, or that nothing changed. */
+    /**
+     * "2 × Silk Fan cancelled; the customer was not charged" for each line whose cancelled units grew, or that nothing
+     * changed; the customer's cancel page says the same of each line ({@link ChargeWords}).
+     */
     private String cancelledWords(Order before, Order after) {
         Map<String, String> names = new ConsoleQueries(restock).productNames(after.lines().stream().map(OrderLine::sku).toList());
         Map<Long, LinePayment> payments = restock.read(h -> restock.orders().payments(h, after));
@@ -128,24 +131,11 @@ final class ConsoleActions {
             int was = before.lines().stream().filter(l -> l.id() == line.id()).mapToInt(l -> l.quantities().cancelled()).sum();
             int now = line.quantities().cancelled() - was;
             if (now > 0) {
-                parts.add(now + " × " + names.get(line.sku().code()) + " cancelled; " + chargeWords(payments.get(line.id())));
+                parts.add(now + " × " + names.get(line.sku().code()) + " cancelled; "
+                        + ChargeWords.forStaff(CancelledCharge.of(Optional.ofNullable(payments.get(line.id())))));
             }
         }
         return parts.isEmpty() ? "nothing was left to cancel." : String.join("; ", parts) + ".";
-    }
-
-    /** What a cancelled line cost the customer, for staff. */
-    static String chargeWords(LinePayment payment) {
-        if (payment == null) {
-            return "the customer was not charged";
-        }
-        if (payment.state() instanceof PaymentState.Refunded) {
-            return "the customer's payment was refunded";
-        }
-        if (payment.state() instanceof PaymentState.Captured) {
-            return "the customer's payment will be refunded";
-        }
-        return "the customer was not charged" + (payment.state() instanceof PaymentState.Voided ? " (card hold released)" : "");
     }
 
     private void reprioritize(Context ctx) {
