@@ -152,6 +152,34 @@ class ConsoleCatalogueTest {
         assertThat(api.client().get("/api/products/SCI-2").json().get("priceMinor").asLong()).isEqualTo(100000);
     }
 
+    /**
+     * The audit trail showed prices in minor units ("price (minor units) 150 → 100000") while the form takes major units
+     * (an outside check): each price is shown as the form shows it, in the currency it was in then.
+     */
+    @Test
+    void the_audit_trail_shows_prices_as_the_form_does_in_the_currency_they_were_in() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        api.client().post("/api/products", "{\"sku\":\"AUD-1\",\"name\":\"Audit Lamp\",\"priceMinor\":150,\"currency\":\"GBP\"}");
+        assertThat(staff.post("/console/skus/AUD-1/edit", productEdit(staff, "AUD-1", "1000")).statusCode()).isEqualTo(303);
+        api.client().patch("/api/products/AUD-1", "{\"priceMinor\":1300,\"currency\":\"JPY\"}");
+        assertThat(staff.post("/console/skus/AUD-1/edit", productEdit(staff, "AUD-1", "1400")).statusCode()).isEqualTo(303);
+
+        String page = staff.get("/console/skus/AUD-1").body();
+        java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td data-label=\"What changed\">([^<]*)</td>")
+                .matcher(page.substring(page.indexOf("id=\"audit\"")));
+        java.util.List<String> changes = new java.util.ArrayList<>();
+        while (cell.find()) {
+            changes.add(cell.group(1));
+        }
+
+        assertThat(changes).hasSize(4);
+        assertThat(changes.get(0)).isEqualTo("price 1300 JPY → 1400 JPY");
+        assertThat(changes.get(1)).isEqualTo("currency GBP → JPY; price 1000.00 GBP → 1300 JPY");
+        assertThat(changes.get(2)).isEqualTo("price 1.50 GBP → 1000.00 GBP");
+        assertThat(changes.get(3)).contains("price (none) → 1.50 GBP").contains("currency (none) → GBP");
+        assertThat(page).doesNotContain("minor units");
+    }
+
     @Test
     void a_new_product_form_sent_twice_creates_one_product() {
         ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
