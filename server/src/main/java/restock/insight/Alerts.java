@@ -24,8 +24,12 @@ public final class Alerts {
     private Alerts() {
     }
 
-    /** A SKU that the plan made on {@code plannedOn} sees running out on {@code runsOutOn}, before its next receipt. */
-    public record StockOut(String sku, String name, double daysOfCover, double unitsPerDay, LocalDate runsOutOn) {
+    /**
+     * A SKU that the plan made on {@code plannedOn} sees running out on {@code runsOutOn}, before its next receipt; one
+     * {@code outNow} has no cover: nothing free already (it was listed as running out that day with "0 days of cover", an
+     * outside check). A stored plan keeps cover to a tenth of a day, so there it also means less than that is left.
+     */
+    public record StockOut(String sku, String name, double daysOfCover, double unitsPerDay, LocalDate runsOutOn, boolean outNow) {
     }
 
     /** A supplier's lines first received recently and earlier, with their average days late (early counts as on time). */
@@ -45,7 +49,7 @@ public final class Alerts {
                 .sorted(Comparator.comparingDouble(Planner.SkuPlan::daysOfCover).thenComparing(Planner.SkuPlan::sku))
                 .limit(limit)
                 .map(plan -> new StockOut(plan.sku(), plan.name(), round(plan.daysOfCover()), Math.round(plan.dailyDemand() * 100) / 100.0,
-                        plannedOn.plusDays((long) Math.floor(plan.daysOfCover()))))
+                        plannedOn.plusDays((long) Math.floor(plan.daysOfCover())), plan.daysOfCover() == 0))
                 .toList();
     }
 

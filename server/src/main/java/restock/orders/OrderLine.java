@@ -11,4 +11,9 @@ public record OrderLine(long id, int lineNumber, Sku sku, LineQuantities quantit
     public LineState state() {
         return quantities.state();
     }
+
+    /** Whether a cancellation can still take units of this line: some are reserved or waiting. */
+    public boolean cancellable() {
+        return quantities.open() > 0;
+    }
 }

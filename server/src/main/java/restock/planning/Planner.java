@@ -147,6 +147,11 @@ public final class Planner {
      * with 0 days of cover and nothing suggested, explained only by the position).
      */
     private static String runsOutFirst(double cover, Inputs in, LocalDate today, double leadMean) {
+        if (cover == 0) {
+            // Nothing free is out already: "runs out in about 0 days" read as if some were left (an outside check).
+            return "; but there is no free stock now" + in.nextReceipt().map(date -> ", and the next receipt is due " + date
+                    + ": bring that delivery forward").orElse(", and nothing is due within the lead time of about " + Math.round(leadMean) + " days");
+        }
         String runsOut = "; but free stock runs out in about " + Math.round(cover) + (Math.round(cover) == 1 ? " day" : " days");
         return in.nextReceipt().map(date -> runsOut + ", before the next receipt due " + date + ": bring that delivery forward")
                 .orElse(runsOut + ", within the lead time of about " + Math.round(leadMean) + " days");

@@ -215,9 +215,10 @@ public final class OrderCommands {
         LockedOrder locked = lockOrder(handle, orderId);
         Order order = locked.order();
         Map<Sku, SkuBook> books = locked.books();
-        List<OrderLine> open = order.lines().stream().filter(selected).filter(line -> line.quantities().open() > 0).toList();
+        List<OrderLine> chosen = order.lines().stream().filter(selected).toList();
+        List<OrderLine> open = chosen.stream().filter(OrderLine::cancellable).toList();
         if (open.isEmpty()) {
-            throw new Conflict("order " + orderId + " has nothing left to cancel: it is " + order.status().code());
+            throw new Conflict(order.nothingToCancel(chosen));
         }
         // Waits for any gateway call under way for these lines, so its outcome decides between void and refund; a
         // payment that holds nothing is closed at once (nothing to void, nothing to refund).

@@ -13,8 +13,8 @@ import restock.views.ConsoleRows;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.orders.OrderRequest;
+import restock.payments.CancelledCharge;
 import restock.payments.LinePayment;
-import restock.payments.PaymentState;
 import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
@@ -59,7 +59,7 @@ final class ConsoleActions {
             ConsoleForm.Field.of("received", "Receive now", "lines")), List.of());
     /** The SKU page's stock count form. */
     static final ConsoleForm COUNT_FORM = new ConsoleForm("count", "The count was not recorded", List.of(
-            ConsoleForm.Field.of("counted", "Counted on the shelf"), ConsoleForm.Field.of("reason", "Note")), List.of());
+            ConsoleForm.Field.of("counted", "Counted on the shelf", "countedQuantity"), ConsoleForm.Field.of("reason", "Note")), List.of());
 
     private final Console console;
     private final Restock restock;
@@ -120,7 +120,10 @@ final class ConsoleActions {
         }
     }
 
-    /** "2 × Silk Fan cancelled; the customer was not charged" for each line whose cancelled units grew, or that nothing changed. */
+    /**
+     * "2 × Silk Fan cancelled; the customer was not charged" for each line whose cancelled units grew, or that nothing
+     * changed; the customer's cancel page says the same of each line ({@link ChargeWords}).
+     */
     private String cancelledWords(Order before, Order after) {
         Map<String, String> names = new ConsoleQueries(restock).productNames(after.lines().stream().map(OrderLine::sku).toList());
         Map<Long, LinePayment> payments = restock.read(h -> restock.orders().payments(h, after));
@@ -129,24 +132,11 @@ final class ConsoleActions {
             int was = before.lines().stream().filter(l -> l.id() == line.id()).mapToInt(l -> l.quantities().cancelled()).sum();
             int now = line.quantities().cancelled() - was;
             if (now > 0) {
-                parts.add(now + " × " + names.get(line.sku().code()) + " cancelled; " + chargeWords(payments.get(line.id())));
+                parts.add(now + " × " + names.get(line.sku().code()) + " cancelled; "
+                        + ChargeWords.forStaff(CancelledCharge.of(Optional.ofNullable(payments.get(line.id())))));
             }
         }
         return parts.isEmpty() ? "nothing was left to cancel." : String.join("; ", parts) + ".";
-    }
-
-    /** What a cancelled line cost the customer, for staff. */
-    static String chargeWords(LinePayment payment) {
-        if (payment == null) {
-            return "the customer was not charged";
-        }
-        if (payment.state() instanceof PaymentState.Refunded) {
-            return "the customer's payment was refunded";
-        }
-        if (payment.state() instanceof PaymentState.Captured) {
-            return "the customer's payment will be refunded";
-        }
-        return "the customer was not charged" + (payment.state() instanceof PaymentState.Voided ? " (card hold released)" : "");
     }
 
     private void reprioritize(Context ctx) {
@@ -182,7 +172,7 @@ final class ConsoleActions {
         List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
         for (Map<String, String> line : PURCHASE_ORDER_FORM.lines(ctx)) {
             String field = "lines[" + lines.size() + "].";
-            lines.add(new PurchaseOrderRequest.Line(sku(field + "sku", line.get("sku")), number(field + "quantity", line.get("quantity")),
+            lines.add(new PurchaseOrderRequest.Line(sku(field + "sku", line.get("sku")), FormNumbers.ORDERED.read(field + "quantity", line.get("quantity")),
                     date(field + "expectedDate", line.get("expected"))));
         }
         if (lines.isEmpty()) {
@@ -201,8 +191,9 @@ final class ConsoleActions {
         List<ReceiptPlan.Received> received = new ArrayList<>();
         for (PurchaseOrder.Line line : order.lines()) {
             String value = ctx.formParam("received-" + line.lineNumber());
-            if (value != null && !value.isBlank() && !value.strip().equals("0")) {
-                received.add(new ReceiptPlan.Received(line.sku(), number("received-" + line.lineNumber(), value)));
+            int units = value == null || value.isBlank() ? 0 : FormNumbers.ARRIVING.read("received-" + line.lineNumber(), value);
+            if (units > 0) {
+                received.add(new ReceiptPlan.Received(line.sku(), units));
             }
         }
         if (received.isEmpty()) {
@@ -224,16 +215,7 @@ final class ConsoleActions {
     /** A stock count from the shelf: the ledger records the difference, and freed or missing units move the queue. */
     private void recordCount(Context ctx) {
         Sku sku = ConsolePages.sku(ctx);
-        String value = ctx.formParam("counted");
-        if (value == null || !value.strip().matches("[0-9]+")) {
-            throw new InvalidInput("counted", "the count must be a whole number of units, 0 or more, was '" + (value == null ? "" : value) + "'");
-        }
-        // On hand's limit, as the API and import stock have it (nine digits refused 1,000,000,000, which they allow).
-        java.math.BigInteger units = new java.math.BigInteger(value.strip());
-        if (units.compareTo(java.math.BigInteger.valueOf(SkuBook.MAX_UNITS_ON_HAND)) > 0) {
-            throw new InvalidInput("counted", "the count may be at most " + SkuBook.MAX_UNITS_ON_HAND + " units, was " + value.strip());
-        }
-        int counted = units.intValueExact();
+        int counted = FormNumbers.COUNTED.read("counted", ctx.formParam("counted"));
         String reason = java.util.Optional.ofNullable(ctx.formParam("reason")).map(String::strip).filter(r -> !r.isEmpty())
                 .orElse("counted by " + console.staff(ctx).username());
         int before = restock.read(h -> restock.stock().level(h, sku)).onHand();
@@ -256,7 +238,7 @@ final class ConsoleActions {
         LocalDate expected = date("expected", ctx.formParam("expected"));
         List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
         for (String sku : ctx.formParams("sku")) {
-            lines.add(new PurchaseOrderRequest.Line(Sku.of(sku), number("quantity-" + sku, ctx.formParam("quantity-" + sku)), expected));
+            lines.add(new PurchaseOrderRequest.Line(Sku.of(sku), FormNumbers.ORDERED.read("quantity-" + sku, ctx.formParam("quantity-" + sku)), expected));
         }
         if (lines.isEmpty()) {
             throw new InvalidInput("sku", "tick at least one suggestion to order");
@@ -296,15 +278,6 @@ final class ConsoleActions {
         } catch (InvalidInput e) {
             throw new InvalidInput(field, e.getMessage());
         }
-    }
-
-    private static int number(String field, String value) {
-        if (value == null || !value.strip().matches("[0-9]{1,9}")) {
-            throw new InvalidInput(field, field + " must be a whole number of units, at least 1, was '" + (value == null ? "" : value) + "'");
-        }
-        int units = Integer.parseInt(value.strip());
-        PurchaseOrderRequest.requireUnits(field, units);
-        return units;
     }
 
     private static LocalDate date(String field, String value) {

@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A console form: its fields as the form labels them, and the names a refusal gives them (the API's, such as
- * {@code lines[0].quantity} or {@code priceMinor}), so a refused form can come back as the user typed it with the
- * error at its field, in the form's words. A form may have lines (rows of the same inputs); rows left blank are
+ * A console form (or a shop demo form): its fields as the form labels them, and the names a refusal gives them (the
+ * API's, such as {@code lines[0].quantity} or {@code customerEmail}), so a refused form can come back as the user typed
+ * it with the error at its field, in the form's words. It is the one place that maps a command's field names to a
+ * form's labels. A form may have lines (rows of the same inputs); rows left blank are
  * skipped, and the refusal's line numbers count the rows that were not. A form may also have an input per key
  * ("quantity-" and a SKU) and boxes of one name, each ticked sending its own value.
  */
@@ -141,6 +142,15 @@ public final class ConsoleForm {
         }
         Optional<FormState.At> at = Optional.ofNullable(refusedField).flatMap(this::at);
         return new FormState(this, typed, Optional.of(new FormState.Refusal(at, notDone, inFormWords(message, refusedField, at))));
+    }
+
+    /**
+     * A refusal as a page says it over the form, in the form's words, after what it means: "The order was not placed:
+     * Email must be an email address ...", not "customerEmail must be ..." (the shop demo's form, an outside check).
+     */
+    String summary(String refusedField, String message) {
+        Optional<FormState.At> at = Optional.ofNullable(refusedField).flatMap(this::at);
+        return notDone + ": " + inFormWords(message, refusedField, at);
     }
 
     /** The input and line a refusal's field names. */

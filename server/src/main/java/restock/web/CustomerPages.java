@@ -5,9 +5,8 @@ import restock.orders.LineQuantities;
 import restock.orders.LineState;
 import restock.orders.Order;
 import restock.orders.OrderLine;
-import restock.orders.OrderStatus;
+import restock.payments.CancelledCharge;
 import restock.payments.LinePayment;
-import restock.payments.PaymentState;
 import restock.service.CancelLinks;
 
 import java.util.ArrayList;
@@ -45,7 +44,8 @@ public final class CustomerPages {
                             + (q.reserved() > 0 ? ", and the " + q.reserved() + " set aside with them (a line ships whole)." : ".")
                             + besides(q.refused(), q.shipped(), q.cancelled()));
                 } else if (cancelledNow > 0) {
-                    cancelled.add(cancelledNow + " × " + name + " cancelled; " + charged(payments.get(line.id()))
+                    cancelled.add(cancelledNow + " × " + name + " cancelled; "
+                            + ChargeWords.forCustomer(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))))
                             + besides(q.refused(), q.shipped(), q.cancelled() - cancelledNow));
                 } else {
                     remains.add(remaining(q, name));
@@ -53,7 +53,7 @@ public final class CustomerPages {
             }
         }
         return pages.render("customer/cancel.jte", Map.of("state", state(view), "token", token, "orderId", order == null ? 0L : order.id(),
-                "why", order == null ? "" : whyNothingWaits(order.status()), "willCancel", willCancel,
+                "willCancel", willCancel,
                 "cancelled", cancelled, "remains", remains, "reasons", CancelLinks.REASONS, "branding", branding));
     }
 
@@ -116,17 +116,6 @@ public final class CustomerPages {
                 + (refused > 0 ? " " + refused + " more not available when you ordered; never charged." : "");
     }
 
-    /** Why an order has nothing to cancel, from its status, for "nothing was cancelled: ...". */
-    private static String whyNothingWaits(OrderStatus status) {
-        return switch (status) {
-            case SHIPPED -> "it has shipped";
-            case READY -> "everything in it is in stock, set aside for you, and will ship as usual";
-            case CANCELLED -> "it was already cancelled";
-            case REFUSED -> "nothing in it could be ordered";
-            case BACKORDERED -> "";
-        };
-    }
-
     /**
      * A waitlist link's page: "ask" shows the question and its button, "done" what it did, "gone" a sign-up that no
      * longer exists, "invalid" a link that is not one.
@@ -141,21 +130,4 @@ public final class CustomerPages {
         return pages.render("customer/offers-unsubscribe.jte", Map.of("state", state, "token", token, "branding", branding));
     }
 
-    /**
-     * Whether the customer paid anything for a cancelled line, in their words. Without a payment Restock took, the shop
-     * took payment its own way (or none): Restock cannot say nothing was charged (a storefront developer's check).
-     */
-    static String charged(LinePayment payment) {
-        if (payment == null) {
-            return "if you paid the shop for it already, the shop will refund you.";
-        }
-        PaymentState state = payment.state();
-        if (state instanceof PaymentState.Refunded) {
-            return "the payment was refunded to your card.";
-        }
-        if (state instanceof PaymentState.Captured) {
-            return "the payment will be refunded to your card.";
-        }
-        return "nothing was charged" + (state instanceof PaymentState.Voided ? ", and the hold on your card was released." : ".");
-    }
 }

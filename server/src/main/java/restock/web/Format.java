@@ -22,8 +22,13 @@ public final class Format {
     }
 
     public static String money(long amountMinor, String currency) {
+        return amount(amountMinor, currency) + " " + currency;
+    }
+
+    /** An amount in minor units as the forms take it, in the currency's major unit: 1299 in GBP is "12.99", in JPY "1299". */
+    public static String amount(long amountMinor, String currency) {
         int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-        return BigDecimal.valueOf(amountMinor, digits).toPlainString() + " " + currency;
+        return BigDecimal.valueOf(amountMinor, digits).toPlainString();
     }
 
     public static String day(LocalDate day) {

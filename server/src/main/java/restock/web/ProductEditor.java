@@ -1,5 +1,6 @@
 package restock.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import restock.catalog.AuditEntry;
@@ -19,10 +20,8 @@ import restock.service.CatalogEdits;
 import restock.service.IdempotentCommands;
 import restock.service.Restock;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +59,11 @@ public final class ProductEditor {
 
     /** What the form shows: the product where it is filed, the choices, its price as typed, and its latest changes. */
     public record Form(CatalogEdits.FiledProduct filed, List<Supplier> suppliers, List<Category> categories, String price,
-                List<AuditEntry> audit) {
+                List<AuditRow> audit) {
+    }
+
+    /** An audit entry as the SKU page lists it: when, by whom, and what changed in the form's words and units. */
+    public record AuditRow(java.time.Instant at, String changedBy, String changes) {
     }
 
     /** What the new product form offers: the choices, and the currency most of the catalogue is priced in (none without products). */
@@ -135,7 +138,7 @@ public final class ProductEditor {
                 .toUpperCase(java.util.Locale.ROOT);
         // The code is checked before the price is read in it (how many decimals it has).
         new Money(0, currency);
-        long price = minorUnits(text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")), currency);
+        long price = FormNumbers.price("price", text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")), currency);
         Product product = new Product(sku, name, new Money(price, currency), policy(ctx, "when-supply-confirmed"),
                 new Lifecycle(text(ctx, "releaseDate").map(ProductEditor::date), false));
         return new CatalogEdits.FiledProduct(product, placement(ctx));
@@ -148,8 +151,8 @@ public final class ProductEditor {
             Money price = filed.product().price();
             List<AuditEntry> audit = edits.auditTrail(h, "product", sku.code());
             return new Form(filed, edits.suppliers(h, 0, SUPPLIER_CHOICES), edits.categories(h),
-                    BigDecimal.valueOf(price.amountMinor(), digits(price.currency())).toPlainString(),
-                    audit.subList(0, Math.min(AUDIT_ROWS, audit.size())));
+                    Format.amount(price.amountMinor(), price.currency()),
+                    auditRows(audit.subList(0, Math.min(AUDIT_ROWS, audit.size())), price.currency()));
         });
     }
 
@@ -168,7 +171,8 @@ public final class ProductEditor {
     private static CatalogEdits.FiledProduct edited(Context ctx, CatalogEdits.FiledProduct filed) {
         Product p = filed.product();
         String name = text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required"));
-        long price = minorUnits(text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")), p.price().currency());
+        long price = FormNumbers.price("price", text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")),
+                p.price().currency());
         Optional<LocalDate> release = text(ctx, "releaseDate").map(ProductEditor::date);
         Product edited = new Product(p.sku(), name, new Money(price, p.price().currency()), policy(ctx, p.backorderPolicy().code()),
                 new Lifecycle(release, p.lifecycle().discontinued()), p.listing());
@@ -181,7 +185,7 @@ public final class ProductEditor {
      */
     private static BackorderPolicy policy(Context ctx, String otherwise) {
         String policy = text(ctx, "policy").orElse(otherwise);
-        Integer cap = text(ctx, "cap").map(ProductEditor::cap).orElse(null);
+        Integer cap = text(ctx, "cap").map(value -> FormNumbers.CAP.read("cap", value)).orElse(null);
         return BackorderPolicy.parse(policy, cap);
     }
 
@@ -195,14 +199,52 @@ public final class ProductEditor {
         return new ProductPlacement(text(ctx, "category"), supplier);
     }
 
-    /** An audit entry's changes as staff read them: "priceMinor 1299 → 1450; name Silk Fan → Silk Fan, hand painted". */
+    /**
+     * A product's audit entries, newest first, as rows with each price in the currency it was in: the product's currency
+     * now, going back, until an entry that changed it (before that entry, the currency it changed from).
+     */
+    static List<AuditRow> auditRows(List<AuditEntry> newestFirst, String currencyNow) {
+        List<AuditRow> rows = new java.util.ArrayList<>();
+        String after = currencyNow;
+        for (AuditEntry entry : newestFirst) {
+            JsonNode fields = fields(entry);
+            String before = Optional.ofNullable(fields.get("currency")).map(change -> change.get("from")).filter(from -> !from.isNull())
+                    .map(JsonNode::asText).orElse(after);
+            rows.add(new AuditRow(entry.at(), entry.changedBy(), words(entry, fields, Optional.of(before), Optional.of(after))));
+            after = before;
+        }
+        return rows;
+    }
+
+    /** A supplier's audit entry's changes as staff read them: "lead time (days) 14 → 21; contact Aiko → Ren". */
     public static String changes(AuditEntry entry) {
+        return words(entry, fields(entry), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * An entry's changes in the words of the console's forms, a price as the form shows it ("price 1.50 GBP → 1000.00
+     * GBP", in the currency before and after the entry); the trail showed "price (minor units) 150 → 100000" while the
+     * form takes 1000.00 (an outside check).
+     */
+    private static String words(AuditEntry entry, JsonNode fields, Optional<String> currencyBefore, Optional<String> currencyAfter) {
+        List<String> words = new java.util.ArrayList<>();
+        fields.properties().forEach(field -> {
+            JsonNode from = field.getValue().get("from");
+            JsonNode to = field.getValue().get("to");
+            boolean price = field.getKey().equals("priceMinor");
+            if (price && currencyAfter.isEmpty()) {
+                throw new IllegalStateException("audit entry " + entry.id() + " changes a price, and its currency is not known");
+            }
+            words.add(AUDIT_WORDS.getOrDefault(field.getKey(), field.getKey()) + " "
+                    + (price ? money(from, currencyBefore.orElseThrow()) : shown(from)) + " → "
+                    + (price ? money(to, currencyAfter.orElseThrow()) : shown(to)));
+        });
+        return String.join("; ", words);
+    }
+
+    private static JsonNode fields(AuditEntry entry) {
         try {
-            var fields = JSON.readTree(entry.changesJson());
-            List<String> words = new java.util.ArrayList<>();
-            fields.properties().forEach(field -> words.add(AUDIT_WORDS.getOrDefault(field.getKey(), field.getKey()) + " "
-                    + shown(field.getValue().get("from")) + " → " + shown(field.getValue().get("to"))));
-            return String.join("; ", words);
+            return JSON.readTree(entry.changesJson());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("audit entry " + entry.id() + " holds no JSON", e);
         }
@@ -210,10 +252,10 @@ public final class ProductEditor {
 
     /**
      * The audit trail's field names (the API's, as stored) in the words the console's forms use: staff read
-     * "price (minor units) 1299 → 1499", not "priceMinor" (an outside check).
+     * "price 12.99 GBP → 14.99 GBP", not "priceMinor 1299 → 1499" (an outside check).
      */
     private static final Map<String, String> AUDIT_WORDS = Map.ofEntries(
-            Map.entry("priceMinor", "price (minor units)"),
+            Map.entry("priceMinor", "price"),
             Map.entry("backorderPolicy", "backorders"),
             Map.entry("backorderCap", "cap on waiting units"),
             Map.entry("releaseDate", "release date"),
@@ -224,45 +266,18 @@ public final class ProductEditor {
             Map.entry("minimumOrder", "minimum order (units)"),
             Map.entry("packSize", "pack size"));
 
-    private static String shown(com.fasterxml.jackson.databind.JsonNode value) {
+    private static String shown(JsonNode value) {
         return value == null || value.isNull() ? "(none)" : value.asText();
+    }
+
+    private static String money(JsonNode amountMinor, String currency) {
+        return amountMinor == null || amountMinor.isNull() ? "(none)" : Format.money(amountMinor.asLong(), currency);
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static Optional<String> text(Context ctx, String field) {
         return Optional.ofNullable(ctx.formParam(field)).map(String::strip).filter(value -> !value.isEmpty());
-    }
-
-    /** "12.99" in GBP is 1299; more decimals than the currency has are refused, not rounded. */
-    static long minorUnits(String price, String currency) {
-        try {
-            BigDecimal amount = new BigDecimal(price);
-            if (amount.signum() < 0) {
-                throw new InvalidInput("price", "the price cannot be negative, was " + price);
-            }
-            long minor = amount.movePointRight(digits(currency)).longValueExact();
-            if (minor > Money.MAX_AMOUNT_MINOR) {
-                // Said here in the form's unit: Money would say it in minor units (pence), which the form does not show.
-                throw new InvalidInput("price", "the price is at most " + BigDecimal.valueOf(Money.MAX_AMOUNT_MINOR, digits(currency)).toPlainString()
-                        + " " + currency + ", was " + price);
-            }
-            return minor;
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new InvalidInput("price", "the price is an amount in " + currency + " with at most " + digits(currency)
-                    + " decimals, such as 12.99; was '" + price + "'");
-        }
-    }
-
-    private static int digits(String currency) {
-        return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-    }
-
-    private static int cap(String value) {
-        if (!value.matches("[0-9]{1,7}") || Integer.parseInt(value) > BackorderPolicy.MAX_CAP) {
-            throw new InvalidInput("cap", "the cap is a whole number of units up to " + BackorderPolicy.MAX_CAP + ", was '" + value + "'");
-        }
-        return Integer.parseInt(value);
     }
 
     private static LocalDate date(String value) {

@@ -53,6 +53,16 @@ public final class ShopDemo {
     /** The statuses the page shows, in its order: what waits first, because that is what the demo is about. */
     static final List<AvailabilityStatus> SHOWN = List.of(AvailabilityStatus.BACKORDER, AvailabilityStatus.OUT_OF_STOCK,
             AvailabilityStatus.PREORDER, AvailabilityStatus.IN_STOCK);
+    /** The order form of a product, with the names the order command's refusals give its fields (POST /api/orders'). */
+    static final ConsoleForm ORDER_FORM = new ConsoleForm("order", "The order was not placed", List.of(
+            ConsoleForm.Field.of("sku", "Product"),
+            ConsoleForm.Field.of("quantity", "Quantity", "lines[].quantity"),
+            ConsoleForm.Field.of("email", "Email", "customerEmail")), List.of());
+    /** The waitlist form of a product. */
+    static final ConsoleForm WAITLIST_FORM = new ConsoleForm("waitlist", "You were not added to the waitlist", List.of(
+            ConsoleForm.Field.of("sku", "Product"),
+            ConsoleForm.Field.of("email", "Email"),
+            ConsoleForm.Field.of("consent", "The box 'Email me when it is back'")), List.of());
     private static final int TOKEN_BYTES = 24;
     private static final int COOKIE_SECONDS = 3600;
 
@@ -89,8 +99,8 @@ public final class ShopDemo {
 
     public void register(RoutesConfig routes) {
         routes.get(PATH, this::shop);
-        routes.post(PATH + "/orders", guarded(this::order));
-        routes.post(PATH + "/waitlist", guarded(this::joinWaitlist));
+        routes.post(PATH + "/orders", guarded(ORDER_FORM, this::order));
+        routes.post(PATH + "/waitlist", guarded(WAITLIST_FORM, this::joinWaitlist));
     }
 
     private void shop(Context ctx) {
@@ -186,8 +196,8 @@ public final class ShopDemo {
                 "branding", branding)));
     }
 
-    /** Refuses a form without the page's token or from another site; shows a refused input on the shop page. */
-    private Handler guarded(Handler handler) {
+    /** Refuses a form without the page's token or from another site; shows a refused input on the shop page, in the form's words. */
+    private Handler guarded(ConsoleForm form, Handler handler) {
         return ctx -> {
             String expected = ctx.cookie(CSRF_COOKIE);
             String presented = ctx.formParam(CSRF_FIELD);
@@ -203,12 +213,19 @@ public final class ShopDemo {
             }
             try {
                 handler.handle(ctx);
-            } catch (InvalidInput | Conflict | NotFound e) {
-                ctx.status(e instanceof NotFound ? 404 : e instanceof Conflict ? 409 : 400);
-                ctx.html(pages.render("shop/shop.jte", Map.of("items", items(), "csrf", expected, "branding", branding,
-                        "error", e.getMessage(), "maxQuantity", MAX_QUANTITY)));
+            } catch (InvalidInput e) {
+                refused(ctx, 400, expected, form.summary(e.field(), e.getMessage()));
+            } catch (Conflict e) {
+                refused(ctx, 409, expected, form.summary(e.field(), e.getMessage()));
+            } catch (NotFound e) {
+                refused(ctx, 404, expected, form.summary(e.field(), e.getMessage()));
             }
         };
+    }
+
+    private void refused(Context ctx, int status, String csrf, String error) {
+        ctx.status(status).html(pages.render("shop/shop.jte", Map.of("items", items(), "csrf", csrf, "branding", branding,
+                "error", error, "maxQuantity", MAX_QUANTITY)));
     }
 
     private static String required(Context ctx, String field) {
@@ -220,11 +237,7 @@ public final class ShopDemo {
     }
 
     private static int quantity(Context ctx) {
-        String value = required(ctx, "quantity");
-        if (!value.matches("[0-9]{1,3}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > MAX_QUANTITY) {
-            throw new InvalidInput("quantity", "quantity is a whole number from 1 to " + MAX_QUANTITY + " on this page, was '" + value + "'");
-        }
-        return Integer.parseInt(value);
+        return FormNumbers.SHOP_QUANTITY.read("quantity", required(ctx, "quantity"));
     }
 
     private static boolean secure(Context ctx) {

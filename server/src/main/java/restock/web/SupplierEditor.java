@@ -72,20 +72,13 @@ public final class SupplierEditor {
     private static Supplier edited(Context ctx, Supplier s) {
         return new Supplier(s.id(), text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required")),
                 text(ctx, "contactName"), text(ctx, "contactEmail"), text(ctx, "phone"),
-                text(ctx, "leadTimeDays").map(value -> number("leadTimeDays", "the lead time in days", value)),
-                number("minimumOrder", "the minimum order", text(ctx, "minimumOrder").orElse("0")),
-                number("packSize", "the pack size", text(ctx, "packSize").orElse("1")),
+                text(ctx, "leadTimeDays").map(value -> FormNumbers.LEAD_TIME.read("leadTimeDays", value)),
+                FormNumbers.MINIMUM_ORDER.read("minimumOrder", text(ctx, "minimumOrder").orElse("0")),
+                FormNumbers.PACK_SIZE.read("packSize", text(ctx, "packSize").orElse("1")),
                 text(ctx, "currency").map(code -> code.toUpperCase(java.util.Locale.ROOT)));
     }
 
     private static Optional<String> text(Context ctx, String field) {
         return Optional.ofNullable(ctx.formParam(field)).map(String::strip).filter(value -> !value.isEmpty());
-    }
-
-    private static int number(String field, String words, String value) {
-        if (!value.matches("[0-9]{1,9}")) {
-            throw new InvalidInput(field, words + " is a whole number, 0 or more, was '" + value + "'");
-        }
-        return Integer.parseInt(value);
     }
 }

@@ -75,6 +75,18 @@ class PlannerTest {
     }
 
     @Test
+    void a_seller_with_nothing_free_before_its_supply_comes_is_said_to_be_out_now() {
+        // Nothing on the shelf at 10 a day, 400 due in 9 days: it said "free stock runs out in about 0 days".
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), days(steady(10, 180)),
+                List.of(14), 0, 0, 0, 400, Optional.of(TODAY.plusDays(9)), 0, 1);
+        Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
+        assertThat(plan.suggestedQuantity()).isZero();
+        assertThat(plan.daysOfCover()).isZero();
+        assertThat(plan.reason()).isEqualTo("position 400 is above the reorder point " + (int) plan.reorderPoint()
+                + "; but there is no free stock now, and the next receipt is due " + TODAY.plusDays(9) + ": bring that delivery forward");
+    }
+
+    @Test
     void a_new_product_whose_first_orders_wait_is_not_said_to_have_stopped_selling() {
         Planner.Inputs in = new Planner.Inputs("PL-003", "New Lamp", Optional.of("Lamp Works"), days(new double[180]), List.of(14), 0, 0, 10, 10,
                 Optional.of(TODAY.plusDays(20)), 0, 1);

@@ -37,6 +37,11 @@ public final class RunningApi implements AutoCloseable {
         return new RunningApi(TestDatabases.demoTarget().freshDemo(Clock.systemUTC()), Clock.systemUTC(), true);
     }
 
+    /** With the storefront demo page at /shop, as {@code serve --demo} runs, over a fresh schema (no demo year). */
+    public static RunningApi withShopDemo(TestDatabases.Target target) {
+        return new RunningApi(target.freshSchema(), Clock.systemUTC(), true);
+    }
+
     private RunningApi(Database database, Clock clock, boolean shopDemo) {
         this.database = database;
         this.restock = new Restock(database.jdbi(), clock);

@@ -393,7 +393,7 @@ class ConsoleBrowserTest {
         assertThat(edited.price()).isEqualTo(new Money(1450, "GBP"));
         assertThat(edited.backorderPolicy()).isEqualTo(new BackorderPolicy.Always(java.util.OptionalInt.of(40)));
         assertThat(browser.findElement(By.cssSelector("#audit tbody tr")).getText()).contains(USER + " (console)")
-                .contains("price (minor units) 1299 → 1450").contains("backorders when-supply-confirmed → always");
+                .contains("price 12.99 GBP → 14.50 GBP").contains("backorders when-supply-confirmed → always");
         chartDrawn("sku-chart");
         scrollTo("edit-product");
         screenshot("product-edited");
@@ -451,7 +451,8 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("cancel-link")).click();
         assertThat(flashSaying("Cancel link for the customer")).contains("/cancel/");
         browser.findElement(By.id("cancel-order")).click();
-        flashSaying("cancelled; the customer was not charged");
+        // Restock took no payment for it: the console does not claim to know what the customer paid the shop.
+        flashSaying("cancelled; Restock took no payment for it, so if the customer paid the shop, the shop refunds them");
         assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("cancelled");
     }
 

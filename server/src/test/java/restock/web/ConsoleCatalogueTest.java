@@ -118,7 +118,7 @@ class ConsoleCatalogueTest {
                 .contains("class=\"field-error\"");
         HttpResponse<String> negative = staff.post("/console/products", newProduct(staff, "BAD-1", "Odd Price", "-3"));
         assertThat(negative.statusCode()).isEqualTo(400);
-        assertThat(negative.body()).contains("cannot be negative");
+        assertThat(negative.body()).contains("Price must be an amount in GBP from 0 to 100000000.00 with at most 2 decimals, such as 12.99, was '-3'");
         Map<String, String> unknownCurrency = newProduct(staff, "BAD-1", "Odd Price", "3.00");
         unknownCurrency.put("currency", "XYZ");
         HttpResponse<String> currency = staff.post("/console/products", unknownCurrency);
@@ -128,6 +128,56 @@ class ConsoleCatalogueTest {
         noSuchSupplier.put("supplierId", "999999");
         assertThat(staff.post("/console/products", noSuchSupplier).body()).contains("no supplier 999999");
         assertThat(api.client().get("/api/products/BAD-1").status()).isEqualTo(404);
+    }
+
+    /**
+     * A price in scientific notation ("1e3") saved 1000.00 GBP, from the new product form and the edit form alike, while
+     * the field asks for an amount such as 12.99 (an outside check): only plain decimal amounts are taken.
+     */
+    @Test
+    void a_price_that_is_not_a_plain_decimal_amount_is_refused_on_both_product_forms() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        for (String price : java.util.List.of("1e3", "1E+2", "+5", ".5", "12.", "0x10")) {
+            HttpResponse<String> created = staff.post("/console/products", newProduct(staff, "SCI-1", "Scientific Lamp", price));
+            assertThat(created.statusCode()).as("new product at '%s'", price).isEqualTo(400);
+            assertThat(created.body()).contains("such as 12.99").contains("value=\"" + price + "\"");
+
+            HttpResponse<String> edited = staff.post("/console/skus/FAN-1/edit", productEdit(staff, "FAN-1", price));
+            assertThat(edited.statusCode()).as("edit at '%s'", price).isEqualTo(400);
+            assertThat(edited.body()).contains("such as 12.99");
+        }
+        assertThat(api.client().get("/api/products/SCI-1").status()).isEqualTo(404);
+        assertThat(api.client().get("/api/products/FAN-1").json().get("priceMinor").asLong()).isEqualTo(1299);
+        assertThat(staff.post("/console/products", newProduct(staff, "SCI-2", "Plain Lamp", "1000")).statusCode()).isEqualTo(303);
+        assertThat(api.client().get("/api/products/SCI-2").json().get("priceMinor").asLong()).isEqualTo(100000);
+    }
+
+    /**
+     * The audit trail showed prices in minor units ("price (minor units) 150 → 100000") while the form takes major units
+     * (an outside check): each price is shown as the form shows it, in the currency it was in then.
+     */
+    @Test
+    void the_audit_trail_shows_prices_as_the_form_does_in_the_currency_they_were_in() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        api.client().post("/api/products", "{\"sku\":\"AUD-1\",\"name\":\"Audit Lamp\",\"priceMinor\":150,\"currency\":\"GBP\"}");
+        assertThat(staff.post("/console/skus/AUD-1/edit", productEdit(staff, "AUD-1", "1000")).statusCode()).isEqualTo(303);
+        api.client().patch("/api/products/AUD-1", "{\"priceMinor\":1300,\"currency\":\"JPY\"}");
+        assertThat(staff.post("/console/skus/AUD-1/edit", productEdit(staff, "AUD-1", "1400")).statusCode()).isEqualTo(303);
+
+        String page = staff.get("/console/skus/AUD-1").body();
+        java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td data-label=\"What changed\">([^<]*)</td>")
+                .matcher(page.substring(page.indexOf("id=\"audit\"")));
+        java.util.List<String> changes = new java.util.ArrayList<>();
+        while (cell.find()) {
+            changes.add(cell.group(1));
+        }
+
+        assertThat(changes).hasSize(4);
+        assertThat(changes.get(0)).isEqualTo("price 1300 JPY → 1400 JPY");
+        assertThat(changes.get(1)).isEqualTo("currency GBP → JPY; price 1000.00 GBP → 1300 JPY");
+        assertThat(changes.get(2)).isEqualTo("price 1.50 GBP → 1000.00 GBP");
+        assertThat(changes.get(3)).contains("price (none) → 1.50 GBP").contains("currency (none) → GBP");
+        assertThat(page).doesNotContain("minor units");
     }
 
     @Test
@@ -176,7 +226,7 @@ class ConsoleCatalogueTest {
         form.put("leadTimeDays", "0");
         HttpResponse<String> refused = staff.post("/console/suppliers/" + supplierId + "/edit", form);
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("Lead time (days) must be between 1 and 365, was 0").doesNotContain("leadTimeDays must")
+        assertThat(refused.body()).contains("Lead time (days) must be a whole number of days from 1 to 365, was '0'").doesNotContain("leadTimeDays must")
                 .as("the refused form comes back as typed").contains("id=\"supplier-lead-time\"").contains("value=\"0\"")
                 .contains("class=\"field-error\"");
         assertThat(api.client().get("/api/suppliers/" + supplierId).json().get("leadTimeDays").asInt()).isEqualTo(21);
@@ -213,6 +263,21 @@ class ConsoleCatalogueTest {
         form.put("price", price);
         form.put("currency", "GBP");
         form.put("policy", "when-supply-confirmed");
+        return form;
+    }
+
+    /** A product's edit form as its page fills it in (no category, no supplier), with the price given. */
+    private static Map<String, String> productEdit(ConsoleSession staff, String sku, String price) {
+        String page = staff.get("/console/skus/" + sku).body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("name", api.client().get("/api/products/" + sku).json().get("name").asText());
+        form.put("price", price);
+        form.put("policy", api.client().get("/api/products/" + sku).json().get("backorderPolicy").asText());
+        form.put("cap", "");
+        form.put("releaseDate", "");
+        form.put("category", "");
+        form.put("supplierId", "");
         return form;
     }
 

@@ -98,7 +98,7 @@ class ConsoleFormsTest {
         form.put("expected", later.toString());
         String units = staff.post("/console/purchase-orders", form).body();
         assertThat(fieldAt(units, "Units of line 1")).contains("value=\"-3\"")
-                .contains("Units of line 1 must be a whole number of units, at least 1, was '-3'");
+                .contains("Units of line 1 must be a whole number of units from 1 to 1000000, was '-3'");
         assertThat(units).as("the box was not ticked this time").doesNotContain("value=\"yes\" checked");
         assertThat(purchaseOrders()).isEqualTo(before);
     }
@@ -183,7 +183,7 @@ class ConsoleFormsTest {
         String refused = section(answer.body(), "Nara Paper Co.");
         assertThat(refused).contains("role=\"alert\" tabindex=\"-1\" autofocus>The purchase order was not created: Units of KITE-1 must be")
                 .contains("name=\"quantity-KITE-1\" value=\"a dozen\"")
-                .contains("<span class=\"field-error\">Units of KITE-1 must be a whole number of units, at least 1, was 'a dozen'</span>")
+                .contains("<span class=\"field-error\">Units of KITE-1 must be a whole number of units from 1 to 1000000, was 'a dozen'</span>")
                 .contains("name=\"expected\" value=\"" + form.get("expected") + "\"")
                 .doesNotContain("quantity-KITE-1 must");
         assertThat(purchaseOrders()).isEqualTo(before);
@@ -225,7 +225,7 @@ class ConsoleFormsTest {
         assertThat(refused).contains("role=\"alert\" tabindex=\"-1\" autofocus>Nothing was received: Units arriving on line 2 must be");
         assertThat(fieldAt(refused, "Units arriving on line 1")).contains("value=\"3\"").doesNotContain("field-error");
         assertThat(fieldAt(refused, "Units arriving on line 2")).contains("value=\"two\"")
-                .contains("<span class=\"field-error\">Units arriving on line 2 must be a whole number of units, at least 1, was 'two'</span>");
+                .contains("<span class=\"field-error\">Units arriving on line 2 must be a whole number of units from 0 to 1000000, was 'two'</span>");
 
         // More than is open is the purchase order's refusal (409): the page says it, with what was typed kept.
         form.put("received-2", "5");
@@ -280,6 +280,123 @@ class ConsoleFormsTest {
         assertThat(signIn.statusCode()).isEqualTo(400);
         assertThat(signIn.body()).contains("'username' 2 times");
         assertThat(stranger.get("/console/overview").statusCode()).as("not signed in").isEqualTo(303);
+    }
+
+    /** The error at the field labelled {@code label} when the console refuses {@code form} sent to {@code path}. */
+    private static String refusedAt(String path, Map<String, String> form, String label) {
+        HttpResponse<String> answer = staff.post(path, form);
+        assertThat(answer.statusCode()).as("%s %s refused:%n%s", path, form, answer.body()).isEqualTo(400);
+        java.util.regex.Matcher error = java.util.regex.Pattern.compile("<span class=\"field-error\">([^<]*)</span>")
+                .matcher(fieldAt(answer.body(), label));
+        assertThat(error.find()).as("an error at %s", label).isTrue();
+        return error.group(1);
+    }
+
+    private static Map<String, String> withToken(String page, String... fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        for (int i = 0; i < fields.length; i += 2) {
+            form.put(fields[i], fields[i + 1]);
+        }
+        return form;
+    }
+
+    /**
+     * A number past a field's upper limit was told it was not a whole number ("the count must be a whole number of
+     * units, 0 or more, was '2147483647'"), a lead time or pack size of 0 that it may be 0, and a JPY price that it may
+     * have "0 decimals, such as 12.99" (an outside check): every number field now states its whole rule, limits included,
+     * whatever was wrong with the value.
+     */
+    @Test
+    void every_number_field_states_its_whole_rule_with_its_limits() throws Exception {
+        String big = "2147483647";
+        String sku = staff.get("/console/skus/LAMP-1").body();
+        assertThat(refusedAt("/console/skus/LAMP-1/count", withToken(sku, "counted", big), "Counted on the shelf"))
+                .isEqualTo("Counted on the shelf must be a whole number of units from 0 to " + restock.allocation.SkuBook.MAX_UNITS_ON_HAND
+                        + ", was '" + big + "'");
+        Map<String, String> edit = withToken(sku, "name", "Brass Lamp", "price", "9223372036854775807", "policy", "always", "cap", "",
+                "releaseDate", "", "category", "", "supplierId", "");
+        String price = "Price must be an amount in GBP from 0 to 100000000.00 with at most 2 decimals, such as 12.99, was '";
+        assertThat(refusedAt("/console/skus/LAMP-1/edit", edit, "Price")).isEqualTo(price + "9223372036854775807'");
+        edit.put("price", "100000000.01");
+        assertThat(refusedAt("/console/skus/LAMP-1/edit", edit, "Price")).isEqualTo(price + "100000000.01'");
+        edit.put("price", "12.99");
+        edit.put("cap", big);
+        assertThat(refusedAt("/console/skus/LAMP-1/edit", edit, "Cap on waiting units"))
+                .isEqualTo("Cap on waiting units must be a whole number of units from 0 to " + restock.catalog.BackorderPolicy.MAX_CAP
+                        + ", was '" + big + "'");
+
+        api.client().post("/api/products", "{\"sku\":\"YEN-1\",\"name\":\"Paper Crane\",\"priceMinor\":1200,\"currency\":\"JPY\"}");
+        Map<String, String> yen = withToken(staff.get("/console/skus/YEN-1").body(), "name", "Paper Crane", "price", "12.5",
+                "policy", "never", "cap", "", "releaseDate", "", "category", "", "supplierId", "");
+        assertThat(refusedAt("/console/skus/YEN-1/edit", yen, "Price"))
+                .isEqualTo("Price must be a whole amount in JPY from 0 to 10000000000, such as 1299, was '12.5'");
+
+        long supplierId = api.client().post("/api/suppliers", "{\"name\":\"Rule Check Ltd\"}").json().get("id").asLong();
+        String supplierPage = staff.get("/console/suppliers/" + supplierId).body();
+        String path = "/console/suppliers/" + supplierId + "/edit";
+        for (String days : java.util.List.of("0", big)) {
+            assertThat(refusedAt(path, withToken(supplierPage, "name", "Rule Check Ltd", "leadTimeDays", days, "minimumOrder", "0", "packSize", "1"),
+                    "Lead time (days)")).isEqualTo("Lead time (days) must be a whole number of days from 1 to "
+                    + restock.catalog.Supplier.MAX_LEAD_TIME_DAYS + ", was '" + days + "'");
+        }
+        assertThat(refusedAt(path, withToken(supplierPage, "name", "Rule Check Ltd", "minimumOrder", big, "packSize", "1"),
+                "Minimum order (units)")).isEqualTo("Minimum order (units) must be a whole number of units from 0 to "
+                + restock.catalog.Supplier.MAX_MINIMUM_ORDER + ", was '" + big + "'");
+        for (String pack : java.util.List.of("0", big)) {
+            assertThat(refusedAt(path, withToken(supplierPage, "name", "Rule Check Ltd", "minimumOrder", "0", "packSize", pack), "Pack size"))
+                    .isEqualTo("Pack size must be a whole number of units from 1 to " + restock.catalog.Supplier.MAX_PACK_SIZE + ", was '" + pack + "'");
+        }
+
+        String units = "must be a whole number of units from 1 to " + restock.purchasing.PurchaseOrderRequest.MAX_UNITS_PER_LINE + ", was '" + big + "'";
+        Map<String, String> order = purchaseOrderForm(staff.get("/console/purchase-orders").body());
+        order.putAll(Map.of("supplier", "Rule Check Ltd", "sku", "LAMP-1", "quantity", big,
+                "expected", LocalDate.now(ZoneOffset.UTC).plusDays(10).toString()));
+        assertThat(refusedAt("/console/purchase-orders", order, "Units of line 1")).isEqualTo("Units of line 1 " + units);
+
+        long id = api.client().post("/api/purchase-orders", "{\"supplier\":\"Rule Check Ltd\",\"lines\":[{\"sku\":\"LAMP-1\",\"quantity\":10,"
+                + "\"expectedDate\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(5) + "\"}]}").json().get("id").asLong();
+        assertThat(refusedAt("/console/purchase-orders/" + id + "/receive", withToken(staff.get("/console/purchase-orders/" + id).body(),
+                "received-1", big), "Units arriving on line 1")).isEqualTo("Units arriving on line 1 must be a whole number of units from 0 to "
+                + restock.purchasing.PurchaseOrderRequest.MAX_UNITS_PER_LINE + ", was '" + big + "'");
+
+        planWithASuggestionFor("RULE-1", "Rule Paper Co.");
+        Map<String, String> planned = withToken(staff.get("/console/planning").body(), "_once", "rules-" + System.nanoTime(),
+                "section", "Rule Paper Co.", "supplier", "Rule Paper Co.", "sku", "RULE-1", "quantity-RULE-1", big,
+                "expected", LocalDate.now(ZoneOffset.UTC).plusDays(20).toString());
+        HttpResponse<String> plan = staff.post("/console/planning/purchase-orders", planned);
+        assertThat(plan.statusCode()).isEqualTo(400);
+        assertThat(section(plan.body(), "Rule Paper Co.")).contains("<span class=\"field-error\">Units of RULE-1 " + units + "</span>");
+    }
+
+    /**
+     * The shop demo's order form said "customerEmail must be an email address" (the API's name for its Email field, an
+     * outside check): a refusal there is said in the form's words, as the console's forms say theirs.
+     */
+    @Test
+    void the_shop_demo_says_a_refusal_in_its_forms_words() {
+        try (RunningApi shop = RunningApi.withShopDemo(TestDatabases.targets().get(0))) {
+            shop.client().post("/api/products", "{\"sku\":\"MUG-1\",\"name\":\"Nutmeg Mug\",\"priceMinor\":650,\"currency\":\"GBP\"}");
+            shop.client().post("/api/stock/MUG-1/adjustments", "{\"quantity\":5,\"reason\":\"opening stock\"}");
+            ConsoleSession shopper = ConsoleSession.signedOut(shop.client().baseUrl());
+            String page = shopper.get("/shop").body();
+            Map<String, String> order = new LinkedHashMap<>(Map.of("_csrf", ConsoleSession.hidden(page, "_csrf"), "sku", "MUG-1",
+                    "quantity", "2", "email", "not-an-email"));
+
+            HttpResponse<String> answer = shopper.post("/shop/orders", order);
+
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.body()).contains("The order was not placed: Email must be an email address").doesNotContain("customerEmail");
+            order.put("email", "kim@example.com");
+            order.put("quantity", "11");
+            assertThat(shopper.post("/shop/orders", order).body())
+                    .contains("The order was not placed: Quantity must be a whole number of units from 1 to " + ShopDemo.MAX_QUANTITY + ", was '11'");
+            HttpResponse<String> waitlist = shopper.post("/shop/waitlist", Map.of("_csrf", order.get("_csrf"), "sku", "MUG-1",
+                    "email", "kim at example", "consent", "yes"));
+            assertThat(waitlist.body()).contains("Email must be an email address");
+            long orders = shop.restock().read(h -> h.createQuery("select count(*) from orders").mapTo(Long.class).one());
+            assertThat(orders).isZero();
+        }
     }
 
     /** A cap typed with a policy other than always was dropped without a word: now the form says why it is refused, at the cap. */

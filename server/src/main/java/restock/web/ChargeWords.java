@@ -1,0 +1,36 @@
+package restock.web;
+
+import restock.payments.CancelledCharge;
+
+/**
+ * What a cancelled line cost the customer, in words for staff (the console) and for the customer (the cancel page),
+ * side by side: both say the one answer {@link CancelledCharge#of} gives from the line's payment.
+ */
+final class ChargeWords {
+    private ChargeWords() {
+    }
+
+    /** For staff, after "2 × Silk Fan cancelled; ". */
+    static String forStaff(CancelledCharge charge) {
+        return switch (charge) {
+            case PAID_TO_THE_SHOP -> "Restock took no payment for it, so if the customer paid the shop, the shop refunds them";
+            case NOTHING_CHARGED -> "the customer was not charged";
+            case HOLD_BEING_RELEASED -> "the customer was not charged (card hold being released)";
+            case HOLD_RELEASED -> "the customer was not charged (card hold released)";
+            case REFUND_UNDER_WAY -> "the customer's payment will be refunded";
+            case REFUNDED -> "the customer's payment was refunded";
+        };
+    }
+
+    /** For the customer, after "2 × Silk Fan cancelled; ". */
+    static String forCustomer(CancelledCharge charge) {
+        return switch (charge) {
+            case PAID_TO_THE_SHOP -> "if you paid the shop for it already, the shop will refund you.";
+            case NOTHING_CHARGED -> "nothing was charged.";
+            case HOLD_BEING_RELEASED -> "nothing was charged, and the hold on your card will be released.";
+            case HOLD_RELEASED -> "nothing was charged, and the hold on your card was released.";
+            case REFUND_UNDER_WAY -> "the payment will be refunded to your card.";
+            case REFUNDED -> "the payment was refunded to your card.";
+        };
+    }
+}

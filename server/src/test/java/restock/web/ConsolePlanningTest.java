@@ -1,0 +1,57 @@
+package restock.web;
+
+import org.junit.jupiter.api.Test;
+import restock.planning.Planner;
+import restock.service.PlanCsv;
+import restock.service.PlanningQueries;
+import restock.support.ConsoleSession;
+import restock.support.RunningApi;
+import restock.support.TestDatabases;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the planning page and the overview say of the latest stored plan. */
+class ConsolePlanningTest {
+    private static final String PASSWORD = "correct horse battery";
+
+    private static Planner.SkuPlan plan(String sku, String name, double dailyDemand, double daysOfCover) {
+        return new Planner.SkuPlan(sku, name, "Acme", dailyDemand, 0, 0, 0, 0, 0, Optional.empty(), "", daysOfCover, true);
+    }
+
+    /** The table row or list item that links to a SKU's page, to its end, with its white space as a browser shows it. */
+    private static String rowOf(String page, String list, String sku, String end) {
+        int start = page.indexOf("href=\"/console/skus/" + sku + "\"", page.indexOf("id=\"" + list + "\""));
+        assertThat(start).as("%s in %s:%n%s", sku, list, page).isPositive();
+        return page.substring(start, page.indexOf(end, start)).replaceAll("\\s+", " ");
+    }
+
+    /**
+     * A SKU with nothing free was listed under "Will run out before the next receipt" as "0 days of cover ... runs out
+     * about" today (an outside check): it is out already, and both pages say so; one with some cover keeps its day.
+     */
+    @Test
+    void a_sku_with_nothing_free_is_said_to_be_out_now_not_to_run_out_today() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            new PlanningQueries(api.restock()).runAndStore(0.95, plans -> PlanCsv.write(List.of(
+                    plan("OUT-1", "Paper Kite", 1.5, 0), plan("LOW-1", "Silk Fan", 2, 2.5))));
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+            String planning = staff.get("/console/planning").body();
+            String overview = staff.get("/console/overview").body();
+
+            assertThat(rowOf(planning, "stock-outs", "OUT-1", "</tr>")).contains("<td data-label=\"Runs out\">out now</td>")
+                    .doesNotContain(Format.day(today));
+            assertThat(rowOf(planning, "stock-outs", "LOW-1", "</tr>")).contains("<td data-label=\"Runs out\">about " + Format.day(today.plusDays(2)) + "</td>");
+            assertThat(rowOf(overview, "stock-outs", "OUT-1", "</li>")).isEqualTo("href=\"/console/skus/OUT-1\">Paper Kite</a>: out now, "
+                    + "nothing free, at 1.5 a day");
+            assertThat(rowOf(overview, "stock-outs", "LOW-1", "</li>")).contains("Silk Fan</a>: 2.5 days of cover at 2 a day, runs out about "
+                    + Format.day(today.plusDays(2)));
+        }
+    }
+}
