@@ -22,6 +22,21 @@ final class ChargeWords {
         };
     }
 
+    /**
+     * For the customer before cancelling, after "2 × Silk Fan waiting for stock.": what cancelling would do with the
+     * line's payment as it stands (the page said "you have not been charged" for every order, also for one the shop
+     * took payment for itself, an outside check).
+     */
+    static String beforeCancelling(CancelledCharge charge) {
+        return switch (charge) {
+            case PAID_TO_THE_SHOP -> "If you paid the shop for them already, the shop will refund you.";
+            case NOTHING_CHARGED, HOLD_RELEASED -> "Nothing has been charged for them.";
+            case HOLD_BEING_RELEASED -> "Nothing has been charged for them; the hold on your card will be released.";
+            case REFUND_UNDER_WAY -> "What you paid for them will be refunded to your card.";
+            case REFUNDED -> "What you paid for them was refunded to your card.";
+        };
+    }
+
     /** For the customer, after "2 × Silk Fan cancelled; ". */
     static String forCustomer(CancelledCharge charge) {
         return switch (charge) {

@@ -42,6 +42,7 @@ public final class CustomerPages {
                 if (open && line.state() instanceof LineState.Waiting) {
                     willCancel.add(q.waiting() + " × " + name + " waiting for stock"
                             + (q.reserved() > 0 ? ", and the " + q.reserved() + " set aside with them (a line ships whole)." : ".")
+                            + " " + ChargeWords.beforeCancelling(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))))
                             + besides(q.refused(), q.shipped(), q.cancelled()));
                 } else if (cancelledNow > 0) {
                     cancelled.add(cancelledNow + " × " + name + " cancelled; "

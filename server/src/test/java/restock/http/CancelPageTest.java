@@ -26,7 +26,8 @@ class CancelPageTest {
             ApiClient.Exchange page = client.send("GET", path, null, Map.of());
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.responseBody()).contains("Cancel the waiting items").contains("costs nothing")
-                    .contains("2 × Set Of 3 Cake Tins Pantry Design waiting for stock.").contains("Restock demo shop");
+                    .contains("2 × Set Of 3 Cake Tins Pantry Design waiting for stock. Nothing has been charged for them.").contains("Restock demo shop")
+                    .as("no claim about charges beyond what this order's payment says").doesNotContain("you have not been charged");
             namesEachItemOnce(page.responseBody(), "Set Of 3 Cake Tins Pantry Design");
             // No reason is chosen for the customer: a preselected "waited too long" was counted as their reason (an outside check).
             assertThat(page.responseBody()).contains("(optional)").doesNotContain("checked");
@@ -56,6 +57,28 @@ class CancelPageTest {
     }
 
     private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
+    /**
+     * The page told every customer "you have not been charged for them", also one whose shop took payment its own way
+     * (Restock took none for the order and cannot know): before the click, each item says what cancelling does with its
+     * payment, in the words the page uses after it (an outside check).
+     */
+    @Test
+    void before_the_click_each_item_says_what_cancelling_does_with_its_payment() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            client.post("/api/products", "{\"sku\":\"22720\",\"name\":\"Cake Tins\",\"priceMinor\":495,"
+                    + "\"currency\":\"GBP\",\"backorderPolicy\":\"always\"}");
+            long shopPaid = client.post("/api/orders", "{\"customerEmail\":\"bob@example.com\","
+                    + "\"lines\":[{\"sku\":\"22720\",\"quantity\":2}]}").json().path("id").asLong();
+            String url = client.post("/api/orders/" + shopPaid + "/cancel-link", "").json().path("url").asText();
+
+            String page = client.send("GET", url.substring(url.indexOf("/cancel/")), null, Map.of()).responseBody();
+
+            assertThat(page).contains("2 × Cake Tins waiting for stock. If you paid the shop for them already, the shop will refund you.")
+                    .doesNotContain("Nothing has been charged").doesNotContain("not been charged");
+        }
+    }
 
     @Test
     void no_cancel_link_is_made_for_an_order_with_nothing_waiting() {
@@ -126,7 +149,8 @@ class CancelPageTest {
             String path = cancelPath(client, dave);
 
             String open = client.send("GET", path, null, Map.of()).responseBody();
-            assertThat(open).contains("2 × Nutmeg Mug waiting for stock. 3 more not available when you ordered; never charged.")
+            assertThat(open).contains("2 × Nutmeg Mug waiting for stock. If you paid the shop for them already, the shop will refund you."
+                    + " 3 more not available when you ordered; never charged.")
                     .doesNotContain("5 × Nutmeg Mug");
             namesEachItemOnce(open, "Nutmeg Mug");
 
