@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import restock.catalog.Sku;
 import restock.common.CalendarLimits;
-import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.service.ConsoleQueries;
@@ -17,7 +16,6 @@ import restock.payments.PaymentState;
 import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
-import restock.service.IdempotentCommands;
 import restock.service.Restock;
 
 import java.time.LocalDate;
@@ -207,10 +205,14 @@ final class ConsoleActions {
         if (received.isEmpty()) {
             throw new InvalidInput("received", "enter how many units arrived on at least one line");
         }
-        restock.inTransaction(h -> restock.purchasing().receive(h, id, received));
+        // Once per form: a receipt sent twice recorded the units twice, phantom stock that filled waiting orders (an outside check).
         int units = received.stream().mapToInt(ReceiptPlan.Received::quantity).sum();
-        console.done(ctx, "/console/purchase-orders/" + id, Format.plural(units, "unit") + " received on purchase order " + id
-                + "; waiting orders were filled first, in queue order.");
+        String message = OnceKeys.once(restock, ctx, "console receipt " + console.staff(ctx).username(), "receipt " + id + " " + received,
+                "reload the page to receive more", h -> {
+                    restock.purchasing().receive(h, id, received);
+                    return Format.plural(units, "unit") + " received on purchase order " + id + "; waiting orders were filled first, in queue order.";
+                });
+        console.done(ctx, "/console/purchase-orders/" + id, message);
     }
 
     private void endPurchaseOrder(Context ctx, boolean close) {
@@ -230,10 +232,14 @@ final class ConsoleActions {
         int counted = Integer.parseInt(value.strip());
         String reason = java.util.Optional.ofNullable(ctx.formParam("reason")).map(String::strip).filter(r -> !r.isEmpty())
                 .orElse("counted by " + console.staff(ctx).username());
-        int before = restock.read(h -> restock.stock().level(h, sku)).onHand();
-        var after = restock.inTransaction(h -> restock.stock().count(h, sku, counted, reason));
-        console.done(ctx, "/console/skus/" + sku.code(), "Count recorded for " + sku.code() + ": " + after.onHand() + " on hand (was "
-                + before + ").");
+        // Once per form: a count sent again after stock moved set the shelf back to the old count.
+        String message = OnceKeys.once(restock, ctx, "console count " + console.staff(ctx).username(), "count " + sku.code() + " " + counted
+                + " " + reason, "reload the page to count again", h -> {
+                    int before = restock.stock().level(h, sku).onHand();
+                    var after = restock.stock().count(h, sku, counted, reason);
+                    return "Count recorded for " + sku.code() + ": " + after.onHand() + " on hand (was " + before + ").";
+                });
+        console.done(ctx, "/console/skus/" + sku.code(), message);
     }
 
     private void pauseRule(Context ctx) {
@@ -267,13 +273,9 @@ final class ConsoleActions {
      * Idempotency-Key uses), a form sent again gets the purchase order the first one made.
      */
     private PurchaseOrder once(Context ctx, PurchaseOrderRequest request) {
-        try {
-            var answer = restock.idempotent().run("console purchase order " + console.staff(ctx).username(), OnceKeys.key(ctx),
-                    OnceKeys.hash(request.toString()), 201, h -> Long.toString(restock.purchasing().create(h, request).id()));
-            return restock.read(h -> restock.purchasing().find(h, Long.parseLong(answer.body())));
-        } catch (IdempotentCommands.KeyReused e) {
-            throw new Conflict(Console.ONCE_FIELD, "this form was already sent with other values; reload the page to make another purchase order");
-        }
+        String id = OnceKeys.once(restock, ctx, "console purchase order " + console.staff(ctx).username(), request.toString(),
+                "reload the page to make another purchase order", h -> Long.toString(restock.purchasing().create(h, request).id()));
+        return restock.read(h -> restock.purchasing().find(h, Long.parseLong(id)));
     }
 
     private static String text(Context ctx, String name) {
