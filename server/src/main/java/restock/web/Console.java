@@ -80,10 +80,17 @@ public final class Console {
 
     /**
      * Wraps a handler so that a refused input, a conflict or a missing record is shown as a page that says why. A form
-     * sent to it may send each field once (see {@link #repeatedField}).
+     * sent to it may send each field once (see {@link #repeatedField}), and the fields and the query it reads are text
+     * (see {@link FormInput}): a NUL reached the database and answered 500 (an outside check).
      */
     Handler page(Handler handler) {
-        return page(input -> false, handler);
+        return page(input -> false, ctx -> {
+            Optional<FormInput.Unreadable> unreadable = FormInput.unreadable(ctx);
+            if (unreadable.isPresent()) {
+                throw new InvalidInput(unreadable.get().field(), fieldWords(unreadable.get()));
+            }
+            handler.handle(ctx);
+        });
     }
 
     private Handler page(Predicate<String> mayRepeat, Handler handler) {
@@ -115,12 +122,16 @@ public final class Console {
     /**
      * Wraps a form's handler: a refused input, a conflict or a missing record named by the form shows the form's page
      * again, with what the user typed and the reason at the field it names, in the form's words (the form was lost
-     * and its errors used the API's names, such as lines[0].quantity, an outside check). A page that cannot show
-     * (its record is gone) falls back to the page that says why.
+     * and its errors used the API's names, such as lines[0].quantity, an outside check); so is a field that is not
+     * text ({@link FormInput}). A page that cannot show (its record is gone) falls back to the page that says why.
      */
     Handler form(ConsoleForm form, FormPage page, Handler handler) {
         return page(form::mayRepeat, ctx -> {
             try {
+                Optional<FormInput.Unreadable> unreadable = FormInput.unreadable(ctx);
+                if (unreadable.isPresent()) {
+                    throw refused(ctx, form, unreadable.get());
+                }
                 handler.handle(ctx);
             } catch (InvalidInput e) {
                 showRefused(ctx, 400, form, page, e, e.field());
@@ -130,6 +141,26 @@ public final class Console {
                 showRefused(ctx, 404, form, page, e, e.field());
             }
         });
+    }
+
+    /** A field that cannot be read, named as its form names it so the form shows the reason at the field. */
+    private static InvalidInput refused(Context ctx, ConsoleForm form, FormInput.Unreadable unreadable) {
+        Optional<String> name = Optional.ofNullable(unreadable.field()).flatMap(field -> form.refusedName(ctx, field, unreadable.occurrence()));
+        return name.map(field -> new InvalidInput(field, field + " " + unreadable.problem()))
+                .orElseGet(() -> new InvalidInput(null, fieldWords(unreadable)));
+    }
+
+    /** What is wrong with a field no form shows: "The field 'back' must not hold ...". */
+    private static String fieldWords(FormInput.Unreadable unreadable) {
+        if (unreadable.field() == null) {
+            return "This form could not be read: " + unreadable.problem() + ". Nothing was changed.";
+        }
+        return "The field '" + shownName(unreadable.field()) + "' " + unreadable.problem() + ". Nothing was changed.";
+    }
+
+    /** A field's name as a page repeats it: it is the sender's, so a long one is cut. */
+    private static String shownName(String field) {
+        return field.length() > MAX_FIELD_NAME_SHOWN ? field.substring(0, MAX_FIELD_NAME_SHOWN) + "…" : field;
     }
 
     /**
@@ -143,9 +174,7 @@ public final class Console {
     }
 
     private static String repeatedWords(Context ctx, String field) {
-        // Cut: the name is the sender's, and a page shows it.
-        String name = field.length() > MAX_FIELD_NAME_SHOWN ? field.substring(0, MAX_FIELD_NAME_SHOWN) + "…" : field;
-        return "This form sent the field '" + name + "' " + ctx.formParams(field).size() + " times, and a console form sends each field "
+        return "This form sent the field '" + shownName(field) + "' " + ctx.formParams(field).size() + " times, and a console form sends each field "
                 + "once, so nothing was changed. Reload the page and send the form again.";
     }
 
@@ -222,21 +251,27 @@ public final class Console {
         ctx.attribute(SESSION_ATTRIBUTE, session.get());
         if (ctx.method().name().equals("POST")) {
             if (!sameOrigin(ctx)) {
-                refuse(ctx, "Changes to the console must come from the console's own pages (this request came from "
+                refuse(ctx, 403, "Changes to the console must come from the console's own pages (this request came from "
                         + ctx.header("Origin") + ").");
+                return;
+            }
+            // Before the token is read: reading it reads the form.
+            Optional<String> undecodable = FormInput.undecodable(ctx);
+            if (undecodable.isPresent()) {
+                refuse(ctx, 400, undecodable.get());
                 return;
             }
             String presented = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> ctx.formParam(CSRF_FIELD));
             if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
                     session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
-                refuse(ctx, "This form is out of date or did not come from the console (its security token did not match). "
+                refuse(ctx, 403, "This form is out of date or did not come from the console (its security token did not match). "
                         + "Go back, reload the page and try again.");
             }
         }
     }
 
-    private void refuse(Context ctx, String message) {
-        ctx.status(403).html(pages.render("console/refused.jte", Map.of("message", message)));
+    private void refuse(Context ctx, int status, String message) {
+        ctx.status(status).html(pages.render("console/refused.jte", Map.of("message", message)));
         ctx.skipRemainingHandlers();
     }
 
@@ -262,10 +297,12 @@ public final class Console {
     }
 
     private void login(Context ctx) {
-        Optional<String> repeated = repeatedField(ctx, input -> false);
-        if (repeated.isPresent()) {
+        // The sign-in form is held to what every console form is (it has no session to check first).
+        Optional<String> unreadable = FormInput.undecodable(ctx).or(() -> FormInput.unreadable(ctx).map(Console::fieldWords))
+                .or(() -> repeatedField(ctx, input -> false).map(field -> repeatedWords(ctx, field)));
+        if (unreadable.isPresent()) {
             ctx.status(400);
-            showLogin(ctx, repeatedWords(ctx, repeated.get()), "");
+            showLogin(ctx, unreadable.get(), "");
             return;
         }
         String expected = ctx.cookie(LOGIN_COOKIE);

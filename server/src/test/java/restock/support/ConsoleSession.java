@@ -80,6 +80,18 @@ public final class ConsoleSession {
                 .header("Origin", base).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A body sent as given under the Content-Type given (a form in plain text's clothes, a body in a charset named). */
+    public HttpResponse<String> postAs(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .header("Origin", base).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A form body of bytes as given (bytes that are not UTF-8 text, which a browser never sends from a console page). */
+    public HttpResponse<String> postBytes(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", base).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
