@@ -256,6 +256,11 @@ public final class Console {
                 return;
             }
             // Before the token is read: reading it reads the form.
+            Optional<String> notAForm = FormInput.notAForm(ctx);
+            if (notAForm.isPresent()) {
+                refuse(ctx, 415, notAForm.get());
+                return;
+            }
             Optional<String> undecodable = FormInput.undecodable(ctx);
             if (undecodable.isPresent()) {
                 refuse(ctx, 400, undecodable.get());
@@ -298,6 +303,12 @@ public final class Console {
 
     private void login(Context ctx) {
         // The sign-in form is held to what every console form is (it has no session to check first).
+        Optional<String> notAForm = FormInput.notAForm(ctx);
+        if (notAForm.isPresent()) {
+            ctx.status(415);
+            showLogin(ctx, notAForm.get(), "");
+            return;
+        }
         Optional<String> unreadable = FormInput.undecodable(ctx).or(() -> FormInput.unreadable(ctx).map(Console::fieldWords))
                 .or(() -> repeatedField(ctx, input -> false).map(field -> repeatedWords(ctx, field)));
         if (unreadable.isPresent()) {

@@ -14,21 +14,46 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the console takes from a request, decided here for every console page and form before any of them reads a
- * field: fields that are UTF-8 text (judged on the bytes as sent, since a decoded value shows U+FFFD for bytes that
- * were not) and that hold no control character the API refuses (NUL among them). The query is held to the same, as a
- * search box is a form too.
+ * field: a body sent as a form, in UTF-8; fields that are UTF-8 text (judged on the bytes as sent, since a decoded
+ * value shows U+FFFD for bytes that were not) and that hold no control character the API refuses (NUL among them).
+ * The query is held to the same, as a search box is a form too.
  */
 final class FormInput {
+    /** How a browser sends a form: the console's pages and htmx send the first, a page with files would send the second. */
+    static final Set<String> FORM_TYPES = Set.of("application/x-www-form-urlencoded", "multipart/form-data");
+
     private FormInput() {
     }
 
     /** A field whose value cannot be taken as sent: its name, which of its values (from 0), and what is wrong, said after its name. */
     record Unreadable(String field, int occurrence, String problem) {
+    }
+
+    /** Why the body is not a console form (its media type or charset), or nothing when it is one or there is no body. */
+    static Optional<String> notAForm(Context ctx) {
+        String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
+        String mediaType = type.split(";", 2)[0].strip();
+        if (mediaType.isEmpty() && ctx.bodyAsBytes().length == 0) {
+            // Nothing to misread: a button's POST with its token in a header.
+            return Optional.empty();
+        }
+        if (!FORM_TYPES.contains(mediaType)) {
+            return Optional.of("This was sent as " + (mediaType.isEmpty() ? "no Content-Type" : "'" + mediaType + "'") + ", and the console takes "
+                    + "forms only, sent as application/x-www-form-urlencoded (as its pages send them) or multipart/form-data. Nothing was changed.");
+        }
+        Optional<String> charset = parameter(type, "charset");
+        if (charset.isPresent() && !charset.get().equals("utf-8")) {
+            return Optional.of("This form was sent in " + charset.get() + ", and the console takes forms in UTF-8 (as its pages send them). "
+                    + "Nothing was changed.");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -155,5 +180,16 @@ final class FormInput {
             throw new IllegalStateException("the form's parts could not be read", e);
         }
         return fields;
+    }
+
+    /** A parameter of a Content-Type, lower case and unquoted ("charset" of "...; charset=UTF-8" is "utf-8"). */
+    private static Optional<String> parameter(String contentType, String name) {
+        for (String parameter : contentType.split(";")) {
+            String[] pair = parameter.split("=", 2);
+            if (pair.length == 2 && pair[0].strip().equals(name)) {
+                return Optional.of(pair[1].strip().replace("\"", ""));
+            }
+        }
+        return Optional.empty();
     }
 }

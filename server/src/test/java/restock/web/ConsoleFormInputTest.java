@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a console form's body may hold, checked where it enters, before any form reads it: text without control
- * characters, in UTF-8. An outside tester got a 500 with JSON for a NUL in a category and saw bytes that are not
- * UTF-8 stored as U+FFFD.
+ * characters, in UTF-8, sent as a form. An outside tester got a 500 with JSON for a NUL in a category, saw bytes that
+ * are not UTF-8 stored as U+FFFD, and had a text/plain body taken as a form.
  */
 class ConsoleFormInputTest {
     private static final String PASSWORD = "correct horse battery";
@@ -246,6 +246,31 @@ class ConsoleFormInputTest {
         HttpResponse<String> replacement = staff.postRaw("/console/suppliers/" + supplierId + "/edit",
                 body(supplierEdit(), Map.of("contactName", "Ai%EF%BF%BDko")));
         assertThat(replacement.statusCode()).as(replacement.body()).isEqualTo(303);
+    }
+
+    @Test
+    void a_form_body_sent_as_anything_but_a_form_is_refused_with_415() {
+        String page = staff.get("/console/skus/LAMP-1").body();
+        String count = "_csrf=" + ConsoleSession.hidden(page, "_csrf") + "&_once=" + ConsoleSession.hidden(page, "_once") + "&counted=7";
+
+        HttpResponse<String> plain = staff.postAs("/console/skus/LAMP-1/count", "text/plain", count);
+        assertThat(plain.statusCode()).isEqualTo(415);
+        assertThat(plain.body()).contains("application/x-www-form-urlencoded");
+        assertThat(staff.postAs("/console/skus/LAMP-1/count", "application/json", count).statusCode()).isEqualTo(415);
+        assertThat(staff.postAs("/console/skus/LAMP-1/count", "application/x-www-form-urlencoded; charset=ISO-8859-1", count).statusCode())
+                .as("a console form is UTF-8").isEqualTo(415);
+        assertThat(api.client().get("/api/stock/LAMP-1").json().path("onHand").asInt()).isZero();
+
+        HttpResponse<String> multipart = staff.postAs("/console/skus/LAMP-1/count", "multipart/form-data; boundary=XyZ",
+                "--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + ConsoleSession.hidden(page, "_csrf")
+                        + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"_once\"\r\n\r\n" + ConsoleSession.hidden(page, "_once")
+                        + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"counted\"\r\n\r\n7\r\n--XyZ--\r\n");
+        assertThat(multipart.statusCode()).as(multipart.body()).isEqualTo(303);
+        assertThat(staff.postAs("/console/skus/LAMP-1/count", "multipart/form-data; boundary=XyZ",
+                "--XyZ\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + ConsoleSession.hidden(page, "_csrf")
+                        + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"reason\"\r\n\r\nshelf\u0000\r\n--XyZ--\r\n").body())
+                .as("a part is held to what a field is").contains("Note must not hold control characters such as NUL");
+        assertThat(api.client().get("/api/stock/LAMP-1").json().path("onHand").asInt()).isEqualTo(7);
     }
 
     private static int linePriority(long order) {
