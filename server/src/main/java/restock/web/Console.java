@@ -39,6 +39,12 @@ public final class Console {
     static final String ONCE_FIELD = "_once";
     /** Longest field name a refusal repeats back (a field sent twice); longer ones are cut with an ellipsis. */
     static final int MAX_FIELD_NAME_SHOWN = 60;
+    /**
+     * A page of the console a form may send staff back to: its path (segments as SKUs and ids are written, so no dot
+     * segment and no escape that could become one) and a plain query.
+     */
+    private static final java.util.regex.Pattern CONSOLE_PAGE =
+            java.util.regex.Pattern.compile("/console(/[A-Za-z0-9][A-Za-z0-9._-]*)+(\\?[A-Za-z0-9._~%=&+-]*)?");
     /** Longest flash message kept in its cookie; longer ones are cut with an ellipsis (they are our own sentences). */
     static final int MAX_FLASH_LENGTH = 300;
     private static final String SESSION_ATTRIBUTE = "restock.staff";
@@ -197,6 +203,14 @@ public final class Console {
         String back = Optional.ofNullable(ctx.header("Referer")).filter(r -> r.contains("/console/")).orElse("/console/overview");
         ctx.status(status);
         render(ctx, "console/error.jte", "", Map.of("title", title, "message", message, "back", back));
+    }
+
+    /**
+     * {@code target}, when it is a page of the console as {@link #CONSOLE_PAGE} writes one: a priority form's way back
+     * {@code /console/../shop} was sent as the redirect and led out of the console (an outside check).
+     */
+    static Optional<String> consolePage(String target) {
+        return Optional.ofNullable(target).filter(t -> CONSOLE_PAGE.matcher(t).matches());
     }
 
     /** Renders a page of the console with its chrome (user, CSRF token, navigation, the last action's message). */

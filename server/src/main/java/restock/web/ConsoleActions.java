@@ -158,8 +158,7 @@ final class ConsoleActions {
         OrderLine line = after.lines().stream().filter(l -> l.lineNumber() == lineNumber).findFirst().orElseThrow();
         int place = new ConsoleQueries(restock).backorderQueue(java.util.Optional.of(line.sku())).stream()
                 .filter(q -> q.orderId() == id && q.lineNumber() == lineNumber).mapToInt(ConsoleRows.QueueLine::place).findFirst().orElse(0);
-        String back = java.util.Optional.ofNullable(ctx.formParam("back")).filter(b -> b.startsWith("/console/") && !b.startsWith("/console//"))
-                .orElse("/console/orders/" + id);
+        String back = Console.consolePage(ctx.formParam("back")).orElse("/console/orders/" + id);
         console.done(ctx, back, "Order " + id + " line " + lineNumber + " now has priority " + priority
                 + (place > 0 ? ": place " + place + " in the queue for " + line.sku().code() + "." : "."));
     }

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a console form's body may hold, checked where it enters, before any form reads it: text without control
  * characters, in UTF-8, sent as a form. An outside tester got a 500 with JSON for a NUL in a category, saw bytes that
- * are not UTF-8 stored as U+FFFD, and had a text/plain body taken as a form.
+ * are not UTF-8 stored as U+FFFD, had a text/plain body taken as a form, and a priority form's way back led out of the
+ * console.
  */
 class ConsoleFormInputTest {
     private static final String PASSWORD = "correct horse battery";
@@ -271,6 +272,24 @@ class ConsoleFormInputTest {
                         + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"reason\"\r\n\r\nshelf\u0000\r\n--XyZ--\r\n").body())
                 .as("a part is held to what a field is").contains("Note must not hold control characters such as NUL");
         assertThat(api.client().get("/api/stock/LAMP-1").json().path("onHand").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void a_priority_forms_way_back_stays_in_the_console() {
+        long order = api.client().post("/api/orders", "{\"customerEmail\":\"lee@example.com\",\"lines\":[{\"sku\":\"WAIT-1\",\"quantity\":1}]}")
+                .json().get("id").asLong();
+        String csrf = "_csrf=" + ConsoleSession.hidden(staff.get("/console/backorders").body(), "_csrf");
+        String path = "/console/orders/" + order + "/lines/1/priority";
+
+        for (String away : new String[]{"/console/../shop", "/console/%2e%2e/shop", "/console/x/../../api/orders", "/console//evil.example",
+                "/console/\\evil.example", "https://evil.example/console/"}) {
+            HttpResponse<String> answer = staff.postRaw(path, csrf + "&priority=2&back=" + URLEncoder.encode(away, StandardCharsets.UTF_8));
+            assertThat(answer.statusCode()).as(away).isEqualTo(303);
+            assertThat(answer.headers().firstValue("Location")).as(away).hasValue("/console/orders/" + order);
+        }
+        HttpResponse<String> queue = staff.postRaw(path, csrf + "&priority=4&back=" + URLEncoder.encode("/console/backorders?sku=FAN-1",
+                StandardCharsets.UTF_8));
+        assertThat(queue.headers().firstValue("Location")).hasValue("/console/backorders?sku=FAN-1");
     }
 
     private static int linePriority(long order) {
