@@ -213,6 +213,62 @@ public final class Console {
         return Optional.ofNullable(target).filter(t -> CONSOLE_PAGE.matcher(t).matches());
     }
 
+    /** Whether the console answers for {@code path}, and so for what goes wrong there: in pages, where the API answers in JSON. */
+    public static boolean owns(String path) {
+        return path.equals("/console") || path.startsWith("/console/");
+    }
+
+    /**
+     * The page for a console address that has no page (404), or that only takes a form (405): an outside check read
+     * the API's "no route; the API is described at /api/openapi.yaml" for /console/ORDERS.
+     */
+    public void notFound(Context ctx) {
+        if (ctx.status().getCode() == 405) {
+            errorPage(ctx, 405, "Not a page", "This address is where a console form is sent; it is not a page to open. Go back to the "
+                    + "page the form is on and use its button.");
+        } else {
+            errorPage(ctx, 404, "Not found", "The console has no page at this address. Its addresses are in lower case, such as "
+                    + "/console/orders; the overview and the sections above lead to every page.");
+        }
+    }
+
+    /**
+     * The page for a console address refused before any route runs (a dot segment such as %2e%2e): nothing is known
+     * of the session there, so it is the bare page.
+     */
+    public String unreadableAddress(int status) {
+        return pages.render("console/bare-error.jte", Map.of("title", "Unreadable address", "message", "This address could not be read "
+                + "(status " + status + "): it holds an escape the console's addresses never have, such as %2e%2e."));
+    }
+
+    /** The page for a form larger than a request may be (a note of a million characters showed the API's JSON). */
+    public void tooLarge(Context ctx, int maxBytes) {
+        errorPage(ctx, 413, "Too large", "This form was larger than the console takes: a request may be at most " + maxBytes / 1024
+                + " KiB (" + maxBytes + " bytes). Nothing was changed. Go back, shorten the long text (a note, a name) and send it again.");
+    }
+
+    /** The page for a request the console did not get through (a failure, a time limit, a body that could not be read). */
+    public void failed(Context ctx, int status, String detail) {
+        errorPage(ctx, status, status >= 500 ? "Something went wrong" : "That did not work",
+                Character.toUpperCase(detail.charAt(0)) + detail.substring(1) + (detail.endsWith(".") ? "" : "."));
+    }
+
+    /**
+     * An error as a console page: in the console's chrome when staff are signed in, so the way on is where it always is;
+     * a bare page before that (the session is not known yet). htmx swaps the reason into the row, as {@link #problem} does.
+     */
+    private void errorPage(Context ctx, int status, String title, String message) {
+        if (ctx.header("HX-Request") != null) {
+            ctx.status(200).html(pages.render("console/row-message.jte", Map.of("message", message, "error", true)));
+        } else if (ctx.attribute(SESSION_ATTRIBUTE) != null) {
+            ctx.status(status);
+            render(ctx, "console/error.jte", "", Map.of("title", title, "message", message, "back", "/console/overview",
+                    "backLabel", "Go to the overview"));
+        } else {
+            ctx.status(status).html(pages.render("console/bare-error.jte", Map.of("title", title, "message", message)));
+        }
+    }
+
     /** Renders a page of the console with its chrome (user, CSRF token, navigation, the last action's message). */
     void render(Context ctx, String template, String section, Map<String, Object> parameters) {
         StaffAccounts.StaffSession session = staff(ctx);
