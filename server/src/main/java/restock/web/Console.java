@@ -37,8 +37,6 @@ public final class Console {
     static final String CSRF_HEADER = "X-CSRF-Token";
     /** The form field carrying the page's one-time key (see {@link Chrome#formKey}). */
     static final String ONCE_FIELD = "_once";
-    /** Longest field name a refusal repeats back (a field sent twice); longer ones are cut with an ellipsis. */
-    static final int MAX_FIELD_NAME_SHOWN = 60;
     /**
      * A page of the console a form may send staff back to: its path (segments as SKUs and ids are written, so no dot
      * segment and no escape that could become one) and a plain query.
@@ -93,7 +91,7 @@ public final class Console {
         return page(input -> false, ctx -> {
             Optional<FormInput.Unreadable> unreadable = FormInput.unreadable(ctx);
             if (unreadable.isPresent()) {
-                throw new InvalidInput(unreadable.get().field(), fieldWords(unreadable.get()));
+                throw new InvalidInput(unreadable.get().field(), FormInput.words(unreadable.get()));
             }
             handler.handle(ctx);
         });
@@ -136,7 +134,7 @@ public final class Console {
             try {
                 Optional<FormInput.Unreadable> unreadable = FormInput.unreadable(ctx);
                 if (unreadable.isPresent()) {
-                    throw refused(ctx, form, unreadable.get());
+                    throw FormInput.refusal(ctx, form, unreadable.get());
                 }
                 handler.handle(ctx);
             } catch (InvalidInput e) {
@@ -147,26 +145,6 @@ public final class Console {
                 showRefused(ctx, 404, form, page, e, e.field());
             }
         });
-    }
-
-    /** A field that cannot be read, named as its form names it so the form shows the reason at the field. */
-    private static InvalidInput refused(Context ctx, ConsoleForm form, FormInput.Unreadable unreadable) {
-        Optional<String> name = Optional.ofNullable(unreadable.field()).flatMap(field -> form.refusedName(ctx, field, unreadable.occurrence()));
-        return name.map(field -> new InvalidInput(field, field + " " + unreadable.problem()))
-                .orElseGet(() -> new InvalidInput(null, fieldWords(unreadable)));
-    }
-
-    /** What is wrong with a field no form shows: "The field 'back' must not hold ...". */
-    private static String fieldWords(FormInput.Unreadable unreadable) {
-        if (unreadable.field() == null) {
-            return "This form could not be read: " + unreadable.problem() + ". Nothing was changed.";
-        }
-        return "The field '" + shownName(unreadable.field()) + "' " + unreadable.problem() + ". Nothing was changed.";
-    }
-
-    /** A field's name as a page repeats it: it is the sender's, so a long one is cut. */
-    private static String shownName(String field) {
-        return field.length() > MAX_FIELD_NAME_SHOWN ? field.substring(0, MAX_FIELD_NAME_SHOWN) + "…" : field;
     }
 
     /**
@@ -180,7 +158,7 @@ public final class Console {
     }
 
     private static String repeatedWords(Context ctx, String field) {
-        return "This form sent the field '" + shownName(field) + "' " + ctx.formParams(field).size() + " times, and a console form sends each field "
+        return "This form sent the field '" + FormInput.shownName(field) + "' " + ctx.formParams(field).size() + " times, and a console form sends each field "
                 + "once, so nothing was changed. Reload the page and send the form again.";
     }
 
@@ -379,7 +357,7 @@ public final class Console {
             showLogin(ctx, notAForm.get(), "");
             return;
         }
-        Optional<String> unreadable = FormInput.undecodable(ctx).or(() -> FormInput.unreadable(ctx).map(Console::fieldWords))
+        Optional<String> unreadable = FormInput.undecodable(ctx).or(() -> FormInput.unreadable(ctx).map(FormInput::words))
                 .or(() -> repeatedField(ctx, input -> false).map(field -> repeatedWords(ctx, field)));
         if (unreadable.isPresent()) {
             ctx.status(400);

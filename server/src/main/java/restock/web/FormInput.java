@@ -1,6 +1,7 @@
 package restock.web;
 
 import io.javalin.http.Context;
+import restock.common.InvalidInput;
 import restock.common.TextLimit;
 
 import java.io.ByteArrayOutputStream;
@@ -28,6 +29,9 @@ import java.util.Set;
 final class FormInput {
     /** How a browser sends a form: the console's pages and htmx send the first, a page with files would send the second. */
     static final Set<String> FORM_TYPES = Set.of("application/x-www-form-urlencoded", "multipart/form-data");
+
+    /** Longest field name a refusal repeats back (a field sent twice, one not readable); longer ones are cut with an ellipsis. */
+    static final int MAX_FIELD_NAME_SHOWN = 60;
 
     private FormInput() {
     }
@@ -88,6 +92,26 @@ final class FormInput {
             }
         }
         return true;
+    }
+
+    /** A field that cannot be read, named as its form names it so the form shows the reason at the field. */
+    static InvalidInput refusal(Context ctx, ConsoleForm form, Unreadable unreadable) {
+        Optional<String> name = Optional.ofNullable(unreadable.field()).flatMap(field -> form.refusedName(ctx, field, unreadable.occurrence()));
+        return name.map(field -> new InvalidInput(field, field + " " + unreadable.problem()))
+                .orElseGet(() -> new InvalidInput(null, words(unreadable)));
+    }
+
+    /** What is wrong with a field no form shows: "The field 'back' must not hold ...". */
+    static String words(Unreadable unreadable) {
+        if (unreadable.field() == null) {
+            return "This form could not be read: " + unreadable.problem() + ". Nothing was changed.";
+        }
+        return "The field '" + shownName(unreadable.field()) + "' " + unreadable.problem() + ". Nothing was changed.";
+    }
+
+    /** A field's name as a page repeats it: it is the sender's, so a long one is cut. */
+    static String shownName(String field) {
+        return field.length() > MAX_FIELD_NAME_SHOWN ? field.substring(0, MAX_FIELD_NAME_SHOWN) + "…" : field;
     }
 
     /** A field as sent: its name and value as bytes, before they are taken as text. */
