@@ -311,11 +311,13 @@ public final class HttpApi {
             }
         });
         routes.error(404, ctx -> {
-            String contentType = ctx.res().getContentType();
-            if (Console.owns(ctx.path()) && (contentType == null || !contentType.startsWith("text/html"))) {
-                console.notFound(ctx);
+            if (Console.owns(ctx.path())) {
+                if (!Console.answered(ctx)) {
+                    console.notFound(ctx);
+                }
                 return;
             }
+            String contentType = ctx.res().getContentType();
             // A page that says what was not found (the console's, in HTML) stays; only a bare 404 becomes a problem.
             if (contentType == null || !(contentType.startsWith(PROBLEM_JSON) || contentType.startsWith("text/html"))) {
                 problem(ctx, Problem.of(404, "Not found", "no route " + ctx.method() + " " + ctx.path()
@@ -323,11 +325,13 @@ public final class HttpApi {
             }
         });
         routes.error(405, ctx -> {
-            String contentType = ctx.res().getContentType();
-            if (Console.owns(ctx.path()) && (contentType == null || !contentType.startsWith("text/html"))) {
-                console.notFound(ctx);
+            if (Console.owns(ctx.path())) {
+                if (!Console.answered(ctx)) {
+                    console.notFound(ctx);
+                }
                 return;
             }
+            String contentType = ctx.res().getContentType();
             if (contentType == null || !(contentType.startsWith(PROBLEM_JSON) || contentType.startsWith("text/html"))) {
                 String allowed = Optional.ofNullable(ctx.res().getHeader("Allow")).map(methods -> "; it takes " + methods).orElse("");
                 problem(ctx, Problem.of(405, "Method not allowed", ctx.method() + " is not taken by " + ctx.path() + allowed

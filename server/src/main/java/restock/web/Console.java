@@ -46,6 +46,8 @@ public final class Console {
     /** Longest flash message kept in its cookie; longer ones are cut with an ellipsis (they are our own sentences). */
     static final int MAX_FLASH_LENGTH = 300;
     private static final String SESSION_ATTRIBUTE = "restock.staff";
+    /** Set on a request the console answered with a page of its own, a 404 that names the missing record among them. */
+    private static final String ANSWERED_ATTRIBUTE = "restock.console.page";
 
     private final StaffAccounts accounts;
     private final Pages pages = new Pages();
@@ -197,6 +199,14 @@ public final class Console {
     }
 
     /**
+     * Whether the console wrote this request's page itself. A 404 or 405 without one is a path no route took, which
+     * Javalin answered in the kind asked for: a browser, asking for HTML, read "Endpoint GET /console/ORDERS not found".
+     */
+    public static boolean answered(Context ctx) {
+        return ctx.attribute(ANSWERED_ATTRIBUTE) != null;
+    }
+
+    /**
      * The page for a console address that has no page (404), or that only takes a form (405): an outside check read
      * the API's "no route; the API is described at /api/openapi.yaml" for /console/ORDERS.
      */
@@ -243,6 +253,7 @@ public final class Console {
             render(ctx, "console/error.jte", "", Map.of("title", title, "message", message, "back", "/console/overview",
                     "backLabel", "Go to the overview"));
         } else {
+            ctx.attribute(ANSWERED_ATTRIBUTE, true);
             ctx.status(status).html(pages.render("console/bare-error.jte", Map.of("title", title, "message", message)));
         }
     }
@@ -256,6 +267,7 @@ public final class Console {
         }
         Map<String, Object> all = new LinkedHashMap<>(parameters);
         all.put("chrome", new Chrome(session.username(), session.csrfToken(), section, flash, shopDemo, randomToken()));
+        ctx.attribute(ANSWERED_ATTRIBUTE, true);
         ctx.html(pages.render(template, all));
     }
 

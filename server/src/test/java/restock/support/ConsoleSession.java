@@ -21,6 +21,8 @@ public final class ConsoleSession {
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    /** What Chromium asks for when it opens a page. */
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
     private ConsoleSession(String base) {
         this.base = base;
@@ -64,6 +66,11 @@ public final class ConsoleSession {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)));
+    }
+
+    /** A page opened as a browser opens it, asking for HTML first (Javalin answers a missing route in the kind asked for). */
+    public HttpResponse<String> open(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", BROWSER_ACCEPT));
     }
 
     /** A form sent from one of the console's pages (Origin is the console's own). */

@@ -43,19 +43,25 @@ class ConsoleErrorPagesTest {
     @Test
     void a_path_the_console_does_not_have_is_a_console_page_that_leads_to_the_overview() {
         for (String path : new String[]{"/console/ORDERS", "/console/./overview", "/console/no/such/page", "/console/orders/12/nothing"}) {
-            HttpResponse<String> answer = staff.get(path);
-            assertThat(answer.statusCode()).as(path).isEqualTo(404);
-            assertHtml(answer);
-            assertThat(answer.body()).as(path).contains("Not found").contains("href=\"/console/overview\"");
+            for (HttpResponse<String> answer : java.util.List.of(staff.get(path), staff.open(path))) {
+                assertThat(answer.statusCode()).as(path).isEqualTo(404);
+                assertHtml(answer);
+                assertThat(answer.body()).as(path).contains("Not found").contains("href=\"/console/overview\"");
+            }
         }
         // Refused by Jetty before any route runs, and never resolved to another page.
         HttpResponse<String> refused = staff.get("/console/%2e%2e/api/orders");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertHtml(refused);
         assertThat(refused.body()).contains("This address could not be read").contains("href=\"/console/overview\"");
-        HttpResponse<String> wrongMethod = staff.get("/console/purchase-orders/1/receive");
-        assertThat(wrongMethod.statusCode()).isIn(404, 405);
-        assertHtml(wrongMethod);
+        for (HttpResponse<String> wrongMethod : java.util.List.of(staff.get("/console/purchase-orders/1/receive"),
+                staff.open("/console/purchase-orders/1/receive"))) {
+            assertThat(wrongMethod.statusCode()).isEqualTo(405);
+            assertHtml(wrongMethod);
+            assertThat(wrongMethod.body()).contains("it is not a page to open");
+        }
+        // A record that is not there is said by the page that looked for it.
+        assertThat(staff.open("/console/orders/999999").body()).contains("no order with id 999999");
 
         var apiAnswer = api.client().get("/api/nothing");
         assertThat(apiAnswer.contentType()).startsWith("application/problem+json");
