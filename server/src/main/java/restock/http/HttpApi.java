@@ -27,6 +27,7 @@ import restock.service.WaitlistCommands;
 import restock.service.ApiKeys;
 import restock.service.Restock;
 import restock.service.RequestDeadlines;
+import restock.web.Console;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -167,7 +168,7 @@ public final class HttpApi {
             http.setIdleTimeout(REQUEST_IO_TIMEOUT.toMillis());
             http.setRequestHeaderSize(MAX_HEADER_BYTES);
         });
-        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper)));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper, console)));
         config.jetty.modifyServletContextHandler(context -> context.getServletHandler().setDecodeAmbiguousURIs(true));
         config.staticFiles.enableWebjars();
         config.staticFiles.add(files -> {
@@ -310,6 +311,12 @@ public final class HttpApi {
             }
         });
         routes.error(404, ctx -> {
+            if (Console.owns(ctx.path())) {
+                if (!Console.answered(ctx)) {
+                    console.notFound(ctx);
+                }
+                return;
+            }
             String contentType = ctx.res().getContentType();
             // A page that says what was not found (the console's, in HTML) stays; only a bare 404 becomes a problem.
             if (contentType == null || !(contentType.startsWith(PROBLEM_JSON) || contentType.startsWith("text/html"))) {
@@ -318,6 +325,12 @@ public final class HttpApi {
             }
         });
         routes.error(405, ctx -> {
+            if (Console.owns(ctx.path())) {
+                if (!Console.answered(ctx)) {
+                    console.notFound(ctx);
+                }
+                return;
+            }
             String contentType = ctx.res().getContentType();
             if (contentType == null || !(contentType.startsWith(PROBLEM_JSON) || contentType.startsWith("text/html"))) {
                 String allowed = Optional.ofNullable(ctx.res().getHeader("Allow")).map(methods -> "; it takes " + methods).orElse("");
@@ -325,8 +338,14 @@ public final class HttpApi {
                         + "; the API is described at /api/openapi.yaml", null));
             }
         });
-        routes.error(413, ctx -> problem(ctx, Problem.of(413, "Request body too large",
-                "request bodies may be at most " + MAX_BODY_BYTES + " bytes", "body")));
+        routes.error(413, ctx -> {
+            if (Console.owns(ctx.path())) {
+                drainUnreadBody(ctx);
+                console.tooLarge(ctx, MAX_BODY_BYTES);
+                return;
+            }
+            problem(ctx, Problem.of(413, "Request body too large", "request bodies may be at most " + MAX_BODY_BYTES + " bytes", "body"));
+        });
     }
 
     private void internalError(Exception e, Context ctx) {
@@ -426,8 +445,13 @@ public final class HttpApi {
         }
     }
 
+    /** Answers a problem: problem+json, but under /console a console page that says it (staff read it, not a program). */
     private void problem(Context ctx, Problem problem) {
         drainUnreadBody(ctx);
+        if (Console.owns(ctx.path())) {
+            console.failed(ctx, problem.status(), problem.detail());
+            return;
+        }
         // As bytes: a String result went out in ISO-8859-1 ("é" as one byte, "日本" as "??"), which no JSON parser reads.
         ctx.status(problem.status()).contentType(PROBLEM_JSON).result(commands.toJson(problem).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

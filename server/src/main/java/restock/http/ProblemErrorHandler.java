@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Answers the requests Jetty refuses before any route runs (a bad escape or an ambiguous path in the URI, a
- * malformed request line) as problem+json, like every other error, instead of Jetty's HTML page.
+ * malformed request line) as problem+json, like every other error, instead of Jetty's HTML page; under /console, as
+ * the console's page.
  *
  * <p>It reads nothing of the refused request's body: by the time Jetty calls it, Jetty has consumed what had
  * arrived and failed the rest (a drain here read 0 bytes in 520 of 520 refusals). The body still on the wire is read
@@ -22,13 +23,22 @@ import java.nio.charset.StandardCharsets;
  */
 final class ProblemErrorHandler extends ErrorHandler {
     private final ObjectMapper mapper;
+    private final restock.web.Console console;
 
-    ProblemErrorHandler(ObjectMapper mapper) {
+    ProblemErrorHandler(ObjectMapper mapper, restock.web.Console console) {
         this.mapper = mapper;
+        this.console = console;
     }
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+        if (restock.web.Console.owns(request.getHttpURI().getPath() == null ? "" : request.getHttpURI().getPath())) {
+            // A console address Jetty refuses (a dot segment such as %2e%2e) is a page for staff too, not JSON. An encoded NUL
+            // fails the request line itself, where no path is known (Jetty names it /badMessage): that one stays a problem.
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
+            response.write(true, ByteBuffer.wrap(console.unreadableAddress(code).getBytes(StandardCharsets.UTF_8)), callback);
+            return;
+        }
         String reason = HttpStatus.getMessage(code);
         String detail = code == 400
                 ? "the request could not be read (" + (message == null || message.isBlank() ? reason : message)

@@ -37,11 +37,17 @@ public final class Console {
     static final String CSRF_HEADER = "X-CSRF-Token";
     /** The form field carrying the page's one-time key (see {@link Chrome#formKey}). */
     static final String ONCE_FIELD = "_once";
-    /** Longest field name a refusal repeats back (a field sent twice); longer ones are cut with an ellipsis. */
-    static final int MAX_FIELD_NAME_SHOWN = 60;
+    /**
+     * A page of the console a form may send staff back to: its path (segments as SKUs and ids are written, so no dot
+     * segment and no escape that could become one) and a plain query.
+     */
+    private static final java.util.regex.Pattern CONSOLE_PAGE =
+            java.util.regex.Pattern.compile("/console(/[A-Za-z0-9][A-Za-z0-9._-]*)+(\\?[A-Za-z0-9._~%=&+-]*)?");
     /** Longest flash message kept in its cookie; longer ones are cut with an ellipsis (they are our own sentences). */
     static final int MAX_FLASH_LENGTH = 300;
     private static final String SESSION_ATTRIBUTE = "restock.staff";
+    /** Set on a request the console answered with a page of its own, a 404 that names the missing record among them. */
+    private static final String ANSWERED_ATTRIBUTE = "restock.console.page";
 
     private final StaffAccounts accounts;
     private final Pages pages = new Pages();
@@ -80,10 +86,17 @@ public final class Console {
 
     /**
      * Wraps a handler so that a refused input, a conflict or a missing record is shown as a page that says why. A form
-     * sent to it may send each field once (see {@link #repeatedField}).
+     * sent to it may send each field once (see {@link #repeatedField}), and the fields and the query it reads are text
+     * (see {@link FormInput}): a NUL reached the database and answered 500 (an outside check).
      */
     Handler page(Handler handler) {
-        return page(input -> false, handler);
+        return page(input -> false, ctx -> {
+            Optional<FormInput.Unreadable> unreadable = FormInput.unreadable(ctx);
+            if (unreadable.isPresent()) {
+                throw new InvalidInput(unreadable.get().field(), FormInput.words(unreadable.get()));
+            }
+            handler.handle(ctx);
+        });
     }
 
     private Handler page(Predicate<String> mayRepeat, Handler handler) {
@@ -115,12 +128,16 @@ public final class Console {
     /**
      * Wraps a form's handler: a refused input, a conflict or a missing record named by the form shows the form's page
      * again, with what the user typed and the reason at the field it names, in the form's words (the form was lost
-     * and its errors used the API's names, such as lines[0].quantity, an outside check). A page that cannot show
-     * (its record is gone) falls back to the page that says why.
+     * and its errors used the API's names, such as lines[0].quantity, an outside check); so is a field that is not
+     * text ({@link FormInput}). A page that cannot show (its record is gone) falls back to the page that says why.
      */
     Handler form(ConsoleForm form, FormPage page, Handler handler) {
         return page(form::mayRepeat, ctx -> {
             try {
+                Optional<FormInput.Unreadable> unreadable = FormInput.unreadable(ctx);
+                if (unreadable.isPresent()) {
+                    throw FormInput.refusal(ctx, form, unreadable.get());
+                }
                 handler.handle(ctx);
             } catch (InvalidInput e) {
                 showRefused(ctx, 400, form, page, e, e.field());
@@ -143,9 +160,7 @@ public final class Console {
     }
 
     private static String repeatedWords(Context ctx, String field) {
-        // Cut: the name is the sender's, and a page shows it.
-        String name = field.length() > MAX_FIELD_NAME_SHOWN ? field.substring(0, MAX_FIELD_NAME_SHOWN) + "…" : field;
-        return "This form sent the field '" + name + "' " + ctx.formParams(field).size() + " times, and a console form sends each field "
+        return "This form sent the field '" + FormInput.shownName(field) + "' " + ctx.formParams(field).size() + " times, and a console form sends each field "
                 + "once, so nothing was changed. Reload the page and send the form again.";
     }
 
@@ -170,6 +185,79 @@ public final class Console {
         render(ctx, "console/error.jte", "", Map.of("title", title, "message", message, "back", back));
     }
 
+    /**
+     * {@code target}, when it is a page of the console as {@link #CONSOLE_PAGE} writes one: a priority form's way back
+     * {@code /console/../shop} was sent as the redirect and led out of the console (an outside check).
+     */
+    static Optional<String> consolePage(String target) {
+        return Optional.ofNullable(target).filter(t -> CONSOLE_PAGE.matcher(t).matches());
+    }
+
+    /** Whether the console answers for {@code path}, and so for what goes wrong there: in pages, where the API answers in JSON. */
+    public static boolean owns(String path) {
+        return path.equals("/console") || path.startsWith("/console/");
+    }
+
+    /**
+     * Whether the console wrote this request's page itself. A 404 or 405 without one is a path no route took, which
+     * Javalin answered in the kind asked for: a browser, asking for HTML, read "Endpoint GET /console/ORDERS not found".
+     */
+    public static boolean answered(Context ctx) {
+        return ctx.attribute(ANSWERED_ATTRIBUTE) != null;
+    }
+
+    /**
+     * The page for a console address that has no page (404), or that only takes a form (405): an outside check read
+     * the API's "no route; the API is described at /api/openapi.yaml" for /console/ORDERS.
+     */
+    public void notFound(Context ctx) {
+        if (ctx.status().getCode() == 405) {
+            errorPage(ctx, 405, "Not a page", "This address is where a console form is sent; it is not a page to open. Go back to the "
+                    + "page the form is on and use its button.");
+        } else {
+            errorPage(ctx, 404, "Not found", "The console has no page at this address. Its addresses are in lower case, such as "
+                    + "/console/orders; the overview and the sections above lead to every page.");
+        }
+    }
+
+    /**
+     * The page for a console address refused before any route runs (a dot segment such as %2e%2e): nothing is known
+     * of the session there, so it is the bare page.
+     */
+    public String unreadableAddress(int status) {
+        return pages.render("console/bare-error.jte", Map.of("title", "Unreadable address", "message", "This address could not be read "
+                + "(status " + status + "): it holds an escape the console's addresses never have, such as %2e%2e."));
+    }
+
+    /** The page for a form larger than a request may be (a note of a million characters showed the API's JSON). */
+    public void tooLarge(Context ctx, int maxBytes) {
+        errorPage(ctx, 413, "Too large", "This form was larger than the console takes: a request may be at most " + maxBytes / 1024
+                + " KiB (" + maxBytes + " bytes). Nothing was changed. Go back, shorten the long text (a note, a name) and send it again.");
+    }
+
+    /** The page for a request the console did not get through (a failure, a time limit, a body that could not be read). */
+    public void failed(Context ctx, int status, String detail) {
+        errorPage(ctx, status, status >= 500 ? "Something went wrong" : "That did not work",
+                Character.toUpperCase(detail.charAt(0)) + detail.substring(1) + (detail.endsWith(".") ? "" : "."));
+    }
+
+    /**
+     * An error as a console page: in the console's chrome when staff are signed in, so the way on is where it always is;
+     * a bare page before that (the session is not known yet). htmx swaps the reason into the row, as {@link #problem} does.
+     */
+    private void errorPage(Context ctx, int status, String title, String message) {
+        if (ctx.header("HX-Request") != null) {
+            ctx.status(200).html(pages.render("console/row-message.jte", Map.of("message", message, "error", true)));
+        } else if (ctx.attribute(SESSION_ATTRIBUTE) != null) {
+            ctx.status(status);
+            render(ctx, "console/error.jte", "", Map.of("title", title, "message", message, "back", "/console/overview",
+                    "backLabel", "Go to the overview"));
+        } else {
+            ctx.attribute(ANSWERED_ATTRIBUTE, true);
+            ctx.status(status).html(pages.render("console/bare-error.jte", Map.of("title", title, "message", message)));
+        }
+    }
+
     /** Renders a page of the console with its chrome (user, CSRF token, navigation, the last action's message). */
     void render(Context ctx, String template, String section, Map<String, Object> parameters) {
         StaffAccounts.StaffSession session = staff(ctx);
@@ -179,6 +267,7 @@ public final class Console {
         }
         Map<String, Object> all = new LinkedHashMap<>(parameters);
         all.put("chrome", new Chrome(session.username(), session.csrfToken(), section, flash, shopDemo, randomToken()));
+        ctx.attribute(ANSWERED_ATTRIBUTE, true);
         ctx.html(pages.render(template, all));
     }
 
@@ -222,21 +311,32 @@ public final class Console {
         ctx.attribute(SESSION_ATTRIBUTE, session.get());
         if (ctx.method().name().equals("POST")) {
             if (!sameOrigin(ctx)) {
-                refuse(ctx, "Changes to the console must come from the console's own pages (this request came from "
+                refuse(ctx, 403, "Changes to the console must come from the console's own pages (this request came from "
                         + ctx.header("Origin") + ").");
+                return;
+            }
+            // Before the token is read: reading it reads the form.
+            Optional<String> notAForm = FormInput.notAForm(ctx);
+            if (notAForm.isPresent()) {
+                refuse(ctx, 415, notAForm.get());
+                return;
+            }
+            Optional<String> undecodable = FormInput.undecodable(ctx);
+            if (undecodable.isPresent()) {
+                refuse(ctx, 400, undecodable.get());
                 return;
             }
             String presented = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> ctx.formParam(CSRF_FIELD));
             if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
                     session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
-                refuse(ctx, "This form is out of date or did not come from the console (its security token did not match). "
+                refuse(ctx, 403, "This form is out of date or did not come from the console (its security token did not match). "
                         + "Go back, reload the page and try again.");
             }
         }
     }
 
-    private void refuse(Context ctx, String message) {
-        ctx.status(403).html(pages.render("console/refused.jte", Map.of("message", message)));
+    private void refuse(Context ctx, int status, String message) {
+        ctx.status(status).html(pages.render("console/refused.jte", Map.of("message", message)));
         ctx.skipRemainingHandlers();
     }
 
@@ -262,10 +362,18 @@ public final class Console {
     }
 
     private void login(Context ctx) {
-        Optional<String> repeated = repeatedField(ctx, input -> false);
-        if (repeated.isPresent()) {
+        // The sign-in form is held to what every console form is (it has no session to check first).
+        Optional<String> notAForm = FormInput.notAForm(ctx);
+        if (notAForm.isPresent()) {
+            ctx.status(415);
+            showLogin(ctx, notAForm.get(), "");
+            return;
+        }
+        Optional<String> unreadable = FormInput.undecodable(ctx).or(() -> FormInput.unreadable(ctx).map(FormInput::words))
+                .or(() -> repeatedField(ctx, input -> false).map(field -> repeatedWords(ctx, field)));
+        if (unreadable.isPresent()) {
             ctx.status(400);
-            showLogin(ctx, repeatedWords(ctx, repeated.get()), "");
+            showLogin(ctx, unreadable.get(), "");
             return;
         }
         String expected = ctx.cookie(LOGIN_COOKIE);

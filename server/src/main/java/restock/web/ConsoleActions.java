@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import restock.allocation.SkuBook;
 import restock.catalog.Sku;
 import restock.common.CalendarLimits;
-import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.service.ConsoleQueries;
@@ -18,7 +17,6 @@ import restock.payments.LinePayment;
 import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
-import restock.service.IdempotentCommands;
 import restock.service.Restock;
 
 import java.time.LocalDate;
@@ -151,8 +149,7 @@ final class ConsoleActions {
         OrderLine line = after.lines().stream().filter(l -> l.lineNumber() == lineNumber).findFirst().orElseThrow();
         int place = new ConsoleQueries(restock).backorderQueue(java.util.Optional.of(line.sku())).stream()
                 .filter(q -> q.orderId() == id && q.lineNumber() == lineNumber).mapToInt(ConsoleRows.QueueLine::place).findFirst().orElse(0);
-        String back = java.util.Optional.ofNullable(ctx.formParam("back")).filter(b -> b.startsWith("/console/") && !b.startsWith("/console//"))
-                .orElse("/console/orders/" + id);
+        String back = Console.consolePage(ctx.formParam("back")).orElse("/console/orders/" + id);
         console.done(ctx, back, "Order " + id + " line " + lineNumber + " now has priority " + priority
                 + (place > 0 ? ": place " + place + " in the queue for " + line.sku().code() + "." : "."));
     }
@@ -199,10 +196,14 @@ final class ConsoleActions {
         if (received.isEmpty()) {
             throw new InvalidInput("received", "enter how many units arrived on at least one line");
         }
-        restock.inTransaction(h -> restock.purchasing().receive(h, id, received));
+        // Once per form: a receipt sent twice recorded the units twice, phantom stock that filled waiting orders (an outside check).
         int units = received.stream().mapToInt(ReceiptPlan.Received::quantity).sum();
-        console.done(ctx, "/console/purchase-orders/" + id, Format.plural(units, "unit") + " received on purchase order " + id
-                + "; waiting orders were filled first, in queue order.");
+        String message = OnceKeys.once(restock, ctx, "console receipt " + console.staff(ctx).username(), "receipt " + id + " " + received,
+                "reload the page to receive more", h -> {
+                    restock.purchasing().receive(h, id, received);
+                    return Format.plural(units, "unit") + " received on purchase order " + id + "; waiting orders were filled first, in queue order.";
+                });
+        console.done(ctx, "/console/purchase-orders/" + id, message);
     }
 
     private void endPurchaseOrder(Context ctx, boolean close) {
@@ -218,10 +219,14 @@ final class ConsoleActions {
         int counted = FormNumbers.COUNTED.read("counted", ctx.formParam("counted"));
         String reason = java.util.Optional.ofNullable(ctx.formParam("reason")).map(String::strip).filter(r -> !r.isEmpty())
                 .orElse("counted by " + console.staff(ctx).username());
-        int before = restock.read(h -> restock.stock().level(h, sku)).onHand();
-        var after = restock.inTransaction(h -> restock.stock().count(h, sku, counted, reason));
-        console.done(ctx, "/console/skus/" + sku.code(), "Count recorded for " + sku.code() + ": " + after.onHand() + " on hand (was "
-                + before + ").");
+        // Once per form: a count sent again after stock moved set the shelf back to the old count.
+        String message = OnceKeys.once(restock, ctx, "console count " + console.staff(ctx).username(), "count " + sku.code() + " " + counted
+                + " " + reason, "reload the page to count again", h -> {
+                    int before = restock.stock().level(h, sku).onHand();
+                    var after = restock.stock().count(h, sku, counted, reason);
+                    return "Count recorded for " + sku.code() + ": " + after.onHand() + " on hand (was " + before + ").";
+                });
+        console.done(ctx, "/console/skus/" + sku.code(), message);
     }
 
     private void pauseRule(Context ctx) {
@@ -255,13 +260,9 @@ final class ConsoleActions {
      * Idempotency-Key uses), a form sent again gets the purchase order the first one made.
      */
     private PurchaseOrder once(Context ctx, PurchaseOrderRequest request) {
-        try {
-            var answer = restock.idempotent().run("console purchase order " + console.staff(ctx).username(), OnceKeys.key(ctx),
-                    OnceKeys.hash(request.toString()), 201, h -> Long.toString(restock.purchasing().create(h, request).id()));
-            return restock.read(h -> restock.purchasing().find(h, Long.parseLong(answer.body())));
-        } catch (IdempotentCommands.KeyReused e) {
-            throw new Conflict(Console.ONCE_FIELD, "this form was already sent with other values; reload the page to make another purchase order");
-        }
+        String id = OnceKeys.once(restock, ctx, "console purchase order " + console.staff(ctx).username(), request.toString(),
+                "reload the page to make another purchase order", h -> Long.toString(restock.purchasing().create(h, request).id()));
+        return restock.read(h -> restock.purchasing().find(h, Long.parseLong(id)));
     }
 
     private static String text(Context ctx, String name) {

@@ -130,6 +130,27 @@ public final class ConsoleForm {
         return lines;
     }
 
+    /**
+     * The name a refusal gives the value sent as {@code input} the {@code occurrence}th time (from 0), so that it is
+     * shown at its field: the input's own name, or for a line's input the name with its line ("lines[1].sku"), counted
+     * as the refused form counts them (without the lines left blank). None for an input the form does not have.
+     */
+    Optional<String> refusedName(Context ctx, String input, int occurrence) {
+        Optional<Field> field = fields.stream().filter(f -> f.named(input)).findFirst();
+        if (field.isEmpty() || !field.get().perLine()) {
+            return field.map(f -> input);
+        }
+        int line = 0;
+        for (int row = 0; row < occurrence; row++) {
+            int at = row;
+            if (lineKeys.stream().map(ctx::formParams).anyMatch(values -> at < values.size() && !values.get(at).isBlank())) {
+                line++;
+            }
+        }
+        String lineNumber = "[" + line + "]";
+        return field.get().refusedAs().stream().filter(name -> name.contains("[]")).findFirst().map(name -> name.replace("[]", lineNumber));
+    }
+
     /** The form as the user sent it, with the refusal at the field it names (or over the form, for none of them). */
     FormState refused(Context ctx, String refusedField, String message) {
         Map<String, List<String>> typed = new LinkedHashMap<>();

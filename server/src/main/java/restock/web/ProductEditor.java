@@ -17,7 +17,6 @@ import restock.common.CalendarLimits;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.service.CatalogEdits;
-import restock.service.IdempotentCommands;
 import restock.service.Restock;
 
 import java.time.LocalDate;
@@ -114,17 +113,13 @@ public final class ProductEditor {
         CatalogEdits.FiledProduct draft = drafted(ctx);
         Sku sku = draft.product().sku();
         String by = console.staff(ctx).username() + " (console)";
-        try {
-            restock.idempotent().run("console product " + console.staff(ctx).username(), OnceKeys.key(ctx), OnceKeys.hash(draft.toString()), 201, h -> {
-                if (!restock.catalogEdits().createProduct(h, draft, by).created()) {
-                    throw new Conflict("sku", "a product with SKU " + sku.code() + " already exists (SKUs are unique): choose another SKU, "
-                            + "or change that product on its page");
-                }
-                return sku.code();
-            });
-        } catch (IdempotentCommands.KeyReused e) {
-            throw new Conflict(Console.ONCE_FIELD, "this form was already sent with other values; reload the page to make another product");
-        }
+        OnceKeys.once(restock, ctx, "console product " + console.staff(ctx).username(), draft.toString(), "reload the page to make another product", h -> {
+            if (!restock.catalogEdits().createProduct(h, draft, by).created()) {
+                throw new Conflict("sku", "a product with SKU " + sku.code() + " already exists (SKUs are unique): choose another SKU, "
+                        + "or change that product on its page");
+            }
+            return sku.code();
+        });
         Product p = draft.product();
         console.done(ctx, "/console/skus/" + sku.code(), "Product " + sku.code() + " created: " + p.name() + ", "
                 + Format.money(p.price().amountMinor(), p.price().currency()) + ", backorders " + p.backorderPolicy().code() + ".");

@@ -21,6 +21,8 @@ public final class ConsoleSession {
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
+    /** What Chromium asks for when it opens a page. */
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
     private ConsoleSession(String base) {
         this.base = base;
@@ -66,6 +68,11 @@ public final class ConsoleSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)));
     }
 
+    /** A page opened as a browser opens it, asking for HTML first (Javalin answers a missing route in the kind asked for). */
+    public HttpResponse<String> open(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", BROWSER_ACCEPT));
+    }
+
     /** A form sent from one of the console's pages (Origin is the console's own). */
     public HttpResponse<String> post(String path, Map<String, String> form) {
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -78,6 +85,18 @@ public final class ConsoleSession {
     public HttpResponse<String> postRaw(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", base).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A body sent as given under the Content-Type given (a form in plain text's clothes, a body in a charset named). */
+    public HttpResponse<String> postAs(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .header("Origin", base).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A form body of bytes as given (bytes that are not UTF-8 text, which a browser never sends from a console page). */
+    public HttpResponse<String> postBytes(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", base).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

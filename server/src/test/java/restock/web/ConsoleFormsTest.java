@@ -69,7 +69,8 @@ class ConsoleFormsTest {
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         LocalDate later = LocalDate.now(ZoneOffset.UTC).plusDays(20);
         // Two lines typed in the first and third rows: they come back as lines 1 and 2, as the messages count them.
-        String body = "_csrf=" + ConsoleSession.hidden(staff.get("/console/purchase-orders").body(), "_csrf")
+        String blank = staff.get("/console/purchase-orders").body();
+        String body = "_csrf=" + ConsoleSession.hidden(blank, "_csrf") + "&_once=" + ConsoleSession.hidden(blank, "_once")
                 + "&supplier=Acme+Lighting&new-supplier=yes"
                 + "&sku=LAMP-1&quantity=12&expected=" + later
                 + "&sku=&quantity=&expected=" + later
@@ -215,6 +216,7 @@ class ConsoleFormsTest {
         String page = staff.get("/console/purchase-orders/" + id).body();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("_once", ConsoleSession.hidden(page, "_once"));
         form.put("received-1", "3");
         form.put("received-2", "two");
 
