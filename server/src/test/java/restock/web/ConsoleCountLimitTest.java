@@ -40,7 +40,10 @@ class ConsoleCountLimitTest {
 
     private static HttpResponse<String> count(String counted) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("_csrf", ConsoleSession.hidden(staff.get("/console/skus/NAIL-1").body(), "_csrf"));
+        String page = staff.get("/console/skus/NAIL-1").body();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        // The count form acts once per page key (a resent count put an old count back).
+        form.put("_once", ConsoleSession.hidden(page, "_once"));
         form.put("counted", counted);
         form.put("reason", "");
         return staff.post("/console/skus/NAIL-1/count", form);

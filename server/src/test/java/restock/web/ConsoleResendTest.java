@@ -190,7 +190,7 @@ class ConsoleResendTest {
         assertThat(staff.post("/console/orders/" + order + "/lines/1/cancel", token).statusCode()).isEqualTo(303);
         HttpResponse<String> cancelledAgain = staff.post("/console/orders/" + order + "/lines/1/cancel", token);
         assertThat(cancelledAgain.statusCode()).isEqualTo(409);
-        assertThat(cancelledAgain.body()).contains("nothing left to cancel");
+        assertThat(cancelledAgain.body()).contains("so nothing in it is left to cancel");
 
         Map<String, String> edit = new LinkedHashMap<>(Map.of("_csrf", csrf, "name", "Silk Fan, boxed", "price", "9.00", "policy",
                 "when-supply-confirmed", "cap", "", "releaseDate", "", "category", "", "supplierId", ""));
