@@ -455,7 +455,7 @@ abstract class CsvImportChecks {
                 """);
         assertThat(products.errors()).extracting(CsvImport.RowError::message).containsExactly(
                 "price_minor must be between 0 and " + Money.MAX_AMOUNT_MINOR + ", was 100000000000",
-                "backorder_cap applies only to backorder_policy 'always', not 'never'");
+                "backorder_cap applies only when backorder_policy is always, and it is never here: remove the cap, or choose always");
 
         run(CsvImport.Kind.products, "sku,name,price_minor,currency\nW-3,Wick,100,GBP\n");
         CsvImport.Result purchaseOrders = run(CsvImport.Kind.purchase_orders, """
