@@ -25,7 +25,7 @@ final class StorefrontRoutes {
             ctx.json(java.util.Map.of("items", restock.read(h -> restock.availability().cart(h, items)).stream()
                     .map(Views.AvailabilityView::of).toList()));
         });
-        routes.get("/api/products/{sku}/offer", ctx -> ctx.contentType("application/ld+json")
+        routes.get("/api/products/{sku}/offer", ctx -> ctx.contentType("application/ld+json; charset=utf-8")
                 .result(commands.toJson(storefront.offer(HttpCommands.sku(ctx), HttpCommands.queryInt(ctx, "quantity", 1)))));
         for (Storefront.Format format : Storefront.Format.values()) {
             String file = "google-merchant." + format.name().toLowerCase(java.util.Locale.ROOT);

@@ -41,7 +41,8 @@ public final class AvailabilityQueries {
 
     public Answer availability(Handle handle, Sku sku, int quantity) {
         OrderRequest.requireQuantity("quantity", quantity);
-        return batch(handle, List.of(new OrderRequest.Line(sku, quantity))).get(0);
+        // One SKU named in the path: an unknown one is the path's "sku", not "items[0].sku" (an outside check).
+        return answers(handle, List.of(new OrderRequest.Line(sku, quantity)), false, false).get(0);
     }
 
     /** The calibration report over every settled first promise. */
@@ -54,7 +55,7 @@ public final class AvailabilityQueries {
      * quantities), each as if it were the only order.
      */
     public List<Answer> batch(Handle handle, List<OrderRequest.Line> items) {
-        return answers(handle, items, false);
+        return answers(handle, items, false, true);
     }
 
     /**
@@ -63,10 +64,10 @@ public final class AvailabilityQueries {
      * order refusing 1).
      */
     public List<Answer> cart(Handle handle, List<OrderRequest.Line> items) {
-        return answers(handle, items, true);
+        return answers(handle, items, true, true);
     }
 
-    private List<Answer> answers(Handle handle, List<OrderRequest.Line> items, boolean asOneOrder) {
+    private List<Answer> answers(Handle handle, List<OrderRequest.Line> items, boolean asOneOrder, boolean itemsNamed) {
         if (items.isEmpty() || items.size() > MAX_BATCH) {
             throw new InvalidInput("items", "items must hold 1 to " + MAX_BATCH + " SKUs, had " + items.size());
         }
@@ -78,7 +79,7 @@ public final class AvailabilityQueries {
         try {
             positions = new java.util.HashMap<>(books.positions(handle, skus));
         } catch (restock.common.NotFound unknown) {
-            throw unknown.at("items", items.stream().map(item -> item.sku().code()).toList(), "sku");
+            throw itemsNamed ? unknown.at("items", items.stream().map(item -> item.sku().code()).toList(), "sku") : unknown;
         }
         Map<Sku, List<LocalDate>> receiptDays = SqlPurchasing.receiptDays(handle, skus, MAX_RECEIPT_DAYS);
         List<Answer> answers = new ArrayList<>();

@@ -39,6 +39,19 @@ class AvailabilityAnswersTest {
         }
     }
 
+    /** The offer was sent without a charset and encoded as Latin-1: "Café" arrived as invalid UTF-8, "茶" as "?" (an outside check). */
+    @Test
+    void the_offer_is_utf_8_json_ld() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            String name = "Café Crème — 茶 🍵";
+            client.post("/api/products", "{\"sku\":\"NC-UTF\",\"name\":\"" + name + "\",\"priceMinor\":450,\"currency\":\"GBP\"}");
+            ApiClient.Exchange offer = client.get("/api/products/NC-UTF/offer");
+            assertThat(offer.contentType()).isEqualToIgnoringWhitespace("application/ld+json;charset=utf-8");
+            assertThat(offer.json().path("name").asText()).isEqualTo(name);
+        }
+    }
+
     @Test
     void bad_availability_requests_are_explained() {
         try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
@@ -46,7 +59,9 @@ class AvailabilityAnswersTest {
             client.post("/api/products", "{\"sku\":\"21212\",\"name\":\"Cake Cases\",\"priceMinor\":55,\"currency\":\"GBP\"}");
             assertThat(client.get("/api/availability/21212?quantity=0").json().path("field").asText()).as("the query parameter by its name (it said items[0].quantity)").isEqualTo("quantity");
             assertThat(client.get("/api/availability/21212?quantity=abc").status()).isEqualTo(400);
-            assertThat(client.get("/api/availability/NOPE").status()).isEqualTo(404);
+            ApiClient.Exchange unknown = client.get("/api/availability/NOPE");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.json().path("field").asText()).as("the path's sku (it said items[0].sku, a request with no items)").isEqualTo("sku");
             // A known path with a method it does not take (a new user got 404, as if the path did not exist).
             ApiClient.Exchange wrongMethod = client.send("DELETE", "/api/availability", null, java.util.Map.of("Authorization", "Bearer " + RunningApi.API_KEY));
             assertThat(wrongMethod.status()).isEqualTo(405);
