@@ -45,7 +45,8 @@ class AvailabilityAnswersTest {
         try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
             ApiClient client = api.client();
             String name = "Café Crème — 茶 🍵";
-            client.post("/api/products", "{\"sku\":\"NC-UTF\",\"name\":\"" + name + "\",\"priceMinor\":450,\"currency\":\"GBP\"}");
+            ApiClient.Exchange created = client.post("/api/products", "{\"sku\":\"NC-UTF\",\"name\":\"" + name + "\",\"priceMinor\":450,\"currency\":\"GBP\"}");
+            assertThat(created.json().path("name").asText()).as("a command's answer, as stored for its retries").isEqualTo(name);
             ApiClient.Exchange offer = client.get("/api/products/NC-UTF/offer");
             assertThat(offer.contentType()).isEqualToIgnoringWhitespace("application/ld+json;charset=utf-8");
             assertThat(offer.json().path("name").asText()).isEqualTo(name);
