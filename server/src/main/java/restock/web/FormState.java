@@ -52,7 +52,19 @@ public final class FormState {
         }
         // A line the user left blank shows what a fresh form does (its default date); any other input as sent.
         List<String> values = typed.getOrDefault(input, List.of());
-        return line < values.size() ? values.get(line) : form.perLine(input) ? shown : "";
+        return line < values.size() ? showable(values.get(line)) : form.perLine(input) ? shown : "";
+    }
+
+    /**
+     * A refused value as the form shows it again: without the control characters and undecodable bytes it was refused
+     * for. Shown as sent, a NUL reached the browser as U+FFFD, and pressing the button again created a product named
+     * "Bad\uFFFDName" (an outside check); now the user sees the value without them, under the message saying why.
+     */
+    static String showable(String typed) {
+        StringBuilder shown = new StringBuilder(typed.length());
+        typed.codePoints().filter(c -> c == '\t' || c == '\n' || c == '\r' || !(Character.isISOControl(c) || c == 0xFFFD))
+                .forEach(shown::appendCodePoint);
+        return shown.toString();
     }
 
     /** Whether a box is ticked: as sent, when the form was refused. */

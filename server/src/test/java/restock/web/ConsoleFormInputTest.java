@@ -124,6 +124,10 @@ class ConsoleFormInputTest {
         assertThat(created.body()).contains("The product was not created: Category must not hold control characters such as NUL")
                 .contains("value=\"Paper Lamp\"");
         assertThat(productExists("NUL-1")).isFalse();
+        // Shown again as sent, the NUL came back as U+FFFD and the same button then created "Bad\uFFFDName" (an outside check).
+        HttpResponse<String> named = staff.postRaw("/console/products", body(newProduct("NUL-2"), Map.of("name", "Bad%00Name")));
+        assertThat(named.statusCode()).isEqualTo(400);
+        assertThat(named.body()).contains("value=\"BadName\"").doesNotContain("\u0000").doesNotContain("\uFFFD");
 
         HttpResponse<String> edited = staff.postRaw("/console/skus/FAN-1/edit", body(productEdit(), Map.of("category", "a%00b")));
         assertThat(edited.statusCode()).isEqualTo(400);
@@ -225,6 +229,7 @@ class ConsoleFormInputTest {
         HttpResponse<String> bytes = staff.postRaw("/console/products", body(newProduct("UTF-1"), Map.of("name", "Paper%FF%FELamp")));
         assertThat(bytes.statusCode()).isEqualTo(400);
         assertThat(fieldAt(bytes.body(), "Name")).contains("Name must be text in UTF-8");
+        assertThat(bytes.body()).as("shown again without what it was refused for").contains("value=\"PaperLamp\"").doesNotContain("\uFFFD");
         assertThat(productExists("UTF-1")).isFalse();
 
         HttpResponse<String> surrogate = staff.postRaw("/console/suppliers/" + supplierId + "/edit",
