@@ -108,7 +108,7 @@ public final class ShopDemo {
         ctx.cookie(new Cookie(CSRF_COOKIE, token, PATH, COOKIE_SECONDS, secure(ctx), true, null, SameSite.STRICT));
         Optional<Checked> checked = checked(ctx);
         ctx.html(pages.render("shop/shop.jte", Map.of("items", items(checked), "csrf", token, "branding", branding, "error", "",
-                "maxQuantity", MAX_QUANTITY)));
+                "maxQuantity", MAX_QUANTITY, "onceKey", randomToken())));
     }
 
     /** A product the shopper asked about for another quantity ("Check" beside its quantity). */
@@ -164,8 +164,12 @@ public final class ShopDemo {
         Sku sku = Sku.of(required(ctx, "sku"));
         int quantity = quantity(ctx);
         OrderRequest request = new OrderRequest(required(ctx, "email"), true, 0, List.of(new OrderRequest.Line(sku, quantity)));
+        // Once per form key: reloading the "Thank you" page sent the form again and placed a second order (a newcomer's
+        // finding); a resend now shows the order the first send placed.
+        long orderId = Long.parseLong(OnceKeys.once(restock, ctx, "shop order", request.toString(), "go back to the shop page to order again",
+                h -> Long.toString(restock.orders().place(h, request, Optional.of("shop-demo@" + ctx.ip())).id())));
         var placed = restock.inTransaction(h -> {
-            Order order = restock.orders().place(h, request, Optional.of("shop-demo@" + ctx.ip()));
+            Order order = restock.orders().find(h, orderId);
             boolean waits = order.lines().stream().anyMatch(line -> line.quantities().waiting() > 0);
             Optional<String> link = waits ? Optional.of("/cancel/" + restock.cancelLinks().create(h, order.id()).token()) : Optional.empty();
             List<PlacedLine> lines = new ArrayList<>();
@@ -208,7 +212,7 @@ public final class ShopDemo {
                     || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
                 ctx.status(403).html(pages.render("shop/shop.jte", Map.of("items", List.of(), "csrf", "", "branding", branding,
                         "error", "This form is out of date or did not come from the shop. Go back to the shop page and try again.",
-                        "maxQuantity", MAX_QUANTITY)));
+                        "maxQuantity", MAX_QUANTITY, "onceKey", randomToken())));
                 return;
             }
             try {
@@ -225,7 +229,7 @@ public final class ShopDemo {
 
     private void refused(Context ctx, int status, String csrf, String error) {
         ctx.status(status).html(pages.render("shop/shop.jte", Map.of("items", items(), "csrf", csrf, "branding", branding,
-                "error", error, "maxQuantity", MAX_QUANTITY)));
+                "error", error, "maxQuantity", MAX_QUANTITY, "onceKey", randomToken())));
     }
 
     private static String required(Context ctx, String field) {

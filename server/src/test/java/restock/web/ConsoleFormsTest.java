@@ -383,7 +383,7 @@ class ConsoleFormsTest {
             ConsoleSession shopper = ConsoleSession.signedOut(shop.client().baseUrl());
             String page = shopper.get("/shop").body();
             Map<String, String> order = new LinkedHashMap<>(Map.of("_csrf", ConsoleSession.hidden(page, "_csrf"), "sku", "MUG-1",
-                    "quantity", "2", "email", "not-an-email"));
+                    "quantity", "2", "email", "not-an-email", "_once", ConsoleSession.hidden(page, "_once")));
 
             HttpResponse<String> answer = shopper.post("/shop/orders", order);
 

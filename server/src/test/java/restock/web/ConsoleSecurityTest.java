@@ -253,7 +253,8 @@ class ConsoleSecurityTest {
         assertThat(shop.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
                 assertThat(cookie).startsWith("restock_shop=").contains("HttpOnly").contains("SameSite=Strict"));
         String token = ConsoleSession.hidden(shop.body(), "_csrf");
-        Map<String, String> form = new LinkedHashMap<>(Map.of("sku", "22423", "quantity", "1", "email", "forged@example.com"));
+        Map<String, String> form = new LinkedHashMap<>(Map.of("sku", "22423", "quantity", "1", "email", "forged@example.com",
+                "_once", ConsoleSession.hidden(shop.body(), "_once")));
         long before = ordersOf("forged@example.com");
         assertThat(post(client, "/shop/orders", form, base).statusCode()).as("no token").isEqualTo(403);
         form.put("_csrf", token);
@@ -263,6 +264,15 @@ class ConsoleSecurityTest {
         HttpResponse<String> placed = post(client, "/shop/orders", form, base);
         assertThat(placed.statusCode()).isEqualTo(200);
         assertThat(placed.body()).contains("Thank you: order");
+        assertThat(ordersOf("forged@example.com")).isEqualTo(before + 1);
+        // Reloading the "Thank you" page sends the form again: it placed a second order (a newcomer's finding).
+        String thanks = placed.body().substring(placed.body().indexOf("Thank you: order"), placed.body().indexOf("Thank you: order") + 30);
+        HttpResponse<String> reloaded = post(client, "/shop/orders", form, base);
+        assertThat(reloaded.statusCode()).isEqualTo(200);
+        assertThat(reloaded.body()).as("the order the first send placed").contains(thanks);
+        assertThat(ordersOf("forged@example.com")).isEqualTo(before + 1);
+        form.remove("_once");
+        assertThat(post(client, "/shop/orders", form, base).statusCode()).as("a form without its key could act twice").isEqualTo(400);
         assertThat(ordersOf("forged@example.com")).isEqualTo(before + 1);
     }
 
