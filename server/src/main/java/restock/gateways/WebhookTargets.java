@@ -145,7 +145,12 @@ public final class WebhookTargets {
                 || (first == 172 && second >= 16 && second <= 31)
                 || (first == 192 && second == 168)
                 || (first == 192 && second == 0 && (b[2] & 0xFF) == 0)  // IETF protocol assignments
-                || (first == 198 && (second == 18 || second == 19)));   // benchmarking
+                || (first == 198 && (second == 18 || second == 19))     // benchmarking
+                // Documentation (RFC 5737; IPv6's 2001:db8::/32 was refused already): not routed, so a webhook there can
+                // only fail, and a newcomer found them taken while the message says special ranges are refused.
+                || (first == 192 && second == 0 && (b[2] & 0xFF) == 2)
+                || (first == 198 && second == 51 && (b[2] & 0xFF) == 100)
+                || (first == 203 && second == 0 && (b[2] & 0xFF) == 113));
     }
 
     private static boolean isZero(byte[] bytes, int from, int to) {

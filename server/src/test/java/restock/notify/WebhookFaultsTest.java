@@ -70,7 +70,9 @@ class WebhookFaultsTest {
     void loopback_link_local_and_private_addresses_are_refused_unless_the_operator_allows_them() {
         for (String url : List.of("http://127.0.0.1:9/hooks", "http://localhost/hooks", "http://169.254.169.254/latest/meta-data",
                 "http://10.0.0.1/hooks", "http://192.168.1.1/hooks", "http://172.16.0.1/hooks", "http://100.64.0.1/hooks",
-                "http://[::1]/hooks", "http://[fd00::1]/hooks", "http://[::ffff:127.0.0.1]/hooks", "http://0.0.0.0/hooks")) {
+                "http://[::1]/hooks", "http://[fd00::1]/hooks", "http://[::ffff:127.0.0.1]/hooks", "http://0.0.0.0/hooks",
+                // Documentation ranges (RFC 5737), taken before as public (a newcomer's finding); 2001:db8:: already refused.
+                "https://192.0.2.1/hook", "https://198.51.100.7/hook", "https://203.0.113.5/h", "https://[2001:db8::1]/hook")) {
             refused(url);
         }
         assertThat(endpoints()).isZero();
