@@ -18,7 +18,8 @@ public final class IdempotentCommands {
     }
 
     /** The answer a command gave (or gives now): its status and body. */
-    public record Answer(int status, String body) {
+    /** A command's answer; {@code repeated} when it is the stored answer of an earlier request under the same key. */
+    public record Answer(int status, String body, boolean repeated) {
     }
 
     /** A key already used for a request with another body. */
@@ -58,12 +59,12 @@ public final class IdempotentCommands {
                     if (!stored.get().requestHash().equals(requestHash)) {
                         throw new KeyReused(key.get());
                     }
-                    return new Answer(stored.get().statusCode(), stored.get().responseBody());
+                    return new Answer(stored.get().statusCode(), stored.get().responseBody(), true);
                 }
             }
             String body = command.apply(handle);
             key.ifPresent(k -> SqlIdempotency.store(handle, scope, k, requestHash, successStatus, body, restock.clock().instant()));
-            return new Answer(successStatus, body);
+            return new Answer(successStatus, body, false);
         });
     }
 }

@@ -198,7 +198,7 @@ final class ConsoleActions {
         }
         // Once per form: a receipt sent twice recorded the units twice, phantom stock that filled waiting orders (an outside check).
         int units = received.stream().mapToInt(ReceiptPlan.Received::quantity).sum();
-        String message = OnceKeys.once(restock, ctx, "console receipt " + console.staff(ctx).username(), "receipt " + id + " " + received,
+        String message = OnceKeys.onceSaid(restock, ctx, "console receipt " + console.staff(ctx).username(), "receipt " + id + " " + received,
                 "reload the page to receive more", h -> {
                     restock.purchasing().receive(h, id, received);
                     return Format.plural(units, "unit") + " received on purchase order " + id + "; waiting orders were filled first, in queue order.";
@@ -220,7 +220,7 @@ final class ConsoleActions {
         String reason = java.util.Optional.ofNullable(ctx.formParam("reason")).map(String::strip).filter(r -> !r.isEmpty())
                 .orElse("counted by " + console.staff(ctx).username());
         // Once per form: a count sent again after stock moved set the shelf back to the old count.
-        String message = OnceKeys.once(restock, ctx, "console count " + console.staff(ctx).username(), "count " + sku.code() + " " + counted
+        String message = OnceKeys.onceSaid(restock, ctx, "console count " + console.staff(ctx).username(), "count " + sku.code() + " " + counted
                 + " " + reason, "reload the page to count again", h -> {
                     int before = restock.stock().level(h, sku).onHand();
                     var after = restock.stock().count(h, sku, counted, reason);

@@ -57,6 +57,23 @@ final class OnceKeys {
         }
     }
 
+    /** What a resent form's page says before the first send's answer: nothing was done again. */
+    static final String SENT_BEFORE = "This form was sent before, and nothing more was done: ";
+
+    /**
+     * As {@link #once}, for a form whose answer is the sentence the page shows: a resend's sentence says it was a
+     * resend, before what the first send did (a newcomer saw the same "100 units received" twice and could not tell
+     * whether 200 had arrived).
+     */
+    static String onceSaid(Restock restock, Context ctx, String scope, String request, String again, Function<Handle, String> command) {
+        try {
+            IdempotentCommands.Answer answer = restock.idempotent().run(scope, Optional.of(key(ctx)), hash(request), 200, command);
+            return answer.repeated() ? SENT_BEFORE + answer.body() : answer.body();
+        } catch (IdempotentCommands.KeyReused e) {
+            throw new Conflict(Console.ONCE_FIELD, "this form was already sent with other values; " + again);
+        }
+    }
+
     static String hash(String request) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8)));
