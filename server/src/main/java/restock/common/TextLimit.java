@@ -74,11 +74,15 @@ public enum TextLimit {
     /** Whether the text holds a control character other than tab, line feed and carriage return (NUL among them). */
     public static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+            if (isControlCharacter(text.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A control character text may not hold: C0 controls but tab, newline and carriage return, and DEL. */
+    public static boolean isControlCharacter(int c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
     }
 }

@@ -62,8 +62,7 @@ public final class FormState {
      */
     static String showable(String typed) {
         StringBuilder shown = new StringBuilder(typed.length());
-        typed.codePoints().filter(c -> c == '\t' || c == '\n' || c == '\r' || !(Character.isISOControl(c) || c == 0xFFFD))
-                .forEach(shown::appendCodePoint);
+        typed.codePoints().filter(c -> !restock.common.TextLimit.isControlCharacter(c) && c != 0xFFFD).forEach(shown::appendCodePoint);
         return shown.toString();
     }
 

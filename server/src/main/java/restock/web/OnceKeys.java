@@ -50,11 +50,7 @@ final class OnceKeys {
      * @param command the command, returning the answer to keep (the sentence the page shows, an id)
      */
     static String once(Restock restock, Context ctx, String scope, String request, String again, Function<Handle, String> command) {
-        try {
-            return restock.idempotent().run(scope, Optional.of(key(ctx)), hash(request), 200, command).body();
-        } catch (IdempotentCommands.KeyReused e) {
-            throw new Conflict(Console.ONCE_FIELD, "this form was already sent with other values; " + again);
-        }
+        return run(restock, ctx, scope, request, again, command).body();
     }
 
     /** What a resent form's page says before the first send's answer: nothing was done again. */
@@ -66,9 +62,14 @@ final class OnceKeys {
      * whether 200 had arrived).
      */
     static String onceSaid(Restock restock, Context ctx, String scope, String request, String again, Function<Handle, String> command) {
+        IdempotentCommands.Answer answer = run(restock, ctx, scope, request, again, command);
+        return answer.repeated() ? SENT_BEFORE + answer.body() : answer.body();
+    }
+
+    private static IdempotentCommands.Answer run(Restock restock, Context ctx, String scope, String request, String again,
+                                                 Function<Handle, String> command) {
         try {
-            IdempotentCommands.Answer answer = restock.idempotent().run(scope, Optional.of(key(ctx)), hash(request), 200, command);
-            return answer.repeated() ? SENT_BEFORE + answer.body() : answer.body();
+            return restock.idempotent().run(scope, Optional.of(key(ctx)), hash(request), 200, command);
         } catch (IdempotentCommands.KeyReused e) {
             throw new Conflict(Console.ONCE_FIELD, "this form was already sent with other values; " + again);
         }

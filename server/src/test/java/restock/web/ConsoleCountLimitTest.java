@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import restock.allocation.SkuBook;
 import restock.catalog.Sku;
-import restock.service.StaffAccounts;
 import restock.support.ConsoleSession;
 import restock.support.RunningApi;
 import restock.support.TestDatabases;
@@ -28,9 +27,8 @@ class ConsoleCountLimitTest {
     @BeforeAll
     static void start() throws Exception {
         api = new RunningApi(TestDatabases.targets().get(0));
-        new StaffAccounts(api.restock(), api.restock().clock()).create("ops", PASSWORD.toCharArray(), "test");
         api.client().post("/api/products", "{\"sku\":\"NAIL-1\",\"name\":\"Nail\",\"priceMinor\":1,\"currency\":\"GBP\"}");
-        staff = ConsoleSession.signedIn(api.client().baseUrl(), "ops", PASSWORD);
+        staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import restock.service.StaffAccounts;
 import restock.support.ConsoleSession;
 import restock.support.RunningApi;
 import restock.support.TestDatabases;
@@ -29,10 +28,9 @@ class ConsoleFormsTest {
     @BeforeAll
     static void start() throws Exception {
         api = new RunningApi(TestDatabases.targets().get(0));
-        new StaffAccounts(api.restock(), api.restock().clock()).create("ops", PASSWORD.toCharArray(), "test");
         api.client().post("/api/products", "{\"sku\":\"LAMP-1\",\"name\":\"Brass Lamp\",\"priceMinor\":1299,\"currency\":\"GBP\"}");
         api.client().post("/api/products", "{\"sku\":\"FAN-1\",\"name\":\"Silk Fan\",\"priceMinor\":900,\"currency\":\"GBP\"}");
-        staff = ConsoleSession.signedIn(api.client().baseUrl(), "ops", PASSWORD);
+        staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import restock.payments.PaymentPolicy;
 import restock.payments.SimulatedGateway;
 import restock.service.PaymentProcessor;
-import restock.service.StaffAccounts;
 import restock.support.ApiClient;
 import restock.support.ConsoleSession;
 import restock.support.RunningApi;
@@ -30,7 +29,6 @@ class ConsoleOrdersListTest {
     @Test
     void each_order_shows_its_reserved_waiting_and_refused_units_and_a_badge_for_refused_ones() throws Exception {
         try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
-            new StaffAccounts(api.restock(), api.restock().clock()).create("ops", PASSWORD.toCharArray(), "test");
             ApiClient client = api.client();
             client.post("/api/products", "{\"sku\":\"LAMP-1\",\"name\":\"Lamp\",\"priceMinor\":900,\"currency\":\"GBP\",\"backorderPolicy\":\"never\"}");
             client.post("/api/products", "{\"sku\":\"FAN-1\",\"name\":\"Silk Fan\",\"priceMinor\":900,\"currency\":\"GBP\",\"backorderPolicy\":\"always\"}");
@@ -43,7 +41,7 @@ class ConsoleOrdersListTest {
             long refused = client.post("/api/orders", "{\"customerEmail\":\"cy@example.com\",\"allowPartial\":true,"
                     + "\"lines\":[{\"sku\":\"LAMP-1\",\"quantity\":2}]}").json().path("id").asLong();
 
-            String page = ConsoleSession.signedIn(client.baseUrl(), "ops", PASSWORD).get("/console/orders").body();
+            String page = ConsoleSession.signedIn(api, "ops", PASSWORD).get("/console/orders").body();
 
             // The list showed units, waiting, shipped and cancelled: an order with 2 of its 5 units refused looked whole.
             assertThat(row(page, partlyRefused)).contains(cell("Units", 5)).contains(cell("Reserved", 3)).contains(cell("Waiting", 0))
@@ -62,7 +60,6 @@ class ConsoleOrdersListTest {
     @Test
     void an_order_reserved_but_not_paid_says_why_it_will_not_ship_and_a_paid_one_shows_plain_ready() throws Exception {
         try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
-            new StaffAccounts(api.restock(), api.restock().clock()).create("ops", PASSWORD.toCharArray(), "test");
             ApiClient client = api.client();
             client.post("/api/products", "{\"sku\":\"LAMP-1\",\"name\":\"Lamp\",\"priceMinor\":900,\"currency\":\"GBP\",\"backorderPolicy\":\"never\"}");
             client.post("/api/stock/LAMP-1/adjustments", "{\"quantity\":5,\"reason\":\"opening stock\"}");
@@ -70,7 +67,7 @@ class ConsoleOrdersListTest {
                     + "\"lines\":[{\"sku\":\"LAMP-1\",\"quantity\":1}]}").json().path("id").asLong();
             long declined = client.post("/api/orders", "{\"customerEmail\":\"bob@example.com\",\"paymentMethod\":\""
                     + SimulatedGateway.DECLINING_TOKEN + "\",\"lines\":[{\"sku\":\"LAMP-1\",\"quantity\":2}]}").json().path("id").asLong();
-            ConsoleSession staff = ConsoleSession.signedIn(client.baseUrl(), "ops", PASSWORD);
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
 
             // Before the gateway has answered, neither card holds anything: neither order ships yet.
             String asked = staff.get("/console/orders").body();
