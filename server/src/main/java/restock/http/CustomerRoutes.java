@@ -60,8 +60,7 @@ final class CustomerRoutes {
         });
         routes.post("/api/orders/{id}/cancel-link", ctx -> {
             var link = restock.read(h -> restock.cancelLinks().createForWaitingItems(h, HttpCommands.id(ctx)));
-            ctx.status(201).json(java.util.Map.of("url", publicUrl + "/cancel/" + link.token(),
-                    "expiresAt", link.expiresAt().toString()));
+            ctx.status(201).json(Views.CancelLinkView.of(publicUrl, link));
         });
         routes.post("/api/payments/pay-link", ctx -> commands.command(ctx, 200, Requests.PAY_LINK_FIELDS, (h, body) -> {
             var payment = restock.payLinks().payWith(h, JsonBody.requiredText(body, "", "token"), JsonBody.requiredText(body, "", "paymentMethod"));

@@ -243,7 +243,7 @@ public final class HttpApi {
         routes.post("/api/purchase-orders/{id}/cancel", ctx -> commands.commandWithoutBody(ctx, h -> Views.PurchaseOrderView.of(
                 restock.purchasing().cancel(h, HttpCommands.id(ctx)))));
 
-        routes.post("/api/orders", ctx -> commands.command(ctx, 201, (h, body) -> orderView(h,
+        routes.post("/api/orders", ctx -> commands.command(ctx, 201, (h, body) -> placedView(h,
                 restock.orders().place(h, Requests.order(body), Optional.of(Authentication.client(ctx))))));
         // Before /api/orders/{id}, which would take "to-ship" for an id.
         routes.get("/api/orders/to-ship", this::listOrdersToShip);
@@ -376,6 +376,17 @@ public final class HttpApi {
 
     private Views.OrderView orderView(Handle handle, restock.orders.Order order) {
         return Views.OrderView.of(order, restock.orders().payments(handle, order));
+    }
+
+    /**
+     * The answer to placing an order: with a cancel link when something waits, so a storefront key, which may not
+     * read orders or make links, can still offer the shopper the free cancel on its confirmation page.
+     */
+    private Views.OrderView placedView(Handle handle, restock.orders.Order order) {
+        Views.OrderView view = orderView(handle, order);
+        boolean waiting = order.lines().stream().anyMatch(line -> line.quantities().waiting() > 0);
+        return waiting ? view.withCancelLink(Views.CancelLinkView.of(branding.publicUrl(), restock.cancelLinks().create(handle, order.id())))
+                : view;
     }
 
     private void authenticate(Context ctx) {

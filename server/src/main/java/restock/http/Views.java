@@ -82,14 +82,29 @@ final class Views {
         }
     }
 
+    /**
+     * An order; {@code cancelLink} only on the answer to placing it, when something waits: the link the storefront
+     * shows the shopper on its confirmation page (the one who placed the order is the one who gets it).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OrderView(long id, String status, String payment, String customerEmail, int priority, Instant placedAt,
-                     List<OrderLineView> lines) {
+                     List<OrderLineView> lines, CancelLinkView cancelLink) {
         static OrderView of(Order order, Map<Long, LinePayment> payments) {
             String payment = OrderPayment.of(payments.values().stream().map(LinePayment::state).toList())
                     .map(OrderPayment::code).orElse(null);
             return new OrderView(order.id(), order.status().code(), payment, order.customerEmail(), order.priority(), order.placedAt(),
-                    order.lines().stream().map(line -> OrderLineView.of(line, payments)).toList());
+                    order.lines().stream().map(line -> OrderLineView.of(line, payments)).toList(), null);
+        }
+
+        OrderView withCancelLink(CancelLinkView link) {
+            return new OrderView(id, status, payment, customerEmail, priority, placedAt, lines, link);
+        }
+    }
+
+    /** A signed, single-use link a customer opens to cancel what still waits, free of charge, and until when it works. */
+    record CancelLinkView(String url, Instant expiresAt) {
+        static CancelLinkView of(String publicUrl, restock.service.CancelLinks.Link link) {
+            return new CancelLinkView(publicUrl + "/cancel/" + link.token(), link.expiresAt());
         }
     }
 

@@ -76,6 +76,37 @@ class ScopedKeysTest {
         }
     }
 
+    /**
+     * A storefront key may not read orders or make cancel links (it would reach every shopper's order by id), so its
+     * confirmation page had no way to offer the free cancel (an outside check): the answer to placing an order carries
+     * a link when something waits, and only that answer does.
+     */
+    @Test
+    void a_storefront_key_gets_the_shoppers_cancel_link_with_the_order_it_placed() {
+        ApiClient storefront = as(create("www-confirmation", "storefront", null));
+        expect(operations.post("/api/products", """
+                {"sku":"22699","name":"Roses Regency Teacup And Saucer","priceMinor":295,"currency":"GBP","backorderPolicy":"always"}"""), 201);
+        JsonNode waits = expect(storefront.post("/api/orders",
+                "{\"customerEmail\":\"bea@example.com\",\"lines\":[{\"sku\":\"22699\",\"quantity\":2}]}"), 201).json();
+        assertThat(waits.path("lines").get(0).path("backordered").asInt()).isEqualTo(2);
+        String url = waits.path("cancelLink").path("url").asText();
+        assertThat(url).as("the link in the answer: %s", waits).contains("/cancel/");
+        assertThat(waits.path("cancelLink").path("expiresAt").asText()).isNotEmpty();
+        expect(storefront.get("/api/orders/" + waits.path("id").asLong()), 403);
+        assertThat(operations.get("/api/orders/" + waits.path("id").asLong()).json().has("cancelLink"))
+                .as("only the answer to placing carries it").isFalse();
+
+        String path = url.substring(url.indexOf("/cancel/"));
+        Exchange page = expect(storefront.send("GET", path, null, Map.of()), 200);
+        assertThat(page.responseBody()).contains("Roses Regency Teacup And Saucer");
+        expect(storefront.send("POST", path, "reason=other", Map.of("Content-Type", "application/x-www-form-urlencoded")), 200);
+        assertThat(operations.get("/api/orders/" + waits.path("id").asLong()).json().path("status").asText()).isEqualTo("cancelled");
+
+        JsonNode fromStock = expect(storefront.post("/api/orders",
+                "{\"customerEmail\":\"bea@example.com\",\"lines\":[{\"sku\":\"22423\",\"quantity\":1}]}"), 201).json();
+        assertThat(fromStock.has("cancelLink")).as("nothing waits, nothing to cancel free: %s", fromStock).isFalse();
+    }
+
     @Test
     void a_reporting_key_reads_everything_but_changes_nothing_and_cannot_list_keys() {
         ApiClient reporting = as(create("bi", "reporting", null));
