@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derives Restock's small demo catalog from the UCI Online Retail data set in ../shared/data/online_retail.
 
-Picks the 36 best-selling products among those sold in at least 40 of 54 weeks, with their real descriptions, median unit price and average weekly units,
+Picks the 36 best-selling products among those sold in at least 40 of 54 weeks, and two slow movers, with their real descriptions, median unit price and average weekly units,
 and assigns each a demo stock situation (in stock, waiting on a purchase order, out of stock). Run from the
 project folder: python3 tools/derive_demo_data.py > server/src/main/resources/demo/products.csv
 """
@@ -9,6 +9,7 @@ import csv, gzip, statistics, sys
 from collections import defaultdict
 
 DATA = "../shared/data/online_retail"
+SLOW_MOVERS = ["16014", "16218"]
 prices, names = defaultdict(list), {}
 with gzip.open(f"{DATA}/online_retail_transactions.csv.gz", "rt", encoding="utf-8") as f:
     for row in csv.DictReader(f):
@@ -17,7 +18,7 @@ with gzip.open(f"{DATA}/online_retail_transactions.csv.gz", "rt", encoding="utf-
             continue
         prices[code].append(float(row["UnitPrice"]))
         if row["Description"]:
-            names.setdefault(code, row["Description"].strip())
+            names.setdefault(code, " ".join(row["Description"].split()))
 
 summary = {}
 with open(f"{DATA}/sku_summary.csv") as f:
@@ -27,6 +28,9 @@ with open(f"{DATA}/sku_summary.csv") as f:
 ranked = sorted((s for s in summary.values()
                  if s["sku"] in names and s["class"] != "NA" and int(s["weeks_nonzero"]) >= 40),
                 key=lambda s: -int(s["total_units"]))[:36]
+# Two slow movers, sold in under 60% of the weeks but in almost every month, so the demo shows the monthly grain the
+# planner picks for such SKUs on any day it is loaded (the 36 above all sell most weeks: by weeks, whatever the day).
+ranked += [summary[sku] for sku in SLOW_MOVERS]
 situations = ["in_stock", "in_stock", "awaiting_po", "out_of_stock"]
 out = csv.writer(sys.stdout, lineterminator="\n")
 out.writerow(["sku", "name", "price_minor", "currency", "weekly_units", "demand_class", "situation"])
