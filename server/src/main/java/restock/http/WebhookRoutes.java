@@ -117,7 +117,7 @@ final class WebhookRoutes {
         static OutboxEntryView of(OutboxEntry entry) {
             return new OutboxEntryView(entry.id(), entry.messageId().toString(), entry.channel().code(), entry.topic(), entry.recipient(),
                     entry.endpointId().orElse(null), entry.status().code(), entry.attempts(), entry.lastError().orElse(null),
-                    entry.nextAttemptAt().map(Object::toString).orElse(null), entry.held().map(OutboxEntry.Hold::id).orElse(null),
+                    entry.nextAttemptAt().map(Object::toString).orElse(null), entry.held().flatMap(OutboxEntry.Hold::behind).orElse(null),
                     entry.held().map(OutboxEntry.Hold::reason).orElse(null), entry.createdAt().toString(),
                     entry.deliveredAt().map(Object::toString).orElse(null));
         }

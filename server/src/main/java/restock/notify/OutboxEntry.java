@@ -8,27 +8,53 @@ import java.util.UUID;
  * One outbox message as the outbox list shows it: what it is, to whom, how its delivery went and what happens next.
  * {@code id} is the one POST /api/outbox/{id}/replay and /retry take; {@code messageId} the one receivers de-duplicate on.
  * A webhook names the endpoint registered at its URL ({@code endpointId}; absent for a mail). A message the worker
- * will try can be held behind an earlier one ({@code held}): its time has come, yet it waits for that one.
+ * will try can be held ({@code held}): its time has come, yet it waits behind an earlier one, or for its paused
+ * endpoint to be resumed.
  */
 public record OutboxEntry(long id, UUID messageId, Message.Channel channel, String topic, String recipient, Optional<Long> endpointId,
                           DeliveryStatus status, int attempts, Optional<String> lastError, Optional<Instant> nextAttemptAt,
                           Instant createdAt, Optional<Instant> deliveredAt, Optional<Hold> held) {
-    /**
-     * The earlier message a waiting one is held behind: messages to one recipient about one customer are delivered in
-     * id order, so none is tried while an older one of them is still pending or retrying. This is the oldest of them.
-     */
-    public record Hold(long id, DeliveryStatus status, Instant nextAttemptAt) {
-        public Hold {
-            if (!status.willBeTried()) {
-                throw new IllegalStateException("outbox message " + id + " holds another back while " + status.code());
+    /** Why a message the worker will try waits although its time has come, with what to do about it. */
+    public sealed interface Hold {
+        /** Why the message is held, and what to do about it, in words for a person. */
+        String reason();
+
+        /** The earlier message it waits for, if that is why. */
+        default Optional<Long> behind() {
+            return Optional.empty();
+        }
+
+        /**
+         * The earlier message a waiting one is held behind: messages to one recipient about one customer are delivered in
+         * id order, so none is tried while an older one of them is still pending or retrying. This is the oldest of them.
+         */
+        record Behind(long id, DeliveryStatus status, Instant nextAttemptAt) implements Hold {
+            public Behind {
+                if (!status.willBeTried()) {
+                    throw new IllegalStateException("outbox message " + id + " holds another back while " + status.code());
+                }
+            }
+
+            @Override
+            public Optional<Long> behind() {
+                return Optional.of(id);
+            }
+
+            @Override
+            public String reason() {
+                String when = status == DeliveryStatus.RETRYING ? "next attempt at " + nextAttemptAt : "due at " + nextAttemptAt;
+                return "messages to one recipient about one customer are delivered in order: this one waits for message " + id
+                        + ", which is " + status.code() + " (" + when + "; POST /api/outbox/" + id + "/retry tries it now)";
             }
         }
 
-        /** Why the message is held, and what to do about it, in words for a person. */
-        public String reason() {
-            String when = status == DeliveryStatus.RETRYING ? "next attempt at " + nextAttemptAt : "due at " + nextAttemptAt;
-            return "messages to one recipient about one customer are delivered in order: this one waits for message " + id
-                    + ", which is " + status.code() + " (" + when + "; POST /api/outbox/" + id + "/retry tries it now)";
+        /** The webhook endpoint it is for is paused: its messages are kept, in order, until it is resumed. */
+        record EndpointPaused(long endpointId) implements Hold {
+            @Override
+            public String reason() {
+                return "webhook endpoint " + endpointId + " is paused: its messages are kept and go, in order, once POST /api/webhooks/"
+                        + endpointId + "/resume resumes it";
+            }
         }
     }
 
@@ -44,8 +70,11 @@ public record OutboxEntry(long id, UUID messageId, Message.Channel channel, Stri
             throw new IllegalStateException("outbox message " + id + " is " + status.code() + " and has "
                     + (deliveredAt.isPresent() ? "a" : "no") + " delivery time");
         }
-        if (held.isPresent() && (!status.willBeTried() || held.get().id() >= id)) {
-            throw new IllegalStateException("outbox message " + id + " is " + status.code() + " and held behind message " + held.get().id());
+        if (held.isPresent() && (!status.willBeTried() || held.get().behind().orElse(-1L) >= id)) {
+            throw new IllegalStateException("outbox message " + id + " is " + status.code() + " and held (" + held.get().reason() + ")");
+        }
+        if (held.orElse(null) instanceof Hold.EndpointPaused && channel != Message.Channel.WEBHOOK) {
+            throw new IllegalStateException("outbox message " + id + " is a " + channel.code() + " and held by a paused webhook endpoint");
         }
         if (endpointId.isPresent() && channel != Message.Channel.WEBHOOK) {
             throw new IllegalStateException("outbox message " + id + " is a " + channel.code() + " and names webhook endpoint " + endpointId.get());

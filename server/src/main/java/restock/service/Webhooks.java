@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * A shop's webhook endpoints and the record of what was sent to whom (the outbox): endpoints added with a secret
- * of their own, listed without secrets, paused (no new messages; queued ones still go) and resumed, deleted
+ * of their own, listed without secrets, paused (its messages are kept, in order, until it is resumed) and resumed, deleted
  * (queued messages dead-lettered), their signing secret rotated (shown once); parked messages replayed, waiting ones
  * tried now.
  */

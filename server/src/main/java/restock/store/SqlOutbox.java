@@ -55,15 +55,29 @@ public final class SqlOutbox {
                 .bind("at", SqlPurchasing.utc(now)).execute();
     }
 
-    /** The oldest due message with nothing pending before it for the same customer (index: outbox_pending_by_id). */
+    /**
+     * The live webhook endpoint at an outbox row's URL (the row named {@code {row}}), when it is paused: its messages
+     * wait, in order, until it is resumed (index: webhook_endpoints' unique live URL).
+     */
+    private static String pausedEndpoint(String row) {
+        return """
+                select w.id from webhook_endpoints w where {row}.channel = 'webhook' and w.url = {row}.recipient
+                and w.deleted_at is null and w.paused_at is not null""".replace("{row}", row);
+    }
+
+    /**
+     * The oldest due message with nothing pending before it for the same customer and no paused endpoint to go to
+     * (index: outbox_pending_by_id).
+     */
     static final String CLAIM_NEXT = """
             select * from outbox o
             where o.status = 'pending' and o.next_attempt_at <= :now
               and not exists (select 1 from outbox earlier where earlier.ordering_key = o.ordering_key
                               and earlier.status = 'pending' and earlier.id < o.id)
+              and not exists (%s)
             order by o.id
             limit 1
-            for update skip locked""";
+            for update skip locked""".formatted(pausedEndpoint("o"));
 
     /** A claimed message, locked by this transaction until it commits. */
     public record Claimed(long id, int attempts, Message message) {
@@ -163,7 +177,8 @@ public final class SqlOutbox {
             o.created_at, o.sent_at, %s as listed_status,
             (select w.id from webhook_endpoints w where o.channel = 'webhook' and w.url = o.recipient
              order by w.deleted_at is null desc, w.id desc limit 1) as endpoint_id,
-            held.id as held_by_id, held.listed_status as held_by_status, held.next_attempt_at as held_by_next_attempt_at""".formatted(listedStatus("o"));
+            held.id as held_by_id, held.listed_status as held_by_status, held.next_attempt_at as held_by_next_attempt_at,
+            case when o.status = 'pending' then (%s) end as paused_endpoint_id""".formatted(listedStatus("o"), pausedEndpoint("o"));
 
     /** The outbox and, for a pending row, the message it is held behind (the condition CLAIM_NEXT skips a row on). */
     private static final String LISTED_FROM = """
@@ -211,7 +226,10 @@ public final class SqlOutbox {
     private static OutboxEntry listed(ResultSet rs) throws SQLException {
         DeliveryStatus status = DeliveryStatus.parse("status", rs.getString("listed_status"));
         Long heldBy = rs.getObject("held_by_id", Long.class);
-        Optional<OutboxEntry.Hold> held = heldBy == null ? Optional.empty() : Optional.of(new OutboxEntry.Hold(heldBy,
+        Long pausedEndpoint = rs.getObject("paused_endpoint_id", Long.class);
+        // A paused endpoint holds every message to it, the earlier one this one would wait for too: that is the reason to give.
+        Optional<OutboxEntry.Hold> held = pausedEndpoint != null ? Optional.of(new OutboxEntry.Hold.EndpointPaused(pausedEndpoint))
+                : heldBy == null ? Optional.empty() : Optional.of(new OutboxEntry.Hold.Behind(heldBy,
                 DeliveryStatus.parse("status", rs.getString("held_by_status")),
                 rs.getObject("held_by_next_attempt_at", OffsetDateTime.class).toInstant()));
         return new OutboxEntry(rs.getLong("id"), rs.getObject("message_id", UUID.class),
@@ -236,9 +254,12 @@ public final class SqlOutbox {
                 .list();
     }
 
-    /** Active webhook endpoints with their secrets. */
+    /**
+     * The webhook endpoints new messages are written for, with their secrets: the active ones and the paused ones
+     * (whose messages wait until they are resumed); not deleted or disabled ones.
+     */
     public static List<WebhookEndpoint> endpoints(Handle handle) {
-        return handle.createQuery("select id, url, secret from webhook_endpoints where active order by id")
+        return handle.createQuery("select id, url, secret from webhook_endpoints where deleted_at is null and (active or paused_at is not null) order by id")
                 .map((rs, ctx) -> new WebhookEndpoint(rs.getLong("id"), rs.getString("url"), rs.getString("secret")))
                 .list();
     }
@@ -259,7 +280,7 @@ public final class SqlOutbox {
     }
 
     public static Optional<String> endpointSecret(Handle handle, String url) {
-        // A paused endpoint still has its queued messages delivered; a deleted or disabled one has none.
+        // A paused endpoint's messages wait for it to be resumed, then go signed with its secret; a deleted or disabled one has none.
         return handle.createQuery("""
                         select secret from webhook_endpoints
                         where url = :url and deleted_at is null and (active or paused_at is not null) order by active desc, id limit 1""")

@@ -144,6 +144,43 @@ class WebhookDeliveryListTest {
                 .satisfies(mail -> assertThat(mail.path("status").asText()).isEqualTo("delivered"));
     }
 
+    /**
+     * A developer pauses the endpoint while deploying the shop: what happens meanwhile is kept for it, not dropped (a
+     * pause used to write no new messages, so the deploy's events were lost to it), listed as held with the reason,
+     * and delivered in order once the endpoint is resumed. Mail to the customer does not wait for it.
+     */
+    @Test
+    void a_paused_endpoint_keeps_its_messages_and_gets_them_in_order_when_resumed() {
+        long endpointId = endpointAndOneWaitingOrder();
+        endpointDown.set(false);
+        DeliveryWorker worker = worker();
+        expect(client.post("/api/webhooks/" + endpointId + "/pause", ""), 200);
+        worker.runOnce();
+        expect(client.post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"lines\":[{\"sku\":\"22423\",\"quantity\":2}]}"), 201);
+        new NoticeRelay(api.restock(), Branding.DEMO, "https://shop.example.com/pay?token={token}", clock).runOnce();
+        clock.advance(Backoff.MAX_DELAY);
+        worker.runOnce();
+
+        assertThat(delivered).as("nothing goes to a paused endpoint").isEmpty();
+        JsonNode held = items("?channel=webhook");
+        assertThat(held).as("the order placed while it was paused has its message too").hasSize(2);
+        assertThat(held).allSatisfy(message -> {
+            assertThat(message.path("status").asText()).isEqualTo("pending");
+            assertThat(message.path("attempts").asInt()).as("waiting for the resume spends no tries").isZero();
+            assertThat(message.path("heldReason").asText()).isEqualTo("webhook endpoint " + endpointId
+                    + " is paused: its messages are kept and go, in order, once POST /api/webhooks/" + endpointId + "/resume resumes it");
+            assertThat(message.has("heldBehind")).isFalse();
+        });
+        assertThat(items("?channel=email")).as("mail does not wait for the endpoint").hasSize(2)
+                .allSatisfy(mail -> assertThat(mail.path("status").asText()).isEqualTo("delivered"));
+
+        expect(client.post("/api/webhooks/" + endpointId + "/resume", ""), 200);
+        worker.runOnce();
+        worker.runOnce();
+        assertThat(delivered).as("oldest first").containsExactly(held.get(1).path("messageId").asText(), held.get(0).path("messageId").asText());
+        assertThat(items("?channel=webhook&status=delivered")).hasSize(2);
+    }
+
     /** A replay is for a parked message: one still being tried is a conflict that says where it stands, not a 404. */
     @Test
     void replaying_a_message_that_is_not_parked_is_a_409_that_says_its_state_and_what_to_do_and_an_unknown_id_a_404() {
