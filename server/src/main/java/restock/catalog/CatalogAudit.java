@@ -24,6 +24,25 @@ public final class CatalogAudit {
         return changes;
     }
 
+    /**
+     * A version of a record's editable fields, for optimistic edits (an HTTP ETag, a form's hidden field): equal fields
+     * give the same version, any change another. The first 16 hex digits of a SHA-256 over the fields, each name and
+     * value prefixed with its length so that no two different sets of fields read the same.
+     */
+    public static String version(Map<String, Object> fields) {
+        StringBuilder text = new StringBuilder();
+        fields.forEach((field, value) -> {
+            String shown = String.valueOf(value);
+            text.append(field.length()).append(':').append(field).append(value == null ? "-" : shown.length() + ":" + shown).append(';');
+        });
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A product's editable fields as plain values, for {@link #diff}. */
     public static Map<String, Object> fields(Product product, java.util.Optional<String> category, java.util.Optional<Long> supplierId) {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -64,10 +64,16 @@ final class CatalogRoutes {
             CatalogEdits.Created<Supplier> created = restock.inTransaction(h -> edits().createSupplier(h, draft, changedBy(ctx)));
             ctx.status(created.created() ? 201 : 200).json(supplierView(created.value()));
         });
-        routes.get("/api/suppliers/{id}", ctx -> ctx.json(supplierView(restock.read(h -> edits().supplier(h, HttpCommands.id(ctx))))));
+        routes.get("/api/suppliers/{id}", ctx -> {
+            Supplier supplier = restock.read(h -> edits().supplier(h, HttpCommands.id(ctx)));
+            ctx.header("ETag", HttpCommands.etag(CatalogEdits.version(supplier))).json(supplierView(supplier));
+        });
         routes.patch("/api/suppliers/{id}", ctx -> commands.command(ctx, 200, (h, body) -> {
             JsonBody.requireKnownFields(body, "", SUPPLIER_FIELDS);
-            return supplierView(edits().editSupplier(h, HttpCommands.id(ctx), supplier -> applySupplier(supplier, body), changedBy(ctx)));
+            Supplier edited = edits().editSupplier(h, HttpCommands.id(ctx), HttpCommands.readVersion(ctx),
+                    supplier -> applySupplier(supplier, body), changedBy(ctx));
+            ctx.header("ETag", HttpCommands.etag(CatalogEdits.version(edited)));
+            return supplierView(edited);
         }));
         routes.get("/api/suppliers/{id}/audit", ctx -> {
             long id = HttpCommands.id(ctx);
@@ -97,7 +103,10 @@ final class CatalogRoutes {
         });
         routes.patch("/api/products/{sku}", ctx -> commands.command(ctx, 200, (h, body) -> {
             JsonBody.requireKnownFields(body, "", PRODUCT_FIELDS);
-            return productView(edits().editProduct(h, HttpCommands.sku(ctx), filed -> applyProduct(filed, body), changedBy(ctx)));
+            CatalogEdits.FiledProduct edited = edits().editProduct(h, HttpCommands.sku(ctx), HttpCommands.readVersion(ctx),
+                    filed -> applyProduct(filed, body), changedBy(ctx));
+            ctx.header("ETag", HttpCommands.etag(edited.version()));
+            return productView(edited);
         }));
         routes.get("/api/products/{sku}/audit", ctx -> {
             var sku = HttpCommands.sku(ctx);

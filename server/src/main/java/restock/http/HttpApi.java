@@ -13,6 +13,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import restock.common.Conflict;
+import restock.common.StaleVersion;
 import restock.common.InvalidInput;
 import restock.common.TextLimit;
 import restock.common.NotFound;
@@ -208,8 +209,10 @@ public final class HttpApi {
         routes.get("/api/openapi.yaml", this::openApi);
 
         routes.post("/api/products", this::createProduct);
-        routes.get("/api/products/{sku}", ctx -> ctx.json(Views.ProductView.of(
-                restock.read(h -> restock.catalog().find(h, HttpCommands.sku(ctx))))));
+        routes.get("/api/products/{sku}", ctx -> {
+            var filed = restock.read(h -> restock.catalogEdits().product(h, HttpCommands.sku(ctx)));
+            ctx.header("ETag", HttpCommands.etag(filed.version())).json(Views.ProductView.of(filed.product()));
+        });
 
         routes.get("/api/stock", this::listStock);
         routes.get("/api/stock/{sku}", ctx -> ctx.json(Views.StockView.of(
@@ -301,6 +304,10 @@ public final class HttpApi {
         routes.exception(NotFound.class, (e, ctx) -> problem(ctx, Problem.of(404, "Not found", e.getMessage(), e.field())));
         routes.exception(TooManyAttempts.class, (e, ctx) -> problem(ctx, Problem.of(429, "Too many attempts", e.getMessage(), null)));
         routes.exception(Conflict.class, (e, ctx) -> problem(ctx, Problem.of(409, "Conflict with current state", e.getMessage(), e.field())));
+        routes.exception(StaleVersion.class, (e, ctx) -> {
+            ctx.header("ETag", HttpCommands.etag(e.current()));
+            problem(ctx, Problem.of(412, "Changed since it was read", e.getMessage(), "If-Match"));
+        });
         routes.exception(Exception.class, this::internalError);
         // Jetty refuses a body it cannot parse (a form that is not one) with an HttpException wrapped by the servlet API.
         routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {

@@ -85,6 +85,33 @@ final class HttpCommands {
         return Optional.of(key);
     }
 
+    /** The longest If-Match header read: one ETag as this API gives them is 18 characters with its quotes. */
+    static final int MAX_IF_MATCH_LENGTH = 100;
+
+    /**
+     * The version an edit is made against, from its If-Match header (the ETag a GET gave, quoted or not); empty
+     * without the header or with {@code *} (any version). A weak or listed tag is refused: edits compare one exact version.
+     */
+    static Optional<String> readVersion(Context ctx) {
+        String header = ctx.header("If-Match");
+        if (header == null || header.strip().equals("*")) {
+            return Optional.empty();
+        }
+        String tag = header.strip();
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        if (header.length() > MAX_IF_MATCH_LENGTH || !tag.matches("[0-9a-f]{1,64}")) {
+            throw new InvalidInput("If-Match", "If-Match takes the one ETag a GET of this record answered (such as \"3f2a9c0d1e4b5a6f\"), or *");
+        }
+        return Optional.of(tag);
+    }
+
+    /** An ETag header value for a record's version. */
+    static String etag(String version) {
+        return "\"" + version + "\"";
+    }
+
     /** Query values are text stored or compared in SQL, which refuses NUL: every one is checked at the door. */
     /**
      * A request body is UTF-8 text: bytes that are not were decoded to U+FFFD and stored in a product's name (an

@@ -11,6 +11,7 @@ import restock.catalog.Supplier;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
+import restock.common.StaleVersion;
 import restock.store.SqlCatalog;
 import restock.store.SqlCatalogEdits;
 
@@ -73,7 +74,15 @@ public final class CatalogEdits {
 
     /** Applies an edit to a supplier under its row lock. */
     public Supplier editSupplier(Handle handle, long id, UnaryOperator<Supplier> edit, String changedBy) {
+        return editSupplier(handle, id, Optional.empty(), edit, changedBy);
+    }
+
+    /** {@link #editSupplier(Handle, long, UnaryOperator, String)} made against the version the editor read (see {@link #editProduct}). */
+    public Supplier editSupplier(Handle handle, long id, Optional<String> readVersion, UnaryOperator<Supplier> edit, String changedBy) {
         Supplier before = SqlCatalogEdits.supplier(handle, id, true).orElseThrow(() -> new NotFound("id", "no supplier " + id));
+        readVersion.filter(read -> !read.equals(version(before))).ifPresent(read -> {
+            throw new StaleVersion("supplier " + id, read, version(before));
+        });
         Supplier after = edit.apply(before);
         Map<String, CatalogAudit.Change> changes = CatalogAudit.diff(CatalogAudit.fields(before), CatalogAudit.fields(after));
         if (changes.isEmpty()) {
@@ -105,6 +114,15 @@ public final class CatalogEdits {
 
     /** A product with where it is filed: its category and supplier. */
     public record FiledProduct(Product product, ProductPlacement placement) {
+        /** The version of its editable fields ({@link CatalogAudit#version}). */
+        public String version() {
+            return CatalogAudit.version(CatalogAudit.fields(product, placement.category(), placement.supplierId()));
+        }
+    }
+
+    /** A supplier's version ({@link CatalogAudit#version}). */
+    public static String version(Supplier supplier) {
+        return CatalogAudit.version(CatalogAudit.fields(supplier));
     }
 
     public FiledProduct product(Handle handle, Sku sku) {
@@ -116,7 +134,20 @@ public final class CatalogEdits {
      * {@link CatalogCommands#discontinue}, which also cancels what no supply will fill.
      */
     public FiledProduct editProduct(Handle handle, Sku sku, UnaryOperator<FiledProduct> edit, String changedBy) {
+        return editProduct(handle, sku, Optional.empty(), edit, changedBy);
+    }
+
+    /**
+     * {@link #editProduct(Handle, Sku, UnaryOperator, String)} made against the version the editor read: refused with
+     * {@link StaleVersion} when the product changed since (two people editing one product no longer see the last
+     * writer silently undo the first). The product's row is locked while the edit is decided and written.
+     */
+    public FiledProduct editProduct(Handle handle, Sku sku, Optional<String> readVersion, UnaryOperator<FiledProduct> edit, String changedBy) {
+        SqlCatalogEdits.lockProduct(handle, sku.code());
         FiledProduct before = product(handle, sku);
+        readVersion.filter(read -> !read.equals(before.version())).ifPresent(read -> {
+            throw new StaleVersion("product " + sku, read, before.version());
+        });
         FiledProduct after = edit.apply(before);
         if (!after.product().sku().equals(sku)) {
             throw new InvalidInput("sku", "a product's SKU cannot change; create a new product instead");

@@ -38,6 +38,14 @@ public final class SqlCatalogEdits {
                 .bind("after", afterId).bind("limit", limit).map((rs, ctx) -> supplier(rs)).list();
     }
 
+    /**
+     * Locks a product's row for an edit (no key update: orders referencing the product, which take a key share
+     * lock, are not held up); nothing when there is no such product.
+     */
+    public static void lockProduct(Handle handle, String sku) {
+        handle.createQuery("select 1 from products where sku = :sku for no key update").bind("sku", sku).mapTo(Integer.class).findOne();
+    }
+
     public static Optional<Supplier> supplier(Handle handle, long id, boolean lock) {
         return handle.createQuery("select * from suppliers where id = :id" + (lock ? " for update" : ""))
                 .bind("id", id).map((rs, ctx) -> supplier(rs)).findOne();

@@ -23,7 +23,13 @@ public final class ApiClient {
 
     /** One request and its answer. */
     public record Exchange(String method, String path, Map<String, String> headers, String requestBody,
-                           int status, String contentType, String responseBody) {
+                           int status, String contentType, String responseBody, Map<String, List<String>> responseHeaders) {
+        /** A response header's first value, if the answer has it. */
+        public java.util.Optional<String> header(String name) {
+            return responseHeaders.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+
         public JsonNode json() {
             try {
                 return MAPPER.readTree(responseBody);
@@ -66,7 +72,7 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Exchange exchange = new Exchange(method, path, headers, body, response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers().map());
             exchanges.add(exchange);
             return exchange;
         } catch (IOException e) {
