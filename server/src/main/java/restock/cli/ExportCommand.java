@@ -35,18 +35,18 @@ public final class ExportCommand implements Callable<Integer> {
         Optional<String> notAFolder = OutputPaths.folderProblem(out, "export", "products.csv and stock.csv");
         if (notAFolder.isPresent()) {
             System.err.println(notAFolder.get());
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
         if (database.noDataToRead().isPresent()) {
             System.err.println(database.noDataToRead().get());
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
         Files.createDirectories(out);
         try (Database db = database.open()) {
             db.jdbi().useHandle(h -> export(h, out));
         }
         System.out.println("Wrote " + out.resolve("products.csv") + " and " + out.resolve("stock.csv"));
-        return 0;
+        return ExitCodes.DONE;
     }
 
     /** Writes products.csv (the columns of {@code import products}) and stock.csv into the folder. */

@@ -72,7 +72,7 @@ public final class ForecastCommand implements Callable<Integer> {
                 err.println("... and " + (problems.size() - SeriesInput.MAX_PROBLEMS_LISTED) + " more problems");
             }
             err.println("nothing forecast: fix " + (problems.size() == 1 ? "this" : "these " + problems.size() + " problems") + " and run again");
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
         if (loaded.historiesWithoutMeta() > 0) {
             err.println(loaded.historiesWithoutMeta() + " series in " + input.getFileName() + " are not in " + meta.getFileName()
@@ -82,7 +82,7 @@ public final class ForecastCommand implements Callable<Integer> {
         refused.forEach(err::println);
         err.println("wrote forecasts of " + (loaded.series().size() - refused.size()) + " series to " + out
                 + (refused.isEmpty() ? "" : "; " + refused.size() + " series could not be forecast with " + method));
-        return refused.isEmpty() ? 0 : 3;
+        return refused.isEmpty() ? ExitCodes.DONE : ExitCodes.NOT_ALL_DONE;
     }
 
     /** Forecasts and writes every series; returns why each series the method could not forecast was left out. */
