@@ -132,4 +132,34 @@ class CalendarLimitsInTheSchemaTest {
             old.useHandle(h -> h.execute("drop schema " + schema + " cascade"));
         }
     }
+
+    @Test
+    void export_run_on_a_shop_holding_such_a_date_names_it_writes_nothing_and_exits_failed() throws Exception {
+        Path data = folder.resolve("data");
+        try (Database database = Database.embedded(data)) {
+            database.jdbi().useHandle(h -> {
+                // As a database migrated from before V65 holds it: the row first, the constraint added after it, NOT VALID.
+                h.execute("alter table products drop constraint " + RELEASE);
+                h.execute("insert into products (sku, name, price_minor, currency, backorder_policy, release_date, created_at)"
+                        + " values ('FOREVER', 'Imported as +999999999-12-31', 100, 'GBP', 'never', 'infinity', now())");
+                h.execute("alter table products add constraint " + RELEASE
+                        + " check (release_date between date '1900-01-01' and date '9999-12-31') not valid");
+            });
+        }
+        Path out = folder.resolve("export");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        int exit;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = new picocli.CommandLine(new restock.app.Main()).execute("export", "--out", out.toString(), "--data-dir", data.toString());
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(exit).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("product FOREVER: release_date is infinity")
+                .contains("Nothing was exported: 1 product holds a date outside 1900-01-01 to 9999-12-31, which import would refuse;"
+                        + " mend it and export again.");
+        assertThat(out).doesNotExist();
+    }
 }
