@@ -2,6 +2,7 @@ package restock.app;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import restock.cli.ExitCodes;
 import restock.cli.ExportCommand;
 import restock.cli.ForecastCommand;
 import restock.cli.ServeCommand;
@@ -12,7 +13,10 @@ import restock.cli.PlanCommand;
 import restock.cli.ReportCommand;
 
 /** Restock's entry point: {@code restock serve | import | export | report | plan | keys | forecast | users}. */
-@Command(name = "restock", mixinStandardHelpOptions = true, version = "restock 0.1",
+// scope INHERIT: every command's help ends with the exit codes, which are the same for all.
+@Command(name = "restock", mixinStandardHelpOptions = true, version = "restock 0.1", scope = CommandLine.ScopeType.INHERIT,
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.DONE_LINE, ExitCodes.FAILED_LINE, ExitCodes.BAD_INPUT_LINE, ExitCodes.NOT_ALL_DONE_LINE},
         description = "Backorder-aware orders and inventory.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, ReportCommand.class, PlanCommand.class, KeysCommand.class, ForecastCommand.class,
                 UsersCommand.class})

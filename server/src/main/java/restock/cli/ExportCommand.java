@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Handle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import restock.common.CalendarLimits;
 import restock.store.Database;
 
 import java.io.IOException;
@@ -35,22 +36,56 @@ public final class ExportCommand implements Callable<Integer> {
         Optional<String> notAFolder = OutputPaths.folderProblem(out, "export", "products.csv and stock.csv");
         if (notAFolder.isPresent()) {
             System.err.println(notAFolder.get());
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
         if (database.noDataToRead().isPresent()) {
             System.err.println(database.noDataToRead().get());
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
-        Files.createDirectories(out);
+        List<String> refused;
         try (Database db = database.open()) {
-            db.jdbi().useHandle(h -> export(h, out));
+            refused = db.jdbi().inTransaction(h -> export(h, out));
+        }
+        if (!refused.isEmpty()) {
+            refused.forEach(System.err::println);
+            System.err.println("Nothing was exported: " + refused.size() + (refused.size() == 1 ? " product holds" : " products hold")
+                    + " a date outside " + CalendarLimits.EARLIEST + " to " + CalendarLimits.LATEST + ", which import would refuse;"
+                    + " mend " + (refused.size() == 1 ? "it" : "them") + " and export again.");
+            return ExitCodes.FAILED;
         }
         System.out.println("Wrote " + out.resolve("products.csv") + " and " + out.resolve("stock.csv"));
-        return 0;
+        return ExitCodes.DONE;
     }
 
-    /** Writes products.csv (the columns of {@code import products}) and stock.csv into the folder. */
-    static void export(Handle handle, Path folder) {
+    /**
+     * Each product whose release date is outside {@link CalendarLimits}, said with how to mend it. Such a date was
+     * stored before the limits (V65), and was exported as 'infinity' or an odd year that import then refused.
+     */
+    static List<String> datesOutsideLimits(Handle handle) {
+        return handle.createQuery("""
+                        select sku, release_date::text as stored from products
+                        where release_date not between :earliest and :latest order by sku""")
+                .bind("earliest", CalendarLimits.EARLIEST).bind("latest", CalendarLimits.LATEST)
+                .map((rs, ctx) -> "product " + rs.getString("sku") + ": release_date is " + rs.getString("stored") + ", stored before"
+                        + " dates were held to " + CalendarLimits.EARLIEST + " to " + CalendarLimits.LATEST + "; give it one within them"
+                        + " (PATCH /api/products/" + rs.getString("sku") + " with a releaseDate, or null, or the console's product edit)")
+                .list();
+    }
+
+    /**
+     * Writes products.csv (the columns of {@code import products}) and stock.csv into the folder, made if need be; or,
+     * when a product holds a date import would refuse, writes nothing and says which ({@link #datesOutsideLimits}).
+     */
+    static List<String> export(Handle handle, Path folder) {
+        List<String> refused = datesOutsideLimits(handle);
+        if (!refused.isEmpty()) {
+            return refused;
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make the folder " + folder, e);
+        }
         List<String> productColumns = CsvImport.Kind.products.columns;
         write(folder.resolve("products.csv"), productColumns, handle.createQuery("select * from products order by sku")
                 .map((rs, ctx) -> {
@@ -70,6 +105,7 @@ public final class ExportCommand implements Callable<Integer> {
         write(folder.resolve("stock.csv"), java.util.stream.Stream.concat(stock.columns.stream(), stock.ignored.stream()).toList(),
                 handle.createQuery("select * from stock order by sku").map((rs, ctx) -> List.<Object>of(rs.getString("sku"),
                         rs.getString("on_hand"), rs.getString("reserved"), rs.getString("backordered"))).list());
+        return List.of();
     }
 
     private static void write(Path file, List<String> header, List<List<Object>> rows) {

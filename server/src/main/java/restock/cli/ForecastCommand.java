@@ -56,30 +56,23 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream err = System.err;
+        // Every problem is gathered before any is said: a bad --out said alone hid the input's bad rows, and a planner
+        // mended one thing a run (an outside check).
+        List<String> problems = new ArrayList<>();
         Optional<ForecastMethod> named = ForecastMethod.byLabel(method);
         if (named.isEmpty() && !method.equals("auto")) {
-            err.println("--method must be auto or one of " + ForecastMethod.labels() + ", was '" + method + "'");
-            return 2;
+            problems.add("--method must be auto or one of " + ForecastMethod.labels() + ", was '" + method + "'");
         }
-        for (Path file : List.of(input, meta)) {
-            if (!Files.isRegularFile(file)) {
-                err.println(file + " not found");
-                return 2;
-            }
-        }
-        Optional<String> unwritable = OutputPaths.fileProblem(out, "forecasts.csv");
-        if (unwritable.isPresent()) {
-            err.println(unwritable.get());
-            return 2;
-        }
+        OutputPaths.fileProblem(out, "forecasts.csv").ifPresent(problems::add);
         SeriesInput.Loaded loaded = SeriesInput.load(input, meta);
-        if (!loaded.problems().isEmpty()) {
-            loaded.problems().stream().limit(SeriesInput.MAX_PROBLEMS_LISTED).forEach(err::println);
-            if (loaded.problems().size() > SeriesInput.MAX_PROBLEMS_LISTED) {
-                err.println("... and " + (loaded.problems().size() - SeriesInput.MAX_PROBLEMS_LISTED) + " more problems");
+        problems.addAll(loaded.problems());
+        if (!problems.isEmpty()) {
+            problems.stream().limit(SeriesInput.MAX_PROBLEMS_LISTED).forEach(err::println);
+            if (problems.size() > SeriesInput.MAX_PROBLEMS_LISTED) {
+                err.println("... and " + (problems.size() - SeriesInput.MAX_PROBLEMS_LISTED) + " more problems");
             }
-            err.println("nothing forecast: fix the input and run again");
-            return 2;
+            err.println("nothing forecast: fix " + (problems.size() == 1 ? "this" : "these " + problems.size() + " problems") + " and run again");
+            return ExitCodes.BAD_INPUT;
         }
         if (loaded.historiesWithoutMeta() > 0) {
             err.println(loaded.historiesWithoutMeta() + " series in " + input.getFileName() + " are not in " + meta.getFileName()
@@ -89,7 +82,7 @@ public final class ForecastCommand implements Callable<Integer> {
         refused.forEach(err::println);
         err.println("wrote forecasts of " + (loaded.series().size() - refused.size()) + " series to " + out
                 + (refused.isEmpty() ? "" : "; " + refused.size() + " series could not be forecast with " + method));
-        return refused.isEmpty() ? 0 : 3;
+        return refused.isEmpty() ? ExitCodes.DONE : ExitCodes.NOT_ALL_DONE;
     }
 
     /** Forecasts and writes every series; returns why each series the method could not forecast was left out. */

@@ -39,16 +39,16 @@ public final class ImportCommand implements Callable<Integer> {
         List<Csv.Line> rows;
         if (!Files.isRegularFile(file)) {
             System.err.println("No file at " + file.toAbsolutePath() + "; give the path of a CSV file with a header row.");
-            return 1;
+            return ExitCodes.BAD_INPUT;
         }
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             rows = Csv.parse(reader);
         } catch (java.nio.charset.MalformedInputException e) {
             System.err.println("Could not read " + file + ": " + Csv.NOT_UTF_8);
-            return 1;
+            return ExitCodes.BAD_INPUT;
         } catch (IOException e) {
             System.err.println("Could not read " + file + " as CSV: " + e.getMessage());
-            return 1;
+            return ExitCodes.BAD_INPUT;
         }
         try (Database db = database.open()) {
             Restock restock = new Restock(db.jdbi(), Clock.systemUTC());
@@ -74,11 +74,11 @@ public final class ImportCommand implements Callable<Integer> {
             out.println("Imported " + result.imported() + (result.imported() == 1 ? " row." : " rows.")
                     + (result.alreadyImported() == 0 ? "" : " " + result.alreadyImported() + (result.alreadyImported() == 1 ? " row was" : " rows were")
                     + " imported before under the same references and left as they were."));
-            return 0;
+            return ExitCodes.DONE;
         }
         err.println("Nothing was imported: " + result.errors().size() + (result.errors().size() == 1 ? " error." : " errors."));
         result.errors().forEach(error -> err.println("  line " + error.lineNumber() + ": " + error.message()));
-        return 1;
+        return ExitCodes.BAD_INPUT;
     }
 
 }

@@ -38,7 +38,7 @@ public final class KeysCommand implements Runnable {
             return work.apply(new Work(restock, new ApiKeys(restock, Optional.empty()), System.out));
         } catch (InvalidInput | NotFound | restock.common.Conflict e) {
             System.err.println(e.getMessage());
-            return 1;
+            return ExitCodes.BAD_INPUT;
         }
     }
 

@@ -41,11 +41,11 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!format.equals("csv") && !format.equals("json")) {
             System.err.println("--format must be csv or json");
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
         if (serviceLevel != null && fillRate != null) {
             System.err.println("give --service-level or --fill-rate, not both");
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
         Planner.ServiceTarget target;
         try {
@@ -53,17 +53,17 @@ public final class PlanCommand implements Callable<Integer> {
                     : new Planner.ServiceTarget.CycleService(serviceLevel == null ? PlanningQueries.DEFAULT_SERVICE_LEVEL : serviceLevel);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
         // Checked before the plan is computed, which takes minutes for a large shop and was lost to a bad path.
         Optional<String> unwritable = out == null ? Optional.empty() : OutputPaths.fileProblem(out, "plan." + format);
         if (unwritable.isPresent()) {
             System.err.println(unwritable.get());
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
         if (database.noDataToRead().isPresent()) {
             System.err.println(database.noDataToRead().get());
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
         try (Database db = database.open()) {
             Restock restock = new Restock(db.jdbi(), Clock.systemUTC());
@@ -79,7 +79,7 @@ public final class PlanCommand implements Callable<Integer> {
                 System.err.println("Wrote " + plans.size() + " SKUs to " + out);
             }
         }
-        return 0;
+        return ExitCodes.DONE;
     }
 
     /** A byte order mark helps Excel open a file; piped from standard output into another tool it is a stray character. */

@@ -27,14 +27,14 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         if (database.noDataToRead().isPresent()) {
             System.err.println(database.noDataToRead().get());
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
         try (Database db = database.open()) {
             Restock restock = new Restock(db.jdbi(), Clock.systemUTC());
             List<PromiseCalibration.Bucket> buckets = restock.read(h -> restock.availability().calibration(h));
             System.out.print(table(buckets));
         }
-        return 0;
+        return ExitCodes.DONE;
     }
 
     static String table(List<PromiseCalibration.Bucket> buckets) {

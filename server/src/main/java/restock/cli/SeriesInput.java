@@ -43,12 +43,26 @@ final class SeriesInput {
     record Loaded(List<Series> series, List<String> problems, int historiesWithoutMeta) {
     }
 
+    /**
+     * Reads both files and checks every row; a file that is not there is a problem like any other, so the rows of the
+     * one that is are still checked (a planner mends everything after one run, not one thing a run).
+     */
     static Loaded load(Path historyFile, Path metaFile) throws IOException {
         List<String> problems = new ArrayList<>();
-        Map<String, TreeMap<Integer, Double>> histories = histories(historyFile, problems);
+        // null when the history file is missing or unreadable: its problem is said, and no series is then also told it has no rows.
+        Histories histories = null;
+        if (Files.isRegularFile(historyFile)) {
+            histories = histories(historyFile, problems);
+        } else {
+            problems.add(historyFile + " not found");
+        }
+        if (!Files.isRegularFile(metaFile)) {
+            problems.add(metaFile + " not found");
+            return new Loaded(List.of(), problems, 0);
+        }
         List<Series> series = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (CSVRecord row : records(metaFile, List.of("series_id", "frequency", "h"), problems)) {
+        for (CSVRecord row : rowsOrNone(records(metaFile, List.of("series_id", "frequency", "h"), problems))) {
             String where = metaFile.getFileName() + " line " + (row.getRecordNumber() + 1);
             String id = row.get("series_id");
             if (!seen.add(id)) {
@@ -57,12 +71,16 @@ final class SeriesInput {
             }
             Integer frequency = frequency(row.get("frequency"), where, problems);
             Integer horizon = horizon(row.get("h"), where, problems);
-            TreeMap<Integer, Double> values = histories.get(id);
-            if (values == null) {
-                problems.add(where + ": series " + id + " has no rows in " + historyFile.getFileName());
+            if (histories == null) {
                 continue;
             }
-            double[] history = contiguous(id, values, problems);
+            TreeMap<Integer, Observation> values = histories.observations().get(id);
+            if (values == null) {
+                Refused refused = histories.refused().get(id);
+                problems.add(where + ": series " + id + withoutRows(refused == null ? null : refused.lines(), historyFile));
+                continue;
+            }
+            double[] history = contiguous(id, values, histories.refused().getOrDefault(id, new Refused()), historyFile, problems);
             if (frequency != null && horizon != null && history != null) {
                 series.add(new Series(id, frequency, horizon, history));
             }
@@ -70,23 +88,70 @@ final class SeriesInput {
         if (seen.size() > MAX_SERIES) {
             problems.add(metaFile.getFileName() + " lists " + seen.size() + " series; one run forecasts at most " + MAX_SERIES);
         }
-        int withoutMeta = (int) histories.keySet().stream().filter(id -> !seen.contains(id)).count();
+        int withoutMeta = histories == null ? 0 : (int) histories.observations().keySet().stream().filter(id -> !seen.contains(id)).count();
         return new Loaded(series, problems, withoutMeta);
     }
 
-    private static Map<String, TreeMap<Integer, Double>> histories(Path file, List<String> problems) throws IOException {
-        Map<String, TreeMap<Integer, Double>> histories = new LinkedHashMap<>();
-        for (CSVRecord row : records(file, List.of("series_id", "t", "value"), problems)) {
-            String where = file.getFileName() + " line " + (row.getRecordNumber() + 1);
+    /**
+     * Why a series of the meta file has nothing to forecast from: no row names it, or every row that does was refused.
+     * The second was told "has no rows" too, and a planner looked for rows that were there (an outside check).
+     */
+    private static String withoutRows(List<Integer> refusedLines, Path historyFile) {
+        if (refusedLines == null) {
+            return " has no rows in " + historyFile.getFileName();
+        }
+        int count = refusedLines.size();
+        return ": " + (count == 1 ? "its one row" : "all " + count + " of its rows") + " in " + historyFile.getFileName()
+                + (count == 1 ? " was" : " were") + " refused (" + (count == 1 ? "line " : "the first on line ") + refusedLines.get(0)
+                + ", its problem named with it), so it has nothing to forecast from";
+    }
+
+    private static List<CSVRecord> rowsOrNone(List<CSVRecord> rows) {
+        return rows == null ? List.of() : rows;
+    }
+
+    /** One observation and the line of the history file it was read from. */
+    private record Observation(double value, int line) {
+    }
+
+    /** The history file's observations per series, and per series its rows that were refused. */
+    private record Histories(Map<String, TreeMap<Integer, Observation>> observations, Map<String, Refused> refused) {
+    }
+
+    /** A series' rows that were refused: their lines, and the t of those whose t could be read (a gap there is theirs). */
+    private record Refused(List<Integer> lines, Set<Integer> times) {
+        Refused() {
+            this(new ArrayList<>(), new java.util.HashSet<>());
+        }
+    }
+
+    /** The history file read, or null when it could not be read as rows (its problem is said). */
+    private static Histories histories(Path file, List<String> problems) throws IOException {
+        List<CSVRecord> rows = records(file, List.of("series_id", "t", "value"), problems);
+        if (rows == null) {
+            return null;
+        }
+        Map<String, TreeMap<Integer, Observation>> histories = new LinkedHashMap<>();
+        Map<String, Refused> refused = new LinkedHashMap<>();
+        for (CSVRecord row : rows) {
+            int line = (int) row.getRecordNumber() + 1;
+            String where = file.getFileName() + " line " + line;
             String id = row.get("series_id");
             Integer t = time(row.get("t"), where, problems);
             Double value = observation(row.get("value"), where, problems);
             if (id.isBlank()) {
                 problems.add(where + ": series_id is empty");
-            } else if (t != null && value != null) {
-                TreeMap<Integer, Double> values = histories.computeIfAbsent(id, key -> new TreeMap<>());
-                if (values.put(t, value) != null) {
-                    problems.add(where + ": series " + id + " has t = " + t + " twice");
+            } else if (t == null || value == null) {
+                Refused ofSeries = refused.computeIfAbsent(id, key -> new Refused());
+                ofSeries.lines().add(line);
+                if (t != null) {
+                    ofSeries.times().add(t);
+                }
+            } else {
+                TreeMap<Integer, Observation> values = histories.computeIfAbsent(id, key -> new TreeMap<>());
+                Observation earlier = values.put(t, new Observation(value, line));
+                if (earlier != null) {
+                    problems.add(where + ": series " + id + " has t = " + t + " twice (line " + earlier.line() + " too)");
                 }
                 if (values.size() > MAX_OBSERVATIONS) {
                     problems.add(where + ": series " + id + " has more than " + MAX_OBSERVATIONS + " observations");
@@ -94,16 +159,24 @@ final class SeriesInput {
                 }
             }
         }
-        return histories;
+        return new Histories(histories, refused);
     }
 
-    /** The values in t order, when t runs 1, 2, ... without a gap; otherwise null and a problem. */
-    private static double[] contiguous(String id, TreeMap<Integer, Double> values, List<String> problems) {
+    /**
+     * The values in t order, when t runs 1, 2, ... without a gap; otherwise null, and a problem on the line after the gap
+     * unless the gap is only refused rows' (each already named: told twice, one bad value read as two mistakes).
+     */
+    private static double[] contiguous(String id, TreeMap<Integer, Observation> values, Refused refused, Path historyFile,
+            List<String> problems) {
         int expected = 1;
-        for (int t : values.keySet()) {
+        for (Map.Entry<Integer, Observation> entry : values.entrySet()) {
+            int t = entry.getKey();
+            if (t > expected && java.util.stream.IntStream.range(expected, t).allMatch(refused.times()::contains)) {
+                expected = t;
+            }
             if (t != expected) {
-                problems.add("series " + id + ": t must run 1, 2, 3, ... without a gap; t = " + expected + " is missing"
-                        + (t < expected ? "" : " (next is " + t + ")"));
+                problems.add(historyFile.getFileName() + " line " + entry.getValue().line() + ": series " + id
+                        + ": t must run 1, 2, 3, ... without a gap; t = " + expected + " is missing" + (t < expected ? "" : " (next is " + t + ")"));
                 return null;
             }
             expected++;
@@ -112,7 +185,10 @@ final class SeriesInput {
             problems.add("series " + id + " has no observations");
             return null;
         }
-        return values.values().stream().mapToDouble(Double::doubleValue).toArray();
+        if (!refused.lines().isEmpty()) {
+            return null;
+        }
+        return values.values().stream().mapToDouble(Observation::value).toArray();
     }
 
     /**
@@ -130,7 +206,7 @@ final class SeriesInput {
 
     /** A value the methods forecast from: a finite number within {@link ForecastMethod#MAX_ABSOLUTE_OBSERVATION} either way. */
     private static Double observation(String text, String where, List<String> problems) {
-        Double value = number(text, where, problems);
+        Double value = number(text, where, "value", problems);
         if (value != null && Math.abs(value) > ForecastMethod.MAX_ABSOLUTE_OBSERVATION) {
             String limit = java.math.BigDecimal.valueOf(ForecastMethod.MAX_ABSOLUTE_OBSERVATION).toPlainString();
             problems.add(where + ": value must be between -" + limit + " and " + limit + ", was '" + text + "'");
@@ -141,7 +217,7 @@ final class SeriesInput {
 
     /** The season length: a whole number of periods, or a fractional one (52.18 weeks) rounded to the nearest. */
     private static Integer frequency(String text, String where, List<String> problems) {
-        Double value = number(text, where, problems);
+        Double value = number(text, where, "frequency", problems);
         if (value == null) {
             return null;
         }
@@ -176,7 +252,7 @@ final class SeriesInput {
         }
     }
 
-    private static Double number(String text, String where, List<String> problems) {
+    private static Double number(String text, String where, String column, List<String> problems) {
         try {
             double value = Double.parseDouble(text.trim());
             if (Double.isFinite(value)) {
@@ -185,13 +261,14 @@ final class SeriesInput {
         } catch (NumberFormatException e) {
             // reported below with the line
         }
-        problems.add(where + ": expected a finite number, was '" + text + "'");
+        problems.add(where + ": " + column + " must be a finite number, was '" + text + "'");
         return null;
     }
 
     /**
      * The rows of a CSV file with a header that must hold {@code required}; a missing column is a problem. Read as
-     * import reads (UTF-8, a byte order mark skipped), and a file that is not UTF-8 is said so as import says it.
+     * import reads (UTF-8, a byte order mark skipped), and a file that is not UTF-8 is said so as import says it. Null when
+     * the file could not be read as rows (the problem is said).
      */
     private static List<CSVRecord> records(Path file, List<String> required, List<String> problems) throws IOException {
         try (Reader reader = Csv.open(file);
@@ -200,7 +277,7 @@ final class SeriesInput {
             if (!missing.isEmpty()) {
                 problems.add(file.getFileName() + " has no column " + String.join(", ", missing) + " (its header: "
                         + String.join(",", parser.getHeaderNames()) + "; needed: " + String.join(",", required) + ")");
-                return List.of();
+                return null;
             }
             List<CSVRecord> rows = new ArrayList<>();
             for (CSVRecord row : parser) {
@@ -214,14 +291,14 @@ final class SeriesInput {
             return rows;
         } catch (java.nio.charset.CharacterCodingException e) {
             problems.add(file.getFileName() + ": " + Csv.NOT_UTF_8);
-            return List.of();
+            return null;
         } catch (java.io.UncheckedIOException e) {
             problems.add(file.getFileName() + (e.getCause() instanceof java.nio.charset.CharacterCodingException ? ": " + Csv.NOT_UTF_8
                     : " is not readable CSV: " + e.getMessage()));
-            return List.of();
+            return null;
         } catch (IllegalArgumentException e) {
             problems.add(file.getFileName() + " is not readable CSV: " + e.getMessage());
-            return List.of();
+            return null;
         }
     }
 }

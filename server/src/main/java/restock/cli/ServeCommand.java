@@ -47,7 +47,7 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Restock server.")
 public final class ServeCommand implements Callable<Integer> {
     /** The exit status when another Restock already serves the --data-dir folder. */
-    public static final int EXIT_FOLDER_ALREADY_SERVED = 3;
+    public static final int EXIT_FOLDER_ALREADY_SERVED = ExitCodes.NOT_ALL_DONE;
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}")
     int port;
@@ -303,8 +303,8 @@ public final class ServeCommand implements Callable<Integer> {
                 Restock.simulatedGatewayLedger(db.separatePool("simulated-gateway", SIMULATED_GATEWAY_CONNECTIONS), clock));
     }
 
-    /** Exit status when the port is taken (or cannot be listened on). */
-    static final int PORT_TAKEN = 2;
+    /** Exit status when the port is taken (or cannot be listened on): the --port given cannot be used. */
+    static final int PORT_TAKEN = ExitCodes.BAD_INPUT;
 
     /** Why Restock cannot listen on host:port, if it cannot: checked by binding, then letting go at once. */
     static Optional<String> portTaken(String host, int port) {

@@ -33,7 +33,7 @@ public final class UsersCommand implements Runnable {
             return work.apply(new StaffAccounts(restock, Clock.systemUTC()));
         } catch (InvalidInput | NotFound | Conflict e) {
             System.err.println(e.getMessage());
-            return 1;
+            return ExitCodes.BAD_INPUT;
         }
     }
 

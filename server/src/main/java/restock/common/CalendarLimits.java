@@ -13,8 +13,13 @@ public final class CalendarLimits {
     private CalendarLimits() {
     }
 
+    /** Whether a date is within the limits (V65 holds the database's dates from outside to them too). */
+    public static boolean contains(LocalDate date) {
+        return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
+    }
+
     public static LocalDate require(String field, LocalDate date) {
-        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+        if (!contains(date)) {
             throw new InvalidInput(field, field + " must be a date between " + EARLIEST + " and " + LATEST + ", was " + date);
         }
         return date;

@@ -9,6 +9,7 @@ import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.catalog.Supplier;
 import restock.common.Conflict;
+import restock.common.CalendarLimits;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.common.StaleVersion;
@@ -156,6 +157,13 @@ public final class CatalogEdits {
             throw new InvalidInput("discontinued", "discontinue with POST /api/products/" + sku + "/discontinue; a discontinued product does not return");
         }
         requirePlacement(handle, after.placement());
+        // A release date stored before the limits (V65) is kept by an edit that does not give a new one, and the
+        // database refuses the row so: said here, with what to do, instead of as a failed write.
+        after.product().lifecycle().releaseDate().filter(date -> !CalendarLimits.contains(date)).ifPresent(date -> {
+            throw new InvalidInput("releaseDate", "the release date stored for " + sku + ", " + date + ", is outside "
+                    + CalendarLimits.EARLIEST + " to " + CalendarLimits.LATEST + " (it was stored before dates were held to them);"
+                    + " give a releaseDate within them, or none, with this edit");
+        });
         Map<String, CatalogAudit.Change> changes = CatalogAudit.diff(
                 CatalogAudit.fields(before.product(), before.placement().category(), before.placement().supplierId()),
                 CatalogAudit.fields(after.product(), after.placement().category(), after.placement().supplierId()));

@@ -29,13 +29,16 @@ public final class PlanningQueries {
         this.restock = restock;
     }
 
-    /** The latest nightly (or manual) planning run, if there was one. */
+    /** The latest stored planning run (the nightly one, or the first plan a page needed), if there was one. */
     public java.util.Optional<restock.planning.PlanningRun> latestRun(Handle handle) {
         return SqlPlanningRuns.latest(handle);
     }
 
-    /** A stored run's plans as the planning page shows them: when it ran, at what service level, every SKU's plan. */
-    public record StoredPlans(long runId, java.time.Instant ranAt, double serviceLevel, List<Planner.SkuPlan> plans) {
+    /**
+     * A stored run's plans as the planning page shows them: when it ran, at what service level, every SKU's plan, and
+     * whether it was the nightly run (false: made when a page first needed a plan, as none was stored yet).
+     */
+    public record StoredPlans(long runId, java.time.Instant ranAt, double serviceLevel, List<Planner.SkuPlan> plans, boolean nightly) {
     }
 
     /** The latest stored run read back (kept: a stored run never changes, and reading 50,000 SKUs' plans takes a while). */
@@ -43,7 +46,7 @@ public final class PlanningQueries {
 
     /**
      * The latest stored run's plans (the nightly run's, or a manual one's), read once per run; when no run is stored
-     * yet, plans every SKU now and stores that run, as the nightly run would.
+     * yet (a new shop, started since its last night), plans every SKU now and stores that run, as the nightly run would.
      */
     public StoredPlans latestPlans() {
         long id = restock.read(SqlPlanningRuns::latestId).orElseGet(() -> runAndStore(DEFAULT_SERVICE_LEVEL, PlanCsv::write));
@@ -52,7 +55,8 @@ public final class PlanningQueries {
             return cached;
         }
         PlanningRun run = restock.read(h -> SqlPlanningRuns.find(h, id));
-        StoredPlans read = new StoredPlans(run.id(), run.ranAt(), run.serviceLevel(), PlanCsv.read(run.planCsv()));
+        boolean nightly = restock.read(h -> SqlPlanningRuns.storedByScheduledRun(h, id, NightlyPlan.JOB));
+        StoredPlans read = new StoredPlans(run.id(), run.ranAt(), run.serviceLevel(), PlanCsv.read(run.planCsv()), nightly);
         lastRead = read;
         return read;
     }
@@ -179,7 +183,7 @@ public final class PlanningQueries {
         }
     }
 
-    /** The nightly run: plans every SKU and stores the result as CSV; returns the stored run's id. */
+    /** Plans every SKU and stores the result as CSV (the nightly run, or the first plan a page needs); returns the stored run's id. */
     public long runAndStore(double serviceLevel, java.util.function.Function<List<Planner.SkuPlan>, String> toCsv) {
         List<Planner.SkuPlan> plans = restock.read(h -> plan(h, serviceLevel, done -> { }));
         int suggested = (int) plans.stream().filter(p -> p.suggestedQuantity() > 0).count();

@@ -39,6 +39,18 @@ public final class SqlPlanningRuns {
                 .one();
     }
 
+    /**
+     * Whether a run was stored inside a claim of the scheduled job (the nightly plan): a run is stored before its claim
+     * is marked finished. A run made when a page needed a plan and none was stored is in no claim.
+     */
+    public static boolean storedByScheduledRun(Handle handle, long runId, String job) {
+        return handle.createQuery("""
+                        select exists (select 1 from planning_runs r join scheduled_runs s on s.job = :job
+                                       and r.ran_at between s.claimed_at and coalesce(s.finished_at, s.lease_until)
+                                       where r.id = :id)""")
+                .bind("job", job).bind("id", runId).mapTo(Boolean.class).one();
+    }
+
     /** SKUs on purchase orders still open that were made after a moment (a plan made before then did not know of them). */
     public static java.util.Set<String> skusOrderedSince(Handle handle, Instant since) {
         return new java.util.HashSet<>(handle.createQuery("""

@@ -164,9 +164,9 @@ final class ConsolePages {
     static final int STOCK_OUT_ROWS = 50;
 
     /**
-     * The latest stored planning run (the nightly one), not a plan made per request: planning 50,000 SKUs takes far
-     * longer than a page may. Suggestions for SKUs ordered since the run are left out: they are done. A refused
-     * suggestion form comes back in the section it was sent from.
+     * The latest stored planning run (the nightly one, or the first plan made when none was stored), not a plan made
+     * per request: planning 50,000 SKUs takes far longer than a page may. Suggestions for SKUs ordered since the run are
+     * left out: they are done. A refused suggestion form comes back in the section it was sent from.
      */
     void planning(Context ctx, FormState form) {
         PlanningQueries.StoredPlans stored = planning.latestPlans();
@@ -187,6 +187,7 @@ final class ConsolePages {
         model.put("serviceLevel", stored.serviceLevel());
         model.put("skus", plans.size());
         model.put("ranAt", stored.ranAt());
+        model.put("nightly", stored.nightly());
         model.put("suggestions", suggestions.size());
         model.put("shown", Math.min(suggestions.size(), SUGGESTION_ROWS));
         model.put("form", form);

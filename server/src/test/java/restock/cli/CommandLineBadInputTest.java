@@ -50,12 +50,12 @@ class CommandLineBadInputTest {
     @Test
     void a_missing_file_is_named_without_a_stack_trace_and_purchase_orders_is_spelled_as_help_says() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(run(err, "import", "purchase-orders", "/no/such/folder/orders.csv")).isEqualTo(1);
+        assertThat(run(err, "import", "purchase-orders", "/no/such/folder/orders.csv")).isEqualTo(2);
         String said = err.toString(StandardCharsets.UTF_8);
         assertThat(said).contains("No file at /no/such/folder/orders.csv").doesNotContain("Exception").doesNotContain("\tat ");
 
         err.reset();
-        assertThat(run(err, "import", "purchase_orders", "/no/such/folder/orders.csv")).isEqualTo(1);
+        assertThat(run(err, "import", "purchase_orders", "/no/such/folder/orders.csv")).isEqualTo(2);
     }
 
     @Test

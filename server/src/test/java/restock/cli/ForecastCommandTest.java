@@ -114,16 +114,64 @@ class ForecastCommandTest {
         assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", out.toString())).isEqualTo(2);
 
         String printed = err.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("series A: t must run 1, 2, 3, ... without a gap; t = 2 is missing")
-                .contains("history.csv line 4: expected a finite number, was 'x'")
-                .contains("series C has t = 1 twice")
-                .contains("frequency must be between 1 and 366, was 0")
-                .contains("series D has no rows in history.csv")
+        assertThat(printed).contains("history.csv line 3: series A: t must run 1, 2, 3, ... without a gap; t = 2 is missing")
+                .contains("history.csv line 4: value must be a finite number, was 'x'")
+                .contains("history.csv line 6: series C has t = 1 twice (line 5 too)")
+                .contains("meta.csv line 4: frequency must be between 1 and 366, was 0")
+                .contains("meta.csv line 5: series D has no rows in history.csv")
+                .contains("meta.csv line 3: series B: its one row in history.csv was refused (line 4, its problem named with it)")
                 .contains("series A is listed twice")
                 .contains("h must be between 1 and 366, was 9999")
                 .contains("nothing forecast");
         assertThat(out).doesNotExist();
         assertThat(folder.toFile().list()).containsExactlyInAnyOrder("history.csv", "meta.csv");
+    }
+
+    @Test
+    void a_bad_out_a_bad_method_and_bad_rows_are_all_named_in_one_run_and_nothing_is_written() throws Exception {
+        // An outside check: a bad --out was said alone, so the planner mended it, ran again and only then heard of the rows.
+        Path input = write("history.csv", "series_id,t,value\nA,1,5\nA,2,lots\nA,3,7\n");
+        Path meta = write("meta.csv", "series_id,frequency,h\nA,1,0\n");
+        Path nowhere = folder.resolve("no-such-folder").resolve("f.csv");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", nowhere.toString(),
+                "--method", "arima")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--method must be auto or one of")
+                .contains("--out " + nowhere + ": there is no folder " + nowhere.getParent())
+                .contains("history.csv line 3: value must be a finite number, was 'lots'")
+                .contains("meta.csv line 2: h must be between 1 and 366, was 0")
+                .contains("nothing forecast: fix these 4 problems").doesNotContain("Exception");
+        assertThat(folder.toFile().list()).containsExactlyInAnyOrder("history.csv", "meta.csv");
+    }
+
+    @Test
+    void a_missing_file_does_not_hide_the_other_files_problems() throws Exception {
+        Path meta = write("meta.csv", "series_id,frequency,h\nA,x,3\n");
+        Path none = folder.resolve("none.csv");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "forecast", "--input", none.toString(), "--meta", meta.toString(), "--out", folder.resolve("f.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(none + " not found")
+                .contains("meta.csv line 2: frequency must be a finite number, was 'x'")
+                .as("a history that is not there is said once, not again for each series").doesNotContain("has no rows");
+    }
+
+    @Test
+    void a_series_whose_every_row_was_refused_is_told_so_and_not_that_it_has_no_rows() throws Exception {
+        // An outside check: "series B has no rows in history.csv" sent a planner looking for rows that were there.
+        Path input = write("history.csv", "series_id,t,value\nA,1,5\nB,1,n/a\nB,2,n/a\nA,2,6\nB,0,4\n");
+        Path meta = write("meta.csv", "series_id,frequency,h\nA,1,3\nB,1,3\nC,1,3\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", folder.resolve("f.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("history.csv line 3: value must be a finite number, was 'n/a'")
+                .contains("meta.csv line 3: series B: all 3 of its rows in history.csv were refused (the first on line 3, its problem named"
+                        + " with it), so it has nothing to forecast from")
+                .contains("meta.csv line 4: series C has no rows in history.csv")
+                .doesNotContain("series B has no rows");
     }
 
     @Test
@@ -251,7 +299,7 @@ class ForecastCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", folder.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + folder + " is a folder; give a file to write, such as "
-                + folder.resolve("forecasts.csv")).doesNotContain("Exception").doesNotContain("forecast: ");
+                + folder.resolve("forecasts.csv")).doesNotContain("Exception").as("no progress: nothing was forecast").doesNotContainPattern("forecast: \\d+/");
 
         err.reset();
         Path nowhere = folder.resolve("no-such-folder").resolve("x.csv");

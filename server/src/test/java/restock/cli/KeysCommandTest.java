@@ -68,10 +68,10 @@ class KeysCommandTest {
         assertThat(after.out()).contains(prefix).contains(replacementPrefix).contains("revoked").doesNotContain(replacement);
 
         Run unknown = run("keys", "revoke", "rk_sf_nothing1");
-        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("no API key with prefix 'rk_sf_nothing1'").doesNotContain("Exception");
         Run badScope = run("keys", "create", "--name", "x", "--scope", "admin");
-        assertThat(badScope.exit()).isEqualTo(1);
+        assertThat(badScope.exit()).isEqualTo(2);
         assertThat(badScope.err()).contains("storefront, operations, reporting or feeds");
     }
 }

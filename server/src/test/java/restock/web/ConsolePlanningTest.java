@@ -30,6 +30,25 @@ class ConsolePlanningTest {
         return page.substring(start, page.indexOf(end, start)).replaceAll("\\s+", " ");
     }
 
+    @Test
+    void the_plan_made_when_the_console_first_needed_one_is_not_called_the_nightly_run() {
+        // An outside check: a shop started at 14:00 showed "Planned 14:01 ... (the nightly run; ...)": the run the first
+        // console page made, as none was stored yet.
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+            String first = staff.get("/console/planning").body().replaceAll("\\s+", " ");
+            assertThat(first).contains("made when the console first needed a plan, as none was stored yet; the nightly run at 02:00 UTC"
+                    + " replaces it; SKUs ordered since are left out").doesNotContain("(the nightly run");
+
+            // The night's run is due (its 02:00 UTC has passed today) and not yet claimed: this runs it.
+            java.time.Clock clock = api.restock().clock();
+            restock.service.JobLeases leases = new restock.service.JobLeases(api.restock(), "test", java.time.Duration.ofMinutes(5), clock);
+            assertThat(new restock.service.NightlyPlan(new PlanningQueries(api.restock()), leases, clock, PlanCsv::write).runIfDue()).isTrue();
+            String nightly = staff.get("/console/planning").body().replaceAll("\\s+", " ");
+            assertThat(nightly).contains("(the nightly run at 02:00 UTC; SKUs ordered since are left out)").doesNotContain("first needed");
+        }
+    }
+
     /**
      * A SKU with nothing free was listed under "Will run out before the next receipt" as "0 days of cover ... runs out
      * about" today (an outside check): it is out already, and both pages say so; one with some cover keeps its day.
