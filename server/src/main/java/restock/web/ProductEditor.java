@@ -16,6 +16,7 @@ import restock.catalog.Supplier;
 import restock.common.CalendarLimits;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
+import restock.common.StaleVersion;
 import restock.service.CatalogEdits;
 import restock.service.Restock;
 
@@ -43,7 +44,8 @@ public final class ProductEditor {
             ConsoleForm.Field.of("cap", "Cap on waiting units", "backorderCap"),
             ConsoleForm.Field.of("releaseDate", "Release date"),
             ConsoleForm.Field.of("category", "Category"),
-            ConsoleForm.Field.of("supplierId", "Supplier")), List.of());
+            ConsoleForm.Field.of("supplierId", "Supplier"),
+            ConsoleForm.Field.of("version", "The product as you saw it", "If-Match")), List.of());
 
     static final ConsoleForm NEW_FORM = new ConsoleForm("new-product", "The product was not created", List.of(
             ConsoleForm.Field.of("sku", "SKU"),
@@ -155,11 +157,30 @@ public final class ProductEditor {
         Sku sku = ConsolePages.sku(ctx);
         String by = console.staff(ctx).username() + " (console)";
         CatalogEdits.FiledProduct before = restock.read(h -> restock.catalogEdits().product(h, sku));
-        CatalogEdits.FiledProduct after = restock.inTransaction(h -> restock.catalogEdits().editProduct(h, sku, filed -> edited(ctx, filed), by));
+        CatalogEdits.FiledProduct after;
+        try {
+            after = restock.inTransaction(h -> restock.catalogEdits().editProduct(h, sku, text(ctx, "version"), filed -> edited(ctx, filed), by));
+        } catch (StaleVersion stale) {
+            throw new Conflict("version", changedSinceOpened(sku));
+        }
         console.done(ctx, "/console/skus/" + sku.code(), after.equals(before) ? "Nothing changed in " + sku.code() + "."
                 : "Product " + sku.code() + " saved: " + after.product().name() + ", "
                 + Format.money(after.product().price().amountMinor(), after.product().price().currency()) + ", backorders "
                 + after.product().backorderPolicy().code() + ".");
+    }
+
+    /**
+     * Why an edit from a page opened before someone else saved the product was not saved, with that change: the page
+     * used to save it over theirs, undoing it without a word (last writer wins; an outside check).
+     */
+    private String changedSinceOpened(Sku sku) {
+        String latest = restock.read(h -> {
+            List<AuditEntry> trail = restock.catalogEdits().auditTrail(h, "product", sku.code());
+            return trail.isEmpty() ? "" : auditRows(trail.subList(0, 1), restock.catalogEdits().product(h, sku).product().price().currency())
+                    .stream().map(row -> ": " + row.changedBy() + " changed " + row.changes() + " at " + Format.moment(row.at())).findFirst().orElse("");
+        });
+        return "someone saved this product after you opened this page" + latest + ". Nothing was saved: your values are still in"
+                + " the form; check them against that change (the page above shows the product as it is now) and save again.";
     }
 
     /** The form's fields applied to the product; the product's own constructor and the command check the result. */

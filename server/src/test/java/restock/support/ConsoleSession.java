@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /** A staff member's browser without a browser: a cookie jar, the console's forms sent as a browser sends them (with this origin). */
 public final class ConsoleSession {
-    private static final Pattern HIDDEN = Pattern.compile("name=\"(_login|_csrf|_once)\" value=\"([^\"]+)\"");
+    private static final Pattern HIDDEN = Pattern.compile("name=\"(_login|_csrf|_once|version)\" value=\"([^\"]+)\"");
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;

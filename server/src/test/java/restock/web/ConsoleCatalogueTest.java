@@ -180,6 +180,31 @@ class ConsoleCatalogueTest {
         assertThat(page).doesNotContain("minor units");
     }
 
+    /**
+     * Two people edit one product: the page opened before the other saved used to save over their change, undoing it
+     * without a word (an outside check). It is refused with that change named, and saved once sent from the page as it is now.
+     */
+    @Test
+    void an_edit_from_a_page_opened_before_someone_else_saved_is_refused_with_their_change() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        api.client().post("/api/products", "{\"sku\":\"RACE-1\",\"name\":\"Race Lamp\",\"priceMinor\":1000,\"currency\":\"GBP\"}");
+        Map<String, String> opened = productEdit(staff, "RACE-1", "12.00");
+        assertThat(api.client().patch("/api/products/RACE-1", "{\"name\":\"Race Lamp, Blue\"}").status()).isEqualTo(200);
+
+        HttpResponse<String> refused = staff.post("/console/skus/RACE-1/edit", opened);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("someone saved this product after you opened this page")
+                .contains("name Race Lamp → Race Lamp, Blue").contains("Nothing was saved");
+        JsonNode now = api.client().get("/api/products/RACE-1").json();
+        assertThat(now.get("name").asText()).as("their change stands").isEqualTo("Race Lamp, Blue");
+        assertThat(now.get("priceMinor").asLong()).as("the stale form did nothing").isEqualTo(1000);
+
+        assertThat(staff.post("/console/skus/RACE-1/edit", productEdit(staff, "RACE-1", "12.00")).statusCode()).isEqualTo(303);
+        JsonNode saved = api.client().get("/api/products/RACE-1").json();
+        assertThat(saved.get("priceMinor").asLong()).isEqualTo(1200);
+        assertThat(saved.get("name").asText()).isEqualTo("Race Lamp, Blue");
+    }
+
     @Test
     void a_new_product_form_sent_twice_creates_one_product() {
         ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
@@ -271,6 +296,7 @@ class ConsoleCatalogueTest {
         String page = staff.get("/console/skus/" + sku).body();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("version", ConsoleSession.hidden(page, "version"));
         form.put("name", api.client().get("/api/products/" + sku).json().get("name").asText());
         form.put("price", price);
         form.put("policy", api.client().get("/api/products/" + sku).json().get("backorderPolicy").asText());
