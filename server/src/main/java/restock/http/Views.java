@@ -82,14 +82,19 @@ final class Views {
         }
     }
 
+    /**
+     * An order; {@code refusedUnits} says at a glance what its status does not: units refused when it was placed are not
+     * open, so an order refused in part is ready (or backordered) by the rest, and read as all ready (an outside check).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record OrderView(long id, String status, String payment, String customerEmail, int priority, Instant placedAt,
+    record OrderView(long id, String status, int refusedUnits, String payment, String customerEmail, int priority, Instant placedAt,
                      List<OrderLineView> lines) {
         static OrderView of(Order order, Map<Long, LinePayment> payments) {
             String payment = OrderPayment.of(payments.values().stream().map(LinePayment::state).toList())
                     .map(OrderPayment::code).orElse(null);
-            return new OrderView(order.id(), order.status().code(), payment, order.customerEmail(), order.priority(), order.placedAt(),
-                    order.lines().stream().map(line -> OrderLineView.of(line, payments)).toList());
+            int refused = order.lines().stream().mapToInt(line -> line.quantities().refused()).sum();
+            return new OrderView(order.id(), order.status().code(), refused, payment, order.customerEmail(), order.priority(),
+                    order.placedAt(), order.lines().stream().map(line -> OrderLineView.of(line, payments)).toList());
         }
     }
 
