@@ -92,6 +92,18 @@ class ConsoleSignInTest {
         }
     }
 
+    /** An htmx request made after the session ended names the page it was made from, when that page is this console's. */
+    @Test
+    void an_htmx_request_without_a_session_leads_back_to_the_page_it_came_from() throws Exception {
+        Map<String, String> signInFor = Map.of(base + "/console/orders?q=ann", "/console/login?next=" + URLEncoder.encode("/console/orders?q=ann",
+                StandardCharsets.UTF_8), "https://evil.example/console/orders", "/console/login", base + "/shop", "/console/login");
+        for (Map.Entry<String, String> page : signInFor.entrySet()) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/console/orders?q=an"))
+                    .header("HX-Request", "true").header("HX-Current-URL", page.getKey()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.headers().firstValue("HX-Redirect")).as(page.getKey()).hasValue(page.getValue());
+        }
+    }
+
     @Test
     void an_error_pages_way_back_is_a_console_page_on_this_origin_only() throws Exception {
         String session = "restock_session=" + sessionToken();
