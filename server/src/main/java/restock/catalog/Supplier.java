@@ -3,7 +3,6 @@ package restock.catalog;
 import restock.common.InvalidInput;
 import restock.common.TextLimit;
 
-import java.util.Currency;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -35,15 +34,7 @@ public record Supplier(long id, String name, Optional<String> contactName, Optio
         if (packSize < 1 || packSize > MAX_PACK_SIZE) {
             throw new InvalidInput("packSize", "packSize must be between 1 and " + MAX_PACK_SIZE + ", was " + packSize);
         }
-        if (currency.isPresent()) {
-            try {
-                if (!Currency.getInstance(currency.get()).getCurrencyCode().equals(currency.get())) {
-                    throw new IllegalArgumentException();
-                }
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInput("currency", "currency must be an ISO 4217 code such as GBP, was '" + currency.get() + "'");
-            }
-        }
+        currency.ifPresent(code -> Currencies.checked("currency", code));
     }
 
     /** A supplier known only by name, as a purchase order first mentions it: no contact, no MOQ, packs of one. */

@@ -1,7 +1,5 @@
 package restock.gateways;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import restock.notify.Message;
 import restock.notify.MessageSender;
 import restock.notify.WebhookSignature;
@@ -25,7 +23,6 @@ import java.util.function.Function;
 public final class WebhookSender implements MessageSender {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final String NO_ANSWER = "no HTTP answer from the endpoint (the server log has the details)";
-    private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
     /**
      * HTTP/1.1: the client's default (HTTP/2) sends "Upgrade: h2c" on every http:// webhook, which some receivers
      * refuse (a new user's receiver logged it on every message); a webhook is one small POST, so HTTP/2 gains nothing.
@@ -68,7 +65,7 @@ public final class WebhookSender implements MessageSender {
                 throw new DeliveryFailed("the endpoint answered HTTP " + response.statusCode(), null);
             }
         } catch (IOException e) {
-            log.warn("webhook {} to {} not delivered: {}", message.messageId(), message.recipient(), e.toString());
+            // The outbox's worker logs the failure with its causes' words (the URL's path may be its secret).
             throw new DeliveryFailed(NO_ANSWER, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -81,7 +78,6 @@ public final class WebhookSender implements MessageSender {
         try {
             verdict = targets.checkBeforeSending(url);
         } catch (UnknownHostException e) {
-            log.warn("webhook host of {} does not resolve now", url);
             throw new DeliveryFailed(NO_ANSWER, e);
         }
         if (verdict instanceof WebhookTargets.Verdict.Refused refused) {

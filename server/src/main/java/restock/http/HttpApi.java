@@ -271,13 +271,6 @@ public final class HttpApi {
             ctx.json(java.util.Map.of("topic", ctx.pathParam("topic"), "subject", rendered.subject(), "text", rendered.text(),
                     "html", rendered.html()));
         });
-        routes.get("/api/messages", ctx -> {
-            String recipient = ctx.queryParam("recipient");
-            if (recipient == null || recipient.isBlank()) {
-                throw new InvalidInput("recipient", "recipient is required: an email address or a webhook URL");
-            }
-            ctx.json(java.util.Map.of("items", restock.read(h -> restock.webhooks().sentTo(h, recipient, 200))));
-        });
         new StorefrontRoutes(restock, commands, storefront, authentication).register(routes);
         new KeyRoutes(restock, keys, commands).register(routes);
         new WebhookRoutes(restock, commands).register(routes);

@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /** Reads fields from a JSON request body, naming the field and what was expected when one is wrong. */
@@ -45,11 +47,59 @@ final class JsonBody {
         for (java.util.Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
+                String meant = meant(name, known).map(field -> " send it as '" + path + field + "';").orElse("");
                 throw new InvalidInput(path + name, "unknown field '" + path + name.substring(0, Math.min(name.length(), 64))
-                        + "'; the fields are " + new java.util.TreeSet<>(known));
+                        + "';" + meant + " the fields are " + new java.util.TreeSet<>(known));
             }
         }
         return object;
+    }
+
+    /**
+     * Names one request calls what another calls otherwise: an order's {@code lines} are a cart's {@code items}, and an
+     * order sent with {@code items} was told only that the field is unknown (an outside check).
+     */
+    private static final List<Set<String>> SAME_THING = List.of(Set.of("lines", "items", "orderLines", "line"),
+            Set.of("customerEmail", "email"), Set.of("quantity", "qty", "units"));
+
+    /** Most letters a misspelled field name may have wrong, missing or extra and still be taken for a known one. */
+    private static final int MAX_TYPO_EDITS = 2;
+
+    /**
+     * The known field an unknown one most likely meant: the same name in other capitals, another name for it, or one a
+     * typo or two away ({@code quantiy}); none when that is not one field.
+     */
+    private static Optional<String> meant(String name, Set<String> known) {
+        Optional<String> capitals = known.stream().filter(field -> field.equalsIgnoreCase(name)).findFirst();
+        if (capitals.isPresent()) {
+            return capitals;
+        }
+        Optional<String> other = SAME_THING.stream().filter(names -> names.contains(name)).findFirst()
+                .flatMap(names -> known.stream().filter(names::contains).findFirst());
+        if (other.isPresent() || name.length() < 4 || name.length() > MAX_NAME_LENGTH) {
+            return other;
+        }
+        List<String> near = known.stream().filter(field -> edits(name.toLowerCase(java.util.Locale.ROOT),
+                field.toLowerCase(java.util.Locale.ROOT)) <= MAX_TYPO_EDITS).toList();
+        return near.size() == 1 ? Optional.of(near.get(0)) : Optional.empty();
+    }
+
+    /** Letters to change, add or remove to make {@code a} into {@code b} (Levenshtein distance). */
+    private static int edits(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(change, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            previous = current;
+        }
+        return previous[b.length()];
     }
 
     /**
@@ -138,10 +188,24 @@ final class JsonBody {
         if (value == null || value.isNull()) {
             throw new InvalidInput(path + field, path + field + " is required");
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new InvalidInput(path + field, path + field + " must be a whole number, was " + value);
+        if (!value.isNumber()) {
+            throw new InvalidInput(path + field, wholeNumber(path, field) + ", was " + value);
+        }
+        if (!value.isIntegralNumber()) {
+            // Jackson reads 1e3 as 1000.0, so the value as sent cannot be shown; what is wrong with it can.
+            throw new InvalidInput(path + field, wholeNumber(path, field) + ", written in digits only: a number with an exponent or a "
+                    + "decimal point (1e3, 1000.0) is not taken");
+        }
+        if (!value.canConvertToLong()) {
+            throw new InvalidInput(path + field, path + field + " is too large, was " + value);
         }
         return value.asLong();
+    }
+
+    /** What a whole-number field takes, in its unit when its name ends in one (a price's {@code Minor}). */
+    private static String wholeNumber(String path, String field) {
+        return path + field + (field.endsWith("Minor") ? " must be a whole number of minor units (pence, cents), such as 1000 for 10.00"
+                : " must be a whole number, such as 12");
     }
 
     /** An int field; values outside the int range are reported with the caller's own limit message. */

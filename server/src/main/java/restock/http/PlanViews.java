@@ -1,5 +1,6 @@
 package restock.http;
 
+import restock.planning.PlanFigures;
 import restock.planning.Planner;
 
 import java.util.ArrayList;
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Purchase suggestions grouped by supplier, and the SKUs that will run out before their next receipt. */
+/**
+ * Purchase suggestions grouped by supplier, and the SKUs that will run out before their next receipt, with the figures
+ * the console's planning page shows, rounded as it rounds them ({@link PlanFigures}).
+ */
 final class PlanViews {
     private PlanViews() {
     }
@@ -22,8 +26,10 @@ final class PlanViews {
                 line.put("name", plan.name());
                 line.put("quantity", plan.suggestedQuantity());
                 line.put("orderBy", plan.orderBy().map(Object::toString).orElse(null));
-                line.put("reorderPoint", plan.reorderPoint());
-                line.put("safetyStock", plan.safetyStock());
+                line.put("dailyDemand", PlanFigures.unitsADay(plan.dailyDemand()));
+                line.put("reorderPoint", PlanFigures.level(plan.reorderPoint()));
+                line.put("safetyStock", PlanFigures.level(plan.safetyStock()));
+                line.put("orderUpTo", PlanFigures.level(plan.orderUpTo()));
                 line.put("inventoryPosition", plan.inventoryPosition());
                 line.put("reason", plan.reason());
                 grouped.computeIfAbsent(plan.supplier(), s -> new ArrayList<>()).add(line);
@@ -38,8 +44,8 @@ final class PlanViews {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Planner.SkuPlan plan : plans) {
             if (plan.stocksOutBeforeNextReceipt()) {
-                list.add(Map.of("sku", plan.sku(), "name", plan.name(), "daysOfCover", Math.round(plan.daysOfCover() * 10) / 10.0,
-                        "dailyDemand", Math.round(plan.dailyDemand() * 100) / 100.0));
+                list.add(Map.of("sku", plan.sku(), "name", plan.name(), "daysOfCover", PlanFigures.level(plan.daysOfCover()),
+                        "dailyDemand", PlanFigures.unitsADay(plan.dailyDemand())));
             }
         }
         list.sort((a, b) -> Double.compare((Double) a.get("daysOfCover"), (Double) b.get("daysOfCover")));

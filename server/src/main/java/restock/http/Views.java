@@ -83,21 +83,24 @@ final class Views {
     }
 
     /**
-     * An order; {@code cancelLink} only on the answer to placing it, when something waits: the link the storefront
-     * shows the shopper on its confirmation page (the one who placed the order is the one who gets it).
+     * An order; {@code refusedUnits} says at a glance what its status does not: units refused when it was placed are not
+     * open, so an order refused in part is ready (or backordered) by the rest, and read as all ready (an outside check).
+     * {@code cancelLink} only on the answer to placing it, when something waits: the link the storefront shows the
+     * shopper on its confirmation page (the one who placed the order is the one who gets it).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record OrderView(long id, String status, String payment, String customerEmail, int priority, Instant placedAt,
+    record OrderView(long id, String status, int refusedUnits, String payment, String customerEmail, int priority, Instant placedAt,
                      List<OrderLineView> lines, CancelLinkView cancelLink) {
         static OrderView of(Order order, Map<Long, LinePayment> payments) {
             String payment = OrderPayment.of(payments.values().stream().map(LinePayment::state).toList())
                     .map(OrderPayment::code).orElse(null);
-            return new OrderView(order.id(), order.status().code(), payment, order.customerEmail(), order.priority(), order.placedAt(),
-                    order.lines().stream().map(line -> OrderLineView.of(line, payments)).toList(), null);
+            int refused = order.lines().stream().mapToInt(line -> line.quantities().refused()).sum();
+            return new OrderView(order.id(), order.status().code(), refused, payment, order.customerEmail(), order.priority(),
+                    order.placedAt(), order.lines().stream().map(line -> OrderLineView.of(line, payments)).toList(), null);
         }
 
         OrderView withCancelLink(CancelLinkView link) {
-            return new OrderView(id, status, payment, customerEmail, priority, placedAt, lines, link);
+            return new OrderView(id, status, refusedUnits, payment, customerEmail, priority, placedAt, lines, link);
         }
     }
 

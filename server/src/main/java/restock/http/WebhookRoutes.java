@@ -8,6 +8,7 @@ import restock.notify.ListedWebhookEndpoint;
 import io.javalin.config.RoutesConfig;
 import restock.notify.OutboxEntry;
 import restock.notify.OutboxQuery;
+import restock.notify.SentMessage;
 import restock.notify.UnstoredMessage;
 import restock.service.Restock;
 import restock.service.Webhooks;
@@ -44,6 +45,7 @@ final class WebhookRoutes {
         });
         routes.get("/api/outbox", this::outbox);
         routes.get("/api/outbox/unstored", this::unstored);
+        routes.get("/api/messages", this::messages);
         routes.post("/api/outbox/{id}/replay", ctx -> commands.commandWithoutBody(ctx, h -> {
             endpoints.replay(h, HttpCommands.id(ctx));
             return Map.of("id", HttpCommands.id(ctx), "status", "pending");
@@ -92,6 +94,30 @@ final class WebhookRoutes {
         Webhooks.UnstoredPage page = restock.read(h -> endpoints.unstored(h, queryId(ctx, "before"),
                 HttpCommands.queryInt(ctx, "limit", OutboxQuery.DEFAULT_PAGE_SIZE)));
         ctx.json(new UnstoredPageView(page.items().stream().map(UnstoredMessageView::of).toList(), page.next().orElse(null)));
+    }
+
+    /** What GET /api/messages takes: whose messages, and paging as the outbox pages (newest first, {@code before}). */
+    static final Set<String> MESSAGES_PARAMETERS = Set.of("recipient", "before", "limit");
+    /**
+     * A page of GET /api/messages unless {@code limit} says otherwise: the most a page may hold, as many as the list
+     * gave before it had pages, so a client that reads one page reads what it read then.
+     */
+    static final int MESSAGES_DEFAULT_PAGE_SIZE = OutboxQuery.MAX_PAGE_SIZE;
+
+    private void messages(Context ctx) {
+        HttpCommands.onlyParameters(ctx, MESSAGES_PARAMETERS);
+        String recipient = ctx.queryParam("recipient");
+        if (recipient == null || recipient.isBlank()) {
+            throw new InvalidInput("recipient", "recipient is required: an email address or a webhook URL");
+        }
+        Webhooks.SentPage page = restock.read(h -> endpoints.sentTo(h, recipient, queryId(ctx, "before"),
+                HttpCommands.queryInt(ctx, "limit", MESSAGES_DEFAULT_PAGE_SIZE)));
+        ctx.json(new SentPageView(page.items(), page.next().orElse(null)));
+    }
+
+    /** One page of a recipient's messages; {@code next} is absent on the last page. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SentPageView(List<SentMessage> items, Long next) {
     }
 
     private static Optional<Long> queryId(Context ctx, String name) {

@@ -7,9 +7,12 @@ import restock.store.SqlOutbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 /**
  * Delivers outbox messages at least once. Each message is claimed with FOR UPDATE SKIP LOCKED and sent inside
@@ -81,8 +84,12 @@ public final class DeliveryWorker {
             SqlOutbox.markSent(handle, claimed.id(), now);
         } catch (MessageSender.DeliveryFailed e) {
             int failures = claimed.attempts() + 1;
-            SqlOutbox.markFailed(handle, claimed.id(), e.getMessage(), now.plus(Backoff.delayAfter(failures, random)),
-                    !e.retryable() || Backoff.exhausted(failures));
+            Instant retryAt = now.plus(Backoff.delayAfter(failures, random));
+            boolean parked = !e.retryable() || Backoff.exhausted(failures);
+            log.warn("outbox message {} ({} {}) not delivered on try {}: {}{}; {}", claimed.id(), claimed.message().channel().code(),
+                    claimed.message().topic(), failures, e.getMessage(), e.getCause() == null ? "" : " (" + causeWords(e.getCause()) + ")",
+                    parked ? "parked" : "next attempt at " + retryAt);
+            SqlOutbox.markFailed(handle, claimed.id(), e.getMessage(), retryAt, parked);
         } catch (RuntimeException e) {
             // A sender that throws meets a message it cannot handle (or has a bug): retrying would fail the same way
             // at the head of every pass, so the message is parked with the reason and the others go on.
@@ -90,5 +97,30 @@ public final class DeliveryWorker {
             SqlOutbox.markFailed(handle, claimed.id(), "parked: the sender failed (" + e.getClass().getSimpleName()
                     + "); the server log has the details", now, true);
         }
+    }
+
+    /** Most causes a failure's log line names, outermost first. */
+    private static final int MAX_CAUSES_LOGGED = 4;
+    /** An address in an error's words: what follows its host (a path, a query, a user) may hold a token, and is cut. */
+    private static final Pattern ADDRESS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)(?:[^/\\s@]*@)?([^/\\s?#@]+)[^\\s]*");
+
+    /**
+     * What a failure's cause says, for the log: each cause's kind and its words ("ConnectException: Connection
+     * refused"), since the outbox's record keeps only whether the endpoint answered (the server log has the details,
+     * it says). The JDK's HTTP client throws a ConnectException without words for a refused connection, so the log
+     * said "java.net.ConnectException" and no more; the kinds down the chain say what happened. Addresses are cut to
+     * their host: a webhook's path may be its secret.
+     */
+    static String causeWords(Throwable cause) {
+        List<String> words = new ArrayList<>();
+        for (Throwable t = cause; t != null && words.size() < MAX_CAUSES_LOGGED; t = t.getCause()) {
+            String said = t.getMessage() != null ? ADDRESS.matcher(t.getMessage()).replaceAll("$1$2/...")
+                    : t instanceof java.net.ConnectException ? "no connection (refused, or no route to the host)" : null;
+            String word = t.getClass().getSimpleName() + (said == null ? "" : ": " + said);
+            if (words.isEmpty() || !words.get(words.size() - 1).equals(word)) {
+                words.add(word);
+            }
+        }
+        return String.join(", caused by ", words);
     }
 }

@@ -138,9 +138,23 @@ public final class Webhooks {
         return new UnstoredPage(items, items.size() == limit ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty());
     }
 
-    /** What was sent (or is still to be sent) to a recipient, newest first. */
-    public List<SentMessage> sentTo(Handle handle, String recipient, int limit) {
-        return SqlOutbox.sentTo(handle, recipient, limit);
+    /** One page of what was sent to a recipient, newest first, and the next page's {@code before}. */
+    public record SentPage(List<SentMessage> items, Optional<Long> next) {
+    }
+
+    /**
+     * What was sent (or is still to be sent) to a recipient, newest first, a page of at most {@link OutboxQuery#MAX_PAGE_SIZE}
+     * older than {@code beforeId}: the list stopped at 200 with no way to the rest (an outside check).
+     */
+    public SentPage sentTo(Handle handle, String recipient, Optional<Long> beforeId, int limit) {
+        if (limit < 1 || limit > OutboxQuery.MAX_PAGE_SIZE) {
+            throw new InvalidInput("limit", "limit must be between 1 and " + OutboxQuery.MAX_PAGE_SIZE + ", was " + limit);
+        }
+        if (beforeId.isPresent() && beforeId.get() < 1) {
+            throw new InvalidInput("before", "before must be an id (the next value of the previous page), was " + beforeId.get());
+        }
+        List<SentMessage> items = SqlOutbox.sentTo(handle, recipient, beforeId.orElse(Long.MAX_VALUE), limit);
+        return new SentPage(items, items.size() == limit ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty());
     }
 
     /** The signing secret of the active endpoint at this URL. */

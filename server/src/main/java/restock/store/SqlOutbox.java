@@ -127,14 +127,14 @@ public final class SqlOutbox {
                 .bind("at", SqlPurchasing.utc(now)).bind("id", id).execute() == 1;
     }
 
-    /** What was sent (or is still to be sent) to a recipient, newest first: the record a retailer is asked for. */
-    public static List<restock.notify.SentMessage> sentTo(Handle handle, String recipient, int limit) {
+    /** What was sent (or is still to be sent) to a recipient, newest first, older than {@code beforeId}: the record a retailer is asked for. */
+    public static List<restock.notify.SentMessage> sentTo(Handle handle, String recipient, long beforeId, int limit) {
         return handle.createQuery("""
                         select id, message_id::text as message_id, channel, topic, subject, status, attempts,
                                to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
                                to_char(sent_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as sent_at, last_error
-                        from outbox where lower(recipient) = lower(:recipient) order by id desc limit :limit""")
-                .bind("recipient", recipient).bind("limit", limit)
+                        from outbox where lower(recipient) = lower(:recipient) and id < :before order by id desc limit :limit""")
+                .bind("recipient", recipient).bind("before", beforeId).bind("limit", limit)
                 .map((rs, ctx) -> new restock.notify.SentMessage(rs.getLong("id"), rs.getString("message_id"), rs.getString("channel"),
                         rs.getString("topic"), rs.getString("subject"), rs.getString("status"), rs.getInt("attempts"),
                         rs.getString("created_at"), rs.getString("sent_at"), rs.getString("last_error")))

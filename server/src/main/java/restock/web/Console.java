@@ -37,12 +37,6 @@ public final class Console {
     static final String CSRF_HEADER = "X-CSRF-Token";
     /** The form field carrying the page's one-time key (see {@link Chrome#formKey}). */
     static final String ONCE_FIELD = "_once";
-    /**
-     * A page of the console a form may send staff back to: its path (segments as SKUs and ids are written, so no dot
-     * segment and no escape that could become one) and a plain query.
-     */
-    private static final java.util.regex.Pattern CONSOLE_PAGE =
-            java.util.regex.Pattern.compile("/console(/[A-Za-z0-9][A-Za-z0-9._-]*)+(\\?[A-Za-z0-9._~%=&+-]*)?");
     /** Longest flash message kept in its cookie; longer ones are cut with an ellipsis (they are our own sentences). */
     static final int MAX_FLASH_LENGTH = 300;
     private static final String SESSION_ATTRIBUTE = "restock.staff";
@@ -180,17 +174,13 @@ public final class Console {
             ctx.status(200).html(pages.render("console/row-message.jte", Map.of("message", message, "error", true)));
             return;
         }
-        String back = Optional.ofNullable(ctx.header("Referer")).filter(r -> r.contains("/console/")).orElse("/console/overview");
         ctx.status(status);
-        render(ctx, "console/error.jte", "", Map.of("title", title, "message", message, "back", back));
+        render(ctx, "console/error.jte", "", Map.of("title", title, "message", message, "back", ConsoleAddresses.back(ctx)));
     }
 
-    /**
-     * {@code target}, when it is a page of the console as {@link #CONSOLE_PAGE} writes one: a priority form's way back
-     * {@code /console/../shop} was sent as the redirect and led out of the console (an outside check).
-     */
+    /** {@code target}, when it is a page of the console ({@link ConsoleAddresses#consolePage}). */
     static Optional<String> consolePage(String target) {
-        return Optional.ofNullable(target).filter(t -> CONSOLE_PAGE.matcher(t).matches());
+        return ConsoleAddresses.consolePage(target);
     }
 
     /** Whether the console answers for {@code path}, and so for what goes wrong there: in pages, where the API answers in JSON. */
@@ -301,10 +291,11 @@ public final class Console {
         }
         Optional<StaffAccounts.StaffSession> session = accounts.session(ctx.cookie(SESSION_COOKIE));
         if (session.isEmpty()) {
+            String signIn = ConsoleAddresses.signIn(ctx);
             if (ctx.header("HX-Request") != null) {
-                ctx.header("HX-Redirect", "/console/login");
+                ctx.header("HX-Redirect", signIn);
             }
-            ctx.redirect("/console/login", HttpStatus.SEE_OTHER);
+            ctx.redirect(signIn, HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
             return;
         }
@@ -348,17 +339,20 @@ public final class Console {
     }
 
     private void loginPage(Context ctx) {
+        String next = ctx.queryParam(ConsoleAddresses.NEXT);
         if (accounts.session(ctx.cookie(SESSION_COOKIE)).isPresent()) {
-            ctx.redirect("/console/overview", HttpStatus.SEE_OTHER);
+            ctx.redirect(ConsoleAddresses.afterSignIn(next), HttpStatus.SEE_OTHER);
             return;
         }
-        showLogin(ctx, "", "");
+        showLogin(ctx, "", "", next);
     }
 
-    private void showLogin(Context ctx, String error, String username) {
+    /** The sign-in form, carrying the page asked for ({@code next}) when it is a console page, and nothing otherwise. */
+    private void showLogin(Context ctx, String error, String username, String next) {
         String token = randomToken();
         ctx.cookie(cookie(ctx, LOGIN_COOKIE, token, "/console/login", 3600));
-        ctx.html(pages.render("console/login.jte", Map.of("loginToken", token, "error", error, "username", username)));
+        ctx.html(pages.render("console/login.jte", Map.of("loginToken", token, "error", error, "username", username,
+                "next", ConsoleAddresses.consolePage(next).orElse(""))));
     }
 
     private void login(Context ctx) {
@@ -366,23 +360,24 @@ public final class Console {
         Optional<String> notAForm = FormInput.notAForm(ctx);
         if (notAForm.isPresent()) {
             ctx.status(415);
-            showLogin(ctx, notAForm.get(), "");
+            showLogin(ctx, notAForm.get(), "", null);
             return;
         }
         Optional<String> unreadable = FormInput.undecodable(ctx).or(() -> FormInput.unreadable(ctx).map(FormInput::words))
                 .or(() -> repeatedField(ctx, input -> false).map(field -> repeatedWords(ctx, field)));
         if (unreadable.isPresent()) {
             ctx.status(400);
-            showLogin(ctx, unreadable.get(), "");
+            showLogin(ctx, unreadable.get(), "", null);
             return;
         }
         String expected = ctx.cookie(LOGIN_COOKIE);
         String presented = ctx.formParam("_login");
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
+        String next = ctx.formParam(ConsoleAddresses.NEXT);
         if (expected == null || presented == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 presented.getBytes(StandardCharsets.UTF_8))) {
             ctx.status(403);
-            showLogin(ctx, "The sign-in form had expired. Please sign in again.", "");
+            showLogin(ctx, "The sign-in form had expired. Please sign in again.", "", next);
             return;
         }
         char[] password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
@@ -392,10 +387,10 @@ public final class Console {
             int seconds = (int) StaffAccounts.SESSION_LIFETIME.toSeconds();
             ctx.cookie(cookie(ctx, SESSION_COOKIE, signedIn.sessionToken(), "/console", seconds));
             ctx.removeCookie(LOGIN_COOKIE, "/console/login");
-            ctx.redirect("/console/overview", HttpStatus.SEE_OTHER);
+            ctx.redirect(ConsoleAddresses.afterSignIn(next), HttpStatus.SEE_OTHER);
         } else if (result instanceof StaffAccounts.Login.Refused refused) {
             ctx.status(401);
-            showLogin(ctx, refused.reason(), username.length() <= 64 ? username : "");
+            showLogin(ctx, refused.reason(), username.length() <= 64 ? username : "", next);
         }
     }
 

@@ -131,8 +131,7 @@ public final class ProductEditor {
     private static CatalogEdits.FiledProduct drafted(Context ctx) {
         Sku sku = Sku.of(text(ctx, "sku").orElseThrow(() -> new InvalidInput("sku", "the SKU is required")));
         String name = text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required"));
-        String currency = text(ctx, "currency").orElseThrow(() -> new InvalidInput("currency", "the currency is required"))
-                .toUpperCase(java.util.Locale.ROOT);
+        String currency = text(ctx, "currency").orElseThrow(() -> new InvalidInput("currency", "the currency is required"));
         // The code is checked before the price is read in it (how many decimals it has).
         new Money(0, currency);
         long price = FormNumbers.price("price", text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")), currency);

@@ -75,7 +75,7 @@ public final class SupplierEditor {
                 text(ctx, "leadTimeDays").map(value -> FormNumbers.LEAD_TIME.read("leadTimeDays", value)),
                 FormNumbers.MINIMUM_ORDER.read("minimumOrder", text(ctx, "minimumOrder").orElse("0")),
                 FormNumbers.PACK_SIZE.read("packSize", text(ctx, "packSize").orElse("1")),
-                text(ctx, "currency").map(code -> code.toUpperCase(java.util.Locale.ROOT)));
+                text(ctx, "currency"));
     }
 
     private static Optional<String> text(Context ctx, String field) {

@@ -12,6 +12,7 @@ import restock.support.TestDatabases;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,50 @@ class RequestFieldsTest {
         assertThat(Requests.PAY_LINK_FIELDS).isEqualTo(fields(body(spec, "/api/payments/pay-link", "post")));
         assertThat(Requests.OFFER_RULE_FIELDS).isEqualTo(fields(body(spec, "/api/offer-rules", "post")));
         assertThat(Requests.ROTATION_FIELDS).isEqualTo(fields(body(spec, "/api/keys/{prefix}/rotate", "post")));
+    }
+
+    /**
+     * An order sent with a cart's {@code items} was told only that the field is unknown, and a price of {@code 1e3} that
+     * it must be a whole number (it read 1000.0): both say what to send (outside checks).
+     */
+    @Test
+    void an_order_with_items_or_a_price_with_an_exponent_is_told_what_to_send() throws Exception {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            ApiClient.Exchange items = client.post("/api/orders", """
+                    {"customerEmail":"ann@example.com","items":[{"sku":"22423","quantity":1}]}""");
+            assertThat(items.status()).as(items.responseBody()).isEqualTo(400);
+            assertThat(items.json().path("field").asText()).isEqualTo("items");
+            assertThat(items.json().path("detail").asText()).startsWith("unknown field 'items'; send it as 'lines';");
+            ApiClient.Exchange cart = client.post("/api/availability", "{\"lines\":[{\"sku\":\"22423\",\"quantity\":1}]}");
+            assertThat(cart.json().path("detail").asText()).as("a cart's are items").startsWith("unknown field 'lines'; send it as 'items';");
+            ApiClient.Exchange typo = client.post("/api/waitlist", """
+                    {"sku":"22423","email":"ann@example.com","quantiy":5,"consent":true}""");
+            assertThat(typo.json().path("detail").asText()).startsWith("unknown field 'quantiy'; send it as 'quantity';");
+            ApiClient.Exchange inLine = client.post("/api/orders", """
+                    {"customerEmail":"ann@example.com","lines":[{"sku":"22423","qty":1}]}""");
+            assertThat(inLine.json().path("detail").asText()).startsWith("unknown field 'lines[0].qty'; send it as 'lines[0].quantity';");
+            ApiClient.Exchange unlike = client.post("/api/orders", """
+                    {"customerEmail":"ann@example.com","colour":"red","lines":[{"sku":"22423","quantity":1}]}""");
+            assertThat(unlike.json().path("detail").asText()).as("no guess for a field like none")
+                    .isEqualTo("unknown field 'colour'; the fields are [allowPartial, customerEmail, discountCode, lines, paymentMethod, priority]");
+
+            for (String price : List.of("1e3", "1000.0", "1E+3", "10.5")) {
+                ApiClient.Exchange refused = client.post("/api/products",
+                        "{\"sku\":\"22423\",\"name\":\"Regency Cakestand 3 Tier\",\"priceMinor\":" + price + ",\"currency\":\"GBP\"}");
+                assertThat(refused.status()).as(price).isEqualTo(400);
+                assertThat(refused.json().path("field").asText()).isEqualTo("priceMinor");
+                assertThat(refused.json().path("detail").asText()).as(price).isEqualTo("priceMinor must be a whole number of minor units "
+                        + "(pence, cents), such as 1000 for 10.00, written in digits only: a number with an exponent or a decimal point "
+                        + "(1e3, 1000.0) is not taken");
+            }
+            assertThat(client.post("/api/products", "{\"sku\":\"22423\",\"name\":\"Cakestand\",\"priceMinor\":\"1000\",\"currency\":\"GBP\"}")
+                    .json().path("detail").asText()).isEqualTo("priceMinor must be a whole number of minor units (pence, cents), such as 1000 "
+                    + "for 10.00, was \"1000\"");
+            assertThat(client.get("/api/products/22423").status()).isEqualTo(404);
+            assertThat(client.post("/api/products", "{\"sku\":\"22423\",\"name\":\"Cakestand\",\"priceMinor\":1000,\"currency\":\"GBP\"}")
+                    .status()).isEqualTo(201);
+        }
     }
 
     @Test

@@ -51,7 +51,7 @@ class WebhookEndpointsTest {
             var deleted = client.send("DELETE", "/api/webhooks/" + id, null, Map.of("Authorization", "Bearer " + RunningApi.API_KEY));
             assertThat(deleted.status()).isEqualTo(204);
             assertThat(client.get("/api/webhooks").json().path("items")).isEmpty();
-            var queued = api.restock().read(h -> SqlOutbox.sentTo(h, url, 10));
+            var queued = api.restock().read(h -> SqlOutbox.sentTo(h, url, Long.MAX_VALUE, 10));
             assertThat(queued).singleElement().satisfies(message -> {
                 assertThat(message.status()).isEqualTo("dead");
                 assertThat(message.lastError()).isEqualTo(SqlWebhooks.DELETED_REASON);

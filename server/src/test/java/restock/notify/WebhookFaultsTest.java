@@ -7,6 +7,7 @@ import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.gateways.WebhookSender;
+import restock.gateways.WebhookTargets;
 import restock.orders.OrderRequest;
 import restock.service.DeliveryWorker;
 import restock.service.NoticeRelay;
@@ -124,6 +125,56 @@ class WebhookFaultsTest {
         var parked = restock.read(h -> h.createQuery("select status, last_error from outbox").mapToMap().one());
         assertThat(parked.get("status")).isEqualTo("dead");
         assertThat((String) parked.get("last_error")).contains("not a public address").doesNotContain("Connection").doesNotContain("onnect");
+    }
+
+    /**
+     * The log line of a failed delivery said "java.net.ConnectException" and no more, while the outbox's record says
+     * the server log has the details (an outside check): it says what each cause said, and no webhook's path (it may
+     * be the endpoint's secret).
+     */
+    @Test
+    void a_failed_delivery_is_logged_with_its_reason_and_what_its_causes_said_and_no_webhook_path() throws Exception {
+        var restock = api.restock();
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String refusing = "http://127.0.0.1:" + closedPort + "/hooks/T0001/B0001/s3cr3tPathToken";
+        String failing = "https://hooks.example.com/services/s3cr3tPathToken";
+        restock.inTransaction(h -> h.createUpdate("insert into webhook_endpoints (url, secret, created_at) values (:url, 'whsec_0123456789abcdef', now())")
+                .bind("url", refusing).execute());
+        for (String url : List.of(refusing, failing)) {
+            restock.inTransaction(h -> SqlOutbox.enqueue(h, new Message(UUID.randomUUID(), Message.Channel.WEBHOOK, "order.waiting", url,
+                    null, "{}", null, "webhook:" + url), Instant.now()));
+        }
+        WebhookSender hooks = new WebhookSender(u -> restock.read(h -> SqlOutbox.endpointSecret(h, u).orElse(null)), Clock.systemUTC(),
+                WebhookTargets.ANY_ADDRESS);
+        MessageSender sender = message -> {
+            if (message.recipient().equals(failing)) {
+                throw new MessageSender.DeliveryFailed("the endpoint answered HTTP 500", new java.io.IOException(
+                        "proxy said no to " + failing + "?token=abc", new IllegalStateException("pool closed")));
+            }
+            hooks.send(message);
+        };
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DeliveryWorker.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured = new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        logger.addAppender(captured);
+        try {
+            new DeliveryWorker(restock, Map.of(Message.Channel.WEBHOOK, sender), Clock.systemUTC(), 1).runOnce();
+        } finally {
+            logger.detachAppender(captured);
+        }
+
+        List<String> lines = captured.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).contains("(webhook order.waiting) not delivered on try 1: ")
+                .contains("; next attempt at ").doesNotContain("s3cr3tPathToken").doesNotContain("token=abc"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("no HTTP answer from the endpoint").contains("(ConnectException: no connection (refused, or no route to the host)"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("the endpoint answered HTTP 500 (IOException: proxy said no to "
+                + "https://hooks.example.com/..., caused by IllegalStateException: pool closed)"));
+        List<String> recorded = restock.read(h -> h.createQuery("select last_error from outbox order by id").mapTo(String.class).list());
+        assertThat(recorded).as("the outbox's record says no more than before").containsExactly("no HTTP answer from the endpoint (the server log has the details)",
+                        "the endpoint answered HTTP 500");
     }
 
     @Test

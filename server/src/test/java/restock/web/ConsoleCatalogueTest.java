@@ -131,6 +131,39 @@ class ConsoleCatalogueTest {
     }
 
     /**
+     * The product and supplier forms took "gbp" (made GBP), XXX and XAU (an outside check): a price is in money named
+     * by its ISO 4217 code in capitals, the one rule the API holds to ({@link restock.catalog.Currencies}).
+     */
+    @Test
+    void a_currency_in_lower_case_or_one_that_is_not_money_is_refused_on_the_product_and_supplier_forms() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        Map<String, String> said = Map.of(
+                "gbp", "Currency must be in capital letters, as ISO 4217 writes it: GBP, was 'gbp'",
+                "XXX", "XXX (Unknown Currency) is a code for a precious metal, a unit of account, a test or no currency",
+                "XAU", "XAU (Gold) is a code for",
+                "XTS", "Currency must be the ISO 4217 code of money a shop prices in, such as GBP, EUR or USD; XTS");
+        for (Map.Entry<String, String> currency : said.entrySet()) {
+            Map<String, String> product = newProduct(staff, "CUR-1", "Coin Purse", "3.00");
+            product.put("currency", currency.getKey());
+            HttpResponse<String> refused = staff.post("/console/products", product);
+            assertThat(refused.statusCode()).as(currency.getKey()).isEqualTo(400);
+            assertThat(refused.body()).as(currency.getKey()).contains(currency.getValue());
+
+            Map<String, String> supplier = supplierForm(staff.get("/console/suppliers/" + supplierId).body());
+            supplier.put("currency", currency.getKey());
+            HttpResponse<String> supplierRefused = staff.post("/console/suppliers/" + supplierId + "/edit", supplier);
+            assertThat(supplierRefused.statusCode()).as(currency.getKey()).isEqualTo(400);
+            assertThat(supplierRefused.body()).as(currency.getKey()).contains(currency.getValue());
+        }
+        assertThat(api.client().get("/api/products/CUR-1").status()).isEqualTo(404);
+        assertThat(api.client().get("/api/suppliers/" + supplierId).json().get("currency").asText()).isEqualTo("JPY");
+        // Money with no minor units of its own but coins and notes (the CFA franc) is money.
+        Map<String, String> francs = newProduct(staff, "CUR-2", "Coin Purse", "300");
+        francs.put("currency", "XOF");
+        assertThat(staff.post("/console/products", francs).statusCode()).isEqualTo(303);
+    }
+
+    /**
      * A price in scientific notation ("1e3") saved 1000.00 GBP, from the new product form and the edit form alike, while
      * the field asks for an amount such as 12.99 (an outside check): only plain decimal amounts are taken.
      */

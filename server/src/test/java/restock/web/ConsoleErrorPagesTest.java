@@ -107,6 +107,6 @@ class ConsoleErrorPagesTest {
     void a_visitor_without_a_session_is_sent_to_sign_in_from_any_console_path() {
         HttpResponse<String> answer = ConsoleSession.signedOut(api.client().baseUrl()).get("/console/ORDERS");
         assertThat(answer.statusCode()).isEqualTo(303);
-        assertThat(answer.headers().firstValue("Location")).hasValue("/console/login");
+        assertThat(answer.headers().firstValue("Location")).hasValue("/console/login?next=%2Fconsole%2FORDERS");
     }
 }
