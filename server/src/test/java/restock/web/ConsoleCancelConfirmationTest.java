@@ -129,11 +129,15 @@ class ConsoleCancelConfirmationTest {
                 .contains("<a href=\"/console/orders/" + b + "\">Order " + b + " line 1</a>: 3 × Blue Vase waiting, without supply: nothing coming covers them");
         assertThat(client.get("/api/purchase-orders/" + first).json().path("status").asText()).isEqualTo("open");
 
-        String said = flash(staff.post("/console/purchase-orders/" + first + "/cancel", Map.of("_csrf", csrf, "confirm", "yes")));
+        HttpResponse<String> done = staff.post("/console/purchase-orders/" + first + "/cancel", Map.of("_csrf", csrf, "confirm", "yes"));
+        String said = flash(done);
+        String next = staff.get(done.headers().firstValue("location").orElseThrow()).body();
 
         assertThat(said).isEqualTo("Purchase order " + first + " cancelled. 1 waiting line re-promised from another purchase order: order " + a
                 + " line 1 (now from purchase order " + second + "); 1 now waits without supply: order " + b + " line 1. "
                 + "Customers whose date changed are told by email.");
+        assertThat(next).as("each order named is linked").contains("<a href=\"/console/orders/" + a + "\">order " + a + "</a> line 1 (now from")
+                .contains("<a href=\"/console/orders/" + b + "\">order " + b + "</a> line 1.");
         assertThat(client.get("/api/purchase-orders/" + first).json().path("status").asText()).isEqualTo("cancelled");
     }
 
