@@ -1,5 +1,6 @@
 package restock.web;
 
+import restock.common.Conflict;
 import restock.orders.LineQuantities;
 import restock.orders.Order;
 import restock.orders.OrderLine;
@@ -28,7 +29,10 @@ public record CancelQuestion(String title, String lead, List<Item> items, List<S
     public record Item(String label, Optional<String> href, String text) {
     }
 
-    /** Cancelling the order's open lines (all of them, or the one numbered {@code lineNumber}). */
+    /**
+     * Cancelling the order's open lines (all of them, or the one numbered {@code lineNumber}); refused, as the cancel
+     * would be, when none of them is open.
+     */
     static CancelQuestion order(Order order, Optional<Integer> lineNumber, Map<String, String> names, Map<Long, LinePayment> payments) {
         String page = "/console/orders/" + order.id();
         List<OrderLine> chosen = order.lines().stream().filter(line -> lineNumber.map(n -> line.lineNumber() == n).orElse(true)).toList();
@@ -41,8 +45,11 @@ public record CancelQuestion(String title, String lead, List<Item> items, List<S
         }
         String what = lineNumber.map(n -> "line " + n + " of order " + order.id()).orElse("order " + order.id());
         String action = lineNumber.map(n -> page + "/lines/" + n + "/cancel").orElse(page + "/cancel");
-        String lead = items.isEmpty() ? "Nothing in " + what + " is open, so cancelling would do nothing."
-                : "Cancelling " + what + " (" + order.customerEmail() + ") cancels what is still open:";
+        if (items.isEmpty()) {
+            // The words the cancel itself refuses with: what became of each line, and what can still be cancelled.
+            throw new Conflict(order.nothingToCancel(lineNumber.isPresent() ? chosen : List.of()));
+        }
+        String lead = "Cancelling " + what + " (" + order.customerEmail() + ") cancels what is still open:";
         return new CancelQuestion("Cancel " + what + "?", lead, items,
                 List.of("Shipped units stay shipped. The customer is told by email what was cancelled; this cannot be undone."),
                 action, "Yes, cancel " + what, page);
@@ -58,18 +65,27 @@ public record CancelQuestion(String title, String lead, List<Item> items, List<S
                 + (q.reserved() > 0 ? ", and the " + setAside : "") + ".";
     }
 
+    /** Waiting order lines a purchase order's question names one by one; the rest are counted. */
+    static final int MOVED_LINES_SHOWN = 50;
+
     /** Cancelling a purchase order: its open units stop coming, and each waiting line they promised moves as {@code moved} says. */
     static CancelQuestion purchaseOrder(PurchaseOrder order, List<PurchasingCommands.WaitingMoved> moved, Map<String, String> names) {
         String page = "/console/purchase-orders/" + order.id();
         int open = order.lines().stream().mapToInt(PurchaseOrder.Line::openQuantity).sum();
-        List<Item> items = moved.stream().map(line -> new Item("Order " + line.orderId() + " line " + line.lineNumber(),
+        List<Item> items = moved.stream().limit(MOVED_LINES_SHOWN).map(line -> new Item("Order " + line.orderId() + " line " + line.lineNumber(),
                 Optional.of("/console/orders/" + line.orderId()), movedWords(line, names.get(line.sku().code())))).toList();
         String lead = "Cancelling purchase order " + order.id() + " to " + order.supplier() + " takes its " + Format.plural(open, "unit")
                 + " on " + Format.plural(order.lines().size(), "line") + " out of incoming supply. "
                 + (moved.isEmpty() ? "No waiting order is promised from it, so no customer's promise changes."
                 : Format.plural(moved.size(), "waiting order line") + " would move:");
-        return new CancelQuestion("Cancel purchase order " + order.id() + "?", lead, items,
-                moved.isEmpty() ? List.of() : List.of("Customers whose date changes are told by email. This cannot be undone."),
+        List<String> notes = new ArrayList<>();
+        if (moved.size() > MOVED_LINES_SHOWN) {
+            notes.add("And " + (moved.size() - MOVED_LINES_SHOWN) + " more waiting order lines (the backorder queue lists them all).");
+        }
+        if (!moved.isEmpty()) {
+            notes.add("Customers whose date changes are told by email. This cannot be undone.");
+        }
+        return new CancelQuestion("Cancel purchase order " + order.id() + "?", lead, items, notes,
                 page + "/cancel", "Yes, cancel purchase order " + order.id(), page);
     }
 

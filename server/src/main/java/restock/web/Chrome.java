@@ -16,15 +16,18 @@ public record Chrome(String username, String csrfToken, String section, Optional
             java.util.Map.entry("suppliers", "Suppliers"), java.util.Map.entry("products", "Products"),
             java.util.Map.entry("waitlists", "Waitlists & offers"), java.util.Map.entry("planning", "Planning"));
 
-    /** An order a message names, as "order 12": the words that become a link to its page. */
-    private static final java.util.regex.Pattern ORDER_NAMED = java.util.regex.Pattern.compile("\\border ([0-9]{1,18})\\b");
+    /**
+     * A customer's order a message names by one of its lines, as "order 12 line 1": "order 12" becomes a link to its page.
+     * Not "minimum order 24 units" (a supplier's terms) nor "purchase order 7".
+     */
+    private static final java.util.regex.Pattern ORDER_NAMED = java.util.regex.Pattern.compile("(?<!purchase )\\border ([0-9]{1,18})(?= line [0-9])");
 
     /** A piece of the message: plain text, or the words naming an order with that order's id. */
     public record FlashPart(String text, Optional<Long> orderId) {
     }
 
     /**
-     * The message in pieces, each order it names ("order 12") linked to its page: after a purchase order was cancelled,
+     * The message in pieces, each order it names by a line ("order 12 line 1") linked to its page: after a purchase order was cancelled,
      * the orders it re-promised or left without supply are a click away. The pieces are escaped as any text is.
      */
     public java.util.List<FlashPart> flashParts() {

@@ -21,7 +21,11 @@ final class WaitingWords {
     private WaitingWords() {
     }
 
-    /** " 2 waiting lines re-promised from other purchase orders: order 3 line 1 (now from purchase order 7), ...; 1 now without supply: ...". */
+    /**
+     * " 1 now waits without supply: order 5 line 1; 2 waiting lines re-promised from purchase order 7: order 3 line 1, ...":
+     * the lines left without supply first, as they are the ones to act on (a long list cut off at the cookie's length
+     * named only the re-promised ones).
+     */
     static String after(List<WaitingMoved> moved) {
         if (moved.isEmpty()) {
             return " No waiting order was promised from it.";
@@ -29,29 +33,30 @@ final class WaitingWords {
         List<WaitingMoved> repromised = moved.stream().filter(line -> !line.withoutSupply()).toList();
         List<WaitingMoved> without = moved.stream().filter(WaitingMoved::withoutSupply).toList();
         List<String> parts = new ArrayList<>();
-        if (!repromised.isEmpty()) {
-            parts.add(Format.plural(repromised.size(), "waiting line") + " re-promised from another purchase order: "
-                    + named(repromised, line -> place(line) + " (now from " + purchaseOrders(line) + ")"));
-        }
         if (!without.isEmpty()) {
             parts.add(without.size() + " now " + (without.size() == 1 ? "waits" : "wait") + " without supply: "
                     + named(without, line -> place(line) + (line.uncoveredUnits() < line.waitingUnits()
                     ? " (" + line.uncoveredUnits() + " of " + line.waitingUnits() + " units)" : "")));
+        }
+        if (!repromised.isEmpty()) {
+            parts.add(Format.plural(repromised.size(), "waiting line") + " re-promised from " + purchaseOrders(repromised) + ": "
+                    + named(repromised, WaitingWords::place));
         }
         return " " + String.join("; ", parts) + ". Customers whose date changed are told by email.";
     }
 
     private static String named(List<WaitingMoved> lines, Function<WaitingMoved, String> words) {
         String named = lines.stream().limit(NAMED_LINES).map(words).collect(Collectors.joining(", "));
-        return lines.size() > NAMED_LINES ? named + " and " + (lines.size() - NAMED_LINES) + " more (see the backorders page)" : named;
+        return lines.size() > NAMED_LINES ? named + " and " + (lines.size() - NAMED_LINES) + " more" : named;
     }
 
     private static String place(WaitingMoved line) {
         return "order " + line.orderId() + " line " + line.lineNumber();
     }
 
-    private static String purchaseOrders(WaitingMoved line) {
-        return (line.purchaseOrders().size() == 1 ? "purchase order " : "purchase orders ")
-                + line.purchaseOrders().keySet().stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
+    /** "purchase order 7" or "purchase orders 7, 9": the supply the lines are promised from now. */
+    private static String purchaseOrders(List<WaitingMoved> lines) {
+        List<Long> ids = lines.stream().flatMap(line -> line.purchaseOrders().keySet().stream()).distinct().sorted().toList();
+        return (ids.size() == 1 ? "purchase order " : "purchase orders ") + ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 }

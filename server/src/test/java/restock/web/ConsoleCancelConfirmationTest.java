@@ -107,6 +107,18 @@ class ConsoleCancelConfirmationTest {
         assertThat(staff.get("/console/orders/" + id + "/lines/7/cancel").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void a_cancel_with_nothing_left_to_cancel_says_so_instead_of_asking() {
+        long id = lampAndWaitingFans("cem@example.com");
+        staff.post("/console/orders/" + id + "/lines/2/cancel", Map.of("_csrf", csrf, "confirm", "yes"));
+
+        HttpResponse<String> asked = staff.post("/console/orders/" + id + "/lines/2/cancel", Map.of("_csrf", csrf));
+
+        assertThat(asked.statusCode()).isEqualTo(409);
+        assertThat(asked.body()).contains("order " + id + " line 2 was cancelled (2 units), so nothing in it is left to cancel; line 1 (1 unit reserved) "
+                + "can still be cancelled").doesNotContain("yes-cancel");
+    }
+
     /**
      * Order A's 3 vases are promised from purchase order 1 (due first), order B's from purchase order 2. Cancelling purchase
      * order 1 moves A onto purchase order 2 and leaves B with nothing coming: the question says so before, and the
@@ -133,11 +145,11 @@ class ConsoleCancelConfirmationTest {
         String said = flash(done);
         String next = staff.get(done.headers().firstValue("location").orElseThrow()).body();
 
-        assertThat(said).isEqualTo("Purchase order " + first + " cancelled. 1 waiting line re-promised from another purchase order: order " + a
-                + " line 1 (now from purchase order " + second + "); 1 now waits without supply: order " + b + " line 1. "
-                + "Customers whose date changed are told by email.");
-        assertThat(next).as("each order named is linked").contains("<a href=\"/console/orders/" + a + "\">order " + a + "</a> line 1 (now from")
-                .contains("<a href=\"/console/orders/" + b + "\">order " + b + "</a> line 1.");
+        assertThat(said).isEqualTo("Purchase order " + first + " cancelled. 1 now waits without supply: order " + b + " line 1; "
+                + "1 waiting line re-promised from purchase order " + second + ": order " + a + " line 1. Customers whose date changed are told by email.");
+        assertThat(next).as("each order named is linked, not the purchase orders").contains("<a href=\"/console/orders/" + a + "\">order " + a + "</a> line 1.")
+                .contains("<a href=\"/console/orders/" + b + "\">order " + b + "</a> line 1;").contains("Purchase order " + first + " cancelled")
+                .contains("purchase order " + second + ":");
         assertThat(client.get("/api/purchase-orders/" + first).json().path("status").asText()).isEqualTo("cancelled");
     }
 
