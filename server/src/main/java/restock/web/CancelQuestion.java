@@ -55,13 +55,13 @@ public record CancelQuestion(String title, String lead, List<Item> items, List<S
                 action, "Yes, cancel " + what, page);
     }
 
-    /** "2 × Silk Fan waiting for stock leave the queue, and the 1 set aside goes back to stock (to the next waiting order first)." */
+    /** "3 × Silk Fan: the 2 waiting for stock leave the queue, and the 1 set aside goes back to stock (to the next waiting order first)." */
     private static String lineWords(LineQuantities q, String name) {
         String setAside = q.reserved() + " set aside " + (q.reserved() == 1 ? "goes" : "go") + " back to stock (to the next waiting order first)";
         if (q.waiting() == 0) {
-            return q.reserved() + " × " + name + " cancelled: the " + setAside + ".";
+            return q.reserved() + " × " + name + ": the " + setAside + ".";
         }
-        return q.open() + " × " + name + " cancelled: the " + q.waiting() + " waiting for stock leave the queue"
+        return q.open() + " × " + name + ": the " + q.waiting() + " waiting for stock " + (q.waiting() == 1 ? "leaves" : "leave") + " the queue"
                 + (q.reserved() > 0 ? ", and the " + setAside : "") + ".";
     }
 
