@@ -153,6 +153,20 @@ class ConsoleCancelConfirmationTest {
         assertThat(client.get("/api/purchase-orders/" + first).json().path("status").asText()).isEqualTo("cancelled");
     }
 
+    /** Closing short withdraws the supply as cancelling does, and its sentence names the lines it leaves without supply too. */
+    @Test
+    void closing_a_purchase_order_names_the_lines_it_leaves_without_supply() {
+        client.post("/api/products", "{\"sku\":\"CUP-1\",\"name\":\"Tea Cup\",\"priceMinor\":700,\"currency\":\"GBP\",\"backorderPolicy\":\"always\"}");
+        long id = purchaseOrder("CUP-1", LocalDate.now(ZoneOffset.UTC).plusDays(7));
+        long waiting = client.post("/api/orders", "{\"customerEmail\":\"c@example.com\",\"lines\":[{\"sku\":\"CUP-1\",\"quantity\":5}]}")
+                .json().path("id").asLong();
+
+        String said = flash(staff.post("/console/purchase-orders/" + id + "/close", Map.of("_csrf", csrf)));
+
+        assertThat(said).isEqualTo("Purchase order " + id + " closed: its open units no longer count as incoming. 1 now waits without supply: order "
+                + waiting + " line 1. Customers whose date changed are told by email.");
+    }
+
     @Test
     void a_purchase_order_nobody_waits_on_says_no_promise_changes() {
         long id = purchaseOrder("LAMP-1", LocalDate.now(ZoneOffset.UTC).plusDays(30));
