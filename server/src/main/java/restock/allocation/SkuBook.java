@@ -211,18 +211,29 @@ public final class SkuBook {
      * will come for them if the product is discontinued.
      */
     public List<Long> linesWithoutSupply() {
+        return List.copyOf(uncoveredUnits().keySet());
+    }
+
+    /** Each waiting line's units that neither the stock in the building nor open supply covers, in queue order (lines with some only). */
+    Map<Long, Integer> uncoveredUnits() {
         Map<Long, Integer> pegged = new HashMap<>();
-        queue.pegs(unitsInTheBuilding(), supply).forEach(peg -> pegged.merge(peg.lineId(), peg.quantity(), Integer::sum));
-        List<Long> uncovered = new ArrayList<>();
+        pegsNow().forEach(peg -> pegged.merge(peg.lineId(), peg.quantity(), Integer::sum));
+        Map<Long, Integer> uncovered = new LinkedHashMap<>();
         int inTheBuilding = unitsInTheBuilding();
         for (WaitingLine line : queue.lines()) {
             int fromTheBuilding = Math.min(line.waitingQuantity(), inTheBuilding);
             inTheBuilding -= fromTheBuilding;
-            if (fromTheBuilding + pegged.getOrDefault(line.lineId(), 0) < line.waitingQuantity()) {
-                uncovered.add(line.lineId());
+            int left = line.waitingQuantity() - fromTheBuilding - pegged.getOrDefault(line.lineId(), 0);
+            if (left > 0) {
+                uncovered.put(line.lineId(), left);
             }
         }
         return uncovered;
+    }
+
+    /** The pegs the queue has now: each waiting line's units promised from open supply, in queue order. */
+    List<Peg> pegsNow() {
+        return queue.pegs(unitsInTheBuilding(), supply);
     }
 
     private void fillQueue() {

@@ -124,8 +124,44 @@ public final class ConsoleQueries {
                 .toList())).toList();
     }
 
-    public List<ConsoleRows.PurchaseOrderRow> purchaseOrders(Optional<String> status) {
-        return restock.read(h -> SqlConsole.purchaseOrders(h, status, restock.books().today(), PAGE_ROWS));
+    /** The furthest page of purchase orders the console pages to: 1,000,000 purchase orders at {@link #PAGE_ROWS} a page. */
+    public static final int MAX_PURCHASE_ORDER_PAGE = 10_000;
+
+    /** One page of the purchase orders list (numbered from 1), and how many purchase orders the list holds in all. */
+    public record PurchaseOrderPage(List<ConsoleRows.PurchaseOrderRow> rows, int page, int total) {
+        public PurchaseOrderPage {
+            rows = List.copyOf(rows);
+        }
+
+        /** The number of the list's first row on this page (1 for the first page). */
+        public int firstRow() {
+            return (page - 1) * PAGE_ROWS + 1;
+        }
+
+        public boolean hasNewer() {
+            return page > 1;
+        }
+
+        public boolean hasOlder() {
+            return (long) page * PAGE_ROWS < total;
+        }
+    }
+
+    /**
+     * A page of the purchase orders, open ones first (soonest due), then the rest newest first. The API pages by id
+     * ({@code after}); this list is in another order, so it is paged by number.
+     */
+    public PurchaseOrderPage purchaseOrders(Optional<String> status, int page) {
+        if (page < 1 || page > MAX_PURCHASE_ORDER_PAGE) {
+            throw new restock.common.InvalidInput("page", "page is a number from 1 to " + MAX_PURCHASE_ORDER_PAGE + ", was " + page);
+        }
+        return restock.read(h -> new PurchaseOrderPage(SqlConsole.purchaseOrders(h, status, restock.books().today(), (page - 1) * PAGE_ROWS, PAGE_ROWS),
+                page, SqlConsole.purchaseOrderCount(h, status)));
+    }
+
+    /** The supplier a SKU is usually ordered from (the last it was ordered from, else its product's), for a new purchase order. */
+    public Optional<String> usualSupplier(Sku sku) {
+        return restock.read(h -> SqlConsole.usualSupplier(h, sku.code()));
     }
 
     public List<ConsoleRows.SupplierRow> suppliers() {

@@ -2,6 +2,7 @@ package restock.service;
 
 import org.jdbi.v3.core.Handle;
 import restock.allocation.SkuBook;
+import restock.allocation.SupplyWithdrawal;
 import restock.catalog.Sku;
 import restock.catalog.SupplierNames;
 import restock.common.Conflict;
@@ -13,6 +14,7 @@ import restock.purchasing.ReceiptPlan;
 import restock.inventory.Movement;
 import restock.store.SqlCatalog;
 import restock.store.SqlInventory;
+import restock.store.SqlOrders;
 import restock.store.SqlPurchasing;
 
 import java.time.Clock;
@@ -140,24 +142,53 @@ public final class PurchasingCommands {
 
     /** Ends an order that will deliver no more; its open units stop counting as incoming. */
     public PurchaseOrder close(Handle handle, long id) {
-        return end(handle, id, PurchaseOrder.Status.CLOSED);
+        return end(handle, id, PurchaseOrder.Status.CLOSED).order();
     }
 
     /** Cancels an order from which nothing was received (one that delivered in part is closed instead). */
     public PurchaseOrder cancel(Handle handle, long id) {
-        return end(handle, id, PurchaseOrder.Status.CANCELLED);
+        return end(handle, id, PurchaseOrder.Status.CANCELLED).order();
     }
 
-    private PurchaseOrder end(Handle handle, long id, PurchaseOrder.Status status) {
+    /**
+     * A waiting order line whose supply ending a purchase order moves: promised afterwards from the purchase orders named
+     * (units from each), and with {@code uncoveredUnits} that nothing coming covers.
+     */
+    public record WaitingMoved(long orderId, int lineNumber, Sku sku, int waitingUnits, Map<Long, Integer> purchaseOrders, int uncoveredUnits) {
+        public WaitingMoved {
+            purchaseOrders = Map.copyOf(purchaseOrders);
+        }
+
+        public boolean withoutSupply() {
+            return uncoveredUnits > 0;
+        }
+    }
+
+    /** A purchase order ended (closed or cancelled), and the waiting lines that moved with it, by SKU and then in queue order. */
+    public record Ended(PurchaseOrder order, List<WaitingMoved> waiting) {
+        public Ended {
+            waiting = List.copyOf(waiting);
+        }
+    }
+
+    /**
+     * What ending the order as {@code status} would do to the lines waiting on its supply, decided as {@link #end} decides
+     * it (the same {@link SupplyWithdrawal}), writing nothing: the console says it before staff confirm. Refused as the end
+     * itself would be.
+     */
+    public List<WaitingMoved> whatEndingDoes(Handle handle, long id, PurchaseOrder.Status status) {
+        PurchaseOrder order = lock(handle, id);
+        requireEndable(order, status);
+        return waitingMoved(handle, withdrawals(order, this.books.lock(handle, skusOf(order))));
+    }
+
+    /** Ends the order as {@code status} (closed or cancelled); the lines that waited on its supply are re-promised. */
+    public Ended end(Handle handle, long id, PurchaseOrder.Status status) {
         Instant now = clock.instant();
         PurchaseOrder order = lock(handle, id);
-        if (order.status() != PurchaseOrder.Status.OPEN) {
-            throw new Conflict("purchase order " + id + " is already " + order.status().code());
-        }
-        if (status == PurchaseOrder.Status.CANCELLED && order.lines().stream().anyMatch(line -> line.quantityReceived() > 0)) {
-            throw new Conflict("purchase order " + id + " has received stock and cannot be cancelled; close it instead");
-        }
+        requireEndable(order, status);
         Map<Sku, SkuBook> books = this.books.lock(handle, skusOf(order));
+        List<SupplyWithdrawal> withdrawals = withdrawals(order, books);
         for (PurchaseOrder.Line line : order.lines()) {
             if (line.openQuantity() > 0) {
                 books.get(line.sku()).withdrawSupply(line.id());
@@ -165,7 +196,49 @@ public final class PurchasingCommands {
         }
         SqlPurchasing.end(handle, id, status, now);
         this.books.write(handle, books.values());
-        return find(handle, id);
+        return new Ended(find(handle, id), waitingMoved(handle, withdrawals));
+    }
+
+    private static void requireEndable(PurchaseOrder order, PurchaseOrder.Status status) {
+        if (status == PurchaseOrder.Status.OPEN) {
+            throw new IllegalArgumentException("a purchase order is ended as closed or cancelled, not open");
+        }
+        if (order.status() != PurchaseOrder.Status.OPEN) {
+            throw new Conflict("purchase order " + order.id() + " is already " + order.status().code());
+        }
+        if (status == PurchaseOrder.Status.CANCELLED && order.lines().stream().anyMatch(line -> line.quantityReceived() > 0)) {
+            throw new Conflict("purchase order " + order.id() + " has received stock and cannot be cancelled; close it instead");
+        }
+    }
+
+    /** For each SKU of the order, what withdrawing its open lines does to that SKU's waiting lines. */
+    private static List<SupplyWithdrawal> withdrawals(PurchaseOrder order, Map<Sku, SkuBook> books) {
+        Map<Sku, List<Long>> open = new java.util.TreeMap<>();
+        order.lines().stream().filter(line -> line.openQuantity() > 0)
+                .forEach(line -> open.computeIfAbsent(line.sku(), sku -> new java.util.ArrayList<>()).add(line.id()));
+        return open.entrySet().stream().map(entry -> SupplyWithdrawal.of(books.get(entry.getKey()), entry.getValue())).toList();
+    }
+
+    /** The moved lines by order and line number, and the supply they are pegged to by purchase order. */
+    private static List<WaitingMoved> waitingMoved(Handle handle, List<SupplyWithdrawal> withdrawals) {
+        List<Long> lineIds = withdrawals.stream().flatMap(w -> w.moved().stream()).map(SupplyWithdrawal.Moved::lineId).toList();
+        if (lineIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, SqlOrders.LinePlace> places = SqlOrders.placesOfLines(handle, lineIds);
+        Map<Long, Long> purchaseOrderOf = SqlPurchasing.ordersOfLines(handle, withdrawals.stream().flatMap(w -> w.moved().stream())
+                .flatMap(moved -> moved.peggedTo().keySet().stream()).collect(java.util.stream.Collectors.toSet()));
+        List<WaitingMoved> moved = new java.util.ArrayList<>();
+        for (SupplyWithdrawal withdrawal : withdrawals) {
+            for (SupplyWithdrawal.Moved line : withdrawal.moved()) {
+                Map<Long, Integer> byPurchaseOrder = new java.util.TreeMap<>();
+                line.peggedTo().forEach((poLine, units) -> byPurchaseOrder.merge(purchaseOrderOf.get(poLine), units, Integer::sum));
+                SqlOrders.LinePlace place = places.get(line.lineId());
+                moved.add(new WaitingMoved(place.orderId(), place.lineNumber(), withdrawal.sku(), line.waitingUnits(), byPurchaseOrder,
+                        line.uncoveredUnits()));
+            }
+        }
+        return moved;
     }
 
     private static PurchaseOrder lock(Handle handle, long id) {

@@ -149,32 +149,59 @@ public final class SqlConsole {
      * due: a closed one (short lines included) or a cancelled one shows no next date.
      */
     public static List<ConsoleRows.PurchaseOrderRow> purchaseOrders(Handle handle, Optional<String> status, LocalDate today, int limit) {
+        return purchaseOrders(handle, status, today, 0, limit);
+    }
+
+    /** How many purchase orders there are, of one status or of all. */
+    public static int purchaseOrderCount(Handle handle, Optional<String> status) {
+        var query = handle.createQuery("select count(*) from purchase_orders" + (status.isPresent() ? " where status = :status" : ""));
+        status.ifPresent(code -> query.bind("status", code));
+        return query.mapTo(Integer.class).one();
+    }
+
+    /** As {@link #purchaseOrders(Handle, Optional, LocalDate, int)}, from the {@code offset}-th row of that order on. */
+    public static List<ConsoleRows.PurchaseOrderRow> purchaseOrders(Handle handle, Optional<String> status, LocalDate today, int offset, int limit) {
         // The page's purchase orders are chosen first (the open ones are few; the others are read newest first from the
         // primary key), then only those are summed up: never the whole purchase order history.
         String openOrders = """
                 (select po.id, true as open, d.due from purchase_orders po
                  left join (select l.purchase_order_id, min(l.expected_date) as due from purchase_order_lines l
                             where l.quantity_received < l.quantity_ordered group by l.purchase_order_id) d on d.purchase_order_id = po.id
-                 where po.status = 'open' order by d.due nulls last, po.id desc limit :limit)""";
+                 where po.status = 'open' order by d.due nulls last, po.id desc limit :limit + :offset)""";
         String endedOrders = """
                 (select po.id, false as open, null::date as due from purchase_orders po
-                 where po.status %s order by po.id desc limit :limit)""".formatted(status.isPresent() ? "= :status" : "<> 'open'");
+                 where po.status %s order by po.id desc limit :limit + :offset)""".formatted(status.isPresent() ? "= :status" : "<> 'open'");
         String chosen = status.isEmpty() ? openOrders + " union all " + endedOrders : status.get().equals("open") ? openOrders : endedOrders;
         var query = handle.createQuery("""
                         select po.id, po.supplier_id, s.name as supplier, po.status, po.created_at, t.ordered, t.received, t.next_expected
-                        from (select * from (%s) c order by not open, due nulls last, id desc limit :limit) page
+                        from (select * from (%s) c order by not open, due nulls last, id desc limit :limit offset :offset) page
                         join purchase_orders po on po.id = page.id join suppliers s on s.id = po.supplier_id
                         cross join lateral (select sum(l.quantity_ordered) as ordered, sum(l.quantity_received) as received,
                                                    min(l.expected_date) filter (where po.status = 'open'
                                                        and l.quantity_received < l.quantity_ordered) as next_expected
                                             from purchase_order_lines l where l.purchase_order_id = po.id) t
-                        order by not page.open, page.due nulls last, po.id desc""".formatted(chosen)).bind("limit", limit);
+                        order by not page.open, page.due nulls last, po.id desc""".formatted(chosen)).bind("limit", limit).bind("offset", offset);
         if (status.isPresent() && !status.get().equals("open")) {
             query.bind("status", status.get());
         }
         return query
                 .map((rs, ctx) -> purchaseOrderRow(rs, today))
                 .list();
+    }
+
+    /**
+     * The supplier a SKU is usually ordered from: the one it was last ordered from on a purchase order, else the supplier
+     * its product record names; none when neither is known.
+     */
+    public static Optional<String> usualSupplier(Handle handle, String sku) {
+        return handle.createQuery("""
+                        select name from (
+                            (select s.name, 1 as rank from purchase_order_lines l join purchase_orders po on po.id = l.purchase_order_id
+                             join suppliers s on s.id = po.supplier_id where l.sku = :sku order by po.id desc limit 1)
+                            union all
+                            (select s.name, 2 as rank from products p join suppliers s on s.id = p.supplier_id where p.sku = :sku)) known
+                        order by rank limit 1""")
+                .bind("sku", sku).mapTo(String.class).findOne();
     }
 
     /** A supplier's open purchase orders, the one due soonest first, summed up like the purchase orders list. */

@@ -211,6 +211,16 @@ public final class SqlOrders {
                 .one();
     }
 
+    /** Where each of the lines sits (lines that do not exist are left out). */
+    public static java.util.Map<Long, LinePlace> placesOfLines(Handle handle, java.util.Collection<Long> lineIds) {
+        java.util.Map<Long, LinePlace> places = new java.util.HashMap<>();
+        handle.createQuery("select id, order_id, line_number from order_lines where id = any(:ids)")
+                .bindArray("ids", Long.class, lineIds)
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong("id"), new LinePlace(rs.getLong("order_id"), rs.getInt("line_number"))))
+                .forEach(entry -> places.put(entry.getKey(), entry.getValue()));
+        return places;
+    }
+
     public static java.util.Map<Long, List<Long>> ordersOfLines(Handle handle, List<Long> lineIds) {
         java.util.Map<Long, List<Long>> byOrder = new java.util.TreeMap<>();
         handle.createQuery("select order_id, id from order_lines where id = any(:ids)")

@@ -86,6 +86,16 @@ public final class SqlPurchasing {
                 rs.getObject("original_expected_date", LocalDate.class));
     }
 
+    /** The purchase order each of the purchase order lines belongs to. */
+    public static java.util.Map<Long, Long> ordersOfLines(Handle handle, java.util.Collection<Long> lineIds) {
+        java.util.Map<Long, Long> orders = new java.util.HashMap<>();
+        handle.createQuery("select id, purchase_order_id from purchase_order_lines where id = any(:ids)")
+                .bindArray("ids", Long.class, lineIds)
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong("id"), rs.getLong("purchase_order_id")))
+                .forEach(entry -> orders.put(entry.getKey(), entry.getValue()));
+        return orders;
+    }
+
     /** Reads the order; with {@code lock}, holds its row so that receipts and closes on one order run one at a time. */
     public static Optional<PurchaseOrder> find(Handle handle, long id, boolean lock) {
         Optional<PurchaseOrder> header = handle.createQuery(HEADER + " where o.id = :id" + (lock ? " for update of o" : ""))

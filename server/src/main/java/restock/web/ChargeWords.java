@@ -37,6 +37,20 @@ final class ChargeWords {
         };
     }
 
+    /**
+     * For staff before they confirm a cancel: {@link #beforeCancelling}'s sentence, of the customer in the third person,
+     * from the same answer (the console's cancel acted at once and said nothing of the payment before, an outside check).
+     */
+    static String beforeStaffCancels(CancelledCharge charge) {
+        return switch (charge) {
+            case PAID_TO_THE_SHOP -> "Restock took no payment for them: if the customer paid the shop already, the shop refunds them.";
+            case NOTHING_CHARGED, HOLD_RELEASED -> "Nothing has been charged for them.";
+            case HOLD_BEING_RELEASED -> "Nothing has been charged for them; the hold on the customer's card will be released.";
+            case REFUND_UNDER_WAY -> "What the customer paid for them will be refunded to their card.";
+            case REFUNDED -> "What the customer paid for them was refunded to their card.";
+        };
+    }
+
     /** For the customer, after "2 × Silk Fan cancelled; ". */
     static String forCustomer(CancelledCharge charge) {
         return switch (charge) {

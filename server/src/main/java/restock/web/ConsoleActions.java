@@ -17,6 +17,7 @@ import restock.payments.LinePayment;
 import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
+import restock.service.PurchasingCommands;
 import restock.service.Restock;
 
 import java.time.LocalDate;
@@ -31,6 +32,11 @@ final class ConsoleActions {
     /** Why a line was cancelled, in the cancellation record, when staff cancel it from the console. */
     static final String STAFF_REASON = "cancelled by staff";
     static final String VIA = "console";
+    /**
+     * The field the page that asks before a cancel sends ({@link CancelQuestion}): a cancel without it shows that page and
+     * changes nothing. htmx's own confirmation (the backorder queue's) sends it too.
+     */
+    static final String CONFIRM_FIELD = "confirm";
     /** Lines on the new purchase order form. */
     static final int FORM_LINES = 5;
     /** The new purchase order form: a line left without SKU and units is skipped. */
@@ -71,13 +77,16 @@ final class ConsoleActions {
 
     void register(RoutesConfig routes) {
         routes.post("/console/orders/{id}/ship", console.page(this::ship));
+        routes.get("/console/orders/{id}/cancel", console.page(ctx -> askBeforeCancelling(ctx, Optional.empty())));
         routes.post("/console/orders/{id}/cancel", console.page(this::cancelOrder));
+        routes.get("/console/orders/{id}/lines/{lineNumber}/cancel", console.page(ctx -> askBeforeCancelling(ctx, Optional.of(pathInt(ctx, "lineNumber")))));
         routes.post("/console/orders/{id}/lines/{lineNumber}/cancel", console.page(this::cancelLine));
         routes.post("/console/orders/{id}/cancel-link", console.page(this::cancelLink));
         routes.post("/console/orders/{id}/lines/{lineNumber}/priority", console.page(this::reprioritize));
         routes.post("/console/purchase-orders", console.form(PURCHASE_ORDER_FORM, pages::purchaseOrders, this::createPurchaseOrder));
         routes.post("/console/purchase-orders/{id}/receive", console.form(RECEIVE_FORM, pages::purchaseOrder, this::receive));
         routes.post("/console/purchase-orders/{id}/close", console.page(ctx -> endPurchaseOrder(ctx, true)));
+        routes.get("/console/purchase-orders/{id}/cancel", console.page(this::askBeforeCancellingPurchaseOrder));
         routes.post("/console/purchase-orders/{id}/cancel", console.page(ctx -> endPurchaseOrder(ctx, false)));
         routes.post("/console/offer-rules/{id}/pause", console.page(this::pauseRule));
         routes.post("/console/skus/{sku}/count", console.form(COUNT_FORM, pages::skuPage, this::recordCount));
@@ -98,7 +107,42 @@ final class ConsoleActions {
         return order.lines().stream().mapToInt(line -> line.quantities().shipped()).sum();
     }
 
+    private static boolean confirmed(Context ctx) {
+        return "yes".equals(ctx.formParam(CONFIRM_FIELD));
+    }
+
+    /** The page that says what cancelling the order (or one line of it) will do, with the button that does it. */
+    private void askBeforeCancelling(Context ctx, Optional<Integer> lineNumber) {
+        long id = ConsolePages.id(ctx);
+        var loaded = restock.read(h -> {
+            Order order = restock.orders().find(h, id);
+            return Map.entry(order, restock.orders().payments(h, order));
+        });
+        Order order = loaded.getKey();
+        if (lineNumber.isPresent() && order.lines().stream().noneMatch(line -> line.lineNumber() == lineNumber.get())) {
+            throw new NotFound("lineNumber", "order " + id + " has no line " + lineNumber.get());
+        }
+        Map<String, String> names = new ConsoleQueries(restock).productNames(order.lines().stream().map(OrderLine::sku).toList());
+        console.render(ctx, "console/confirm-cancel.jte", "orders", Map.of("question",
+                CancelQuestion.order(order, lineNumber, names, loaded.getValue())));
+    }
+
+    private void askBeforeCancellingPurchaseOrder(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        var loaded = restock.inTransaction(h -> Map.entry(restock.purchasing().find(h, id),
+                restock.purchasing().whatEndingDoes(h, id, PurchaseOrder.Status.CANCELLED)));
+        PurchaseOrder order = loaded.getKey();
+        Map<String, String> names = new ConsoleQueries(restock).productNames(loaded.getValue().stream()
+                .map(PurchasingCommands.WaitingMoved::sku).toList());
+        console.render(ctx, "console/confirm-cancel.jte", "purchase-orders", Map.of("question",
+                CancelQuestion.purchaseOrder(order, loaded.getValue(), names)));
+    }
+
     private void cancelOrder(Context ctx) {
+        if (!confirmed(ctx)) {
+            askBeforeCancelling(ctx, Optional.empty());
+            return;
+        }
         long id = ConsolePages.id(ctx);
         Order before = restock.read(h -> restock.orders().find(h, id));
         Order after = restock.inTransaction(h -> restock.orders().cancel(h, id, STAFF_REASON, VIA));
@@ -108,6 +152,10 @@ final class ConsoleActions {
     private void cancelLine(Context ctx) {
         long id = ConsolePages.id(ctx);
         int lineNumber = pathInt(ctx, "lineNumber");
+        if (!confirmed(ctx)) {
+            askBeforeCancelling(ctx, Optional.of(lineNumber));
+            return;
+        }
         Order before = restock.read(h -> restock.orders().find(h, id));
         Order after = restock.inTransaction(h -> restock.orders().cancelLine(h, id, lineNumber, STAFF_REASON, VIA));
         String message = "Order " + id + " line " + lineNumber + ": " + cancelledWords(before, after);
@@ -207,10 +255,15 @@ final class ConsoleActions {
     }
 
     private void endPurchaseOrder(Context ctx, boolean close) {
+        if (!close && !confirmed(ctx)) {
+            askBeforeCancellingPurchaseOrder(ctx);
+            return;
+        }
         long id = ConsolePages.id(ctx);
-        restock.inTransaction(h -> close ? restock.purchasing().close(h, id) : restock.purchasing().cancel(h, id));
+        PurchasingCommands.Ended ended = restock.inTransaction(h -> restock.purchasing().end(h, id,
+                close ? PurchaseOrder.Status.CLOSED : PurchaseOrder.Status.CANCELLED));
         console.done(ctx, "/console/purchase-orders/" + id, "Purchase order " + id + (close
-                ? " closed: its open units no longer count as incoming." : " cancelled."));
+                ? " closed: its open units no longer count as incoming." : " cancelled.") + WaitingWords.after(ended.waiting()));
     }
 
     /** A stock count from the shelf: the ledger records the difference, and freed or missing units move the queue. */

@@ -114,18 +114,42 @@ final class ConsolePages {
                 "cancelLink", Optional.ofNullable(ctx.queryParam("link")).orElse("")));
     }
 
-    /** The purchase orders, and the form for a new one: blank, or as a refusal sent it back. */
+    /**
+     * The purchase orders a page at a time, and the form for a new one: blank, as a refusal sent it back, or filled in for
+     * a SKU by an "Order some" link ({@code ?sku=}): its usual supplier and the latest plan's suggested quantity, unless the
+     * link names them ({@code supplier=}, {@code quantity=}).
+     */
     void purchaseOrders(Context ctx, FormState form) {
         Optional<String> status = Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isBlank());
         status.ifPresent(s -> PurchaseOrder.Status.valueOf(requireStatus(s).toUpperCase(java.util.Locale.ROOT)));
+        Optional<Sku> sku = Optional.ofNullable(ctx.queryParam("sku")).map(String::strip).filter(s -> !s.isEmpty()).map(Sku::of);
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("orders", queries.purchaseOrders(status));
+        model.put("list", queries.purchaseOrders(status, pageNumber(ctx)));
         model.put("status", status.orElse(""));
         model.put("suppliers", queries.suppliers().stream().map(ConsoleRows.SupplierRow::name).toList());
         model.put("defaultExpected", restock.books().today().plusDays(DEFAULT_LEAD_TIME_DAYS));
-        model.put("sku", Optional.ofNullable(ctx.queryParam("sku")).orElse(""));
+        model.put("sku", sku.map(Sku::code).orElse(""));
+        model.put("supplier", Optional.ofNullable(ctx.queryParam("supplier")).map(String::strip).filter(s -> !s.isEmpty())
+                .or(() -> sku.flatMap(queries::usualSupplier)).orElse(""));
+        model.put("quantity", Optional.ofNullable(ctx.queryParam("quantity")).filter(q -> q.matches("[0-9]{1,9}"))
+                .or(() -> sku.flatMap(this::suggestedQuantity)).orElse(""));
         model.put("form", form);
         console.render(ctx, "console/purchase-orders.jte", "purchase-orders", model);
+    }
+
+    /** The latest plan's suggested quantity for the SKU, when it suggests ordering some. */
+    private Optional<String> suggestedQuantity(Sku sku) {
+        return planning.latestPlans().plans().stream().filter(plan -> plan.sku().equals(sku.code()) && plan.suggestedQuantity() > 0)
+                .findFirst().map(plan -> Integer.toString(plan.suggestedQuantity()));
+    }
+
+    /** The list's page number ({@code ?page=}, from 1). */
+    private static int pageNumber(Context ctx) {
+        String value = Optional.ofNullable(ctx.queryParam("page")).map(String::strip).orElse("1");
+        if (!value.matches("[0-9]{1,9}")) {
+            throw new InvalidInput("page", "page is a number from 1 to " + ConsoleQueries.MAX_PURCHASE_ORDER_PAGE + ", was '" + value + "'");
+        }
+        return Integer.parseInt(value);
     }
 
     private static String requireStatus(String status) {

@@ -114,11 +114,11 @@ class PurchaseOrderRulesTest {
         PurchaseOrder cancelled = create("Midlands Paper", false, TODAY.plusDays(4));
         restock.inTransaction(h -> restock.purchasing().cancel(h, cancelled.id()));
         PurchaseOrder open = create("Midlands Paper", false, TODAY.plusDays(6));
-        List<ConsoleRows.PurchaseOrderRow> rows = new ConsoleQueries(restock).purchaseOrders(Optional.empty());
+        List<ConsoleRows.PurchaseOrderRow> rows = new ConsoleQueries(restock).purchaseOrders(Optional.empty(), 1).rows();
         assertThat(rows).extracting(ConsoleRows.PurchaseOrderRow::id).containsExactly(open.id(), cancelled.id(), shortOne.id());
         assertThat(rows.get(0).nextExpected()).contains(TODAY.plusDays(6));
         assertThat(rows.get(1).nextExpected()).isEmpty();
         assertThat(rows.get(2).nextExpected()).as("closed short with 16 units never delivered").isEmpty();
-        assertThat(new ConsoleQueries(restock).purchaseOrders(Optional.of("closed")).get(0).nextExpected()).isEmpty();
+        assertThat(new ConsoleQueries(restock).purchaseOrders(Optional.of("closed"), 1).rows().get(0).nextExpected()).isEmpty();
     }
 }

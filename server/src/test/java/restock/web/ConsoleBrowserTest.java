@@ -451,6 +451,9 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("cancel-link")).click();
         assertThat(flashSaying("Cancel link for the customer")).contains("/cancel/");
         browser.findElement(By.id("cancel-order")).click();
+        // The button asks first, saying what cancelling will do; "Yes, cancel" does it.
+        assertThat(waitFor(By.id("cancel-effects")).getText()).contains("waiting for stock leave the queue");
+        browser.findElement(By.id("yes-cancel")).click();
         // Restock took no payment for it: the console does not claim to know what the customer paid the shop.
         flashSaying("cancelled; Restock took no payment for it, so if the customer paid the shop, the shop refunds them");
         assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("cancelled");

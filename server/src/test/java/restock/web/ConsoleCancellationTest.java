@@ -53,7 +53,8 @@ class ConsoleCancellationTest {
 
     private static HttpResponse<String> cancelLine(long orderId, int lineNumber) {
         String page = staff.get("/console/orders/" + orderId).body();
-        return staff.post("/console/orders/" + orderId + "/lines/" + lineNumber + "/cancel", Map.of("_csrf", ConsoleSession.hidden(page, "_csrf")));
+        return staff.post("/console/orders/" + orderId + "/lines/" + lineNumber + "/cancel", Map.of("_csrf", ConsoleSession.hidden(page, "_csrf"),
+                "confirm", "yes"));
     }
 
     /** The sentence the console shows after a change (its flash cookie, as the next page shows it). */

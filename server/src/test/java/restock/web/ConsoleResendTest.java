@@ -192,8 +192,9 @@ class ConsoleResendTest {
         assertThat(staff.post("/console/orders/" + order + "/lines/1/priority", priority).statusCode()).isEqualTo(303);
         assertThat(staff.post("/console/orders/" + order + "/lines/1/priority", priority).statusCode()).isEqualTo(303);
         assertThat(linePriority(order)).isEqualTo(5);
-        assertThat(staff.post("/console/orders/" + order + "/lines/1/cancel", token).statusCode()).isEqualTo(303);
-        HttpResponse<String> cancelledAgain = staff.post("/console/orders/" + order + "/lines/1/cancel", token);
+        Map<String, String> confirmed = Map.of("_csrf", csrf, "confirm", "yes");
+        assertThat(staff.post("/console/orders/" + order + "/lines/1/cancel", confirmed).statusCode()).isEqualTo(303);
+        HttpResponse<String> cancelledAgain = staff.post("/console/orders/" + order + "/lines/1/cancel", confirmed);
         assertThat(cancelledAgain.statusCode()).isEqualTo(409);
         assertThat(cancelledAgain.body()).contains("so nothing in it is left to cancel");
 

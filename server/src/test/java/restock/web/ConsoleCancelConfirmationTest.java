@@ -1,0 +1,184 @@
+package restock.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import restock.support.ApiClient;
+import restock.support.ConsoleSession;
+import restock.support.RunningApi;
+import restock.support.TestDatabases;
+
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A newcomer's one click on a cancel button cancelled an order, a line or a purchase order at once (and with the purchase
+ * order the promises of the customers waiting on it): each button now shows what cancelling will do, and only "Yes,
+ * cancel" does it.
+ */
+class ConsoleCancelConfirmationTest {
+    private static RunningApi api;
+    private static ApiClient client;
+    private static ConsoleSession staff;
+    private static String csrf;
+
+    @BeforeAll
+    static void start() {
+        api = new RunningApi(TestDatabases.targets().get(0));
+        client = api.client();
+        client.post("/api/products", "{\"sku\":\"LAMP-1\",\"name\":\"Brass Lamp\",\"priceMinor\":1299,\"currency\":\"GBP\"}");
+        client.post("/api/products", "{\"sku\":\"FAN-1\",\"name\":\"Silk Fan\",\"priceMinor\":900,\"currency\":\"GBP\",\"backorderPolicy\":\"always\"}");
+        client.post("/api/products", "{\"sku\":\"VASE-1\",\"name\":\"Blue Vase\",\"priceMinor\":2500,\"currency\":\"GBP\",\"backorderPolicy\":\"always\"}");
+        client.post("/api/stock/LAMP-1/adjustments", "{\"quantity\":50,\"reason\":\"opening stock\"}");
+        staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+        csrf = ConsoleSession.hidden(staff.get("/console/overview").body(), "_csrf");
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    /** An order of one lamp in stock (line 1) and two fans that wait (line 2). */
+    private static long lampAndWaitingFans(String email) {
+        return client.post("/api/orders", "{\"customerEmail\":\"" + email + "\",\"lines\":[{\"sku\":\"LAMP-1\",\"quantity\":1},"
+                + "{\"sku\":\"FAN-1\",\"quantity\":2}]}").json().path("id").asLong();
+    }
+
+    private static int cancelled(long orderId) {
+        int units = 0;
+        for (var line : client.get("/api/orders/" + orderId).json().path("lines")) {
+            units += line.path("cancelled").asInt();
+        }
+        return units;
+    }
+
+    /** The list of what cancelling will do, on the page that asks. */
+    private static String effects(String page) {
+        int list = page.indexOf("<ul id=\"cancel-effects\">");
+        assertThat(list).as("the list of what cancelling does").isPositive();
+        return page.substring(list, page.indexOf("</ul>", list));
+    }
+
+    private static String flash(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+        String cookie = answer.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("restock_flash=")).findFirst().orElseThrow();
+        return URLDecoder.decode(cookie.substring("restock_flash=".length(), cookie.indexOf(';')), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void cancelling_an_order_first_says_what_each_line_loses_and_changes_nothing() {
+        long id = lampAndWaitingFans("ann@example.com");
+
+        HttpResponse<String> asked = staff.post("/console/orders/" + id + "/cancel", Map.of("_csrf", csrf));
+
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("Cancel order " + id + "?")
+                .contains("Line 1: 1 × Brass Lamp: the 1 set aside goes back to stock (to the next waiting order first). "
+                        + "Restock took no payment for them: if the customer paid the shop already, the shop refunds them.")
+                .contains("Line 2: 2 × Silk Fan: the 2 waiting for stock leave the queue.")
+                .contains("action=\"/console/orders/" + id + "/cancel\"").contains("name=\"confirm\" value=\"yes\"")
+                .contains("Yes, cancel order " + id);
+        assertThat(cancelled(id)).as("nothing cancelled before the confirmation").isZero();
+
+        assertThat(flash(staff.post("/console/orders/" + id + "/cancel", Map.of("_csrf", csrf, "confirm", "yes"))))
+                .startsWith("Order " + id + ": 1 × Brass Lamp cancelled");
+        assertThat(cancelled(id)).isEqualTo(3);
+    }
+
+    @Test
+    void cancelling_a_line_asks_about_that_line_only_and_the_address_opens_as_the_same_question() {
+        long id = lampAndWaitingFans("bob@example.com");
+
+        String posted = staff.post("/console/orders/" + id + "/lines/2/cancel", Map.of("_csrf", csrf)).body();
+        String opened = staff.get("/console/orders/" + id + "/lines/2/cancel").body();
+
+        for (String page : new String[] {posted, opened}) {
+            assertThat(effects(page)).contains("Line 2: 2 × Silk Fan").doesNotContain("Brass Lamp");
+            assertThat(page).contains("Cancel line 2 of order " + id + "?").contains("action=\"/console/orders/" + id + "/lines/2/cancel\"");
+        }
+        assertThat(cancelled(id)).isZero();
+        assertThat(staff.get("/console/orders/" + id + "/lines/7/cancel").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_cancel_with_nothing_left_to_cancel_says_so_instead_of_asking() {
+        long id = lampAndWaitingFans("cem@example.com");
+        staff.post("/console/orders/" + id + "/lines/2/cancel", Map.of("_csrf", csrf, "confirm", "yes"));
+
+        HttpResponse<String> asked = staff.post("/console/orders/" + id + "/lines/2/cancel", Map.of("_csrf", csrf));
+
+        assertThat(asked.statusCode()).isEqualTo(409);
+        assertThat(asked.body()).contains("order " + id + " line 2 was cancelled (2 units), so nothing in it is left to cancel; line 1 (1 unit reserved) "
+                + "can still be cancelled").doesNotContain("yes-cancel");
+    }
+
+    /**
+     * Order A's 3 vases are promised from purchase order 1 (due first), order B's from purchase order 2. Cancelling purchase
+     * order 1 moves A onto purchase order 2 and leaves B with nothing coming: the question says so before, and the
+     * sentence after names both.
+     */
+    @Test
+    void cancelling_a_purchase_order_says_who_is_re_promised_and_who_is_left_without_supply() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long first = purchaseOrder("VASE-1", today.plusDays(7));
+        long second = purchaseOrder("VASE-1", today.plusDays(21));
+        long a = client.post("/api/orders", "{\"customerEmail\":\"a@example.com\",\"lines\":[{\"sku\":\"VASE-1\",\"quantity\":3}]}").json().path("id").asLong();
+        long b = client.post("/api/orders", "{\"customerEmail\":\"b@example.com\",\"lines\":[{\"sku\":\"VASE-1\",\"quantity\":3}]}").json().path("id").asLong();
+
+        HttpResponse<String> asked = staff.post("/console/purchase-orders/" + first + "/cancel", Map.of("_csrf", csrf));
+
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("Cancel purchase order " + first + "?").contains("takes its 3 units on 1 line out of incoming supply")
+                .contains("<a href=\"/console/orders/" + a + "\">Order " + a + " line 1</a>: 3 × Blue Vase waiting, promised from purchase order "
+                        + second + " instead")
+                .contains("<a href=\"/console/orders/" + b + "\">Order " + b + " line 1</a>: 3 × Blue Vase waiting, without supply: nothing coming covers them");
+        assertThat(client.get("/api/purchase-orders/" + first).json().path("status").asText()).isEqualTo("open");
+
+        HttpResponse<String> done = staff.post("/console/purchase-orders/" + first + "/cancel", Map.of("_csrf", csrf, "confirm", "yes"));
+        String said = flash(done);
+        String next = staff.get(done.headers().firstValue("location").orElseThrow()).body();
+
+        assertThat(said).isEqualTo("Purchase order " + first + " cancelled. 1 now waits without supply: order " + b + " line 1; "
+                + "1 waiting line re-promised from purchase order " + second + ": order " + a + " line 1. Customers whose date changed are told by email.");
+        assertThat(next).as("each order named is linked, not the purchase orders").contains("<a href=\"/console/orders/" + a + "\">order " + a + "</a> line 1.")
+                .contains("<a href=\"/console/orders/" + b + "\">order " + b + "</a> line 1;").contains("Purchase order " + first + " cancelled")
+                .contains("purchase order " + second + ":");
+        assertThat(client.get("/api/purchase-orders/" + first).json().path("status").asText()).isEqualTo("cancelled");
+    }
+
+    /** Closing short withdraws the supply as cancelling does, and its sentence names the lines it leaves without supply too. */
+    @Test
+    void closing_a_purchase_order_names_the_lines_it_leaves_without_supply() {
+        client.post("/api/products", "{\"sku\":\"CUP-1\",\"name\":\"Tea Cup\",\"priceMinor\":700,\"currency\":\"GBP\",\"backorderPolicy\":\"always\"}");
+        long id = purchaseOrder("CUP-1", LocalDate.now(ZoneOffset.UTC).plusDays(7));
+        long waiting = client.post("/api/orders", "{\"customerEmail\":\"c@example.com\",\"lines\":[{\"sku\":\"CUP-1\",\"quantity\":5}]}")
+                .json().path("id").asLong();
+
+        String said = flash(staff.post("/console/purchase-orders/" + id + "/close", Map.of("_csrf", csrf)));
+
+        assertThat(said).isEqualTo("Purchase order " + id + " closed: its open units no longer count as incoming. 1 now waits without supply: order "
+                + waiting + " line 1. Customers whose date changed are told by email.");
+    }
+
+    @Test
+    void a_purchase_order_nobody_waits_on_says_no_promise_changes() {
+        long id = purchaseOrder("LAMP-1", LocalDate.now(ZoneOffset.UTC).plusDays(30));
+
+        assertThat(staff.get("/console/purchase-orders/" + id + "/cancel").body())
+                .contains("No waiting order is promised from it, so no customer's promise changes.");
+        assertThat(flash(staff.post("/console/purchase-orders/" + id + "/cancel", Map.of("_csrf", csrf, "confirm", "yes"))))
+                .isEqualTo("Purchase order " + id + " cancelled. No waiting order was promised from it.");
+    }
+
+    private static long purchaseOrder(String sku, LocalDate expected) {
+        return client.post("/api/purchase-orders", "{\"supplier\":\"Vase Co\",\"newSupplier\":true,\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":3,"
+                + "\"expectedDate\":\"" + expected + "\"}]}").json().path("id").asLong();
+    }
+}

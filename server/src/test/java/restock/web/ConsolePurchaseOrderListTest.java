@@ -1,0 +1,114 @@
+package restock.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import restock.planning.Planner;
+import restock.service.ConsoleQueries;
+import restock.service.PlanCsv;
+import restock.service.PlanningQueries;
+import restock.support.ApiClient;
+import restock.support.ConsoleSession;
+import restock.support.RunningApi;
+import restock.support.TestDatabases;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The purchase orders page as a newcomer uses it: the whole list a page at a time, and the form to order more. */
+class ConsolePurchaseOrderListTest {
+    private static final int CANCELLED = 3;
+    private static RunningApi api;
+    private static ApiClient client;
+    private static ConsoleSession staff;
+    private static long fanMakers;
+
+    /** One more purchase order than a page shows (some of them cancelled), of lamps from Lamp Works. */
+    @BeforeAll
+    static void start() {
+        api = new RunningApi(TestDatabases.targets().get(0));
+        client = api.client();
+        client.post("/api/products", "{\"sku\":\"LAMP-1\",\"name\":\"Brass Lamp\",\"priceMinor\":1299,\"currency\":\"GBP\"}");
+        client.post("/api/products", "{\"sku\":\"FAN-1\",\"name\":\"Silk Fan\",\"priceMinor\":900,\"currency\":\"GBP\"}");
+        client.post("/api/products", "{\"sku\":\"KITE-1\",\"name\":\"Paper Kite\",\"priceMinor\":500,\"currency\":\"GBP\"}");
+        fanMakers = client.post("/api/suppliers", "{\"name\":\"Fan Makers\"}").json().path("id").asLong();
+        for (int i = 0; i < ConsoleQueries.PAGE_ROWS + 1; i++) {
+            long id = client.post("/api/purchase-orders", "{\"supplier\":\"Lamp Works\",\"newSupplier\":true,\"lines\":[{\"sku\":\"LAMP-1\","
+                    + "\"quantity\":5,\"expectedDate\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(10) + "\"}]}").json().path("id").asLong();
+            if (i < CANCELLED) {
+                client.post("/api/purchase-orders/" + id + "/cancel", "");
+            }
+        }
+        new PlanningQueries(api.restock()).runAndStore(0.95, plans -> PlanCsv.write(List.of(new Planner.SkuPlan("LAMP-1", "Brass Lamp",
+                "Lamp Works", 2, 10, 2, 24, 4, 24, Optional.empty(), "below the reorder point", 2, true))));
+        staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    /** The list showed the newest 100 without a word of the rest and with no way to them. */
+    @Test
+    void the_list_says_how_many_there_are_and_pages_to_the_older_ones() {
+        int total = ConsoleQueries.PAGE_ROWS + 1;
+
+        String first = staff.get("/console/purchase-orders").body();
+        String second = staff.get("/console/purchase-orders?status=&page=2").body();
+
+        assertThat(first).contains("1–100 of " + total + " purchase orders, open ones first").contains("href=\"/console/purchase-orders?status=&page=2\"")
+                .doesNotContain("id=\"newer\"");
+        assertThat(rows(first)).isEqualTo(ConsoleQueries.PAGE_ROWS);
+        assertThat(second).contains("101–101 of " + total + " purchase orders").contains("id=\"newer\"").doesNotContain("id=\"older\"");
+        assertThat(rows(second)).isEqualTo(1);
+        assertThat(staff.get("/console/purchase-orders?status=cancelled").body()).contains("1–3 of 3 cancelled purchase orders, newest first")
+                .doesNotContain("id=\"older\"");
+        assertThat(staff.get("/console/purchase-orders?page=zero").statusCode()).isEqualTo(400);
+    }
+
+    /** The form sat under the whole list: a newcomer scrolled past 100 rows to find it. */
+    @Test
+    void the_new_purchase_order_form_comes_before_the_list() {
+        String page = staff.get("/console/purchase-orders").body();
+
+        assertThat(page.indexOf("id=\"new-purchase-order\"")).isPositive().isLessThan(page.indexOf("id=\"purchase-orders\""));
+    }
+
+    /**
+     * "Order some" on a SKU's page landed at the top of the list, with only the SKU filled in: it lands on the form, with
+     * the supplier the SKU was last ordered from and the latest plan's suggested quantity.
+     */
+    @Test
+    void order_some_lands_on_the_form_with_the_sku_its_usual_supplier_and_the_suggested_quantity() {
+        String skuPage = staff.get("/console/skus/FAN-1").body();
+        assertThat(skuPage).contains("href=\"/console/purchase-orders?sku=FAN-1#new-purchase-order\"");
+
+        String lamps = form(staff.get("/console/purchase-orders?sku=LAMP-1").body());
+
+        assertThat(lamps).contains("name=\"supplier\" list=\"supplier-names\" required maxlength=\"200\" value=\"Lamp Works\"")
+                .contains("name=\"sku\" value=\"LAMP-1\"").contains("name=\"quantity\" inputmode=\"numeric\" pattern=\"[0-9]*\" value=\"24\"");
+        // Never ordered: the supplier its product names; nothing planned, so no quantity.
+        client.patch("/api/products/FAN-1", "{\"supplierId\":" + fanMakers + "}");
+        String fans = form(staff.get("/console/purchase-orders?sku=FAN-1").body());
+        assertThat(fans).contains("value=\"Fan Makers\"").contains("name=\"quantity\" inputmode=\"numeric\" pattern=\"[0-9]*\" value=\"\"");
+        // Neither: the form leaves the supplier to staff.
+        assertThat(form(staff.get("/console/purchase-orders?sku=KITE-1&quantity=7").body())).contains("maxlength=\"200\" value=\"\"")
+                .contains("name=\"sku\" value=\"KITE-1\"").contains("value=\"7\"");
+    }
+
+    private static String form(String page) {
+        int start = page.indexOf("id=\"new-po\"");
+        assertThat(start).as("the new purchase order form").isPositive();
+        return page.substring(start, page.indexOf("</form>", start));
+    }
+
+    private static int rows(String page) {
+        int table = page.indexOf("<table id=\"purchase-orders\">");
+        return table < 0 ? 0 : page.substring(table, page.indexOf("</table>", table)).split("<tr class=", -1).length - 1;
+    }
+}
