@@ -68,14 +68,22 @@ public record CancelQuestion(String title, String lead, List<Item> items, List<S
     /** Waiting order lines a purchase order's question names one by one; the rest are counted. */
     static final int MOVED_LINES_SHOWN = 50;
 
-    /** Cancelling a purchase order: its open units stop coming, and each waiting line they promised moves as {@code moved} says. */
-    static CancelQuestion purchaseOrder(PurchaseOrder order, List<PurchasingCommands.WaitingMoved> moved, Map<String, String> names) {
+    /**
+     * Ending a purchase order, cancelled or closed short ({@code ending}): its open units stop coming, and each waiting
+     * line they promised moves as {@code moved} says.
+     */
+    static CancelQuestion purchaseOrder(PurchaseOrder order, PurchaseOrder.Status ending, List<PurchasingCommands.WaitingMoved> moved,
+                                        Map<String, String> names) {
+        boolean close = ending == PurchaseOrder.Status.CLOSED;
         String page = "/console/purchase-orders/" + order.id();
         int open = order.lines().stream().mapToInt(PurchaseOrder.Line::openQuantity).sum();
         List<Item> items = moved.stream().limit(MOVED_LINES_SHOWN).map(line -> new Item("Order " + line.orderId() + " line " + line.lineNumber(),
                 Optional.of("/console/orders/" + line.orderId()), movedWords(line, names.get(line.sku().code())))).toList();
-        String lead = "Cancelling purchase order " + order.id() + " to " + order.supplier() + " takes its " + Format.plural(open, "unit")
-                + " on " + Format.plural(order.lines().size(), "line") + " out of incoming supply. "
+        String what = "purchase order " + order.id();
+        String lead = (close ? "Closing " + what + " to " + order.supplier() + " ends it as received so far: its "
+                : "Cancelling " + what + " to " + order.supplier() + " takes its ")
+                + Format.plural(open, "unit") + " on " + Format.plural(order.lines().size(), "line")
+                + (close ? " still to come no longer count as incoming supply. " : " out of incoming supply. ")
                 + (moved.isEmpty() ? "No waiting order is promised from it, so no customer's promise changes."
                 : Format.plural(moved.size(), "waiting order line") + " would move:");
         List<String> notes = new ArrayList<>();
@@ -85,8 +93,9 @@ public record CancelQuestion(String title, String lead, List<Item> items, List<S
         if (!moved.isEmpty()) {
             notes.add("Customers whose date changes are told by email. This cannot be undone.");
         }
-        return new CancelQuestion("Cancel purchase order " + order.id() + "?", lead, items, notes,
-                page + "/cancel", "Yes, cancel purchase order " + order.id(), page);
+        String verb = close ? "close" : "cancel";
+        return new CancelQuestion((close ? "Close " : "Cancel ") + what + "?", lead, items, notes,
+                page + "/" + verb, "Yes, " + verb + " " + what, page);
     }
 
     /** "3 × Silk Fan waiting: promised from purchase order 7 instead" or "... now without supply: nothing coming covers 2 of them". */

@@ -86,7 +86,8 @@ final class ConsoleActions {
         routes.post("/console/purchase-orders", console.form(PURCHASE_ORDER_FORM, pages::purchaseOrders, this::createPurchaseOrder));
         routes.post("/console/purchase-orders/{id}/receive", console.form(RECEIVE_FORM, pages::purchaseOrder, this::receive));
         routes.post("/console/purchase-orders/{id}/close", console.page(ctx -> endPurchaseOrder(ctx, true)));
-        routes.get("/console/purchase-orders/{id}/cancel", console.page(this::askBeforeCancellingPurchaseOrder));
+        routes.get("/console/purchase-orders/{id}/close", console.page(ctx -> askBeforeEndingPurchaseOrder(ctx, PurchaseOrder.Status.CLOSED)));
+        routes.get("/console/purchase-orders/{id}/cancel", console.page(ctx -> askBeforeEndingPurchaseOrder(ctx, PurchaseOrder.Status.CANCELLED)));
         routes.post("/console/purchase-orders/{id}/cancel", console.page(ctx -> endPurchaseOrder(ctx, false)));
         routes.post("/console/offer-rules/{id}/pause", console.page(this::pauseRule));
         routes.post("/console/skus/{sku}/count", console.form(COUNT_FORM, pages::skuPage, this::recordCount));
@@ -127,15 +128,15 @@ final class ConsoleActions {
                 CancelQuestion.order(order, lineNumber, names, loaded.getValue())));
     }
 
-    private void askBeforeCancellingPurchaseOrder(Context ctx) {
+    private void askBeforeEndingPurchaseOrder(Context ctx, PurchaseOrder.Status ending) {
         long id = ConsolePages.id(ctx);
         var loaded = restock.inTransaction(h -> Map.entry(restock.purchasing().find(h, id),
-                restock.purchasing().whatEndingDoes(h, id, PurchaseOrder.Status.CANCELLED)));
+                restock.purchasing().whatEndingDoes(h, id, ending)));
         PurchaseOrder order = loaded.getKey();
         Map<String, String> names = new ConsoleQueries(restock).productNames(loaded.getValue().stream()
                 .map(PurchasingCommands.WaitingMoved::sku).toList());
         console.render(ctx, "console/confirm-cancel.jte", "purchase-orders", Map.of("question",
-                CancelQuestion.purchaseOrder(order, loaded.getValue(), names)));
+                CancelQuestion.purchaseOrder(order, ending, loaded.getValue(), names)));
     }
 
     private void cancelOrder(Context ctx) {
@@ -255,8 +256,9 @@ final class ConsoleActions {
     }
 
     private void endPurchaseOrder(Context ctx, boolean close) {
-        if (!close && !confirmed(ctx)) {
-            askBeforeCancellingPurchaseOrder(ctx);
+        if (!confirmed(ctx)) {
+            // Closing short withdraws the supply as cancelling does: both ask first (closing used to act on one click).
+            askBeforeEndingPurchaseOrder(ctx, close ? PurchaseOrder.Status.CLOSED : PurchaseOrder.Status.CANCELLED);
             return;
         }
         long id = ConsolePages.id(ctx);

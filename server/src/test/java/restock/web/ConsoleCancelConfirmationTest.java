@@ -161,7 +161,17 @@ class ConsoleCancelConfirmationTest {
         long waiting = client.post("/api/orders", "{\"customerEmail\":\"c@example.com\",\"lines\":[{\"sku\":\"CUP-1\",\"quantity\":5}]}")
                 .json().path("id").asLong();
 
-        String said = flash(staff.post("/console/purchase-orders/" + id + "/close", Map.of("_csrf", csrf)));
+        HttpResponse<String> asked = staff.post("/console/purchase-orders/" + id + "/close", Map.of("_csrf", csrf));
+        assertThat(asked.statusCode()).as("closing short asks first, as cancelling does").isEqualTo(200);
+        assertThat(asked.body()).contains("Close purchase order " + id + "?")
+                .contains("ends it as received so far: its 3 units on 1 line still to come no longer count as incoming supply")
+                .contains("<a href=\"/console/orders/" + waiting + "\">Order " + waiting + " line 1</a>: 5 × Tea Cup waiting, without supply")
+                .contains("Yes, close purchase order " + id);
+        assertThat(client.get("/api/purchase-orders/" + id).json().path("status").asText()).isEqualTo("open");
+        assertThat(staff.get("/console/purchase-orders/" + id + "/close").body()).as("the address opens as the same question")
+                .contains("Close purchase order " + id + "?");
+
+        String said = flash(staff.post("/console/purchase-orders/" + id + "/close", Map.of("_csrf", csrf, "confirm", "yes")));
 
         assertThat(said).isEqualTo("Purchase order " + id + " closed: its open units no longer count as incoming. 1 now waits without supply: order "
                 + waiting + " line 1. Customers whose date changed are told by email.");

@@ -180,9 +180,9 @@ class ConsoleResendTest {
     void the_forms_safe_to_repeat_change_nothing_more_the_second_time() {
         String csrf = ConsoleSession.hidden(staff.get("/console/overview").body(), "_csrf");
         long purchaseOrder = purchaseOrderOf(5);
-        Map<String, String> token = Map.of("_csrf", csrf);
-        assertThat(staff.post("/console/purchase-orders/" + purchaseOrder + "/close", token).statusCode()).isEqualTo(303);
-        HttpResponse<String> closedAgain = staff.post("/console/purchase-orders/" + purchaseOrder + "/close", token);
+        Map<String, String> confirmed = Map.of("_csrf", csrf, "confirm", "yes");
+        assertThat(staff.post("/console/purchase-orders/" + purchaseOrder + "/close", confirmed).statusCode()).isEqualTo(303);
+        HttpResponse<String> closedAgain = staff.post("/console/purchase-orders/" + purchaseOrder + "/close", confirmed);
         assertThat(closedAgain.statusCode()).isEqualTo(409);
         assertThat(closedAgain.body()).contains("purchase order " + purchaseOrder + " is already closed");
 
@@ -192,7 +192,6 @@ class ConsoleResendTest {
         assertThat(staff.post("/console/orders/" + order + "/lines/1/priority", priority).statusCode()).isEqualTo(303);
         assertThat(staff.post("/console/orders/" + order + "/lines/1/priority", priority).statusCode()).isEqualTo(303);
         assertThat(linePriority(order)).isEqualTo(5);
-        Map<String, String> confirmed = Map.of("_csrf", csrf, "confirm", "yes");
         assertThat(staff.post("/console/orders/" + order + "/lines/1/cancel", confirmed).statusCode()).isEqualTo(303);
         HttpResponse<String> cancelledAgain = staff.post("/console/orders/" + order + "/lines/1/cancel", confirmed);
         assertThat(cancelledAgain.statusCode()).isEqualTo(409);

@@ -78,7 +78,7 @@ class ConsoleSecurityTest {
         assertThat(otherSite.statusCode()).isEqualTo(403);
         assertThat(api.restock().read(h -> api.restock().purchasing().find(h, po)).status().code()).isEqualTo("open");
 
-        HttpResponse<String> done = post(client, "/console/purchase-orders/" + po + "/close", Map.of("_csrf", token), base);
+        HttpResponse<String> done = post(client, "/console/purchase-orders/" + po + "/close", Map.of("_csrf", token, "confirm", "yes"), base);
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(api.restock().read(h -> api.restock().purchasing().find(h, po)).status().code()).isEqualTo("closed");
     }
