@@ -34,7 +34,8 @@ final class PlanningRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/planning/runs/latest", ctx -> {
             var run = restock.read(planning::latestRun)
-                    .orElseThrow(() -> new restock.common.NotFound("run", "no planning run yet; the first runs at 02:00 UTC (or: restock plan)"));
+                    .orElseThrow(() -> new restock.common.NotFound("run", "no planning run stored yet: the nightly run stores one at 02:00 UTC, and so does the"
+                            + " console's planning page when it finds none; GET /api/planning/suggestions plans now without storing"));
             ctx.json(Map.of("id", run.id(), "ranAt", run.ranAt().toString(), "serviceLevel", run.serviceLevel(), "skus", run.skus(),
                     "suggested", run.suggested(), "planCsv", run.planCsv()));
         });

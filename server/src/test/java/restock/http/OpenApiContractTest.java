@@ -185,7 +185,9 @@ class OpenApiContractTest {
         expect(client.get("/api/planning/forecast/22423?granularity=month&weeks=4"), 400);
         assertThat(expect(client.get("/api/planning/forecast/22423?method=hw&period=52"), 400).json().path("detail").asText())
                 .contains("hw cannot forecast");
-        expect(client.get("/api/planning/runs/latest"), 404);
+        // It said "(or: restock plan)", and that command stores no run (an outside check): it names what does.
+        assertThat(expect(client.get("/api/planning/runs/latest"), 404).json().path("detail").asText())
+                .contains("the nightly run stores one at 02:00 UTC", "the console's planning page").doesNotContain("restock plan");
         insightScenario(client);
         catalogScenario(client);
         expect(client.get("/api/planning/demand/22423?from=2026-12-01&to=2026-11-01"), 400);
