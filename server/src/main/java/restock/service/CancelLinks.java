@@ -124,7 +124,8 @@ public final class CancelLinks {
         if (!SqlCancelLinks.markUsed(handle, hash(token), open.order().id(), clock.instant())) {
             return new View.AlreadyUsed(open.order());
         }
-        return new View.Cancelled(open.order(), orders.cancelWaiting(handle, open.order().id(), reason, "cancel-link"));
+        OrderCommands.Cancelled cancelled = orders.cancelWaiting(handle, open.order().id(), reason, "cancel-link");
+        return new View.Cancelled(cancelled.before(), cancelled.after());
     }
 
     private static boolean anyWaiting(Order order) {

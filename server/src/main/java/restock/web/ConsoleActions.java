@@ -145,9 +145,8 @@ final class ConsoleActions {
             return;
         }
         long id = ConsolePages.id(ctx);
-        Order before = restock.read(h -> restock.orders().find(h, id));
-        Order after = restock.inTransaction(h -> restock.orders().cancel(h, id, STAFF_REASON, VIA));
-        console.done(ctx, "/console/orders/" + id, "Order " + id + ": " + cancelledWords(before, after));
+        var cancelled = restock.inTransaction(h -> restock.orders().cancelOpen(h, id, Optional.empty(), STAFF_REASON, VIA));
+        console.done(ctx, "/console/orders/" + id, "Order " + id + ": " + cancelledWords(cancelled.before(), cancelled.after()));
     }
 
     private void cancelLine(Context ctx) {
@@ -157,9 +156,8 @@ final class ConsoleActions {
             askBeforeCancelling(ctx, Optional.of(lineNumber));
             return;
         }
-        Order before = restock.read(h -> restock.orders().find(h, id));
-        Order after = restock.inTransaction(h -> restock.orders().cancelLine(h, id, lineNumber, STAFF_REASON, VIA));
-        String message = "Order " + id + " line " + lineNumber + ": " + cancelledWords(before, after);
+        var cancelled = restock.inTransaction(h -> restock.orders().cancelOpen(h, id, Optional.of(lineNumber), STAFF_REASON, VIA));
+        String message = "Order " + id + " line " + lineNumber + ": " + cancelledWords(cancelled.before(), cancelled.after());
         if (ctx.header("HX-Request") != null) {
             console.fragment(ctx, "console/row-message.jte", Map.of("message", message, "error", false));
         } else {
