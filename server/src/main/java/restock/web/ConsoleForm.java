@@ -34,7 +34,12 @@ public final class ConsoleForm {
         /** One value for each key, under its name and the key ("quantity-" and "FAN-1"). */
         KEYED,
         /** Boxes under its name, each ticked one sending its own value (the SKUs chosen). */
-        TICKS
+        TICKS,
+        /**
+         * A hidden value: the version of the record the page showed. A refusal at it means the record changed since, so
+         * the form comes back as the record is now, not as typed: sent again as typed, it would undo the other change.
+         */
+        VERSION
     }
 
     /**
@@ -56,6 +61,10 @@ public final class ConsoleForm {
 
         static Field ticks(String input, String label, String... refusedAs) {
             return new Field(input, label, Kind.TICKS, List.of(refusedAs));
+        }
+
+        static Field version(String input, String label) {
+            return new Field(input, label, Kind.VERSION, List.of());
         }
 
         boolean perLine() {
@@ -162,7 +171,9 @@ public final class ConsoleForm {
             fields.stream().filter(Field::perLine).forEach(f -> typed.put(f.input(), lines.stream().map(l -> l.get(f.input())).toList()));
         }
         Optional<FormState.At> at = Optional.ofNullable(refusedField).flatMap(this::at);
-        return new FormState(this, typed, Optional.of(new FormState.Refusal(at, notDone, inFormWords(message, refusedField, at))));
+        boolean recordChanged = at.isPresent() && field(at.get().input()).kind() == Kind.VERSION;
+        return new FormState(this, recordChanged ? Map.of() : typed,
+                Optional.of(new FormState.Refusal(at, notDone, inFormWords(message, refusedField, at))), recordChanged);
     }
 
     /**
@@ -218,7 +229,7 @@ public final class ConsoleForm {
      */
     private static List<String> names(Field field) {
         List<String> names = new ArrayList<>(field.refusedAs());
-        if (field.kind() == Kind.ONE || field.kind() == Kind.TICKS) {
+        if (field.kind() == Kind.ONE || field.kind() == Kind.TICKS || field.kind() == Kind.VERSION) {
             names.add(field.input());
         }
         return names;

@@ -21,10 +21,18 @@ public final class FormState {
     private final Map<String, List<String>> typed;
     private final Optional<Refusal> refusal;
 
+    /** The form shows the record as it is now, not what was typed (refused because the record changed since the page showed it). */
+    private final boolean asRecordIs;
+
     FormState(ConsoleForm form, Map<String, List<String>> typed, Optional<Refusal> refusal) {
+        this(form, typed, refusal, false);
+    }
+
+    FormState(ConsoleForm form, Map<String, List<String>> typed, Optional<Refusal> refusal, boolean asRecordIs) {
         this.form = form;
         this.typed = Map.copyOf(typed);
         this.refusal = refusal;
+        this.asRecordIs = asRecordIs;
     }
 
     /** This, when it is {@code other}'s state; else {@code other} blank (a page with two forms shows one refused). */
@@ -47,7 +55,7 @@ public final class FormState {
     }
 
     public String value(String input, int line, String shown) {
-        if (refusal.isEmpty()) {
+        if (refusal.isEmpty() || asRecordIs) {
             return shown;
         }
         // A line the user left blank shows what a fresh form does (its default date); any other input as sent.

@@ -45,7 +45,7 @@ public final class ProductEditor {
             ConsoleForm.Field.of("releaseDate", "Release date"),
             ConsoleForm.Field.of("category", "Category"),
             ConsoleForm.Field.of("supplierId", "Supplier"),
-            ConsoleForm.Field.of("version", "The product as you saw it", "If-Match")), List.of());
+            ConsoleForm.Field.version("version", "The product as you saw it")), List.of());
 
     static final ConsoleForm NEW_FORM = new ConsoleForm("new-product", "The product was not created", List.of(
             ConsoleForm.Field.of("sku", "SKU"),
@@ -158,15 +158,31 @@ public final class ProductEditor {
         CatalogEdits.FiledProduct before = restock.read(h -> restock.catalogEdits().product(h, sku));
         CatalogEdits.FiledProduct after;
         try {
-            after = restock.inTransaction(h -> restock.catalogEdits().editProduct(h, sku, text(ctx, "version"), filed -> edited(ctx, filed), by));
+            after = restock.inTransaction(h -> restock.catalogEdits().editProduct(h, sku, version(ctx), filed -> edited(ctx, filed), by));
         } catch (StaleVersion stale) {
-            throw new Conflict("version", changedSinceOpened(sku));
+            throw new Conflict("version", changedSinceOpened(sku) + typedWords(ctx));
         }
         console.done(ctx, "/console/skus/" + sku.code(), after.equals(before) ? "Nothing changed in " + sku.code() + "."
                 : "Product " + sku.code() + " saved: " + after.product().name() + ", "
                 + Format.money(after.product().price().amountMinor(), after.product().price().currency()) + ", backorders "
                 + after.product().backorderPolicy().code() + ".");
     }
+
+    /**
+     * The version of the product the page showed (its hidden field); one that is not a version the page could have
+     * shown is refused as such, not told as "someone saved after you" (a fuzzer's finding). Without the field (a
+     * script's form) the edit applies to the product as it is now, as the API's PATCH without If-Match does.
+     */
+    private static Optional<String> version(Context ctx) {
+        Optional<String> version = text(ctx, "version");
+        if (version.isPresent() && !version.get().matches(VERSION_FORMAT)) {
+            throw new InvalidInput("version", "this page's form no longer holds the version of the product it showed: reload the page and make your change again");
+        }
+        return version;
+    }
+
+    /** What {@link CatalogEdits.FiledProduct#version} looks like. */
+    private static final String VERSION_FORMAT = "[0-9a-f]{16}";
 
     /**
      * Why an edit from a page opened before someone else saved the product was not saved, with that change: the page
@@ -178,9 +194,19 @@ public final class ProductEditor {
             return trail.isEmpty() ? "" : auditRows(trail.subList(0, 1), restock.catalogEdits().product(h, sku).product().price().currency())
                     .stream().map(row -> ": " + row.changedBy() + " changed " + row.changes() + " at " + Format.moment(row.at())).findFirst().orElse("");
         });
-        return "someone saved this product after you opened this page" + latest + ". Nothing was saved: your values are still in"
-                + " the form; check them against that change (the page above shows the product as it is now) and save again.";
+        return "someone saved this product after you opened this page" + latest + ". Nothing was saved, and the form now shows the"
+                + " product as it is (sent again as you typed it, it would undo that change).";
     }
+
+    /** What the refused form held, to type again where it still applies. */
+    private static String typedWords(Context ctx) {
+        List<String> typed = FORM_INPUTS.stream().filter(input -> text(ctx, input).isPresent())
+                .map(input -> FORM.label(input, 0) + " '" + text(ctx, input).orElseThrow() + "'").toList();
+        return typed.isEmpty() ? "" : " You had sent: " + String.join(", ", typed) + ".";
+    }
+
+    /** The edit form's inputs a person types or chooses, in its order. */
+    private static final List<String> FORM_INPUTS = List.of("name", "price", "policy", "cap", "releaseDate", "category", "supplierId");
 
     /** The form's fields applied to the product; the product's own constructor and the command check the result. */
     private static CatalogEdits.FiledProduct edited(Context ctx, CatalogEdits.FiledProduct filed) {

@@ -227,10 +227,20 @@ class ConsoleCatalogueTest {
         HttpResponse<String> refused = staff.post("/console/skus/RACE-1/edit", opened);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("someone saved this product after you opened this page")
-                .contains("name Race Lamp → Race Lamp, Blue").contains("Nothing was saved");
+                .contains("name Race Lamp → Race Lamp, Blue").contains("Nothing was saved").contains("You had sent: Name 'Race Lamp', Price '12.00'");
+        assertThat(ConsoleSession.hidden(refused.body(), "version")).as("the form is the product as it is now")
+                .isNotEqualTo(opened.get("version"));
+        assertThat(refused.body()).as("not the old name as typed: sent again, it would undo the other change")
+                .contains("value=\"Race Lamp, Blue\"").doesNotContain("value=\"Race Lamp\"");
         JsonNode now = api.client().get("/api/products/RACE-1").json();
         assertThat(now.get("name").asText()).as("their change stands").isEqualTo("Race Lamp, Blue");
         assertThat(now.get("priceMinor").asLong()).as("the stale form did nothing").isEqualTo(1000);
+
+        Map<String, String> tampered = new LinkedHashMap<>(productEdit(staff, "RACE-1", "12.00"));
+        tampered.put("version", "zzzz");
+        HttpResponse<String> garbled = staff.post("/console/skus/RACE-1/edit", tampered);
+        assertThat(garbled.statusCode()).as("a version the page could not have shown is not told as someone else's save").isEqualTo(400);
+        assertThat(garbled.body()).contains("reload the page").doesNotContain("someone saved");
 
         assertThat(staff.post("/console/skus/RACE-1/edit", productEdit(staff, "RACE-1", "12.00")).statusCode()).isEqualTo(303);
         JsonNode saved = api.client().get("/api/products/RACE-1").json();
