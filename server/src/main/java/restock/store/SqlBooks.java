@@ -281,9 +281,7 @@ public final class SqlBooks {
         }
         writePegs(handle, changes.pegsRemoved(), changes.pegsAdded());
         changes.promises().forEach(update -> SqlPromises.upsert(handle, update, now));
-        for (BookChanges.LineEvent event : changes.events()) {
-            SqlOrders.recordLineEvent(handle, event.lineId(), changes.sku(), event.kind(), event.quantity(), now);
-        }
+        SqlOrders.recordLineEvents(handle, changes.sku(), changes.events(), now);
     }
 
     private static void applyFill(Handle handle, Sku sku, Fill fill, Instant now) {
