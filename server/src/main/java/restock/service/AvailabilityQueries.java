@@ -11,7 +11,7 @@ import restock.promise.Availability;
 import restock.promise.PromiseCalibration;
 import restock.promise.RestockCadence;
 import restock.store.SqlPromises;
-import restock.store.SqlPurchasing;
+import restock.store.SqlBooks;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,13 +75,14 @@ public final class AvailabilityQueries {
             OrderRequest.requireQuantity("items[" + i + "].quantity", items.get(i).quantity());
         }
         List<Sku> skus = items.stream().map(OrderRequest.Line::sku).distinct().toList();
-        Map<Sku, SkuPosition> positions;
+        SqlBooks.Positions read;
         try {
-            positions = new java.util.HashMap<>(books.positions(handle, skus));
+            read = books.positions(handle, skus, MAX_RECEIPT_DAYS);
         } catch (restock.common.NotFound unknown) {
             throw itemsNamed ? unknown.at("items", items.stream().map(item -> item.sku().code()).toList(), "sku") : unknown;
         }
-        Map<Sku, List<LocalDate>> receiptDays = SqlPurchasing.receiptDays(handle, skus, MAX_RECEIPT_DAYS);
+        Map<Sku, SkuPosition> positions = new java.util.HashMap<>(read.bySku());
+        Map<Sku, List<LocalDate>> receiptDays = read.receiptDays();
         List<Answer> answers = new ArrayList<>();
         for (OrderRequest.Line item : items) {
             SkuPosition position = positions.get(item.sku());

@@ -2,7 +2,6 @@ package restock.service;
 
 import org.jdbi.v3.core.Handle;
 import restock.allocation.SkuBook;
-import restock.allocation.SkuPosition;
 import restock.catalog.Sku;
 import restock.promise.PromiseSettings;
 import restock.store.SqlBooks;
@@ -27,9 +26,12 @@ public final class Books {
         return SqlBooks.lockAndLoad(handle, skus, settingsToday(), clock.instant());
     }
 
-    /** The SKUs' positions now, without locking: what an order placed now would be decided on. */
-    public Map<Sku, SkuPosition> positions(Handle handle, Collection<Sku> skus) {
-        return SqlBooks.positions(handle, skus, settingsToday(), clock.instant());
+    /**
+     * The SKUs' positions now, without locking (what an order placed now would be decided on), and their latest
+     * {@code receiptDays} days with a receipt, most recent first.
+     */
+    public SqlBooks.Positions positions(Handle handle, Collection<Sku> skus, int receiptDays) {
+        return SqlBooks.positions(handle, skus, settingsToday(), clock.instant(), receiptDays);
     }
 
     /** Writes what each book decided since it was loaded. */

@@ -63,6 +63,10 @@ public final class StorefrontQueries {
                 MerchantFeed.row(new MerchantFeed.Item(product, pages.productPage(product.sku()), pages.image(product),
                         answers.get(i).availability()), restock.books().today()).ifPresent(feed::add);
             }
+            if (page.size() < FEED_PAGE_SIZE) {
+                // A short page is the last: asking for the next one would read nothing, a round trip for each feed.
+                return feed;
+            }
             after = page.get(page.size() - 1).sku().code();
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 import restock.allocation.BookChanges;
 import restock.allocation.Fill;
 import restock.allocation.IncomingSupply;
@@ -52,35 +53,56 @@ public final class SqlBooks {
      * locks, its open supply (empty on a locked read, which reads the supply after the lock).
      */
     private record StockRow(Sku sku, BackorderPolicy policy, Lifecycle lifecycle, int onHand, int reserved, int backordered, int held,
-                            List<SupplyRow> supply) {
+                            List<SupplyRow> supply, List<LocalDate> receiptDays) {
     }
 
     /**
      * The stock rows with their held units in one statement (one round trip fewer for every order and answer), and
-     * without locks their open supply too. A locking read cannot carry the supply: a statement that waited for a row
-     * lock would still show the supply of the moment it started.
+     * without locks their open supply and their latest receipt days too (at most {@code receiptDays} a SKU, most
+     * recent first: each a round trip of its own before, three in every step of the model-based test). A locking read
+     * cannot carry the supply: a statement that waited for a row lock would still show the supply of the moment it
+     * started.
      */
-    private static List<StockRow> stockRows(Handle handle, List<String> codes, boolean lock, Instant now) {
-        return handle.createQuery("""
+    private static List<StockRow> stockRows(Handle handle, List<String> codes, boolean lock, Instant now, int receiptDays) {
+        Query query = handle.createQuery("""
                         select s.sku, s.on_hand, s.reserved, s.backordered, p.backorder_policy, p.backorder_cap,
-                               p.release_date, p.discontinued, %s as held, %s as supply
+                               p.release_date, p.discontinued, %s as held, %s as supply, %s as receipt_days
                         from stock s join products p on p.sku = s.sku
                         where s.location_code = :location and s.sku = any(:skus)
-                        order by s.sku""".formatted(SqlWaitlist.heldUnitsOf("s.sku"), lock ? "null" : OPEN_SUPPLY_WHERE.formatted("l.sku = s.sku"))
+                        order by s.sku""".formatted(SqlWaitlist.heldUnitsOf("s.sku"), lock ? "null" : OPEN_SUPPLY_WHERE.formatted("l.sku = s.sku"),
+                                lock ? "null" : RECEIPT_DAYS_OF_SKU)
                         + (lock ? " for update of s" : ""))
                 .bind("location", LOCATION)
                 .bindArray("skus", String.class, codes)
-                .bind("now", SqlPurchasing.utc(now))
-                .map((rs, ctx) -> {
-                    String sku = rs.getString("sku");
-                    String supply = rs.getString("supply");
-                    return new StockRow(Sku.of(sku),
-                            BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
-                            new Lifecycle(Optional.ofNullable(rs.getObject("release_date", LocalDate.class)), rs.getBoolean("discontinued")),
-                            rs.getInt("on_hand"), rs.getInt("reserved"), rs.getInt("backordered"), rs.getInt("held"),
-                            supply == null ? List.of() : supplyRows(json(supply)));
-                })
+                .bind("now", SqlPurchasing.utc(now));
+        if (!lock) {
+            query.bind("receiptDays", receiptDays);
+        }
+        return query.map((rs, ctx) -> {
+            String sku = rs.getString("sku");
+            String supply = rs.getString("supply");
+            String days = rs.getString("receipt_days");
+            return new StockRow(Sku.of(sku),
+                    BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
+                    new Lifecycle(Optional.ofNullable(rs.getObject("release_date", LocalDate.class)), rs.getBoolean("discontinued")),
+                    rs.getInt("on_hand"), rs.getInt("reserved"), rs.getInt("backordered"), rs.getInt("held"),
+                    supply == null ? List.of() : supplyRows(json(supply)), days == null ? List.of() : epochDays(json(days)));
+        })
                 .list();
+    }
+
+    /** The SKU's distinct days with a receipt, most recent first, at most {@code :receiptDays}, as epoch day numbers. */
+    private static final String RECEIPT_DAYS_OF_SKU = """
+            (select coalesce(json_agg(d.day - date '1970-01-01' order by d.day desc), '[]')
+             from (select distinct (r.received_at at time zone 'UTC')::date as day
+                   from purchase_order_receipts r join purchase_order_lines l on l.id = r.purchase_order_line_id
+                   where l.sku = s.sku
+                   order by day desc limit :receiptDays) d)""";
+
+    private static List<LocalDate> epochDays(JsonNode days) {
+        List<LocalDate> dates = new ArrayList<>();
+        days.forEach(day -> dates.add(LocalDate.ofEpochDay(day.asLong())));
+        return dates;
     }
 
     private static List<String> codes(Collection<Sku> skus) {
@@ -98,9 +120,9 @@ public final class SqlBooks {
     /** Locks the SKUs' stock rows (in SKU order) and loads their books. */
     public static Map<Sku, SkuBook> lockAndLoad(Handle handle, Collection<Sku> skus, PromiseSettings settings, Instant now) {
         List<String> codes = codes(skus);
-        List<StockRow> rows = stockRows(handle, codes, true, now);
+        List<StockRow> rows = stockRows(handle, codes, true, now, 0);
         WaitingSide waiting = loadWaitingSide(handle, codes);
-        Map<Sku, List<IncomingSupply>> supplies = supplies(handle, waiting.supply());
+        Map<Sku, List<IncomingSupply>> supplies = supplies(waiting.supply(), waiting.reliability());
         Map<Sku, SkuBook> books = new LinkedHashMap<>();
         for (StockRow row : rows) {
             List<WaitingLine> queue = waiting.queues().getOrDefault(row.sku(), List.of());
@@ -117,20 +139,30 @@ public final class SqlBooks {
         return books;
     }
 
-    /** The SKUs' positions without locking: what the storefront's answers are decided on. */
-    public static Map<Sku, SkuPosition> positions(Handle handle, Collection<Sku> skus, PromiseSettings settings, Instant now) {
+    /**
+     * The SKUs' positions without locking, what the storefront's answers are decided on, and each SKU's latest days
+     * with a receipt (at most {@code receiptDays}, most recent first; a SKU never received has none), which tell its
+     * restock cadence: one statement for both, and one more only when there is open supply (its suppliers' records).
+     */
+    public static Positions positions(Handle handle, Collection<Sku> skus, PromiseSettings settings, Instant now, int receiptDays) {
         List<String> codes = codes(skus);
-        List<StockRow> rows = stockRows(handle, codes, false, now);
+        List<StockRow> rows = stockRows(handle, codes, false, now, receiptDays);
         List<SupplyRow> supplyRows = new ArrayList<>();
         rows.forEach(row -> supplyRows.addAll(row.supply()));
         Map<Sku, List<IncomingSupply>> supplies = supplies(handle, supplyRows);
         Map<Sku, SkuPosition> positions = new LinkedHashMap<>();
+        Map<Sku, List<LocalDate>> days = new HashMap<>();
         for (StockRow row : rows) {
             positions.put(row.sku(), SkuPosition.of(row.sku(), row.policy(), row.lifecycle(), row.onHand(), row.reserved(),
                     row.held(), row.backordered(), supplies.getOrDefault(row.sku(), List.of()), settings));
+            days.put(row.sku(), row.receiptDays());
         }
         requireAll(skus, positions);
-        return positions;
+        return new Positions(positions, days);
+    }
+
+    /** The SKUs' positions and their latest receipt days, by SKU. */
+    public record Positions(Map<Sku, SkuPosition> bySku, Map<Sku, List<LocalDate>> receiptDays) {
     }
 
     /**
@@ -166,8 +198,8 @@ public final class SqlBooks {
     /**
      * The waiting side of the SKUs' books and their supply, read after the stock rows are locked, so that no writer
      * changes them underneath, in one statement: the queue (lines with units waiting), the pegs, the waiting lines'
-     * stored promises and the open supply, each a JSON array. Four statements before, each a round trip on every
-     * order, cancellation, receipt and check (issue 10: the model-based test's step cost).
+     * stored promises, the open supply and its suppliers' records, each a JSON array. Five statements before, each a
+     * round trip on every order, cancellation, receipt and check (issue 10: the model-based test's step cost).
      */
     private static WaitingSide loadWaitingSide(Handle handle, List<String> codes) {
         return handle.createQuery("""
@@ -184,16 +216,22 @@ public final class SqlBooks {
                                                                           p.purchase_order_line_id) order by p.order_line_id), '[]')
                                 from line_promises p join order_lines l on l.id = p.order_line_id
                                 where l.sku = any(:skus) and l.waiting > 0) as promises,
-                               %s as supply""".formatted(OPEN_SUPPLY_WHERE.formatted("l.sku = any(:skus)")))
+                               %s as supply,
+                               %s as history""".formatted(OPEN_SUPPLY_WHERE.formatted("l.sku = any(:skus)"), SqlReliability.asJson("""
+                                   (select array_agg(distinct o.supplier_id)
+                                    from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
+                                    where o.status = 'open' and l.sku = any(:skus) and l.quantity_received < l.quantity_ordered)""")))
                 .bindArray("skus", String.class, codes)
+                .bind("limit", SqlReliability.MAX_OBSERVATIONS)
                 .map((rs, ctx) -> new WaitingSide(queues(json(rs.getString("queue"))), pegs(json(rs.getString("pegs"))),
-                        promises(json(rs.getString("promises"))), supplyRows(json(rs.getString("supply")))))
+                        promises(json(rs.getString("promises"))), supplyRows(json(rs.getString("supply"))),
+                        SqlReliability.fromJson(json(rs.getString("history")))))
                 .one();
     }
 
     /** What {@link #loadWaitingSide} read, by SKU where it belongs to one. */
     private record WaitingSide(Map<Sku, List<WaitingLine>> queues, Map<Sku, Set<Peg>> pegs, Map<Long, StoredPromise> promises,
-                               List<SupplyRow> supply) {
+                               List<SupplyRow> supply, SupplierReliability reliability) {
     }
 
     private static JsonNode json(String array) {
@@ -248,11 +286,15 @@ public final class SqlBooks {
 
     /** The supply rows with their suppliers' arrival odds, by SKU; supplier history is read only when there is supply. */
     private static Map<Sku, List<IncomingSupply>> supplies(Handle handle, List<SupplyRow> rows) {
-        Map<Sku, List<IncomingSupply>> supplies = new HashMap<>();
         if (rows.isEmpty()) {
-            return supplies;
+            return new HashMap<>();
         }
-        SupplierReliability reliability = SqlReliability.load(handle, rows.stream().map(SupplyRow::supplierId).distinct().toList());
+        return supplies(rows, SqlReliability.load(handle, rows.stream().map(SupplyRow::supplierId).distinct().toList()));
+    }
+
+    /** The supply rows with their suppliers' arrival odds from records already read, by SKU. */
+    private static Map<Sku, List<IncomingSupply>> supplies(List<SupplyRow> rows, SupplierReliability reliability) {
+        Map<Sku, List<IncomingSupply>> supplies = new HashMap<>();
         for (SupplyRow row : rows) {
             supplies.computeIfAbsent(Sku.of(row.sku()), k -> new ArrayList<>()).add(new IncomingSupply(row.id(), row.expectedDate(),
                     row.openQuantity(), reliability.oddsFor(row.supplierId(), row.sku())));
@@ -281,9 +323,7 @@ public final class SqlBooks {
         }
         writePegs(handle, changes.pegsRemoved(), changes.pegsAdded());
         changes.promises().forEach(update -> SqlPromises.upsert(handle, update, now));
-        for (BookChanges.LineEvent event : changes.events()) {
-            SqlOrders.recordLineEvent(handle, event.lineId(), changes.sku(), event.kind(), event.quantity(), now);
-        }
+        SqlOrders.recordLineEvents(handle, changes.sku(), changes.events(), now);
     }
 
     private static void applyFill(Handle handle, Sku sku, Fill fill, Instant now) {

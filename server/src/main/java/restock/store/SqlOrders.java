@@ -1,7 +1,9 @@
 package restock.store;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import restock.allocation.Admission;
+import restock.allocation.BookChanges;
 import restock.catalog.Sku;
 import restock.orders.LineQuantities;
 import restock.orders.Order;
@@ -31,6 +33,11 @@ public final class SqlOrders {
                 .list();
     }
 
+    /**
+     * The order, its lines and its events (placed, then each line's reserved, backordered and refused units, in line
+     * order) in three round trips whatever the order's size: the lines and the events go as one batch each. A
+     * statement per line and per event made a two-line order eight round trips.
+     */
     public static long insertOrder(Handle handle, OrderRequest request, List<Long> lineIds, List<Admission> admissions, Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         long orderId = handle.createQuery("""
@@ -42,16 +49,17 @@ public final class SqlOrders {
                 .bind("at", at)
                 .mapTo(Long.class)
                 .one();
-        recordEvent(handle, orderId, null, null, OrderEventKind.PLACED, 0, now);
+        PreparedBatch lines = handle.prepareBatch("""
+                insert into order_lines (id, order_id, line_number, sku, priority, placed_at, quantity,
+                                         reserved, waiting, refused, shipped, cancelled, refusal_reason)
+                values (:id, :orderId, :lineNumber, :sku, :priority, :at, :quantity,
+                        :reserved, :waiting, :refused, 0, 0, :reason)""");
+        PreparedBatch events = handle.prepareBatch(INSERT_EVENT);
+        addEvent(events, orderId, null, null, OrderEventKind.PLACED, 0, at);
         for (int i = 0; i < admissions.size(); i++) {
             OrderRequest.Line line = request.lines().get(i);
             Admission admission = admissions.get(i);
-            handle.createUpdate("""
-                            insert into order_lines (id, order_id, line_number, sku, priority, placed_at, quantity,
-                                                     reserved, waiting, refused, shipped, cancelled, refusal_reason)
-                            values (:id, :orderId, :lineNumber, :sku, :priority, :at, :quantity,
-                                    :reserved, :waiting, :refused, 0, 0, :reason)""")
-                    .bind("id", lineIds.get(i))
+            lines.bind("id", lineIds.get(i))
                     .bind("orderId", orderId)
                     .bind("lineNumber", i + 1)
                     .bind("sku", line.sku().code())
@@ -62,25 +70,40 @@ public final class SqlOrders {
                     .bind("waiting", admission.waiting())
                     .bind("refused", admission.refused())
                     .bind("reason", admission.refusalReason().orElse(null))
-                    .execute();
-            recordIfPositive(handle, orderId, lineIds.get(i), line.sku(), OrderEventKind.RESERVED, admission.reserved(), now);
-            recordIfPositive(handle, orderId, lineIds.get(i), line.sku(), OrderEventKind.BACKORDERED, admission.waiting(), now);
-            recordIfPositive(handle, orderId, lineIds.get(i), line.sku(), OrderEventKind.REFUSED, admission.refused(), now);
+                    .add();
+            addIfPositive(events, orderId, lineIds.get(i), line.sku(), OrderEventKind.RESERVED, admission.reserved(), at);
+            addIfPositive(events, orderId, lineIds.get(i), line.sku(), OrderEventKind.BACKORDERED, admission.waiting(), at);
+            addIfPositive(events, orderId, lineIds.get(i), line.sku(), OrderEventKind.REFUSED, admission.refused(), at);
         }
+        lines.execute();
+        events.execute();
         return orderId;
     }
 
-    private static void recordIfPositive(Handle handle, long orderId, long lineId, Sku sku, OrderEventKind kind, int quantity, Instant now) {
+    private static final String INSERT_EVENT = """
+            insert into order_events (order_id, order_line_id, sku, kind, quantity, occurred_at)
+            values (:orderId, :lineId, :sku, :kind, :quantity, :at)""";
+
+    private static void addIfPositive(PreparedBatch events, long orderId, long lineId, Sku sku, OrderEventKind kind, int quantity,
+                                      OffsetDateTime at) {
         if (quantity > 0) {
-            recordEvent(handle, orderId, lineId, sku, kind, quantity, now);
+            addEvent(events, orderId, lineId, sku, kind, quantity, at);
         }
+    }
+
+    private static void addEvent(PreparedBatch events, long orderId, Long lineId, Sku sku, OrderEventKind kind, int quantity, OffsetDateTime at) {
+        events.bind("orderId", orderId)
+                .bind("lineId", lineId)
+                .bind("sku", sku == null ? null : sku.code())
+                .bind("kind", kind.code())
+                .bind("quantity", quantity)
+                .bind("at", at)
+                .add();
     }
 
     /** An event of one line; its order is the line's. */
     public static void recordLineEvent(Handle handle, long lineId, Sku sku, OrderEventKind kind, int quantity, Instant now) {
-        int inserted = handle.createUpdate("""
-                        insert into order_events (order_id, order_line_id, sku, kind, quantity, occurred_at)
-                        select order_id, id, :sku, :kind, :quantity, :at from order_lines where id = :lineId""")
+        int inserted = handle.createUpdate(INSERT_LINE_EVENT)
                 .bind("lineId", lineId)
                 .bind("sku", sku.code())
                 .bind("kind", kind.code())
@@ -92,10 +115,36 @@ public final class SqlOrders {
         }
     }
 
+    private static final String INSERT_LINE_EVENT = """
+            insert into order_events (order_id, order_line_id, sku, kind, quantity, occurred_at)
+            select order_id, id, :sku, :kind, :quantity, :at from order_lines where id = :lineId""";
+
+    /** Events of lines of one SKU, in one round trip; each line must exist (its order is the line's). */
+    public static void recordLineEvents(Handle handle, Sku sku, List<BookChanges.LineEvent> lineEvents, Instant now) {
+        if (lineEvents.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch(INSERT_LINE_EVENT);
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        for (BookChanges.LineEvent event : lineEvents) {
+            batch.bind("lineId", event.lineId())
+                    .bind("sku", sku.code())
+                    .bind("kind", event.kind().code())
+                    .bind("quantity", event.quantity())
+                    .bind("at", at)
+                    .add();
+        }
+        int[] inserted = batch.execute();
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] != 1) {
+                BookChanges.LineEvent event = lineEvents.get(i);
+                throw new IllegalStateException("no order line " + event.lineId() + " to record " + event.kind().code() + " for");
+            }
+        }
+    }
+
     public static void recordEvent(Handle handle, long orderId, Long lineId, Sku sku, OrderEventKind kind, int quantity, Instant now) {
-        handle.createUpdate("""
-                        insert into order_events (order_id, order_line_id, sku, kind, quantity, occurred_at)
-                        values (:orderId, :lineId, :sku, :kind, :quantity, :at)""")
+        handle.createUpdate(INSERT_EVENT)
                 .bind("orderId", orderId)
                 .bind("lineId", lineId)
                 .bind("sku", sku == null ? null : sku.code())

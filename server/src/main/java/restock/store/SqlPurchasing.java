@@ -146,26 +146,6 @@ public final class SqlPurchasing {
                 .execute();
     }
 
-    /** The most recent days each SKU was received on, newest first, at most {@code limit} days per SKU. */
-    public static java.util.Map<restock.catalog.Sku, java.util.List<LocalDate>> receiptDays(Handle handle,
-                                                                                           java.util.Collection<restock.catalog.Sku> skus, int limit) {
-        java.util.Map<restock.catalog.Sku, java.util.List<LocalDate>> days = new java.util.HashMap<>();
-        handle.createQuery("""
-                        select sku, day from (
-                            select l.sku, d.day, row_number() over (partition by l.sku order by d.day desc) as recent
-                            from (select distinct purchase_order_line_id, (received_at at time zone 'UTC')::date as day
-                                  from purchase_order_receipts) d
-                            join purchase_order_lines l on l.id = d.purchase_order_line_id
-                            where l.sku = any(:skus)
-                            group by l.sku, d.day) ranked
-                        where recent <= :limit order by sku, day desc""")
-                .bindArray("skus", String.class, skus.stream().map(restock.catalog.Sku::code).toList())
-                .bind("limit", limit)
-                .map((rs, ctx) -> java.util.Map.entry(restock.catalog.Sku.of(rs.getString("sku")), rs.getObject("day", LocalDate.class)))
-                .forEach(entry -> days.computeIfAbsent(entry.getKey(), k -> new java.util.ArrayList<>()).add(entry.getValue()));
-        return days;
-    }
-
     static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

@@ -1,5 +1,6 @@
 package restock.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jdbi.v3.core.Handle;
 import restock.promise.SupplierReliability;
 
@@ -19,7 +20,7 @@ final class SqlReliability {
     /** The most recent purchase order lines learned from, per query; older history says less about today's suppliers. */
     static final int MAX_OBSERVATIONS = 1_000;
     private static final String OBSERVATIONS = """
-            select o.supplier_id, l.sku,
+            select o.supplier_id, l.sku, l.id,
                    case when l.first_received_at is not null
                         then (l.first_received_at at time zone 'UTC')::date - l.original_expected_date end as lateness_days,
                    case when o.status <> 'open'
@@ -29,25 +30,62 @@ final class SqlReliability {
             order by l.id desc
             limit :limit""";
 
+    /**
+     * The suppliers' own history and, when one of them has fewer than {@link SupplierReliability#MIN_OBSERVATIONS}
+     * deliveries with a lateness, the other suppliers' history as the fallback (own first, each newest first by the
+     * column {@code part}, then {@code id}), for the suppliers an SQL array expression names. One statement: the
+     * fallback's condition does not depend on its rows, so PostgreSQL checks it once and reads nothing when it is false.
+     */
+    private static String history(String suppliers) {
+        return """
+                with asked as (select %s as ids),
+                     own as (%s),
+                     others as (%s)
+                select 0 as part, * from own union all select 1 as part, * from others""".formatted(suppliers,
+                OBSERVATIONS.formatted("and o.supplier_id = any((select ids from asked)::bigint[])"),
+                OBSERVATIONS.formatted("""
+                        and o.supplier_id <> all((select ids from asked)::bigint[])
+                        and exists (select 1 from unnest((select ids from asked)::bigint[]) a(id)
+                                    where (select count(*) from own
+                                           where own.supplier_id = a.id and own.lateness_days is not null) < %d)"""
+                        .formatted(SupplierReliability.MIN_OBSERVATIONS)));
+    }
+
     private SqlReliability() {
     }
 
+    /**
+     * The suppliers' records (see {@link #history}). The fallback was a second statement, a second round trip for
+     * most answers while suppliers' records are thin.
+     */
     static SupplierReliability load(Handle handle, List<Long> supplierIds) {
-        List<SupplierReliability.Observation> observations = new ArrayList<>(handle.createQuery(
-                        OBSERVATIONS.formatted("and o.supplier_id = any(:suppliers)"))
+        return new SupplierReliability(handle.createQuery("""
+                        select supplier_id, sku, lateness_days, fill_fraction from (%s) history
+                        order by part, id desc""".formatted(history(":suppliers")))
                 .bindArray("suppliers", Long.class, supplierIds)
                 .bind("limit", MAX_OBSERVATIONS)
                 .map((rs, ctx) -> observation(rs))
                 .list());
-        // Other suppliers' history is the fallback for a supplier whose own is thin; it is read only then.
-        boolean thin = supplierIds.stream().anyMatch(id -> observations.stream()
-                .filter(o -> o.supplierId() == id && o.latenessDays() != null).count() < SupplierReliability.MIN_OBSERVATIONS);
-        if (thin) {
-            observations.addAll(handle.createQuery(OBSERVATIONS.formatted("and o.supplier_id <> all(:suppliers)"))
-                    .bindArray("suppliers", Long.class, supplierIds)
-                    .bind("limit", MAX_OBSERVATIONS)
-                    .map((rs, ctx) -> observation(rs))
-                    .list());
+    }
+
+    /**
+     * {@link #load}'s read as a subquery giving a JSON array of {@code [supplier id, sku, lateness days, fill
+     * fraction]}, for the suppliers the SQL array expression names, so a statement that knows the suppliers reads their
+     * records too (the statement binds {@code :limit} to {@link #MAX_OBSERVATIONS}). A locked book read its suppliers'
+     * records in a statement of their own after its waiting side.
+     */
+    static String asJson(String suppliers) {
+        return """
+                (select coalesce(json_agg(json_build_array(supplier_id, sku, lateness_days, fill_fraction) order by part, id desc), '[]')
+                 from (%s) history)""".formatted(history(suppliers));
+    }
+
+    /** What {@link #asJson} read. */
+    static SupplierReliability fromJson(JsonNode rows) {
+        List<SupplierReliability.Observation> observations = new ArrayList<>();
+        for (JsonNode row : rows) {
+            observations.add(new SupplierReliability.Observation(row.get(0).asLong(), row.get(1).asText(),
+                    row.get(2).isNull() ? null : row.get(2).asInt(), row.get(3).isNull() ? null : row.get(3).asDouble()));
         }
         return new SupplierReliability(observations);
     }
