@@ -5,6 +5,7 @@ import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.notify.ListedWebhookEndpoint;
+import restock.notify.Message;
 import restock.notify.OutboxEntry;
 import restock.notify.OutboxQuery;
 import restock.notify.UnstoredMessage;
@@ -78,13 +79,19 @@ public final class Webhooks {
 
     /**
      * Puts a parked (dead-lettered) message back in the queue with its attempts reset. A message not parked is a
-     * conflict that says where it stands; an id no message has is not found.
+     * conflict that says where it stands, and so is a webhook whose endpoint was deleted: nothing goes to a deleted
+     * endpoint (a replay of one was accepted and queued it again, an outside check); an id no message has is not found.
      */
     public void replay(Handle handle, long messageId) {
         OutboxEntry message = SqlOutbox.lockForChange(handle, messageId).orElseThrow(() -> messageNotFound(messageId));
         message.replayRefusal().ifPresent(reason -> {
             throw new Conflict("id", reason);
         });
+        if (message.channel() == Message.Channel.WEBHOOK && SqlOutbox.liveEndpointId(handle, message.recipient()).isEmpty()) {
+            throw new Conflict("id", "outbox message " + messageId + " is a webhook for endpoint "
+                    + message.endpointId().map(String::valueOf).orElse("?") + ", which was deleted: nothing is sent to a deleted endpoint"
+                    + " (register its URL again with POST /api/webhooks to replay it)");
+        }
         if (!SqlOutbox.replay(handle, messageId, clock.instant())) {
             throw new IllegalStateException("outbox message " + messageId + " was parked and locked, yet the replay changed no row");
         }

@@ -204,6 +204,30 @@ class WebhookDeliveryListTest {
                 .satisfies(still -> assertThat(still).isEqualTo(retrying));
     }
 
+    /**
+     * Deleting an endpoint parks what was queued for it; a replay of one of those was accepted and queued it again (an
+     * outside check): nothing goes to a deleted endpoint, so the replay is a 409 that says why, and the message stays parked.
+     */
+    @Test
+    void replaying_a_message_for_a_deleted_endpoint_is_a_409_that_says_so_and_nothing_is_sent() {
+        long endpointId = endpointAndOneWaitingOrder();
+        endpointDown.set(false);
+        expect(client.send("DELETE", "/api/webhooks/" + endpointId, null, Map.of("Authorization", "Bearer " + RunningApi.API_KEY)), 204);
+        JsonNode parked = items("?channel=webhook&status=parked").get(0);
+        assertThat(parked.path("lastError").asText()).isEqualTo(restock.store.SqlWebhooks.DELETED_REASON);
+
+        Exchange refused = expect(client.post("/api/outbox/" + parked.path("id").asLong() + "/replay", ""), 409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("field").asText()).isEqualTo("id");
+        assertThat(refused.json().path("detail").asText()).contains("endpoint " + endpointId, "was deleted", "nothing is sent to a deleted endpoint");
+        worker().runOnce();
+        clock.advance(Backoff.MAX_DELAY);
+        worker().runOnce();
+        assertThat(delivered).isEmpty();
+        assertThat(items("?channel=webhook")).as("a refused replay changes nothing").singleElement()
+                .satisfies(still -> assertThat(still).isEqualTo(parked));
+    }
+
     /** Waiting out the backoff is not the only way: an operations key has a message waiting for its next attempt tried now. */
     @Test
     void a_retry_makes_a_waiting_message_due_now_once_per_idempotency_key_and_a_delivered_or_parked_one_is_a_409() {
