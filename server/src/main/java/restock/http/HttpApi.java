@@ -29,6 +29,7 @@ import restock.service.ApiKeys;
 import restock.service.Restock;
 import restock.service.RequestDeadlines;
 import restock.web.Console;
+import restock.web.CustomerPages;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +60,7 @@ public final class HttpApi {
     private final PaymentGateway gateway;
     private final WaitlistCommands waitlist;
     private final Branding branding;
+    private final CustomerPages customerPages = new CustomerPages();
     private final ApiKeys keys;
     private final Authentication authentication;
     private final ObjectMapper mapper;
@@ -342,6 +344,12 @@ public final class HttpApi {
             if (Console.owns(ctx.path())) {
                 drainUnreadBody(ctx);
                 console.tooLarge(ctx, MAX_BODY_BYTES);
+                return;
+            }
+            if (CustomerPages.owns(ctx.path())) {
+                // A shopper's page answers as a page (it answered the API's JSON).
+                drainUnreadBody(ctx);
+                ctx.status(413).html(customerPages.tooLarge(MAX_BODY_BYTES, branding));
                 return;
             }
             problem(ctx, Problem.of(413, "Request body too large", "request bodies may be at most " + MAX_BODY_BYTES + " bytes", "body"));
