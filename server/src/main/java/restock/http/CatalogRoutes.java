@@ -49,12 +49,10 @@ final class CatalogRoutes {
         routes.get("/api/suppliers", ctx -> {
             long after = Optional.ofNullable(ctx.queryParam("after")).map(value -> number("after", value)).orElse(0L);
             int limit = HttpCommands.queryInt(ctx, "limit", 50);
-            List<Supplier> suppliers = restock.read(h -> edits().suppliers(h, after, limit));
+            var suppliers = restock.read(h -> edits().suppliers(h, after, limit));
             Map<String, Object> page = new LinkedHashMap<>();
-            page.put("items", suppliers.stream().map(CatalogRoutes::supplierView).toList());
-            if (suppliers.size() == limit) {
-                page.put("next", suppliers.get(suppliers.size() - 1).id());
-            }
+            page.put("items", suppliers.items().stream().map(CatalogRoutes::supplierView).toList());
+            suppliers.next(Supplier::id).ifPresent(next -> page.put("next", next));
             ctx.json(page);
         });
         routes.post("/api/suppliers", ctx -> {
@@ -92,13 +90,10 @@ final class CatalogRoutes {
         routes.get("/api/products", ctx -> {
             String after = Optional.ofNullable(ctx.queryParam("after")).orElse("");
             int limit = HttpCommands.queryInt(ctx, "limit", 50);
-            List<Map<String, Object>> rows = restock.read(h -> edits().products(h, after, limit,
-                    Optional.ofNullable(ctx.queryParam("category"))));
+            var rows = restock.read(h -> edits().products(h, after, limit, Optional.ofNullable(ctx.queryParam("category"))));
             Map<String, Object> page = new LinkedHashMap<>();
-            page.put("items", rows.stream().map(CatalogRoutes::productRow).toList());
-            if (rows.size() == limit) {
-                page.put("next", rows.get(rows.size() - 1).get("sku"));
-            }
+            page.put("items", rows.items().stream().map(CatalogRoutes::productRow).toList());
+            rows.next(row -> row.get("sku")).ifPresent(next -> page.put("next", next));
             ctx.json(page);
         });
         routes.patch("/api/products/{sku}", ctx -> commands.command(ctx, 200, (h, body) -> {

@@ -236,8 +236,8 @@ public final class HttpApi {
             long after = HttpCommands.queryInt(ctx, "after", 0);
             var page = restock.read(h -> restock.purchasing().list(h, Optional.ofNullable(ctx.queryParam("status")),
                     Optional.ofNullable(ctx.queryParam("sku")), after, limit));
-            String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : null;
-            ctx.json(new Views.Page<>(page.stream().map(Views.PurchaseOrderView::of).toList(), next));
+            ctx.json(new Views.Page<>(page.items().stream().map(Views.PurchaseOrderView::of).toList(),
+                    page.next(order -> Long.toString(order.id())).orElse(null)));
         });
         routes.get("/api/purchase-orders/{id}", ctx -> ctx.json(Views.PurchaseOrderView.of(
                 restock.read(h -> restock.purchasing().find(h, HttpCommands.id(ctx))))));
@@ -366,9 +366,8 @@ public final class HttpApi {
         String after = Optional.ofNullable(ctx.queryParam("after")).orElse("");
         int limit = HttpCommands.queryInt(ctx, "limit", 50);
         var levels = restock.read(h -> restock.stock().list(h, after, limit));
-        var items = levels.stream().map(named -> new Views.NamedStockView(named.name(), Views.StockView.of(named.level()))).toList();
-        String next = levels.size() == limit ? levels.get(levels.size() - 1).level().sku().code() : null;
-        ctx.json(new Views.Page<>(items, next));
+        var items = levels.items().stream().map(named -> new Views.NamedStockView(named.name(), Views.StockView.of(named.level()))).toList();
+        ctx.json(new Views.Page<>(items, levels.next(named -> named.level().sku().code()).orElse(null)));
     }
 
     /** The pick list, a page at a time: orders with units reserved, oldest first; the cursor is the last order's id. */
@@ -377,9 +376,8 @@ public final class HttpApi {
         long after = HttpCommands.queryLong(ctx, "after", 0);
         int limit = HttpCommands.queryInt(ctx, "limit", 50);
         var page = restock.read(h -> restock.orders().toShip(h, after, limit));
-        var items = page.stream().map(due -> Views.OrderView.of(due.order(), due.payments())).toList();
-        String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).order().id()) : null;
-        ctx.json(new Views.Page<>(items, next));
+        var items = page.items().stream().map(due -> Views.OrderView.of(due.order(), due.payments())).toList();
+        ctx.json(new Views.Page<>(items, page.next(due -> Long.toString(due.order().id())).orElse(null)));
     }
 
     private Views.OrderView orderView(Handle handle, restock.orders.Order order) {

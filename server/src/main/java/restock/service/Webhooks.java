@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Handle;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
+import restock.common.Paged;
 import restock.notify.ListedWebhookEndpoint;
 import restock.notify.Message;
 import restock.notify.OutboxEntry;
@@ -124,9 +125,8 @@ public final class Webhooks {
     public OutboxPage outbox(Handle handle, OutboxQuery query) {
         Optional<String> endpointUrl = query.endpointId().map(id -> SqlWebhooks.url(handle, id).orElseThrow(() ->
                 new NotFound("endpointId", "no webhook endpoint with id " + id + "; GET /api/webhooks lists them")));
-        List<OutboxEntry> items = SqlOutbox.list(handle, query, endpointUrl);
-        Optional<Long> next = items.size() == query.limit() ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty();
-        return new OutboxPage(items, next);
+        Paged<OutboxEntry> page = Paged.of(SqlOutbox.list(handle, query, endpointUrl, Paged.rowsToRead(query.limit())), query.limit());
+        return new OutboxPage(page.items(), page.next(OutboxEntry::id));
     }
 
     /** One page of messages the relay could not store, newest first, and the next page's {@code before}. */
@@ -141,8 +141,8 @@ public final class Webhooks {
         if (beforeId.isPresent() && beforeId.get() < 1) {
             throw new InvalidInput("before", "before must be an id (the next value of the previous page), was " + beforeId.get());
         }
-        List<UnstoredMessage> items = SqlOutbox.unstored(handle, beforeId.orElse(Long.MAX_VALUE), limit);
-        return new UnstoredPage(items, items.size() == limit ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty());
+        Paged<UnstoredMessage> page = Paged.of(SqlOutbox.unstored(handle, beforeId.orElse(Long.MAX_VALUE), Paged.rowsToRead(limit)), limit);
+        return new UnstoredPage(page.items(), page.next(UnstoredMessage::id));
     }
 
     /** One page of what was sent to a recipient, newest first, and the next page's {@code before}. */
@@ -160,8 +160,8 @@ public final class Webhooks {
         if (beforeId.isPresent() && beforeId.get() < 1) {
             throw new InvalidInput("before", "before must be an id (the next value of the previous page), was " + beforeId.get());
         }
-        List<SentMessage> items = SqlOutbox.sentTo(handle, recipient, beforeId.orElse(Long.MAX_VALUE), limit);
-        return new SentPage(items, items.size() == limit ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty());
+        Paged<SentMessage> page = Paged.of(SqlOutbox.sentTo(handle, recipient, beforeId.orElse(Long.MAX_VALUE), Paged.rowsToRead(limit)), limit);
+        return new SentPage(page.items(), page.next(SentMessage::id));
     }
 
     /** The signing secret of the active endpoint at this URL. */
