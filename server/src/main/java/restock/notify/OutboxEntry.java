@@ -62,9 +62,9 @@ public record OutboxEntry(long id, UUID messageId, Message.Channel channel, Stri
         if (attempts < 0) {
             throw new IllegalStateException("outbox message " + id + " has " + attempts + " attempts");
         }
-        if (status.willBeTried() != nextAttemptAt.isPresent()) {
-            throw new IllegalStateException("outbox message " + id + " is " + status.code() + " and has "
-                    + (nextAttemptAt.isPresent() ? "a" : "no") + " next attempt time");
+        if (status.willBeTried() && !waitsForResume(held) != nextAttemptAt.isPresent()) {
+            throw new IllegalStateException("outbox message " + id + " is " + status.code() + (waitsForResume(held) ? ", held by its paused endpoint," : "")
+                    + " and has " + (nextAttemptAt.isPresent() ? "a" : "no") + " next attempt time");
         }
         if ((status == DeliveryStatus.DELIVERED) != deliveredAt.isPresent()) {
             throw new IllegalStateException("outbox message " + id + " is " + status.code() + " and has "
@@ -79,6 +79,14 @@ public record OutboxEntry(long id, UUID messageId, Message.Channel channel, Stri
         if (endpointId.isPresent() && channel != Message.Channel.WEBHOOK) {
             throw new IllegalStateException("outbox message " + id + " is a " + channel.code() + " and names webhook endpoint " + endpointId.get());
         }
+    }
+
+    /**
+     * Whether a message waits for its paused endpoint to be resumed: it has no next attempt until then (it listed its
+     * creation time as its next attempt, though nothing is tried before the resume; an outside check).
+     */
+    public static boolean waitsForResume(Optional<Hold> held) {
+        return held.orElse(null) instanceof Hold.EndpointPaused;
     }
 
     /**
@@ -107,13 +115,19 @@ public record OutboxEntry(long id, UUID messageId, Message.Channel channel, Stri
         };
     }
 
+    /** When a message the worker will try is tried next: at its time, or once its paused endpoint is resumed. */
+    private String nextAttemptWords(String atWords) {
+        return nextAttemptAt.map(at -> atWords + at).orElseGet(() -> "waiting until webhook endpoint "
+                + ((Hold.EndpointPaused) held.orElseThrow()).endpointId() + " is resumed");
+    }
+
     /** Where the message stands, in words for a person: its status and what its times and last error say. */
     String standing() {
         String lastFailure = lastError.map(error -> " (last error: " + error + ")").orElse("");
         return switch (status) {
-            case PENDING -> "is pending: not tried yet, due at " + nextAttemptAt.orElseThrow();
+            case PENDING -> "is pending: not tried yet, " + nextAttemptWords("due at ");
             case RETRYING -> "is retrying: " + attempts + (attempts == 1 ? " try" : " tries") + " failed" + lastFailure
-                    + "; next attempt at " + nextAttemptAt.orElseThrow();
+                    + "; " + nextAttemptWords("next attempt at ");
             case DELIVERED -> "was delivered at " + deliveredAt.orElseThrow();
             case PARKED -> "is parked after " + attempts + (attempts == 1 ? " try" : " tries") + lastFailure;
         };

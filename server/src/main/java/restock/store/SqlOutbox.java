@@ -236,7 +236,8 @@ public final class SqlOutbox {
                 Message.Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)), rs.getString("topic"),
                 rs.getString("recipient"), Optional.ofNullable(rs.getObject("endpoint_id", Long.class)), status,
                 rs.getInt("attempts"), Optional.ofNullable(rs.getString("last_error")),
-                status.willBeTried() ? Optional.of(rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant()) : Optional.empty(),
+                status.willBeTried() && !OutboxEntry.waitsForResume(held)
+                        ? Optional.of(rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant()) : Optional.empty(),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(rs.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant), held);
     }

@@ -170,7 +170,12 @@ class WebhookDeliveryListTest {
             assertThat(message.path("heldReason").asText()).isEqualTo("webhook endpoint " + endpointId
                     + " is paused: its messages are kept and go, in order, once POST /api/webhooks/" + endpointId + "/resume resumes it");
             assertThat(message.has("heldBehind")).isFalse();
+            // It listed its creation time as its next attempt, though nothing is tried before the resume (an outside check).
+            assertThat(message.has("nextAttemptAt")).as("no next attempt while its endpoint is paused").isFalse();
         });
+        String refused = expect(client.post("/api/outbox/" + held.get(0).path("id").asLong() + "/replay", ""), 409).json().path("detail").asText();
+        assertThat(refused).as("where it stands, in the same words").contains("is pending: not tried yet, waiting until webhook endpoint "
+                + endpointId + " is resumed");
         assertThat(items("?channel=email")).as("mail does not wait for the endpoint").hasSize(2)
                 .allSatisfy(mail -> assertThat(mail.path("status").asText()).isEqualTo("delivered"));
 
