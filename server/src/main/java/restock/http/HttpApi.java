@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import restock.access.Scope;
 import restock.common.Conflict;
 import restock.common.StaleVersion;
 import restock.common.InvalidInput;
@@ -213,7 +214,8 @@ public final class HttpApi {
         routes.post("/api/products", this::createProduct);
         routes.get("/api/products/{sku}", ctx -> {
             var filed = restock.read(h -> restock.catalogEdits().product(h, HttpCommands.sku(ctx)));
-            ctx.header("ETag", HttpCommands.etag(filed.version())).json(Views.ProductView.of(filed.product()));
+            boolean mayKnowSupplier = Authentication.key(ctx).scope() != Scope.STOREFRONT;
+            ctx.header("ETag", HttpCommands.etag(filed.version())).json(CatalogRoutes.productView(filed, mayKnowSupplier));
         });
 
         routes.get("/api/stock", this::listStock);
