@@ -104,11 +104,13 @@ public record OutboxEntry(long id, UUID messageId, Message.Channel channel, Stri
 
     /**
      * Why its next attempt may not be made due now, or empty when it may: only a message the worker will try again
-     * has a next attempt; a parked one is replayed instead, and a delivered one has nothing left to try.
+     * has a next attempt; a parked one is replayed instead, a delivered one has nothing left to try, and one held by
+     * its paused endpoint goes when the endpoint is resumed (a retry answered 200 and the message still waited).
      */
     public Optional<String> retryRefusal() {
         return switch (status) {
-            case PENDING, RETRYING -> Optional.empty();
+            case PENDING, RETRYING -> held.filter(Hold.EndpointPaused.class::isInstance)
+                    .map(paused -> "outbox message " + id + " " + standing() + ": " + paused.reason());
             case PARKED -> Optional.of("outbox message " + id + " " + standing() + ", so it has no next attempt: POST /api/outbox/" + id
                     + "/replay puts it back in the queue with its tries reset");
             case DELIVERED -> Optional.of("outbox message " + id + " " + standing() + ": there is nothing to try again");

@@ -176,6 +176,9 @@ class WebhookDeliveryListTest {
         String refused = expect(client.post("/api/outbox/" + held.get(0).path("id").asLong() + "/replay", ""), 409).json().path("detail").asText();
         assertThat(refused).as("where it stands, in the same words").contains("is pending: not tried yet, waiting until webhook endpoint "
                 + endpointId + " is resumed");
+        Exchange notNow = expect(client.post("/api/outbox/" + held.get(0).path("id").asLong() + "/retry", ""), 409);
+        assertThat(notNow.json().path("detail").asText()).as("a retry cannot send it before the resume").contains("is paused",
+                "POST /api/webhooks/" + endpointId + "/resume");
         assertThat(items("?channel=email")).as("mail does not wait for the endpoint").hasSize(2)
                 .allSatisfy(mail -> assertThat(mail.path("status").asText()).isEqualTo("delivered"));
 
