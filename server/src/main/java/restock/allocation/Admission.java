@@ -7,10 +7,12 @@ import java.util.Optional;
 
 /**
  * What an order for some units of a SKU gets: reserved now, waiting in the queue (with the promise, when confirmed
- * supply covers the waiting units), refused (with the reason), and what a shop may therefore say about it.
+ * supply covers the waiting units), refused (with the reason), and what a shop may therefore say about it. For refused
+ * units that confirmed supply covers all the same ({@code moreDue}: a policy that lets none wait, a cap reached), when
+ * that supply is due, with the confidence of a promise; it promises nothing to this order.
  */
 public record Admission(int reserved, int waiting, Optional<Promise> promise, int refused, Optional<String> refusalReason,
-                        AvailabilityStatus status) {
+                        AvailabilityStatus status, Optional<Promise> moreDue) {
     public Admission {
         if (reserved < 0 || waiting < 0 || refused < 0) {
             throw new IllegalStateException("admission quantities must not be negative: " + reserved + "/" + waiting + "/" + refused);
@@ -20,6 +22,9 @@ public record Admission(int reserved, int waiting, Optional<Promise> promise, in
         }
         if (promise.isPresent() && waiting == 0) {
             throw new IllegalStateException("only waiting units are promised");
+        }
+        if (moreDue.isPresent() && refused == 0) {
+            throw new IllegalStateException("only refused units have more due");
         }
         if (status != statusOf(waiting, refused, status)) {
             throw new IllegalStateException(status + " does not describe " + reserved + " reserved, " + waiting + " waiting, " + refused + " refused");
@@ -43,11 +48,11 @@ public record Admission(int reserved, int waiting, Optional<Promise> promise, in
 
     /** Every unit reserved now. */
     public static Admission inStock(int quantity) {
-        return new Admission(quantity, 0, Optional.empty(), 0, Optional.empty(), AvailabilityStatus.IN_STOCK);
+        return new Admission(quantity, 0, Optional.empty(), 0, Optional.empty(), AvailabilityStatus.IN_STOCK, Optional.empty());
     }
 
     /** The whole line refused because another line of an order that may not be accepted in part was. */
     public static Admission refusedWhole(int quantity, String reason) {
-        return new Admission(0, 0, Optional.empty(), quantity, Optional.of(reason), AvailabilityStatus.OUT_OF_STOCK);
+        return new Admission(0, 0, Optional.empty(), quantity, Optional.of(reason), AvailabilityStatus.OUT_OF_STOCK, Optional.empty());
     }
 }

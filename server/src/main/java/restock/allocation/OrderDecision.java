@@ -35,10 +35,14 @@ public final class OrderDecision {
         Optional<Promise> promise = waiting > 0 && staircase.outlookFor(waiting) instanceof Outlook.Promised promised
                 ? Optional.of(promised.promise()) : Optional.empty();
         int refused = shortfall - waiting;
+        Outlook forShortfall = staircase.outlookFor(shortfall);
         Optional<String> reason = refused > 0
-                ? Optional.of(position.effectivePolicy().refusalReason(position.sku(), why(staircase.outlookFor(shortfall))))
+                ? Optional.of(position.effectivePolicy().refusalReason(position.sku(), why(forShortfall)))
                 : Optional.empty();
-        return new Admission(reserved, waiting, promise, refused, reason, status(position, refused));
+        // Units refused although confirmed supply covers them (the policy lets none wait, or its cap is reached): when
+        // more is due, with the same confidence as a promise, so a shop says that instead of the usual cadence.
+        Optional<Promise> moreDue = refused > 0 && forShortfall instanceof Outlook.Promised due ? Optional.of(due.promise()) : Optional.empty();
+        return new Admission(reserved, waiting, promise, refused, reason, status(position, refused), moreDue);
     }
 
     /**

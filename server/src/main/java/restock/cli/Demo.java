@@ -88,7 +88,7 @@ public final class Demo {
                     new BackorderPolicy.WhenSupplyConfirmed(), new restock.catalog.Lifecycle(Optional.of(today.plusDays(COMING_SOON_RELEASE_DAYS)), false)));
             // Filed like the year's products (a category and its supplier), so reports by supplier or category hold it.
             String supplier = DemoYear.SUPPLIERS.get(1).name();
-            long supplierId = restock.catalogEdits().suppliers(h, 0, DemoYear.SUPPLIERS.size() + 1).stream()
+            long supplierId = restock.catalogEdits().suppliers(h, 0, DemoYear.SUPPLIERS.size() + 1).items().stream()
                     .filter(s -> s.name().equals(supplier)).findFirst().orElseThrow().id();
             restock.catalogEdits().editProduct(h, COMING_SOON, filed -> new restock.service.CatalogEdits.FiledProduct(filed.product(),
                     new restock.catalog.ProductPlacement(Optional.of(DemoYear.categoryOf("Paper Chain Kit")), Optional.of(supplierId))), "demo");

@@ -313,13 +313,13 @@ final class DemoYear {
     /** Ships what is reserved, from the pick list a warehouse reads (oldest order first). */
     private void ship(Handle h) {
         long after = 0;
-        List<OrderCommands.ToShip> page;
+        restock.common.Paged<OrderCommands.ToShip> page;
         do {
             page = restock.orders().toShip(h, after, OrderCommands.MAX_PICK_LIST_PAGE);
-            for (OrderCommands.ToShip due : page) {
+            for (OrderCommands.ToShip due : page.items()) {
                 restock.orders().ship(h, due.order().id());
                 after = due.order().id();
             }
-        } while (page.size() == OrderCommands.MAX_PICK_LIST_PAGE);
+        } while (page.more());
     }
 }

@@ -49,12 +49,10 @@ final class CatalogRoutes {
         routes.get("/api/suppliers", ctx -> {
             long after = Optional.ofNullable(ctx.queryParam("after")).map(value -> number("after", value)).orElse(0L);
             int limit = HttpCommands.queryInt(ctx, "limit", 50);
-            List<Supplier> suppliers = restock.read(h -> edits().suppliers(h, after, limit));
+            var suppliers = restock.read(h -> edits().suppliers(h, after, limit));
             Map<String, Object> page = new LinkedHashMap<>();
-            page.put("items", suppliers.stream().map(CatalogRoutes::supplierView).toList());
-            if (suppliers.size() == limit) {
-                page.put("next", suppliers.get(suppliers.size() - 1).id());
-            }
+            page.put("items", suppliers.items().stream().map(CatalogRoutes::supplierView).toList());
+            suppliers.next(Supplier::id).ifPresent(next -> page.put("next", next));
             ctx.json(page);
         });
         routes.post("/api/suppliers", ctx -> {
@@ -92,13 +90,10 @@ final class CatalogRoutes {
         routes.get("/api/products", ctx -> {
             String after = Optional.ofNullable(ctx.queryParam("after")).orElse("");
             int limit = HttpCommands.queryInt(ctx, "limit", 50);
-            List<Map<String, Object>> rows = restock.read(h -> edits().products(h, after, limit,
-                    Optional.ofNullable(ctx.queryParam("category"))));
+            var rows = restock.read(h -> edits().products(h, after, limit, Optional.ofNullable(ctx.queryParam("category"))));
             Map<String, Object> page = new LinkedHashMap<>();
-            page.put("items", rows.stream().map(CatalogRoutes::productRow).toList());
-            if (rows.size() == limit) {
-                page.put("next", rows.get(rows.size() - 1).get("sku"));
-            }
+            page.put("items", rows.items().stream().map(CatalogRoutes::productRow).toList());
+            rows.next(row -> row.get("sku")).ifPresent(next -> page.put("next", next));
             ctx.json(page);
         });
         routes.patch("/api/products/{sku}", ctx -> commands.command(ctx, 200, (h, body) -> {
@@ -106,7 +101,7 @@ final class CatalogRoutes {
             CatalogEdits.FiledProduct edited = edits().editProduct(h, HttpCommands.sku(ctx), HttpCommands.readVersion(ctx),
                     filed -> applyProduct(filed, body), changedBy(ctx));
             ctx.header("ETag", HttpCommands.etag(edited.version()));
-            return productView(edited);
+            return productView(edited, true);
         }));
         routes.get("/api/products/{sku}/audit", ctx -> {
             var sku = HttpCommands.sku(ctx);
@@ -190,7 +185,13 @@ final class CatalogRoutes {
         return view;
     }
 
-    static Map<String, Object> productView(CatalogEdits.FiledProduct filed) {
+    /**
+     * A product as GET /api/products/{sku} and a PATCH answer it, one shape for both: its own fields, its category and,
+     * for keys that may know it ({@code withSupplier}), its supplier; the listing's fields when it has them. A GET left
+     * out releaseDate, category and supplierId that the PATCH answer gave (a storefront developer saw two shapes for one
+     * product; an outside check), and a storefront key is not told who supplies the shop.
+     */
+    static Map<String, Object> productView(CatalogEdits.FiledProduct filed, boolean withSupplier) {
         Views.ProductView product = Views.ProductView.of(filed.product());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("sku", product.sku());
@@ -202,8 +203,21 @@ final class CatalogRoutes {
         view.put("releaseDate", product.releaseDate() == null ? null : product.releaseDate().toString());
         view.put("discontinued", product.discontinued());
         view.put("category", filed.placement().category().orElse(null));
-        view.put("supplierId", filed.placement().supplierId().orElse(null));
+        if (withSupplier) {
+            view.put("supplierId", filed.placement().supplierId().orElse(null));
+        }
+        // The listing's fields, as creating the product answers them: only those it has.
+        putWhenSet(view, "imageUrl", product.imageUrl());
+        putWhenSet(view, "brand", product.brand());
+        putWhenSet(view, "gtin", product.gtin());
+        putWhenSet(view, "mpn", product.mpn());
         return view;
+    }
+
+    private static void putWhenSet(Map<String, Object> view, String field, String value) {
+        if (value != null) {
+            view.put(field, value);
+        }
     }
 
     private static Map<String, Object> productRow(Map<String, Object> row) {

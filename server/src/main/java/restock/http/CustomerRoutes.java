@@ -110,20 +110,27 @@ final class CustomerRoutes {
             var endpoint = restock.webhooks().add(h, url);
             return java.util.Map.of("id", endpoint.id(), "url", endpoint.url(), "secret", endpoint.secret());
         }));
-        routes.get("/cancel/{token}", ctx -> cancelPage(ctx, restock.read(h -> restock.cancelLinks().view(h, ctx.pathParam("token")))));
+        routes.get("/cancel/{token}", ctx -> cancelPage(ctx, restock.read(h -> restock.cancelLinks().view(h, ctx.pathParam("token"))), Optional.empty()));
         routes.post("/cancel/{token}", ctx -> {
+            Optional<String> refused = CustomerPages.cancelFormRefusal(ctx);
+            if (refused.isPresent()) {
+                // A shopper gets the shop's page, not the API's JSON: the same page again, why, and nothing changed.
+                cancelPage(ctx, restock.read(h -> restock.cancelLinks().view(h, ctx.pathParam("token"))), refused);
+                return;
+            }
             String reason = Optional.ofNullable(ctx.formParam("reason")).orElse("other");
             // The page says "cancelled" only to the request that cancelled; a repeat says the link was used.
-            cancelPage(ctx, restock.inTransaction(h -> restock.cancelLinks().use(h, ctx.pathParam("token"), reason)));
+            cancelPage(ctx, restock.inTransaction(h -> restock.cancelLinks().use(h, ctx.pathParam("token"), reason)), Optional.empty());
         });
 
     }
 
     /**
      * The customer's cancel page, with the order's product names and what each cancelled line cost them; a token that
-     * is no link is not found (404) and an expired link gone (410), each with the same friendly page.
+     * is no link is not found (404) and an expired link gone (410), each with the same friendly page; a refused form
+     * (a 400) shows the page as it stands with why.
      */
-    private void cancelPage(io.javalin.http.Context ctx, CancelLinks.View view) {
+    private void cancelPage(io.javalin.http.Context ctx, CancelLinks.View view, Optional<String> refused) {
         Optional<Order> order = CustomerPages.orderOf(view);
         Map<String, String> names = new HashMap<>();
         Map<Long, LinePayment> payments = new HashMap<>();
@@ -134,8 +141,8 @@ final class CustomerRoutes {
             payments.putAll(restock.orders().payments(h, shown));
             return null;
         }));
-        ctx.status(view instanceof CancelLinks.View.Invalid ? 404 : view instanceof CancelLinks.View.Expired ? 410 : 200)
-                .html(customerPages.cancel(view, ctx.pathParam("token"), names, payments, branding));
+        ctx.status(refused.isPresent() ? 400 : view instanceof CancelLinks.View.Invalid ? 404 : view instanceof CancelLinks.View.Expired ? 410 : 200)
+                .html(customerPages.cancel(view, ctx.pathParam("token"), names, payments, refused, branding));
     }
 
     /** A waitlist link's page: the question with its button, or (done present) what the button did. */

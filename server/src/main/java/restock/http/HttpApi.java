@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import restock.access.Scope;
 import restock.common.Conflict;
 import restock.common.StaleVersion;
 import restock.common.InvalidInput;
@@ -29,6 +30,7 @@ import restock.service.ApiKeys;
 import restock.service.Restock;
 import restock.service.RequestDeadlines;
 import restock.web.Console;
+import restock.web.CustomerPages;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +61,7 @@ public final class HttpApi {
     private final PaymentGateway gateway;
     private final WaitlistCommands waitlist;
     private final Branding branding;
+    private final CustomerPages customerPages = new CustomerPages();
     private final ApiKeys keys;
     private final Authentication authentication;
     private final ObjectMapper mapper;
@@ -211,7 +214,8 @@ public final class HttpApi {
         routes.post("/api/products", this::createProduct);
         routes.get("/api/products/{sku}", ctx -> {
             var filed = restock.read(h -> restock.catalogEdits().product(h, HttpCommands.sku(ctx)));
-            ctx.header("ETag", HttpCommands.etag(filed.version())).json(Views.ProductView.of(filed.product()));
+            boolean mayKnowSupplier = Authentication.key(ctx).scope() != Scope.STOREFRONT;
+            ctx.header("ETag", HttpCommands.etag(filed.version())).json(CatalogRoutes.productView(filed, mayKnowSupplier));
         });
 
         routes.get("/api/stock", this::listStock);
@@ -234,8 +238,8 @@ public final class HttpApi {
             long after = HttpCommands.queryInt(ctx, "after", 0);
             var page = restock.read(h -> restock.purchasing().list(h, Optional.ofNullable(ctx.queryParam("status")),
                     Optional.ofNullable(ctx.queryParam("sku")), after, limit));
-            String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).id()) : null;
-            ctx.json(new Views.Page<>(page.stream().map(Views.PurchaseOrderView::of).toList(), next));
+            ctx.json(new Views.Page<>(page.items().stream().map(Views.PurchaseOrderView::of).toList(),
+                    page.next(order -> Long.toString(order.id())).orElse(null)));
         });
         routes.get("/api/purchase-orders/{id}", ctx -> ctx.json(Views.PurchaseOrderView.of(
                 restock.read(h -> restock.purchasing().find(h, HttpCommands.id(ctx))))));
@@ -344,6 +348,12 @@ public final class HttpApi {
                 console.tooLarge(ctx, MAX_BODY_BYTES);
                 return;
             }
+            if (CustomerPages.owns(ctx.path())) {
+                // A shopper's page answers as a page (it answered the API's JSON).
+                drainUnreadBody(ctx);
+                ctx.status(413).html(customerPages.tooLarge(MAX_BODY_BYTES, branding));
+                return;
+            }
             problem(ctx, Problem.of(413, "Request body too large", "request bodies may be at most " + MAX_BODY_BYTES + " bytes", "body"));
         });
     }
@@ -358,9 +368,8 @@ public final class HttpApi {
         String after = Optional.ofNullable(ctx.queryParam("after")).orElse("");
         int limit = HttpCommands.queryInt(ctx, "limit", 50);
         var levels = restock.read(h -> restock.stock().list(h, after, limit));
-        var items = levels.stream().map(named -> new Views.NamedStockView(named.name(), Views.StockView.of(named.level()))).toList();
-        String next = levels.size() == limit ? levels.get(levels.size() - 1).level().sku().code() : null;
-        ctx.json(new Views.Page<>(items, next));
+        var items = levels.items().stream().map(named -> new Views.NamedStockView(named.name(), Views.StockView.of(named.level()))).toList();
+        ctx.json(new Views.Page<>(items, levels.next(named -> named.level().sku().code()).orElse(null)));
     }
 
     /** The pick list, a page at a time: orders with units reserved, oldest first; the cursor is the last order's id. */
@@ -369,9 +378,8 @@ public final class HttpApi {
         long after = HttpCommands.queryLong(ctx, "after", 0);
         int limit = HttpCommands.queryInt(ctx, "limit", 50);
         var page = restock.read(h -> restock.orders().toShip(h, after, limit));
-        var items = page.stream().map(due -> Views.OrderView.of(due.order(), due.payments())).toList();
-        String next = page.size() == limit ? Long.toString(page.get(page.size() - 1).order().id()) : null;
-        ctx.json(new Views.Page<>(items, next));
+        var items = page.items().stream().map(due -> Views.OrderView.of(due.order(), due.payments())).toList();
+        ctx.json(new Views.Page<>(items, page.next(due -> Long.toString(due.order().id())).orElse(null)));
     }
 
     private Views.OrderView orderView(Handle handle, restock.orders.Order order) {

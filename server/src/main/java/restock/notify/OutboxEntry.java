@@ -62,9 +62,9 @@ public record OutboxEntry(long id, UUID messageId, Message.Channel channel, Stri
         if (attempts < 0) {
             throw new IllegalStateException("outbox message " + id + " has " + attempts + " attempts");
         }
-        if (status.willBeTried() != nextAttemptAt.isPresent()) {
-            throw new IllegalStateException("outbox message " + id + " is " + status.code() + " and has "
-                    + (nextAttemptAt.isPresent() ? "a" : "no") + " next attempt time");
+        if (status.willBeTried() && !waitsForResume(held) != nextAttemptAt.isPresent()) {
+            throw new IllegalStateException("outbox message " + id + " is " + status.code() + (waitsForResume(held) ? ", held by its paused endpoint," : "")
+                    + " and has " + (nextAttemptAt.isPresent() ? "a" : "no") + " next attempt time");
         }
         if ((status == DeliveryStatus.DELIVERED) != deliveredAt.isPresent()) {
             throw new IllegalStateException("outbox message " + id + " is " + status.code() + " and has "
@@ -82,6 +82,14 @@ public record OutboxEntry(long id, UUID messageId, Message.Channel channel, Stri
     }
 
     /**
+     * Whether a message waits for its paused endpoint to be resumed: it has no next attempt until then (it listed its
+     * creation time as its next attempt, though nothing is tried before the resume; an outside check).
+     */
+    public static boolean waitsForResume(Optional<Hold> held) {
+        return held.orElse(null) instanceof Hold.EndpointPaused;
+    }
+
+    /**
      * Why a replay may not put this message back in the queue, or empty when it may: only a parked message is
      * replayed; one still being tried, or delivered, is refused with where it stands and what to do instead.
      */
@@ -96,24 +104,32 @@ public record OutboxEntry(long id, UUID messageId, Message.Channel channel, Stri
 
     /**
      * Why its next attempt may not be made due now, or empty when it may: only a message the worker will try again
-     * has a next attempt; a parked one is replayed instead, and a delivered one has nothing left to try.
+     * has a next attempt; a parked one is replayed instead, a delivered one has nothing left to try, and one held by
+     * its paused endpoint goes when the endpoint is resumed (a retry answered 200 and the message still waited).
      */
     public Optional<String> retryRefusal() {
         return switch (status) {
-            case PENDING, RETRYING -> Optional.empty();
+            case PENDING, RETRYING -> held.filter(Hold.EndpointPaused.class::isInstance)
+                    .map(paused -> "outbox message " + id + " " + standing() + ": " + paused.reason());
             case PARKED -> Optional.of("outbox message " + id + " " + standing() + ", so it has no next attempt: POST /api/outbox/" + id
                     + "/replay puts it back in the queue with its tries reset");
             case DELIVERED -> Optional.of("outbox message " + id + " " + standing() + ": there is nothing to try again");
         };
     }
 
+    /** When a message the worker will try is tried next: at its time, or once its paused endpoint is resumed. */
+    private String nextAttemptWords(String atWords) {
+        return nextAttemptAt.map(at -> atWords + at).orElseGet(() -> "waiting until webhook endpoint "
+                + ((Hold.EndpointPaused) held.orElseThrow()).endpointId() + " is resumed");
+    }
+
     /** Where the message stands, in words for a person: its status and what its times and last error say. */
     String standing() {
         String lastFailure = lastError.map(error -> " (last error: " + error + ")").orElse("");
         return switch (status) {
-            case PENDING -> "is pending: not tried yet, due at " + nextAttemptAt.orElseThrow();
+            case PENDING -> "is pending: not tried yet, " + nextAttemptWords("due at ");
             case RETRYING -> "is retrying: " + attempts + (attempts == 1 ? " try" : " tries") + " failed" + lastFailure
-                    + "; next attempt at " + nextAttemptAt.orElseThrow();
+                    + "; " + nextAttemptWords("next attempt at ");
             case DELIVERED -> "was delivered at " + deliveredAt.orElseThrow();
             case PARKED -> "is parked after " + attempts + (attempts == 1 ? " try" : " tries") + lastFailure;
         };

@@ -16,14 +16,17 @@ public record Availability(AvailabilityStatus status, int available, Optional<Pr
 
     /**
      * Presents what an order would get: {@code status} and {@code eta} of its decision, the units free now, the units
-     * it would reserve and the units that would wait, whether the product is released, and its usual restock interval
-     * for the note; dates as seen on {@code today}. A request that cannot be met in full but of which some units can
+     * it would reserve and the units that would wait, when more is due for units refused although confirmed supply
+     * covers them ({@code moreDue}: a product that may not wait for stock said "usually restocks every ~2 months" with
+     * 2,460 units confirmed for 12 Dec, an outside check), whether the product is released, and its usual restock
+     * interval for the note otherwise; dates as seen on {@code today}. A request that cannot be met in full but of which some units can
      * wait says how many can be ordered and when those ship (an outside check found "Out of stock" shown for 2,466
      * units when an order would get 2,465 waiting with a promise and 1 refused).
      */
     public static Availability of(AvailabilityStatus status, int available, int reservable, int waitable, Optional<Promise> eta,
-                                  boolean released, Optional<Integer> restockIntervalDays, LocalDate today) {
+                                  Optional<Promise> moreDue, boolean released, Optional<Integer> restockIntervalDays, LocalDate today) {
         Optional<String> cadence = restockIntervalDays.map(RestockCadence::note);
+        Optional<String> timeline = moreDue.map(due -> "more is due " + range(due, today)).or(() -> cadence);
         return switch (status) {
             case IN_STOCK -> new Availability(status, available, eta, Optional.empty(), "In stock");
             case PREORDER -> new Availability(status, available, eta, eta.isPresent() ? Optional.empty() : Optional.of("no confirmed date yet"),
@@ -34,7 +37,7 @@ public record Availability(AvailabilityStatus status, int available, Optional<Pr
             case DISCONTINUED -> new Availability(status, available, Optional.empty(), Optional.of("this product will not return"),
                     reservable > 0 ? "Only " + reservable + " left; no longer made" : "No longer available");
             case OUT_OF_STOCK -> waitable > 0 ? partly(available, reservable, waitable, eta, released, cadence, today)
-                    : outOfStock(available, reservable, released, cadence);
+                    : outOfStock(available, reservable, released, timeline);
         };
     }
 
@@ -48,14 +51,15 @@ public record Availability(AvailabilityStatus status, int available, Optional<Pr
         return new Availability(AvailabilityStatus.OUT_OF_STOCK, available, Optional.empty(), cadence, message);
     }
 
-    private static Availability outOfStock(int available, int reservable, boolean released, Optional<String> cadence) {
+    /** Out of stock, with the timeline: when more is due, or how often it usually restocks. */
+    private static Availability outOfStock(int available, int reservable, boolean released, Optional<String> timeline) {
         if (!released) {
             return new Availability(AvailabilityStatus.OUT_OF_STOCK, available, Optional.empty(),
                     Optional.of("not yet released; no confirmed supply"), "Coming soon");
         }
         String lead = reservable > 0 ? "Only " + reservable + " available" : "Out of stock";
-        return new Availability(AvailabilityStatus.OUT_OF_STOCK, available, Optional.empty(), cadence,
-                cadence.map(note -> lead + " — " + note).orElse(lead));
+        return new Availability(AvailabilityStatus.OUT_OF_STOCK, available, Optional.empty(), timeline,
+                timeline.map(note -> lead + " — " + note).orElse(lead));
     }
 
     /**

@@ -93,7 +93,8 @@ public final class AvailabilityQueries {
             Optional<Integer> cadence = RestockCadence.typicalIntervalDays(receiptDays.getOrDefault(item.sku(), List.of()));
             answers.add(new Answer(item.sku(), item.quantity(), decision, Availability.of(decision.status(),
                     position.released() ? position.freeUnits() : 0,
-                    decision.reserved(), decision.waiting(), decision.promise(), position.released(), cadence, books.today())));
+                    decision.reserved(), decision.waiting(), decision.promise(), decision.moreDue(), position.released(), cadence,
+                    books.today())));
         }
         return answers;
     }

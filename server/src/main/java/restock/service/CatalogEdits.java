@@ -1,6 +1,7 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.common.Paged;
 import restock.catalog.ProductPlacement;
 import restock.catalog.AuditEntry;
 import restock.catalog.CatalogAudit;
@@ -42,9 +43,9 @@ public final class CatalogEdits {
     public record Created<T>(T value, boolean created) {
     }
 
-    public List<Supplier> suppliers(Handle handle, long afterId, int limit) {
+    public Paged<Supplier> suppliers(Handle handle, long afterId, int limit) {
         requirePageSize(limit);
-        return SqlCatalogEdits.suppliers(handle, afterId, limit);
+        return Paged.of(SqlCatalogEdits.suppliers(handle, afterId, Paged.rowsToRead(limit)), limit);
     }
 
     public Supplier supplier(Handle handle, long id) {
@@ -201,9 +202,9 @@ public final class CatalogEdits {
                 .orElseThrow(() -> new InvalidInput("supplierId", "no supplier " + id + ": create it first (POST /api/suppliers)")));
     }
 
-    public List<Map<String, Object>> products(Handle handle, String afterSku, int limit, Optional<String> category) {
+    public Paged<Map<String, Object>> products(Handle handle, String afterSku, int limit, Optional<String> category) {
         requirePageSize(limit);
-        return SqlCatalogEdits.products(handle, afterSku, limit, category);
+        return Paged.of(SqlCatalogEdits.products(handle, afterSku, Paged.rowsToRead(limit), category), limit);
     }
 
     /**

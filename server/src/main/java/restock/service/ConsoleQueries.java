@@ -178,7 +178,7 @@ public final class ConsoleQueries {
                 SqlConsole.openPurchaseOrders(h, supplierId, restock.books().today(), PAGE_ROWS)));
     }
 
-    public List<NamedStockLevel> products(String afterSku) {
+    public restock.common.Paged<NamedStockLevel> products(String afterSku) {
         return restock.read(h -> restock.stock().list(h, afterSku, PAGE_ROWS));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
+import restock.common.Paged;
 import restock.common.InvalidInput;
 import restock.insight.Alerts;
 import restock.insight.CauseKind;
@@ -80,11 +81,10 @@ public final class InsightQueries {
             throw new InvalidInput("before", "before must be a positive event id, was " + before.get());
         }
         analysis.classifyPending(CATCH_UP_EVENTS);
-        List<SqlCauses.StoredCauses> rows = restock.read(h -> SqlCauses.list(h, sku, cause, period.from(), period.to(),
-                before.orElse(Long.MAX_VALUE), limit));
-        List<Map<String, Object>> items = rows.stream().map(InsightQueries::view).toList();
-        Optional<Long> next = rows.size() == limit ? Optional.of(rows.get(rows.size() - 1).eventId()) : Optional.empty();
-        return new CausePage(items, next);
+        Paged<SqlCauses.StoredCauses> rows = Paged.of(restock.read(h -> SqlCauses.list(h, sku, cause,
+                period.from(), period.to(), before.orElse(Long.MAX_VALUE), Paged.rowsToRead(limit))), limit);
+        List<Map<String, Object>> items = rows.items().stream().map(InsightQueries::view).toList();
+        return new CausePage(items, rows.next(SqlCauses.StoredCauses::eventId));
     }
 
     /** Events and units per period and primary cause. */

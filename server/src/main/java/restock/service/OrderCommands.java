@@ -1,6 +1,7 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.common.Paged;
 import restock.allocation.Admission;
 import restock.allocation.Placement;
 import restock.allocation.SkuBook;
@@ -148,14 +149,15 @@ public final class OrderCommands {
      * The pick list: orders with a line that ships now ({@link #shipsNow}: all its open units reserved, its payment held
      * or taken where Restock takes one), oldest first, after a given order id.
      */
-    public List<ToShip> toShip(Handle handle, long afterOrderId, int limit) {
+    public Paged<ToShip> toShip(Handle handle, long afterOrderId, int limit) {
         if (limit < 1 || limit > MAX_PICK_LIST_PAGE) {
             throw new InvalidInput("limit", "limit must be between 1 and " + MAX_PICK_LIST_PAGE + ", was " + limit);
         }
-        List<Order> orders = SqlOrders.readyToShip(handle, afterOrderId, limit);
-        Map<Long, List<LinePayment>> payments = orders.isEmpty() ? Map.of()
-                : SqlPayments.ofOrders(handle, orders.stream().map(Order::id).toList());
-        return orders.stream().map(order -> {
+        Paged<Order> orders = Paged.of(SqlOrders.readyToShip(handle, afterOrderId,
+                Paged.rowsToRead(limit)), limit);
+        Map<Long, List<LinePayment>> payments = orders.items().isEmpty() ? Map.of()
+                : SqlPayments.ofOrders(handle, orders.items().stream().map(Order::id).toList());
+        return new Paged<>(orders.items().stream().map(order -> {
             Map<Long, LinePayment> byLine = new java.util.HashMap<>();
             payments.getOrDefault(order.id(), List.of()).forEach(payment -> byLine.put(payment.orderLineId(), payment));
             // The query and the rule ship() applies must agree: a listed order that cannot ship is a bug, not an answer.
@@ -164,7 +166,7 @@ public final class OrderCommands {
                         + " has no line that ships now");
             }
             return new ToShip(order, byLine);
-        }).toList();
+        }).toList(), orders.more());
     }
 
     public Order find(Handle handle, long orderId) {

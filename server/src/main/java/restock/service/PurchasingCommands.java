@@ -1,6 +1,7 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.common.Paged;
 import restock.allocation.SkuBook;
 import restock.allocation.SupplyWithdrawal;
 import restock.catalog.Sku;
@@ -81,7 +82,7 @@ public final class PurchasingCommands {
      * Purchase orders after {@code afterId} in id order, a page at a time, optionally only those of one status
      * ({@code open}, {@code closed}, {@code cancelled}) or naming one SKU.
      */
-    public List<PurchaseOrder> list(Handle handle, Optional<String> status, Optional<String> sku, long afterId, int limit) {
+    public Paged<PurchaseOrder> list(Handle handle, Optional<String> status, Optional<String> sku, long afterId, int limit) {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new InvalidInput("limit", "limit must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
         }
@@ -92,7 +93,7 @@ public final class PurchasingCommands {
                 .filter(known -> known.code().equals(code)).findFirst()
                 .orElseThrow(() -> new InvalidInput("status", "status must be open, closed or cancelled, was '" + code + "'")));
         Optional<Sku> product = sku.map(Sku::of);
-        return SqlPurchasing.list(handle, wanted, product, afterId, limit);
+        return Paged.of(SqlPurchasing.list(handle, wanted, product, afterId, Paged.rowsToRead(limit)), limit);
     }
 
     public PurchaseOrder find(Handle handle, long id) {

@@ -1,6 +1,7 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.common.Paged;
 import restock.allocation.SkuBook;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
@@ -88,11 +89,11 @@ public final class StockCommands {
     }
 
     /** Balances of up to {@code limit} SKUs after {@code afterSku}, in SKU order, with product names. */
-    public List<NamedStockLevel> list(Handle handle, String afterSku, int limit) {
+    public Paged<NamedStockLevel> list(Handle handle, String afterSku, int limit) {
         if (limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new InvalidInput("limit", "limit must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
         }
-        return SqlInventory.list(handle, afterSku, limit);
+        return Paged.of(SqlInventory.list(handle, afterSku, Paged.rowsToRead(limit)), limit);
     }
 
     public StockLevel level(Handle handle, Sku sku) {

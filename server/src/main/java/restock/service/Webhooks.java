@@ -4,7 +4,9 @@ import org.jdbi.v3.core.Handle;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
+import restock.common.Paged;
 import restock.notify.ListedWebhookEndpoint;
+import restock.notify.Message;
 import restock.notify.OutboxEntry;
 import restock.notify.OutboxQuery;
 import restock.notify.UnstoredMessage;
@@ -78,13 +80,19 @@ public final class Webhooks {
 
     /**
      * Puts a parked (dead-lettered) message back in the queue with its attempts reset. A message not parked is a
-     * conflict that says where it stands; an id no message has is not found.
+     * conflict that says where it stands, and so is a webhook whose endpoint was deleted: nothing goes to a deleted
+     * endpoint (a replay of one was accepted and queued it again, an outside check); an id no message has is not found.
      */
     public void replay(Handle handle, long messageId) {
         OutboxEntry message = SqlOutbox.lockForChange(handle, messageId).orElseThrow(() -> messageNotFound(messageId));
         message.replayRefusal().ifPresent(reason -> {
             throw new Conflict("id", reason);
         });
+        if (message.channel() == Message.Channel.WEBHOOK && SqlOutbox.liveEndpointId(handle, message.recipient()).isEmpty()) {
+            throw new Conflict("id", "outbox message " + messageId + " is a webhook for endpoint "
+                    + message.endpointId().map(String::valueOf).orElse("?") + ", which was deleted: nothing is sent to a deleted endpoint"
+                    + " (register its URL again with POST /api/webhooks to replay it)");
+        }
         if (!SqlOutbox.replay(handle, messageId, clock.instant())) {
             throw new IllegalStateException("outbox message " + messageId + " was parked and locked, yet the replay changed no row");
         }
@@ -117,9 +125,8 @@ public final class Webhooks {
     public OutboxPage outbox(Handle handle, OutboxQuery query) {
         Optional<String> endpointUrl = query.endpointId().map(id -> SqlWebhooks.url(handle, id).orElseThrow(() ->
                 new NotFound("endpointId", "no webhook endpoint with id " + id + "; GET /api/webhooks lists them")));
-        List<OutboxEntry> items = SqlOutbox.list(handle, query, endpointUrl);
-        Optional<Long> next = items.size() == query.limit() ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty();
-        return new OutboxPage(items, next);
+        Paged<OutboxEntry> page = Paged.of(SqlOutbox.list(handle, query, endpointUrl, Paged.rowsToRead(query.limit())), query.limit());
+        return new OutboxPage(page.items(), page.next(OutboxEntry::id));
     }
 
     /** One page of messages the relay could not store, newest first, and the next page's {@code before}. */
@@ -134,8 +141,8 @@ public final class Webhooks {
         if (beforeId.isPresent() && beforeId.get() < 1) {
             throw new InvalidInput("before", "before must be an id (the next value of the previous page), was " + beforeId.get());
         }
-        List<UnstoredMessage> items = SqlOutbox.unstored(handle, beforeId.orElse(Long.MAX_VALUE), limit);
-        return new UnstoredPage(items, items.size() == limit ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty());
+        Paged<UnstoredMessage> page = Paged.of(SqlOutbox.unstored(handle, beforeId.orElse(Long.MAX_VALUE), Paged.rowsToRead(limit)), limit);
+        return new UnstoredPage(page.items(), page.next(UnstoredMessage::id));
     }
 
     /** One page of what was sent to a recipient, newest first, and the next page's {@code before}. */
@@ -153,8 +160,8 @@ public final class Webhooks {
         if (beforeId.isPresent() && beforeId.get() < 1) {
             throw new InvalidInput("before", "before must be an id (the next value of the previous page), was " + beforeId.get());
         }
-        List<SentMessage> items = SqlOutbox.sentTo(handle, recipient, beforeId.orElse(Long.MAX_VALUE), limit);
-        return new SentPage(items, items.size() == limit ? Optional.of(items.get(items.size() - 1).id()) : Optional.empty());
+        Paged<SentMessage> page = Paged.of(SqlOutbox.sentTo(handle, recipient, beforeId.orElse(Long.MAX_VALUE), Paged.rowsToRead(limit)), limit);
+        return new SentPage(page.items(), page.next(SentMessage::id));
     }
 
     /** The signing secret of the active endpoint at this URL. */

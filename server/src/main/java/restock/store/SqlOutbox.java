@@ -189,10 +189,10 @@ public final class SqlOutbox {
                 order by earlier.id limit 1) held on true""".formatted(listedStatus("earlier"));
 
     /**
-     * Outbox messages, newest first, as the query asks (a webhook endpoint as its URL, which is what a webhook is
-     * addressed to). Indexes: outbox_dead_by_id for parked ones, outbox_pending_by_id for pending and retrying ones.
+     * Up to {@code rows} outbox messages, newest first, as the query asks (a webhook endpoint as its URL, which is what a
+     * webhook is addressed to). Indexes: outbox_dead_by_id for parked ones, outbox_pending_by_id for pending and retrying ones.
      */
-    public static List<OutboxEntry> list(Handle handle, OutboxQuery query, Optional<String> endpointUrl) {
+    public static List<OutboxEntry> list(Handle handle, OutboxQuery query, Optional<String> endpointUrl, int rows) {
         return handle.createQuery("""
                         select %s
                         from %s
@@ -207,7 +207,7 @@ public final class SqlOutbox {
                 .bind("channel", query.channelListed().map(Message.Channel::code).orElse(null))
                 .bind("url", endpointUrl.orElse(null))
                 .bind("topic", query.topic().orElse(null))
-                .bind("limit", query.limit())
+                .bind("limit", rows)
                 .map((rs, ctx) -> listed(rs))
                 .list();
     }
@@ -236,7 +236,8 @@ public final class SqlOutbox {
                 Message.Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)), rs.getString("topic"),
                 rs.getString("recipient"), Optional.ofNullable(rs.getObject("endpoint_id", Long.class)), status,
                 rs.getInt("attempts"), Optional.ofNullable(rs.getString("last_error")),
-                status.willBeTried() ? Optional.of(rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant()) : Optional.empty(),
+                status.willBeTried() && !OutboxEntry.waitsForResume(held)
+                        ? Optional.of(rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant()) : Optional.empty(),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(rs.getObject("sent_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant), held);
     }

@@ -172,8 +172,8 @@ final class ConsolePages {
     private void products(Context ctx) {
         String after = Optional.ofNullable(ctx.queryParam("after")).orElse("");
         var products = queries.products(after);
-        String next = products.size() == ConsoleQueries.PAGE_ROWS ? products.get(products.size() - 1).level().sku().code() : "";
-        console.render(ctx, "console/products.jte", "products", Map.of("products", products, "next", next));
+        String next = products.next(named -> named.level().sku().code()).orElse("");
+        console.render(ctx, "console/products.jte", "products", Map.of("products", products.items(), "next", next));
     }
 
     /** A SKU's page with its two forms (count, edit): blank, or one of them as a refusal sent it back. */
@@ -230,12 +230,12 @@ final class ConsolePages {
         restock.read(h -> {
             long after = 0;
             for (int page = 0; page < MAX_SUPPLIER_PAGES; page++) {
-                List<Supplier> suppliers = restock.catalogEdits().suppliers(h, after, CatalogEdits.MAX_PAGE_SIZE);
-                suppliers.forEach(s -> s.leadTimeDays().ifPresent(days -> leadTimes.put(s.name(), days)));
-                if (suppliers.size() < CatalogEdits.MAX_PAGE_SIZE) {
+                var suppliers = restock.catalogEdits().suppliers(h, after, CatalogEdits.MAX_PAGE_SIZE);
+                suppliers.items().forEach(s -> s.leadTimeDays().ifPresent(days -> leadTimes.put(s.name(), days)));
+                if (!suppliers.more()) {
                     break;
                 }
-                after = suppliers.get(suppliers.size() - 1).id();
+                after = suppliers.next(Supplier::id).orElseThrow();
             }
             return null;
         });

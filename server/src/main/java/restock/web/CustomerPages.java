@@ -1,5 +1,6 @@
 package restock.web;
 
+import io.javalin.http.Context;
 import restock.notify.Branding;
 import restock.orders.LineQuantities;
 import restock.orders.LineState;
@@ -29,6 +30,12 @@ public final class CustomerPages {
      */
     public String cancel(CancelLinks.View view, String token, Map<String, String> names, Map<Long, LinePayment> payments,
                          Branding branding) {
+        return cancel(view, token, names, payments, Optional.empty(), branding);
+    }
+
+    /** The cancel page as {@link #cancel(CancelLinks.View, String, Map, Map, Branding)} shows it, with why a sent form was refused. */
+    public String cancel(CancelLinks.View view, String token, Map<String, String> names, Map<Long, LinePayment> payments,
+                         Optional<String> refused, Branding branding) {
         Order order = orderOf(view).orElse(null);
         List<String> willCancel = new ArrayList<>();
         List<String> cancelled = new ArrayList<>();
@@ -55,7 +62,36 @@ public final class CustomerPages {
         }
         return pages.render("customer/cancel.jte", Map.of("state", state(view), "token", token, "orderId", order == null ? 0L : order.id(),
                 "willCancel", willCancel,
-                "cancelled", cancelled, "remains", remains, "reasons", CancelLinks.REASONS, "branding", branding));
+                "cancelled", cancelled, "remains", remains, "reasons", CancelLinks.REASONS, "refused", refused.orElse(""), "branding", branding));
+    }
+
+    /** What a shopper is told when the cancel form came in a way its page never sends it; nothing was cancelled. */
+    static final String CANCEL_FORM_REFUSED = "Your request could not be read as sent, so nothing was cancelled. Please choose one of "
+            + "the reasons below (or none) and press the button again.";
+
+    /**
+     * Why the cancel form cannot be taken as sent, in words for the shopper, or nothing: a body that does not decode, a
+     * field that is not text (a NUL), a field sent twice, or a reason the page does not offer (empty, unknown, HTML).
+     * The page answered the API's JSON for these, and took the first of two reasons (an outside check); no reason
+     * at all is "other", as the page's choice is optional.
+     */
+    public static Optional<String> cancelFormRefusal(Context ctx) {
+        if (FormInput.undecodable(ctx).isPresent() || FormInput.unreadable(ctx).isPresent()
+                || Console.repeatedField(ctx, field -> false).isPresent()) {
+            return Optional.of(CANCEL_FORM_REFUSED);
+        }
+        String reason = ctx.formParam("reason");
+        return reason == null || CancelLinks.REASONS.contains(reason) ? Optional.empty() : Optional.of(CANCEL_FORM_REFUSED);
+    }
+
+    /** Whether a path is one of the pages customers reach from a link (cancel, waitlist, offers), which answer in HTML. */
+    public static boolean owns(String path) {
+        return path.startsWith("/cancel/") || path.startsWith("/waitlist/") || path.startsWith("/offers/");
+    }
+
+    /** The page for a customer's request larger than a request may be: nothing was changed. */
+    public String tooLarge(int maxBytes, Branding branding) {
+        return pages.render("customer/too-large.jte", Map.of("maxKiB", maxBytes / 1024, "branding", branding));
     }
 
     /** The order a link's view shows (after the click, for one that cancelled); none for a link that does not work. */

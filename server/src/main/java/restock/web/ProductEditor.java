@@ -103,7 +103,7 @@ public final class ProductEditor {
     NewForm newForm() {
         return restock.read(h -> {
             CatalogEdits edits = restock.catalogEdits();
-            return new NewForm(edits.suppliers(h, 0, SUPPLIER_CHOICES), edits.categories(h), edits.mainCurrency(h));
+            return new NewForm(edits.suppliers(h, 0, SUPPLIER_CHOICES).items(), edits.categories(h), edits.mainCurrency(h));
         });
     }
 
@@ -146,7 +146,7 @@ public final class ProductEditor {
             CatalogEdits.FiledProduct filed = edits.product(h, sku);
             Money price = filed.product().price();
             List<AuditEntry> audit = edits.auditTrail(h, "product", sku.code());
-            return new Form(filed, edits.suppliers(h, 0, SUPPLIER_CHOICES), edits.categories(h),
+            return new Form(filed, edits.suppliers(h, 0, SUPPLIER_CHOICES).items(), edits.categories(h),
                     Format.amount(price.amountMinor(), price.currency()),
                     auditRows(audit.subList(0, Math.min(AUDIT_ROWS, audit.size())), price.currency()));
         });

@@ -137,7 +137,7 @@ public final class ShopDemo {
      */
     List<Item> items(Optional<Checked> checked) {
         return restock.read(h -> {
-            List<NamedStockLevel> listed = restock.stock().list(h, "", PRODUCTS_LOOKED_AT);
+            List<NamedStockLevel> listed = restock.stock().list(h, "", PRODUCTS_LOOKED_AT).items();
             if (listed.isEmpty()) {
                 return List.of();
             }

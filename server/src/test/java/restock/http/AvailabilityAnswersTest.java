@@ -39,6 +39,32 @@ class AvailabilityAnswersTest {
         }
     }
 
+    /**
+     * A product that may not wait for stock, with a confirmed purchase order coming: the shop said "Out of stock —
+     * usually restocks every ~2 months" with 2,460 units due on 12 Dec (an outside check, demo SKU 21731). Out of stock
+     * is right, as an order for it is refused; the timeline says when more is due, the order's refusal agreeing.
+     */
+    @Test
+    void a_product_that_may_not_wait_says_when_more_is_due_and_is_still_refused() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            client.post("/api/products", "{\"sku\":\"21731\",\"name\":\"Red Toadstool Led Night Light\",\"priceMinor\":165,"
+                    + "\"currency\":\"GBP\",\"backorderPolicy\":\"never\"}");
+            client.post("/api/purchase-orders", "{\"supplier\":\"Lights Ltd\",\"newSupplier\":true,\"lines\":[{\"sku\":\"21731\","
+                    + "\"quantity\":2460,\"expectedDate\":\"" + LocalDate.now().plusDays(5) + "\"}]}");
+
+            var answer = client.get("/api/availability/21731").json();
+            assertThat(answer.path("status").asText()).isEqualTo("out_of_stock");
+            assertThat(answer.path("message").asText()).startsWith("Out of stock — more is due ").doesNotContain("usually restocks");
+            assertThat(answer.path("note").asText()).startsWith("more is due ");
+            assertThat(answer.has("eta")).as("nothing is promised to an order that cannot be placed").isFalse();
+            var order = client.post("/api/orders", "{\"customerEmail\":\"a@example.com\",\"lines\":[{\"sku\":\"21731\",\"quantity\":1}]}").json();
+            assertThat(order.path("refusedUnits").asInt()).as("still refused: the policy lets none wait").isEqualTo(1);
+            assertThat(client.get("/api/products/21731/offer").json().path("offers").path("availability").asText())
+                    .isEqualTo("https://schema.org/OutOfStock");
+        }
+    }
+
     /** The offer was sent without a charset and encoded as Latin-1: "Café" arrived as invalid UTF-8, "茶" as "?" (an outside check). */
     @Test
     void the_offer_is_utf_8_json_ld() {

@@ -59,6 +59,43 @@ class CancelPageTest {
     private static final Map<String, String> FORM = Map.of("Content-Type", "application/x-www-form-urlencoded");
 
     /**
+     * A reason the page does not offer (unknown, empty, a NUL, HTML) was answered with the API's JSON, and of two reasons
+     * the first was taken without a word (an outside check): a shopper gets the shop's page again with why, and nothing
+     * is cancelled. A body over the limit on a customer's page is a page too.
+     */
+    @Test
+    void a_form_the_page_never_sends_shows_the_page_again_with_why_and_cancels_nothing() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            client.post("/api/products", "{\"sku\":\"22720\",\"name\":\"Cake Tins\",\"priceMinor\":495,"
+                    + "\"currency\":\"GBP\",\"backorderPolicy\":\"always\"}");
+            long orderId = order(client, "ann@example.com", "22720", 2);
+            String path = cancelPath(client, orderId);
+
+            for (String form : java.util.List.of("reason=lost+interest", "reason=", "reason=other%00", "reason=%3Cb%3Eother%3C%2Fb%3E",
+                    "reason=other&reason=waited+too+long", "reason=%zz")) {
+                ApiClient.Exchange refused = client.send("POST", path, form, FORM);
+                assertThat(refused.status()).as(form).isEqualTo(400);
+                assertThat(refused.contentType()).as(form).startsWith("text/html");
+                assertThat(refused.responseBody()).as(form).contains("nothing was cancelled", "Cancel the waiting items", "Cake Tins")
+                        .doesNotContain("<b>other");
+            }
+            assertThat(client.get("/api/orders/" + orderId).json().path("status").asText()).isEqualTo("backordered");
+
+            ApiClient.Exchange tooLarge = client.send("POST", path, "reason=" + "n".repeat(70_000), FORM);
+            assertThat(tooLarge.status()).isEqualTo(413);
+            assertThat(tooLarge.contentType()).startsWith("text/html");
+            assertThat(tooLarge.responseBody()).contains("Too large", "Restock demo shop", "so nothing was changed");
+            ApiClient.Exchange waitlist = client.send("POST", "/waitlist/confirm/some-token", "x=" + "n".repeat(70_000), FORM);
+            assertThat(waitlist.contentType()).as("a page that reads no field answers its page").startsWith("text/html");
+            assertThat(client.get("/api/orders/" + orderId).json().path("status").asText()).isEqualTo("backordered");
+
+            assertThat(client.send("POST", path, "reason=waited+too+long", FORM).responseBody()).as("the page's own form still cancels")
+                    .contains("2 × Cake Tins cancelled");
+        }
+    }
+
+    /**
      * The page told every customer "you have not been charged for them", also one whose shop took payment its own way
      * (Restock took none for the order and cannot know): before the click, each item says what cancelling does with its
      * payment, in the words the page uses after it (an outside check).

@@ -230,11 +230,11 @@ final class ShopUnderTest {
     /** The pick list, every page of it: the real ids of the orders a warehouse would ship now, oldest first. */
     private List<Long> toShip(org.jdbi.v3.core.Handle h) {
         List<Long> ids = new ArrayList<>();
-        List<OrderCommands.ToShip> page;
+        restock.common.Paged<OrderCommands.ToShip> page;
         do {
             page = restock.orders().toShip(h, ids.isEmpty() ? 0 : ids.get(ids.size() - 1), OrderCommands.MAX_PICK_LIST_PAGE);
-            page.forEach(due -> ids.add(due.order().id()));
-        } while (page.size() == OrderCommands.MAX_PICK_LIST_PAGE);
+            page.items().forEach(due -> ids.add(due.order().id()));
+        } while (page.more());
         return ids;
     }
 

@@ -170,7 +170,15 @@ class WebhookDeliveryListTest {
             assertThat(message.path("heldReason").asText()).isEqualTo("webhook endpoint " + endpointId
                     + " is paused: its messages are kept and go, in order, once POST /api/webhooks/" + endpointId + "/resume resumes it");
             assertThat(message.has("heldBehind")).isFalse();
+            // It listed its creation time as its next attempt, though nothing is tried before the resume (an outside check).
+            assertThat(message.has("nextAttemptAt")).as("no next attempt while its endpoint is paused").isFalse();
         });
+        String refused = expect(client.post("/api/outbox/" + held.get(0).path("id").asLong() + "/replay", ""), 409).json().path("detail").asText();
+        assertThat(refused).as("where it stands, in the same words").contains("is pending: not tried yet, waiting until webhook endpoint "
+                + endpointId + " is resumed");
+        Exchange notNow = expect(client.post("/api/outbox/" + held.get(0).path("id").asLong() + "/retry", ""), 409);
+        assertThat(notNow.json().path("detail").asText()).as("a retry cannot send it before the resume").contains("is paused",
+                "POST /api/webhooks/" + endpointId + "/resume");
         assertThat(items("?channel=email")).as("mail does not wait for the endpoint").hasSize(2)
                 .allSatisfy(mail -> assertThat(mail.path("status").asText()).isEqualTo("delivered"));
 
@@ -202,6 +210,30 @@ class WebhookDeliveryListTest {
 
         assertThat(items("?channel=webhook&status=retrying")).as("a refused replay changes nothing").singleElement()
                 .satisfies(still -> assertThat(still).isEqualTo(retrying));
+    }
+
+    /**
+     * Deleting an endpoint parks what was queued for it; a replay of one of those was accepted and queued it again (an
+     * outside check): nothing goes to a deleted endpoint, so the replay is a 409 that says why, and the message stays parked.
+     */
+    @Test
+    void replaying_a_message_for_a_deleted_endpoint_is_a_409_that_says_so_and_nothing_is_sent() {
+        long endpointId = endpointAndOneWaitingOrder();
+        endpointDown.set(false);
+        expect(client.send("DELETE", "/api/webhooks/" + endpointId, null, Map.of("Authorization", "Bearer " + RunningApi.API_KEY)), 204);
+        JsonNode parked = items("?channel=webhook&status=parked").get(0);
+        assertThat(parked.path("lastError").asText()).isEqualTo(restock.store.SqlWebhooks.DELETED_REASON);
+
+        Exchange refused = expect(client.post("/api/outbox/" + parked.path("id").asLong() + "/replay", ""), 409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("field").asText()).isEqualTo("id");
+        assertThat(refused.json().path("detail").asText()).contains("endpoint " + endpointId, "was deleted", "nothing is sent to a deleted endpoint");
+        worker().runOnce();
+        clock.advance(Backoff.MAX_DELAY);
+        worker().runOnce();
+        assertThat(delivered).isEmpty();
+        assertThat(items("?channel=webhook")).as("a refused replay changes nothing").singleElement()
+                .satisfies(still -> assertThat(still).isEqualTo(parked));
     }
 
     /** Waiting out the backoff is not the only way: an operations key has a message waiting for its next attempt tried now. */

@@ -16,7 +16,7 @@ class AvailabilityMessagesTest {
     }
 
     private static String preOrder(Promise promise) {
-        return Availability.of(AvailabilityStatus.PREORDER, 0, 0, 1, Optional.of(promise), false, Optional.empty(), TODAY).message();
+        return Availability.of(AvailabilityStatus.PREORDER, 0, 0, 1, Optional.of(promise), Optional.empty(), false, Optional.empty(), TODAY).message();
     }
 
     @Test
@@ -32,7 +32,22 @@ class AvailabilityMessagesTest {
         assertThat(preOrder(between("9999-12-31", "9999-12-31"))).isEqualTo("Pre-order — ships 31 Dec 9999");
         assertThat(Availability.range(between("2028-03-02", "2028-03-05"), TODAY)).isEqualTo("2–5 Mar 2028");
         assertThat(Availability.range(between("2027-12-28", "2028-01-03"), TODAY)).isEqualTo("28 Dec 2027 – 3 Jan 2028");
-        assertThat(Availability.of(AvailabilityStatus.BACKORDER, 0, 0, 4, Optional.of(between("2027-11-20", "2027-11-25")), true,
-                Optional.empty(), TODAY).message()).isEqualTo("Backordered — ships 20–25 Nov 2027");
+        assertThat(Availability.of(AvailabilityStatus.BACKORDER, 0, 0, 4, Optional.of(between("2027-11-20", "2027-11-25")), Optional.empty(),
+                true, Optional.empty(), TODAY).message()).isEqualTo("Backordered — ships 20–25 Nov 2027");
+    }
+
+    /**
+     * A product that may not wait for stock said "Out of stock — usually restocks every ~2 months" with 2,460 units
+     * confirmed for 12 Dec (an outside check): out of stock is right, the timeline is when more is due.
+     */
+    @Test
+    void out_of_stock_with_more_due_says_when_and_without_it_the_usual_cadence() {
+        Optional<Promise> due = Optional.of(between("2026-12-12", "2026-12-15"));
+        Availability withSupply = Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 0, Optional.empty(), due, true, Optional.of(60), TODAY);
+        assertThat(withSupply.message()).isEqualTo("Out of stock — more is due 12–15 Dec");
+        assertThat(withSupply.note()).contains("more is due 12–15 Dec");
+        assertThat(withSupply.eta()).as("it promises nothing: nothing can be ordered now").isEmpty();
+        assertThat(Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 0, Optional.empty(), Optional.empty(), true, Optional.of(60), TODAY)
+                .message()).isEqualTo("Out of stock — usually restocks every ~2 months");
     }
 }
