@@ -228,7 +228,10 @@ class ConsoleBrowserTest {
         form.findElement(By.tagName("button")).click();
         assertThat(waitFor(By.cssSelector("#placed li.waiting")).getText()).startsWith("2 × " + name + ": waits for stock, ships ")
                 .containsPattern("\\(\\d+% likely by ");
-        assertThat(browser.findElement(By.id("charge")).getText()).isEqualTo("Nothing is charged until it ships.");
+        // What the page says of paying is what the cancel page then says: the shop demo takes no payment (the page said
+        // "Nothing is charged until it ships", and the cancel page that the shop refunds what was paid).
+        assertThat(browser.findElement(By.id("charge")).getText()).isEqualTo("No payment was taken with this order: the shop takes "
+                + "payment its own way, and if you paid the shop for items you cancel, the shop will refund you.");
         screenshot("shop-ordered");
         browser.findElement(By.id("cancel-link")).click();
         browser.findElement(By.id("cancel")).click();
