@@ -522,6 +522,12 @@ class ConsoleBrowserTest {
             Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
                     .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow.intValue()).as(page + " scrolls sideways on a phone").isLessThanOrEqualTo(0);
+            // The menu scrolled sideways inside itself, "Purchase orde" cut off with no cue: every entry shows whole.
+            WebElement menu = browser.findElement(By.cssSelector("header.top nav"));
+            Number hidden = (Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return arguments[0].scrollWidth - arguments[0].clientWidth;", menu);
+            assertThat(hidden.intValue()).as(page + "'s menu hides entries sideways on a phone").isLessThanOrEqualTo(0);
+            assertThat(menu.findElements(By.tagName("a"))).allSatisfy(entry -> assertThat(entry.isDisplayed()).isTrue());
             screenshot("phone-" + page.replace('/', '-'));
         }
         browser.manage().window().setSize(new Dimension(1280, 1000));
