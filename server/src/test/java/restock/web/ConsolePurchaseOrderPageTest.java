@@ -80,6 +80,13 @@ class ConsolePurchaseOrderPageTest {
             });
             assertThat(figures.linesReceived()).isEqualTo(3);
             assertThat(figures.linesReceivedLate()).as("lines received late, in a session 14 hours ahead of UTC").isEqualTo(1);
+            Instant ordered = due.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+            var bySupplier = api.restock().inTransaction(h -> {
+                h.execute("set local time zone 'Pacific/Kiritimati'");
+                return restock.store.SqlAlerts.supplierReceipts(h, ordered.minus(Duration.ofDays(30)), ordered);
+            });
+            assertThat(bySupplier).singleElement().satisfies(bags -> assertThat(bags.recentDaysLate())
+                    .as("the slipping alert's days late, in a session 14 hours ahead of UTC").isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(0.001)));
         }
     }
 
