@@ -38,6 +38,31 @@ public record PurchaseOrder(long id, String supplier, Status status, Instant cre
         }
     }
 
+    /**
+     * How many days late a line is, counted as supplier reliability, the suppliers' "late" figures and the overview's
+     * slipping suppliers count it: from the date the supplier first confirmed to the day its first units arrived (a UTC
+     * day, as Restock's "today" is), or, while nothing has arrived on an open order, to today. Zero is on time: a line
+     * due 16 Nov that arrived 16 Nov 08:00 is not late, though units are still missing (the page said "late" for any
+     * line with units missing past its date, also on a closed order, whose missing units are short, not late).
+     */
+    public long daysLate(Line line, LocalDate today) {
+        Optional<LocalDate> arrived = line.firstReceivedAt().map(PurchaseOrder::dayOf);
+        if (arrived.isEmpty() && status != Status.OPEN) {
+            return 0;
+        }
+        return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(line.firstConfirmedDate(), arrived.orElse(today)));
+    }
+
+    /** Whether a line came short: its order is closed (nothing more will come) and fewer units arrived than were ordered. */
+    public boolean cameShort(Line line) {
+        return status == Status.CLOSED && line.openQuantity() > 0;
+    }
+
+    /** The day a moment falls on in Restock's days (UTC: the clock's "today", promises and the KPIs count in them). */
+    public static LocalDate dayOf(Instant moment) {
+        return LocalDate.ofInstant(moment, java.time.ZoneOffset.UTC);
+    }
+
     public boolean fullyReceived() {
         return lines.stream().allMatch(line -> line.openQuantity() == 0);
     }

@@ -52,6 +52,11 @@ public final class CatalogEdits {
         return SqlCatalogEdits.supplier(handle, id, false).orElseThrow(() -> new NotFound("id", "no supplier " + id));
     }
 
+    /** The names of these suppliers by id (the audit trail names a product's supplier by id); an id not on file is left out. */
+    public Map<Long, String> supplierNames(Handle handle, java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : SqlCatalogEdits.supplierNames(handle, ids);
+    }
+
     /** The supplier with this name (names are unique), for pages that know a supplier only by the name a purchase order shows. */
     public Optional<Supplier> supplierNamed(Handle handle, String name) {
         return SqlCatalogEdits.supplierNamed(handle, name);

@@ -29,6 +29,8 @@ public final class ConsoleQueries {
     public static final int TREND_DAYS = 30;
     /** Ledger movements shown on a SKU's page. */
     public static final int MOVEMENT_ROWS = 30;
+    /** Days a line has waited from which the backorder queue shades its row (and its key says so). */
+    public static final int LONG_WAIT_DAYS = 14;
     /** The longest search text accepted. */
     public static final int MAX_SEARCH_LENGTH = 100;
 

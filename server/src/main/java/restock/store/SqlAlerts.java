@@ -18,10 +18,10 @@ public final class SqlAlerts {
         return handle.createQuery("""
                         select s.name,
                           count(*) filter (where l.first_received_at >= :recent) as recent_lines,
-                          coalesce(avg(greatest(0, l.first_received_at::date - l.original_expected_date))
+                          coalesce(avg(greatest(0, (l.first_received_at at time zone 'UTC')::date - l.original_expected_date))
                             filter (where l.first_received_at >= :recent), 0) as recent_late,
                           count(*) filter (where l.first_received_at < :recent) as earlier_lines,
-                          coalesce(avg(greatest(0, l.first_received_at::date - l.original_expected_date))
+                          coalesce(avg(greatest(0, (l.first_received_at at time zone 'UTC')::date - l.original_expected_date))
                             filter (where l.first_received_at < :recent), 0) as earlier_late
                         from purchase_order_lines l join purchase_orders po on po.id = l.purchase_order_id join suppliers s on s.id = po.supplier_id
                         where l.first_received_at >= :earlier

@@ -51,6 +51,13 @@ public final class SqlCatalogEdits {
                 .bind("id", id).map((rs, ctx) -> supplier(rs)).findOne();
     }
 
+    public static Map<Long, String> supplierNames(Handle handle, java.util.Collection<Long> ids) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        handle.createQuery("select id, name from suppliers where id = any(:ids)").bindArray("ids", Long.class, ids)
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("name"))).forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+        return names;
+    }
+
     public static Optional<Supplier> supplierNamed(Handle handle, String name) {
         return handle.createQuery("select * from suppliers where name = :name").bind("name", name).map((rs, ctx) -> supplier(rs)).findOne();
     }

@@ -236,7 +236,10 @@ public final class SqlConsole {
                 .map(SqlConsole::supplierRow).findOne();
     }
 
-    /** Each supplier's purchase orders in numbers; "late" compares a line's first arrival with the date first promised. */
+    /**
+     * Each supplier's purchase orders in numbers; "late" compares the UTC day of a line's first arrival with the date first
+     * promised ({@link restock.purchasing.PurchaseOrder#daysLate}'s rule; the session's own time zone moved late-evening arrivals).
+     */
     private static final String SUPPLIER_FIGURES = """
             select s.id, s.name,
               count(distinct po.id) as pos,
@@ -244,7 +247,7 @@ public final class SqlConsole {
               coalesce(sum(l.quantity_ordered - l.quantity_received) filter (where po.status = 'open'), 0) as open_units,
               count(l.id) filter (where l.first_received_at is not null) as received,
               count(l.id) filter (where l.first_received_at is not null
-                                   and l.first_received_at::date > l.original_expected_date) as received_late
+                                   and (l.first_received_at at time zone 'UTC')::date > l.original_expected_date) as received_late
             from suppliers s left join purchase_orders po on po.supplier_id = s.id
               left join purchase_order_lines l on l.purchase_order_id = po.id
             %s

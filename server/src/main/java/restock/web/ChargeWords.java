@@ -51,6 +51,23 @@ final class ChargeWords {
         };
     }
 
+    /**
+     * For the shopper on the shop's thank-you page, what paying for the order is as placed, from the answer the cancel
+     * page words with {@link #beforeCancelling}, so the two agree: the page promised "Nothing is charged until it
+     * ships" for an order Restock took no payment for, and its cancel page then said the shop would refund what was
+     * paid (a newcomer's finding).
+     */
+    static String afterOrdering(CancelledCharge charge) {
+        return switch (charge) {
+            case PAID_TO_THE_SHOP -> "No payment was taken with this order: the shop takes payment its own way, and if you paid the shop "
+                    + "for items you cancel, the shop will refund you.";
+            case NOTHING_CHARGED, HOLD_RELEASED -> "Nothing has been charged yet.";
+            case HOLD_BEING_RELEASED -> "Nothing has been charged yet; your card has a hold for the amount.";
+            case REFUND_UNDER_WAY -> "Your card has been charged.";
+            case REFUNDED -> "What you paid was refunded to your card.";
+        };
+    }
+
     /** For the customer, after "2 × Silk Fan cancelled; ". */
     static String forCustomer(CancelledCharge charge) {
         return switch (charge) {

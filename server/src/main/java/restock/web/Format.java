@@ -93,6 +93,11 @@ public final class Format {
         return plural(payments.size(), "line") + " held: " + (declined ? "card declined" : "payment not authorized yet");
     }
 
+    /** A whole number of units with thousands grouped, as staff read them in a sentence: "10,560". */
+    public static String count(long units) {
+        return String.format(Locale.UK, "%,d", units);
+    }
+
     public static String plural(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
     }

@@ -1,6 +1,5 @@
 package restock.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import restock.catalog.AuditEntry;
@@ -60,11 +59,7 @@ public final class ProductEditor {
 
     /** What the form shows: the product where it is filed, the choices, its price as typed, and its latest changes. */
     public record Form(CatalogEdits.FiledProduct filed, List<Supplier> suppliers, List<Category> categories, String price,
-                List<AuditRow> audit) {
-    }
-
-    /** An audit entry as the SKU page lists it: when, by whom, and what changed in the form's words and units. */
-    public record AuditRow(java.time.Instant at, String changedBy, String changes) {
+                List<AuditWords.Row> audit) {
     }
 
     /** What the new product form offers: the choices, and the currency most of the catalogue is priced in (none without products). */
@@ -146,9 +141,9 @@ public final class ProductEditor {
             CatalogEdits.FiledProduct filed = edits.product(h, sku);
             Money price = filed.product().price();
             List<AuditEntry> audit = edits.auditTrail(h, "product", sku.code());
+            List<AuditEntry> shown = audit.subList(0, Math.min(AUDIT_ROWS, audit.size()));
             return new Form(filed, edits.suppliers(h, 0, SUPPLIER_CHOICES).items(), edits.categories(h),
-                    Format.amount(price.amountMinor(), price.currency()),
-                    auditRows(audit.subList(0, Math.min(AUDIT_ROWS, audit.size())), price.currency()));
+                    Format.amount(price.amountMinor(), price.currency()), AuditWords.productRows(shown, price.currency(), names(h, shown)));
         });
     }
 
@@ -191,7 +186,8 @@ public final class ProductEditor {
     private String changedSinceOpened(Sku sku) {
         String latest = restock.read(h -> {
             List<AuditEntry> trail = restock.catalogEdits().auditTrail(h, "product", sku.code());
-            return trail.isEmpty() ? "" : auditRows(trail.subList(0, 1), restock.catalogEdits().product(h, sku).product().price().currency())
+            List<AuditEntry> latestEntry = trail.subList(0, Math.min(1, trail.size()));
+            return AuditWords.productRows(latestEntry, restock.catalogEdits().product(h, sku).product().price().currency(), names(h, latestEntry))
                     .stream().map(row -> ": " + row.changedBy() + " changed " + row.changes() + " at " + Format.moment(row.at())).findFirst().orElse("");
         });
         return "someone saved this product after you opened this page" + latest + ". Nothing was saved, and the form now shows the"
@@ -207,6 +203,14 @@ public final class ProductEditor {
 
     /** The edit form's inputs a person types or chooses, in its order. */
     private static final List<String> FORM_INPUTS = List.of("name", "price", "policy", "cap", "releaseDate", "category", "supplierId");
+
+    /** The names of the suppliers and categories these entries name by id and code. */
+    private AuditWords.Names names(org.jdbi.v3.core.Handle h, List<AuditEntry> entries) {
+        CatalogEdits edits = restock.catalogEdits();
+        Map<String, String> categories = new java.util.HashMap<>();
+        edits.categories(h).forEach(category -> categories.put(category.code(), category.name()));
+        return new AuditWords.Names(edits.supplierNames(h, AuditWords.supplierIds(entries)), categories);
+    }
 
     /** The form's fields applied to the product; the product's own constructor and the command check the result. */
     private static CatalogEdits.FiledProduct edited(Context ctx, CatalogEdits.FiledProduct filed) {
@@ -239,83 +243,6 @@ public final class ProductEditor {
         });
         return new ProductPlacement(text(ctx, "category"), supplier);
     }
-
-    /**
-     * A product's audit entries, newest first, as rows with each price in the currency it was in: the product's currency
-     * now, going back, until an entry that changed it (before that entry, the currency it changed from).
-     */
-    static List<AuditRow> auditRows(List<AuditEntry> newestFirst, String currencyNow) {
-        List<AuditRow> rows = new java.util.ArrayList<>();
-        String after = currencyNow;
-        for (AuditEntry entry : newestFirst) {
-            JsonNode fields = fields(entry);
-            String before = Optional.ofNullable(fields.get("currency")).map(change -> change.get("from")).filter(from -> !from.isNull())
-                    .map(JsonNode::asText).orElse(after);
-            rows.add(new AuditRow(entry.at(), entry.changedBy(), words(entry, fields, Optional.of(before), Optional.of(after))));
-            after = before;
-        }
-        return rows;
-    }
-
-    /** A supplier's audit entry's changes as staff read them: "lead time (days) 14 → 21; contact Aiko → Ren". */
-    public static String changes(AuditEntry entry) {
-        return words(entry, fields(entry), Optional.empty(), Optional.empty());
-    }
-
-    /**
-     * An entry's changes in the words of the console's forms, a price as the form shows it ("price 1.50 GBP → 1000.00
-     * GBP", in the currency before and after the entry); the trail showed "price (minor units) 150 → 100000" while the
-     * form takes 1000.00 (an outside check).
-     */
-    private static String words(AuditEntry entry, JsonNode fields, Optional<String> currencyBefore, Optional<String> currencyAfter) {
-        List<String> words = new java.util.ArrayList<>();
-        fields.properties().forEach(field -> {
-            JsonNode from = field.getValue().get("from");
-            JsonNode to = field.getValue().get("to");
-            boolean price = field.getKey().equals("priceMinor");
-            if (price && currencyAfter.isEmpty()) {
-                throw new IllegalStateException("audit entry " + entry.id() + " changes a price, and its currency is not known");
-            }
-            words.add(AUDIT_WORDS.getOrDefault(field.getKey(), field.getKey()) + " "
-                    + (price ? money(from, currencyBefore.orElseThrow()) : shown(from)) + " → "
-                    + (price ? money(to, currencyAfter.orElseThrow()) : shown(to)));
-        });
-        return String.join("; ", words);
-    }
-
-    private static JsonNode fields(AuditEntry entry) {
-        try {
-            return JSON.readTree(entry.changesJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("audit entry " + entry.id() + " holds no JSON", e);
-        }
-    }
-
-    /**
-     * The audit trail's field names (the API's, as stored) in the words the console's forms use: staff read
-     * "price 12.99 GBP → 14.99 GBP", not "priceMinor 1299 → 1499" (an outside check).
-     */
-    private static final Map<String, String> AUDIT_WORDS = Map.ofEntries(
-            Map.entry("priceMinor", "price"),
-            Map.entry("backorderPolicy", "backorders"),
-            Map.entry("backorderCap", "cap on waiting units"),
-            Map.entry("releaseDate", "release date"),
-            Map.entry("supplierId", "supplier (id)"),
-            Map.entry("contactName", "contact"),
-            Map.entry("contactEmail", "email"),
-            Map.entry("leadTimeDays", "lead time (days)"),
-            Map.entry("minimumOrder", "minimum order (units)"),
-            Map.entry("packSize", "pack size"));
-
-    private static String shown(JsonNode value) {
-        return value == null || value.isNull() ? "(none)" : value.asText();
-    }
-
-    private static String money(JsonNode amountMinor, String currency) {
-        return amountMinor == null || amountMinor.isNull() ? "(none)" : Format.money(amountMinor.asLong(), currency);
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static Optional<String> text(Context ctx, String field) {
         return Optional.ofNullable(ctx.formParam(field)).map(String::strip).filter(value -> !value.isEmpty());

@@ -15,6 +15,7 @@ import restock.notify.Branding;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.orders.OrderRequest;
+import restock.payments.CancelledCharge;
 import restock.promise.Availability;
 import restock.promise.AvailabilityStatus;
 import restock.promise.ListedAvailability;
@@ -179,7 +180,12 @@ public final class ShopDemo {
                         line.promise().map(p -> Availability.range(p, restock.books().today()) + " (" + Math.round(p.probability() * 100) + "% likely by "
                                 + Format.day(p.to()) + ")")));
             }
-            return Map.<String, Object>of("orderId", order.id(), "status", order.status().code(), "lines", lines, "cancelLink", link);
+            // The order's payment in the words its cancel page uses for the same answer (one sentence per kind of answer).
+            var payments = restock.orders().payments(h, order);
+            List<String> charge = order.lines().stream().map(line -> ChargeWords.afterOrdering(
+                    CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))))).distinct().toList();
+            return Map.<String, Object>of("orderId", order.id(), "status", order.status().code(), "lines", lines, "cancelLink", link,
+                    "charge", String.join(" ", charge));
         });
         Map<String, Object> model = new LinkedHashMap<>(placed);
         model.put("branding", branding);

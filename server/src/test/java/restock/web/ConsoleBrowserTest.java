@@ -228,7 +228,10 @@ class ConsoleBrowserTest {
         form.findElement(By.tagName("button")).click();
         assertThat(waitFor(By.cssSelector("#placed li.waiting")).getText()).startsWith("2 × " + name + ": waits for stock, ships ")
                 .containsPattern("\\(\\d+% likely by ");
-        assertThat(browser.findElement(By.id("charge")).getText()).isEqualTo("Nothing is charged until it ships.");
+        // What the page says of paying is what the cancel page then says: the shop demo takes no payment (the page said
+        // "Nothing is charged until it ships", and the cancel page that the shop refunds what was paid).
+        assertThat(browser.findElement(By.id("charge")).getText()).isEqualTo("No payment was taken with this order: the shop takes "
+                + "payment its own way, and if you paid the shop for items you cancel, the shop will refund you.");
         screenshot("shop-ordered");
         browser.findElement(By.id("cancel-link")).click();
         browser.findElement(By.id("cancel")).click();
@@ -519,6 +522,12 @@ class ConsoleBrowserTest {
             Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
                     .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow.intValue()).as(page + " scrolls sideways on a phone").isLessThanOrEqualTo(0);
+            // The menu scrolled sideways inside itself, "Purchase orde" cut off with no cue: every entry shows whole.
+            WebElement menu = browser.findElement(By.cssSelector("header.top nav"));
+            Number hidden = (Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return arguments[0].scrollWidth - arguments[0].clientWidth;", menu);
+            assertThat(hidden.intValue()).as(page + "'s menu hides entries sideways on a phone").isLessThanOrEqualTo(0);
+            assertThat(menu.findElements(By.tagName("a"))).allSatisfy(entry -> assertThat(entry.isDisplayed()).isTrue());
             screenshot("phone-" + page.replace('/', '-'));
         }
         browser.manage().window().setSize(new Dimension(1280, 1000));

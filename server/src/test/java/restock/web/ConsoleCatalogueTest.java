@@ -209,8 +209,31 @@ class ConsoleCatalogueTest {
         assertThat(changes.get(0)).isEqualTo("price 1300 JPY → 1400 JPY");
         assertThat(changes.get(1)).isEqualTo("currency GBP → JPY; price 1000.00 GBP → 1300 JPY");
         assertThat(changes.get(2)).isEqualTo("price 1.50 GBP → 1000.00 GBP");
-        assertThat(changes.get(3)).contains("price (none) → 1.50 GBP").contains("currency (none) → GBP");
+        assertThat(changes.get(3)).startsWith("created with ").contains("name Audit Lamp").contains("price 1.50 GBP").doesNotContain("(none)");
         assertThat(page).doesNotContain("minor units");
+    }
+
+    /**
+     * A newcomer read "supplier (id) (none) → 3", "discontinued (none) → false" and "category (none) → gifts" in the trail,
+     * while the form's lists show names: the trail names the supplier and the category as the lists do, says what a
+     * product was created with in words, and a flag as yes or no.
+     */
+    @Test
+    void the_audit_trail_names_suppliers_and_categories_and_says_what_a_product_was_created_with() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        api.client().post("/api/products", "{\"sku\":\"AUD-2\",\"name\":\"Audit Fan\",\"priceMinor\":250,\"currency\":\"GBP\"}");
+        api.client().patch("/api/products/AUD-2", "{\"category\":\"fans\",\"supplierId\":" + supplierId + "}");
+
+        String page = staff.get("/console/skus/AUD-2").body();
+        java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td data-label=\"What changed\">([^<]*)</td>")
+                .matcher(page.substring(page.indexOf("id=\"audit\"")));
+        java.util.List<String> changes = new java.util.ArrayList<>();
+        while (cell.find()) {
+            changes.add(cell.group(1));
+        }
+
+        assertThat(changes).containsExactly("category (none) → Fans; supplier (none) → Kyoto Fans Ltd",
+                "created with name Audit Fan, price 2.50 GBP, discontinued no, backorders when-supply-confirmed");
     }
 
     /**

@@ -400,6 +400,30 @@ class ConsoleFormsTest {
     }
 
     /** A cap typed with a policy other than always was dropped without a word: now the form says why it is refused, at the cap. */
+    /**
+     * The shop demo's thank-you page said "Nothing is charged until it ships" while the order's cancel page then said "If
+     * you paid the shop for them already, the shop will refund you": the demo takes no payment through Restock, and the
+     * thank-you page now says so in the cancel page's terms, from the same answer ({@code CancelledCharge}).
+     */
+    @Test
+    void the_shop_demos_thank_you_page_says_of_payment_what_its_cancel_page_says() {
+        try (RunningApi shop = RunningApi.withShopDemo(TestDatabases.targets().get(0))) {
+            shop.client().post("/api/products", "{\"sku\":\"MUG-2\",\"name\":\"Clove Mug\",\"priceMinor\":650,\"currency\":\"GBP\","
+                    + "\"backorderPolicy\":\"always\"}");
+            ConsoleSession shopper = ConsoleSession.signedOut(shop.client().baseUrl());
+            String page = shopper.get("/shop").body();
+            HttpResponse<String> placed = shopper.post("/shop/orders", new LinkedHashMap<>(Map.of("_csrf", ConsoleSession.hidden(page, "_csrf"),
+                    "sku", "MUG-2", "quantity", "2", "email", "kim@example.com", "_once", ConsoleSession.hidden(page, "_once"))));
+
+            assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+            assertThat(placed.body()).contains("<p id=\"charge\">No payment was taken with this order: the shop takes payment its own way, "
+                    + "and if you paid the shop for items you cancel, the shop will refund you.</p>").doesNotContain("Nothing is charged");
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"cancel-link\" href=\"([^\"]+)\"").matcher(placed.body());
+            assertThat(link.find()).isTrue();
+            assertThat(shopper.get(link.group(1)).body()).contains("If you paid the shop for them already, the shop will refund you.");
+        }
+    }
+
     @Test
     void a_cap_with_a_policy_other_than_always_is_refused_at_the_cap_field() throws Exception {
         String page = staff.get("/console/skus/LAMP-1").body();

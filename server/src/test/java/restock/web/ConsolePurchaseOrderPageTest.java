@@ -42,6 +42,60 @@ class ConsolePurchaseOrderPageTest {
         }
     }
 
+    /**
+     * A newcomer on the demo saw a line expected 16 Nov that arrived 16 Nov 08:00 marked "late", and nothing said that
+     * both lines of the closed order came short. A line is late by the day its first units arrived (a UTC day, as supplier
+     * reliability counts it), and a closed order's line that came short says so; the suppliers' "late" figure counts the
+     * same way whatever time zone the database session is in (an arrival at 23:30 UTC is on its day, not the next).
+     */
+    @Test
+    void a_line_that_arrived_on_its_day_is_not_late_and_a_closed_line_that_came_short_says_so() {
+        java.time.LocalDate due = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        TestClock clock = new TestClock(due.atTime(8, 0).toInstant(java.time.ZoneOffset.UTC));
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0), clock)) {
+            for (String sku : java.util.List.of("BAG-1", "BAG-2", "BAG-3")) {
+                api.client().post("/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"Jumbo Bag " + sku + "\",\"priceMinor\":199,\"currency\":\"GBP\"}");
+            }
+            long purchaseOrder = api.client().post("/api/purchase-orders", "{\"supplier\":\"Bag Works\",\"newSupplier\":true,\"lines\":["
+                    + "{\"sku\":\"BAG-1\",\"quantity\":10560,\"expectedDate\":\"" + due + "\"},"
+                    + "{\"sku\":\"BAG-2\",\"quantity\":20,\"expectedDate\":\"" + due + "\"},"
+                    + "{\"sku\":\"BAG-3\",\"quantity\":30,\"expectedDate\":\"" + due + "\"}]}").json().get("id").asLong();
+            String receipts = "/api/purchase-orders/" + purchaseOrder + "/receipts";
+            api.client().post(receipts, "{\"lines\":[{\"sku\":\"BAG-1\",\"quantity\":7509}]}");
+            clock.advance(Duration.ofHours(15).plusMinutes(30));
+            api.client().post(receipts, "{\"lines\":[{\"sku\":\"BAG-2\",\"quantity\":20}]}");
+            clock.advance(Duration.ofHours(9));
+            api.client().post(receipts, "{\"lines\":[{\"sku\":\"BAG-3\",\"quantity\":30}]}");
+            api.client().post("/api/purchase-orders/" + purchaseOrder + "/close", "");
+            clock.advance(Duration.ofDays(2));
+
+            String page = ConsoleSession.signedIn(api, "ops", "correct horse battery").get("/console/purchase-orders/" + purchaseOrder).body();
+            assertThat(row(page, 1)).as("arrived on its day, short").doesNotContain("late").contains("short: 7,509 of 10,560 received");
+            assertThat(row(page, 2)).as("arrived at 23:30 on its day").doesNotContain("late").doesNotContain("short");
+            assertThat(row(page, 3)).as("arrived the next morning").contains("1 day late").doesNotContain("short");
+            long supplier = api.restock().read(h -> api.restock().catalogEdits().supplierNamed(h, "Bag Works")).orElseThrow().id();
+            var figures = api.restock().inTransaction(h -> {
+                h.execute("set local time zone 'Pacific/Kiritimati'");
+                return restock.store.SqlConsole.supplier(h, supplier).orElseThrow();
+            });
+            assertThat(figures.linesReceived()).isEqualTo(3);
+            assertThat(figures.linesReceivedLate()).as("lines received late, in a session 14 hours ahead of UTC").isEqualTo(1);
+            Instant ordered = due.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+            var bySupplier = api.restock().inTransaction(h -> {
+                h.execute("set local time zone 'Pacific/Kiritimati'");
+                return restock.store.SqlAlerts.supplierReceipts(h, ordered.minus(Duration.ofDays(30)), ordered);
+            });
+            assertThat(bySupplier).singleElement().satisfies(bags -> assertThat(bags.recentDaysLate())
+                    .as("the slipping alert's days late, in a session 14 hours ahead of UTC").isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(0.001)));
+        }
+    }
+
+    /** A line's row of the lines table. */
+    private static String row(String page, int lineNumber) {
+        int start = page.lastIndexOf("<tr", page.indexOf("id=\"received-" + lineNumber + "\""));
+        return page.substring(start, page.indexOf("</tr>", start));
+    }
+
     /** The first line's "Arrived" cell. */
     private static String arrived(String page) {
         int cell = page.indexOf("data-label=\"Arrived\"");

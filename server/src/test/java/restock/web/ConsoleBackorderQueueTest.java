@@ -1,0 +1,41 @@
+package restock.web;
+
+import org.junit.jupiter.api.Test;
+import restock.support.ConsoleSession;
+import restock.support.RunningApi;
+import restock.support.TestClock;
+import restock.support.TestDatabases;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The backorder queue as staff read it. */
+class ConsoleBackorderQueueTest {
+    /**
+     * A newcomer read rows as "1142 / 4", some of them shaded, and nothing said what either meant: the figures are the
+     * order and its line, and say so, and a key under the explanation says which lines are shaded.
+     */
+    @Test
+    void the_queue_names_each_rows_order_and_line_and_keys_its_shading() {
+        TestClock clock = new TestClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0), clock)) {
+            api.client().post("/api/products", "{\"sku\":\"POP-1\",\"name\":\"Popcorn Holder\",\"priceMinor\":85,\"currency\":\"GBP\","
+                    + "\"backorderPolicy\":\"always\"}");
+            String order = "{\"customerEmail\":\"%s\",\"lines\":[{\"sku\":\"POP-1\",\"quantity\":3}]}";
+            long early = api.client().post("/api/orders", order.formatted("ann@example.com")).json().get("id").asLong();
+            clock.advance(Duration.ofDays(15));
+            long recent = api.client().post("/api/orders", order.formatted("bo@example.com")).json().get("id").asLong();
+
+            String page = ConsoleSession.signedIn(api, "ops", "correct horse battery").get("/console/backorders").body();
+
+            assertThat(page).contains("<th>Order, line</th>")
+                    .contains("<a href=\"/console/orders/" + early + "\">order " + early + "</a>, line 1")
+                    .contains("id=\"line-" + early + "-1\" class=\"old\"")
+                    .contains("id=\"line-" + recent + "-1\" class=\"\"");
+            assertThat(page.substring(page.indexOf("id=\"queue-key\""))).startsWith("id=\"queue-key\"><span class=\"swatch old\"")
+                    .contains("Shaded rows: lines waiting " + restock.service.ConsoleQueries.LONG_WAIT_DAYS + " days or more.");
+        }
+    }
+}
