@@ -31,7 +31,7 @@
         pointRadius: 0, fill: false },
       { type: 'line', label: '80% interval', data: pad.concat(ahead.map(function (w) { return w.high; })), borderColor: 'transparent',
         backgroundColor: colours.band, pointRadius: 0, fill: '-1' },
-      { type: 'line', label: 'Forecast (' + chart.method + ')', data: pad.concat(ahead.map(function (w) { return w.forecast; })),
+      { type: 'line', label: 'Forecast (' + chart.method + (chart.forecastGrain === 'month' ? ', made by months' : '') + ')', data: pad.concat(ahead.map(function (w) { return w.forecast; })),
         borderColor: colours.forecast, pointRadius: 2 },
       { type: 'line', label: 'Projected stock', data: pad.concat(ahead.map(function (w) { return w.projectedStock; })),
         borderColor: colours.stock, pointRadius: 2 },
@@ -99,6 +99,11 @@
       load(canvas.dataset.chartSrc)
         .then(function (data) {
           var config = builders[canvas.dataset.chartKind](data);
+          // A slow mover is forecast by months and drawn by weeks: the heading said "(weekly)" of both.
+          var heading = document.getElementById(canvas.dataset.chartHeading || '');
+          if (heading && data.forecastGrain === 'month') {
+            heading.textContent = heading.dataset.monthly;
+          }
           config.options = { responsive: true, maintainAspectRatio: false, animation: false,
                              interaction: { mode: 'index', intersect: false }, plugins: { legend: { position: 'bottom',
                              labels: { filter: function (item) { return item.text !== '80% low'; } } } } };

@@ -72,6 +72,9 @@ public sealed interface Candidate {
     enum Average {
         MEAN, MEDIAN;
 
+        /** How much wider a normal 95% band is than its 80% band: z(0.975) / z(0.90). */
+        static final double NORMAL_WIDTH_RATIO = Normal.quantile(0.975) / Normal.quantile(0.90);
+
         /** Step by step over forecasts of one horizon. */
         double[] of(List<double[]> forecasts, int horizon) {
             double[] out = new double[horizon];
@@ -85,13 +88,33 @@ public sealed interface Candidate {
             return out;
         }
 
-        /** Step by step over predictions: means and each bound averaged the same way. */
+        /**
+         * Step by step over predictions: the means and each bound averaged the same way; a median's 95% band then at
+         * least as much wider than its 80% band, either side of the point, as a normal band is (1.53 times).
+         *
+         * <p>The median of each bound, taken alone, can follow different members at the two levels: on a seasonal
+         * series two members with narrow bands but far-apart points set both, and the 95% band came out barely wider
+         * than the 80% one (47.7-73.1 against 46.1-73.3, an outside check). Pooling the members' distributions instead
+         * let one member whose band exploded set the 95% band (mean 95% width on online retail 90 to 4,741).
+         */
         Prediction of(String label, List<Prediction> predictions, int horizon) {
-            return new Prediction(label, of(predictions.stream().map(Prediction::mean).toList(), horizon),
-                    new Prediction.Band(0.80, of(predictions.stream().map(p -> p.band80().lower()).toList(), horizon),
-                            of(predictions.stream().map(p -> p.band80().upper()).toList(), horizon)),
-                    new Prediction.Band(0.95, of(predictions.stream().map(p -> p.band95().lower()).toList(), horizon),
-                            of(predictions.stream().map(p -> p.band95().upper()).toList(), horizon)));
+            double[] mean = of(predictions.stream().map(Prediction::mean).toList(), horizon);
+            Prediction.Band band80 = new Prediction.Band(0.80, of(predictions.stream().map(p -> p.band80().lower()).toList(), horizon),
+                    of(predictions.stream().map(p -> p.band80().upper()).toList(), horizon));
+            Prediction.Band band95 = new Prediction.Band(0.95, of(predictions.stream().map(p -> p.band95().lower()).toList(), horizon),
+                    of(predictions.stream().map(p -> p.band95().upper()).toList(), horizon));
+            return new Prediction(label, mean, band80, this == MEDIAN ? atLeastNormallyWider(mean, band80, band95) : band95);
+        }
+
+        private static Prediction.Band atLeastNormallyWider(double[] mean, Prediction.Band band80, Prediction.Band band95) {
+            double[] lower = band95.lower().clone();
+            double[] upper = band95.upper().clone();
+            for (int h = 0; h < mean.length; h++) {
+                // the median of the lower bounds is at most the median of the points (each member's bound is below its point)
+                lower[h] = Math.min(lower[h], mean[h] - Math.max(0, mean[h] - band80.lower()[h]) * NORMAL_WIDTH_RATIO);
+                upper[h] = Math.max(upper[h], mean[h] + Math.max(0, band80.upper()[h] - mean[h]) * NORMAL_WIDTH_RATIO);
+            }
+            return new Prediction.Band(0.95, lower, upper);
         }
 
         double of(double[] values) {

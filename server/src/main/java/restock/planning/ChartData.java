@@ -26,8 +26,11 @@ public final class ChartData {
     public record ForecastWeek(LocalDate week, double forecast, double low, double high, double projectedStock) {
     }
 
-    /** The whole chart. */
-    public record Chart(List<HistoryWeek> history, List<ForecastWeek> forecast, double reorderPoint, String method) {
+    /**
+     * The whole chart, drawn by weeks; {@code forecastGrain} says what the forecast was made in ("week", or "month" for a
+     * slow mover, its months spread over their weeks): a monthly forecast was labelled weekly (an outside check).
+     */
+    public record Chart(List<HistoryWeek> history, List<ForecastWeek> forecast, double reorderPoint, String method, String forecastGrain) {
     }
 
     /** The chart: the weekly history drawn, the forecast of record ({@link DemandForecast}) week by week from {@code firstWeekAhead}. */
@@ -50,6 +53,6 @@ public final class ChartData {
             stock += incoming.getOrDefault(week, 0) - forecastWeek.forecast();
             ahead.add(new ForecastWeek(week, forecastWeek.forecast(), forecastWeek.low(), forecastWeek.high(), stock));
         }
-        return new Chart(history, ahead, reorderPoint, forecast.method());
+        return new Chart(history, ahead, reorderPoint, forecast.method(), forecast.grain().label());
     }
 }

@@ -131,8 +131,9 @@ public final class Planner {
                 : historyMean == 0 && quantity == 0 ? "no demand in the history planned from yet (a day's orders count from the next day); the "
                 + in.backordered() + (in.backordered() == 1 ? " unit waiting is" : " units waiting are") + " covered by the " + in.incoming() + " incoming"
                 : dailyMean == 0 && quantity == 0 ? "demand has stopped: nothing is forecast over the lead time"
+                : quantity == 0 && stockOut ? "nothing to order: the position " + position + " (free stock and what is on order, less units"
+                + " waiting) is above the reorder point " + (int) point.reorderPoint() + runsOutFirst(cover, in, today, leadMean)
                 : quantity == 0 ? "position " + position + " is above the reorder point " + (int) point.reorderPoint()
-                + (stockOut ? runsOutFirst(cover, in, today, leadMean) : "")
                 : "position " + position + " is at or below the reorder point " + (int) point.reorderPoint() + " ("
                 + (intermittent ? "bootstrapped" : "normal") + " lead-time demand, mean " + Math.round(leadTimeDemand.mean())
                 + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + in.demand().grain().label() + "s)"
@@ -150,11 +151,24 @@ public final class Planner {
         if (cover == 0) {
             // Nothing free is out already: "runs out in about 0 days" read as if some were left (an outside check).
             return "; but there is no free stock now" + in.nextReceipt().map(date -> ", and the next receipt is due " + date
-                    + ": bring that delivery forward").orElse(", and nothing is due within the lead time of about " + Math.round(leadMean) + " days");
+                    + ": bring that delivery forward" + orderingNow(date, today, leadMean))
+                    .orElse(", and nothing is due within the lead time of about " + Math.round(leadMean) + " days");
         }
         String runsOut = "; but free stock runs out in about " + Math.round(cover) + (Math.round(cover) == 1 ? " day" : " days");
-        return in.nextReceipt().map(date -> runsOut + ", before the next receipt due " + date + ": bring that delivery forward")
+        return in.nextReceipt().map(date -> runsOut + ", before the next receipt due " + date + ": bring that delivery forward"
+                        + orderingNow(date, today, leadMean))
                 .orElse(runsOut + ", within the lead time of about " + Math.round(leadMean) + " days");
+    }
+
+    /**
+     * Whether a new order would help before the next receipt: the planning page listed run-outs with nothing suggested
+     * and nothing said about why (an outside check).
+     */
+    private static String orderingNow(LocalDate nextReceipt, LocalDate today, double leadMean) {
+        long lead = Math.round(leadMean);
+        return today.plusDays(lead).isBefore(nextReceipt)
+                ? " (an order placed now, at a lead time of about " + lead + " days, would come sooner, but what is on order already covers the reorder point)"
+                : " (an order placed now, at a lead time of about " + lead + " days, would come after it)";
     }
 
     /**

@@ -103,9 +103,7 @@ public final class PlanningQueries {
         // history is the page's cost).
         List<DemandHistory.Period> days = dailyPeriods(handle, sku, today);
         DemandBuckets demand = DemandBuckets.of(days.stream().mapToDouble(DemandHistory.Period::demand).toArray(), today);
-        LocalDate weeksFrom = thisWeek.minusWeeks(CHART_HISTORY_WEEKS);
-        List<DemandHistory.Period> weeks = DemandHistory.rollUp(days.stream().filter(day -> !day.start().isBefore(weeksFrom)
-                && day.start().isBefore(thisWeek)).toList(), weeksFrom, thisWeek.minusDays(1), DemandHistory.Grain.WEEK);
+        List<DemandHistory.Period> weeks = chartHistory(days, SqlDemand.firstDay(handle, sku), thisWeek);
         Optional<AutomaticChoice.Policy> policy = Optional.of(policy(handle, today));
         Planner.SkuPlan plan = SqlPlanning.inputsFor(handle, sku, demand)
                 .map(inputs -> Planner.plan(inputs, new Planner.ServiceTarget.CycleService(DEFAULT_SERVICE_LEVEL), today, sku.code().hashCode(), policy))
@@ -121,6 +119,20 @@ public final class PlanningQueries {
         SqlPlanning.incomingByDate(handle, sku).forEach((date, units) ->
                 incoming.merge(DemandHistory.Grain.WEEK.startOf(date), units, Integer::sum));
         return ChartData.build(weeks, forecast, thisWeek, weeksAhead, plan.inventoryPosition(), incoming, plan.reorderPoint());
+    }
+
+    /**
+     * The weeks a chart draws: the latest {@link #CHART_HISTORY_WEEKS} before this week, none before the SKU's first day
+     * (a product created today showed 26 weeks, every one out of stock, before it existed: an outside check).
+     */
+    private static List<DemandHistory.Period> chartHistory(List<DemandHistory.Period> days, LocalDate firstDay, LocalDate thisWeek) {
+        LocalDate weeksFrom = thisWeek.minusWeeks(CHART_HISTORY_WEEKS);
+        LocalDate from = firstDay.isAfter(weeksFrom) ? firstDay : weeksFrom;
+        if (!from.isBefore(thisWeek)) {
+            return List.of();
+        }
+        return DemandHistory.rollUp(days.stream().filter(day -> !day.start().isBefore(from) && day.start().isBefore(thisWeek)).toList(),
+                from, thisWeek.minusDays(1), DemandHistory.Grain.WEEK);
     }
 
     /** A SKU's demand on each of the {@link DemandForecast#HISTORY_DAYS} days before today, oldest first. */

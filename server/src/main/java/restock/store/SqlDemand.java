@@ -17,6 +17,22 @@ public final class SqlDemand {
     }
 
     /**
+     * The first day the SKU had a history: the earliest of the day its product was created and its first stock
+     * movement, order line or waitlist sign-up (a product loaded with its past). Days before it are not demand.
+     */
+    public static LocalDate firstDay(Handle handle, Sku sku) {
+        return handle.createQuery("""
+                        select least((p.created_at at time zone 'UTC')::date,
+                                     (select min((occurred_at at time zone 'UTC')::date) from stock_movements where sku = p.sku),
+                                     (select min((placed_at at time zone 'UTC')::date) from order_lines where sku = p.sku),
+                                     (select min((created_at at time zone 'UTC')::date) from waitlist where sku = p.sku))
+                        from products p where p.sku = :sku""")
+                .bind("sku", sku.code())
+                .mapTo(LocalDate.class)
+                .one();
+    }
+
+    /**
      * Days with activity between two dates: units ordered, backordered and refused at placement, waitlist sign-ups,
      * units cancelled while waiting; censored when demand was turned away or made to wait, or the day ended with
      * nothing on hand.

@@ -127,20 +127,51 @@ final class ConsolePages {
         model.put("list", queries.purchaseOrders(status, pageNumber(ctx)));
         model.put("status", status.orElse(""));
         model.put("suppliers", queries.suppliers().stream().map(ConsoleRows.SupplierRow::name).toList());
-        model.put("defaultExpected", restock.books().today().plusDays(DEFAULT_LEAD_TIME_DAYS));
+        String supplier = Optional.ofNullable(ctx.queryParam("supplier")).map(String::strip).filter(s -> !s.isEmpty())
+                .or(() -> sku.flatMap(queries::usualSupplier)).orElse("");
+        Optional<Integer> leadTimeDays = supplier.isEmpty() ? Optional.empty() : Optional.ofNullable(leadTimesBySupplier().get(supplier));
+        model.put("defaultExpected", restock.books().today().plusDays(leadTimeDays.orElse(DEFAULT_LEAD_TIME_DAYS)));
+        model.put("expectedNote", expectedNote(supplier, leadTimeDays));
         model.put("sku", sku.map(Sku::code).orElse(""));
-        model.put("supplier", Optional.ofNullable(ctx.queryParam("supplier")).map(String::strip).filter(s -> !s.isEmpty())
-                .or(() -> sku.flatMap(queries::usualSupplier)).orElse(""));
-        model.put("quantity", Optional.ofNullable(ctx.queryParam("quantity")).filter(q -> q.matches("[0-9]{1,9}"))
-                .or(() -> sku.flatMap(this::suggestedQuantity)).orElse(""));
+        model.put("supplier", supplier);
+        Optional<String> quantity = Optional.ofNullable(ctx.queryParam("quantity")).filter(q -> q.matches("[0-9]{1,9}"));
+        Optional<Planner.SkuPlan> plan = sku.filter(s -> quantity.isEmpty()).flatMap(this::latestPlan);
+        model.put("quantity", quantity.or(() -> plan.filter(p -> p.suggestedQuantity() > 0).map(p -> Integer.toString(p.suggestedQuantity()))).orElse(""));
+        model.put("quantityNote", sku.isEmpty() || quantity.isPresent() ? "" : quantityNote(sku.get(), plan));
         model.put("form", form);
         console.render(ctx, "console/purchase-orders.jte", "purchase-orders", model);
     }
 
-    /** The latest plan's suggested quantity for the SKU, when it suggests ordering some. */
-    private Optional<String> suggestedQuantity(Sku sku) {
-        return planning.latestPlans().plans().stream().filter(plan -> plan.sku().equals(sku.code()) && plan.suggestedQuantity() > 0)
-                .findFirst().map(plan -> Integer.toString(plan.suggestedQuantity()));
+    /** The latest plan's line for the SKU, if it has one. */
+    private Optional<Planner.SkuPlan> latestPlan(Sku sku) {
+        return planning.latestPlans().plans().stream().filter(plan -> plan.sku().equals(sku.code())).findFirst();
+    }
+
+    /**
+     * Which lead time the expected dates were filled in with: every "Order some" filled them 14 days out, whatever the
+     * supplier (one states 35), and did not say so (an outside check).
+     */
+    static String expectedNote(String supplier, Optional<Integer> leadTimeDays) {
+        if (supplier.isEmpty()) {
+            return "Expected dates are filled in " + DEFAULT_LEAD_TIME_DAYS + " days out, the usual lead time when no supplier is named.";
+        }
+        return leadTimeDays.map(days -> "Expected dates are filled in " + days + " days out, the lead time " + supplier + " states.")
+                .orElse("Expected dates are filled in " + DEFAULT_LEAD_TIME_DAYS + " days out: " + supplier
+                        + " states no lead time (set one on its supplier page).");
+    }
+
+    /**
+     * What the units filled in for an "Order some" link came from, or why none were: the form opened blank for a SKU
+     * the plan lists as running out, with nothing said (an outside check).
+     */
+    static String quantityNote(Sku sku, Optional<Planner.SkuPlan> plan) {
+        if (plan.isEmpty()) {
+            return "No units filled in: the latest plan has no line for " + sku.code() + " (added since it ran, or discontinued).";
+        }
+        if (plan.get().suggestedQuantity() > 0) {
+            return "Units filled in from the latest plan's suggestion for " + sku.code() + ".";
+        }
+        return "No units filled in: the latest plan suggests none for " + sku.code() + ": " + plan.get().reason() + ".";
     }
 
     /** The list's page number ({@code ?page=}, from 1). */
@@ -204,9 +235,14 @@ final class ConsolePages {
                 .forEach(plan -> bySupplier.computeIfAbsent(plan.supplier(), s -> new java.util.ArrayList<>()).add(plan));
         List<Alerts.StockOut> stockOuts = Alerts.stockOuts(plans,
                 LocalDate.ofInstant(stored.ranAt(), java.time.ZoneOffset.UTC), STOCK_OUT_ROWS);
+        java.util.Set<String> shownSkus = new java.util.HashSet<>();
+        bySupplier.values().forEach(rows -> rows.forEach(plan -> shownSkus.add(plan.sku())));
+        Map<String, String> stockOutNotes = new java.util.HashMap<>();
+        plans.forEach(plan -> stockOutNotes.put(plan.sku(), stockOutNote(plan, ordered.contains(plan.sku()), shownSkus.contains(plan.sku()))));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("bySupplier", bySupplier);
         model.put("stockOuts", stockOuts);
+        model.put("stockOutNotes", stockOutNotes);
         model.put("expected", expectedBySupplier(bySupplier.keySet()));
         model.put("serviceLevel", stored.serviceLevel());
         model.put("skus", plans.size());
@@ -221,11 +257,34 @@ final class ConsolePages {
     }
 
     /**
+     * What the planning page says beside a SKU that will run out, about its suggestion: the page listed 12 run-outs and
+     * suggested 2, with nothing said of the other 10 (an outside check).
+     */
+    static String stockOutNote(Planner.SkuPlan plan, boolean orderedSince, boolean shown) {
+        if (orderedSince) {
+            return "Ordered since this plan was made.";
+        }
+        if (plan.suggestedQuantity() > 0) {
+            return shown ? "Suggested below: " + plan.suggestedQuantity() + " units." : "Suggested (" + plan.suggestedQuantity()
+                    + " units) but not among the suggestions shown; the whole plan is at GET /api/planning/runs/latest.";
+        }
+        return "Nothing suggested: " + plan.reason() + ".";
+    }
+
+    /**
      * The date each supplier's purchase order is expected by default: today plus the lead time the supplier states, 14
      * days when it states none (every supplier got today + 14 before, also one that states 35; an operations check).
      */
     private Map<String, LocalDate> expectedBySupplier(java.util.Set<String> names) {
         LocalDate today = restock.books().today();
+        Map<String, Integer> leadTimes = leadTimesBySupplier();
+        Map<String, LocalDate> expected = new java.util.HashMap<>();
+        names.forEach(name -> expected.put(name, today.plusDays(leadTimes.getOrDefault(name, DEFAULT_LEAD_TIME_DAYS))));
+        return expected;
+    }
+
+    /** Each supplier's stated lead time in days, by name (suppliers that state none are left out). */
+    private Map<String, Integer> leadTimesBySupplier() {
         Map<String, Integer> leadTimes = new java.util.HashMap<>();
         restock.read(h -> {
             long after = 0;
@@ -239,9 +298,7 @@ final class ConsolePages {
             }
             return null;
         });
-        Map<String, LocalDate> expected = new java.util.HashMap<>();
-        names.forEach(name -> expected.put(name, today.plusDays(leadTimes.getOrDefault(name, DEFAULT_LEAD_TIME_DAYS))));
-        return expected;
+        return leadTimes;
     }
 
     /** Pages of suppliers read for their lead times: 10,000 suppliers, far more than a shop has. */

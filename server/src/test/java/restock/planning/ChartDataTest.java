@@ -37,4 +37,24 @@ class ChartDataTest {
                 .containsExactly(new double[] {10.0, 0.0, 20.0, 10.0}, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(chart.reorderPoint()).isEqualTo(25.0);
     }
+
+    private static ChartData.Chart chartOf(double[] daily, LocalDate today) {
+        DemandForecast.Forecast forecast = DemandForecast.of(daily, today, DemandForecast.Request.OF_RECORD, java.util.Optional.empty());
+        return ChartData.build(List.of(), forecast, today, 12, 100, Map.of(), 20);
+    }
+
+    /** A slow mover's chart was labelled "(weekly)" though its forecast is made by months: the chart says which. */
+    @Test
+    void a_slow_movers_chart_says_its_forecast_is_made_by_months() {
+        LocalDate today = LocalDate.parse("2026-12-07");
+        double[] slow = new double[DemandForecast.HISTORY_DAYS];
+        for (int d = 0; d < slow.length; d += 17) {
+            slow[d] = 3;
+        }
+        double[] steady = new double[DemandForecast.HISTORY_DAYS];
+        java.util.Arrays.fill(steady, 5);
+
+        assertThat(chartOf(slow, today).forecastGrain()).isEqualTo("month");
+        assertThat(chartOf(steady, today).forecastGrain()).isEqualTo("week");
+    }
 }

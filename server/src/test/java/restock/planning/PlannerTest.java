@@ -70,8 +70,9 @@ class PlannerTest {
         Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
         assertThat(plan.suggestedQuantity()).isZero();
         assertThat(plan.stocksOutBeforeNextReceipt()).isTrue();
-        assertThat(plan.reason()).isEqualTo("position 420 is above the reorder point " + (int) plan.reorderPoint()
-                + "; but free stock runs out in about 2 days, before the next receipt due " + TODAY.plusDays(9) + ": bring that delivery forward");
+        assertThat(plan.reason()).isEqualTo("nothing to order: the position 420 (free stock and what is on order, less units waiting) is above"
+                + " the reorder point " + (int) plan.reorderPoint() + "; but free stock runs out in about 2 days, before the next receipt due "
+                + TODAY.plusDays(9) + ": bring that delivery forward (an order placed now, at a lead time of about 14 days, would come after it)");
     }
 
     @Test
@@ -82,8 +83,9 @@ class PlannerTest {
         Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
         assertThat(plan.suggestedQuantity()).isZero();
         assertThat(plan.daysOfCover()).isZero();
-        assertThat(plan.reason()).isEqualTo("position 400 is above the reorder point " + (int) plan.reorderPoint()
-                + "; but there is no free stock now, and the next receipt is due " + TODAY.plusDays(9) + ": bring that delivery forward");
+        assertThat(plan.reason()).isEqualTo("nothing to order: the position 400 (free stock and what is on order, less units waiting) is above"
+                + " the reorder point " + (int) plan.reorderPoint() + "; but there is no free stock now, and the next receipt is due "
+                + TODAY.plusDays(9) + ": bring that delivery forward (an order placed now, at a lead time of about 14 days, would come after it)");
     }
 
     @Test

@@ -73,4 +73,26 @@ class ConsolePlanningTest {
                     + Format.day(today.plusDays(2)));
         }
     }
+
+    /**
+     * The page listed 12 SKUs running out and suggested 2, with nothing said of the rest (an outside check): each run-out
+     * says whether it is suggested and, if not, the plan's reason.
+     */
+    @Test
+    void each_run_out_says_whether_it_is_suggested_and_if_not_why() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            String covered = "nothing to order: the position 400 (free stock and what is on order, less units waiting) is above the reorder"
+                    + " point 150; but there is no free stock now, and the next receipt is due 2026-12-15: bring that delivery forward";
+            new PlanningQueries(api.restock()).runAndStore(0.95, plans -> PlanCsv.write(List.of(
+                    new Planner.SkuPlan("OUT-2", "Tin Drum", "Acme", 10, 150, 20, 220, 400, 0, Optional.empty(), covered, 0, true),
+                    new Planner.SkuPlan("LOW-2", "Glass Bead", "Acme", 2, 30, 5, 44, 10, 36, Optional.of(LocalDate.now(ZoneOffset.UTC)),
+                            "position 10 is at or below the reorder point 30", 2.5, true))));
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+
+            String planning = staff.get("/console/planning").body();
+
+            assertThat(rowOf(planning, "stock-outs", "OUT-2", "</tr>")).contains("Nothing suggested: " + covered + ".");
+            assertThat(rowOf(planning, "stock-outs", "LOW-2", "</tr>")).contains("Suggested below: 36 units.");
+        }
+    }
 }

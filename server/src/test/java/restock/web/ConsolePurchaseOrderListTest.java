@@ -101,6 +101,35 @@ class ConsolePurchaseOrderListTest {
                 .contains("name=\"sku\" value=\"KITE-1\"").contains("value=\"7\"");
     }
 
+    /**
+     * "Order some" filled every expected date 14 days out, whatever the supplier, and left the units blank without a word
+     * (outside checks): it uses the supplier's stated lead time and says which, and says why no units are filled in.
+     */
+    @Test
+    void order_some_expects_the_order_after_the_suppliers_lead_time_and_says_which_and_why_no_units() {
+        long slowBoats = client.post("/api/suppliers", "{\"name\":\"Slow Boats\",\"leadTimeDays\":35}").json().path("id").asLong();
+        client.post("/api/products", "{\"sku\":\"OAR-1\",\"name\":\"Ash Oar\",\"priceMinor\":4000,\"currency\":\"GBP\"}");
+        client.patch("/api/products/OAR-1", "{\"supplierId\":" + slowBoats + "}");
+        LocalDate today = api.restock().books().today();
+
+        String oars = staff.get("/console/purchase-orders?sku=OAR-1").body().replaceAll("\\s+", " ");
+
+        assertThat(form(oars)).contains("value=\"Slow Boats\"").contains("type=\"date\" value=\"" + today.plusDays(35) + "\"");
+        assertThat(oars).contains("Expected dates are filled in 35 days out, the lead time Slow Boats states.")
+                .contains("No units filled in: the latest plan has no line for OAR-1");
+        String kites = staff.get("/console/purchase-orders?sku=KITE-1&supplier=Fan%20Makers").body().replaceAll("\\s+", " ");
+        assertThat(form(kites)).contains("type=\"date\" value=\"" + today.plusDays(14) + "\"");
+        assertThat(kites).contains("Expected dates are filled in 14 days out: Fan Makers states no lead time (set one on its supplier page).");
+    }
+
+    /** The SKU page offered "Order some" only while no purchase order was open for the SKU; the README says each page has it. */
+    @Test
+    void a_sku_with_an_open_purchase_order_still_offers_to_order_some_more() {
+        String lamps = staff.get("/console/skus/LAMP-1").body();
+
+        assertThat(lamps).contains("href=\"/console/purchase-orders?sku=LAMP-1#new-purchase-order\" id=\"order-some\">Order some more</a>");
+    }
+
     private static String form(String page) {
         int start = page.indexOf("id=\"new-po\"");
         assertThat(start).as("the new purchase order form").isPositive();
