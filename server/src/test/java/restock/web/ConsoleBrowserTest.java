@@ -192,8 +192,10 @@ class ConsoleBrowserTest {
                     .isEqualTo(Math.round(eta.probability() * 100) + "% likely to ship by " + Format.day(eta.to())));
         }
         assertThat(products).extracting(p -> p.getAttribute("data-status")).contains("in_stock", "backorder", "out_of_stock", "preorder");
+        // Out of stock says when it may be back: when confirmed supply is due (a product that may not wait for it), or how
+        // often it usually restocks.
         assertThat(products).filteredOn(p -> "out_of_stock".equals(p.getAttribute("data-status")))
-                .anySatisfy(p -> assertThat(p.getText()).containsPattern("usually restocks every ~\\d+ (day|days|weeks|months)"));
+                .anySatisfy(p -> assertThat(p.getText()).containsPattern("usually restocks every ~\\d+ (day|days|weeks|months)|more is due \\d"));
         assertThat(products).filteredOn(p -> "preorder".equals(p.getAttribute("data-status")))
                 .allSatisfy(p -> assertThat(p.getText()).contains("Pre-order — ships"));
         screenshot("shop");
