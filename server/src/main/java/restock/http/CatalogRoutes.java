@@ -110,10 +110,14 @@ final class CatalogRoutes {
         });
     }
 
-    /** Who a change through the API is recorded as: the key's name and prefix. */
+    /**
+     * Who a change through the API is recorded as: the key's name and prefix ("www (rk_sf_AbCd1234)"); the key from the
+     * environment, whose prefix is "(environment)", as "RESTOCK_API_KEY (environment)" (it read "((environment))").
+     */
     static String changedBy(Context ctx) {
         var key = Authentication.key(ctx);
-        return key.name() + " (" + key.prefix() + ")";
+        String prefix = key.prefix();
+        return key.name() + " " + (prefix.startsWith("(") && prefix.endsWith(")") ? prefix : "(" + prefix + ")");
     }
 
     private static long number(String field, String value) {

@@ -68,7 +68,9 @@ class OptimisticEditsTest {
         var now = expect(client.get("/api/products/22138"), 200).json();
         assertThat(now.path("priceMinor").asLong()).as("the first change stands").isEqualTo(545);
         assertThat(now.path("name").asText()).as("the stale one did nothing").isEqualTo("Baking Set 9 Piece Retrospot");
-        assertThat(client.get("/api/products/22138/audit").json().path("items")).as("one change in the trail").hasSize(2);
+        assertThat(client.get("/api/products/22138/audit").json().path("items")).as("one change in the trail").hasSize(2)
+                .allSatisfy(entry -> assertThat(entry.path("changedBy").asText()).as("who, in plain brackets")
+                        .isEqualTo("RESTOCK_API_KEY (environment)"));
 
         expect(patch("/api/products/22138", "{\"name\":\"Baking Set 9 Piece\"}", afterFirst.replace("\"", "")), 200);
         expect(patch("/api/products/22138", "{\"name\":\"Baking Set Nine Piece\"}", "*"), 200);
