@@ -114,8 +114,10 @@ final class CustomerRoutes {
         routes.post("/cancel/{token}", ctx -> {
             Optional<String> refused = CustomerPages.cancelFormRefusal(ctx);
             if (refused.isPresent()) {
-                // A shopper gets the shop's page, not the API's JSON: the same page again, why, and nothing changed.
-                cancelPage(ctx, restock.read(h -> restock.cancelLinks().view(h, ctx.pathParam("token"))), refused);
+                // A shopper gets the shop's page, not the API's JSON: the same page again, why, and nothing changed. A link
+                // that does not work says only that (its page has no reasons to choose from).
+                CancelLinks.View view = restock.read(h -> restock.cancelLinks().view(h, ctx.pathParam("token")));
+                cancelPage(ctx, view, view instanceof CancelLinks.View.Invalid || view instanceof CancelLinks.View.Expired ? Optional.empty() : refused);
                 return;
             }
             String reason = Optional.ofNullable(ctx.formParam("reason")).orElse("other");

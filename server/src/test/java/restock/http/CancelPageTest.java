@@ -80,7 +80,17 @@ class CancelPageTest {
                 assertThat(refused.responseBody()).as(form).contains("nothing was cancelled", "Cancel the waiting items", "Cake Tins")
                         .doesNotContain("<b>other");
             }
+            // Not a form at all (a newcomer's curl): it cancelled, dropping the reason; now refused like the rest.
+            for (var notForm : java.util.List.of(Map.entry("{\"reason\":1}", "application/json"), Map.entry("reason=other", "text/plain"))) {
+                ApiClient.Exchange refused = client.send("POST", path, notForm.getKey(), Map.of("Content-Type", notForm.getValue()));
+                assertThat(refused.status()).as(notForm.getValue()).isEqualTo(400);
+                assertThat(refused.responseBody()).as(notForm.getValue()).contains("nothing was cancelled");
+            }
             assertThat(client.get("/api/orders/" + orderId).json().path("status").asText()).isEqualTo("backordered");
+            // A link that is no link says only that, not also "choose a reason" over a page with no reasons (a newcomer).
+            ApiClient.Exchange noLink = client.send("POST", "/cancel/not-a-real-token", "reason=bogus", FORM);
+            assertThat(noLink.status()).isEqualTo(404);
+            assertThat(noLink.responseBody()).contains("not valid").doesNotContain("nothing was cancelled");
 
             ApiClient.Exchange tooLarge = client.send("POST", path, "reason=" + "n".repeat(70_000), FORM);
             assertThat(tooLarge.status()).isEqualTo(413);
