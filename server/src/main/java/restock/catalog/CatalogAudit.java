@@ -43,6 +43,13 @@ public final class CatalogAudit {
         }
     }
 
+    /** Whether a text is a version as {@link #version} writes them: 16 lower-case hex digits. */
+    public static boolean isVersion(String text) {
+        return VERSION.matcher(text).matches();
+    }
+
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[0-9a-f]{16}");
+
     /** A product's editable fields as plain values, for {@link #diff}. */
     public static Map<String, Object> fields(Product product, java.util.Optional<String> category, java.util.Optional<Long> supplierId) {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import org.jdbi.v3.core.Handle;
+import restock.catalog.CatalogAudit;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.common.TextLimit;
@@ -101,7 +102,7 @@ final class HttpCommands {
         if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
             tag = tag.substring(1, tag.length() - 1);
         }
-        if (header.length() > MAX_IF_MATCH_LENGTH || !tag.matches("[0-9a-f]{1,64}")) {
+        if (header.length() > MAX_IF_MATCH_LENGTH || !CatalogAudit.isVersion(tag)) {
             throw new InvalidInput("If-Match", "If-Match takes the one ETag a GET of this record answered (such as \"3f2a9c0d1e4b5a6f\"), or *");
         }
         return Optional.of(tag);

@@ -77,9 +77,7 @@ public final class CustomerPages {
      */
     public static Optional<String> cancelFormRefusal(Context ctx) {
         // A body that is not a form (JSON, text) has no reason to read: it cancelled with none (a newcomer's curl).
-        boolean form = Optional.ofNullable(ctx.contentType()).map(type -> type.toLowerCase(java.util.Locale.ROOT))
-                .filter(type -> type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")).isPresent();
-        if (!form || FormInput.undecodable(ctx).isPresent() || FormInput.unreadable(ctx).isPresent()
+        if (FormInput.notAForm(ctx).isPresent() || FormInput.undecodable(ctx).isPresent() || FormInput.unreadable(ctx).isPresent()
                 || Console.repeatedField(ctx, field -> false).isPresent()) {
             return Optional.of(CANCEL_FORM_REFUSED);
         }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import restock.catalog.AuditEntry;
 import restock.catalog.BackorderPolicy;
+import restock.catalog.CatalogAudit;
 import restock.catalog.Category;
 import restock.catalog.Lifecycle;
 import restock.catalog.MainCurrency;
@@ -170,14 +171,11 @@ public final class ProductEditor {
      */
     private static Optional<String> version(Context ctx) {
         Optional<String> version = text(ctx, "version");
-        if (version.isPresent() && !version.get().matches(VERSION_FORMAT)) {
+        if (version.isPresent() && !CatalogAudit.isVersion(version.get())) {
             throw new InvalidInput("version", "this page's form no longer holds the version of the product it showed: reload the page and make your change again");
         }
         return version;
     }
-
-    /** What {@link CatalogEdits.FiledProduct#version} looks like. */
-    private static final String VERSION_FORMAT = "[0-9a-f]{16}";
 
     /**
      * Why an edit from a page opened before someone else saved the product was not saved, with that change: the page
