@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import restock.common.CalendarLimits;
+import restock.service.CatalogExport;
 import restock.store.Database;
 
 import java.io.IOException;
@@ -14,10 +15,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * Writes products and stock balances as CSV files that {@code restock import} reads back unchanged: every column
@@ -58,57 +59,27 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     /**
-     * Each product whose release date is outside {@link CalendarLimits}, said with how to mend it. Such a date was
-     * stored before the limits (V65), and was exported as 'infinity' or an odd year that import then refused.
-     */
-    static List<String> datesOutsideLimits(Handle handle) {
-        return handle.createQuery("""
-                        select sku, release_date::text as stored from products
-                        where release_date not between :earliest and :latest order by sku""")
-                .bind("earliest", CalendarLimits.EARLIEST).bind("latest", CalendarLimits.LATEST)
-                .map((rs, ctx) -> "product " + rs.getString("sku") + ": release_date is " + rs.getString("stored") + ", stored before"
-                        + " dates were held to " + CalendarLimits.EARLIEST + " to " + CalendarLimits.LATEST + "; give it one within them"
-                        + " (PATCH /api/products/" + rs.getString("sku") + " with a releaseDate, or null, or the console's product edit)")
-                .list();
-    }
-
-    /**
      * Writes products.csv (the columns of {@code import products}) and stock.csv into the folder, made if need be; or,
-     * when a product holds a date import would refuse, writes nothing and says which ({@link #datesOutsideLimits}).
+     * when a product holds a date import would refuse, writes nothing and says which ({@link CatalogExport#read}).
      */
     static List<String> export(Handle handle, Path folder) {
-        List<String> refused = datesOutsideLimits(handle);
-        if (!refused.isEmpty()) {
-            return refused;
+        CatalogExport.Outcome outcome = CatalogExport.read(handle, CsvImport.Kind.products.columns);
+        if (outcome instanceof CatalogExport.Outcome.Refused refused) {
+            return refused.reasons();
         }
+        CatalogExport.Outcome.Tables tables = (CatalogExport.Outcome.Tables) outcome;
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("could not make the folder " + folder, e);
         }
-        List<String> productColumns = CsvImport.Kind.products.columns;
-        write(folder.resolve("products.csv"), productColumns, handle.createQuery("select * from products order by sku")
-                .map((rs, ctx) -> {
-                    List<Object> cells = new ArrayList<>();
-                    for (String column : productColumns) {
-                        String source = switch (column) {
-                            case "price_minor", "currency", "backorder_policy", "backorder_cap", "release_date", "discontinued",
-                                    "image_url", "brand", "gtin", "mpn", "sku", "name" -> column;
-                            default -> throw new IllegalStateException("export does not know the products column " + column);
-                        };
-                        cells.add(rs.getString(source) == null ? "" : column.equals("discontinued") ? Boolean.toString(rs.getBoolean(source))
-                                : rs.getString(source));
-                    }
-                    return cells;
-                }).list());
+        write(folder.resolve("products.csv"), CsvImport.Kind.products.columns, tables.products());
         CsvImport.Kind stock = CsvImport.Kind.stock;
-        write(folder.resolve("stock.csv"), java.util.stream.Stream.concat(stock.columns.stream(), stock.ignored.stream()).toList(),
-                handle.createQuery("select * from stock order by sku").map((rs, ctx) -> List.<Object>of(rs.getString("sku"),
-                        rs.getString("on_hand"), rs.getString("reserved"), rs.getString("backordered"))).list());
+        write(folder.resolve("stock.csv"), Stream.concat(stock.columns.stream(), stock.ignored.stream()).toList(), tables.stock());
         return List.of();
     }
 
-    private static void write(Path file, List<String> header, List<List<Object>> rows) {
+    private static void write(Path file, List<String> header, List<List<String>> rows) {
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter printer = Csv.printer(writer, header.toArray(String[]::new))) {
             printer.printRecords(rows);
