@@ -22,17 +22,41 @@ public final class PasswordHash {
     private static final String PREFIX = "pbkdf2-sha256";
     /** Verifying against a stored hash with more iterations than this is refused: a tampered row must not stall logins. */
     static final int MAX_ITERATIONS = 10_000_000;
+    /** The fewest iterations a new hash is made with (the tests' cost). */
+    static final int MIN_ITERATIONS = 1_000;
+
+    /**
+     * The iterations a new hash is made with: {@link #PRODUCTION} everywhere Restock runs. A hash keeps its own count,
+     * so verifying reads it from the stored text; the test suite makes its staff users at {@link #FOR_TESTS}, because
+     * its console tests sign in about a hundred times and each production hash takes 1-5 s of CPU under the tests'
+     * C1-only JVM (docs/BENCHMARKS.md, "Test suite time").
+     */
+    public record Cost(int iterations) {
+        public static final Cost PRODUCTION = new Cost(ITERATIONS);
+        public static final Cost FOR_TESTS = new Cost(MIN_ITERATIONS);
+
+        public Cost {
+            if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+                throw new IllegalArgumentException("a password hash needs " + MIN_ITERATIONS + " to " + MAX_ITERATIONS + " iterations, not " + iterations);
+            }
+        }
+    }
 
     private PasswordHash() {
     }
 
-    /** The stored form of a new password; refuses one too short or too long to be a password. */
+    /** The stored form of a new password at the production cost; refuses one too short or too long to be a password. */
     public static String hash(char[] password, SecureRandom random) {
+        return hash(password, random, Cost.PRODUCTION);
+    }
+
+    /** The stored form of a new password made with {@code cost}'s iterations, which the text keeps. */
+    public static String hash(char[] password, SecureRandom random, Cost cost) {
         requireAcceptable(password);
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        return PREFIX + "$" + ITERATIONS + "$" + Base64.getEncoder().encodeToString(salt) + "$"
-                + Base64.getEncoder().encodeToString(derive(password, salt, ITERATIONS));
+        return PREFIX + "$" + cost.iterations() + "$" + Base64.getEncoder().encodeToString(salt) + "$"
+                + Base64.getEncoder().encodeToString(derive(password, salt, cost.iterations()));
     }
 
     /** Whether a presented password matches the stored hash, compared in constant time. */

@@ -38,10 +38,17 @@ public final class StaffAccounts {
     private final Restock restock;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final PasswordHash.Cost cost;
 
     public StaffAccounts(Restock restock, Clock clock) {
+        this(restock, clock, PasswordHash.Cost.PRODUCTION);
+    }
+
+    /** With new passwords hashed at {@code cost}: {@link PasswordHash.Cost#FOR_TESTS} in the test suite only. */
+    public StaffAccounts(Restock restock, Clock clock, PasswordHash.Cost cost) {
         this.restock = restock;
         this.clock = clock;
+        this.cost = cost;
     }
 
     /** A user made with a password generated for them, to show once. */
@@ -73,7 +80,7 @@ public final class StaffAccounts {
 
     public void create(String username, char[] password, String createdBy) {
         String name = requireUsername(username);
-        String hash = PasswordHash.hash(password, random);
+        String hash = PasswordHash.hash(password, random, cost);
         boolean created = restock.inTransaction(h -> SqlStaff.insert(h, name, hash, createdBy, clock.instant()));
         if (!created) {
             throw new Conflict("username", "a user named '" + name + "' exists already");
@@ -89,8 +96,12 @@ public final class StaffAccounts {
 
     /** The first user, made when there is none: returned once, for the first start to print. */
     public Optional<Created> bootstrap() {
+        // Hashing is slow on purpose: skip it on every start after the first.
+        if (restock.read(SqlStaff::anyUser)) {
+            return Optional.empty();
+        }
         String password = generatePassword();
-        String hash = PasswordHash.hash(password.toCharArray(), random);
+        String hash = PasswordHash.hash(password.toCharArray(), random, cost);
         return restock.inTransaction(h -> {
             SqlStaff.lockForBootstrap(h);
             if (SqlStaff.anyUser(h)) {
@@ -102,7 +113,7 @@ public final class StaffAccounts {
     }
 
     public void changePassword(String username, char[] password) {
-        String hash = PasswordHash.hash(password, random);
+        String hash = PasswordHash.hash(password, random, cost);
         restock.inTransaction(h -> {
             SqlStaff.User user = SqlStaff.find(h, requireUsername(username))
                     .orElseThrow(() -> new NotFound("username", "no user named '" + username + "'"));

@@ -21,6 +21,16 @@ class PasswordHashTest {
     }
 
     @Test
+    void a_hash_keeps_the_cost_it_was_made_with_and_is_verified_at_that_cost() {
+        String stored = PasswordHash.hash("correct horse battery".toCharArray(), RANDOM, PasswordHash.Cost.FOR_TESTS);
+        assertThat(stored).startsWith("pbkdf2-sha256$" + PasswordHash.MIN_ITERATIONS + "$");
+        assertThat(PasswordHash.matches("correct horse battery".toCharArray(), stored)).isTrue();
+        assertThat(PasswordHash.matches("correct horse batterY".toCharArray(), stored)).isFalse();
+        assertThatThrownBy(() -> new PasswordHash.Cost(PasswordHash.MIN_ITERATIONS - 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PasswordHash.Cost(PasswordHash.MAX_ITERATIONS + 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void the_same_password_hashes_differently_each_time_because_of_its_salt() {
         assertThat(PasswordHash.hash("correct horse battery".toCharArray(), RANDOM))
                 .isNotEqualTo(PasswordHash.hash("correct horse battery".toCharArray(), RANDOM));

@@ -1,5 +1,6 @@
 package restock.support;
 
+import restock.access.PasswordHash;
 import restock.service.StaffAccounts;
 
 import java.net.CookieManager;
@@ -30,7 +31,7 @@ public final class ConsoleSession {
 
     /** Makes the staff user (once per database) and signs in as them. */
     public static ConsoleSession signedIn(RunningApi api, String username, String password) {
-        StaffAccounts accounts = new StaffAccounts(api.restock(), api.restock().clock());
+        StaffAccounts accounts = new StaffAccounts(api.restock(), api.restock().clock(), PasswordHash.Cost.FOR_TESTS);
         if (!accounts.usernames().contains(username)) {
             accounts.create(username, password.toCharArray(), "test");
         }

@@ -1,5 +1,6 @@
 package restock.web;
 
+import restock.access.PasswordHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class ConsoleBrowserTest {
         sellFansForTenWeeks(inThePast, past);
         orderLampsThatAreNowLate(inThePast, past);
         receiveBoatsLaterThanBefore(api.restock());
-        new StaffAccounts(api.restock(), api.restock().clock()).create(USER, PASSWORD.toCharArray(), "test");
+        new StaffAccounts(api.restock(), api.restock().clock(), PasswordHash.Cost.FOR_TESTS).create(USER, PASSWORD.toCharArray(), "test");
         Files.createDirectories(SCREENSHOTS);
         browser = browser();
         base = api.client().baseUrl();

@@ -1,5 +1,6 @@
 package restock.web;
 
+import restock.access.PasswordHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ConsoleSecurityTest {
     @BeforeAll
     static void start() {
         api = RunningApi.withDemoYearLoaded();
-        StaffAccounts accounts = new StaffAccounts(api.restock(), api.restock().clock());
+        StaffAccounts accounts = new StaffAccounts(api.restock(), api.restock().clock(), PasswordHash.Cost.FOR_TESTS);
         accounts.create("ops", PASSWORD.toCharArray(), "test");
         accounts.create("locked", PASSWORD.toCharArray(), "test");
         base = api.client().baseUrl();

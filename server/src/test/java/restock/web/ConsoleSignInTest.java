@@ -1,5 +1,6 @@
 package restock.web;
 
+import restock.access.PasswordHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,13 +36,23 @@ class ConsoleSignInTest {
     @BeforeAll
     static void start() {
         api = new RunningApi(TestDatabases.targets().get(0));
-        new StaffAccounts(api.restock(), api.restock().clock()).create("ops", PASSWORD.toCharArray(), "test");
+        new StaffAccounts(api.restock(), api.restock().clock(), PasswordHash.Cost.FOR_TESTS).create("ops", PASSWORD.toCharArray(), "test");
         base = api.client().baseUrl();
     }
 
     @AfterAll
     static void stop() {
         api.close();
+    }
+
+    /** The suite makes its users at {@link PasswordHash.Cost#FOR_TESTS}; everything else makes them at production's cost. */
+    @Test
+    void staff_made_as_restock_makes_them_are_hashed_at_the_production_cost() {
+        new StaffAccounts(api.restock(), api.restock().clock()).create("prod-cost", PASSWORD.toCharArray(), "test");
+        String stored = api.restock().read(h -> restock.store.SqlStaff.find(h, "prod-cost")).orElseThrow().passwordHash();
+        assertThat(stored).startsWith("pbkdf2-sha256$" + PasswordHash.ITERATIONS + "$");
+        assertThat(new StaffAccounts(api.restock(), api.restock().clock()).login("prod-cost", PASSWORD.toCharArray()))
+                .isInstanceOf(StaffAccounts.Login.SignedIn.class);
     }
 
     @Test
@@ -123,7 +134,7 @@ class ConsoleSignInTest {
     }
 
     private static String sessionToken() {
-        return ((StaffAccounts.Login.SignedIn) new StaffAccounts(api.restock(), api.restock().clock())
+        return ((StaffAccounts.Login.SignedIn) new StaffAccounts(api.restock(), api.restock().clock(), PasswordHash.Cost.FOR_TESTS)
                 .login("ops", PASSWORD.toCharArray())).sessionToken();
     }
 
