@@ -32,8 +32,15 @@ public final class StaffAccounts {
     static final int GENERATED_PASSWORD_BYTES = 15;
     static final int TOKEN_BYTES = 32;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    /** Verified against when the user does not exist, so an unknown name takes as long as a wrong password. */
-    private static final String DECOY_HASH = PasswordHash.hash("decoy-password-never-used".toCharArray(), new SecureRandom());
+
+    /**
+     * Verified against when the user does not exist, so an unknown name takes as long as a wrong password. Made at the
+     * first sign-in, known name or not (each pays it alike), not when the class loads: every start of the server paid a
+     * production hash for it, restarts after a crash included, and most starts see no sign-in before the next.
+     */
+    private static final class Decoy {
+        static final String HASH = PasswordHash.hash("decoy-password-never-used".toCharArray(), new SecureRandom());
+    }
 
     private final Restock restock;
     private final Clock clock;
@@ -130,8 +137,9 @@ public final class StaffAccounts {
     /** Checks the password outside any transaction (it is slow on purpose), then records the outcome. */
     public Login login(String username, char[] password) {
         String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        String decoy = Decoy.HASH;
         Optional<SqlStaff.User> user = USERNAME.matcher(name).matches() ? restock.read(h -> SqlStaff.find(h, name)) : Optional.empty();
-        boolean matches = PasswordHash.matches(password, user.map(SqlStaff.User::passwordHash).orElse(DECOY_HASH));
+        boolean matches = PasswordHash.matches(password, user.map(SqlStaff.User::passwordHash).orElse(decoy));
         Instant now = clock.instant();
         if (user.isEmpty()) {
             return new Login.Refused("Wrong user name or password.");
