@@ -29,7 +29,7 @@ class DemoYearTest {
     /**
      * How far the demo's kept share may be from the stated probability, overall and per bucket of 100 promises or more.
      * Wide on purpose: outcomes are correlated (one late purchase order breaks every promise resting on it, 36 at once in
-     * this year) and the year ends with a 12-day shipping backlog no record could foresee.
+     * this year) and the year ends with a 12-day backlog of sea freight (two of the four suppliers) no record could foresee.
      */
     private static final double MAX_CALIBRATION_GAP = 0.08;
     private static final double MAX_BUCKET_GAP = 0.2;
