@@ -134,15 +134,19 @@ public final class CustomerPages {
      */
     private static String remaining(LineQuantities q, String name) {
         if (q.reserved() > 0) {
-            return q.reserved() + " × " + name + " set aside for you will ship as usual." + besides(q.refused(), q.shipped(), 0)
+            return q.reserved() + " × " + name + " set aside for you will ship as usual." + besides(q.refused(), q.shipped(), q.cancelled())
                     + (q.waiting() > 0 ? " " + q.waiting() + " more still waiting for stock." : "");
         }
         if (q.shipped() > 0) {
-            return q.shipped() + " × " + name + " shipped." + besides(q.refused(), 0, 0)
+            return q.shipped() + " × " + name + " shipped." + besides(q.refused(), 0, q.cancelled())
                     + (q.waiting() > 0 ? " " + q.waiting() + " more still waiting for stock." : "");
         }
         if (q.waiting() > 0) {
-            return q.waiting() + " × " + name + " waiting for stock." + besides(q.refused(), 0, 0);
+            return q.waiting() + " × " + name + " waiting for stock." + besides(q.refused(), 0, q.cancelled());
+        }
+        if (q.cancelled() > 0) {
+            // Cancelled before this click (by the shop, or another way): this click cancelled none of it.
+            return q.cancelled() + " × " + name + " cancelled earlier." + besides(q.refused(), 0, 0);
         }
         return q.refused() + " × " + name + " not available when you ordered; never charged.";
     }
