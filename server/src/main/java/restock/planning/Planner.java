@@ -52,6 +52,11 @@ public final class Planner {
         return DemandForecast.of(demand, DemandForecast.Request.OF_RECORD, policy).dailyRate(demand.today(), daysAhead);
     }
 
+    /** The lead time planned with: the mean of the lead times given ({@link SupplierLeadTime}), {@link #DEFAULT_LEAD_TIME_DAYS} without any. */
+    public static double meanLeadTimeDays(List<Integer> leadTimesDays) {
+        return leadTimesDays.stream().mapToInt(Integer::intValue).average().orElse(DEFAULT_LEAD_TIME_DAYS);
+    }
+
     /** The forecasting candidate per demand class for a whole catalogue ({@link DemandForecast#learnPolicy}). */
     public static AutomaticChoice.Policy learnPolicy(List<Inputs> catalogue) {
         return DemandForecast.learnPolicy(catalogue.stream().map(Inputs::demand).toList());
@@ -97,7 +102,7 @@ public final class Planner {
         double historyMean = Arrays.stream(demand).average().orElse(0);
         long demandDays = Arrays.stream(demand).filter(d -> d > 0).count();
         List<Integer> leadTimes = in.leadTimesDays().isEmpty() ? List.of(DEFAULT_LEAD_TIME_DAYS) : in.leadTimesDays();
-        double leadMean = leadTimes.stream().mapToInt(Integer::intValue).average().orElse(DEFAULT_LEAD_TIME_DAYS);
+        double leadMean = meanLeadTimeDays(leadTimes);
         double dailyMean = forecastDailyRate(in.demand(), (int) Math.ceil(leadMean) + REVIEW_PERIOD_DAYS, policy);
         boolean intermittent = demand.length == 0 || (double) demandDays / demand.length < INTERMITTENT_BELOW;
         LeadTimeDemand leadTimeDemand = intermittent && demandDays > 0

@@ -68,6 +68,11 @@ public final class PlanningQueries {
 
     public static final double DEFAULT_SERVICE_LEVEL = 0.95;
 
+    /** The lead time the plan uses for a supplier's orders, and whence ({@link restock.planning.SupplierLeadTime}). */
+    public restock.planning.SupplierLeadTime leadTime(Handle handle, restock.catalog.Supplier supplier) {
+        return SqlPlanning.leadTime(handle, supplier);
+    }
+
     /** Plans every active SKU; progress counts SKUs gathered (for a progress bar). */
     public List<Planner.SkuPlan> plan(Handle handle, double serviceLevel, java.util.function.IntConsumer progress) {
         if (!(serviceLevel > 0.5 && serviceLevel < 1)) {

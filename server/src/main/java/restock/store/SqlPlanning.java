@@ -5,6 +5,7 @@ import restock.catalog.Sku;
 import restock.catalog.Supplier;
 import restock.planning.DemandBuckets;
 import restock.planning.Planner;
+import restock.planning.SupplierLeadTime;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -76,11 +77,9 @@ public final class SqlPlanning {
             DemandBuckets buckets = demand.apply(sku, ((java.sql.Date) row.get("first_day")).toLocalDate());
             Long supplierId = (Long) row.get("supplier_id");
             Optional<Supplier> supplier = Optional.ofNullable(supplierId).flatMap(id -> SqlCatalogEdits.supplier(handle, id, false));
-            List<Integer> history = supplierId == null ? List.of() : leadTimes(handle, supplierId);
-            // Delivery history is what the supplier does; the lead time it states stands in until there is any.
-            List<Integer> leadTimes = history.isEmpty() ? supplier.flatMap(Supplier::leadTimeDays).map(List::of).orElse(List.of()) : history;
+            SupplierLeadTime leadTime = supplier.map(s -> leadTime(handle, s)).orElse(SupplierLeadTime.UNKNOWN);
             inputs.add(new Planner.Inputs(sku.code(), (String) row.get("name"),
-                    supplier.map(Supplier::name), buckets, leadTimes,
+                    supplier.map(Supplier::name), buckets, leadTime.planningSamplesDays(),
                     ((Number) row.get("on_hand")).intValue(), ((Number) row.get("reserved")).intValue(),
                     ((Number) row.get("backordered")).intValue(), ((Number) row.get("incoming")).intValue(),
                     Optional.ofNullable((java.sql.Date) row.get("next_receipt")).map(java.sql.Date::toLocalDate),
@@ -94,7 +93,12 @@ public final class SqlPlanning {
         return Math.min(MAX_SKUS, handle.createQuery("select count(*) from products where not discontinued").mapTo(Integer.class).one());
     }
 
-    private static List<Integer> leadTimes(Handle handle, long supplierId) {
+    /** A supplier's lead time: the one it states and the days its latest deliveries took. */
+    public static SupplierLeadTime leadTime(Handle handle, Supplier supplier) {
+        return new SupplierLeadTime(supplier.leadTimeDays(), deliveredDays(handle, supplier.id()));
+    }
+
+    private static List<Integer> deliveredDays(Handle handle, long supplierId) {
         return handle.createQuery("""
                         select (l.first_received_at at time zone 'UTC')::date - (o.created_at at time zone 'UTC')::date
                         from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id

@@ -12,6 +12,7 @@ import restock.views.ConsoleRows;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.planning.Planner;
+import restock.planning.SupplierLeadTime;
 import restock.purchasing.PurchaseOrder;
 import restock.service.ConsoleQueries;
 import restock.service.InsightQueries;
@@ -29,8 +30,6 @@ import java.util.TreeMap;
 final class ConsolePages {
     /** Weeks ahead on a SKU's chart. */
     static final int CHART_WEEKS_AHEAD = 12;
-    /** Days from today a purchase order made from a suggestion is expected, unless staff change it on the form. */
-    static final int DEFAULT_LEAD_TIME_DAYS = 14;
 
     private final Console console;
     private final Restock restock;
@@ -129,9 +128,9 @@ final class ConsolePages {
         model.put("suppliers", queries.suppliers().stream().map(ConsoleRows.SupplierRow::name).toList());
         String supplier = Optional.ofNullable(ctx.queryParam("supplier")).map(String::strip).filter(s -> !s.isEmpty())
                 .or(() -> sku.flatMap(queries::usualSupplier)).orElse("");
-        Optional<Integer> leadTimeDays = supplier.isEmpty() ? Optional.empty() : Optional.ofNullable(leadTimesBySupplier().get(supplier));
-        model.put("defaultExpected", restock.books().today().plusDays(leadTimeDays.orElse(DEFAULT_LEAD_TIME_DAYS)));
-        model.put("expectedNote", expectedNote(supplier, leadTimeDays));
+        Optional<SupplierLeadTime> leadTime = supplier.isEmpty() ? Optional.empty() : Optional.ofNullable(leadTimesBySupplier().get(supplier));
+        model.put("defaultExpected", restock.books().today().plusDays(leadTime.orElse(SupplierLeadTime.UNKNOWN).plannedDays()));
+        model.put("expectedNote", expectedNote(supplier, leadTime));
         model.put("sku", sku.map(Sku::code).orElse(""));
         model.put("supplier", supplier);
         Optional<String> quantity = Optional.ofNullable(ctx.queryParam("quantity")).filter(q -> q.matches("[0-9]{1,9}"));
@@ -149,15 +148,20 @@ final class ConsolePages {
 
     /**
      * Which lead time the expected dates were filled in with: every "Order some" filled them 14 days out, whatever the
-     * supplier (one states 35), and did not say so (an outside check).
+     * supplier (one states 35), and did not say so (an outside check); then with the stated 35 while the plan, and the
+     * planning page's words, used the 39 its deliveries took (a newcomer's check). Now the plan's lead time, said whence.
      */
-    static String expectedNote(String supplier, Optional<Integer> leadTimeDays) {
+    static String expectedNote(String supplier, Optional<SupplierLeadTime> leadTime) {
         if (supplier.isEmpty()) {
-            return "Expected dates are filled in " + DEFAULT_LEAD_TIME_DAYS + " days out, the usual lead time when no supplier is named.";
+            return "Expected dates are filled in " + Planner.DEFAULT_LEAD_TIME_DAYS + " days out, the usual lead time when no supplier is named.";
         }
-        return leadTimeDays.map(days -> "Expected dates are filled in " + days + " days out, the lead time " + supplier + " states.")
-                .orElse("Expected dates are filled in " + DEFAULT_LEAD_TIME_DAYS + " days out: " + supplier
-                        + " states no lead time (set one on its supplier page).");
+        if (leadTime.isEmpty()) {
+            return "Expected dates are filled in " + Planner.DEFAULT_LEAD_TIME_DAYS + " days out: " + supplier + " is not on record yet.";
+        }
+        SupplierLeadTime known = leadTime.get();
+        String note = "Expected dates are filled in " + known.plannedDays() + " days out, the lead time the plan uses for " + supplier
+                + " (" + known.words() + ")";
+        return known.statedDays().isEmpty() && known.deliveredDays().isEmpty() ? note + "; set one on its supplier page." : note + ".";
     }
 
     /**
@@ -243,7 +247,8 @@ final class ConsolePages {
         model.put("bySupplier", bySupplier);
         model.put("stockOuts", stockOuts);
         model.put("stockOutNotes", stockOutNotes);
-        model.put("expected", expectedBySupplier(bySupplier.keySet()));
+        model.put("leadTimes", leadTimesOf(bySupplier.keySet()));
+        model.put("today", restock.books().today());
         model.put("serviceLevel", stored.serviceLevel());
         model.put("skus", plans.size());
         model.put("ranAt", stored.ranAt());
@@ -272,25 +277,24 @@ final class ConsolePages {
     }
 
     /**
-     * The date each supplier's purchase order is expected by default: today plus the lead time the supplier states, 14
-     * days when it states none (every supplier got today + 14 before, also one that states 35; an operations check).
+     * The lead time each supplier's purchase order is expected after by default: the one the plan uses
+     * ({@link SupplierLeadTime}); every supplier got today + 14 before, also one that states 35 (an operations check).
      */
-    private Map<String, LocalDate> expectedBySupplier(java.util.Set<String> names) {
-        LocalDate today = restock.books().today();
-        Map<String, Integer> leadTimes = leadTimesBySupplier();
-        Map<String, LocalDate> expected = new java.util.HashMap<>();
-        names.forEach(name -> expected.put(name, today.plusDays(leadTimes.getOrDefault(name, DEFAULT_LEAD_TIME_DAYS))));
-        return expected;
+    private Map<String, SupplierLeadTime> leadTimesOf(java.util.Set<String> names) {
+        Map<String, SupplierLeadTime> known = leadTimesBySupplier();
+        Map<String, SupplierLeadTime> leadTimes = new java.util.HashMap<>();
+        names.forEach(name -> leadTimes.put(name, known.getOrDefault(name, SupplierLeadTime.UNKNOWN)));
+        return leadTimes;
     }
 
-    /** Each supplier's stated lead time in days, by name (suppliers that state none are left out). */
-    private Map<String, Integer> leadTimesBySupplier() {
-        Map<String, Integer> leadTimes = new java.util.HashMap<>();
+    /** Each supplier's lead time, by name. */
+    private Map<String, SupplierLeadTime> leadTimesBySupplier() {
+        Map<String, SupplierLeadTime> leadTimes = new java.util.HashMap<>();
         restock.read(h -> {
             long after = 0;
             for (int page = 0; page < MAX_SUPPLIER_PAGES; page++) {
                 var suppliers = restock.catalogEdits().suppliers(h, after, CatalogEdits.MAX_PAGE_SIZE);
-                suppliers.items().forEach(s -> s.leadTimeDays().ifPresent(days -> leadTimes.put(s.name(), days)));
+                suppliers.items().forEach(s -> leadTimes.put(s.name(), planning.leadTime(h, s)));
                 if (!suppliers.more()) {
                     break;
                 }
