@@ -29,10 +29,32 @@ public final class Planner {
                          int onHand, int reserved, int backordered, int incoming, Optional<LocalDate> nextReceipt, int minimumOrder, int packSize) {
     }
 
-    /** The plan for a SKU. */
+    /**
+     * The plan for a SKU, with the supply it was planned with: the units on order, when the first of them is due, and
+     * the lead time planned with ({@link SupplierLeadTime}), so that a page can say when it runs out against when an
+     * order placed now, or the one already placed, would come.
+     */
     public record SkuPlan(String sku, String name, String supplier, double dailyDemand, double reorderPoint, double safetyStock,
                           double orderUpTo, int inventoryPosition, int suggestedQuantity, Optional<LocalDate> orderBy, String reason,
-                          double daysOfCover, boolean stocksOutBeforeNextReceipt) {
+                          double daysOfCover, boolean stocksOutBeforeNextReceipt, int incoming, Optional<LocalDate> nextReceipt,
+                          double leadTimeDays) {
+        /** A plan stored before its supply was kept with it: nothing known on order, the default lead time. */
+        public SkuPlan(String sku, String name, String supplier, double dailyDemand, double reorderPoint, double safetyStock,
+                       double orderUpTo, int inventoryPosition, int suggestedQuantity, Optional<LocalDate> orderBy, String reason,
+                       double daysOfCover, boolean stocksOutBeforeNextReceipt) {
+            this(sku, name, supplier, dailyDemand, reorderPoint, safetyStock, orderUpTo, inventoryPosition, suggestedQuantity, orderBy,
+                    reason, daysOfCover, stocksOutBeforeNextReceipt, 0, Optional.empty(), DEFAULT_LEAD_TIME_DAYS);
+        }
+
+        /** The day free stock runs out at the forecast rate, for a plan made on {@code plannedOn}; none while it lasts for ever. */
+        public Optional<LocalDate> runsOutOn(LocalDate plannedOn) {
+            return Double.isFinite(daysOfCover) ? Optional.of(plannedOn.plusDays((long) Math.floor(daysOfCover))) : Optional.empty();
+        }
+
+        /** The day an order placed on {@code day} is expected, at the lead time planned with. */
+        public LocalDate orderArrives(LocalDate day) {
+            return day.plusDays(Math.round(leadTimeDays));
+        }
     }
 
     /** The supplier of a plan for a SKU that has none on record: the planning page asks whom to order from. */
@@ -144,7 +166,7 @@ public final class Planner {
                 + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + in.demand().grain().label() + "s)"
                 + howMuch(quantity, position, point.reorderPoint(), dailyMean, orderUpTo, in);
         return new SkuPlan(in.sku(), in.name(), in.supplier().orElse(NO_SUPPLIER), dailyMean, point.reorderPoint(), point.safetyStock(),
-                orderUpTo, position, quantity, orderBy, reason, cover, stockOut);
+                orderUpTo, position, quantity, orderBy, reason, cover, stockOut, in.incoming(), in.nextReceipt(), leadMean);
     }
 
     /**

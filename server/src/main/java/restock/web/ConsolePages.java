@@ -237,18 +237,27 @@ final class ConsolePages {
                 .sorted(java.util.Comparator.comparing((Planner.SkuPlan plan) -> plan.orderBy().orElse(LocalDate.MAX)).thenComparing(Planner.SkuPlan::sku))
                 .limit(SUGGESTION_ROWS)
                 .forEach(plan -> bySupplier.computeIfAbsent(plan.supplier(), s -> new java.util.ArrayList<>()).add(plan));
-        List<Alerts.StockOut> stockOuts = Alerts.stockOuts(plans,
-                LocalDate.ofInstant(stored.ranAt(), java.time.ZoneOffset.UTC), STOCK_OUT_ROWS);
+        LocalDate plannedOn = LocalDate.ofInstant(stored.ranAt(), java.time.ZoneOffset.UTC);
+        LocalDate today = restock.books().today();
+        List<Alerts.StockOut> stockOuts = Alerts.stockOuts(plans, plannedOn, STOCK_OUT_ROWS);
         java.util.Set<String> shownSkus = new java.util.HashSet<>();
-        bySupplier.values().forEach(rows -> rows.forEach(plan -> shownSkus.add(plan.sku())));
+        Map<String, String> why = new java.util.HashMap<>();
+        bySupplier.values().forEach(rows -> rows.forEach(plan -> {
+            shownSkus.add(plan.sku());
+            why.put(plan.sku(), PlanWords.suggestion(plan, plannedOn, today));
+        }));
         Map<String, String> stockOutNotes = new java.util.HashMap<>();
-        plans.forEach(plan -> stockOutNotes.put(plan.sku(), stockOutNote(plan, ordered.contains(plan.sku()), shownSkus.contains(plan.sku()))));
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        stockOuts.forEach(out -> listed.add(out.sku()));
+        plans.stream().filter(plan -> listed.contains(plan.sku())).forEach(plan -> stockOutNotes.put(plan.sku(),
+                PlanWords.stockOutNote(plan, ordered.contains(plan.sku()), shownSkus.contains(plan.sku()), plannedOn, today)));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("bySupplier", bySupplier);
+        model.put("why", why);
         model.put("stockOuts", stockOuts);
         model.put("stockOutNotes", stockOutNotes);
         model.put("leadTimes", leadTimesOf(bySupplier.keySet()));
-        model.put("today", restock.books().today());
+        model.put("today", today);
         model.put("serviceLevel", stored.serviceLevel());
         model.put("skus", plans.size());
         model.put("ranAt", stored.ranAt());
@@ -259,21 +268,6 @@ final class ConsolePages {
         model.put("suppliers", bySupplier.containsKey(Planner.NO_SUPPLIER)
                 ? queries.suppliers().stream().map(ConsoleRows.SupplierRow::name).sorted().toList() : List.of());
         console.render(ctx, "console/planning.jte", "planning", model);
-    }
-
-    /**
-     * What the planning page says beside a SKU that will run out, about its suggestion: the page listed 12 run-outs and
-     * suggested 2, with nothing said of the other 10 (an outside check).
-     */
-    static String stockOutNote(Planner.SkuPlan plan, boolean orderedSince, boolean shown) {
-        if (orderedSince) {
-            return "Ordered since this plan was made.";
-        }
-        if (plan.suggestedQuantity() > 0) {
-            return shown ? "Suggested below: " + plan.suggestedQuantity() + " units." : "Suggested (" + plan.suggestedQuantity()
-                    + " units) but not among the suggestions shown; the whole plan is at GET /api/planning/runs/latest.";
-        }
-        return "Nothing suggested: " + plan.reason() + ".";
     }
 
     /**
