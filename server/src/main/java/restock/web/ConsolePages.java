@@ -175,7 +175,8 @@ final class ConsolePages {
         if (plan.get().suggestedQuantity() > 0) {
             return "Units filled in from the latest plan's suggestion for " + sku.code() + ".";
         }
-        return "No units filled in: the latest plan suggests none for " + sku.code() + ": " + plan.get().reason() + ".";
+        // In staff words: the planner's own reason ("nothing to order: the position 1759 (...)") read as jargon here too.
+        return "No units filled in: the latest plan suggests none for " + sku.code() + ": " + PlanWords.covered(plan.get()) + ".";
     }
 
     /** The list's page number ({@code ?page=}, from 1). */

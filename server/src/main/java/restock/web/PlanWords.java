@@ -36,8 +36,16 @@ public final class PlanWords {
                     + Format.count(plan.suggestedQuantity()) + " units) but not among the suggestions shown; the whole plan is at "
                     + "GET /api/planning/runs/latest.";
         }
-        return "Nothing suggested: stock and what is on order (" + Format.count(plan.inventoryPosition()) + ") cover the demand until "
-                + "the next order could arrive; reorder at " + level(plan.reorderPoint()) + "." + supplyTooLate(plan, plannedOn, today);
+        return "Nothing suggested: " + covered(plan) + "." + supplyTooLate(plan, plannedOn, today);
+    }
+
+    /** Why a plan suggests no order, in a phrase: "stock and what is on order (1,759) cover the demand until ...; reorder at 1,081". */
+    static String covered(Planner.SkuPlan plan) {
+        if (plan.dailyDemand() == 0) {
+            return "no demand is forecast for it";
+        }
+        return "stock and what is on order (" + Format.count(plan.inventoryPosition()) + ") cover the demand until the next order could "
+                + "arrive; reorder at " + level(plan.reorderPoint());
     }
 
     /**
