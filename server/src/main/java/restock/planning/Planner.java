@@ -164,7 +164,7 @@ public final class Planner {
                 : "position " + position + " is at or below the reorder point " + (int) point.reorderPoint() + " ("
                 + (intermittent ? "bootstrapped" : "normal") + " lead-time demand, mean " + Math.round(leadTimeDemand.mean())
                 + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + in.demand().grain().label() + "s)"
-                + howMuch(quantity, position, point.reorderPoint(), dailyMean, orderUpTo, in);
+                + beforeSupply(cover, in, today, leadMean) + howMuch(quantity, position, point.reorderPoint(), dailyMean, orderUpTo, in);
         return new SkuPlan(in.sku(), in.name(), in.supplier().orElse(NO_SUPPLIER), dailyMean, point.reorderPoint(), point.safetyStock(),
                 orderUpTo, position, quantity, orderBy, reason, cover, stockOut, in.incoming(), in.nextReceipt(), leadMean);
     }
@@ -185,6 +185,22 @@ public final class Planner {
         return in.nextReceipt().map(date -> runsOut + ", before the next receipt due " + date + ": bring that delivery forward"
                         + orderingNow(date, today, leadMean))
                 .orElse(runsOut + ", within the lead time of about " + Math.round(leadMean) + " days");
+    }
+
+    /**
+     * What ordering the quantity alone does not mend: free stock running out before an order placed now could arrive, and
+     * units on order (counted in the position) due only after that; a suggestion said nothing of either (a newcomer's check).
+     */
+    private static String beforeSupply(double cover, Inputs in, LocalDate today, double leadMean) {
+        if (!Double.isFinite(cover) || cover >= leadMean) {
+            return "";
+        }
+        long lead = Math.round(leadMean);
+        LocalDate runsOut = today.plusDays((long) Math.floor(cover));
+        String said = "; free stock runs out about " + runsOut + ", before an order placed now could arrive (about " + today.plusDays(lead) + ")";
+        return in.incoming() > 0 && in.nextReceipt().filter(runsOut::isBefore).isPresent()
+                ? said + ", and the " + in.incoming() + " on order, counted in the position, are due from " + in.nextReceipt().get() + ", after it"
+                : said;
     }
 
     /**
