@@ -39,13 +39,14 @@ public final class PlanWords {
         return "Nothing suggested: " + covered(plan) + "." + supplyTooLate(plan, plannedOn, today);
     }
 
-    /** Why a plan suggests no order, in a phrase: "stock and what is on order (1,759) cover the demand until ...; reorder at 1,081". */
+    /** Why a plan suggests no order, in a phrase: "stock and what is on order, less what customers wait for (1,759), cover ...". */
     static String covered(Planner.SkuPlan plan) {
         if (plan.dailyDemand() == 0) {
             return "no demand is forecast for it";
         }
-        return "stock and what is on order (" + Format.count(plan.inventoryPosition()) + ") cover the demand until the next order could "
-                + "arrive; reorder at " + level(plan.reorderPoint());
+        // Less what customers wait for: "stock and what is on order (1,759)" read oddly beside "what is on order (2,454)".
+        return "stock and what is on order, less what customers wait for (" + Format.count(plan.inventoryPosition()) + "), cover the "
+                + "demand until the next order could arrive; reorder at " + level(plan.reorderPoint());
     }
 
     /**
@@ -53,7 +54,7 @@ public final class PlanWords {
      * today could arrive, and units on order that come after the run-out (the plan counts them as covering demand).
      */
     static String suggestion(Planner.SkuPlan plan, LocalDate plannedOn, LocalDate today) {
-        return "Stock and what is on order (" + Format.count(plan.inventoryPosition()) + ") are at or below the reorder point ("
+        return "Stock and what is on order, less what customers wait for (" + Format.count(plan.inventoryPosition()) + "), are at or below the reorder point ("
                 + level(plan.reorderPoint()) + ")." + runsOutFirst(plan, plannedOn, today).map(words -> " " + words).orElse("");
     }
 
