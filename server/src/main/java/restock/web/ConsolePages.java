@@ -128,7 +128,8 @@ final class ConsolePages {
         model.put("suppliers", queries.suppliers().stream().map(ConsoleRows.SupplierRow::name).toList());
         String supplier = Optional.ofNullable(ctx.queryParam("supplier")).map(String::strip).filter(s -> !s.isEmpty())
                 .or(() -> sku.flatMap(queries::usualSupplier)).orElse("");
-        Optional<SupplierLeadTime> leadTime = supplier.isEmpty() ? Optional.empty() : Optional.ofNullable(leadTimesBySupplier().get(supplier));
+        Optional<SupplierLeadTime> leadTime = supplier.isEmpty() ? Optional.empty()
+                : Optional.of(leadTimesOf(java.util.Set.of(supplier)).get(supplier));
         model.put("defaultExpected", restock.books().today().plusDays(leadTime.orElse(SupplierLeadTime.UNKNOWN).plannedDays()));
         model.put("expectedNote", expectedNote(supplier, leadTime));
         model.put("sku", sku.map(Sku::code).orElse(""));
@@ -152,11 +153,8 @@ final class ConsolePages {
      * planning page's words, used the 39 its deliveries took (a newcomer's check). Now the plan's lead time, said whence.
      */
     static String expectedNote(String supplier, Optional<SupplierLeadTime> leadTime) {
-        if (supplier.isEmpty()) {
+        if (supplier.isEmpty() || leadTime.isEmpty()) {
             return "Expected dates are filled in " + Planner.DEFAULT_LEAD_TIME_DAYS + " days out, the usual lead time when no supplier is named.";
-        }
-        if (leadTime.isEmpty()) {
-            return "Expected dates are filled in " + Planner.DEFAULT_LEAD_TIME_DAYS + " days out: " + supplier + " is not on record yet.";
         }
         SupplierLeadTime known = leadTime.get();
         String note = "Expected dates are filled in " + known.plannedDays() + " days out, the lead time the plan uses for " + supplier
@@ -272,24 +270,18 @@ final class ConsolePages {
     }
 
     /**
-     * The lead time each supplier's purchase order is expected after by default: the one the plan uses
-     * ({@link SupplierLeadTime}); every supplier got today + 14 before, also one that states 35 (an operations check).
+     * The lead time each named supplier's purchase order is expected after by default: the one the plan uses
+     * ({@link SupplierLeadTime}), unknown for a name not on record; every supplier got today + 14 before, also one that
+     * states 35 (an operations check). Only the named suppliers' deliveries are read.
      */
     private Map<String, SupplierLeadTime> leadTimesOf(java.util.Set<String> names) {
-        Map<String, SupplierLeadTime> known = leadTimesBySupplier();
         Map<String, SupplierLeadTime> leadTimes = new java.util.HashMap<>();
-        names.forEach(name -> leadTimes.put(name, known.getOrDefault(name, SupplierLeadTime.UNKNOWN)));
-        return leadTimes;
-    }
-
-    /** Each supplier's lead time, by name. */
-    private Map<String, SupplierLeadTime> leadTimesBySupplier() {
-        Map<String, SupplierLeadTime> leadTimes = new java.util.HashMap<>();
+        names.forEach(name -> leadTimes.put(name, SupplierLeadTime.UNKNOWN));
         restock.read(h -> {
             long after = 0;
             for (int page = 0; page < MAX_SUPPLIER_PAGES; page++) {
                 var suppliers = restock.catalogEdits().suppliers(h, after, CatalogEdits.MAX_PAGE_SIZE);
-                suppliers.items().forEach(s -> leadTimes.put(s.name(), planning.leadTime(h, s)));
+                suppliers.items().stream().filter(s -> names.contains(s.name())).forEach(s -> leadTimes.put(s.name(), planning.leadTime(h, s)));
                 if (!suppliers.more()) {
                     break;
                 }
