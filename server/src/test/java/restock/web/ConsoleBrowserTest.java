@@ -423,6 +423,12 @@ class ConsoleBrowserTest {
                 .orElseThrow(() -> new AssertionError("no suggestion for " + FAN_SUPPLIER + ": " + browser.findElement(By.tagName("main")).getText()));
         String units = section.findElement(By.name("quantity-" + FAN.code())).getAttribute("value");
         screenshot("planning");
+        // On a phone each cell sits right of its label; a sentence so placed was ragged on the left (a newcomer's check).
+        browser.manage().window().setSize(new Dimension(390, 844));
+        WebElement why = section.findElement(By.cssSelector("td[data-label='Why']"));
+        assertThat(why.getCssValue("text-align")).as("the Why sentence on a phone").isIn("left", "start");
+        screenshot("phone-planning");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
         section.findElement(By.cssSelector("button.make-po")).click();
         flashSaying("created from 1 suggestion");
         List<ConsoleRows.IncomingRow> ordered = queries().sku(FAN).incoming();
