@@ -43,15 +43,15 @@ public final class ConsoleQueries {
     /** Rows in each list of alerts on the overview. */
     public static final int ALERT_ROWS = 10;
 
-    /** Today's figures, the trend up to today, and what needs a look: late supply and promises at risk. */
-    public record Overview(LocalDate today, ConsoleRows.Figures figures, List<ConsoleRows.Day> trend, List<ConsoleRows.LateLine> lateSupply,
+    /** Today's figures, the trend up to today, and what needs a look: late or overdue supply and promises at risk. */
+    public record Overview(LocalDate today, ConsoleRows.Figures figures, List<ConsoleRows.Day> trend, List<ConsoleRows.LateOrOverdueLine> lateSupply,
                            List<ConsoleRows.PromiseAtRisk> promisesAtRisk) {
     }
 
     public Overview overview() {
         LocalDate today = restock.books().today();
         return restock.read(h -> new Overview(today, SqlConsole.figures(h, today.atStartOfDay().toInstant(ZoneOffset.UTC), today),
-                trend(h, today), SqlConsole.lateLines(h, today, ALERT_ROWS),
+                trend(h, today), SqlConsole.lateOrOverdueLines(h, today, ALERT_ROWS),
                 SqlConsole.promisesAtRisk(h, today, ALERT_ROWS)));
     }
 
