@@ -207,12 +207,15 @@ public final class ConsoleQueries {
 
     /** Product names by SKU code, for pages that show lines. */
     public java.util.Map<String, String> productNames(java.util.Collection<Sku> skus) {
-        return restock.read(h -> {
-            java.util.Map<String, String> names = new java.util.HashMap<>();
-            for (Sku sku : new java.util.LinkedHashSet<>(skus)) {
-                names.put(sku.code(), restock.catalog().find(h, sku).name());
-            }
-            return names;
-        });
+        return restock.read(h -> productNames(h, skus));
+    }
+
+    /** As {@link #productNames(java.util.Collection)}, on a transaction's own connection (one that holds a lock takes no second). */
+    public java.util.Map<String, String> productNames(org.jdbi.v3.core.Handle h, java.util.Collection<Sku> skus) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (Sku sku : new java.util.LinkedHashSet<>(skus)) {
+            names.put(sku.code(), restock.catalog().find(h, sku).name());
+        }
+        return names;
     }
 }
