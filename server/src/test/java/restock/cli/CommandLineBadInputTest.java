@@ -34,6 +34,10 @@ class CommandLineBadInputTest {
         err.reset();
         assertThat(run(err, "users")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("create, list, set-password").contains("Usage: restock users");
+
+        err.reset();
+        assertThat(run(err)).as("restock alone").isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("serve, import, export").contains("Usage: restock");
     }
 
     @Test
