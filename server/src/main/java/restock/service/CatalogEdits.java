@@ -97,7 +97,7 @@ public final class CatalogEdits {
         if (changes.isEmpty()) {
             return before;
         }
-        requireCurrencyInUse("supplier " + id, before.currency(), after.currency());
+        requireCurrencyInUse("supplier " + id, "give another currency, or none, with the edit", before.currency(), after.currency());
         if (!SqlCatalogEdits.updateSupplier(handle, after, clock.instant())) {
             throw new Conflict("name", "another supplier is already named '" + after.name() + "'");
         }
@@ -179,7 +179,8 @@ public final class CatalogEdits {
         if (changes.isEmpty()) {
             return before;
         }
-        requireCurrencyInUse("product " + sku, Optional.of(before.product().price().currency()), Optional.of(after.product().price().currency()));
+        requireCurrencyInUse("product " + sku, "send a currency with the edit (PATCH /api/products/" + sku + "; the console's form keeps the one stored)",
+                Optional.of(before.product().price().currency()), Optional.of(after.product().price().currency()));
         SqlCatalogEdits.updateProduct(handle, after.product(), after.placement(), clock.instant());
         SqlCatalogEdits.audit(handle, "product", sku.code(), "updated", changedBy, changes, clock.instant());
         return product(handle, sku);
@@ -205,16 +206,16 @@ public final class CatalogEdits {
 
     /**
      * An edit keeps a record's currency only if it is money in use ({@link Currencies#checked}). A currency stored
-     * before the rule (XXX, XAU, DEM) is read and shown, and an edit that keeps it is refused with what to do: give a
-     * currency in use with the edit (the product or supplier cannot be read as valid money in a new price otherwise).
+     * before the rule (XXX, XAU, DEM) is read and shown, and an edit that keeps it is refused, saying how to give one in use.
      */
-    private static void requireCurrencyInUse(String record, Optional<String> stored, Optional<String> after) {
+    private static void requireCurrencyInUse(String record, String howToChange, Optional<String> stored, Optional<String> after) {
         if (after.isEmpty()) {
             return;
         }
         if (after.equals(stored) && !Currencies.isMoney(after.get())) {
             throw new InvalidInput("currency", "the currency stored for " + record + ", " + after.get() + ", is not money a shop prices in today"
-                    + " (it was stored before currencies were checked); give a currency in use, such as GBP, EUR or USD, with this edit");
+                    + " (it was stored before currencies were checked), so nothing was changed: it needs one in use, such as GBP, EUR or USD; "
+                    + howToChange);
         }
         Currencies.checked("currency", after.get());
     }

@@ -192,7 +192,13 @@ class ConsoleCatalogueTest {
 
         var kept = api.client().patch("/api/products/OLD-1", "{\"name\":\"Old Purse, red\"}");
         assertThat(kept.status()).isEqualTo(400);
-        assertThat(kept.responseBody()).contains("the currency stored for product OLD-1, XXX, is not money a shop prices in today");
+        assertThat(kept.responseBody()).contains("the currency stored for product OLD-1, XXX, is not money a shop prices in today")
+                .contains("PATCH /api/products/OLD-1");
+        HttpResponse<String> keptInTheConsole = staff.post("/console/skus/OLD-1/edit", new java.util.LinkedHashMap<>(Map.of(
+                "_csrf", ConsoleSession.hidden(staff.get("/console/skus/OLD-1").body(), "_csrf"), "name", "Old Purse, red", "price", "300",
+                "policy", "when-supply-confirmed", "cap", "", "releaseDate", "", "category", "", "supplierId", "")));
+        assertThat(keptInTheConsole.statusCode()).isEqualTo(400);
+        assertThat(keptInTheConsole.body()).contains("The product was not saved: the currency stored for product OLD-1, XXX").contains("form keeps the one stored");
         assertThat(api.client().patch("/api/products/OLD-1", "{\"name\":\"Old Purse, red\",\"currency\":\"GBP\"}").status()).isEqualTo(200);
         var supplierKept = api.client().patch("/api/suppliers/" + gold, "{\"leadTimeDays\":9}");
         assertThat(supplierKept.status()).isEqualTo(400);
