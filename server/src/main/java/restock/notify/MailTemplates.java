@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +104,7 @@ public final class MailTemplates {
 
     /** An amount in the currency's major units with its code: "12.75 GBP". */
     public static String money(long amountMinor, String currency) {
-        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        int digits = restock.catalog.Currencies.minorDigits(currency);
         return BigDecimal.valueOf(amountMinor, digits).toPlainString() + " " + currency;
     }
 }
