@@ -92,7 +92,7 @@ class NoticeDeliveryTest {
         relay = new NoticeRelay(restock, Branding.DEMO, "https://shop.example.com/pay?token={token}", clock);
         SmtpSender email = new SmtpSender(new SmtpSender.Settings("127.0.0.1", smtp.getSmtp().getPort(), false, null, null, "shop@example.com"));
         WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock,
-                WebhookTargets.ANY_ADDRESS);
+                WebhookTargets.PRIVATE_ALLOWED);
         worker = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, email, Message.Channel.WEBHOOK, hooks), clock, 1);
         payments = new PaymentProcessor(restock, new SimulatedGateway(1, SimulatedGateway.Faults.NONE, clock), PaymentPolicy.DEFAULT, clock);
         sku = Sku.of("22423");

@@ -148,7 +148,7 @@ class WebhookFaultsTest {
                     null, "{}", null, "webhook:" + url), Instant.now()));
         }
         WebhookSender hooks = new WebhookSender(u -> restock.read(h -> SqlOutbox.endpointSecret(h, u).orElse(null)), Clock.systemUTC(),
-                WebhookTargets.ANY_ADDRESS);
+                WebhookTargets.PRIVATE_ALLOWED);
         MessageSender sender = message -> {
             if (message.recipient().equals(failing)) {
                 throw new MessageSender.DeliveryFailed("the endpoint answered HTTP 500", new java.io.IOException(
