@@ -169,12 +169,13 @@ class WebhookFaultsTest {
         List<String> lines = captured.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).contains("(webhook order.waiting) not delivered on try 1: ")
                 .contains("; next attempt at ").doesNotContain("s3cr3tPathToken").doesNotContain("token=abc"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("no HTTP answer from the endpoint").contains("(ConnectException: no connection (refused, or no route to the host)"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("connection to 127.0.0.1:" + closedPort + " refused")
+                .contains("(ConnectException: no connection (refused, or no route to the host)"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("the endpoint answered HTTP 500 (IOException: proxy said no to "
                 + "https://hooks.example.com/..., caused by IllegalStateException: pool closed)"));
         List<String> recorded = restock.read(h -> h.createQuery("select last_error from outbox order by id").mapTo(String.class).list());
-        assertThat(recorded).as("the outbox's record says no more than before").containsExactly("no HTTP answer from the endpoint (the server log has the details)",
-                        "the endpoint answered HTTP 500");
+        assertThat(recorded).as("the outbox's record names the host, not the path").containsExactly(
+                "connection to 127.0.0.1:" + closedPort + " refused (nothing accepts connections at that port)", "the endpoint answered HTTP 500");
     }
 
     @Test

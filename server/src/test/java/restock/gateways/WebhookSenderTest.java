@@ -1,0 +1,116 @@
+package restock.gateways;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import restock.notify.Message;
+import restock.notify.MessageSender;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * A delivery's lastError says what went wrong in words a storefront developer can act on without the server's log
+ * (it said "no HTTP answer from the endpoint (the server log has the details)" for a refused connection and a
+ * timeout alike), and names nothing beyond the URL's host.
+ */
+class WebhookSenderTest {
+    private final WebhookSender sender = new WebhookSender(url -> "whsec_0123456789abcdef", Clock.systemUTC(), WebhookTargets.PRIVATE_ALLOWED);
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : opened) {
+            c.close();
+        }
+    }
+
+    private String lastError(String url) {
+        Message message = new Message(UUID.randomUUID(), Message.Channel.WEBHOOK, "order.waiting", url, null, "{}", null, "webhook:" + url);
+        return catchThrowableOfType(MessageSender.DeliveryFailed.class, () -> sender.send(message)).getMessage();
+    }
+
+    private int answering(int status, String body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        opened.add(() -> server.stop(0));
+        return server.getAddress().getPort();
+    }
+
+    @Test
+    void a_refused_connection_says_refused_with_the_host_and_port() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertThat(lastError("http://127.0.0.1:" + closedPort + "/hooks/s3cr3t"))
+                .isEqualTo("connection to 127.0.0.1:" + closedPort + " refused (nothing accepts connections at that port)");
+    }
+
+    @Test
+    void a_refusal_says_its_status_and_the_start_of_its_body_on_one_line() throws IOException {
+        int port = answering(404, "No such hook:\n\t/hooks/abc\u0000 " + "x".repeat(5_000));
+        String error = lastError("http://127.0.0.1:" + port + "/hooks/abc");
+        assertThat(error).startsWith("the endpoint answered HTTP 404: No such hook: /hooks/abc x").endsWith("x…")
+                .hasSize("the endpoint answered HTTP 404: ".length() + WebhookSender.EXCERPT_CHARS + 1);
+        assertThat(lastError("http://127.0.0.1:" + answering(500, "") + "/")).isEqualTo("the endpoint answered HTTP 500");
+    }
+
+    @Test
+    void a_name_that_does_not_resolve_says_the_host_name_was_not_found() {
+        assertThat(lastError("https://hooks.restock-no-such-name.invalid/hook"))
+                .isEqualTo("host name hooks.restock-no-such-name.invalid not found (DNS has no address for it)");
+    }
+
+    @Test
+    void a_failed_tls_handshake_says_so_with_its_reason() throws IOException {
+        ServerSocket plain = new ServerSocket(0);
+        opened.add(plain);
+        Thread answerer = new Thread(() -> {
+            try (Socket socket = plain.accept()) {
+                socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getInputStream().read();
+            } catch (IOException ignored) {
+                // the client hung up: the test reads what it made of the answer
+            }
+        });
+        answerer.start();
+        assertThat(lastError("https://127.0.0.1:" + plain.getLocalPort() + "/hook")).startsWith("TLS handshake with 127.0.0.1 failed: ")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void an_endpoint_that_takes_the_connection_and_never_answers_says_it_timed_out() throws Exception {
+        ServerSocket silent = new ServerSocket(0);
+        opened.add(silent);
+        List<Socket> accepted = new ArrayList<>();
+        Thread acceptor = new Thread(() -> {
+            try {
+                accepted.add(silent.accept());
+            } catch (IOException ignored) {
+                // closed at the test's end
+            }
+        });
+        acceptor.start();
+        assertThat(lastError("http://127.0.0.1:" + silent.getLocalPort() + "/hook"))
+                .isEqualTo("127.0.0.1 accepted the connection but did not answer within " + WebhookSender.TIMEOUT.toSeconds() + " s (request timed out)");
+    }
+}
