@@ -52,17 +52,21 @@ public final class WebhookSender implements MessageSender {
      */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    private final Function<String, String> secretForUrl;
+    private final Function<String, List<String>> secretsForUrl;
     private final Clock clock;
     private final WebhookTargets targets;
 
     /** To public addresses only. */
-    public WebhookSender(Function<String, String> secretForUrl, Clock clock) {
-        this(secretForUrl, clock, WebhookTargets.PUBLIC_ONLY);
+    public WebhookSender(Function<String, List<String>> secretsForUrl, Clock clock) {
+        this(secretsForUrl, clock, WebhookTargets.PUBLIC_ONLY);
     }
 
-    public WebhookSender(Function<String, String> secretForUrl, Clock clock, WebhookTargets targets) {
-        this.secretForUrl = secretForUrl;
+    /**
+     * {@code secretsForUrl}: the secrets a delivery to the URL is signed with now (the endpoint's own first, then one
+     * it replaced while its grace lasts); empty when no endpoint has the URL any more.
+     */
+    public WebhookSender(Function<String, List<String>> secretsForUrl, Clock clock, WebhookTargets targets) {
+        this.secretsForUrl = secretsForUrl;
         this.clock = clock;
         this.targets = targets;
     }
@@ -70,8 +74,8 @@ public final class WebhookSender implements MessageSender {
     @Override
     public void send(Message message) throws DeliveryFailed {
         URI uri = target(message.recipient());
-        String secret = secretForUrl.apply(message.recipient());
-        if (secret == null) {
+        List<String> secrets = secretsForUrl.apply(message.recipient());
+        if (secrets.isEmpty()) {
             throw DeliveryFailed.permanently("no active webhook endpoint has this URL any more");
         }
         HttpRequest request = HttpRequest.newBuilder(uri)
@@ -79,7 +83,7 @@ public final class WebhookSender implements MessageSender {
                 .header("Content-Type", "application/json")
                 .header("Restock-Message-Id", message.messageId().toString())
                 .header("Restock-Topic", message.topic())
-                .header(WebhookSignature.HEADER, WebhookSignature.header(secret, clock.instant(), message.bodyText()))
+                .header(WebhookSignature.HEADER, WebhookSignature.header(secrets, clock.instant(), message.bodyText()))
                 .POST(HttpRequest.BodyPublishers.ofString(message.bodyText()))
                 .build();
         // The whole exchange is bounded, the body's excerpt included: the request timeout ends at the answer's headers.

@@ -58,11 +58,16 @@ public final class SqlWebhooks {
         return url.isPresent();
     }
 
-    /** Replaces the endpoint's secret; messages delivered from now on are signed with the new one. */
-    public static Optional<String> rotateSecret(Handle handle, long id, String secret, Instant now) {
+    /**
+     * Replaces the endpoint's secret; messages delivered from now on are signed with the new one, and also with the one
+     * it replaces until {@code previousUntil} (empty: not at all). A secret replaced before, still in its grace, stops.
+     */
+    public static Optional<String> rotateSecret(Handle handle, long id, String secret, Optional<Instant> previousUntil, Instant now) {
         return handle.createQuery("""
-                        update webhook_endpoints set secret = :secret, secret_rotated_at = :at
+                        update webhook_endpoints set previous_secret = case when cast(:until as timestamptz) is null then null else secret end,
+                               previous_secret_until = :until, secret = :secret, secret_rotated_at = :at
                         where id = :id and deleted_at is null returning url""")
-                .bind("id", id).bind("secret", secret).bind("at", SqlPurchasing.utc(now)).mapTo(String.class).findOne();
+                .bind("id", id).bind("secret", secret).bindByType("until", previousUntil.map(SqlPurchasing::utc).orElse(null), java.time.OffsetDateTime.class)
+                .bind("at", SqlPurchasing.utc(now)).mapTo(String.class).findOne();
     }
 }

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * timeout alike), and names nothing beyond the URL's host.
  */
 class WebhookSenderTest {
-    private final WebhookSender sender = new WebhookSender(url -> "whsec_0123456789abcdef", Clock.systemUTC(), WebhookTargets.PRIVATE_ALLOWED);
+    private final WebhookSender sender = new WebhookSender(url -> List.of("whsec_0123456789abcdef"), Clock.systemUTC(), WebhookTargets.PRIVATE_ALLOWED);
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     @AfterEach
@@ -113,4 +113,33 @@ class WebhookSenderTest {
         assertThat(lastError("http://127.0.0.1:" + silent.getLocalPort() + "/hook"))
                 .isEqualTo("127.0.0.1 accepted the connection but did not answer within " + WebhookSender.TIMEOUT.toSeconds() + " s (request timed out)");
     }
+
+    @Test
+    void a_delivery_in_a_rotation_grace_carries_a_signature_by_each_secret() throws Exception {
+        List<String> headers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            headers.add(exchange.getRequestHeaders().getFirst(restock.notify.WebhookSignature.HEADER));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        opened.add(() -> server.stop(0));
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        WebhookSender rotating = new WebhookSender(u -> List.of("whsec_new", "whsec_old"), Clock.systemUTC(), WebhookTargets.PRIVATE_ALLOWED);
+
+        rotating.send(new Message(UUID.randomUUID(), Message.Channel.WEBHOOK, "order.filled", url, null, "{\"a\":1}", null, "webhook:" + url));
+
+        assertThat(headers).singleElement().satisfies(header -> {
+            assertThat(header).matches("t=\\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
+            for (String secret : List.of("whsec_new", "whsec_old")) {
+                assertThat(restock.notify.WebhookSignature.verify(secret, header, "{\"a\":1}", java.time.Instant.now(),
+                        restock.notify.WebhookSignature.DEFAULT_TOLERANCE)).as(secret).isTrue();
+            }
+        });
+        assertThat(catchThrowableOfType(MessageSender.DeliveryFailed.class, () -> new WebhookSender(u -> List.of(), Clock.systemUTC(),
+                WebhookTargets.PRIVATE_ALLOWED).send(new Message(UUID.randomUUID(), Message.Channel.WEBHOOK, "order.filled", url, null, "{}",
+                null, "webhook:" + url))).retryable()).as("no endpoint has the URL any more").isFalse();
+    }
 }
+

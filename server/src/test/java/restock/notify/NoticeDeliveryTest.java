@@ -91,7 +91,7 @@ class NoticeDeliveryTest {
         restock.inTransaction(h -> SqlOutbox.addEndpoint(h, hookUrl, WEBHOOK_SECRET, clock.instant()));
         relay = new NoticeRelay(restock, Branding.DEMO, "https://shop.example.com/pay?token={token}", clock);
         SmtpSender email = new SmtpSender(new SmtpSender.Settings("127.0.0.1", smtp.getSmtp().getPort(), false, null, null, "shop@example.com"));
-        WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock,
+        WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).stream().toList()), clock,
                 WebhookTargets.PRIVATE_ALLOWED);
         worker = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, email, Message.Channel.WEBHOOK, hooks), clock, 1);
         payments = new PaymentProcessor(restock, new SimulatedGateway(1, SimulatedGateway.Faults.NONE, clock), PaymentPolicy.DEFAULT, clock);

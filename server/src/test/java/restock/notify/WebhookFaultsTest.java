@@ -94,7 +94,7 @@ class WebhookFaultsTest {
             return null;
         });
         List<String> mailed = Collections.synchronizedList(new ArrayList<>());
-        WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), Clock.systemUTC());
+        WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).stream().toList()), Clock.systemUTC());
         DeliveryWorker worker = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, message -> mailed.add(message.recipient()),
                 Message.Channel.WEBHOOK, hooks), Clock.systemUTC(), 1);
 
@@ -118,7 +118,7 @@ class WebhookFaultsTest {
                 .bind("url", url).execute());
         restock.inTransaction(h -> SqlOutbox.enqueue(h, new Message(UUID.randomUUID(), Message.Channel.WEBHOOK, "order.waiting", url,
                 null, "{}", null, "webhook:" + url), Instant.now()));
-        WebhookSender hooks = new WebhookSender(u -> restock.read(h -> SqlOutbox.endpointSecret(h, u).orElse(null)), Clock.systemUTC());
+        WebhookSender hooks = new WebhookSender(u -> restock.read(h -> SqlOutbox.endpointSecret(h, u).stream().toList()), Clock.systemUTC());
 
         new DeliveryWorker(restock, Map.of(Message.Channel.WEBHOOK, hooks), Clock.systemUTC(), 1).runOnce();
 
@@ -147,7 +147,7 @@ class WebhookFaultsTest {
             restock.inTransaction(h -> SqlOutbox.enqueue(h, new Message(UUID.randomUUID(), Message.Channel.WEBHOOK, "order.waiting", url,
                     null, "{}", null, "webhook:" + url), Instant.now()));
         }
-        WebhookSender hooks = new WebhookSender(u -> restock.read(h -> SqlOutbox.endpointSecret(h, u).orElse(null)), Clock.systemUTC(),
+        WebhookSender hooks = new WebhookSender(u -> restock.read(h -> SqlOutbox.endpointSecret(h, u).stream().toList()), Clock.systemUTC(),
                 WebhookTargets.PRIVATE_ALLOWED);
         MessageSender sender = message -> {
             if (message.recipient().equals(failing)) {
