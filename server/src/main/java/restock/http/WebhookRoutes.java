@@ -75,6 +75,7 @@ final class WebhookRoutes {
         view.put("createdAt", endpoint.createdAt().toString());
         endpoint.pausedAt().ifPresent(at -> view.put("pausedAt", at.toString()));
         endpoint.secretRotatedAt().ifPresent(at -> view.put("secretRotatedAt", at.toString()));
+        endpoint.previousSecretUntil().ifPresent(at -> view.put("previousSecretUntil", at.toString()));
         return view;
     }
 

@@ -61,14 +61,14 @@ public final class Webhooks {
     }
 
     public List<ListedWebhookEndpoint> list(Handle handle) {
-        return SqlWebhooks.list(handle);
+        return SqlWebhooks.list(handle, clock.instant());
     }
 
     public ListedWebhookEndpoint pause(Handle handle, long id, boolean paused) {
         if (!SqlWebhooks.setPaused(handle, id, paused, clock.instant())) {
             throw notFound(id);
         }
-        return SqlWebhooks.find(handle, id).orElseThrow(() -> notFound(id));
+        return SqlWebhooks.find(handle, id, clock.instant()).orElseThrow(() -> notFound(id));
     }
 
     public void delete(Handle handle, long id) {

@@ -100,11 +100,13 @@ class WebhookEndpointsTest {
             String second = rotated.path("secret").asText();
             assertThat(rotated.path("previousSecretUntil").asText()).isEqualTo("2026-12-07T10:30:00Z");
             assertThat(signingSecrets(api, url)).containsExactly(second, first);
+            assertThat(client.get("/api/webhooks").json().path("items").get(0).path("previousSecretUntil").asText()).isEqualTo("2026-12-07T10:30:00Z");
             String header = restock.notify.WebhookSignature.header(signingSecrets(api, url), clock.instant(), "{}");
             assertThat(restock.notify.WebhookSignature.verify(first, header, "{}", clock.instant(), java.time.Duration.ofMinutes(5))).isTrue();
             assertThat(restock.notify.WebhookSignature.verify(second, header, "{}", clock.instant(), java.time.Duration.ofMinutes(5))).isTrue();
             clock.advance(java.time.Duration.ofMinutes(30));
             assertThat(signingSecrets(api, url)).as("the grace is over").containsExactly(second);
+            assertThat(client.get("/api/webhooks").json().path("items").get(0).has("previousSecretUntil")).isFalse();
 
             String third = client.post(path, "").json().path("secret").asText();
             assertThat(signingSecrets(api, url)).as("60 minutes without a body").containsExactly(third, second);
