@@ -119,6 +119,12 @@ public final class WebhookSender implements MessageSender {
         String host = uri.getHost();
         String hostAndPort = host + ":" + (uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            // A failed handshake may reach the client as a closed connection, with the handshake's complaint as its cause.
+            if (t instanceof SSLException) {
+                return "TLS handshake with " + host + " failed: " + tlsReason(t.getMessage(), host);
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HttpConnectTimeoutException) {
                 return "no connection to " + hostAndPort + " within " + CONNECT_TIMEOUT.toSeconds() + " s (connect timed out: a firewall that drops "
                         + "packets, or the host is down)";
@@ -128,10 +134,6 @@ public final class WebhookSender implements MessageSender {
             }
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
                 return "host name " + host + " not found (DNS has no address for it)";
-            }
-            if (t instanceof SSLException) {
-                String said = excerpt(t.getMessage());
-                return "TLS handshake with " + host + " failed" + (said.isEmpty() ? "" : ": " + said);
             }
             if (t instanceof EOFException || t.getMessage() != null && t.getMessage().contains("received no bytes")) {
                 return host + " closed the connection without an HTTP answer";
@@ -147,6 +149,28 @@ public final class WebhookSender implements MessageSender {
         }
         return "no HTTP answer from " + host + " (" + failure.getClass().getSimpleName() + (failure.getMessage() == null ? ""
                 : ": " + excerpt(failure.getMessage().replace(uri.toString(), host))) + ")";
+    }
+
+    /** The JDK's class names in a TLS complaint ("sun.security.validator.ValidatorException: "): internal, and no help. */
+    private static final java.util.regex.Pattern CLASS_NAMES = java.util.regex.Pattern.compile("\\b(?:sun|java|javax|jdk|com\\.sun)\\.[\\w.$]+:\\s*");
+
+    /** Why a TLS handshake failed, in words a shop can act on where the JDK's are known; otherwise its words without class names. */
+    static String tlsReason(String said, String host) {
+        String words = said == null ? "" : said;
+        if (words.contains("PKIX path") || words.contains("unable to find valid certification path")) {
+            return "its certificate is not signed by an authority Restock trusts (self-signed, or the chain is incomplete)";
+        }
+        if (words.contains("No subject alternative") || words.contains("No name matching")) {
+            return "its certificate does not name " + host;
+        }
+        if (words.contains("validity check failed") || words.contains("NotAfter") || words.contains("expired")) {
+            return "its certificate has expired or is not valid yet";
+        }
+        if (words.contains("Unsupported or unrecognized SSL message") || words.contains("Unrecognized SSL message")) {
+            return "the endpoint did not answer in TLS (does it serve http, not https, at that port?)";
+        }
+        String rest = excerpt(CLASS_NAMES.matcher(words).replaceAll(""));
+        return rest.isEmpty() ? "no reason given" : rest;
     }
 
     /** Text on one line, without control characters, cut to {@link #EXCERPT_CHARS}. */

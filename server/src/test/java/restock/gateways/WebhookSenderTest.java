@@ -87,14 +87,30 @@ class WebhookSenderTest {
         Thread answerer = new Thread(() -> {
             try (Socket socket = plain.accept()) {
                 socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                socket.getInputStream().read();
+                socket.getInputStream().readAllBytes(); // open until the client hangs up, so it reads the answer first
             } catch (IOException ignored) {
                 // the client hung up: the test reads what it made of the answer
             }
         });
         answerer.start();
-        assertThat(lastError("https://127.0.0.1:" + plain.getLocalPort() + "/hook")).startsWith("TLS handshake with 127.0.0.1 failed: ")
-                .doesNotContain("\n");
+        assertThat(lastError("https://127.0.0.1:" + plain.getLocalPort() + "/hook"))
+                .isEqualTo("TLS handshake with 127.0.0.1 failed: the endpoint did not answer in TLS (does it serve http, not https, at that port?)");
+    }
+
+    /** The JDK's words for a bad certificate name its internal classes; the shop reads what is wrong with the certificate. */
+    @Test
+    void a_tls_complaint_is_told_in_words_without_the_jdks_class_names() {
+        java.net.URI uri = java.net.URI.create("https://hooks.example.com/s3cr3t");
+        assertThat(WebhookSender.noAnswer(new javax.net.ssl.SSLHandshakeException("PKIX path building failed: "
+                + "sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target"), uri))
+                .isEqualTo("TLS handshake with hooks.example.com failed: its certificate is not signed by an authority Restock trusts "
+                        + "(self-signed, or the chain is incomplete)");
+        assertThat(WebhookSender.noAnswer(new javax.net.ssl.SSLHandshakeException("No subject alternative DNS name matching hooks.example.com found."), uri))
+                .isEqualTo("TLS handshake with hooks.example.com failed: its certificate does not name hooks.example.com");
+        assertThat(WebhookSender.noAnswer(new javax.net.ssl.SSLHandshakeException("Received fatal alert: handshake_failure"), uri))
+                .isEqualTo("TLS handshake with hooks.example.com failed: Received fatal alert: handshake_failure");
+        assertThat(WebhookSender.noAnswer(new javax.net.ssl.SSLHandshakeException("sun.security.validator.ValidatorException: bad chain"), uri))
+                .isEqualTo("TLS handshake with hooks.example.com failed: bad chain");
     }
 
     @Test
