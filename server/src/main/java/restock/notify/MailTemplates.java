@@ -40,15 +40,18 @@ public final class MailTemplates {
     public static Optional<Notice> sample(String topic) {
         LocalDate in10Days = LocalDate.of(2026, 12, 14);
         return Optional.ofNullable(switch (topic) {
-            case "order.waiting" -> new Notice.Waiting("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1,
-                    Optional.of(in10Days.minusDays(3)), Optional.of(in10Days), "https://restock.example.com/cancel/SAMPLE", true);
-            case "order.promise_changed" -> new Notice.PromiseChanged("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1,
-                    Optional.of(in10Days), Optional.of(in10Days.plusDays(7)), "https://restock.example.com/cancel/SAMPLE", true);
-            case "order.filled" -> new Notice.Filled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1, 0);
-            case "order.cancelled" -> new Notice.Cancelled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1);
-            case "payment.charged" -> new Notice.Charged("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1275, "GBP");
-            case "payment.charge_failed" -> new Notice.ChargeFailed("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1275, "GBP",
-                    "https://shop.example.com/pay?token=SAMPLE");
+            case "order.waiting" -> new Notice.Waiting("ann@example.com", 1001, 1, "22423", "Regency Cakestand 3 Tier", 1,
+                    Optional.of(in10Days.minusDays(3)), Optional.of(in10Days), Optional.of(0.9), "https://restock.example.com/cancel/SAMPLE", true);
+            case "order.promise_changed" -> new Notice.PromiseChanged("ann@example.com", 1001, 1, "22423", "Regency Cakestand 3 Tier", 1,
+                    Optional.of(in10Days), Optional.of(in10Days.plusDays(4)), Optional.of(in10Days.plusDays(7)), Optional.of(0.85),
+                    "https://restock.example.com/cancel/SAMPLE", true);
+            case "order.filled" -> new Notice.Filled("ann@example.com", 1001, 1, "22423", "Regency Cakestand 3 Tier", 1, 0);
+            case "order.cancelled" -> new Notice.Cancelled("ann@example.com", 1001, 1, "22423", "Regency Cakestand 3 Tier", 1, "customer",
+                    "found it elsewhere");
+            case "payment.charged" -> new Notice.Charged("ann@example.com", 1001, 1, "22423", "Regency Cakestand 3 Tier", 1275, "GBP");
+            case "payment.charge_failed" -> new Notice.ChargeFailed("ann@example.com", 1001, 1, "22423", "Regency Cakestand 3 Tier", 1275, "GBP",
+                    "https://shop.example.com/pay?token=SAMPLE", Instant.parse("2026-12-06T10:00:00Z"),
+                    restock.payments.PaymentPolicy.DEFAULT.chargeFailureHold());
             case "waitlist.back_in_stock" -> new Notice.BackInStock("ann@example.com", "22423", "Regency Cakestand 3 Tier",
                     "https://shop.example.com/products/22423", "https://restock.example.com/waitlist/unsubscribe/SAMPLE");
             case "waitlist.confirm" -> new Notice.ConfirmWaitlist("ann@example.com", "22423", "Regency Cakestand 3 Tier",
