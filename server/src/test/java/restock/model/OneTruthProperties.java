@@ -149,7 +149,8 @@ class OneTruthProperties {
 
     @AfterContainer
     static void enough_steps_ran() {
-        System.out.println("model-based test: " + STEPS.get() + " steps compared");
+        System.out.println("model-based test: " + STEPS.get() + " steps compared; " + World.MORE_DUE_SHOWN.get()
+                + " out-of-stock answers said when more is due, as the model did");
         System.out.print(StepTimes.report(STEPS.get()));
         System.out.printf("model-based test: the histories ran %.1f s (%.0f steps/s), generation and the model included%n",
                 HISTORY_NANOS.get() / 1e9, STEPS.get() / (HISTORY_NANOS.get() / 1e9));
