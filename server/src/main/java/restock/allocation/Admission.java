@@ -26,18 +26,21 @@ public record Admission(int reserved, int waiting, Optional<Promise> promise, in
         if (moreDue.isPresent() && refused == 0) {
             throw new IllegalStateException("only refused units have more due");
         }
-        if (status != statusOf(waiting, refused, status)) {
+        if (status != statusOf(waiting, refused, promise.isPresent(), status)) {
             throw new IllegalStateException(status + " does not describe " + reserved + " reserved, " + waiting + " waiting, " + refused + " refused");
         }
     }
 
-    /** The statuses consistent with the quantities: refused units mean the request cannot be met as asked. */
-    private static AvailabilityStatus statusOf(int waiting, int refused, AvailabilityStatus claimed) {
+    /**
+     * The statuses consistent with the quantities: refused units mean the request cannot be met as asked; units that
+     * wait are a backorder only with a promise (confirmed supply covers them), else out of stock to say.
+     */
+    private static AvailabilityStatus statusOf(int waiting, int refused, boolean promised, AvailabilityStatus claimed) {
         if (refused > 0) {
             return claimed == AvailabilityStatus.DISCONTINUED ? claimed : AvailabilityStatus.OUT_OF_STOCK;
         }
         if (waiting > 0) {
-            return claimed == AvailabilityStatus.PREORDER ? claimed : AvailabilityStatus.BACKORDER;
+            return claimed == AvailabilityStatus.PREORDER ? claimed : promised ? AvailabilityStatus.BACKORDER : AvailabilityStatus.OUT_OF_STOCK;
         }
         return AvailabilityStatus.IN_STOCK;
     }

@@ -42,7 +42,7 @@ public final class OrderDecision {
         // Units refused although confirmed supply covers them (the policy lets none wait, or its cap is reached): when
         // more is due, with the same confidence as a promise, so a shop says that instead of the usual cadence.
         Optional<Promise> moreDue = refused > 0 && forShortfall instanceof Outlook.Promised due ? Optional.of(due.promise()) : Optional.empty();
-        return new Admission(reserved, waiting, promise, refused, reason, status(position, refused), moreDue);
+        return new Admission(reserved, waiting, promise, refused, reason, status(position, refused, promise), moreDue);
     }
 
     /**
@@ -61,11 +61,19 @@ public final class OrderDecision {
         return fromTheBuilding + Math.max(0, beyond);
     }
 
-    private static AvailabilityStatus status(SkuPosition position, int refused) {
+    /**
+     * What a shop may say: "backorder" only when confirmed supply covers the units that wait ({@code promise}); an
+     * {@code always} product's order waits all the same without one, and is out of stock to say (it answered
+     * "backorder" with no date while its feed row and offer said out of stock: a storefront developer's check).
+     */
+    private static AvailabilityStatus status(SkuPosition position, int refused, Optional<Promise> promise) {
         if (refused > 0) {
             return position.lifecycle().discontinued() ? AvailabilityStatus.DISCONTINUED : AvailabilityStatus.OUT_OF_STOCK;
         }
-        return position.released() ? AvailabilityStatus.BACKORDER : AvailabilityStatus.PREORDER;
+        if (!position.released()) {
+            return AvailabilityStatus.PREORDER;
+        }
+        return promise.isPresent() ? AvailabilityStatus.BACKORDER : AvailabilityStatus.OUT_OF_STOCK;
     }
 
     private static String why(Outlook outlook) {

@@ -41,11 +41,11 @@ final class Views {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AvailabilityView(String sku, int quantity, String status, int available, EtaView eta, String note, String message) {
+    record AvailabilityView(String sku, int quantity, String status, int available, int orderable, EtaView eta, String note, String message) {
         static AvailabilityView of(restock.service.AvailabilityQueries.Answer answer) {
             var a = answer.availability();
             return new AvailabilityView(answer.sku().code(), answer.quantity(), a.status().code(), a.available(),
-                    a.eta().map(EtaView::of).orElse(null),
+                    answer.decision().reserved() + answer.decision().waiting(), a.eta().map(EtaView::of).orElse(null),
                     a.note().orElse(null), a.message());
         }
     }

@@ -23,7 +23,7 @@ public record Availability(AvailabilityStatus status, int available, Optional<Pr
      * wait says how many can be ordered and when those ship (an outside check found "Out of stock" shown for 2,466
      * units when an order would get 2,465 waiting with a promise and 1 refused), and when more is due for the rest.
      */
-    public static Availability of(AvailabilityStatus status, int available, int reservable, int waitable, Optional<Promise> eta,
+    public static Availability of(AvailabilityStatus status, int available, int reservable, int waitable, int refused, Optional<Promise> eta,
                                   Optional<Promise> moreDue, boolean released, Optional<Integer> restockIntervalDays, LocalDate today) {
         Optional<String> cadence = restockIntervalDays.map(RestockCadence::note);
         Optional<String> more = moreDue.map(due -> "more is due " + range(due, today));
@@ -32,12 +32,12 @@ public record Availability(AvailabilityStatus status, int available, Optional<Pr
             case IN_STOCK -> new Availability(status, available, eta, Optional.empty(), "In stock");
             case PREORDER -> new Availability(status, available, eta, eta.isPresent() ? Optional.empty() : Optional.of("no confirmed date yet"),
                     eta.map(promise -> "Pre-order — ships " + range(promise, today)).orElse("Pre-order — no confirmed date yet"));
-            case BACKORDER -> new Availability(status, available, eta, eta.isPresent() ? Optional.empty() : cadence,
-                    eta.map(promise -> "Backordered — ships " + range(promise, today))
-                            .orElse("Backordered — no confirmed date yet" + cadence.map(note -> "; " + note).orElse("")));
+            case BACKORDER -> new Availability(status, available, eta, Optional.empty(), "Backordered — ships " + range(eta.orElseThrow(
+                    () -> new IllegalStateException("a backorder is said only with a promise")), today));
             case DISCONTINUED -> new Availability(status, available, Optional.empty(), Optional.of("this product will not return"),
                     reservable > 0 ? "Only " + reservable + " left; no longer made" : "No longer available");
-            case OUT_OF_STOCK -> waitable > 0 ? partly(available, reservable, waitable, eta, released, more, timeline, today)
+            case OUT_OF_STOCK -> waitable > 0 && refused == 0 ? orderableUndated(available, reservable, waitable, cadence)
+                    : waitable > 0 ? partly(available, reservable, waitable, eta, released, more, timeline, today)
                     : outOfStock(available, reservable, released, more, timeline);
         };
     }
@@ -54,6 +54,18 @@ public record Availability(AvailabilityStatus status, int available, Optional<Pr
         String message = (reservable > 0 ? "Only " + (reservable + waitable) + " can be ordered: " + reservable + " in stock, " + waits
                 : "Only " + waitable + " can be ordered: " + waits) + more.map(note -> "; " + note).orElse("");
         return new Availability(AvailabilityStatus.OUT_OF_STOCK, available, Optional.empty(), timeline, message);
+    }
+
+    /**
+     * Every unit asked for can be ordered, but those that wait have no confirmed supply (an {@code always} product): out
+     * of stock, with what an order gets — it waits and ships when restocked — and how often it usually restocks.
+     */
+    private static Availability orderableUndated(int available, int reservable, int waitable, Optional<String> cadence) {
+        String waits = "ships when restocked, no confirmed date yet" + cadence.map(note -> "; " + note).orElse("");
+        String message = reservable > 0
+                ? "Only " + reservable + " in stock — the other " + waitable + " can be ordered and " + waits
+                : "Out of stock — can be ordered and " + waits;
+        return new Availability(AvailabilityStatus.OUT_OF_STOCK, available, Optional.empty(), cadence, message);
     }
 
     /** Out of stock, with the timeline: when more is due, or how often it usually restocks. */

@@ -93,7 +93,7 @@ public final class AvailabilityQueries {
             Optional<Integer> cadence = RestockCadence.typicalIntervalDays(receiptDays.getOrDefault(item.sku(), List.of()));
             answers.add(new Answer(item.sku(), item.quantity(), decision, Availability.of(decision.status(),
                     position.released() ? position.freeUnits() : 0,
-                    decision.reserved(), decision.waiting(), decision.promise(), decision.moreDue(), position.released(), cadence,
+                    decision.reserved(), decision.waiting(), decision.refused(), decision.promise(), decision.moreDue(), position.released(), cadence,
                     books.today())));
         }
         return answers;

@@ -70,15 +70,20 @@ public final class ShopDemo {
     /** A product as the shopper sees it: the availability answer's words, its promise and what the shopper may do. */
     public record Item(String sku, String name, String price, String status, String listed, String message, Optional<String> note,
                        Optional<String> confidence, Optional<Integer> confidencePercent, boolean orderable, boolean waitlist, int quantity) {
-        static Item of(Product product, Availability availability, ListedAvailability listed, int quantity) {
+        /**
+         * Orderable when an order for the quantity would be taken whole (in stock, a backorder or pre-order, or out of
+         * stock with no date but allowed to wait); a waitlist when out of stock.
+         */
+        static Item of(Product product, AvailabilityQueries.Answer answer, ListedAvailability listed) {
+            Availability availability = answer.availability();
+            int quantity = answer.quantity();
             Optional<Promise> eta = availability.eta();
             AvailabilityStatus status = availability.status();
             return new Item(product.sku().code(), product.name(), Format.money(product.price().amountMinor(), product.price().currency()),
                     status.code(), listed.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), availability.message(),
                     availability.note(), eta.map(p -> Math.round(p.probability() * 100) + "% likely to ship by " + Format.day(p.to())),
                     eta.map(p -> (int) Math.round(p.probability() * 100)),
-                    status == AvailabilityStatus.IN_STOCK || status == AvailabilityStatus.BACKORDER || status == AvailabilityStatus.PREORDER,
-                    status == AvailabilityStatus.OUT_OF_STOCK || status == AvailabilityStatus.BACKORDER && eta.isEmpty(), quantity);
+                    answer.decision().refused() == 0, status == AvailabilityStatus.OUT_OF_STOCK, quantity);
         }
     }
 
@@ -153,8 +158,8 @@ public final class ShopDemo {
                 for (AvailabilityQueries.Answer one : byStatus.getOrDefault(status, List.of()).stream().limit(PER_STATUS).toList()) {
                     AvailabilityQueries.Answer answer = checked.filter(c -> c.sku().equals(one.sku().code()))
                             .map(c -> restock.availability().availability(h, one.sku(), c.quantity())).orElse(one);
-                    items.add(Item.of(restock.catalog().find(h, answer.sku()), answer.availability(),
-                            ListedAvailability.of(answer.availability(), restock.books().today()), answer.quantity()));
+                    items.add(Item.of(restock.catalog().find(h, answer.sku()), answer,
+                            ListedAvailability.of(answer.availability(), restock.books().today())));
                 }
             }
             return items;

@@ -164,8 +164,38 @@ class OneTruthRegressionTest {
 
         assertThat(line.get("reserved").asInt()).isEqualTo(1);
         assertThat(line.get("backordered").asInt()).isEqualTo(2);
-        assertThat(answer.get("status").asText()).isEqualTo("backorder");
-        assertThat(batchAvailability("CAP-1", 3).get("status").asText()).isEqualTo("backorder");
+        // The whole quantity can be ordered, and no confirmed supply covers what waits: out of stock to say, not a
+        // backorder without a date (the feed and the offer said out of stock; a storefront developer's check).
+        assertThat(answer.get("orderable").asInt()).isEqualTo(3);
+        assertThat(answer.get("status").asText()).isEqualTo("out_of_stock");
+        assertThat(answer.get("message").asText()).isEqualTo("Only 1 in stock — the other 2 can be ordered and ships when restocked, no confirmed date yet");
+        assertThat(batchAvailability("CAP-1", 3).get("orderable").asInt()).isEqualTo(3);
+        assertThat(availability("CAP-1", 7).get("orderable").asInt()).as("after that order, 3 more of the cap of 5 may wait").isEqualTo(3);
+    }
+
+    /**
+     * An always product with no supply at all answered "backorder" with no date, while its feed row and its offer said
+     * out of stock (a storefront developer's check; the brief: backorder only when confirmed supply covers the order).
+     */
+    @Test
+    void an_always_product_without_confirmed_supply_is_out_of_stock_everywhere_and_still_takes_the_order() {
+        product("ALW-1", ", \"backorderPolicy\": \"always\"");
+
+        JsonNode answer = availability("ALW-1", 2);
+        assertThat(answer.get("status").asText()).isEqualTo("out_of_stock");
+        assertThat(answer.get("orderable").asInt()).isEqualTo(2);
+        assertThat(answer.has("eta")).isFalse();
+        assertThat(answer.get("message").asText()).isEqualTo("Out of stock — can be ordered and ships when restocked, no confirmed date yet");
+        assertThat(batchAvailability("ALW-1", 2).get("status").asText()).isEqualTo("out_of_stock");
+        assertThat(feedAvailability("ALW-1")).isEqualTo("out_of_stock");
+        assertThat(offerAvailability("ALW-1")).isEqualTo("https://schema.org/OutOfStock");
+        JsonNode line = order("ALW-1", 2).get("lines").get(0);
+        assertThat(line.get("backordered").asInt()).as("the order waits all the same").isEqualTo(2);
+        assertThat(line.get("refused").asInt()).isZero();
+
+        purchaseOrder("Acme", "ALW-1", 10, today().plusDays(12));
+        assertThat(availability("ALW-1", 2).get("status").asText()).as("with confirmed supply it is a backorder").isEqualTo("backorder");
+        assertThat(feedAvailability("ALW-1")).isEqualTo("backorder");
     }
 
     @Test

@@ -430,10 +430,12 @@ final class ReferenceModel {
             waiting = fromTheBuilding + Math.max(0, beyond);
         }
         int refused = shortfall - waiting;
+        Optional<Promise> promise = waiting > 0 ? outlookFor(product, unclaimed, waiting) : Optional.empty();
+        // "Backorder" only with a promise: units that wait without one (an `always` product) are out of stock to say.
         Status status = refused > 0 ? (product.discontinued ? Status.DISCONTINUED : Status.OUT_OF_STOCK)
-                : released(product) ? Status.BACKORDER : Status.PREORDER;
+                : !released(product) ? Status.PREORDER : promise.isPresent() ? Status.BACKORDER : Status.OUT_OF_STOCK;
         Optional<Promise> moreDue = refused > 0 ? outlookFor(product, unclaimed, shortfall) : Optional.empty();
-        return new Decision(reserve, waiting, refused, status, waiting > 0 ? outlookFor(product, unclaimed, waiting) : Optional.empty(), moreDue);
+        return new Decision(reserve, waiting, refused, status, promise, moreDue);
     }
 
     // ---- commands (each returns false where the product refuses it) ----

@@ -16,7 +16,7 @@ class AvailabilityMessagesTest {
     }
 
     private static String preOrder(Promise promise) {
-        return Availability.of(AvailabilityStatus.PREORDER, 0, 0, 1, Optional.of(promise), Optional.empty(), false, Optional.empty(), TODAY).message();
+        return Availability.of(AvailabilityStatus.PREORDER, 0, 0, 1, 0, Optional.of(promise), Optional.empty(), false, Optional.empty(), TODAY).message();
     }
 
     @Test
@@ -32,7 +32,7 @@ class AvailabilityMessagesTest {
         assertThat(preOrder(between("9999-12-31", "9999-12-31"))).isEqualTo("Pre-order — ships 31 Dec 9999");
         assertThat(Availability.range(between("2028-03-02", "2028-03-05"), TODAY)).isEqualTo("2–5 Mar 2028");
         assertThat(Availability.range(between("2027-12-28", "2028-01-03"), TODAY)).isEqualTo("28 Dec 2027 – 3 Jan 2028");
-        assertThat(Availability.of(AvailabilityStatus.BACKORDER, 0, 0, 4, Optional.of(between("2027-11-20", "2027-11-25")), Optional.empty(),
+        assertThat(Availability.of(AvailabilityStatus.BACKORDER, 0, 0, 4, 0, Optional.of(between("2027-11-20", "2027-11-25")), Optional.empty(),
                 true, Optional.empty(), TODAY).message()).isEqualTo("Backordered — ships 20–25 Nov 2027");
     }
 
@@ -43,11 +43,11 @@ class AvailabilityMessagesTest {
     @Test
     void out_of_stock_with_more_due_says_when_and_without_it_the_usual_cadence() {
         Optional<Promise> due = Optional.of(between("2026-12-12", "2026-12-15"));
-        Availability withSupply = Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 0, Optional.empty(), due, true, Optional.of(60), TODAY);
+        Availability withSupply = Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 0, 1, Optional.empty(), due, true, Optional.of(60), TODAY);
         assertThat(withSupply.message()).isEqualTo("Out of stock — more is due 12–15 Dec");
         assertThat(withSupply.note()).contains("more is due 12–15 Dec");
         assertThat(withSupply.eta()).as("it promises nothing: nothing can be ordered now").isEmpty();
-        assertThat(Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 0, Optional.empty(), Optional.empty(), true, Optional.of(60), TODAY)
+        assertThat(Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 0, 1, Optional.empty(), Optional.empty(), true, Optional.of(60), TODAY)
                 .message()).isEqualTo("Out of stock — usually restocks every ~2 months");
     }
 
@@ -59,12 +59,12 @@ class AvailabilityMessagesTest {
     void only_some_can_be_ordered_and_more_is_due_says_both() {
         Optional<Promise> ships = Optional.of(between("2026-12-12", "2026-12-15"));
         Optional<Promise> due = Optional.of(between("2026-12-12", "2026-12-18"));
-        Availability partly = Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 3, ships, due, true, Optional.of(60), TODAY);
+        Availability partly = Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 3, 1, ships, due, true, Optional.of(60), TODAY);
         assertThat(partly.message()).isEqualTo("Only 3 can be ordered: 3 on backorder, shipping 12–15 Dec; more is due 12–18 Dec");
         assertThat(partly.note()).contains("more is due 12–18 Dec");
-        Availability inStockToo = Availability.of(AvailabilityStatus.OUT_OF_STOCK, 2, 2, 3, ships, due, true, Optional.empty(), TODAY);
+        Availability inStockToo = Availability.of(AvailabilityStatus.OUT_OF_STOCK, 2, 2, 3, 1, ships, due, true, Optional.empty(), TODAY);
         assertThat(inStockToo.message()).isEqualTo("Only 5 can be ordered: 2 in stock, 3 on backorder, shipping 12–15 Dec; more is due 12–18 Dec");
-        assertThat(Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 3, ships, Optional.empty(), true, Optional.of(60), TODAY).message())
+        assertThat(Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 3, 1, ships, Optional.empty(), true, Optional.of(60), TODAY).message())
                 .as("nothing more due: as before").isEqualTo("Only 3 can be ordered: 3 on backorder, shipping 12–15 Dec");
     }
 
@@ -72,10 +72,10 @@ class AvailabilityMessagesTest {
     @Test
     void coming_soon_says_when_more_is_due_and_no_confirmed_supply_only_without_it() {
         Optional<Promise> due = Optional.of(between("2026-12-20", "2026-12-23"));
-        Availability coming = Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 0, Optional.empty(), due, false, Optional.empty(), TODAY);
+        Availability coming = Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 0, 1, Optional.empty(), due, false, Optional.empty(), TODAY);
         assertThat(coming.message()).isEqualTo("Coming soon — more is due 20–23 Dec");
         assertThat(coming.note()).contains("not yet released; more is due 20–23 Dec");
-        assertThat(Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 0, Optional.empty(), Optional.empty(), false, Optional.empty(), TODAY)
+        assertThat(Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 0, 1, Optional.empty(), Optional.empty(), false, Optional.empty(), TODAY)
                 .note()).contains("not yet released; no confirmed supply");
     }
 }
