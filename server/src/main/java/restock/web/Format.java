@@ -98,6 +98,19 @@ public final class Format {
         return String.format(Locale.UK, "%,d", units);
     }
 
+    /**
+     * A backorder policy in the words the product forms offer it: "never", "when supply is confirmed", "always". The
+     * product's change history showed the code ("backorders when-supply-confirmed → always", a newcomer's finding).
+     */
+    public static String backorders(String policyCode) {
+        return switch (policyCode) {
+            case "never" -> "never";
+            case "when-supply-confirmed" -> "when supply is confirmed";
+            case "always" -> "always";
+            default -> throw new IllegalArgumentException("no words for the backorder policy '" + policyCode + "'");
+        };
+    }
+
     public static String plural(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
     }

@@ -401,7 +401,7 @@ class ConsoleBrowserTest {
         assertThat(edited.price()).isEqualTo(new Money(1450, "GBP"));
         assertThat(edited.backorderPolicy()).isEqualTo(new BackorderPolicy.Always(java.util.OptionalInt.of(40)));
         assertThat(browser.findElement(By.cssSelector("#audit tbody tr")).getText()).contains(USER + " (console)")
-                .contains("price 12.99 GBP → 14.50 GBP").contains("backorders when-supply-confirmed → always");
+                .contains("price 12.99 GBP → 14.50 GBP").contains("backorders when supply is confirmed → always");
         chartDrawn("sku-chart");
         scrollTo("edit-product");
         screenshot("product-edited");
