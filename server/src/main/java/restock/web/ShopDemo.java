@@ -42,7 +42,7 @@ import java.util.Optional;
  * form (the shop's own waitlist flow, double opt-in included). Its forms carry a token from a cookie of their own.
  */
 public final class ShopDemo {
-    static final String PATH = "/shop";
+    static final String PATH = Branding.DEMO_SHOP_PATH;
     static final String CSRF_COOKIE = "restock_shop";
     static final String CSRF_FIELD = "_csrf";
     /** Products read (first by SKU) to find a few of each availability status; one availability batch answers them. */
