@@ -227,7 +227,7 @@ class ConsoleBrowserTest {
         form.findElement(By.name("quantity")).clear();
         form.findElement(By.name("quantity")).sendKeys("2");
         form.findElement(By.name("email")).sendKeys("patient-shopper@example.com");
-        form.findElement(By.tagName("button")).click();
+        form.findElement(By.cssSelector("button.buy")).click();
         assertThat(waitFor(By.cssSelector("#placed li.waiting")).getText()).startsWith("2 × " + name + ": waits for stock, ships ")
                 .containsPattern("\\(\\d+% likely by ");
         // What the page says of paying is what the cancel page then says: the shop demo takes no payment (the page said
