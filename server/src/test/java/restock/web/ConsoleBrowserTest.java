@@ -354,7 +354,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("receive-1")).sendKeys(Integer.toString(incoming.openUnits()));
         browser.findElement(By.id("receive-button")).click();
         flashSaying(incoming.openUnits() + " units received");
-        assertThat(browser.findElement(By.id("received-1")).getText()).isEqualTo(Integer.toString(incoming.openUnits()));
+        assertThat(browser.findElement(By.id("received-1")).getText()).isEqualTo(Format.count(incoming.openUnits()));
         screenshot("purchase-order-received");
         browser.get(base + "/console/backorders?sku=" + sku.code());
         assertThat(waitFor(By.id("queue-empty")).getText()).contains("No line is waiting");
