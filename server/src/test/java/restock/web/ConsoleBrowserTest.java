@@ -61,6 +61,8 @@ class ConsoleBrowserTest {
     private static final String FAN_SUPPLIER = "Kyoto Fans Ltd";
     private static final String LATE_SUPPLIER = "Osaka Lamps";
     private static final String SLIPPING_SUPPLIER = "Slow Boat Co";
+    /** The least height, in CSS pixels, a chart's plot keeps on a 390 px phone (its key and axis labels take the rest). */
+    private static final int MIN_PHONE_PLOT_PX = 200;
 
     private static RunningApi api;
     private static WebDriver browser;
@@ -369,6 +371,12 @@ class ConsoleBrowserTest {
         assertThat(weeksOfHistory).isPositive().isLessThanOrEqualTo(26);
         assertThat(Integer.parseInt(chart.getAttribute("data-chart-points"))).as("weeks of history and 12 ahead").isEqualTo(weeksOfHistory + 12);
         assertThat(Integer.parseInt(chart.getAttribute("data-chart-values"))).as("sku chart values").isPositive();
+        // The key: demand in its own colour, the weeks out of stock in theirs (the Demand key took the grey of an
+        // out-of-stock first week), and the forecast named in words, not by its method's code ("Forecast (ses)").
+        java.util.Map<String, String> key = legend("sku-chart");
+        assertThat(key).containsKeys("Demand", "Demand in a week out of stock (may have been higher)");
+        assertThat(key.get("Demand")).isNotEqualTo(key.get("Demand in a week out of stock (may have been higher)"));
+        assertThat(key.keySet()).anySatisfy(text -> assertThat(text).matches("Forecast, by (weeks|months) \\([A-Za-z ,-]+\\)"));
         assertThat(browser.findElements(By.cssSelector("#movements tbody tr"))).isNotEmpty();
         // What the shop shows for one fan, as the storefront's own answer gives it (20 free: in stock).
         var shop = api.restock().read(h -> api.restock().availability().availability(h, FAN, 1));
@@ -522,6 +530,22 @@ class ConsoleBrowserTest {
 
     private void thePagesAreReadableOnAPhone() throws Exception {
         browser.manage().window().setSize(new Dimension(390, 844));
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        // The SKU chart's bars were flat under its six-entry key on a phone.
+        browser.get(base + "/console/skus/" + FAN.code());
+        chartDrawn("sku-chart");
+        Number plotHeight = (Number) js.executeScript("return Chart.getChart(document.getElementById('sku-chart')).chartArea.height;");
+        assertThat(plotHeight.intValue()).as("the SKU chart's plot height on a phone, in px").isGreaterThanOrEqualTo(MIN_PHONE_PLOT_PX);
+        screenshot("phone-sku");
+        // The new purchase order's SKU box was a few characters wide beside the date, and "New supplier" sat under its box.
+        browser.get(base + "/console/purchase-orders");
+        Number skuShare = (Number) js.executeScript("return document.querySelector('#new-po input[name=sku]').getBoundingClientRect().width"
+                + " / document.getElementById('new-po').getBoundingClientRect().width;");
+        assertThat(skuShare.doubleValue()).as("the SKU box's share of the form's width on a phone").isGreaterThan(0.6);
+        Number offCentre = (Number) js.executeScript("var input = document.querySelector('#new-po input[name=new-supplier]');"
+                + " var box = input.getBoundingClientRect(); var words = document.createRange(); words.selectNodeContents(input.parentElement.lastChild);"
+                + " var line = words.getBoundingClientRect(); return Math.abs((box.top + box.bottom) / 2 - (line.top + line.bottom) / 2);");
+        assertThat(offCentre.doubleValue()).as("px between the middles of the New supplier box and its words").isLessThan(4);
         for (String page : List.of("overview", "backorders", "purchase-orders", "products/new")) {
             browser.get(base + "/console/" + page);
             Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
@@ -544,6 +568,16 @@ class ConsoleBrowserTest {
         wait(20).until(ExpectedConditions.urlContains("/console/login"));
         browser.get(base + "/console/overview");
         assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+    }
+
+    /** A chart's key as drawn: each entry's words and its colour. */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, String> legend(String id) {
+        List<List<String>> items = (List<List<String>>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart(document.getElementById(arguments[0])).legend.legendItems.map(function (i) { return [i.text, String(i.fillStyle)]; });", id);
+        java.util.Map<String, String> key = new java.util.LinkedHashMap<>();
+        items.forEach(item -> key.put(item.get(0), item.get(1)));
+        return key;
     }
 
     private static ConsoleQueries queries() {
