@@ -291,6 +291,9 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("kpi-promise-kept")).getText()).isEqualTo(Format.percent(kpis.promiseKeptRate()));
         assertThat(browser.findElement(By.id("kpi-p90-wait")).getText()).isEqualTo(Format.days(kpis.p90WaitDays()));
         assertThat(browser.findElement(By.id("kpi-stock-out-days")).getText()).isEqualTo(Integer.toString(kpis.stockOutDays()));
+        // Staff read sentences, not routes: the KPIs' and the causes' pointers said "GET /api/insight/kpis".
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("/api/").doesNotContain("GET ")
+                .contains("of " + Format.count(kpis.skuDays()) + " SKU-days");
         assertThat(kpis.lines()).as("the demo's last 30 days have order lines").isPositive();
         // The figures are kept for ten minutes, and the page says when they were read (a new user's orders of the day
         // did not move them, and nothing said why).
