@@ -36,4 +36,24 @@ class ConsoleWaitlistsTest {
                     .doesNotContain("waitlist_discount").doesNotContain("late_compensation").doesNotContain("long_wait_thanks");
         }
     }
+
+    /**
+     * On a phone each waitlist read "Told 0" and "Since 7 Dec 2026": the cells' labels were shorter than their columns'
+     * headings. A phone shows each value with its column's heading.
+     */
+    @Test
+    void a_waitlist_on_a_phone_labels_its_values_with_the_columns_headings() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            api.client().post("/api/products", "{\"sku\":\"KITE-1\",\"name\":\"Paper Kite\",\"priceMinor\":725,\"currency\":\"GBP\"}");
+            api.client().post("/api/waitlist", "{\"sku\":\"KITE-1\",\"email\":\"ann@example.com\",\"consent\":true}");
+            String page = ConsoleSession.signedIn(api, "ops", "correct horse battery").get("/console/waitlists").body();
+
+            String table = page.substring(page.indexOf("id=\"waitlists\""), page.indexOf("</table>", page.indexOf("id=\"waitlists\"")));
+            java.util.List<String> headings = java.util.regex.Pattern.compile("<th[^>]*>([^<]*)</th>").matcher(table).results()
+                    .map(m -> m.group(1)).toList();
+            java.util.List<String> labels = java.util.regex.Pattern.compile("data-label=\"([^\"]*)\"").matcher(table).results()
+                    .map(m -> m.group(1)).toList();
+            assertThat(labels).isEqualTo(headings).contains("Told it is back", "Waiting since");
+        }
+    }
 }
