@@ -16,6 +16,7 @@ import java.util.Optional;
 /** How the console writes money, dates, ages and promises: one place, so every page says them alike. */
 public final class Format {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY_IN_YEAR = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK).withZone(ZoneOffset.UTC);
 
     private Format() {
@@ -61,13 +62,29 @@ public final class Format {
         return Duration.between(since, now).toDays();
     }
 
-    /** A promise as staff read it: "12–15 Dec 2026 (85%)", or "no date yet". */
+    /**
+     * A promise as staff read it: "8–14 Dec 2026 (89% likely by then)", "28 Nov – 3 Dec 2026", or "no date yet". It read
+     * "8 Dec 2026 – 14 Dec 2026 (89%)", and nothing said what the 89% was (a newcomer's finding on the backorder queue).
+     */
     public static String promise(Optional<LocalDate> from, Optional<LocalDate> to, Optional<Double> probability) {
         if (from.isEmpty() || to.isEmpty()) {
             return "no date yet";
         }
-        String range = from.get().equals(to.get()) ? day(to.get()) : day(from.get()) + " – " + day(to.get());
-        return range + probability.map(p -> " (" + Math.round(p * 100) + "%)").orElse("");
+        return range(from.get(), to.get()) + probability.map(p -> " (" + Math.round(p * 100) + "% likely by then)").orElse("");
+    }
+
+    /** Two days as one range, each part said once: "8–14 Dec 2026", "28 Nov – 3 Dec 2026", "29 Dec 2026 – 4 Jan 2027". */
+    static String range(LocalDate from, LocalDate to) {
+        if (from.equals(to)) {
+            return day(to);
+        }
+        if (from.getYear() != to.getYear()) {
+            return day(from) + " – " + day(to);
+        }
+        if (from.getMonth() != to.getMonth()) {
+            return DAY_IN_YEAR.format(from) + " – " + day(to);
+        }
+        return from.getDayOfMonth() + "–" + day(to);
     }
 
     /** A rate from 0 to 1 as a whole percentage ("87%"), or a dash when there was nothing to measure. */
