@@ -549,6 +549,12 @@ class ConsoleBrowserTest {
                 + " var box = input.getBoundingClientRect(); var words = document.createRange(); words.selectNodeContents(input.parentElement.lastChild);"
                 + " var line = words.getBoundingClientRect(); return Math.abs((box.top + box.bottom) / 2 - (line.top + line.bottom) / 2);");
         assertThat(offCentre.doubleValue()).as("px between the middles of the New supplier box and its words").isLessThan(4);
+        // The order search's hint was cut to "order number, email, S": the box shows all of it.
+        browser.get(base + "/console/orders");
+        Number hintShort = (Number) js.executeScript("var box = document.getElementById('order-search'); var style = getComputedStyle(box);"
+                + " var pen = document.createElement('canvas').getContext('2d'); pen.font = style.font;"
+                + " return pen.measureText(box.placeholder).width - (box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));");
+        assertThat(hintShort.doubleValue()).as("px of the order search's hint that do not fit its box on a phone").isLessThanOrEqualTo(0);
         for (String page : List.of("overview", "backorders", "purchase-orders", "products/new")) {
             browser.get(base + "/console/" + page);
             Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
