@@ -4,7 +4,10 @@
 (function () {
   'use strict';
   var colours = { ordered: '#2f6fb3', backordered: '#d08a00', shipped: '#2e8b57', cancelled: '#b23b3b',
-                  demand: '#8fb3d9', forecast: '#17324d', band: 'rgba(47,111,179,0.15)', stock: '#2e8b57', reorder: '#b23b3b' };
+                  demand: '#8fb3d9', forecast: '#17324d', band: 'rgba(47,111,179,0.15)', stock: '#2e8b57', reorder: '#b23b3b',
+                  // A week out of stock: its own strong colour. Drawn in a faint grey, it also lent the Demand key its grey
+                  // when the first week was out of stock (a legend key takes its dataset's first colour).
+                  outOfStock: '#d9822b' };
 
   function trend(days) {
     var labels = days.map(function (d) { return d.day; });
@@ -24,14 +27,19 @@
     var labels = history.map(function (w) { return w.week; }).concat(ahead.map(function (w) { return w.week; }));
     var pad = history.map(function () { return null; });
     var before = ahead.map(function () { return null; });
+    // Demand in two bar series, so each has one colour and its own key; grouped: false keeps each week's bar full width.
+    function demand(censored) {
+      return history.map(function (w) { return w.censored === censored ? w.demand : null; }).concat(before);
+    }
     return { type: 'bar', data: { labels: labels, datasets: [
-      { type: 'bar', label: 'Demand', data: history.map(function (w) { return w.demand; }).concat(before),
-        backgroundColor: history.map(function (w) { return w.censored ? '#d9d9d9' : colours.demand; }) },
+      { type: 'bar', label: 'Demand', data: demand(false), backgroundColor: colours.demand, grouped: false },
+      { type: 'bar', label: 'Demand in a week out of stock (may have been higher)', data: demand(true),
+        backgroundColor: colours.outOfStock, grouped: false },
       { type: 'line', label: '80% low', data: pad.concat(ahead.map(function (w) { return w.low; })), borderColor: 'transparent',
         pointRadius: 0, fill: false },
       { type: 'line', label: '80% interval', data: pad.concat(ahead.map(function (w) { return w.high; })), borderColor: 'transparent',
         backgroundColor: colours.band, pointRadius: 0, fill: '-1' },
-      { type: 'line', label: 'Forecast (' + chart.method + (chart.forecastGrain === 'month' ? ', made by months' : '') + ')', data: pad.concat(ahead.map(function (w) { return w.forecast; })),
+      { type: 'line', label: chart.forecastLabel, data: pad.concat(ahead.map(function (w) { return w.forecast; })),
         borderColor: colours.forecast, pointRadius: 2 },
       { type: 'line', label: 'Projected stock', data: pad.concat(ahead.map(function (w) { return w.projectedStock; })),
         borderColor: colours.stock, pointRadius: 2 },

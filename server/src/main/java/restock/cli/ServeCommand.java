@@ -104,7 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
         String baseUrl = publicUrl;
         String shopUrl = System.getenv().getOrDefault("RESTOCK_SHOP_PRODUCT_URL", HttpApi.DEFAULT_SHOP_PRODUCT_URL);
         Branding branding = new Branding(System.getenv().getOrDefault("RESTOCK_SHOP_NAME", Branding.DEMO.shopName()),
-                System.getenv().getOrDefault("RESTOCK_SHOP_URL", Branding.DEMO.shopUrl()),
+                Branding.shopHome(Optional.ofNullable(System.getenv("RESTOCK_SHOP_URL")), demo, publicUrl),
                 System.getenv().getOrDefault("RESTOCK_BRAND_COLOUR", Branding.DEMO.accentColour()),
                 System.getenv().getOrDefault("RESTOCK_SMTP_FROM", Branding.DEMO.fromAddress()), publicUrl);
         NoticeRelay relay = new NoticeRelay(restock, branding,

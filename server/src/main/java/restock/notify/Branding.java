@@ -7,6 +7,8 @@ package restock.notify;
  */
 public record Branding(String shopName, String shopUrl, String accentColour, String fromAddress, String publicUrl) {
     public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
+    /** Where {@code serve --demo} serves its storefront demo page. */
+    public static final String DEMO_SHOP_PATH = "/shop";
     public static final Branding DEMO = new Branding("Restock demo shop", "https://shop.example.com", "#17324d", "shop@example.com",
             DEFAULT_PUBLIC_URL);
 
@@ -31,6 +33,15 @@ public record Branding(String shopName, String shopUrl, String accentColour, Str
                     + url + "'");
         }
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * The shop's site, where a customer page's "back to the shop" and the mails point: the one configured
+     * ({@code RESTOCK_SHOP_URL}); without one, the demo's own shop page on this Restock ({@code serve --demo} pointed
+     * customers at shop.example.com, a site that is not the demo's), else the placeholder of {@link #DEMO}.
+     */
+    public static String shopHome(java.util.Optional<String> configured, boolean demo, String publicUrl) {
+        return configured.filter(url -> !url.isBlank()).orElse(demo ? requirePublicUrl(publicUrl) + DEMO_SHOP_PATH : DEMO.shopUrl());
     }
 
     /** The From mailbox's domain, for Message-IDs receivers trust: shop@example.com gives example.com. */

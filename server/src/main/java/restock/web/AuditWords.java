@@ -123,6 +123,7 @@ public final class AuditWords {
             case "priceMinor" -> Format.money(value.asLong(), currency.orElseThrow());
             case "supplierId" -> Optional.ofNullable(names.suppliers().get(value.asLong())).orElse("supplier " + value.asText());
             case "category" -> names.categories().getOrDefault(value.asText(), value.asText());
+            case "backorderPolicy" -> Format.backorders(value.asText());
             default -> value.isBoolean() ? (value.asBoolean() ? "yes" : "no") : value.asText();
         };
     }

@@ -67,8 +67,8 @@ final class ConsolePages {
                 Map.of("suppliers", queries.suppliers()))));
         routes.get("/console/products", console.page(this::products));
         routes.get("/console/skus/{sku}", console.page(ctx -> skuPage(ctx, ProductEditor.FORM.blank())));
-        routes.get("/console/skus/{sku}/chart.json", console.page(ctx -> ctx.json(restock.read(h ->
-                planning.chart(h, sku(ctx), CHART_WEEKS_AHEAD)))));
+        routes.get("/console/skus/{sku}/chart.json", console.page(ctx -> ctx.json(SkuChart.of(restock.read(h ->
+                planning.chart(h, sku(ctx), CHART_WEEKS_AHEAD))))));
         routes.get("/console/waitlists", console.page(ctx -> console.render(ctx, "console/waitlists.jte", "waitlists",
                 Map.of("waitlists", queries.waitlists(), "rules", queries.offerRules()))));
         routes.get("/console/planning", console.page(ctx -> planning(ctx, ConsoleActions.SUGGESTIONS_FORM.blank())));

@@ -15,6 +15,7 @@ import java.util.Optional;
 /** How the console writes money, dates, ages and promises: one place, so every page says them alike. */
 public final class Format {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY_IN_YEAR = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK).withZone(ZoneOffset.UTC);
 
     private Format() {
@@ -60,13 +61,29 @@ public final class Format {
         return Duration.between(since, now).toDays();
     }
 
-    /** A promise as staff read it: "12–15 Dec 2026 (85%)", or "no date yet". */
+    /**
+     * A promise as staff read it: "8–14 Dec 2026 (89% likely by then)", "28 Nov – 3 Dec 2026", or "no date yet". It read
+     * "8 Dec 2026 – 14 Dec 2026 (89%)", and nothing said what the 89% was (a newcomer's finding on the backorder queue).
+     */
     public static String promise(Optional<LocalDate> from, Optional<LocalDate> to, Optional<Double> probability) {
         if (from.isEmpty() || to.isEmpty()) {
             return "no date yet";
         }
-        String range = from.get().equals(to.get()) ? day(to.get()) : day(from.get()) + " – " + day(to.get());
-        return range + probability.map(p -> " (" + Math.round(p * 100) + "%)").orElse("");
+        return range(from.get(), to.get()) + probability.map(p -> " (" + Math.round(p * 100) + "% likely by then)").orElse("");
+    }
+
+    /** Two days as one range, each part said once: "8–14 Dec 2026", "28 Nov – 3 Dec 2026", "29 Dec 2026 – 4 Jan 2027". */
+    static String range(LocalDate from, LocalDate to) {
+        if (from.equals(to)) {
+            return day(to);
+        }
+        if (from.getYear() != to.getYear()) {
+            return day(from) + " – " + day(to);
+        }
+        if (from.getMonth() != to.getMonth()) {
+            return DAY_IN_YEAR.format(from) + " – " + day(to);
+        }
+        return from.getDayOfMonth() + "–" + day(to);
     }
 
     /** A rate from 0 to 1 as a whole percentage ("87%"), or a dash when there was nothing to measure. */
@@ -95,6 +112,19 @@ public final class Format {
     /** A whole number of units with thousands grouped, as staff read them in a sentence: "10,560". */
     public static String count(long units) {
         return String.format(Locale.UK, "%,d", units);
+    }
+
+    /**
+     * A backorder policy in the words the product forms offer it: "never", "when supply is confirmed", "always". The
+     * product's change history showed the code ("backorders when-supply-confirmed → always", a newcomer's finding).
+     */
+    public static String backorders(String policyCode) {
+        return switch (policyCode) {
+            case "never" -> "never";
+            case "when-supply-confirmed" -> "when supply is confirmed";
+            case "always" -> "always";
+            default -> throw new IllegalArgumentException("no words for the backorder policy '" + policyCode + "'");
+        };
     }
 
     public static String plural(long count, String noun) {

@@ -121,7 +121,7 @@ public final class ProductEditor {
         });
         Product p = draft.product();
         console.done(ctx, "/console/skus/" + sku.code(), "Product " + sku.code() + " created: " + p.name() + ", "
-                + Format.money(p.price().amountMinor(), p.price().currency()) + ", backorders " + p.backorderPolicy().code() + ".");
+                + Format.money(p.price().amountMinor(), p.price().currency()) + ", backorders " + Format.backorders(p.backorderPolicy().code()) + ".");
     }
 
     /** The new product form's fields as a product; the product's own constructor and the create command check it. */
@@ -162,7 +162,7 @@ public final class ProductEditor {
         console.done(ctx, "/console/skus/" + sku.code(), after.equals(before) ? "Nothing changed in " + sku.code() + "."
                 : "Product " + sku.code() + " saved: " + after.product().name() + ", "
                 + Format.money(after.product().price().amountMinor(), after.product().price().currency()) + ", backorders "
-                + after.product().backorderPolicy().code() + ".");
+                + Format.backorders(after.product().backorderPolicy().code()) + ".");
     }
 
     /**

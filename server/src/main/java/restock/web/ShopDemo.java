@@ -42,9 +42,11 @@ import java.util.Optional;
  * form (the shop's own waitlist flow, double opt-in included). Its forms carry a token from a cookie of their own.
  */
 public final class ShopDemo {
-    static final String PATH = "/shop";
+    static final String PATH = Branding.DEMO_SHOP_PATH;
     static final String CSRF_COOKIE = "restock_shop";
     static final String CSRF_FIELD = "_csrf";
+    /** The order form's "Check" button, which asks the availability answer for the quantity typed instead of ordering. */
+    static final String CHECK_BUTTON = "check";
     /** Products read (first by SKU) to find a few of each availability status; one availability batch answers them. */
     static final int PRODUCTS_LOOKED_AT = 60;
     /** Products shown per availability status, in the order of {@link #SHOWN}. */
@@ -169,6 +171,12 @@ public final class ShopDemo {
     private void order(Context ctx) {
         Sku sku = Sku.of(required(ctx, "sku"));
         int quantity = quantity(ctx);
+        if (ctx.formParam(CHECK_BUTTON) != null) {
+            // "Check" beside the order form's one quantity box: the page again, answering for that quantity.
+            ctx.redirect(PATH + "?sku=" + java.net.URLEncoder.encode(sku.code(), StandardCharsets.UTF_8) + "&quantity=" + quantity
+                    + "#product-" + sku.code(), io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
         OrderRequest request = new OrderRequest(required(ctx, "email"), true, 0, List.of(new OrderRequest.Line(sku, quantity)));
         // Once per form key: reloading the "Thank you" page sent the form again and placed a second order (a newcomer's
         // finding); a resend now shows the order the first send placed.

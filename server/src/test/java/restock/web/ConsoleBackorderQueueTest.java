@@ -38,4 +38,18 @@ class ConsoleBackorderQueueTest {
                     .contains("Shaded rows: lines waiting " + restock.service.ConsoleQueries.LONG_WAIT_DAYS + " days or more.");
         }
     }
+
+    /**
+     * "Restock charges no waiting line" read to a newcomer as if Restock charged for lines: the page says that waiting
+     * lines are not charged, and when a line is.
+     */
+    @Test
+    void the_queue_says_in_plain_words_when_a_waiting_line_is_charged() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            String page = ConsoleSession.signedIn(api, "ops", "correct horse battery").get("/console/backorders").body();
+
+            assertThat(page.replaceAll("\\s+", " ")).contains("Waiting lines are not charged: a line is charged when stock is allocated to it.")
+                    .doesNotContain("charges no waiting line");
+        }
+    }
 }

@@ -62,6 +62,8 @@ class ConsoleBrowserTest {
     private static final String FAN_SUPPLIER = "Kyoto Fans Ltd";
     private static final String LATE_SUPPLIER = "Osaka Lamps";
     private static final String SLIPPING_SUPPLIER = "Slow Boat Co";
+    /** The least height, in CSS pixels, a chart's plot keeps on a 390 px phone (its key and axis labels take the rest). */
+    private static final int MIN_PHONE_PLOT_PX = 200;
 
     private static RunningApi api;
     private static WebDriver browser;
@@ -228,7 +230,7 @@ class ConsoleBrowserTest {
         form.findElement(By.name("quantity")).clear();
         form.findElement(By.name("quantity")).sendKeys("2");
         form.findElement(By.name("email")).sendKeys("patient-shopper@example.com");
-        form.findElement(By.tagName("button")).click();
+        form.findElement(By.cssSelector("button.buy")).click();
         assertThat(waitFor(By.cssSelector("#placed li.waiting")).getText()).startsWith("2 × " + name + ": waits for stock, ships ")
                 .containsPattern("\\(\\d+% likely by ");
         // What the page says of paying is what the cancel page then says: the shop demo takes no payment (the page said
@@ -290,6 +292,9 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("kpi-promise-kept")).getText()).isEqualTo(Format.percent(kpis.promiseKeptRate()));
         assertThat(browser.findElement(By.id("kpi-p90-wait")).getText()).isEqualTo(Format.days(kpis.p90WaitDays()));
         assertThat(browser.findElement(By.id("kpi-stock-out-days")).getText()).isEqualTo(Integer.toString(kpis.stockOutDays()));
+        // Staff read sentences, not routes: the KPIs' and the causes' pointers said "GET /api/insight/kpis".
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("/api/").doesNotContain("GET ")
+                .contains("of " + Format.count(kpis.skuDays()) + " SKU-days");
         assertThat(kpis.lines()).as("the demo's last 30 days have order lines").isPositive();
         // The figures are kept for ten minutes, and the page says when they were read (a new user's orders of the day
         // did not move them, and nothing said why).
@@ -363,7 +368,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("receive-1")).sendKeys(Integer.toString(incoming.openUnits()));
         browser.findElement(By.id("receive-button")).click();
         flashSaying(incoming.openUnits() + " units received");
-        assertThat(browser.findElement(By.id("received-1")).getText()).isEqualTo(Integer.toString(incoming.openUnits()));
+        assertThat(browser.findElement(By.id("received-1")).getText()).isEqualTo(Format.count(incoming.openUnits()));
         screenshot("purchase-order-received");
         browser.get(base + "/console/backorders?sku=" + sku.code());
         assertThat(waitFor(By.id("queue-empty")).getText()).contains("No line is waiting");
@@ -378,6 +383,12 @@ class ConsoleBrowserTest {
         assertThat(weeksOfHistory).isPositive().isLessThanOrEqualTo(26);
         assertThat(Integer.parseInt(chart.getAttribute("data-chart-points"))).as("weeks of history and 12 ahead").isEqualTo(weeksOfHistory + 12);
         assertThat(Integer.parseInt(chart.getAttribute("data-chart-values"))).as("sku chart values").isPositive();
+        // The key: demand in its own colour, the weeks out of stock in theirs (the Demand key took the grey of an
+        // out-of-stock first week), and the forecast named in words, not by its method's code ("Forecast (ses)").
+        java.util.Map<String, String> key = legend("sku-chart");
+        assertThat(key).containsKeys("Demand", "Demand in a week out of stock (may have been higher)");
+        assertThat(key.get("Demand")).isNotEqualTo(key.get("Demand in a week out of stock (may have been higher)"));
+        assertThat(key.keySet()).anySatisfy(text -> assertThat(text).matches("Forecast, by (weeks|months) \\([A-Za-z ,-]+\\)"));
         assertThat(browser.findElements(By.cssSelector("#movements tbody tr"))).isNotEmpty();
         // What the shop shows for one fan, as the storefront's own answer gives it (20 free: in stock).
         var shop = api.restock().read(h -> api.restock().availability().availability(h, FAN, 1));
@@ -410,7 +421,7 @@ class ConsoleBrowserTest {
         assertThat(edited.price()).isEqualTo(new Money(1450, "GBP"));
         assertThat(edited.backorderPolicy()).isEqualTo(new BackorderPolicy.Always(java.util.OptionalInt.of(40)));
         assertThat(browser.findElement(By.cssSelector("#audit tbody tr")).getText()).contains(USER + " (console)")
-                .contains("price 12.99 GBP → 14.50 GBP").contains("backorders when-supply-confirmed → always");
+                .contains("price 12.99 GBP → 14.50 GBP").contains("backorders when supply is confirmed → always");
         chartDrawn("sku-chart");
         scrollTo("edit-product");
         screenshot("product-edited");
@@ -537,6 +548,28 @@ class ConsoleBrowserTest {
 
     private void thePagesAreReadableOnAPhone() throws Exception {
         browser.manage().window().setSize(new Dimension(390, 844));
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        // The SKU chart's bars were flat under its six-entry key on a phone.
+        browser.get(base + "/console/skus/" + FAN.code());
+        chartDrawn("sku-chart");
+        Number plotHeight = (Number) js.executeScript("return Chart.getChart(document.getElementById('sku-chart')).chartArea.height;");
+        assertThat(plotHeight.intValue()).as("the SKU chart's plot height on a phone, in px").isGreaterThanOrEqualTo(MIN_PHONE_PLOT_PX);
+        screenshot("phone-sku");
+        // The new purchase order's SKU box was a few characters wide beside the date, and "New supplier" sat under its box.
+        browser.get(base + "/console/purchase-orders");
+        Number skuShare = (Number) js.executeScript("return document.querySelector('#new-po input[name=sku]').getBoundingClientRect().width"
+                + " / document.getElementById('new-po').getBoundingClientRect().width;");
+        assertThat(skuShare.doubleValue()).as("the SKU box's share of the form's width on a phone").isGreaterThan(0.6);
+        Number offCentre = (Number) js.executeScript("var input = document.querySelector('#new-po input[name=new-supplier]');"
+                + " var box = input.getBoundingClientRect(); var words = document.createRange(); words.selectNodeContents(input.parentElement.lastChild);"
+                + " var line = words.getBoundingClientRect(); return Math.abs((box.top + box.bottom) / 2 - (line.top + line.bottom) / 2);");
+        assertThat(offCentre.doubleValue()).as("px between the middles of the New supplier box and its words").isLessThan(4);
+        // The order search's hint was cut to "order number, email, S": the box shows all of it.
+        browser.get(base + "/console/orders");
+        Number hintShort = (Number) js.executeScript("var box = document.getElementById('order-search'); var style = getComputedStyle(box);"
+                + " var pen = document.createElement('canvas').getContext('2d'); pen.font = style.font;"
+                + " return pen.measureText(box.placeholder).width - (box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));");
+        assertThat(hintShort.doubleValue()).as("px of the order search's hint that do not fit its box on a phone").isLessThanOrEqualTo(0);
         for (String page : List.of("overview", "backorders", "purchase-orders", "products/new")) {
             browser.get(base + "/console/" + page);
             Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
@@ -559,6 +592,16 @@ class ConsoleBrowserTest {
         wait(20).until(ExpectedConditions.urlContains("/console/login"));
         browser.get(base + "/console/overview");
         assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+    }
+
+    /** A chart's key as drawn: each entry's words and its colour. */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, String> legend(String id) {
+        List<List<String>> items = (List<List<String>>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart(document.getElementById(arguments[0])).legend.legendItems.map(function (i) { return [i.text, String(i.fillStyle)]; });", id);
+        java.util.Map<String, String> key = new java.util.LinkedHashMap<>();
+        items.forEach(item -> key.put(item.get(0), item.get(1)));
+        return key;
     }
 
     private static ConsoleQueries queries() {

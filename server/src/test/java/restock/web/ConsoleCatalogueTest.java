@@ -262,13 +262,15 @@ class ConsoleCatalogueTest {
     /**
      * A newcomer read "supplier (id) (none) → 3", "discontinued (none) → false" and "category (none) → gifts" in the trail,
      * while the form's lists show names: the trail names the supplier and the category as the lists do, says what a
-     * product was created with in words, and a flag as yes or no.
+     * product was created with in words, and a flag as yes or no. A backorder policy is in the words the form offers it
+     * ("when supply is confirmed", not the code "when-supply-confirmed").
      */
     @Test
     void the_audit_trail_names_suppliers_and_categories_and_says_what_a_product_was_created_with() {
         ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
         api.client().post("/api/products", "{\"sku\":\"AUD-2\",\"name\":\"Audit Fan\",\"priceMinor\":250,\"currency\":\"GBP\"}");
         api.client().patch("/api/products/AUD-2", "{\"category\":\"fans\",\"supplierId\":" + supplierId + "}");
+        api.client().patch("/api/products/AUD-2", "{\"backorderPolicy\":\"always\"}");
 
         String page = staff.get("/console/skus/AUD-2").body();
         java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td data-label=\"What changed\">([^<]*)</td>")
@@ -278,8 +280,8 @@ class ConsoleCatalogueTest {
             changes.add(cell.group(1));
         }
 
-        assertThat(changes).containsExactly("category (none) → Fans; supplier (none) → Kyoto Fans Ltd",
-                "created with name Audit Fan, price 2.50 GBP, discontinued no, backorders when-supply-confirmed");
+        assertThat(changes).containsExactly("backorders when supply is confirmed → always", "category (none) → Fans; supplier (none) → Kyoto Fans Ltd",
+                "created with name Audit Fan, price 2.50 GBP, discontinued no, backorders when supply is confirmed");
     }
 
     /**

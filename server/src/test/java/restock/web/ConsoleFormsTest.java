@@ -401,6 +401,33 @@ class ConsoleFormsTest {
 
     /** A cap typed with a policy other than always was dropped without a word: now the form says why it is refused, at the cap. */
     /**
+     * The shop demo showed two quantity boxes per product, "How many?" to check and "Quantity" to order, which could say
+     * different numbers (a newcomer's finding): a product one can order has one box, and its "Check" asks the answer for
+     * that quantity without ordering.
+     */
+    @Test
+    void the_shop_demo_has_one_quantity_box_per_product_that_checks_and_orders() {
+        try (RunningApi shop = RunningApi.withShopDemo(TestDatabases.targets().get(0))) {
+            shop.client().post("/api/products", "{\"sku\":\"MUG-3\",\"name\":\"Ginger Mug\",\"priceMinor\":650,\"currency\":\"GBP\"}");
+            shop.client().post("/api/stock/MUG-3/adjustments", "{\"quantity\":2,\"reason\":\"opening stock\"}");
+            ConsoleSession shopper = ConsoleSession.signedOut(shop.client().baseUrl());
+            String page = shopper.get("/shop").body();
+            String product = page.substring(page.indexOf("id=\"product-MUG-3\""), page.indexOf("</article>", page.indexOf("id=\"product-MUG-3\"")));
+            assertThat(product.split("name=\"quantity\"", -1)).as("quantity boxes of the product").hasSize(2);
+
+            HttpResponse<String> checked = shopper.post("/shop/orders", new LinkedHashMap<>(Map.of("_csrf", ConsoleSession.hidden(page, "_csrf"),
+                    "sku", "MUG-3", "quantity", "5", "check", "yes", "email", "", "_once", ConsoleSession.hidden(page, "_once"))));
+
+            assertThat(checked.statusCode()).isEqualTo(303);
+            String location = checked.headers().firstValue("Location").orElseThrow();
+            assertThat(location).isEqualTo("/shop?sku=MUG-3&quantity=5#product-MUG-3");
+            assertThat(shopper.get(location.substring(0, location.indexOf('#'))).body()).contains("<span class=\"muted\">For 5:</span>");
+            long orders = shop.restock().read(h -> h.createQuery("select count(*) from orders").mapTo(Long.class).one());
+            assertThat(orders).as("orders placed by Check").isZero();
+        }
+    }
+
+    /**
      * The shop demo's thank-you page said "Nothing is charged until it ships" while the order's cancel page then said "If
      * you paid the shop for them already, the shop will refund you": the demo takes no payment through Restock, and the
      * thank-you page now says so in the cancel page's terms, from the same answer ({@code CancelledCharge}).

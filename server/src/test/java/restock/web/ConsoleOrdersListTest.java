@@ -50,6 +50,9 @@ class ConsoleOrdersListTest {
                     .contains("<td data-label=\"Status\">backordered").doesNotContain("badge");
             assertThat(row(page, refused)).as("an order refused whole says so once, in its status")
                     .contains(cell("Refused", 2)).contains("<td data-label=\"Status\">refused").doesNotContain("badge");
+            // An order's page names its lines' units as the list does: it said "Qty", an abbreviation found nowhere else.
+            String order = ConsoleSession.signedIn(api, "ops2", PASSWORD).get("/console/orders/" + partlyRefused).body();
+            assertThat(order).contains("<th class=\"num\">Units</th>").contains(cell("Units", 5)).doesNotContain("Qty");
         }
     }
 

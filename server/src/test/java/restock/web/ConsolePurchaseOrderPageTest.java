@@ -73,6 +73,15 @@ class ConsolePurchaseOrderPageTest {
             assertThat(row(page, 1)).as("arrived on its day, short").doesNotContain("late").contains("short: 7,509 of 10,560 received");
             assertThat(row(page, 2)).as("arrived at 23:30 on its day").doesNotContain("late").doesNotContain("short");
             assertThat(row(page, 3)).as("arrived the next morning").contains("1 day late").doesNotContain("short");
+            // Shaded alike: the line that came short on its day as much as the one that came late (only late lines were
+            // shaded, so of the demo's two short lines on purchase order 131 only the late one was).
+            assertThat(row(page, 1)).startsWith("<tr class=\"short\">");
+            // Units with their thousands grouped, as Format.count writes them in the sentences ("10560" beside "10,560").
+            assertThat(row(page, 1)).contains("<td data-label=\"Ordered\" class=\"num\">10,560</td>")
+                    .contains("id=\"received-1\">7,509");
+            assertThat(row(page, 2)).startsWith("<tr class=\"\">");
+            assertThat(row(page, 3)).startsWith("<tr class=\"late\">");
+            assertThat(page).contains("<span class=\"swatch old\" aria-hidden=\"true\"></span> Shaded lines came late or came short.");
             long supplier = api.restock().read(h -> api.restock().catalogEdits().supplierNamed(h, "Bag Works")).orElseThrow().id();
             var figures = api.restock().inTransaction(h -> {
                 h.execute("set local time zone 'Pacific/Kiritimati'");

@@ -10,19 +10,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The waitlists and offers page as operations staff read it. */
 class ConsoleWaitlistsTest {
     /**
-     * The offers section told operations staff "they are set with POST /api/offer-rules": the console cannot make a rule,
-     * so the page says in plain words what a rule does, what the console does with one and whom to ask, and leaves the
-     * API to a line for developers.
+     * The offers section told operations staff "they are set with POST /api/offer-rules", then kept the routes on a line
+     * "for developers", and listed each rule's kind as its code ("late_compensation"): the console cannot make a rule, so
+     * the page says in plain words what a rule does, what the console does with one and whom to ask, with no route, and
+     * each kind in the words the section uses for it.
      */
     @Test
-    void the_offers_section_says_in_plain_words_how_a_rule_is_made_with_the_api_as_a_pointer_for_developers() {
+    void the_offers_section_says_in_plain_words_how_a_rule_is_made_and_names_each_kind_in_words() {
         try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+            String before = staff.get("/console/waitlists").body();
+            assertThat(before).contains("<p id=\"no-offer-rules\">No offer rule yet.</p>").doesNotContain("they are set with");
+            String how = before.substring(before.indexOf("id=\"offer-rules-how\""), before.indexOf("</p>", before.indexOf("id=\"offer-rules-how\"")));
+            assertThat(how).contains("it does not make them yet: ask a developer to set one up").doesNotContain("/api/").doesNotContain("POST");
+
+            api.client().post("/api/offer-rules", "{\"kind\":\"waitlist_discount\",\"percentOff\":10,\"validDays\":14}");
+            api.client().post("/api/offer-rules", "{\"kind\":\"late_compensation\",\"percentPerWeekLate\":5,\"capPercent\":20,\"validDays\":30}");
+            api.client().post("/api/offer-rules", "{\"kind\":\"long_wait_thanks\",\"afterDays\":21,\"percentOff\":10,\"validDays\":30}");
+            String page = staff.get("/console/waitlists").body();
+
+            String rules = page.substring(page.indexOf("id=\"offer-rules\""));
+            assertThat(rules).contains("<td data-label=\"Kind\">Waitlist discount</td>")
+                    .contains("<td data-label=\"Kind\">Compensation for a missed promise</td>")
+                    .contains("<td data-label=\"Kind\">Thank-you after a long wait</td>")
+                    .doesNotContain("waitlist_discount").doesNotContain("late_compensation").doesNotContain("long_wait_thanks");
+        }
+    }
+
+    /**
+     * On a phone each waitlist read "Told 0" and "Since 7 Dec 2026": the cells' labels were shorter than their columns'
+     * headings. A phone shows each value with its column's heading.
+     */
+    @Test
+    void a_waitlist_on_a_phone_labels_its_values_with_the_columns_headings() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            api.client().post("/api/products", "{\"sku\":\"KITE-1\",\"name\":\"Paper Kite\",\"priceMinor\":725,\"currency\":\"GBP\"}");
+            api.client().post("/api/waitlist", "{\"sku\":\"KITE-1\",\"email\":\"ann@example.com\",\"consent\":true}");
             String page = ConsoleSession.signedIn(api, "ops", "correct horse battery").get("/console/waitlists").body();
 
-            assertThat(page).contains("<p id=\"no-offer-rules\">No offer rule yet.</p>").doesNotContain("they are set with");
-            String how = page.substring(page.indexOf("id=\"offer-rules-how\""), page.indexOf("</p>", page.indexOf("id=\"offer-rules-how\"")));
-            assertThat(how).contains("it does not make them yet: ask a developer to set one up")
-                    .contains("<span class=\"muted\">For developers: <code>POST /api/offer-rules</code>");
+            String table = page.substring(page.indexOf("id=\"waitlists\""), page.indexOf("</table>", page.indexOf("id=\"waitlists\"")));
+            java.util.List<String> headings = java.util.regex.Pattern.compile("<th[^>]*>([^<]*)</th>").matcher(table).results()
+                    .map(m -> m.group(1)).toList();
+            java.util.List<String> labels = java.util.regex.Pattern.compile("data-label=\"([^\"]*)\"").matcher(table).results()
+                    .map(m -> m.group(1)).toList();
+            assertThat(labels).isEqualTo(headings).contains("Told it is back", "Waiting since");
         }
     }
 }

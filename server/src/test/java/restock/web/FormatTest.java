@@ -1,0 +1,28 @@
+package restock.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the console writes what it shows staff. */
+class FormatTest {
+    /**
+     * The backorder queue read "8 Dec 2026 – 14 Dec 2026 (89%)" and nothing said what the 89% was: a promise says each
+     * part of its range once and that the percentage is how likely the line ships by then.
+     */
+    @Test
+    void a_promise_says_its_range_once_and_what_its_percentage_means() {
+        assertThat(Format.promise(Optional.of(LocalDate.of(2026, 12, 8)), Optional.of(LocalDate.of(2026, 12, 14)), Optional.of(0.89)))
+                .isEqualTo("8–14 Dec 2026 (89% likely by then)");
+        assertThat(Format.promise(Optional.of(LocalDate.of(2026, 11, 28)), Optional.of(LocalDate.of(2026, 12, 3)), Optional.empty()))
+                .isEqualTo("28 Nov – 3 Dec 2026");
+        assertThat(Format.promise(Optional.of(LocalDate.of(2026, 12, 29)), Optional.of(LocalDate.of(2027, 1, 4)), Optional.of(0.8)))
+                .isEqualTo("29 Dec 2026 – 4 Jan 2027 (80% likely by then)");
+        assertThat(Format.promise(Optional.of(LocalDate.of(2026, 12, 8)), Optional.of(LocalDate.of(2026, 12, 8)), Optional.of(0.9)))
+                .isEqualTo("8 Dec 2026 (90% likely by then)");
+        assertThat(Format.promise(Optional.empty(), Optional.empty(), Optional.empty())).isEqualTo("no date yet");
+    }
+}
