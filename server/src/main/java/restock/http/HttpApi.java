@@ -188,6 +188,7 @@ public final class HttpApi {
         routes.before("/api/*", HttpCommands::refuseControlCharactersInQuery);
         routes.before("/api/*", HttpCommands::refuseBodyNotUtf8);
         routes.beforeMatched("/api/*", authentication::authorize);
+        routes.beforeMatched("/api/*", RouteParameters::refuseUnknown);
         // The metrics tell order, payment and waiting figures: a reporting or operations key reads them, as the API's
         // reports (Prometheus sends one with `authorization: {credentials: ...}`); the page was open to anyone.
         routes.before("/metrics", authentication::authenticate);
@@ -374,7 +375,6 @@ public final class HttpApi {
 
     /** The pick list, a page at a time: orders with units reserved, oldest first; the cursor is the last order's id. */
     private void listOrdersToShip(Context ctx) {
-        HttpCommands.onlyParameters(ctx, java.util.Set.of("after", "limit"));
         long after = HttpCommands.queryLong(ctx, "after", 0);
         int limit = HttpCommands.queryInt(ctx, "limit", 50);
         var page = restock.read(h -> restock.orders().toShip(h, after, limit));

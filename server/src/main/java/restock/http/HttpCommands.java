@@ -161,19 +161,6 @@ final class HttpCommands {
     }
 
 
-    /** Refuses a query parameter the route does not take, or one given twice, naming it (a typo silently ignored restarts a page). */
-    static void onlyParameters(Context ctx, java.util.Set<String> allowed) {
-        ctx.queryParamMap().forEach((name, values) -> {
-            if (!allowed.contains(name)) {
-                throw new InvalidInput(name, "unknown query parameter '" + name + "'; " + ctx.path() + " takes "
-                        + String.join(", ", allowed.stream().sorted().toList()));
-            }
-            if (values.size() > 1) {
-                throw new InvalidInput(name, "query parameter " + name + " is given " + values.size() + " times; give it once");
-            }
-        });
-    }
-
     /** A whole, non-negative query number (a cursor such as an id), or the fallback when it is absent. */
     static long queryLong(Context ctx, String name, long fallback) {
         String value = ctx.queryParam(name);

@@ -69,7 +69,7 @@ final class JsonBody {
      * The known field an unknown one most likely meant: the same name in other capitals, another name for it, or one a
      * typo or two away ({@code quantiy}); none when that is not one field.
      */
-    private static Optional<String> meant(String name, Set<String> known) {
+    static Optional<String> meant(String name, Set<String> known) {
         Optional<String> capitals = known.stream().filter(field -> field.equalsIgnoreCase(name)).findFirst();
         if (capitals.isPresent()) {
             return capitals;
