@@ -113,6 +113,34 @@ final class JsonBody {
                 .replaceFirst("\\s*\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", " (JSON has no comments)");
     }
 
+    /**
+     * One text for equal JSON: every object's fields sorted by name, no whitespace; strings and numbers as parsed
+     * ({@code 1} and {@code 1.0} stay apart, as the commands read them apart). Nesting is bounded by the parser.
+     */
+    static String canonical(ObjectMapper mapper, JsonNode json) {
+        try {
+            return mapper.writeValueAsString(sorted(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write parsed JSON back as JSON", e);
+        }
+    }
+
+    private static JsonNode sorted(JsonNode json) {
+        if (json.isObject()) {
+            ObjectNode sorted = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            java.util.List<String> names = new java.util.ArrayList<>();
+            json.fieldNames().forEachRemaining(names::add);
+            names.stream().sorted().forEach(name -> sorted.set(name, sorted(json.get(name))));
+            return sorted;
+        }
+        if (json.isArray()) {
+            var elements = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            json.forEach(element -> elements.add(sorted(element)));
+            return elements;
+        }
+        return json;
+    }
+
     static ObjectNode parseObject(ObjectMapper mapper, String body) {
         if (body == null || body.isBlank()) {
             throw new InvalidInput("body", "the request body is empty; send a JSON object");
