@@ -300,7 +300,10 @@ public final class HttpApi {
         });
         routes.exception(InvalidInput.class, (e, ctx) -> problem(ctx, Problem.of(400, "Invalid request", e.getMessage(), e.field())));
         routes.exception(NotFound.class, (e, ctx) -> problem(ctx, Problem.of(404, "Not found", e.getMessage(), e.field())));
-        routes.exception(TooManyAttempts.class, (e, ctx) -> problem(ctx, Problem.of(429, "Too many attempts", e.getMessage(), null)));
+        routes.exception(TooManyAttempts.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+            problem(ctx, Problem.of(429, "Too many attempts", e.getMessage(), null));
+        });
         routes.exception(Conflict.class, (e, ctx) -> problem(ctx, Problem.of(409, "Conflict with current state", e.getMessage(), e.field())));
         routes.exception(StaleVersion.class, (e, ctx) -> {
             ctx.header("ETag", HttpCommands.etag(e.current()));

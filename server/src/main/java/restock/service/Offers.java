@@ -102,6 +102,11 @@ public final class Offers {
         return SqlOffers.activate(handle, rule, clock.instant());
     }
 
+    /** Every rule ever turned on, active ones first, newest first (at most {@link SqlOffers#MAX_LISTED_RULES}). */
+    public java.util.List<restock.engagement.ListedOfferRule> rules(Handle handle) {
+        return SqlOffers.all(handle);
+    }
+
     /** Pauses a rule (the console's pause button); codes already issued stay valid. */
     public void pause(Handle handle, long ruleId) {
         if (!SqlOffers.pause(handle, ruleId)) {
@@ -183,13 +188,13 @@ public final class Offers {
     private static void refuseAfterTooManyFailures(Handle handle, CodeAttempt attempt, Instant now) {
         SqlOffers.FailedAttempts failures = SqlOffers.failedAttemptsSince(handle, attempt, now.minus(ATTEMPT_WINDOW));
         if (failures.byEmail() >= MAX_FAILED_ATTEMPTS_PER_HOUR) {
-            throw new TooManyAttempts("too many wrong discount codes for " + attempt.email() + "; try again in an hour");
+            throw new TooManyAttempts("too many wrong discount codes for " + attempt.email() + "; try again in an hour", ATTEMPT_WINDOW);
         }
         if (failures.byCode() >= MAX_FAILED_ATTEMPTS_PER_HOUR) {
-            throw new TooManyAttempts("too many failed attempts with discount code " + attempt.code() + "; try again in an hour");
+            throw new TooManyAttempts("too many failed attempts with discount code " + attempt.code() + "; try again in an hour", ATTEMPT_WINDOW);
         }
         if (failures.byClient() >= MAX_FAILED_ATTEMPTS_PER_CLIENT_PER_HOUR) {
-            throw new TooManyAttempts("too many wrong discount codes from this client; try again in an hour");
+            throw new TooManyAttempts("too many wrong discount codes from this client; try again in an hour", ATTEMPT_WINDOW);
         }
     }
 }

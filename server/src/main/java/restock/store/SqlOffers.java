@@ -48,9 +48,12 @@ public final class SqlOffers {
     }
 
 
+    /** The most rules a list holds: one active per kind, and the paused ones before them, newest first. */
+    public static final int MAX_LISTED_RULES = 200;
+
     /** Every rule ever activated, active ones first, newest first. */
     public static List<ListedOfferRule> all(Handle handle) {
-        return handle.createQuery("select * from offer_rules order by active desc, id desc limit 200")
+        return handle.createQuery("select * from offer_rules order by active desc, id desc limit :limit").bind("limit", MAX_LISTED_RULES)
                 .map((rs, ctx) -> new ListedOfferRule(rs.getLong("id"), rule(rs), rs.getBoolean("active"),
                         rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
                 .list();
