@@ -386,7 +386,7 @@ public final class HttpApi {
     }
 
     private Views.OrderView orderView(Handle handle, restock.orders.Order order) {
-        return Views.OrderView.of(order, restock.orders().payments(handle, order));
+        return Views.OrderView.of(order, restock.orders().payments(handle, order), restock.orders().discount(handle, order));
     }
 
     /**

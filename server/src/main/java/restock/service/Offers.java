@@ -8,6 +8,7 @@ import restock.common.TooManyAttempts;
 import restock.engagement.CodeAttempt;
 import restock.engagement.DiscountCode;
 import restock.engagement.OfferRule;
+import restock.engagement.RedeemedCode;
 import restock.store.SqlCatalog;
 import restock.store.SqlOffers;
 
@@ -166,7 +167,7 @@ public final class Offers {
      * own connection. A rejected code throws {@link CodeRejected}, which counts as a failed attempt once the order
      * rolled back; too many failures in an hour for the email, the code or the client stop further tries.
      */
-    public Map<String, Long> redeem(Handle handle, CodeAttempt attempt, Map<String, Long> valueMinorBySku, long orderId) {
+    public DiscountCode.Redemption.Accepted redeem(Handle handle, CodeAttempt attempt, Map<String, Long> valueMinorBySku, long orderId) {
         Instant now = clock.instant();
         refuseAfterTooManyFailures(handle, attempt, now);
         DiscountCode.Redemption result = SqlOffers.lock(handle, attempt.code())
@@ -177,7 +178,17 @@ public final class Offers {
         }
         SqlOffers.redeem(handle, attempt.code(), orderId, now);
         SqlOffers.recordAttempt(handle, attempt, true, now);
-        return ((DiscountCode.Redemption.Accepted) result).discountMinorBySku();
+        return (DiscountCode.Redemption.Accepted) result;
+    }
+
+    /** Records what a redeemed code took off each line of its order, in the order's transaction. */
+    public void recordDiscounts(Handle handle, RedeemedCode redeemed) {
+        SqlOffers.recordLineDiscounts(handle, redeemed);
+    }
+
+    /** The code redeemed on an order and what it took off each line, if one was. */
+    public Optional<RedeemedCode> redeemedOn(Handle handle, long orderId) {
+        return SqlOffers.redeemedOn(handle, orderId);
     }
 
     /** Records a rejected code; called in a transaction of its own after the order's rolled back. */

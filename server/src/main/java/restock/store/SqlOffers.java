@@ -6,6 +6,7 @@ import restock.engagement.ListedOfferRule;
 import restock.engagement.DiscountCode;
 import restock.engagement.OfferRule;
 import restock.engagement.CodeAttempt;
+import restock.engagement.RedeemedCode;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -101,6 +102,30 @@ public final class SqlOffers {
     public static void redeem(Handle handle, String code, long orderId, Instant now) {
         handle.createUpdate("update discount_codes set redeemed_at = :at, redeemed_order_id = :order where code = :code and redeemed_at is null")
                 .bind("at", SqlPurchasing.utc(now)).bind("order", orderId).bind("code", code).execute();
+    }
+
+    public static void recordLineDiscounts(Handle handle, RedeemedCode redeemed) {
+        for (RedeemedCode.LineDiscount line : redeemed.lines()) {
+            handle.createUpdate("""
+                            insert into order_line_discounts (order_line_id, code, unit_price_minor, unit_discount_minor, units, currency)
+                            values (:line, :code, :price, :off, :units, :currency)""")
+                    .bind("line", line.orderLineId()).bind("code", redeemed.code()).bind("price", line.unitPriceMinor())
+                    .bind("off", line.unitDiscountMinor()).bind("units", line.units()).bind("currency", line.currency()).execute();
+        }
+    }
+
+    /** The code redeemed on an order, with what it took off each line (none for an order redeemed before lines were recorded). */
+    public static Optional<RedeemedCode> redeemedOn(Handle handle, long orderId) {
+        return handle.createQuery("select code, percent_off from discount_codes where redeemed_order_id = :order")
+                .bind("order", orderId)
+                .map((rs, ctx) -> new RedeemedCode(rs.getString("code"), rs.getInt("percent_off"), handle.createQuery("""
+                                select order_line_id, unit_price_minor, unit_discount_minor, units, currency from order_line_discounts
+                                where code = :code order by order_line_id""")
+                        .bind("code", rs.getString("code"))
+                        .map((line, lineCtx) -> new RedeemedCode.LineDiscount(line.getLong(1), line.getLong(2), line.getLong(3), line.getInt(4),
+                                line.getString(5)))
+                        .list()))
+                .findOne();
     }
 
     /** Failed attempts since a moment by the attempt's email, with its code, and from its client. */
