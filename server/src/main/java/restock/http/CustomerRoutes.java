@@ -88,7 +88,7 @@ final class CustomerRoutes {
         });
         routes.post("/api/payments/pay-link", ctx -> commands.command(ctx, 200, Requests.PAY_LINK_FIELDS, (h, body) -> {
             var payment = restock.payLinks().payWith(h, JsonBody.requiredText(body, "", "token"), JsonBody.requiredText(body, "", "paymentMethod"));
-            return Views.PaymentView.of(payment);
+            return Views.PayLinkView.of(payment);
         }));
         routes.post("/api/payments/setup", ctx -> {
             String key = HttpCommands.idempotencyKey(ctx).orElseGet(() -> java.util.UUID.randomUUID().toString());

@@ -71,6 +71,20 @@ final class Views {
         }
     }
 
+    /**
+     * The answer to paying through a pay link: the new method is not charged in this call but by the next payment pass,
+     * so the answer says the charge is pending and how its outcome arrives (a shop read {@code awaiting_fill} as
+     * nothing done, and a declined card's failure came only later by webhook).
+     */
+    record PayLinkView(String state, long amountMinor, String currency, String charge, String next) {
+        static PayLinkView of(LinePayment payment) {
+            return new PayLinkView(payment.state().code(), payment.amountMinor(), payment.currency(), "pending",
+                    "the new payment method is charged by Restock's next payment pass, within a few seconds, not in this call: "
+                            + "the outcome comes as the payment.charged or payment.charge_failed webhook and in the line's payment in "
+                            + "GET /api/orders/{id}; until it is charged, and after a decline, this link takes another payment method");
+        }
+    }
+
     /** What the order's discount code took off a line: per unit, before and after, and over the units accepted when it was placed. */
     record LineDiscountView(long unitPriceMinor, long unitDiscountMinor, long unitPriceAfterDiscountMinor, int units, long discountMinor,
                             String currency) {
