@@ -44,6 +44,9 @@ class QueryParametersTest {
             Exchange feed = expect(client.send("GET", "/feeds/" + feedKey + "/google-merchant.xml?utm_source=x", null, Map.of()), 400);
             assertThat(feed.json().path("detail").asText()).as("the route by its template, not the key in the path")
                     .contains("GET /feeds/{key}/google-merchant.xml takes no query parameters").doesNotContain(feedKey);
+            Exchange keyInQuery = expect(client.send("GET", "/api/feeds/google-merchant.xml?key=" + feedKey, null, Map.of()), 401);
+            assertThat(keyInQuery.json().path("detail").asText()).as("where Merchant Center's key goes")
+                    .contains("goes in its path, not its query: /feeds/{key}/google-merchant.xml").doesNotContain(feedKey);
         }
     }
 
