@@ -384,7 +384,7 @@ public final class HttpApi {
         long after = HttpCommands.queryLong(ctx, "after", 0);
         int limit = HttpCommands.queryInt(ctx, "limit", 50);
         var page = restock.read(h -> restock.orders().toShip(h, after, limit));
-        var items = page.items().stream().map(due -> Views.OrderView.of(due.order(), due.payments())).toList();
+        var items = page.items().stream().map(due -> Views.OrderView.of(due.order(), due.payments(), due.discount())).toList();
         ctx.json(new Views.Page<>(items, page.next(due -> Long.toString(due.order().id())).orElse(null)));
     }
 

@@ -121,11 +121,6 @@ final class Views {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OrderView(long id, String status, int refusedUnits, String payment, String customerEmail, int priority, Instant placedAt,
                      DiscountView discount, List<OrderLineView> lines, CancelLinkView cancelLink) {
-        /** An order as the pick list shows it, without its discount. */
-        static OrderView of(Order order, Map<Long, LinePayment> payments) {
-            return of(order, payments, java.util.Optional.empty());
-        }
-
         static OrderView of(Order order, Map<Long, LinePayment> payments, java.util.Optional<RedeemedCode> redeemed) {
             String payment = OrderPayment.of(payments.values().stream().map(LinePayment::state).toList())
                     .map(OrderPayment::code).orElse(null);

@@ -191,6 +191,11 @@ public final class Offers {
         return SqlOffers.redeemedOn(handle, orderId);
     }
 
+    /** The codes redeemed on these orders, by order id (orders without one are absent). */
+    public Map<Long, RedeemedCode> redeemedOn(Handle handle, java.util.List<Long> orderIds) {
+        return SqlOffers.redeemedOn(handle, orderIds);
+    }
+
     /** Records a rejected code; called in a transaction of its own after the order's rolled back. */
     public void recordRejection(Handle handle, CodeRejected rejected) {
         SqlOffers.recordAttempt(handle, rejected.attempt, false, rejected.at);

@@ -163,8 +163,8 @@ public final class OrderCommands {
     /** The most orders one page of the pick list holds. */
     public static final int MAX_PICK_LIST_PAGE = 200;
 
-    /** An order with its lines' payments, as the pick list gives it. */
-    public record ToShip(Order order, Map<Long, LinePayment> payments) {
+    /** An order with its lines' payments and its discount code, if any, as the pick list gives it. */
+    public record ToShip(Order order, Map<Long, LinePayment> payments, Optional<RedeemedCode> discount) {
     }
 
     /**
@@ -177,8 +177,9 @@ public final class OrderCommands {
         }
         Paged<Order> orders = Paged.of(SqlOrders.readyToShip(handle, afterOrderId,
                 Paged.rowsToRead(limit)), limit);
-        Map<Long, List<LinePayment>> payments = orders.items().isEmpty() ? Map.of()
-                : SqlPayments.ofOrders(handle, orders.items().stream().map(Order::id).toList());
+        List<Long> ids = orders.items().stream().map(Order::id).toList();
+        Map<Long, List<LinePayment>> payments = ids.isEmpty() ? Map.of() : SqlPayments.ofOrders(handle, ids);
+        Map<Long, RedeemedCode> discounts = ids.isEmpty() ? Map.of() : offers.redeemedOn(handle, ids);
         return new Paged<>(orders.items().stream().map(order -> {
             Map<Long, LinePayment> byLine = new java.util.HashMap<>();
             payments.getOrDefault(order.id(), List.of()).forEach(payment -> byLine.put(payment.orderLineId(), payment));
@@ -187,7 +188,7 @@ public final class OrderCommands {
                 throw new IllegalStateException("the pick list's query and the shipping rule disagree: order " + order.id()
                         + " has no line that ships now");
             }
-            return new ToShip(order, byLine);
+            return new ToShip(order, byLine, Optional.ofNullable(discounts.get(order.id())));
         }).toList(), orders.more());
     }
 

@@ -116,16 +116,29 @@ public final class SqlOffers {
 
     /** The code redeemed on an order, with what it took off each line (none for an order redeemed before lines were recorded). */
     public static Optional<RedeemedCode> redeemedOn(Handle handle, long orderId) {
-        return handle.createQuery("select code, percent_off from discount_codes where redeemed_order_id = :order")
-                .bind("order", orderId)
-                .map((rs, ctx) -> new RedeemedCode(rs.getString("code"), rs.getInt("percent_off"), handle.createQuery("""
-                                select order_line_id, unit_price_minor, unit_discount_minor, units, currency from order_line_discounts
-                                where code = :code order by order_line_id""")
-                        .bind("code", rs.getString("code"))
-                        .map((line, lineCtx) -> new RedeemedCode.LineDiscount(line.getLong(1), line.getLong(2), line.getLong(3), line.getInt(4),
-                                line.getString(5)))
-                        .list()))
-                .findOne();
+        return Optional.ofNullable(redeemedOn(handle, List.of(orderId)).get(orderId));
+    }
+
+    /** One row of a redeemed code with one line it took something off (none for an order redeemed before lines were recorded). */
+    private record RedeemedRow(long orderId, String code, int percentOff, Optional<RedeemedCode.LineDiscount> line) {
+    }
+
+    /** The codes redeemed on these orders, by order id, each with what it took off each line; in one statement (a pick list page). */
+    public static java.util.Map<Long, RedeemedCode> redeemedOn(Handle handle, List<Long> orderIds) {
+        List<RedeemedRow> rows = handle.createQuery("""
+                        select c.redeemed_order_id, c.code, c.percent_off,
+                               d.order_line_id, d.unit_price_minor, d.unit_discount_minor, d.units, d.currency
+                        from discount_codes c left join order_line_discounts d on d.code = c.code
+                        where c.redeemed_order_id = any(:orders) order by c.redeemed_order_id, d.order_line_id""")
+                .bindArray("orders", Long.class, orderIds)
+                .map((rs, ctx) -> new RedeemedRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getObject(4) == null ? Optional.empty()
+                        : Optional.of(new RedeemedCode.LineDiscount(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getInt(7), rs.getString(8)))))
+                .list();
+        java.util.Map<Long, RedeemedCode> redeemed = new java.util.HashMap<>();
+        rows.stream().collect(java.util.stream.Collectors.groupingBy(RedeemedRow::orderId)).forEach((order, ofOrder) ->
+                redeemed.put(order, new RedeemedCode(ofOrder.get(0).code(), ofOrder.get(0).percentOff(),
+                        ofOrder.stream().flatMap(row -> row.line().stream()).toList())));
+        return redeemed;
     }
 
     /** Failed attempts since a moment by the attempt's email, with its code, and from its client. */

@@ -29,7 +29,8 @@ class DiscountOnOrderTest {
             JsonNode placed = expect(client.post("/api/orders", """
                     {"customerEmail":"ann@example.com","discountCode":"%s","lines":[{"sku":"22423","quantity":2},{"sku":"21212","quantity":1}]}"""
                     .formatted(code.toLowerCase()), "order-ann"), 201).json();
-            for (JsonNode order : new JsonNode[] {placed, expect(client.get("/api/orders/" + placed.path("id").asLong()), 200).json()}) {
+            JsonNode picked = expect(client.get("/api/orders/to-ship"), 200).json().path("items").get(0);
+            for (JsonNode order : new JsonNode[] {placed, expect(client.get("/api/orders/" + placed.path("id").asLong()), 200).json(), picked}) {
                 assertThat(order.path("discount").path("code").asText()).isEqualTo(code);
                 assertThat(order.path("discount").path("percentOff").asInt()).isEqualTo(10);
                 JsonNode covered = order.path("lines").get(0).path("discount");
