@@ -29,9 +29,12 @@ replacement[cart-lines-answered-alone]='positions.put(item.sku(), position);'
 file[waitlist-for-discontinued]=server/src/main/java/restock/service/WaitlistCommands.java
 pattern[waitlist-for-discontinued]='if (product.lifecycle().discontinued()) {'
 replacement[waitlist-for-discontinued]='if (false) {'
+file[more-due-from-claimed-supply]=server/src/main/java/restock/allocation/OrderDecision.java
+pattern[more-due-from-claimed-supply]='Optional<Promise> moreDue = refused > 0 && forShortfall instanceof Outlook.Promised due ?'
+replacement[more-due-from-claimed-supply]='Optional<Promise> moreDue = refused > 0 && Staircase.of(new SkuPosition(position.sku(), position.policy(), position.lifecycle(), 0, 0, 0, position.supply(), position.settings())).outlookFor(shortfall) instanceof Outlook.Promised due ?'
 
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(drop-policy-check portions-by-printed-date lateness-from-moved-date answer-judges-whole-leftover supply-by-median-day cart-lines-answered-alone waitlist-for-discontinued)
+[ ${#names[@]} -gt 0 ] || names=(drop-policy-check portions-by-printed-date lateness-from-moved-date answer-judges-whole-leftover supply-by-median-day cart-lines-answered-alone waitlist-for-discontinued more-due-from-claimed-supply)
 survived=0
 for name in "${names[@]}"; do
   work=$(mktemp -d /tmp/restock-mutation-XXXXXX)

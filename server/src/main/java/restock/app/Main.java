@@ -28,8 +28,12 @@ public final class Main implements Runnable {
         }
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** {@code restock} alone names no command: its usage and the bad-input status, as {@code keys} and {@code users} alone. */
     @Override
     public void run() {
-        CommandLine.usage(this, System.out);
+        throw ExitCodes.missingSubcommand(spec);
     }
 }

@@ -34,7 +34,8 @@ public record Supplier(long id, String name, Optional<String> contactName, Optio
         if (packSize < 1 || packSize > MAX_PACK_SIZE) {
             throw new InvalidInput("packSize", "packSize must be between 1 and " + MAX_PACK_SIZE + ", was " + packSize);
         }
-        currency.ifPresent(code -> Currencies.checked("currency", code));
+        // As stored; a currency being set is held to Currencies.checked where suppliers are created and edited.
+        currency.ifPresent(code -> Currencies.code("currency", code));
     }
 
     /** A supplier known only by name, as a purchase order first mentions it: no contact, no MOQ, packs of one. */

@@ -2,6 +2,7 @@ package restock.cli;
 
 import org.jdbi.v3.core.Handle;
 import restock.catalog.BackorderPolicy;
+import restock.catalog.Currencies;
 import restock.catalog.Lifecycle;
 import restock.catalog.Listing;
 import restock.catalog.Money;
@@ -326,7 +327,7 @@ public final class CsvImport {
                 row.bool("discontinued"));
         Listing listing = Listing.of(row.optional("image_url"), row.optional("brand"), row.optional("gtin"), row.optional("mpn"));
         return new Product(Sku.of(row.text("sku")), row.text("name"),
-                new Money(row.longValue("price_minor"), row.text("currency")),
+                new Money(row.longValue("price_minor"), Currencies.checked("currency", row.text("currency"))),
                 BackorderPolicy.parse(policy.isEmpty() ? null : policy, capValue), lifecycle, listing);
     }
 

@@ -27,6 +27,16 @@ public final class ExitCodes {
     public static final String NOT_ALL_DONE_LINE = "3:not all done: forecast could not forecast the named series with --method (the"
             + " rest are written); serve found the data folder served by another Restock";
 
+    /**
+     * The refusal of a command that only groups subcommands ({@code keys}, {@code users}) run without one: picocli prints
+     * the reason and the command's usage to standard error and exits with {@link #BAD_INPUT}, as for any other bad input
+     * (the commands printed a usage line and said 0, "done", to a script that had done nothing).
+     */
+    public static CommandLine.ParameterException missingSubcommand(CommandLine.Model.CommandSpec spec) {
+        String names = String.join(", ", spec.subcommands().keySet());
+        return new CommandLine.ParameterException(spec.commandLine(), "Name what to do: one of " + names + " (--help on each).");
+    }
+
     private ExitCodes() {
     }
 }

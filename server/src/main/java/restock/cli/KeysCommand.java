@@ -26,9 +26,12 @@ import java.util.function.Function;
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Rotate.class, KeysCommand.Revoke.class},
         mixinStandardHelpOptions = true)
 public final class KeysCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        System.out.println("Usage: restock keys create|list|rotate|revoke (--help on each)");
+        throw ExitCodes.missingSubcommand(spec);
     }
 
     /** Runs work on the database and prints a clear error for a bad argument instead of a stack trace. */

@@ -63,6 +63,9 @@ final class SeriesInput {
         List<Series> series = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (CSVRecord row : rowsOrNone(records(metaFile, List.of("series_id", "frequency", "h"), problems))) {
+            if (!row.isConsistent()) {
+                continue;
+            }
             String where = metaFile.getFileName() + " line " + (row.getRecordNumber() + 1);
             String id = row.get("series_id");
             if (!seen.add(id)) {
@@ -135,6 +138,10 @@ final class SeriesInput {
         Map<String, Refused> refused = new LinkedHashMap<>();
         for (CSVRecord row : rows) {
             int line = (int) row.getRecordNumber() + 1;
+            if (!row.isConsistent()) {
+                refuseShortOrLong(row, line, refused);
+                continue;
+            }
             String where = file.getFileName() + " line " + line;
             String id = row.get("series_id");
             Integer t = time(row.get("t"), where, problems);
@@ -160,6 +167,22 @@ final class SeriesInput {
             }
         }
         return new Histories(histories, refused);
+    }
+
+    /**
+     * A row with more or fewer fields than the header, already named as a problem, is one of its series' refused rows
+     * when its series_id can be read (and its t, when that can be read too): a series whose only rows were such was told
+     * it "has no rows", and a gap they left was named again.
+     */
+    private static void refuseShortOrLong(CSVRecord row, int line, Map<String, Refused> refused) {
+        if (!row.isSet("series_id") || row.get("series_id").isBlank()) {
+            return;
+        }
+        Refused ofSeries = refused.computeIfAbsent(row.get("series_id"), key -> new Refused());
+        ofSeries.lines().add(line);
+        if (row.isSet("t") && row.get("t").matches("[0-9]{1,9}") && Integer.parseInt(row.get("t")) >= 1) {
+            ofSeries.times().add(Integer.parseInt(row.get("t")));
+        }
     }
 
     /**
@@ -268,7 +291,8 @@ final class SeriesInput {
     /**
      * The rows of a CSV file with a header that must hold {@code required}; a missing column is a problem. Read as
      * import reads (UTF-8, a byte order mark skipped), and a file that is not UTF-8 is said so as import says it. Null when
-     * the file could not be read as rows (the problem is said).
+     * the file could not be read as rows (the problem is said). A row with more or fewer fields than the header is named
+     * as a problem and still returned (not {@link CSVRecord#isConsistent()}), so its series can count it as refused.
      */
     private static List<CSVRecord> records(Path file, List<String> required, List<String> problems) throws IOException {
         try (Reader reader = Csv.open(file);
@@ -284,9 +308,8 @@ final class SeriesInput {
                 if (!row.isConsistent()) {
                     problems.add(file.getFileName() + " line " + (row.getRecordNumber() + 1) + " has " + row.size()
                             + " fields, the header " + parser.getHeaderNames().size());
-                } else {
-                    rows.add(row);
                 }
+                rows.add(row);
             }
             return rows;
         } catch (java.nio.charset.CharacterCodingException e) {

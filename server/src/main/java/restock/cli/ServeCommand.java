@@ -116,7 +116,7 @@ public final class ServeCommand implements Callable<Integer> {
                         baseUrl, shopUrl, "true".equals(System.getenv("RESTOCK_WAITLIST_HOLD_UNITS"))), clock);
         WebhookTargets webhookTargets = WebhookTargets.of("true".equals(System.getenv("RESTOCK_WEBHOOKS_ALLOW_PRIVATE")));
         DeliveryWorker delivery = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, emailSender(),
-                Message.Channel.WEBHOOK, new WebhookSender(url -> restock.read(h -> restock.webhooks().secretFor(h, url).orElse(null)), clock,
+                Message.Channel.WEBHOOK, new WebhookSender(url -> restock.read(h -> restock.webhooks().signingSecrets(h, url)), clock,
                         webhookTargets)), clock, System.nanoTime());
         PaymentProcessor processor = new PaymentProcessor(restock, gateway, paymentPolicy, clock);
         if (demo) {

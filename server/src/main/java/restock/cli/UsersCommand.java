@@ -22,9 +22,12 @@ import java.util.function.Function;
 @Command(name = "users", description = "Manage the console's staff users (with the embedded database, stop the server first).",
         subcommands = {UsersCommand.Create.class, UsersCommand.ListUsers.class, UsersCommand.SetPassword.class}, mixinStandardHelpOptions = true)
 public final class UsersCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        System.out.println("Usage: restock users create|list|set-password (--help on each)");
+        throw ExitCodes.missingSubcommand(spec);
     }
 
     static int withAccounts(DatabaseOptions database, Function<StaffAccounts, Integer> work) {

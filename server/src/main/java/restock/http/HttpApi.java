@@ -154,7 +154,8 @@ public final class HttpApi {
             // Jetty caches header fields per connection and by default matches them ignoring case, which handed a
             // wrong-case key the value of an earlier valid one on a kept-alive connection: values must match exactly.
             http.setHeaderCacheCaseSensitive(true);
-            // A path with bad percent-encoding (%FF, %Z1) reaches the routes, whose checks refuse it with a problem
+            // A path with bad percent-encoding (%FF; a malformed escape such as %Z1 Jetty still refuses at the request line,
+            // answered by ProblemErrorHandler) reaches the routes, whose checks refuse it with a problem
             // answer, instead of Jetty's HTML 400 sent before any route: that one left a body unread and the
             // connection reset under the client (the long fuzz run), and clients could not decode it.
             // The same for an encoded slash or percent in a path segment (/api/keys/%2F/rotate, /api/orders/%25/...):

@@ -39,18 +39,26 @@ final class KeyRoutes {
             created(ctx, restock.inTransaction(h -> keys.create(h, name, scope, rate, createdBy(ctx))));
         });
         routes.post("/api/keys/{prefix}/rotate", ctx -> {
-            String raw = ctx.body();
-            Integer grace = raw == null || raw.isBlank() ? null
-                    : JsonBody.optionalInt(JsonBody.requireKnownFields(JsonBody.parseObject(commands.mapper(), raw), "", Requests.ROTATION_FIELDS), "",
-                    "graceMinutes", 0, ApiKeys.MAX_ROTATION_GRACE.toMinutes());
-            Duration gracePeriod = Duration.ofMinutes(grace == null ? DEFAULT_GRACE_MINUTES : grace);
+            Duration gracePeriod = gracePeriod(ctx, commands, ApiKeys.MAX_ROTATION_GRACE);
             created(ctx, restock.inTransaction(h -> keys.rotate(h, ctx.pathParam("prefix"), gracePeriod, createdBy(ctx))));
         });
         routes.post("/api/keys/{prefix}/revoke", ctx -> ctx.json(view(restock.inTransaction(h -> keys.revoke(h, ctx.pathParam("prefix"))))));
     }
 
-    /** How long a rotated key keeps working unless told otherwise: time to deploy the new one. */
+    /** How long a rotated key (or webhook secret) keeps working unless told otherwise: time to deploy the new one. */
     static final int DEFAULT_GRACE_MINUTES = 60;
+
+    /**
+     * A rotation's grace period: the body's {@code graceMinutes} (0 to {@code max}), {@link #DEFAULT_GRACE_MINUTES}
+     * without a body or without the field. API keys and webhook secrets are rotated alike.
+     */
+    static Duration gracePeriod(Context ctx, HttpCommands commands, Duration max) {
+        String raw = ctx.body();
+        Integer grace = raw == null || raw.isBlank() ? null
+                : JsonBody.optionalInt(JsonBody.requireKnownFields(JsonBody.parseObject(commands.mapper(), raw), "", Requests.ROTATION_FIELDS), "",
+                "graceMinutes", 0, max.toMinutes());
+        return Duration.ofMinutes(grace == null ? DEFAULT_GRACE_MINUTES : grace);
+    }
 
     private void created(Context ctx, ApiKeys.Created created) {
         Map<String, Object> answer = view(created.key());

@@ -3,7 +3,6 @@ package restock.http;
 import org.eclipse.jetty.io.ManagedSelector;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -49,7 +48,7 @@ final class LingeringCloseConnector extends ServerConnector {
      * reused cannot carry one connection's bytes into another; the cost is an allocation per buffer.
      */
     LingeringCloseConnector(Server server, HttpConfiguration http, String host, int port) {
-        super(server, null, null, org.eclipse.jetty.io.ByteBufferPool.NON_POOLING, -1, -1, new HttpConnectionFactory(http));
+        super(server, null, null, org.eclipse.jetty.io.ByteBufferPool.NON_POOLING, -1, -1, new RequestTargetConnectionFactory(http));
         setHost(host);
         setPort(port);
     }

@@ -32,9 +32,9 @@ final class ProblemErrorHandler extends ErrorHandler {
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
-        if (restock.web.Console.owns(request.getHttpURI().getPath() == null ? "" : request.getHttpURI().getPath())) {
-            // A console address Jetty refuses (a dot segment such as %2e%2e) is a page for staff too, not JSON. An encoded NUL
-            // fails the request line itself, where no path is known (Jetty names it /badMessage): that one stays a problem.
+        if (restock.web.Console.owns(path(request))) {
+            // A console address Jetty refuses (a dot segment such as %2e%2e, an encoded NUL, a malformed escape such as
+            // %ZZ) is a page for staff too, not JSON.
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
             response.write(true, ByteBuffer.wrap(console.unreadableAddress(code).getBytes(StandardCharsets.UTF_8)), callback);
             return;
@@ -52,5 +52,19 @@ final class ProblemErrorHandler extends ErrorHandler {
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /**
+     * The refused request's path. A request refused at its request line comes as "/badMessage", without its path: the
+     * target its connection kept ({@link RequestTargetConnectionFactory}) says it, up to the query, escapes as sent.
+     */
+    private static String path(Request request) {
+        String path = request.getHttpURI().getPath() == null ? "" : request.getHttpURI().getPath();
+        if (!path.equals(RequestTargetConnectionFactory.BAD_MESSAGE_PATH)) {
+            return path;
+        }
+        String target = RequestTargetConnectionFactory.target(request.getConnectionMetaData()).orElse("");
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
     }
 }

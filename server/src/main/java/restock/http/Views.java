@@ -37,7 +37,7 @@ final class Views {
 
     record EtaView(LocalDate from, LocalDate to, double probability) {
         static EtaView of(restock.promise.Promise promise) {
-            return new EtaView(promise.from(), promise.to(), Math.round(promise.probability() * 1000) / 1000.0);
+            return new EtaView(promise.from(), promise.to(), restock.promise.Promise.shown(promise.probability()));
         }
     }
 

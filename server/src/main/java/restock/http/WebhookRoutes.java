@@ -39,8 +39,14 @@ final class WebhookRoutes {
         routes.post("/api/webhooks/{id}/resume", ctx -> commands.commandWithoutBody(ctx, h -> view(endpoints.pause(h, HttpCommands.id(ctx), false))));
         // Not through the idempotency store: its answer holds the new secret, which must not be kept anywhere else.
         routes.post("/api/webhooks/{id}/rotate-secret", ctx -> {
-            var rotated = restock.inTransaction(h -> endpoints.rotateSecret(h, HttpCommands.id(ctx)));
-            ctx.json(Map.of("id", rotated.id(), "url", rotated.url(), "secret", rotated.secret()));
+            java.time.Duration grace = KeyRoutes.gracePeriod(ctx, commands, Webhooks.MAX_SECRET_GRACE);
+            var rotated = restock.inTransaction(h -> endpoints.rotateSecret(h, HttpCommands.id(ctx), grace));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("id", rotated.id());
+            answer.put("url", rotated.url());
+            answer.put("secret", rotated.secret());
+            rotated.previousSecretUntil().ifPresent(until -> answer.put("previousSecretUntil", until.toString()));
+            ctx.json(answer);
         });
         routes.get("/api/outbox", this::outbox);
         routes.get("/api/outbox/unstored", this::unstored);
@@ -68,6 +74,7 @@ final class WebhookRoutes {
         view.put("createdAt", endpoint.createdAt().toString());
         endpoint.pausedAt().ifPresent(at -> view.put("pausedAt", at.toString()));
         endpoint.secretRotatedAt().ifPresent(at -> view.put("secretRotatedAt", at.toString()));
+        endpoint.previousSecretUntil().ifPresent(at -> view.put("previousSecretUntil", at.toString()));
         return view;
     }
 

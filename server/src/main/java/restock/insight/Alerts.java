@@ -49,7 +49,7 @@ public final class Alerts {
                 .sorted(Comparator.comparingDouble(Planner.SkuPlan::daysOfCover).thenComparing(Planner.SkuPlan::sku))
                 .limit(limit)
                 .map(plan -> new StockOut(plan.sku(), plan.name(), round(plan.daysOfCover()), Math.round(plan.dailyDemand() * 100) / 100.0,
-                        plannedOn.plusDays((long) Math.floor(plan.daysOfCover())), plan.daysOfCover() == 0))
+                        plan.runsOutOn(plannedOn).orElseThrow(), plan.daysOfCover() == 0))
                 .toList();
     }
 

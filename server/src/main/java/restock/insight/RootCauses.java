@@ -156,7 +156,9 @@ public final class RootCauses {
 
     private static List<Map<String, Object>> describe(List<BackorderMoment.DueSupply> lines, BackorderMoment moment) {
         return lines.stream().map(due -> evidence("purchaseOrderLineId", due.purchaseOrderLineId(), "supplier", due.supplier(),
-                "confirmedDate", due.confirmedDate().toString(), "daysOverdue", java.time.temporal.ChronoUnit.DAYS.between(due.confirmedDate(), moment.day()),
+                "confirmedDate", due.confirmedDate().toString(), "daysLate", restock.purchasing.PurchaseOrder.daysLate(due.confirmedDate(), moment.day()),
+                // Kept for clients that read it: it always counted from the first confirmed date, which is "late", not "overdue".
+                "daysOverdue", restock.purchasing.PurchaseOrder.daysLate(due.confirmedDate(), moment.day()),
                 "orderedUnits", due.ordered(), "receivedByEventUnits", due.receivedByEvent(), "closedShort", due.closedShort())).toList();
     }
 

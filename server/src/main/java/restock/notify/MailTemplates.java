@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,15 +40,18 @@ public final class MailTemplates {
     public static Optional<Notice> sample(String topic) {
         LocalDate in10Days = LocalDate.of(2026, 12, 14);
         return Optional.ofNullable(switch (topic) {
-            case "order.waiting" -> new Notice.Waiting("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1,
-                    Optional.of(in10Days.minusDays(3)), Optional.of(in10Days), "https://restock.example.com/cancel/SAMPLE", true);
-            case "order.promise_changed" -> new Notice.PromiseChanged("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1,
-                    Optional.of(in10Days), Optional.of(in10Days.plusDays(7)), "https://restock.example.com/cancel/SAMPLE", true);
-            case "order.filled" -> new Notice.Filled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1, 0);
-            case "order.cancelled" -> new Notice.Cancelled("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1);
-            case "payment.charged" -> new Notice.Charged("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1275, "GBP");
-            case "payment.charge_failed" -> new Notice.ChargeFailed("ann@example.com", 1001, "22423", "Regency Cakestand 3 Tier", 1275, "GBP",
-                    "https://shop.example.com/pay?token=SAMPLE");
+            case "order.waiting" -> new Notice.Waiting("ann@example.com", 1001, 1, "22423", "Regency Cakestand 3 Tier", 1,
+                    Optional.of(in10Days.minusDays(3)), Optional.of(in10Days), Optional.of(0.9), "https://restock.example.com/cancel/SAMPLE", true);
+            case "order.promise_changed" -> new Notice.PromiseChanged("ann@example.com", 1001, 1, "22423", "Regency Cakestand 3 Tier", 1,
+                    Optional.of(in10Days), Optional.of(in10Days.plusDays(4)), Optional.of(in10Days.plusDays(7)), Optional.of(0.85),
+                    "https://restock.example.com/cancel/SAMPLE", true);
+            case "order.filled" -> new Notice.Filled("ann@example.com", 1001, 1, "22423", "Regency Cakestand 3 Tier", 1, 0);
+            case "order.cancelled" -> new Notice.Cancelled("ann@example.com", 1001, 1, "22423", "Regency Cakestand 3 Tier", 1, "customer",
+                    "found it elsewhere");
+            case "payment.charged" -> new Notice.Charged("ann@example.com", 1001, 1, "22423", "Regency Cakestand 3 Tier", 1275, "GBP");
+            case "payment.charge_failed" -> new Notice.ChargeFailed("ann@example.com", 1001, 1, "22423", "Regency Cakestand 3 Tier", 1275, "GBP",
+                    "https://shop.example.com/pay?token=SAMPLE", Instant.parse("2026-12-06T10:00:00Z"),
+                    restock.payments.PaymentPolicy.DEFAULT.chargeFailureHold());
             case "waitlist.back_in_stock" -> new Notice.BackInStock("ann@example.com", "22423", "Regency Cakestand 3 Tier",
                     "https://shop.example.com/products/22423", "https://restock.example.com/waitlist/unsubscribe/SAMPLE");
             case "waitlist.confirm" -> new Notice.ConfirmWaitlist("ann@example.com", "22423", "Regency Cakestand 3 Tier",
@@ -105,7 +107,7 @@ public final class MailTemplates {
 
     /** An amount in the currency's major units with its code: "12.75 GBP". */
     public static String money(long amountMinor, String currency) {
-        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        int digits = restock.catalog.Currencies.minorDigits(currency);
         return BigDecimal.valueOf(amountMinor, digits).toPlainString() + " " + currency;
     }
 }

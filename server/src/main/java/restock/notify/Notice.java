@@ -8,9 +8,15 @@ import java.util.Optional;
 public sealed interface Notice {
     /** Every topic a notice is published under, to webhooks as to mail (openapi.yaml declares a payload for each). */
     java.util.List<String> WEBHOOK_TOPICS = java.util.List.of("order.waiting", "order.promise_changed", "order.filled",
-            "order.cancelled", "payment.charged", "payment.charge_failed", "waitlist.back_in_stock", "offer.issued", "waitlist.confirm");
+            "order.cancelled", "order.shipped", "payment.charged", "payment.charge_failed", "waitlist.back_in_stock", "offer.issued",
+            "waitlist.confirm");
 
     String topic();
+
+    /** Whether the customer is mailed as well as the shop's endpoints told; a shipment is told to the shop alone. */
+    default boolean mailed() {
+        return true;
+    }
 
     String customerEmail();
 
@@ -20,9 +26,12 @@ public sealed interface Notice {
      * order, not one per line. Webhooks stay one per line and do not carry {@code lines}. {@code chargedWhenReady}: Restock
      * holds the customer's payment method and charges it when the line is ready; otherwise the shop takes payment
      * itself, and the mail promises nothing about when (an outside check: it said "you will not be charged" regardless).
+     * {@code lineNumber} names the line (an order may name a SKU twice); {@code probability} is the promise's, with its
+     * dates (empty without them).
      */
-    record Waiting(String customerEmail, long orderId, String sku, String productName, int quantity, Optional<LocalDate> from,
-                   Optional<LocalDate> to, String cancelUrl, @com.fasterxml.jackson.annotation.JsonIgnore boolean chargedWhenReady,
+    record Waiting(String customerEmail, long orderId, int lineNumber, String sku, String productName, int quantity,
+                   Optional<LocalDate> from, Optional<LocalDate> to, Optional<Double> probability, String cancelUrl,
+                   @com.fasterxml.jackson.annotation.JsonIgnore boolean chargedWhenReady,
                    @com.fasterxml.jackson.annotation.JsonIgnore List<WaitingLine> lines)
             implements Notice {
         public Waiting {
@@ -33,9 +42,9 @@ public sealed interface Notice {
         }
 
         /** One line's notice, telling that line alone. */
-        public Waiting(String customerEmail, long orderId, String sku, String productName, int quantity, Optional<LocalDate> from,
-                       Optional<LocalDate> to, String cancelUrl, boolean chargedWhenReady) {
-            this(customerEmail, orderId, sku, productName, quantity, from, to, cancelUrl, chargedWhenReady,
+        public Waiting(String customerEmail, long orderId, int lineNumber, String sku, String productName, int quantity,
+                       Optional<LocalDate> from, Optional<LocalDate> to, Optional<Double> probability, String cancelUrl, boolean chargedWhenReady) {
+            this(customerEmail, orderId, lineNumber, sku, productName, quantity, from, to, probability, cancelUrl, chargedWhenReady,
                     List.of(new WaitingLine(sku, productName, quantity, to)));
         }
 
@@ -43,7 +52,8 @@ public sealed interface Notice {
         public Waiting withOthers(List<WaitingLine> others) {
             List<WaitingLine> all = new java.util.ArrayList<>(lines);
             all.addAll(others);
-            return new Waiting(customerEmail, orderId, sku, productName, quantity, from, to, cancelUrl, chargedWhenReady, all);
+            return new Waiting(customerEmail, orderId, lineNumber, sku, productName, quantity, from, to, probability, cancelUrl,
+                    chargedWhenReady, all);
         }
 
         public String topic() { return "order.waiting"; }
@@ -53,17 +63,23 @@ public sealed interface Notice {
     record WaitingLine(String sku, String productName, int quantity, Optional<LocalDate> to) {
     }
 
-    /** Units of an order line were cancelled (by the customer, the shop, or because the product was discontinued). */
-    record Cancelled(String customerEmail, long orderId, String sku, String productName, int quantity) implements Notice {
+    /**
+     * Units of an order line were cancelled: {@code cancelledBy} says who (the shop by API, the customer by their link,
+     * staff in the console, Restock itself), {@code reason} the words given.
+     */
+    record Cancelled(String customerEmail, long orderId, int lineNumber, String sku, String productName, int quantity, String cancelledBy,
+                     String reason) implements Notice {
         public String topic() { return "order.cancelled"; }
     }
 
     /**
      * A waiting line's promise moved: the units waiting, the date the customer was told before (empty when they were
-     * told no date), the date it ships by now (empty when none is confirmed), and the link that cancels it free of charge.
+     * told no date), the range it ships in now and its probability (empty when none is confirmed), and the link that
+     * cancels it free of charge.
      */
-    record PromiseChanged(String customerEmail, long orderId, String sku, String productName, int quantity,
-                          Optional<LocalDate> previousTo, Optional<LocalDate> to, String cancelUrl,
+    record PromiseChanged(String customerEmail, long orderId, int lineNumber, String sku, String productName, int quantity,
+                          Optional<LocalDate> previousTo, Optional<LocalDate> from, Optional<LocalDate> to, Optional<Double> probability,
+                          String cancelUrl,
                           @com.fasterxml.jackson.annotation.JsonIgnore boolean chargedWhenReady) implements Notice {
         public String topic() { return "order.promise_changed"; }
     }
@@ -72,17 +88,34 @@ public sealed interface Notice {
      * A waiting line got stock: {@code quantity} units now, {@code stillWaiting} units of the line still waiting as it
      * stands when the notice is written (a receipt can fill part of a line).
      */
-    record Filled(String customerEmail, long orderId, String sku, String productName, int quantity, int stillWaiting) implements Notice {
+    record Filled(String customerEmail, long orderId, int lineNumber, String sku, String productName, int quantity, int stillWaiting)
+            implements Notice {
         public String topic() { return "order.filled"; }
     }
 
+    /** Units of an order line shipped; told to the shop's endpoints, not mailed (the shop's own dispatch mail has the tracking). */
+    record Shipped(String customerEmail, long orderId, int lineNumber, String sku, String productName, int quantity) implements Notice {
+        public String topic() { return "order.shipped"; }
+
+        @Override
+        public boolean mailed() {
+            return false;
+        }
+    }
+
     /** A line was charged. */
-    record Charged(String customerEmail, long orderId, String sku, String productName, long amountMinor, String currency) implements Notice {
+    record Charged(String customerEmail, long orderId, int lineNumber, String sku, String productName, long amountMinor, String currency)
+            implements Notice {
         public String topic() { return "payment.charged"; }
     }
 
-    /** Charging a line failed; the customer may pay through the link before the stock goes to the next in line. */
-    record ChargeFailed(String customerEmail, long orderId, String sku, String productName, long amountMinor, String currency, String payUrl) implements Notice {
+    /**
+     * Charging a line failed; the customer may pay through the link before the stock goes to the next in line, within
+     * {@code payWithin} of the failure ({@code payBy}), the payment policy's hold.
+     */
+    record ChargeFailed(String customerEmail, long orderId, int lineNumber, String sku, String productName, long amountMinor, String currency,
+                        String payUrl, java.time.Instant payBy, @com.fasterxml.jackson.annotation.JsonIgnore java.time.Duration payWithin)
+            implements Notice {
         public String topic() { return "payment.charge_failed"; }
     }
 

@@ -11,8 +11,10 @@ import java.util.HexFormat;
 
 /**
  * Signs webhook bodies Stripe-style and verifies them: the header {@code Restock-Signature: t=<unix seconds>,v1=<hex>}
- * where v1 is HMAC-SHA256 of {@code "<t>.<body>"} with the endpoint's secret. Receivers call {@link #verify}
- * (the docs give it) and reject old timestamps, so a captured request cannot be replayed later.
+ * where v1 is HMAC-SHA256 of {@code "<t>.<body>"} with the endpoint's secret; while a rotated secret is in its grace
+ * period the header carries one v1 per secret ({@code t=..,v1=<new>,v1=<old>}) and a signature by either is genuine.
+ * Receivers call {@link #verify} (the docs give it) and reject old timestamps, so a captured request cannot be
+ * replayed later.
  */
 public final class WebhookSignature {
     public static final String HEADER = "Restock-Signature";
@@ -22,17 +24,29 @@ public final class WebhookSignature {
     }
 
     public static String header(String secret, Instant timestamp, String body) {
-        long t = timestamp.getEpochSecond();
-        return "t=" + t + ",v1=" + HexFormat.of().formatHex(hmac(secret, t + "." + body));
+        return header(java.util.List.of(secret), timestamp, body);
     }
 
-    /** True only for a genuine signature whose timestamp is within the tolerance of now. */
+    /** The header signed by each secret, in order (the endpoint's own first). */
+    public static String header(java.util.List<String> secrets, Instant timestamp, String body) {
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("a webhook is signed with at least one secret");
+        }
+        long t = timestamp.getEpochSecond();
+        StringBuilder header = new StringBuilder("t=").append(t);
+        for (String secret : secrets) {
+            header.append(",v1=").append(HexFormat.of().formatHex(hmac(secret, t + "." + body)));
+        }
+        return header.toString();
+    }
+
+    /** True only when one of the header's v1 signatures is genuine and its timestamp is within the tolerance of now. */
     public static boolean verify(String secret, String header, String body, Instant now, Duration tolerance) {
         if (header == null) {
             return false;
         }
         Long t = null;
-        String v1 = null;
+        java.util.List<String> signatures = new java.util.ArrayList<>();
         for (String part : header.split(",")) {
             String[] pair = part.trim().split("=", 2);
             if (pair.length == 2 && pair[0].equals("t")) {
@@ -42,18 +56,23 @@ public final class WebhookSignature {
                     return false;
                 }
             } else if (pair.length == 2 && pair[0].equals("v1")) {
-                v1 = pair[1];
+                signatures.add(pair[1]);
             }
         }
-        if (t == null || v1 == null || Math.abs(now.getEpochSecond() - t) > tolerance.toSeconds()) {
+        if (t == null || signatures.isEmpty() || Math.abs(now.getEpochSecond() - t) > tolerance.toSeconds()) {
             return false;
         }
         byte[] expected = hmac(secret, t + "." + body);
-        try {
-            return MessageDigest.isEqual(expected, HexFormat.of().parseHex(v1));
-        } catch (IllegalArgumentException e) {
-            return false;
+        for (String v1 : signatures) {
+            try {
+                if (MessageDigest.isEqual(expected, HexFormat.of().parseHex(v1))) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                // not hex: not this one; another v1 may be genuine
+            }
         }
+        return false;
     }
 
     private static byte[] hmac(String secret, String payload) {

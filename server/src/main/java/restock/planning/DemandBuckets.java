@@ -58,6 +58,15 @@ public record DemandBuckets(LocalDate today, double[] weeks, double[] months, do
     }
 
     /**
+     * Days of history to read for a SKU whose first day (created, or first stocked, ordered or waitlisted) was
+     * {@code firstDay}: at most {@code historyDays}, none before it. The days before a product existed are no demand:
+     * read as zeros, they made three weeks of steady sales look intermittent (a newcomer's check).
+     */
+    public static int daysSince(LocalDate firstDay, LocalDate today, int historyDays) {
+        return (int) Math.max(0, Math.min(historyDays, ChronoUnit.DAYS.between(firstDay, today)));
+    }
+
+    /**
      * The buckets of a daily history: {@code daily} holds the demand on each day before {@code today}, oldest first; a
      * bucket only partly covered by it is left out. The reference the database's sums are held to.
      */

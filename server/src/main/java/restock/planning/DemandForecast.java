@@ -153,8 +153,14 @@ public final class DemandForecast {
                 ForecastGrain.WEEK.periodsPerYear(), POLICY_WEEKS_AHEAD);
     }
 
-    /** The history from its first bucket with demand (the latest bucket when there is none). */
+    /**
+     * The history from its first bucket with demand (the latest bucket when there is none; a zero when there is no
+     * complete bucket yet, as for a product created this week).
+     */
     static double[] fromFirstDemand(double[] buckets) {
+        if (buckets.length == 0) {
+            return new double[] {0};
+        }
         int first = 0;
         while (first < buckets.length - 1 && buckets[first] == 0) {
             first++;

@@ -29,10 +29,32 @@ public final class Planner {
                          int onHand, int reserved, int backordered, int incoming, Optional<LocalDate> nextReceipt, int minimumOrder, int packSize) {
     }
 
-    /** The plan for a SKU. */
+    /**
+     * The plan for a SKU, with the supply it was planned with: the units on order, when the first of them is due, and
+     * the lead time planned with ({@link SupplierLeadTime}), so that a page can say when it runs out against when an
+     * order placed now, or the one already placed, would come.
+     */
     public record SkuPlan(String sku, String name, String supplier, double dailyDemand, double reorderPoint, double safetyStock,
                           double orderUpTo, int inventoryPosition, int suggestedQuantity, Optional<LocalDate> orderBy, String reason,
-                          double daysOfCover, boolean stocksOutBeforeNextReceipt) {
+                          double daysOfCover, boolean stocksOutBeforeNextReceipt, int incoming, Optional<LocalDate> nextReceipt,
+                          double leadTimeDays) {
+        /** A plan stored before its supply was kept with it: nothing known on order, the default lead time. */
+        public SkuPlan(String sku, String name, String supplier, double dailyDemand, double reorderPoint, double safetyStock,
+                       double orderUpTo, int inventoryPosition, int suggestedQuantity, Optional<LocalDate> orderBy, String reason,
+                       double daysOfCover, boolean stocksOutBeforeNextReceipt) {
+            this(sku, name, supplier, dailyDemand, reorderPoint, safetyStock, orderUpTo, inventoryPosition, suggestedQuantity, orderBy,
+                    reason, daysOfCover, stocksOutBeforeNextReceipt, 0, Optional.empty(), DEFAULT_LEAD_TIME_DAYS);
+        }
+
+        /** The day free stock runs out at the forecast rate, for a plan made on {@code plannedOn}; none while it lasts for ever. */
+        public Optional<LocalDate> runsOutOn(LocalDate plannedOn) {
+            return Double.isFinite(daysOfCover) ? Optional.of(plannedOn.plusDays((long) Math.floor(daysOfCover))) : Optional.empty();
+        }
+
+        /** The day an order placed on {@code day} is expected, at the lead time planned with. */
+        public LocalDate orderArrives(LocalDate day) {
+            return day.plusDays(Math.round(leadTimeDays));
+        }
     }
 
     /** The supplier of a plan for a SKU that has none on record: the planning page asks whom to order from. */
@@ -50,6 +72,11 @@ public final class Planner {
      */
     public static double forecastDailyRate(DemandBuckets demand, int daysAhead, Optional<AutomaticChoice.Policy> policy) {
         return DemandForecast.of(demand, DemandForecast.Request.OF_RECORD, policy).dailyRate(demand.today(), daysAhead);
+    }
+
+    /** The lead time planned with: the mean of the lead times given ({@link SupplierLeadTime}), {@link #DEFAULT_LEAD_TIME_DAYS} without any. */
+    public static double meanLeadTimeDays(List<Integer> leadTimesDays) {
+        return leadTimesDays.stream().mapToInt(Integer::intValue).average().orElse(DEFAULT_LEAD_TIME_DAYS);
     }
 
     /** The forecasting candidate per demand class for a whole catalogue ({@link DemandForecast#learnPolicy}). */
@@ -97,7 +124,7 @@ public final class Planner {
         double historyMean = Arrays.stream(demand).average().orElse(0);
         long demandDays = Arrays.stream(demand).filter(d -> d > 0).count();
         List<Integer> leadTimes = in.leadTimesDays().isEmpty() ? List.of(DEFAULT_LEAD_TIME_DAYS) : in.leadTimesDays();
-        double leadMean = leadTimes.stream().mapToInt(Integer::intValue).average().orElse(DEFAULT_LEAD_TIME_DAYS);
+        double leadMean = meanLeadTimeDays(leadTimes);
         double dailyMean = forecastDailyRate(in.demand(), (int) Math.ceil(leadMean) + REVIEW_PERIOD_DAYS, policy);
         boolean intermittent = demand.length == 0 || (double) demandDays / demand.length < INTERMITTENT_BELOW;
         LeadTimeDemand leadTimeDemand = intermittent && demandDays > 0
@@ -137,9 +164,9 @@ public final class Planner {
                 : "position " + position + " is at or below the reorder point " + (int) point.reorderPoint() + " ("
                 + (intermittent ? "bootstrapped" : "normal") + " lead-time demand, mean " + Math.round(leadTimeDemand.mean())
                 + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + in.demand().grain().label() + "s)"
-                + howMuch(quantity, position, point.reorderPoint(), dailyMean, orderUpTo, in);
+                + beforeSupply(cover, in, today, leadMean) + howMuch(quantity, position, point.reorderPoint(), dailyMean, orderUpTo, in);
         return new SkuPlan(in.sku(), in.name(), in.supplier().orElse(NO_SUPPLIER), dailyMean, point.reorderPoint(), point.safetyStock(),
-                orderUpTo, position, quantity, orderBy, reason, cover, stockOut);
+                orderUpTo, position, quantity, orderBy, reason, cover, stockOut, in.incoming(), in.nextReceipt(), leadMean);
     }
 
     /**
@@ -158,6 +185,22 @@ public final class Planner {
         return in.nextReceipt().map(date -> runsOut + ", before the next receipt due " + date + ": bring that delivery forward"
                         + orderingNow(date, today, leadMean))
                 .orElse(runsOut + ", within the lead time of about " + Math.round(leadMean) + " days");
+    }
+
+    /**
+     * What ordering the quantity alone does not mend: free stock running out before an order placed now could arrive, and
+     * units on order (counted in the position) due only after that; a suggestion said nothing of either (a newcomer's check).
+     */
+    private static String beforeSupply(double cover, Inputs in, LocalDate today, double leadMean) {
+        if (!Double.isFinite(cover) || cover >= leadMean) {
+            return "";
+        }
+        long lead = Math.round(leadMean);
+        LocalDate runsOut = today.plusDays((long) Math.floor(cover));
+        String said = "; free stock runs out about " + runsOut + ", before an order placed now could arrive (about " + today.plusDays(lead) + ")";
+        return in.incoming() > 0 && in.nextReceipt().filter(runsOut::isBefore).isPresent()
+                ? said + ", and the " + in.incoming() + " on order, counted in the position, are due from " + in.nextReceipt().get() + ", after it"
+                : said;
     }
 
     /**

@@ -21,12 +21,13 @@ public record Availability(AvailabilityStatus status, int available, Optional<Pr
      * 2,460 units confirmed for 12 Dec, an outside check), whether the product is released, and its usual restock
      * interval for the note otherwise; dates as seen on {@code today}. A request that cannot be met in full but of which some units can
      * wait says how many can be ordered and when those ship (an outside check found "Out of stock" shown for 2,466
-     * units when an order would get 2,465 waiting with a promise and 1 refused).
+     * units when an order would get 2,465 waiting with a promise and 1 refused), and when more is due for the rest.
      */
     public static Availability of(AvailabilityStatus status, int available, int reservable, int waitable, Optional<Promise> eta,
                                   Optional<Promise> moreDue, boolean released, Optional<Integer> restockIntervalDays, LocalDate today) {
         Optional<String> cadence = restockIntervalDays.map(RestockCadence::note);
-        Optional<String> timeline = moreDue.map(due -> "more is due " + range(due, today)).or(() -> cadence);
+        Optional<String> more = moreDue.map(due -> "more is due " + range(due, today));
+        Optional<String> timeline = more.or(() -> cadence);
         return switch (status) {
             case IN_STOCK -> new Availability(status, available, eta, Optional.empty(), "In stock");
             case PREORDER -> new Availability(status, available, eta, eta.isPresent() ? Optional.empty() : Optional.of("no confirmed date yet"),
@@ -36,26 +37,32 @@ public record Availability(AvailabilityStatus status, int available, Optional<Pr
                             .orElse("Backordered — no confirmed date yet" + cadence.map(note -> "; " + note).orElse("")));
             case DISCONTINUED -> new Availability(status, available, Optional.empty(), Optional.of("this product will not return"),
                     reservable > 0 ? "Only " + reservable + " left; no longer made" : "No longer available");
-            case OUT_OF_STOCK -> waitable > 0 ? partly(available, reservable, waitable, eta, released, cadence, today)
-                    : outOfStock(available, reservable, released, timeline);
+            case OUT_OF_STOCK -> waitable > 0 ? partly(available, reservable, waitable, eta, released, more, timeline, today)
+                    : outOfStock(available, reservable, released, more, timeline);
         };
     }
 
-    /** Not all the units asked for, but some of them in stock and some (or all of those) able to wait. */
+    /**
+     * Not all the units asked for, but some of them in stock and some (or all of those) able to wait; and when more is
+     * due for the rest (a cap reached: "Only 3 can be ordered: 3 on backorder, shipping 12–15 Dec" said nothing of the
+     * 2,460 units confirmed for 18 Dec that the plain out-of-stock answer names).
+     */
     private static Availability partly(int available, int reservable, int waitable, Optional<Promise> eta, boolean released,
-                                       Optional<String> cadence, LocalDate today) {
+                                       Optional<String> more, Optional<String> timeline, LocalDate today) {
         String when = eta.map(promise -> ", shipping " + range(promise, today)).orElse(", with no confirmed date yet");
         String waits = waitable + (released ? " on backorder" : " to pre-order") + when;
-        String message = reservable > 0 ? "Only " + (reservable + waitable) + " can be ordered: " + reservable + " in stock, " + waits
-                : "Only " + waitable + " can be ordered: " + waits;
-        return new Availability(AvailabilityStatus.OUT_OF_STOCK, available, Optional.empty(), cadence, message);
+        String message = (reservable > 0 ? "Only " + (reservable + waitable) + " can be ordered: " + reservable + " in stock, " + waits
+                : "Only " + waitable + " can be ordered: " + waits) + more.map(note -> "; " + note).orElse("");
+        return new Availability(AvailabilityStatus.OUT_OF_STOCK, available, Optional.empty(), timeline, message);
     }
 
     /** Out of stock, with the timeline: when more is due, or how often it usually restocks. */
-    private static Availability outOfStock(int available, int reservable, boolean released, Optional<String> timeline) {
+    private static Availability outOfStock(int available, int reservable, boolean released, Optional<String> more, Optional<String> timeline) {
         if (!released) {
+            // Before the release, the cadence of past receipts says nothing; supply due does ("no confirmed supply" was
+            // said of a product that may not wait for a purchase order due after its release).
             return new Availability(AvailabilityStatus.OUT_OF_STOCK, available, Optional.empty(),
-                    Optional.of("not yet released; no confirmed supply"), "Coming soon");
+                    Optional.of("not yet released; " + more.orElse("no confirmed supply")), more.map(note -> "Coming soon — " + note).orElse("Coming soon"));
         }
         String lead = reservable > 0 ? "Only " + reservable + " available" : "Out of stock";
         return new Availability(AvailabilityStatus.OUT_OF_STOCK, available, Optional.empty(), timeline,

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,7 @@ public final class MerchantFeed {
 
     /** "12.75": the amount in major units with the currency's decimals. */
     public static String amount(long priceMinor, String currency) {
-        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        int digits = restock.catalog.Currencies.minorDigits(currency);
         return BigDecimal.valueOf(priceMinor, digits).toPlainString();
     }
 

@@ -15,6 +15,11 @@ public record Promise(LocalDate from, LocalDate to, double probability, Optional
         }
     }
 
+    /** A probability as answers and webhooks show it: to three decimals. */
+    public static double shown(double probability) {
+        return Math.round(probability * 1000) / 1000.0;
+    }
+
     /** The same commitment: dates and supply line; a drifting probability is not a new promise. */
     public boolean sameCommitment(Promise other) {
         return from.equals(other.from) && to.equals(other.to) && purchaseOrderLineId.equals(other.purchaseOrderLineId);

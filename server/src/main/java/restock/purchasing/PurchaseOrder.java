@@ -39,18 +39,37 @@ public record PurchaseOrder(long id, String supplier, Status status, Instant cre
     }
 
     /**
-     * How many days late a line is, counted as supplier reliability, the suppliers' "late" figures and the overview's
-     * slipping suppliers count it: from the date the supplier first confirmed to the day its first units arrived (a UTC
-     * day, as Restock's "today" is), or, while nothing has arrived on an open order, to today. Zero is on time: a line
-     * due 16 Nov that arrived 16 Nov 08:00 is not late, though units are still missing (the page said "late" for any
-     * line with units missing past its date, also on a closed order, whose missing units are short, not late).
+     * How many days late a line is: "late" is past the date the supplier first confirmed (it broke its first promise,
+     * even if the date was moved since), as supplier reliability, root causes, the suppliers' "late" figures and the
+     * overview's slipping suppliers count it: from that date to the day its first units arrived (a UTC day, as Restock's
+     * "today" is), or, while nothing has arrived on an open order, to today. Zero is on time: a line due 16 Nov that
+     * arrived 16 Nov 08:00 is not late, though units are still missing (the page said "late" for any line with units
+     * missing past its date, also on a closed order, whose missing units are short, not late). Past the date it is
+     * expected now is {@link #daysOverdue}, the other word.
      */
     public long daysLate(Line line, LocalDate today) {
         Optional<LocalDate> arrived = line.firstReceivedAt().map(PurchaseOrder::dayOf);
         if (arrived.isEmpty() && status != Status.OPEN) {
             return 0;
         }
-        return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(line.firstConfirmedDate(), arrived.orElse(today)));
+        return daysLate(line.firstConfirmedDate(), arrived.orElse(today));
+    }
+
+    /** Days from the date a supplier first confirmed to a later day (an arrival, or a day with nothing arrived yet); zero if not later. */
+    public static long daysLate(LocalDate firstConfirmedDate, LocalDate day) {
+        return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(firstConfirmedDate, day));
+    }
+
+    /**
+     * How many days overdue a line is: "overdue" is past the date it is expected now (moved or not) with units still to
+     * come on an open order, counted to today. A line first confirmed for 1 Dec and moved to 20 Dec is, on 10 Dec, 9 days
+     * late and not overdue; a line due 5 Dec, unmoved, is 5 days late and 5 days overdue.
+     */
+    public long daysOverdue(Line line, LocalDate today) {
+        if (status != Status.OPEN || line.openQuantity() == 0) {
+            return 0;
+        }
+        return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(line.expectedDate(), today));
     }
 
     /** Whether a line came short: its order is closed (nothing more will come) and fewer units arrived than were ordered. */

@@ -1,6 +1,7 @@
 package restock.service;
 
 import org.jdbi.v3.core.Handle;
+import restock.catalog.Currencies;
 import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.common.Conflict;
@@ -28,6 +29,7 @@ public final class CatalogCommands {
 
     /** Creates a product; the same product again is answered {@code EXISTS}, a different one under the same SKU is a conflict. */
     public Created create(Handle handle, Product product) {
+        Currencies.checked("currency", product.price().currency());
         requireListable(product);
         if (SqlCatalog.insertProduct(handle, product, clock.instant())) {
             return Created.CREATED;

@@ -6,6 +6,7 @@ import restock.catalog.ProductPlacement;
 import restock.catalog.AuditEntry;
 import restock.catalog.CatalogAudit;
 import restock.catalog.Category;
+import restock.catalog.Currencies;
 import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.catalog.Supplier;
@@ -64,6 +65,7 @@ public final class CatalogEdits {
 
     /** Creates a supplier; the same supplier again is answered as existing, other terms under its name are a conflict. */
     public Created<Supplier> createSupplier(Handle handle, Supplier draft, String changedBy) {
+        draft.currency().ifPresent(code -> Currencies.checked("currency", code));
         Optional<Long> id = SqlCatalogEdits.insertSupplier(handle, draft, clock.instant());
         if (id.isEmpty()) {
             Supplier existing = SqlCatalogEdits.supplierNamed(handle, draft.name()).orElseThrow();
@@ -95,6 +97,7 @@ public final class CatalogEdits {
         if (changes.isEmpty()) {
             return before;
         }
+        requireCurrencyInUse("supplier " + id, "give another currency, or none, with the edit", before.currency(), after.currency());
         if (!SqlCatalogEdits.updateSupplier(handle, after, clock.instant())) {
             throw new Conflict("name", "another supplier is already named '" + after.name() + "'");
         }
@@ -176,6 +179,8 @@ public final class CatalogEdits {
         if (changes.isEmpty()) {
             return before;
         }
+        requireCurrencyInUse("product " + sku, "send a currency with the edit (PATCH /api/products/" + sku + "; the console's form keeps the one stored)",
+                Optional.of(before.product().price().currency()), Optional.of(after.product().price().currency()));
         SqlCatalogEdits.updateProduct(handle, after.product(), after.placement(), clock.instant());
         SqlCatalogEdits.audit(handle, "product", sku.code(), "updated", changedBy, changes, clock.instant());
         return product(handle, sku);
@@ -197,6 +202,22 @@ public final class CatalogEdits {
         SqlCatalogEdits.audit(handle, "product", sku.code(), "created", changedBy, CatalogAudit.diff(Map.of(),
                 CatalogAudit.fields(created.product(), created.placement().category(), created.placement().supplierId())), clock.instant());
         return new Created<>(created, true);
+    }
+
+    /**
+     * An edit keeps a record's currency only if it is money in use ({@link Currencies#checked}). A currency stored
+     * before the rule (XXX, XAU, DEM) is read and shown, and an edit that keeps it is refused, saying how to give one in use.
+     */
+    private static void requireCurrencyInUse(String record, String howToChange, Optional<String> stored, Optional<String> after) {
+        if (after.isEmpty()) {
+            return;
+        }
+        if (after.equals(stored) && !Currencies.isMoney(after.get())) {
+            throw new InvalidInput("currency", "the currency stored for " + record + ", " + after.get() + ", is not money a shop prices in today"
+                    + " (it was stored before currencies were checked), so nothing was changed: it needs one in use, such as GBP, EUR or USD; "
+                    + howToChange);
+        }
+        Currencies.checked("currency", after.get());
     }
 
     /** A product may be filed only under a category and a supplier on record. */

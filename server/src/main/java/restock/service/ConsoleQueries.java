@@ -43,15 +43,15 @@ public final class ConsoleQueries {
     /** Rows in each list of alerts on the overview. */
     public static final int ALERT_ROWS = 10;
 
-    /** Today's figures, the trend up to today, and what needs a look: late supply and promises at risk. */
-    public record Overview(LocalDate today, ConsoleRows.Figures figures, List<ConsoleRows.Day> trend, List<ConsoleRows.LateLine> lateSupply,
+    /** Today's figures, the trend up to today, and what needs a look: late or overdue supply and promises at risk. */
+    public record Overview(LocalDate today, ConsoleRows.Figures figures, List<ConsoleRows.Day> trend, List<ConsoleRows.LateOrOverdueLine> lateSupply,
                            List<ConsoleRows.PromiseAtRisk> promisesAtRisk) {
     }
 
     public Overview overview() {
         LocalDate today = restock.books().today();
         return restock.read(h -> new Overview(today, SqlConsole.figures(h, today.atStartOfDay().toInstant(ZoneOffset.UTC), today),
-                trend(h, today), SqlConsole.lateLines(h, today, ALERT_ROWS),
+                trend(h, today), SqlConsole.lateOrOverdueLines(h, today, ALERT_ROWS),
                 SqlConsole.promisesAtRisk(h, today, ALERT_ROWS)));
     }
 
@@ -207,12 +207,15 @@ public final class ConsoleQueries {
 
     /** Product names by SKU code, for pages that show lines. */
     public java.util.Map<String, String> productNames(java.util.Collection<Sku> skus) {
-        return restock.read(h -> {
-            java.util.Map<String, String> names = new java.util.HashMap<>();
-            for (Sku sku : new java.util.LinkedHashSet<>(skus)) {
-                names.put(sku.code(), restock.catalog().find(h, sku).name());
-            }
-            return names;
-        });
+        return restock.read(h -> productNames(h, skus));
+    }
+
+    /** As {@link #productNames(java.util.Collection)}, on a transaction's own connection (one that holds a lock takes no second). */
+    public java.util.Map<String, String> productNames(org.jdbi.v3.core.Handle h, java.util.Collection<Sku> skus) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (Sku sku : new java.util.LinkedHashSet<>(skus)) {
+            names.put(sku.code(), restock.catalog().find(h, sku).name());
+        }
+        return names;
     }
 }

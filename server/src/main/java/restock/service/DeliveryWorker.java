@@ -106,8 +106,7 @@ public final class DeliveryWorker {
 
     /**
      * What a failure's cause says, for the log: each cause's kind and its words ("ConnectException: Connection
-     * refused"), since the outbox's record keeps only whether the endpoint answered (the server log has the details,
-     * it says). The JDK's HTTP client throws a ConnectException without words for a refused connection, so the log
+     * refused"), beside the outbox's record, which says what happened in the shop's words (WebhookSender). The JDK's HTTP client throws a ConnectException without words for a refused connection, so the log
      * said "java.net.ConnectException" and no more; the kinds down the chain say what happened. Addresses are cut to
      * their host: a webhook's path may be its secret.
      */

@@ -11,8 +11,10 @@ import restock.notify.Notice;
 import restock.notify.MailTemplates;
 import restock.notify.ToldPromise;
 import restock.engagement.OfferRule;
+import restock.orders.CancelledBy;
 import restock.orders.OrderEventKind;
 import restock.promise.FirstPromise;
+import restock.promise.Promise;
 import restock.payments.PaymentEventKind;
 import restock.store.SqlNotices;
 import restock.store.SqlOffers;
@@ -150,23 +152,37 @@ public final class NoticeRelay {
             return switch (OrderEventKind.of(e.kind())) {
                 case BACKORDERED -> {
                     SqlNotices.told(handle, e.lineId(), new ToldPromise(Optional.ofNullable(e.promiseTo())), clock.instant());
-                    yield Optional.of(new Notice.Waiting(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity(),
-                            Optional.ofNullable(e.promiseFrom()), Optional.ofNullable(e.promiseTo()), cancelUrl(handle, e.orderId()),
-                            e.paymentHeld()));
+                    yield Optional.of(new Notice.Waiting(e.customerEmail(), e.orderId(), e.lineNumber(), e.sku(), e.productName(), e.quantity(),
+                            Optional.ofNullable(e.promiseFrom()), Optional.ofNullable(e.promiseTo()), probability(e),
+                            cancelUrl(handle, e.orderId()), e.paymentHeld()));
                 }
                 case CANCELLED -> e.sku() == null ? Optional.empty()
-                        : Optional.of(new Notice.Cancelled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity()));
+                        : Optional.of(new Notice.Cancelled(e.customerEmail(), e.orderId(), e.lineNumber(), e.sku(), e.productName(), e.quantity(),
+                                e.cancelVia() == null ? null : CancelledBy.ofVia(e.cancelVia()).code(), e.cancelReason()));
                 case PROMISE_CHANGED -> promiseChanged(handle, e);
-                case FILLED -> Optional.of(new Notice.Filled(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.quantity(), e.waiting()));
+                case FILLED -> Optional.of(new Notice.Filled(e.customerEmail(), e.orderId(), e.lineNumber(), e.sku(), e.productName(), e.quantity(),
+                        e.waiting()));
+                case SHIPPED -> Optional.of(new Notice.Shipped(e.customerEmail(), e.orderId(), e.lineNumber(), e.sku(), e.productName(), e.quantity()));
                 default -> Optional.empty();
             };
         }
         return switch (PaymentEventKind.of(e.kind())) {
-            case CHARGED -> Optional.of(new Notice.Charged(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.amountMinor(), e.currency()));
-            case CHARGE_FAILED -> Optional.of(new Notice.ChargeFailed(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.amountMinor(), e.currency(),
-                    payUrlTemplate.replace("{token}", e.reference() == null ? "" : e.reference())));
+            case CHARGED -> Optional.of(new Notice.Charged(e.customerEmail(), e.orderId(), e.lineNumber(), e.sku(), e.productName(), e.amountMinor(),
+                    e.currency()));
+            case CHARGE_FAILED -> {
+                // The hold PaymentRules gave the failed payment, from the failure: the mail's "within N hours" says the same.
+                Duration hold = restock.paymentPolicy().chargeFailureHold();
+                yield Optional.of(new Notice.ChargeFailed(e.customerEmail(), e.orderId(), e.lineNumber(), e.sku(), e.productName(), e.amountMinor(),
+                        e.currency(), payUrlTemplate.replace("{token}", e.reference() == null ? "" : e.reference()), e.occurredAt().plus(hold), hold));
+            }
             default -> Optional.empty();
         };
+    }
+
+    /** The probability of the line's promise as answers show it, when the promise has dates. */
+    private static Optional<Double> probability(SqlNotices.EventRow e) {
+        return e.promiseTo() == null || e.promiseProbability() == null ? Optional.empty()
+                : Optional.of(Promise.shown(e.promiseProbability()));
     }
 
     /**
@@ -186,8 +202,9 @@ public final class NoticeRelay {
             return Optional.empty();
         }
         SqlNotices.told(handle, e.lineId(), now, clock.instant());
-        return Optional.of(new Notice.PromiseChanged(e.customerEmail(), e.orderId(), e.sku(), e.productName(), e.waiting(),
-                before.flatMap(ToldPromise::latest), now.latest(), cancelUrl(handle, e.orderId()), e.paymentHeld()));
+        return Optional.of(new Notice.PromiseChanged(e.customerEmail(), e.orderId(), e.lineNumber(), e.sku(), e.productName(), e.waiting(),
+                before.flatMap(ToldPromise::latest), Optional.ofNullable(e.promiseFrom()), now.latest(), probability(e),
+                cancelUrl(handle, e.orderId()), e.paymentHeld()));
     }
 
     /** A signed link that cancels the order's waiting lines free of charge, from the public address. */
@@ -238,9 +255,11 @@ public final class NoticeRelay {
         return byOrder;
     }
 
-    /** Writes the customer's email and one webhook per endpoint for a notice. */
+    /** Writes the customer's email (when the notice is mailed) and one webhook per endpoint for a notice. */
     public void publish(Handle handle, String cause, Notice notice, SqlNotices.EventRow event, List<restock.notify.WebhookEndpoint> endpoints) {
-        publishMail(handle, cause, notice);
+        if (notice.mailed()) {
+            publishMail(handle, cause, notice);
+        }
         publishWebhooks(handle, cause, notice, event, endpoints);
     }
 

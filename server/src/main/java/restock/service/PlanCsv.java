@@ -24,7 +24,8 @@ public final class PlanCsv {
     /** What Excel writes first in a "CSV UTF-8" file, and needs to read one as UTF-8. */
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final String[] HEADER = {"sku", "name", "supplier", "daily_demand", "reorder_point", "safety_stock", "order_up_to",
-            "inventory_position", "suggested_quantity", "order_by", "days_of_cover", "stocks_out_before_next_receipt", "reason"};
+            "inventory_position", "suggested_quantity", "order_by", "days_of_cover", "stocks_out_before_next_receipt", "reason",
+            "incoming", "next_receipt", "lead_time_days"};
     private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
     private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader(HEADER).setSkipHeaderRecord(true).get();
 
@@ -40,7 +41,8 @@ public final class PlanCsv {
                 printer.printRecord(p.sku(), p.name(), p.supplier(), format("%.3f", p.dailyDemand()), format("%.0f", p.reorderPoint()),
                         format("%.1f", p.safetyStock()), format("%.0f", p.orderUpTo()), p.inventoryPosition(), p.suggestedQuantity(),
                         p.orderBy().map(Object::toString).orElse(""), Double.isInfinite(p.daysOfCover()) ? "" : format("%.1f", p.daysOfCover()),
-                        p.stocksOutBeforeNextReceipt(), p.reason());
+                        p.stocksOutBeforeNextReceipt(), p.reason(), p.incoming(), p.nextReceipt().map(Object::toString).orElse(""),
+                        format("%.2f", p.leadTimeDays()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,7 +63,11 @@ public final class PlanCsv {
                         Double.parseDouble(row.get("order_up_to")), Integer.parseInt(row.get("inventory_position")),
                         Integer.parseInt(row.get("suggested_quantity")), orderBy.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(orderBy)),
                         row.get("reason"), cover.isEmpty() ? Double.POSITIVE_INFINITY : Double.parseDouble(cover),
-                        Boolean.parseBoolean(row.get("stocks_out_before_next_receipt"))));
+                        Boolean.parseBoolean(row.get("stocks_out_before_next_receipt")),
+                        // Runs stored before the supply was kept with the plan have no such columns.
+                        row.isSet("incoming") ? Integer.parseInt(row.get("incoming")) : 0,
+                        row.isSet("next_receipt") && !row.get("next_receipt").isEmpty() ? Optional.of(LocalDate.parse(row.get("next_receipt"))) : Optional.empty(),
+                        row.isSet("lead_time_days") ? Double.parseDouble(row.get("lead_time_days")) : Planner.DEFAULT_LEAD_TIME_DAYS));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

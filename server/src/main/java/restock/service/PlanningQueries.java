@@ -68,6 +68,11 @@ public final class PlanningQueries {
 
     public static final double DEFAULT_SERVICE_LEVEL = 0.95;
 
+    /** The lead time the plan uses for a supplier's orders, and whence ({@link restock.planning.SupplierLeadTime}). */
+    public restock.planning.SupplierLeadTime leadTime(Handle handle, restock.catalog.Supplier supplier) {
+        return SqlPlanning.leadTime(handle, supplier);
+    }
+
     /** Plans every active SKU; progress counts SKUs gathered (for a progress bar). */
     public List<Planner.SkuPlan> plan(Handle handle, double serviceLevel, java.util.function.IntConsumer progress) {
         if (!(serviceLevel > 0.5 && serviceLevel < 1)) {
@@ -101,9 +106,10 @@ public final class PlanningQueries {
         LocalDate thisWeek = DemandHistory.Grain.WEEK.startOf(today);
         // One read of the SKU's daily demand serves both the past weeks drawn and the forecast (the busiest SKUs'
         // history is the page's cost).
-        List<DemandHistory.Period> days = dailyPeriods(handle, sku, today);
+        LocalDate firstDay = SqlDemand.firstDay(handle, sku);
+        List<DemandHistory.Period> days = dailyPeriods(handle, sku, firstDay, today);
         DemandBuckets demand = DemandBuckets.of(days.stream().mapToDouble(DemandHistory.Period::demand).toArray(), today);
-        List<DemandHistory.Period> weeks = chartHistory(days, SqlDemand.firstDay(handle, sku), thisWeek);
+        List<DemandHistory.Period> weeks = chartHistory(days, firstDay, thisWeek);
         Optional<AutomaticChoice.Policy> policy = Optional.of(policy(handle, today));
         Planner.SkuPlan plan = SqlPlanning.inputsFor(handle, sku, demand)
                 .map(inputs -> Planner.plan(inputs, new Planner.ServiceTarget.CycleService(DEFAULT_SERVICE_LEVEL), today, sku.code().hashCode(), policy))
@@ -135,14 +141,21 @@ public final class PlanningQueries {
                 from, thisWeek.minusDays(1), DemandHistory.Grain.WEEK);
     }
 
-    /** A SKU's demand on each of the {@link DemandForecast#HISTORY_DAYS} days before today, oldest first. */
-    private static List<DemandHistory.Period> dailyPeriods(Handle handle, Sku sku, LocalDate today) {
-        LocalDate from = today.minusDays(DemandForecast.HISTORY_DAYS);
+    /**
+     * A SKU's demand on each of the {@link DemandForecast#HISTORY_DAYS} days before today since its first day, oldest
+     * first: the days the plan reads too ({@link DemandBuckets#daysSince}).
+     */
+    private static List<DemandHistory.Period> dailyPeriods(Handle handle, Sku sku, LocalDate firstDay, LocalDate today) {
+        int days = DemandBuckets.daysSince(firstDay, today, DemandForecast.HISTORY_DAYS);
+        if (days == 0) {
+            return List.of();
+        }
+        LocalDate from = today.minusDays(days);
         return DemandHistory.rollUp(SqlDemand.days(handle, sku, from, today.minusDays(1)), from, today.minusDays(1), DemandHistory.Grain.DAY);
     }
 
     private static double[] dailyDemand(Handle handle, Sku sku, LocalDate today) {
-        return dailyPeriods(handle, sku, today).stream().mapToDouble(DemandHistory.Period::demand).toArray();
+        return dailyPeriods(handle, sku, SqlDemand.firstDay(handle, sku), today).stream().mapToDouble(DemandHistory.Period::demand).toArray();
     }
 
     /** The policy the plan forecasts with today: learned by today's plan, or now from every SKU's history. */

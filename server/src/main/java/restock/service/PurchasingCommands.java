@@ -111,11 +111,15 @@ public final class PurchasingCommands {
             SqlPurchasing.recordReceipt(handle, allocation.purchaseOrderLineId(), allocation.quantity(), now);
             SqlInventory.record(handle, Movement.receipt(allocation.sku(), allocation.quantity(), allocation.purchaseOrderLineId(), now));
         }
-        if (find(handle, id).fullyReceived()) {
+        // Read once after the receipts (open: the plan refuses any other order; it was read again after closing), as the
+        // books write nothing of it.
+        PurchaseOrder after = find(handle, id);
+        if (after.fullyReceived()) {
             SqlPurchasing.end(handle, id, PurchaseOrder.Status.CLOSED, now);
+            after = new PurchaseOrder(after.id(), after.supplier(), PurchaseOrder.Status.CLOSED, after.createdAt(), after.lines());
         }
         this.books.write(handle, books.values());
-        return find(handle, id);
+        return after;
     }
 
     /**

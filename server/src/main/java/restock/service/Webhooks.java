@@ -17,6 +17,8 @@ import restock.store.SqlWebhooks;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -37,11 +39,14 @@ public final class Webhooks {
         this.clock = clock;
     }
 
-    /** A rotated endpoint: its URL and new secret. */
-    public record Rotated(long id, String url, String secret) {
+    /** Longest a replaced signing secret keeps signing beside the new one (as long as a rotated API key may keep working). */
+    public static final Duration MAX_SECRET_GRACE = Duration.ofDays(7);
+
+    /** A rotated endpoint: its URL, new secret, and until when the old secret signs too (empty: it stopped at once). */
+    public record Rotated(long id, String url, String secret, Optional<Instant> previousSecretUntil) {
         @Override
         public String toString() {
-            return "Rotated[id=" + id + ", url=" + url + "]";
+            return "Rotated[id=" + id + ", url=" + url + ", previousSecretUntil=" + previousSecretUntil + "]";
         }
     }
 
@@ -56,14 +61,14 @@ public final class Webhooks {
     }
 
     public List<ListedWebhookEndpoint> list(Handle handle) {
-        return SqlWebhooks.list(handle);
+        return SqlWebhooks.list(handle, clock.instant());
     }
 
     public ListedWebhookEndpoint pause(Handle handle, long id, boolean paused) {
         if (!SqlWebhooks.setPaused(handle, id, paused, clock.instant())) {
             throw notFound(id);
         }
-        return SqlWebhooks.find(handle, id).orElseThrow(() -> notFound(id));
+        return SqlWebhooks.find(handle, id, clock.instant()).orElseThrow(() -> notFound(id));
     }
 
     public void delete(Handle handle, long id) {
@@ -72,10 +77,20 @@ public final class Webhooks {
         }
     }
 
-    public Rotated rotateSecret(Handle handle, long id) {
+    /**
+     * Gives an endpoint a new signing secret. For the grace period (zero: none) deliveries are signed with the old
+     * secret too, so a receiver that has not switched yet still verifies them: the first delivery after a rotation
+     * failed a receiver still holding the old one.
+     */
+    public Rotated rotateSecret(Handle handle, long id, Duration grace) {
+        if (grace.isNegative() || grace.compareTo(MAX_SECRET_GRACE) > 0) {
+            throw new InvalidInput("graceMinutes", "the grace period must be between 0 and " + MAX_SECRET_GRACE.toMinutes() + " minutes");
+        }
         String secret = newSecret();
-        String url = SqlWebhooks.rotateSecret(handle, id, secret, clock.instant()).orElseThrow(() -> notFound(id));
-        return new Rotated(id, url, secret);
+        Instant now = clock.instant();
+        Optional<Instant> previousUntil = grace.isZero() ? Optional.empty() : Optional.of(now.plus(grace));
+        String url = SqlWebhooks.rotateSecret(handle, id, secret, previousUntil, now).orElseThrow(() -> notFound(id));
+        return new Rotated(id, url, secret, previousUntil);
     }
 
     /**
@@ -164,9 +179,9 @@ public final class Webhooks {
         return new SentPage(page.items(), page.next(SentMessage::id));
     }
 
-    /** The signing secret of the active endpoint at this URL. */
-    public Optional<String> secretFor(Handle handle, String url) {
-        return SqlOutbox.endpointSecret(handle, url);
+    /** The secrets a delivery to this URL is signed with now: the endpoint's, then a replaced one in its grace period. */
+    public List<String> signingSecrets(Handle handle, String url) {
+        return SqlOutbox.signingSecrets(handle, url, clock.instant());
     }
 
     /** A new signing secret: whsec_ and {@link #SECRET_BYTES} random bytes in hex. */

@@ -53,43 +53,62 @@ public final class SqlBooks {
      * locks, its open supply (empty on a locked read, which reads the supply after the lock).
      */
     private record StockRow(Sku sku, BackorderPolicy policy, Lifecycle lifecycle, int onHand, int reserved, int backordered, int held,
-                            List<SupplyRow> supply, List<LocalDate> receiptDays) {
+                            List<SupplyRow> supply, List<LocalDate> receiptDays, Optional<SupplierReliability> reliability) {
     }
 
     /**
      * The stock rows with their held units in one statement (one round trip fewer for every order and answer), and
      * without locks their open supply and their latest receipt days too (at most {@code receiptDays} a SKU, most
-     * recent first: each a round trip of its own before, three in every step of the model-based test). A locking read
-     * cannot carry the supply: a statement that waited for a row lock would still show the supply of the moment it
-     * started.
+     * recent first: each a round trip of its own before, three in every step of the model-based test), and on the
+     * first row the records of the suppliers of all the SKUs' open supply (a statement of its own before, on every
+     * answer about a SKU with supply). A locking read cannot carry the supply: a statement that waited for a row lock
+     * would still show the supply of the moment it started.
      */
     private static List<StockRow> stockRows(Handle handle, List<String> codes, boolean lock, Instant now, int receiptDays) {
         Query query = handle.createQuery("""
                         select s.sku, s.on_hand, s.reserved, s.backordered, p.backorder_policy, p.backorder_cap,
-                               p.release_date, p.discontinued, %s as held, %s as supply, %s as receipt_days
+                               p.release_date, p.discontinued, %s as held, %s as supply, %s as receipt_days,
+                               %s as history
                         from stock s join products p on p.sku = s.sku
                         where s.location_code = :location and s.sku = any(:skus)
                         order by s.sku""".formatted(SqlWaitlist.heldUnitsOf("s.sku"), lock ? "null" : OPEN_SUPPLY_WHERE.formatted("l.sku = s.sku"),
-                                lock ? "null" : RECEIPT_DAYS_OF_SKU)
+                                lock ? "null" : RECEIPT_DAYS_OF_SKU,
+                                lock ? "null" : "case when row_number() over (order by s.sku) = 1 then " + RECORDS_OF_OPEN_SUPPLY + " end")
                         + (lock ? " for update of s" : ""))
                 .bind("location", LOCATION)
                 .bindArray("skus", String.class, codes)
                 .bind("now", SqlPurchasing.utc(now));
         if (!lock) {
-            query.bind("receiptDays", receiptDays);
+            query.bind("receiptDays", receiptDays).bind("limit", SqlReliability.MAX_OBSERVATIONS);
         }
         return query.map((rs, ctx) -> {
             String sku = rs.getString("sku");
             String supply = rs.getString("supply");
             String days = rs.getString("receipt_days");
+            String history = rs.getString("history");
             return new StockRow(Sku.of(sku),
                     BackorderPolicy.parse(rs.getString("backorder_policy"), (Integer) rs.getObject("backorder_cap")),
                     new Lifecycle(Optional.ofNullable(rs.getObject("release_date", LocalDate.class)), rs.getBoolean("discontinued")),
                     rs.getInt("on_hand"), rs.getInt("reserved"), rs.getInt("backordered"), rs.getInt("held"),
-                    supply == null ? List.of() : supplyRows(json(supply)), days == null ? List.of() : epochDays(json(days)));
+                    supply == null ? List.of() : supplyRows(json(supply)), days == null ? List.of() : epochDays(json(days)),
+                    Optional.ofNullable(history).map(text -> SqlReliability.fromJson(json(text))));
         })
                 .list();
     }
+
+    /** The suppliers of the open supply of the SKUs a statement names ({@code :skus}), as an SQL array. */
+    private static final String SUPPLIERS_OF_OPEN_SUPPLY = """
+            (select array_agg(distinct o.supplier_id)
+             from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
+             where o.status = 'open' and l.sku = any(:skus) and l.quantity_received < l.quantity_ordered)""";
+
+    /**
+     * The records of those suppliers as a JSON array ({@code :limit} bound to {@link SqlReliability#MAX_OBSERVATIONS}),
+     * empty without open supply: the records' read is not made then (it would look through every purchase order line
+     * for suppliers that are none).
+     */
+    private static final String RECORDS_OF_OPEN_SUPPLY = "coalesce(case when %s is not null then %s end, '[]')"
+            .formatted(SUPPLIERS_OF_OPEN_SUPPLY, SqlReliability.asJson(SUPPLIERS_OF_OPEN_SUPPLY));
 
     /** The SKU's distinct days with a receipt, most recent first, at most {@code :receiptDays}, as epoch day numbers. */
     private static final String RECEIPT_DAYS_OF_SKU = """
@@ -142,14 +161,16 @@ public final class SqlBooks {
     /**
      * The SKUs' positions without locking, what the storefront's answers are decided on, and each SKU's latest days
      * with a receipt (at most {@code receiptDays}, most recent first; a SKU never received has none), which tell its
-     * restock cadence: one statement for both, and one more only when there is open supply (its suppliers' records).
+     * restock cadence: one statement for both, with the records of the suppliers of their open supply.
      */
     public static Positions positions(Handle handle, Collection<Sku> skus, PromiseSettings settings, Instant now, int receiptDays) {
         List<String> codes = codes(skus);
         List<StockRow> rows = stockRows(handle, codes, false, now, receiptDays);
         List<SupplyRow> supplyRows = new ArrayList<>();
         rows.forEach(row -> supplyRows.addAll(row.supply()));
-        Map<Sku, List<IncomingSupply>> supplies = supplies(handle, supplyRows);
+        Map<Sku, List<IncomingSupply>> supplies = rows.isEmpty() ? Map.of()
+                : supplies(supplyRows, rows.get(0).reliability().orElseThrow(() -> new IllegalStateException(
+                        "the first stock row of " + codes + " carries no supplier records")));
         Map<Sku, SkuPosition> positions = new LinkedHashMap<>();
         Map<Sku, List<LocalDate>> days = new HashMap<>();
         for (StockRow row : rows) {
@@ -217,10 +238,8 @@ public final class SqlBooks {
                                 from line_promises p join order_lines l on l.id = p.order_line_id
                                 where l.sku = any(:skus) and l.waiting > 0) as promises,
                                %s as supply,
-                               %s as history""".formatted(OPEN_SUPPLY_WHERE.formatted("l.sku = any(:skus)"), SqlReliability.asJson("""
-                                   (select array_agg(distinct o.supplier_id)
-                                    from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
-                                    where o.status = 'open' and l.sku = any(:skus) and l.quantity_received < l.quantity_ordered)""")))
+                               %s as history""".formatted(OPEN_SUPPLY_WHERE.formatted("l.sku = any(:skus)"),
+                                RECORDS_OF_OPEN_SUPPLY))
                 .bindArray("skus", String.class, codes)
                 .bind("limit", SqlReliability.MAX_OBSERVATIONS)
                 .map((rs, ctx) -> new WaitingSide(queues(json(rs.getString("queue"))), pegs(json(rs.getString("pegs"))),
@@ -282,14 +301,6 @@ public final class SqlBooks {
                     row.get(3).asLong(), row.get(4).asInt()));
         }
         return supply;
-    }
-
-    /** The supply rows with their suppliers' arrival odds, by SKU; supplier history is read only when there is supply. */
-    private static Map<Sku, List<IncomingSupply>> supplies(Handle handle, List<SupplyRow> rows) {
-        if (rows.isEmpty()) {
-            return new HashMap<>();
-        }
-        return supplies(rows, SqlReliability.load(handle, rows.stream().map(SupplyRow::supplierId).distinct().toList()));
     }
 
     /** The supply rows with their suppliers' arrival odds from records already read, by SKU. */

@@ -17,17 +17,32 @@ public final class SqlConsole {
     private SqlConsole() {
     }
 
-    /** Open purchase order lines past their expected date, the latest first. */
-    public static List<ConsoleRows.LateLine> lateLines(Handle handle, LocalDate today, int limit) {
+    /**
+     * A line of an open purchase order, {@code l} of {@code po}, with units still owed and late as of {@code :today}:
+     * {@link restock.purchasing.PurchaseOrder#daysLate} above zero (past the date first confirmed, to its first arrival or
+     * today). The lists count only what is still owed: a line that arrived late is history, counted in supplier figures.
+     */
+    static final String LATE_OWED_LINE = """
+            (po.status = 'open' and l.quantity_received < l.quantity_ordered
+             and coalesce((l.first_received_at at time zone 'UTC')::date, :today) > l.original_expected_date)""";
+
+    /** A line, {@code l} of {@code po}, overdue as of {@code :today}: {@link restock.purchasing.PurchaseOrder#daysOverdue} above zero. */
+    static final String OVERDUE_LINE = """
+            (po.status = 'open' and l.quantity_received < l.quantity_ordered and l.expected_date < :today)""";
+
+    /** Open purchase order lines still owed that are late or overdue (or both), the one first confirmed earliest first. */
+    public static List<ConsoleRows.LateOrOverdueLine> lateOrOverdueLines(Handle handle, LocalDate today, int limit) {
         return handle.createQuery("""
-                        select po.id, po.supplier_id, s.name as supplier, l.sku, p.name, l.quantity_ordered - l.quantity_received as open_units, l.expected_date
+                        select po.id, po.supplier_id, s.name as supplier, l.sku, p.name, l.quantity_ordered - l.quantity_received as open_units,
+                          l.original_expected_date, l.expected_date, %1$s as late, %2$s as overdue
                         from purchase_order_lines l join purchase_orders po on po.id = l.purchase_order_id
                           join suppliers s on s.id = po.supplier_id join products p on p.sku = l.sku
-                        where po.status = 'open' and l.quantity_received < l.quantity_ordered and l.expected_date < :today
-                        order by l.expected_date, po.id limit :limit""")
+                        where %1$s or %2$s
+                        order by l.original_expected_date, l.expected_date, po.id limit :limit""".formatted(LATE_OWED_LINE, OVERDUE_LINE))
                 .bind("today", today).bind("limit", limit)
-                .map((rs, ctx) -> new ConsoleRows.LateLine(rs.getLong("id"), rs.getLong("supplier_id"), rs.getString("supplier"), rs.getString("sku"), rs.getString("name"),
-                        rs.getInt("open_units"), rs.getObject("expected_date", LocalDate.class)))
+                .map((rs, ctx) -> new ConsoleRows.LateOrOverdueLine(rs.getLong("id"), rs.getLong("supplier_id"), rs.getString("supplier"), rs.getString("sku"),
+                        rs.getString("name"), rs.getInt("open_units"), rs.getObject("original_expected_date", LocalDate.class),
+                        rs.getObject("expected_date", LocalDate.class), rs.getBoolean("late"), rs.getBoolean("overdue")))
                 .list();
     }
 
@@ -52,13 +67,16 @@ public final class SqlConsole {
                           w.lines as waiting_lines, w.units as waiting_units,
                           (select count(*) from purchase_orders where status = 'open') as open_pos,
                           (select count(distinct po.id) from purchase_orders po join purchase_order_lines l on l.purchase_order_id = po.id
-                             where po.status = 'open' and l.quantity_received < l.quantity_ordered and l.expected_date < :today) as late_pos,
+                             where %1$s) as late_pos,
+                          (select count(distinct po.id) from purchase_orders po join purchase_order_lines l on l.purchase_order_id = po.id
+                             where %2$s) as overdue_pos,
                           (select count(*) from stock where on_hand - reserved <= 0) as out_of_stock,
                           (select count(*) from waitlist where unsubscribed_at is null and notified_at is null) as waitlist
-                        from (select count(*) as lines, coalesce(sum(waiting), 0) as units from order_lines where waiting > 0) w""")
+                        from (select count(*) as lines, coalesce(sum(waiting), 0) as units from order_lines where waiting > 0) w"""
+                        .formatted(LATE_OWED_LINE, OVERDUE_LINE))
                 .bind("start", SqlPurchasing.utc(dayStart)).bind("today", today)
                 .map((rs, ctx) -> new ConsoleRows.Figures(rs.getInt("orders_today"), rs.getInt("shipped"), rs.getInt("waiting_lines"),
-                        rs.getInt("waiting_units"), rs.getInt("open_pos"), rs.getInt("late_pos"), rs.getInt("out_of_stock"), rs.getInt("waitlist")))
+                        rs.getInt("waiting_units"), rs.getInt("open_pos"), rs.getInt("late_pos"), rs.getInt("overdue_pos"), rs.getInt("out_of_stock"), rs.getInt("waitlist")))
                 .one();
     }
 
@@ -173,19 +191,17 @@ public final class SqlConsole {
                  where po.status %s order by po.id desc limit :limit + :offset)""".formatted(status.isPresent() ? "= :status" : "<> 'open'");
         String chosen = status.isEmpty() ? openOrders + " union all " + endedOrders : status.get().equals("open") ? openOrders : endedOrders;
         var query = handle.createQuery("""
-                        select po.id, po.supplier_id, s.name as supplier, po.status, po.created_at, t.ordered, t.received, t.next_expected
+                        select po.id, po.supplier_id, s.name as supplier, po.status, po.created_at, t.ordered, t.received, t.next_expected, t.late, t.overdue
                         from (select * from (%s) c order by not open, due nulls last, id desc limit :limit offset :offset) page
                         join purchase_orders po on po.id = page.id join suppliers s on s.id = po.supplier_id
-                        cross join lateral (select sum(l.quantity_ordered) as ordered, sum(l.quantity_received) as received,
-                                                   min(l.expected_date) filter (where po.status = 'open'
-                                                       and l.quantity_received < l.quantity_ordered) as next_expected
-                                            from purchase_order_lines l where l.purchase_order_id = po.id) t
-                        order by not page.open, page.due nulls last, po.id desc""".formatted(chosen)).bind("limit", limit).bind("offset", offset);
+                        cross join lateral (%s) t
+                        order by not page.open, page.due nulls last, po.id desc""".formatted(chosen, ROW_SUMS))
+                .bind("limit", limit).bind("offset", offset).bind("today", today);
         if (status.isPresent() && !status.get().equals("open")) {
             query.bind("status", status.get());
         }
         return query
-                .map((rs, ctx) -> purchaseOrderRow(rs, today))
+                .map((rs, ctx) -> purchaseOrderRow(rs))
                 .list();
     }
 
@@ -207,23 +223,27 @@ public final class SqlConsole {
     /** A supplier's open purchase orders, the one due soonest first, summed up like the purchase orders list. */
     public static List<ConsoleRows.PurchaseOrderRow> openPurchaseOrders(Handle handle, long supplierId, LocalDate today, int limit) {
         return handle.createQuery("""
-                        select po.id, po.supplier_id, s.name as supplier, po.status, po.created_at, t.ordered, t.received, t.next_expected
+                        select po.id, po.supplier_id, s.name as supplier, po.status, po.created_at, t.ordered, t.received, t.next_expected, t.late, t.overdue
                         from purchase_orders po join suppliers s on s.id = po.supplier_id
-                        cross join lateral (select sum(l.quantity_ordered) as ordered, sum(l.quantity_received) as received,
-                                                   min(l.expected_date) filter (where l.quantity_received < l.quantity_ordered) as next_expected
-                                            from purchase_order_lines l where l.purchase_order_id = po.id) t
+                        cross join lateral (%s) t
                         where po.supplier_id = :supplier and po.status = 'open'
-                        order by t.next_expected nulls last, po.id desc limit :limit""")
-                .bind("supplier", supplierId).bind("limit", limit)
-                .map((rs, ctx) -> purchaseOrderRow(rs, today))
+                        order by t.next_expected nulls last, po.id desc limit :limit""".formatted(ROW_SUMS))
+                .bind("supplier", supplierId).bind("limit", limit).bind("today", today)
+                .map((rs, ctx) -> purchaseOrderRow(rs))
                 .list();
     }
 
-    private static ConsoleRows.PurchaseOrderRow purchaseOrderRow(ResultSet rs, LocalDate today) throws SQLException {
-        Optional<LocalDate> next = Optional.ofNullable(rs.getObject("next_expected", LocalDate.class));
-        boolean open = rs.getString("status").equals("open");
+    /** A purchase order's lines summed up for a list row ({@code po} the order): only an open order has a next date, late or overdue lines. */
+    private static final String ROW_SUMS = """
+            select sum(l.quantity_ordered) as ordered, sum(l.quantity_received) as received,
+              min(l.expected_date) filter (where po.status = 'open' and l.quantity_received < l.quantity_ordered) as next_expected,
+              coalesce(bool_or(%s), false) as late, coalesce(bool_or(%s), false) as overdue
+            from purchase_order_lines l where l.purchase_order_id = po.id""".formatted(LATE_OWED_LINE, OVERDUE_LINE);
+
+    private static ConsoleRows.PurchaseOrderRow purchaseOrderRow(ResultSet rs) throws SQLException {
         return new ConsoleRows.PurchaseOrderRow(rs.getLong("id"), rs.getLong("supplier_id"), rs.getString("supplier"), rs.getString("status"),
-                instant(rs, "created_at"), rs.getInt("ordered"), rs.getInt("received"), next, open && next.isPresent() && next.get().isBefore(today));
+                instant(rs, "created_at"), rs.getInt("ordered"), rs.getInt("received"), Optional.ofNullable(rs.getObject("next_expected", LocalDate.class)),
+                rs.getBoolean("late"), rs.getBoolean("overdue"));
     }
 
     public static List<ConsoleRows.SupplierRow> suppliers(Handle handle, int limit) {

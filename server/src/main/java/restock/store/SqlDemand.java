@@ -17,16 +17,21 @@ public final class SqlDemand {
     }
 
     /**
+     * {@link #firstDay} as a column of a query over {@code products p}: the plan reads it with each product, the chart
+     * and the forecast route by itself, so all three start a SKU's history on the same day.
+     */
+    static final String FIRST_DAY = """
+            least((p.created_at at time zone 'UTC')::date,
+                  (select min((occurred_at at time zone 'UTC')::date) from stock_movements where sku = p.sku),
+                  (select min((placed_at at time zone 'UTC')::date) from order_lines where sku = p.sku),
+                  (select min((created_at at time zone 'UTC')::date) from waitlist where sku = p.sku))""";
+
+    /**
      * The first day the SKU had a history: the earliest of the day its product was created and its first stock
      * movement, order line or waitlist sign-up (a product loaded with its past). Days before it are not demand.
      */
     public static LocalDate firstDay(Handle handle, Sku sku) {
-        return handle.createQuery("""
-                        select least((p.created_at at time zone 'UTC')::date,
-                                     (select min((occurred_at at time zone 'UTC')::date) from stock_movements where sku = p.sku),
-                                     (select min((placed_at at time zone 'UTC')::date) from order_lines where sku = p.sku),
-                                     (select min((created_at at time zone 'UTC')::date) from waitlist where sku = p.sku))
-                        from products p where p.sku = :sku""")
+        return handle.createQuery("select " + FIRST_DAY + " from products p where p.sku = :sku")
                 .bind("sku", sku.code())
                 .mapTo(LocalDate.class)
                 .one();

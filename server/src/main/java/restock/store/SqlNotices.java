@@ -11,10 +11,14 @@ public final class SqlNotices {
     private SqlNotices() {
     }
 
-    /** An order or payment event with the customer, the product and the line's current promise. */
+    /**
+     * An order or payment event with the customer, the product, the line (its number in the order) and its current
+     * promise (dates and probability); for a cancellation, the reason given and the channel it came through.
+     */
     public record EventRow(long eventId, String kind, long orderId, long lineId, String customerEmail, String sku, String productName,
                            int quantity, LocalDate promiseFrom, LocalDate promiseTo, long amountMinor, String currency, String reference,
-                           Instant occurredAt, LocalDate firstPromisedBy, int waiting, Instant placedAt, boolean paymentHeld) {
+                           Instant occurredAt, LocalDate firstPromisedBy, int waiting, Instant placedAt, boolean paymentHeld,
+                           int lineNumber, Double promiseProbability, String cancelReason, String cancelVia) {
     }
 
     /** What the customer was last told of a line's promise: its latest date, empty when it was unconfirmed. */
@@ -76,6 +80,7 @@ public final class SqlNotices {
                                lp.eta_from, lp.eta_to, 0::bigint as amount, p.currency, null as reference, e.occurred_at,
                                lp.first_eta_to, coalesce(l.waiting, 0), o.placed_at,
                                exists (select from line_payments pay where pay.order_line_id = e.order_line_id) as payment_held,
+                               coalesce(l.line_number, 0) as line_number, lp.probability, c.reason as cancel_reason, c.via as cancel_via,
                                snap.xmax, snap.idle
                         from order_events e
                         cross join (%s) snap
@@ -83,6 +88,10 @@ public final class SqlNotices {
                         left join order_lines l on l.id = e.order_line_id
                         left join products p on p.sku = l.sku
                         left join line_promises lp on lp.order_line_id = e.order_line_id
+                        -- The cancellation an event records: written by the same command, at the same moment, before its events.
+                        left join lateral (select reason, via from cancellations c
+                                           where e.kind = 'cancelled' and c.order_id = e.order_id and c.occurred_at <= e.occurred_at
+                                           order by c.id desc limit 1) c on true
                         where e.id > :after order by e.id limit :limit""".formatted(SNAPSHOT))
                 .bind("after", afterId).bind("limit", limit));
     }
@@ -91,7 +100,9 @@ public final class SqlNotices {
         return batch(handle.createQuery("""
                         select e.id, e.kind, l.order_id, e.order_line_id, o.customer_email, l.sku, p.name, l.quantity,
                                null::date as eta_from, null::date as eta_to, e.amount_minor as amount, lp.currency, e.reference, e.occurred_at,
-                               null::date as first_eta_to, l.waiting, o.placed_at, true as payment_held, snap.xmax, snap.idle
+                               null::date as first_eta_to, l.waiting, o.placed_at, true as payment_held,
+                               l.line_number, null::double precision as probability, null as cancel_reason, null as cancel_via,
+                               snap.xmax, snap.idle
                         from payment_events e
                         cross join (%s) snap
                         join order_lines l on l.id = e.order_line_id
@@ -115,6 +126,7 @@ public final class SqlNotices {
                 rs.getString(7), rs.getInt(8), rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getLong(11),
                 rs.getString(12), rs.getString(13), rs.getObject(14, java.time.OffsetDateTime.class).toInstant(),
                 rs.getObject(15, LocalDate.class), rs.getInt(16), rs.getObject(17, java.time.OffsetDateTime.class).toInstant(),
-                rs.getBoolean("payment_held"));
+                rs.getBoolean("payment_held"), rs.getInt("line_number"), rs.getObject("probability", Double.class),
+                rs.getString("cancel_reason"), rs.getString("cancel_via"));
     }
 }

@@ -287,4 +287,18 @@ public final class SqlOutbox {
                         where url = :url and deleted_at is null and (active or paused_at is not null) order by active desc, id limit 1""")
                 .bind("url", url).mapTo(String.class).findOne();
     }
+
+    /**
+     * The secrets a delivery to this URL is signed with at {@code now}: the endpoint's secret, then the one it replaced
+     * while that one's grace period lasts; empty when no endpoint may receive it (as {@link #endpointSecret}).
+     */
+    public static List<String> signingSecrets(Handle handle, String url, Instant now) {
+        return handle.createQuery("""
+                        select secret, case when previous_secret_until > :now then previous_secret end as previous from webhook_endpoints
+                        where url = :url and deleted_at is null and (active or paused_at is not null) order by active desc, id limit 1""")
+                .bind("url", url).bind("now", SqlPurchasing.utc(now))
+                .map((rs, ctx) -> rs.getString("previous") == null ? List.of(rs.getString("secret"))
+                        : List.of(rs.getString("secret"), rs.getString("previous")))
+                .findOne().orElse(List.of());
+    }
 }

@@ -5,13 +5,14 @@ import restock.catalog.Sku;
 import restock.catalog.Supplier;
 import restock.planning.DemandBuckets;
 import restock.planning.Planner;
+import restock.planning.SupplierLeadTime;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.IntConsumer;
 
 /** Gathers what the planner needs per SKU: demand history, stock, incoming, supplier with its lead times, MOQ and pack size. */
@@ -31,8 +32,8 @@ public final class SqlPlanning {
 
     /** Every active SKU's planner inputs, with its demand of the {@code historyDays} days before today in buckets. */
     public static List<Planner.Inputs> inputs(Handle handle, LocalDate today, int historyDays, IntConsumer progress) {
-        DemandBuckets.Window window = DemandBuckets.Window.of(today, historyDays);
-        return inputs(handle, progress, null, sku -> SqlDemand.buckets(handle, sku, window));
+        return inputs(handle, progress, null, (sku, firstDay) -> SqlDemand.buckets(handle, sku,
+                DemandBuckets.Window.of(today, DemandBuckets.daysSince(firstDay, today, historyDays))));
     }
 
     /**
@@ -40,7 +41,7 @@ public final class SqlPlanning {
      * once for both its past weeks and the plan.
      */
     public static Optional<Planner.Inputs> inputsFor(Handle handle, Sku sku, DemandBuckets demand) {
-        return inputs(handle, done -> { }, sku, only -> demand).stream().findFirst();
+        return inputs(handle, done -> { }, sku, (only, firstDay) -> demand).stream().findFirst();
     }
 
     /** Open purchase order units by expected date. */
@@ -57,7 +58,7 @@ public final class SqlPlanning {
     }
 
     private static List<Planner.Inputs> inputs(Handle handle, IntConsumer progress, Sku only,
-                                               Function<Sku, DemandBuckets> demand) {
+                                               BiFunction<Sku, LocalDate, DemandBuckets> demand) {
         List<Map<String, Object>> products = handle.createQuery("""
                         select p.sku, p.name, s.on_hand, s.reserved, s.backordered,
                                coalesce((select sum(l.quantity_ordered - l.quantity_received) from purchase_order_lines l
@@ -65,21 +66,20 @@ public final class SqlPlanning {
                                (select min(l.expected_date) from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
                                 where o.status = 'open' and l.sku = p.sku and l.quantity_received < l.quantity_ordered) as next_receipt,
                                coalesce(p.supplier_id, (select o.supplier_id from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
-                                where l.sku = p.sku order by o.created_at desc limit 1)) as supplier_id
+                                where l.sku = p.sku order by o.created_at desc limit 1)) as supplier_id,
+                               {first_day} as first_day
                         from products p join stock s on s.sku = p.sku and s.location_code = :location
-                        where not p.discontinued and (cast(:only as text) is null or p.sku = :only) order by p.sku limit :limit""")
+                        where not p.discontinued and (cast(:only as text) is null or p.sku = :only) order by p.sku limit :limit""".replace("{first_day}", SqlDemand.FIRST_DAY))
                 .bind("location", SqlBooks.LOCATION).bind("limit", MAX_SKUS).bind("only", only == null ? null : only.code()).mapToMap().list();
         List<Planner.Inputs> inputs = new ArrayList<>();
         for (Map<String, Object> row : products) {
             Sku sku = Sku.of((String) row.get("sku"));
-            DemandBuckets buckets = demand.apply(sku);
+            DemandBuckets buckets = demand.apply(sku, ((java.sql.Date) row.get("first_day")).toLocalDate());
             Long supplierId = (Long) row.get("supplier_id");
             Optional<Supplier> supplier = Optional.ofNullable(supplierId).flatMap(id -> SqlCatalogEdits.supplier(handle, id, false));
-            List<Integer> history = supplierId == null ? List.of() : leadTimes(handle, supplierId);
-            // Delivery history is what the supplier does; the lead time it states stands in until there is any.
-            List<Integer> leadTimes = history.isEmpty() ? supplier.flatMap(Supplier::leadTimeDays).map(List::of).orElse(List.of()) : history;
+            SupplierLeadTime leadTime = supplier.map(s -> leadTime(handle, s)).orElse(SupplierLeadTime.UNKNOWN);
             inputs.add(new Planner.Inputs(sku.code(), (String) row.get("name"),
-                    supplier.map(Supplier::name), buckets, leadTimes,
+                    supplier.map(Supplier::name), buckets, leadTime.planningSamplesDays(),
                     ((Number) row.get("on_hand")).intValue(), ((Number) row.get("reserved")).intValue(),
                     ((Number) row.get("backordered")).intValue(), ((Number) row.get("incoming")).intValue(),
                     Optional.ofNullable((java.sql.Date) row.get("next_receipt")).map(java.sql.Date::toLocalDate),
@@ -93,7 +93,12 @@ public final class SqlPlanning {
         return Math.min(MAX_SKUS, handle.createQuery("select count(*) from products where not discontinued").mapTo(Integer.class).one());
     }
 
-    private static List<Integer> leadTimes(Handle handle, long supplierId) {
+    /** A supplier's lead time: the one it states and the days its latest deliveries took. */
+    public static SupplierLeadTime leadTime(Handle handle, Supplier supplier) {
+        return new SupplierLeadTime(supplier.leadTimeDays(), deliveredDays(handle, supplier.id()));
+    }
+
+    private static List<Integer> deliveredDays(Handle handle, long supplierId) {
         return handle.createQuery("""
                         select (l.first_received_at at time zone 'UTC')::date - (o.created_at at time zone 'UTC')::date
                         from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id

@@ -96,8 +96,16 @@ public final class SqlPurchasing {
         return orders;
     }
 
-    /** Reads the order; with {@code lock}, holds its row so that receipts and closes on one order run one at a time. */
+    /**
+     * Reads the order; with {@code lock}, holds its row so that receipts and closes on one order run one at a time.
+     * Without a lock, header and lines are one statement (two before: a receipt read its order three times). With one
+     * they stay two: a statement that waited for the lock would show the lines of the moment it started, before the
+     * receipt it waited for.
+     */
     public static Optional<PurchaseOrder> find(Handle handle, long id, boolean lock) {
+        if (!lock) {
+            return findUnlocked(handle, id);
+        }
         Optional<PurchaseOrder> header = handle.createQuery(HEADER + " where o.id = :id" + (lock ? " for update of o" : ""))
                 .bind("id", id)
                 .map((rs, ctx) -> header(rs))
@@ -111,6 +119,25 @@ public final class SqlPurchasing {
                 .list();
         PurchaseOrder order = header.get();
         return Optional.of(new PurchaseOrder(order.id(), order.supplier(), order.status(), order.createdAt(), lines));
+    }
+
+    private static Optional<PurchaseOrder> findUnlocked(Handle handle, long id) {
+        List<Map.Entry<PurchaseOrder, Optional<PurchaseOrder.Line>>> rows = handle.createQuery("""
+                        select o.id as order_id, s.name as supplier, o.status, o.created_at, l.*
+                        from purchase_orders o join suppliers s on s.id = o.supplier_id
+                             left join purchase_order_lines l on l.purchase_order_id = o.id
+                        where o.id = :id order by l.line_number""")
+                .bind("id", id)
+                .map((rs, ctx) -> Map.entry(new PurchaseOrder(rs.getLong("order_id"), rs.getString("supplier"),
+                        PurchaseOrder.Status.parse(rs.getString("status")), rs.getObject("created_at", OffsetDateTime.class).toInstant(), List.of()),
+                        rs.getObject("line_number") == null ? Optional.<PurchaseOrder.Line>empty() : Optional.of(line(rs))))
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        PurchaseOrder order = rows.get(0).getKey();
+        return Optional.of(new PurchaseOrder(order.id(), order.supplier(), order.status(), order.createdAt(),
+                rows.stream().flatMap(row -> row.getValue().stream()).toList()));
     }
 
     public static void recordReceipt(Handle handle, long lineId, int quantity, Instant now) {

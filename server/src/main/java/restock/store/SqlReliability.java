@@ -1,7 +1,6 @@
 package restock.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.jdbi.v3.core.Handle;
 import restock.promise.SupplierReliability;
 
 import java.util.ArrayList;
@@ -55,24 +54,10 @@ final class SqlReliability {
     }
 
     /**
-     * The suppliers' records (see {@link #history}). The fallback was a second statement, a second round trip for
-     * most answers while suppliers' records are thin.
-     */
-    static SupplierReliability load(Handle handle, List<Long> supplierIds) {
-        return new SupplierReliability(handle.createQuery("""
-                        select supplier_id, sku, lateness_days, fill_fraction from (%s) history
-                        order by part, id desc""".formatted(history(":suppliers")))
-                .bindArray("suppliers", Long.class, supplierIds)
-                .bind("limit", MAX_OBSERVATIONS)
-                .map((rs, ctx) -> observation(rs))
-                .list());
-    }
-
-    /**
-     * {@link #load}'s read as a subquery giving a JSON array of {@code [supplier id, sku, lateness days, fill
-     * fraction]}, for the suppliers the SQL array expression names, so a statement that knows the suppliers reads their
-     * records too (the statement binds {@code :limit} to {@link #MAX_OBSERVATIONS}). A locked book read its suppliers'
-     * records in a statement of their own after its waiting side.
+     * The suppliers' records (see {@link #history}) as a subquery giving a JSON array of {@code [supplier id, sku,
+     * lateness days, fill fraction]}, for the suppliers the SQL array expression names, so a statement that knows the
+     * suppliers reads their records too (the statement binds {@code :limit} to {@link #MAX_OBSERVATIONS}). A locked
+     * book and an unlocked position each read them in a statement of their own before.
      */
     static String asJson(String suppliers) {
         return """
@@ -90,8 +75,4 @@ final class SqlReliability {
         return new SupplierReliability(observations);
     }
 
-    private static SupplierReliability.Observation observation(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new SupplierReliability.Observation(rs.getLong("supplier_id"), rs.getString("sku"),
-                (Integer) rs.getObject("lateness_days"), (Double) rs.getObject("fill_fraction"));
-    }
 }

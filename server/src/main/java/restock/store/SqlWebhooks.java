@@ -15,20 +15,24 @@ public final class SqlWebhooks {
     private SqlWebhooks() {
     }
 
-    public static List<ListedWebhookEndpoint> list(Handle handle) {
+    /** The endpoints not deleted, oldest first; a replaced secret's end only while it is after {@code now}. */
+    public static List<ListedWebhookEndpoint> list(Handle handle, Instant now) {
         return handle.createQuery("""
-                        select id, url, active, paused_at, created_at, secret_rotated_at from webhook_endpoints
-                        where deleted_at is null order by id""")
+                        select id, url, active, paused_at, created_at, secret_rotated_at,
+                               case when previous_secret_until > :now then previous_secret_until end as previous_secret_until
+                        from webhook_endpoints where deleted_at is null order by id""")
+                .bind("now", SqlPurchasing.utc(now))
                 .map((rs, ctx) -> new ListedWebhookEndpoint(rs.getLong("id"), rs.getString("url"),
                         rs.getBoolean("active") ? "active" : rs.getObject("paused_at") != null ? "paused" : "disabled",
                         rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
                         Optional.ofNullable(rs.getObject("paused_at", java.time.OffsetDateTime.class)).map(java.time.OffsetDateTime::toInstant),
-                        Optional.ofNullable(rs.getObject("secret_rotated_at", java.time.OffsetDateTime.class)).map(java.time.OffsetDateTime::toInstant)))
+                        Optional.ofNullable(rs.getObject("secret_rotated_at", java.time.OffsetDateTime.class)).map(java.time.OffsetDateTime::toInstant),
+                        Optional.ofNullable(rs.getObject("previous_secret_until", java.time.OffsetDateTime.class)).map(java.time.OffsetDateTime::toInstant)))
                 .list();
     }
 
-    public static Optional<ListedWebhookEndpoint> find(Handle handle, long id) {
-        return list(handle).stream().filter(endpoint -> endpoint.id() == id).findFirst();
+    public static Optional<ListedWebhookEndpoint> find(Handle handle, long id, Instant now) {
+        return list(handle, now).stream().filter(endpoint -> endpoint.id() == id).findFirst();
     }
 
     /** The URL of an endpoint, deleted ones included: the outbox keeps their history. */
@@ -58,11 +62,16 @@ public final class SqlWebhooks {
         return url.isPresent();
     }
 
-    /** Replaces the endpoint's secret; messages delivered from now on are signed with the new one. */
-    public static Optional<String> rotateSecret(Handle handle, long id, String secret, Instant now) {
+    /**
+     * Replaces the endpoint's secret; messages delivered from now on are signed with the new one, and also with the one
+     * it replaces until {@code previousUntil} (empty: not at all). A secret replaced before, still in its grace, stops.
+     */
+    public static Optional<String> rotateSecret(Handle handle, long id, String secret, Optional<Instant> previousUntil, Instant now) {
         return handle.createQuery("""
-                        update webhook_endpoints set secret = :secret, secret_rotated_at = :at
+                        update webhook_endpoints set previous_secret = case when cast(:until as timestamptz) is null then null else secret end,
+                               previous_secret_until = :until, secret = :secret, secret_rotated_at = :at
                         where id = :id and deleted_at is null returning url""")
-                .bind("id", id).bind("secret", secret).bind("at", SqlPurchasing.utc(now)).mapTo(String.class).findOne();
+                .bind("id", id).bind("secret", secret).bindByType("until", previousUntil.map(SqlPurchasing::utc).orElse(null), java.time.OffsetDateTime.class)
+                .bind("at", SqlPurchasing.utc(now)).mapTo(String.class).findOne();
     }
 }

@@ -17,9 +17,12 @@ public final class ConsoleRows {
     private ConsoleRows() {
     }
 
-    /** Today's figures on the overview. */
+    /**
+     * Today's figures on the overview. Purchase orders are late with a line still owed past the date first confirmed,
+     * overdue with one past the date it is expected now (see {@link restock.purchasing.PurchaseOrder#daysLate}).
+     */
     public record Figures(int ordersToday, int unitsShippedToday, int waitingLines, int waitingUnits, int openPurchaseOrders,
-                          int latePurchaseOrders, int skusOutOfStock, int waitlistSignUps) {
+                          int latePurchaseOrders, int overduePurchaseOrders, int skusOutOfStock, int waitlistSignUps) {
     }
 
     /** One day of the trend on the overview. */
@@ -57,9 +60,12 @@ public final class ConsoleRows {
         }
     }
 
-    /** One purchase order in a list, with its due date and what is still open. */
+    /**
+     * One purchase order in a list, with its due date and what is still open; late with a line still owed past the date
+     * first confirmed, overdue with one past the date it is expected now (an open order only).
+     */
     public record PurchaseOrderRow(long id, long supplierId, String supplier, String status, Instant createdAt, int unitsOrdered, int unitsReceived,
-                                   Optional<LocalDate> nextExpected, boolean late) {
+                                   Optional<LocalDate> nextExpected, boolean late, boolean overdue) {
     }
 
     /** A supplier with its purchase orders in numbers. */
@@ -79,8 +85,16 @@ public final class ConsoleRows {
     public record MovementRow(Instant occurredAt, String kind, int quantity, Optional<String> reason) {
     }
 
-    /** An open purchase order line past its expected date. */
-    public record LateLine(long purchaseOrderId, long supplierId, String supplier, String sku, String name, int openUnits, LocalDate expectedDate) {
+    /**
+     * An open purchase order line still owed that is late (past the date first confirmed), overdue (past the date it is
+     * expected now), or both: a line moved from 1 Dec to 20 Dec is, on 10 Dec, late and not overdue.
+     */
+    public record LateOrOverdueLine(long purchaseOrderId, long supplierId, String supplier, String sku, String name, int openUnits,
+                                    LocalDate firstConfirmedDate, LocalDate expectedDate, boolean late, boolean overdue) {
+        /** "late", "overdue" or "late and overdue", as the overview says it. */
+        public String standing() {
+            return late && overdue ? "late and overdue" : late ? "late" : "overdue";
+        }
     }
 
     /** A waiting line whose promise has passed, or that has none. */

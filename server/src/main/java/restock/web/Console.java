@@ -211,12 +211,14 @@ public final class Console {
     }
 
     /**
-     * The page for a console address refused before any route runs (a dot segment such as %2e%2e): nothing is known
-     * of the session there, so it is the bare page.
+     * The page for a console address refused before any route runs (a dot segment such as %2e%2e, an empty segment as
+     * in /console//evil.example, a malformed escape such as %ZZ): nothing is known of the session there, so it is the
+     * bare page. It says plainly that the address is no page ("an escape" read as if something had got out).
      */
     public String unreadableAddress(int status) {
-        return pages.render("console/bare-error.jte", Map.of("title", "Unreadable address", "message", "This address could not be read "
-                + "(status " + status + "): it holds an escape the console's addresses never have, such as %2e%2e."));
+        return pages.render("console/bare-error.jte", Map.of("title", "Not a console page", "message", "This address is not a page of the "
+                + "console, and nothing was done (status " + status + "). The console's addresses are words and numbers between single "
+                + "slashes, such as /console/orders/12: check the address, or start from the overview."));
     }
 
     /** The page for a form larger than a request may be (a note of a million characters showed the API's JSON). */

@@ -139,25 +139,55 @@ final class ConsoleActions {
                 CancelQuestion.purchaseOrder(order, ending, loaded.getValue(), names)));
     }
 
+    /**
+     * A cancel sent without its confirmation asks first: the question page, or, for htmx (which would swap a whole page
+     * into the row it replaces), a redirect to that page, whose address is the one the cancel was sent to.
+     */
+    private void askFirst(Context ctx, Runnable question) {
+        if (ctx.header("HX-Request") != null) {
+            ctx.header("HX-Redirect", ctx.path());
+            return;
+        }
+        question.run();
+    }
+
+    /**
+     * A confirmed cancel, in one transaction. Sent from a question page, it carries that page's one-time key: a second
+     * "Yes, cancel" (a double click) shows what the first did, not a 409 for a cancel already done. Without a key (a
+     * script, htmx's own confirmation) a repeat is refused, as it was, for what is left.
+     */
+    private String cancelOnce(Context ctx, String request, java.util.function.Function<org.jdbi.v3.core.Handle, String> command) {
+        if (ctx.formParam(Console.ONCE_FIELD) == null) {
+            return restock.inTransaction(command::apply);
+        }
+        return OnceKeys.onceSaid(restock, ctx, "console cancel " + console.staff(ctx).username(), request,
+                "open the page again to see what is left to cancel", command);
+    }
+
     private void cancelOrder(Context ctx) {
         if (!confirmed(ctx)) {
-            askBeforeCancelling(ctx, Optional.empty());
+            askFirst(ctx, () -> askBeforeCancelling(ctx, Optional.empty()));
             return;
         }
         long id = ConsolePages.id(ctx);
-        var cancelled = restock.inTransaction(h -> restock.orders().cancelOpen(h, id, Optional.empty(), STAFF_REASON, VIA));
-        console.done(ctx, "/console/orders/" + id, "Order " + id + ": " + cancelledWords(cancelled.before(), cancelled.after()));
+        String message = cancelOnce(ctx, "cancel order " + id, h -> {
+            var cancelled = restock.orders().cancelOpen(h, id, Optional.empty(), STAFF_REASON, VIA);
+            return "Order " + id + ": " + cancelledWords(h, cancelled.before(), cancelled.after());
+        });
+        console.done(ctx, "/console/orders/" + id, message);
     }
 
     private void cancelLine(Context ctx) {
         long id = ConsolePages.id(ctx);
         int lineNumber = pathInt(ctx, "lineNumber");
         if (!confirmed(ctx)) {
-            askBeforeCancelling(ctx, Optional.of(lineNumber));
+            askFirst(ctx, () -> askBeforeCancelling(ctx, Optional.of(lineNumber)));
             return;
         }
-        var cancelled = restock.inTransaction(h -> restock.orders().cancelOpen(h, id, Optional.of(lineNumber), STAFF_REASON, VIA));
-        String message = "Order " + id + " line " + lineNumber + ": " + cancelledWords(cancelled.before(), cancelled.after());
+        String message = cancelOnce(ctx, "cancel order " + id + " line " + lineNumber, h -> {
+            var cancelled = restock.orders().cancelOpen(h, id, Optional.of(lineNumber), STAFF_REASON, VIA);
+            return "Order " + id + " line " + lineNumber + ": " + cancelledWords(h, cancelled.before(), cancelled.after());
+        });
         if (ctx.header("HX-Request") != null) {
             console.fragment(ctx, "console/row-message.jte", Map.of("message", message, "error", false));
         } else {
@@ -169,9 +199,9 @@ final class ConsoleActions {
      * "2 × Silk Fan cancelled; the customer was not charged" for each line whose cancelled units grew, or that nothing
      * changed; the customer's cancel page says the same of each line ({@link ChargeWords}).
      */
-    private String cancelledWords(Order before, Order after) {
-        Map<String, String> names = new ConsoleQueries(restock).productNames(after.lines().stream().map(OrderLine::sku).toList());
-        Map<Long, LinePayment> payments = restock.read(h -> restock.orders().payments(h, after));
+    private String cancelledWords(org.jdbi.v3.core.Handle h, Order before, Order after) {
+        Map<String, String> names = new ConsoleQueries(restock).productNames(h, after.lines().stream().map(OrderLine::sku).toList());
+        Map<Long, LinePayment> payments = restock.orders().payments(h, after);
         List<String> parts = new ArrayList<>();
         for (OrderLine line : after.lines()) {
             int was = before.lines().stream().filter(l -> l.id() == line.id()).mapToInt(l -> l.quantities().cancelled()).sum();
@@ -256,14 +286,16 @@ final class ConsoleActions {
     private void endPurchaseOrder(Context ctx, boolean close) {
         if (!confirmed(ctx)) {
             // Closing short withdraws the supply as cancelling does: both ask first (closing used to act on one click).
-            askBeforeEndingPurchaseOrder(ctx, close ? PurchaseOrder.Status.CLOSED : PurchaseOrder.Status.CANCELLED);
+            askFirst(ctx, () -> askBeforeEndingPurchaseOrder(ctx, close ? PurchaseOrder.Status.CLOSED : PurchaseOrder.Status.CANCELLED));
             return;
         }
         long id = ConsolePages.id(ctx);
-        PurchasingCommands.Ended ended = restock.inTransaction(h -> restock.purchasing().end(h, id,
-                close ? PurchaseOrder.Status.CLOSED : PurchaseOrder.Status.CANCELLED));
-        console.done(ctx, "/console/purchase-orders/" + id, "Purchase order " + id + (close
-                ? " closed: its open units no longer count as incoming." : " cancelled.") + WaitingWords.after(ended.waiting()));
+        String message = cancelOnce(ctx, (close ? "close" : "cancel") + " purchase order " + id, h -> {
+            PurchasingCommands.Ended ended = restock.purchasing().end(h, id, close ? PurchaseOrder.Status.CLOSED : PurchaseOrder.Status.CANCELLED);
+            return "Purchase order " + id + (close ? " closed: its open units no longer count as incoming." : " cancelled.")
+                    + WaitingWords.after(ended.waiting());
+        });
+        console.done(ctx, "/console/purchase-orders/" + id, message);
     }
 
     /** A stock count from the shelf: the ledger records the difference, and freed or missing units move the queue. */

@@ -12,6 +12,7 @@ import restock.views.ConsoleRows;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.planning.Planner;
+import restock.planning.SupplierLeadTime;
 import restock.purchasing.PurchaseOrder;
 import restock.service.ConsoleQueries;
 import restock.service.InsightQueries;
@@ -29,8 +30,6 @@ import java.util.TreeMap;
 final class ConsolePages {
     /** Weeks ahead on a SKU's chart. */
     static final int CHART_WEEKS_AHEAD = 12;
-    /** Days from today a purchase order made from a suggestion is expected, unless staff change it on the form. */
-    static final int DEFAULT_LEAD_TIME_DAYS = 14;
 
     private final Console console;
     private final Restock restock;
@@ -129,9 +128,10 @@ final class ConsolePages {
         model.put("suppliers", queries.suppliers().stream().map(ConsoleRows.SupplierRow::name).toList());
         String supplier = Optional.ofNullable(ctx.queryParam("supplier")).map(String::strip).filter(s -> !s.isEmpty())
                 .or(() -> sku.flatMap(queries::usualSupplier)).orElse("");
-        Optional<Integer> leadTimeDays = supplier.isEmpty() ? Optional.empty() : Optional.ofNullable(leadTimesBySupplier().get(supplier));
-        model.put("defaultExpected", restock.books().today().plusDays(leadTimeDays.orElse(DEFAULT_LEAD_TIME_DAYS)));
-        model.put("expectedNote", expectedNote(supplier, leadTimeDays));
+        Optional<SupplierLeadTime> leadTime = supplier.isEmpty() ? Optional.empty()
+                : Optional.of(leadTimesOf(java.util.Set.of(supplier)).get(supplier));
+        model.put("defaultExpected", restock.books().today().plusDays(leadTime.orElse(SupplierLeadTime.UNKNOWN).plannedDays()));
+        model.put("expectedNote", expectedNote(supplier, leadTime));
         model.put("sku", sku.map(Sku::code).orElse(""));
         model.put("supplier", supplier);
         Optional<String> quantity = Optional.ofNullable(ctx.queryParam("quantity")).filter(q -> q.matches("[0-9]{1,9}"));
@@ -149,15 +149,17 @@ final class ConsolePages {
 
     /**
      * Which lead time the expected dates were filled in with: every "Order some" filled them 14 days out, whatever the
-     * supplier (one states 35), and did not say so (an outside check).
+     * supplier (one states 35), and did not say so (an outside check); then with the stated 35 while the plan, and the
+     * planning page's words, used the 39 its deliveries took (a newcomer's check). Now the plan's lead time, said whence.
      */
-    static String expectedNote(String supplier, Optional<Integer> leadTimeDays) {
-        if (supplier.isEmpty()) {
-            return "Expected dates are filled in " + DEFAULT_LEAD_TIME_DAYS + " days out, the usual lead time when no supplier is named.";
+    static String expectedNote(String supplier, Optional<SupplierLeadTime> leadTime) {
+        if (supplier.isEmpty() || leadTime.isEmpty()) {
+            return "Expected dates are filled in " + Planner.DEFAULT_LEAD_TIME_DAYS + " days out, the usual lead time when no supplier is named.";
         }
-        return leadTimeDays.map(days -> "Expected dates are filled in " + days + " days out, the lead time " + supplier + " states.")
-                .orElse("Expected dates are filled in " + DEFAULT_LEAD_TIME_DAYS + " days out: " + supplier
-                        + " states no lead time (set one on its supplier page).");
+        SupplierLeadTime known = leadTime.get();
+        String note = "Expected dates are filled in " + known.plannedDays() + " days out, the lead time the plan uses for " + supplier
+                + " (" + known.words() + ")";
+        return known.statedDays().isEmpty() && known.deliveredDays().isEmpty() ? note + "; set one on its supplier page." : note + ".";
     }
 
     /**
@@ -171,7 +173,8 @@ final class ConsolePages {
         if (plan.get().suggestedQuantity() > 0) {
             return "Units filled in from the latest plan's suggestion for " + sku.code() + ".";
         }
-        return "No units filled in: the latest plan suggests none for " + sku.code() + ": " + plan.get().reason() + ".";
+        // In staff words: the planner's own reason ("nothing to order: the position 1759 (...)") read as jargon here too.
+        return "No units filled in: the latest plan suggests none for " + sku.code() + ": " + PlanWords.covered(plan.get()) + ".";
     }
 
     /** The list's page number ({@code ?page=}, from 1). */
@@ -233,17 +236,27 @@ final class ConsolePages {
                 .sorted(java.util.Comparator.comparing((Planner.SkuPlan plan) -> plan.orderBy().orElse(LocalDate.MAX)).thenComparing(Planner.SkuPlan::sku))
                 .limit(SUGGESTION_ROWS)
                 .forEach(plan -> bySupplier.computeIfAbsent(plan.supplier(), s -> new java.util.ArrayList<>()).add(plan));
-        List<Alerts.StockOut> stockOuts = Alerts.stockOuts(plans,
-                LocalDate.ofInstant(stored.ranAt(), java.time.ZoneOffset.UTC), STOCK_OUT_ROWS);
+        LocalDate plannedOn = LocalDate.ofInstant(stored.ranAt(), java.time.ZoneOffset.UTC);
+        LocalDate today = restock.books().today();
+        List<Alerts.StockOut> stockOuts = Alerts.stockOuts(plans, plannedOn, STOCK_OUT_ROWS);
         java.util.Set<String> shownSkus = new java.util.HashSet<>();
-        bySupplier.values().forEach(rows -> rows.forEach(plan -> shownSkus.add(plan.sku())));
+        Map<String, String> why = new java.util.HashMap<>();
+        bySupplier.values().forEach(rows -> rows.forEach(plan -> {
+            shownSkus.add(plan.sku());
+            why.put(plan.sku(), PlanWords.suggestion(plan, plannedOn, today));
+        }));
         Map<String, String> stockOutNotes = new java.util.HashMap<>();
-        plans.forEach(plan -> stockOutNotes.put(plan.sku(), stockOutNote(plan, ordered.contains(plan.sku()), shownSkus.contains(plan.sku()))));
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        stockOuts.forEach(out -> listed.add(out.sku()));
+        plans.stream().filter(plan -> listed.contains(plan.sku())).forEach(plan -> stockOutNotes.put(plan.sku(),
+                PlanWords.stockOutNote(plan, ordered.contains(plan.sku()), shownSkus.contains(plan.sku()), plannedOn, today)));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("bySupplier", bySupplier);
+        model.put("why", why);
         model.put("stockOuts", stockOuts);
         model.put("stockOutNotes", stockOutNotes);
-        model.put("expected", expectedBySupplier(bySupplier.keySet()));
+        model.put("leadTimes", leadTimesOf(bySupplier.keySet()));
+        model.put("today", today);
         model.put("serviceLevel", stored.serviceLevel());
         model.put("skus", plans.size());
         model.put("ranAt", stored.ranAt());
@@ -257,40 +270,18 @@ final class ConsolePages {
     }
 
     /**
-     * What the planning page says beside a SKU that will run out, about its suggestion: the page listed 12 run-outs and
-     * suggested 2, with nothing said of the other 10 (an outside check).
+     * The lead time each named supplier's purchase order is expected after by default: the one the plan uses
+     * ({@link SupplierLeadTime}), unknown for a name not on record; every supplier got today + 14 before, also one that
+     * states 35 (an operations check). Only the named suppliers' deliveries are read.
      */
-    static String stockOutNote(Planner.SkuPlan plan, boolean orderedSince, boolean shown) {
-        if (orderedSince) {
-            return "Ordered since this plan was made.";
-        }
-        if (plan.suggestedQuantity() > 0) {
-            return shown ? "Suggested below: " + plan.suggestedQuantity() + " units." : "Suggested (" + plan.suggestedQuantity()
-                    + " units) but not among the suggestions shown; the whole plan is at GET /api/planning/runs/latest.";
-        }
-        return "Nothing suggested: " + plan.reason() + ".";
-    }
-
-    /**
-     * The date each supplier's purchase order is expected by default: today plus the lead time the supplier states, 14
-     * days when it states none (every supplier got today + 14 before, also one that states 35; an operations check).
-     */
-    private Map<String, LocalDate> expectedBySupplier(java.util.Set<String> names) {
-        LocalDate today = restock.books().today();
-        Map<String, Integer> leadTimes = leadTimesBySupplier();
-        Map<String, LocalDate> expected = new java.util.HashMap<>();
-        names.forEach(name -> expected.put(name, today.plusDays(leadTimes.getOrDefault(name, DEFAULT_LEAD_TIME_DAYS))));
-        return expected;
-    }
-
-    /** Each supplier's stated lead time in days, by name (suppliers that state none are left out). */
-    private Map<String, Integer> leadTimesBySupplier() {
-        Map<String, Integer> leadTimes = new java.util.HashMap<>();
+    private Map<String, SupplierLeadTime> leadTimesOf(java.util.Set<String> names) {
+        Map<String, SupplierLeadTime> leadTimes = new java.util.HashMap<>();
+        names.forEach(name -> leadTimes.put(name, SupplierLeadTime.UNKNOWN));
         restock.read(h -> {
             long after = 0;
             for (int page = 0; page < MAX_SUPPLIER_PAGES; page++) {
                 var suppliers = restock.catalogEdits().suppliers(h, after, CatalogEdits.MAX_PAGE_SIZE);
-                suppliers.items().forEach(s -> s.leadTimeDays().ifPresent(days -> leadTimes.put(s.name(), days)));
+                suppliers.items().stream().filter(s -> names.contains(s.name())).forEach(s -> leadTimes.put(s.name(), planning.leadTime(h, s)));
                 if (!suppliers.more()) {
                     break;
                 }

@@ -8,7 +8,6 @@ import restock.common.InvalidInput;
 import restock.purchasing.PurchaseOrderRequest;
 
 import java.math.BigDecimal;
-import java.util.Currency;
 import java.util.regex.Pattern;
 
 /**
@@ -106,7 +105,7 @@ final class FormNumbers {
     }
 
     private static int digits(String currency) {
-        return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return restock.catalog.Currencies.minorDigits(currency);
     }
 
     private static String shown(String value) {

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,7 +26,7 @@ public final class Format {
 
     /** An amount in minor units as the forms take it, in the currency's major unit: 1299 in GBP is "12.99", in JPY "1299". */
     public static String amount(long amountMinor, String currency) {
-        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        int digits = restock.catalog.Currencies.minorDigits(currency);
         return BigDecimal.valueOf(amountMinor, digits).toPlainString();
     }
 

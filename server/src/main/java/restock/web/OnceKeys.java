@@ -18,7 +18,8 @@ import java.util.function.Function;
 /**
  * A form's one-time key ({@link Chrome#formKey}, sent as {@link Console#ONCE_FIELD}) and the hash of what the form
  * asked, for {@link restock.service.IdempotentCommands#run}: a form sent twice acts once. The forms whose repeat would
- * act twice carry one: those that create (a purchase order, a product) and those that move stock (a receipt, a count).
+ * act twice carry one: those that create (a purchase order, a product) and those that move stock (a receipt, a count);
+ * the question before a cancel carries one too, so a double click on its button shows what was done, not a refusal.
  */
 final class OnceKeys {
     private OnceKeys() {

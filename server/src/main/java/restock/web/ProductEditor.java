@@ -2,6 +2,7 @@ package restock.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import restock.catalog.Currencies;
 import restock.catalog.AuditEntry;
 import restock.catalog.BackorderPolicy;
 import restock.catalog.CatalogAudit;
@@ -129,7 +130,7 @@ public final class ProductEditor {
         String name = text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required"));
         String currency = text(ctx, "currency").orElseThrow(() -> new InvalidInput("currency", "the currency is required"));
         // The code is checked before the price is read in it (how many decimals it has).
-        new Money(0, currency);
+        Currencies.checked("currency", currency);
         long price = FormNumbers.price("price", text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")), currency);
         Product product = new Product(sku, name, new Money(price, currency), policy(ctx, "when-supply-confirmed"),
                 new Lifecycle(text(ctx, "releaseDate").map(ProductEditor::date), false));

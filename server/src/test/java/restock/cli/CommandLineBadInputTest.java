@@ -24,6 +24,22 @@ class CommandLineBadInputTest {
         }
     }
 
+    /** {@code restock keys} and {@code restock users} alone printed a usage line and said 0 ("done") to a script that had done nothing. */
+    @Test
+    void a_command_that_only_groups_subcommands_run_without_one_prints_its_usage_and_says_bad_input() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "keys")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("create, list, rotate, revoke").contains("Usage: restock keys");
+
+        err.reset();
+        assertThat(run(err, "users")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("create, list, set-password").contains("Usage: restock users");
+
+        err.reset();
+        assertThat(run(err)).as("restock alone").isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("serve, import, export").contains("Usage: restock");
+    }
+
     @Test
     void unknown_formats_and_import_kinds_are_named() throws java.io.IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -73,10 +73,13 @@ abstract class CsvImportChecks {
                 B-3,Bad Price,abc,GBP,,
                 B-4,Bad Policy,100,GBP,sometimes,
                 B-5,Fine Too,250,EUR,always,10
+                B-6,Old Money,250,DEM,never,
                 """);
         assertThat(result.imported()).isZero();
-        assertThat(result.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(3, 4, 5);
+        assertThat(result.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(3, 4, 5, 7);
         assertThat(result.errors().get(1).message()).contains("price_minor must be a whole number");
+        // Money no longer in use is refused with the rest, before anything is written (Currencies.checked).
+        assertThat(result.errors().get(3).message()).contains("DEM (German Mark) is no longer in use");
         assertThat(count("products")).isEqualTo(before);
     }
 

@@ -109,8 +109,7 @@ class DemoYearTest {
                     answered.prediction());
             grains.add(forecast.grain());
             var leadTimes = inputs.get(plan.sku()).leadTimesDays();
-            double leadMean = leadTimes.isEmpty() ? Planner.DEFAULT_LEAD_TIME_DAYS
-                    : leadTimes.stream().mapToInt(Integer::intValue).average().orElseThrow();
+            double leadMean = Planner.meanLeadTimeDays(leadTimes);
             int days = (int) Math.ceil(leadMean) + Planner.REVIEW_PERIOD_DAYS;
             assertThat(plan.dailyDemand()).as("%s: the plan's rate against the forecast route's, over %d days", sku, days)
                     .isCloseTo(forecast.dailyRate(today, days), org.assertj.core.data.Offset.offset(1e-9));

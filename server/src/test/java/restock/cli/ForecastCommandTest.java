@@ -175,6 +175,26 @@ class ForecastCommandTest {
     }
 
     @Test
+    void a_row_with_too_many_or_too_few_fields_is_one_of_its_series_refused_rows() throws Exception {
+        // B's rows have a field too many and one too few: B was told it "has no rows", and A's gap at the short row was
+        // named again as a missing t.
+        Path input = write("history.csv", "series_id,t,value\nA,1,5\nB,1,4,9\nA,2\nB,2\nA,3,7\n");
+        Path meta = write("meta.csv", "series_id,frequency,h\nA,1,3\nB,1,3\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", folder.resolve("f.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("history.csv line 3 has 4 fields, the header 3")
+                .contains("history.csv line 4 has 2 fields, the header 3")
+                .contains("meta.csv line 3: series B: all 2 of its rows in history.csv were refused (the first on line 3, its problem named"
+                        + " with it), so it has nothing to forecast from")
+                .doesNotContain("series B has no rows")
+                .doesNotContain("t = 2 is missing")
+                .contains("history.csv line 5 has 2 fields, the header 3")
+                .contains("nothing forecast: fix these 4 problems");
+    }
+
+    @Test
     void a_missing_column_an_unknown_method_and_a_missing_file_are_named() throws Exception {
         Path input = write("history.csv", "id,t,value\nA,1,5\n");
         Path meta = write("meta.csv", "series_id,h\nA,3\n");

@@ -150,6 +150,22 @@ class JettyErrorsAsProblemsTest {
         }
     }
 
+    /**
+     * A console address Jetty refuses at its request line (a malformed escape, an encoded NUL) answered the API's JSON:
+     * Jetty hands such a request to the error handler as "/badMessage", without its path. Staff get the console's page,
+     * which says plainly that the address is no console page (an empty segment was "an escape"); the API's stay JSON.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/console/products/%ZZ", "/console/%00", "/console/skus/a%00b?q=1", "/console//evil.example"})
+    void a_console_address_jetty_refuses_is_the_console_s_page_saying_it_is_no_page(String path) throws IOException {
+        String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+        assertThat(answer).as(answer).startsWith("HTTP/1.1 400 ");
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT)).as(answer).contains("content-type: text/html");
+        assertThat(answer).contains("This address is not a page of the console").contains("href=\"/console/overview\"")
+                .doesNotContain("escape");
+        assertRefusedAsProblem(raw("GET /api/products/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+    }
+
     /** A 4xx answer whose body is problem+json, judged on its status line and headers. */
     private static void assertRefusedAsProblem(String answer) {
         String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);

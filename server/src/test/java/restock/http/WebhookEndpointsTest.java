@@ -80,4 +80,49 @@ class WebhookEndpointsTest {
             assertThat(client.post("/api/webhooks", "{\"url\":\"https://hooks.example.com/a\"}").status()).isEqualTo(201);
         }
     }
+
+    /**
+     * rotate-secret had no overlap: the first delivery after it failed a receiver still holding the old secret (an
+     * outside check). For the grace period (graceMinutes, 60 by default, like an API key's) deliveries are signed with
+     * both secrets; then with the new one alone.
+     */
+    @Test
+    void a_rotated_secret_keeps_signing_beside_the_new_one_for_the_grace_period() {
+        restock.common.HandClock clock = new restock.common.HandClock(Instant.parse("2026-12-07T10:00:00Z"));
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0), clock)) {
+            ApiClient client = api.client();
+            JsonNode created = client.post("/api/webhooks", "{\"url\":\"https://hooks.example.com/a\"}").json();
+            String url = created.path("url").asText();
+            String first = created.path("secret").asText();
+            String path = "/api/webhooks/" + created.path("id").asLong() + "/rotate-secret";
+
+            JsonNode rotated = client.post(path, "{\"graceMinutes\":30}").json();
+            String second = rotated.path("secret").asText();
+            assertThat(rotated.path("previousSecretUntil").asText()).isEqualTo("2026-12-07T10:30:00Z");
+            assertThat(signingSecrets(api, url)).containsExactly(second, first);
+            assertThat(client.get("/api/webhooks").json().path("items").get(0).path("previousSecretUntil").asText()).isEqualTo("2026-12-07T10:30:00Z");
+            String header = restock.notify.WebhookSignature.header(signingSecrets(api, url), clock.instant(), "{}");
+            assertThat(restock.notify.WebhookSignature.verify(first, header, "{}", clock.instant(), java.time.Duration.ofMinutes(5))).isTrue();
+            assertThat(restock.notify.WebhookSignature.verify(second, header, "{}", clock.instant(), java.time.Duration.ofMinutes(5))).isTrue();
+            clock.advance(java.time.Duration.ofMinutes(30));
+            assertThat(signingSecrets(api, url)).as("the grace is over").containsExactly(second);
+            assertThat(client.get("/api/webhooks").json().path("items").get(0).has("previousSecretUntil")).isFalse();
+
+            String third = client.post(path, "").json().path("secret").asText();
+            assertThat(signingSecrets(api, url)).as("60 minutes without a body").containsExactly(third, second);
+            JsonNode now = client.post(path, "{\"graceMinutes\":0}").json();
+            assertThat(now.has("previousSecretUntil")).isFalse();
+            assertThat(signingSecrets(api, url)).containsExactly(now.path("secret").asText());
+
+            var tooLong = client.post(path, "{\"graceMinutes\":10081}");
+            assertThat(tooLong.status()).isEqualTo(400);
+            assertThat(tooLong.json().path("field").asText()).isEqualTo("graceMinutes");
+            assertThat(client.post(path, "{\"grace\":5}").status()).as("a field it does not have").isEqualTo(400);
+        }
+    }
+
+    private static List<String> signingSecrets(RunningApi api, String url) {
+        return api.restock().read(h -> api.restock().webhooks().signingSecrets(h, url));
+    }
 }
+

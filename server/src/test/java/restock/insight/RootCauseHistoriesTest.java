@@ -88,6 +88,8 @@ class RootCauseHistoriesTest {
         assertThat(kinds(causes)).containsExactly("supplier_late");
         JsonNode line = causes.get(0).get("evidence").get("purchaseOrderLines").get(0);
         assertThat(line.get("supplier").asText()).isEqualTo("Slow Ltd");
+        // Counted from the date first confirmed: "late" (its first name, daysOverdue, is kept for clients that read it).
+        assertThat(line.get("daysLate").asInt()).isEqualTo(10);
         assertThat(line.get("daysOverdue").asInt()).isEqualTo(10);
         assertThat(line.get("receivedByEventUnits").asInt()).isZero();
         assertThat(causes.get(0).get("evidence").get("missingUnits").asInt()).isEqualTo(100);

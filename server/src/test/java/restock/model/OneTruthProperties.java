@@ -149,7 +149,8 @@ class OneTruthProperties {
 
     @AfterContainer
     static void enough_steps_ran() {
-        System.out.println("model-based test: " + STEPS.get() + " steps compared");
+        System.out.println("model-based test: " + STEPS.get() + " steps compared; " + World.MORE_DUE_SHOWN.get()
+                + " out-of-stock answers said when more is due, as the model did");
         System.out.print(StepTimes.report(STEPS.get()));
         System.out.printf("model-based test: the histories ran %.1f s (%.0f steps/s), generation and the model included%n",
                 HISTORY_NANOS.get() / 1e9, STEPS.get() / (HISTORY_NANOS.get() / 1e9));
@@ -159,6 +160,8 @@ class OneTruthProperties {
                     serverCpu(database));
         }
         assertThat(STEPS.get()).as("steps of random history compared with the model").isGreaterThanOrEqualTo(MIN_STEPS);
+        assertThat(World.MORE_DUE_SHOWN.get()).as("out-of-stock answers that said when more is due (5,096 in 10,006 steps once)")
+                .isPositive();
         if (database != null) {
             database.close();
         }

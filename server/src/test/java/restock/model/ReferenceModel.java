@@ -157,8 +157,12 @@ final class ReferenceModel {
     record Promise(LocalDate from, LocalDate to, double probability) {
     }
 
-    /** What an order for some units would get. */
-    record Decision(int reserve, int waiting, int refused, Status status, Optional<Promise> promise) {
+    /**
+     * What an order for some units would get; for refused units, when more is due: the promise the whole shortfall
+     * would get were it let wait (a policy that lets none wait, a cap reached, a discontinued product), promising
+     * nothing to this order.
+     */
+    record Decision(int reserve, int waiting, int refused, Status status, Optional<Promise> promise, Optional<Promise> moreDue) {
     }
 
     Instant now;
@@ -410,7 +414,7 @@ final class ReferenceModel {
         int reserve = Math.min(quantity, usable);
         int shortfall = quantity - reserve;
         if (shortfall == 0) {
-            return new Decision(reserve, 0, 0, Status.IN_STOCK, Optional.empty());
+            return new Decision(reserve, 0, 0, Status.IN_STOCK, Optional.empty(), Optional.empty());
         }
         Unclaimed unclaimed = unclaimed(product);
         int waiting = 0;
@@ -428,7 +432,8 @@ final class ReferenceModel {
         int refused = shortfall - waiting;
         Status status = refused > 0 ? (product.discontinued ? Status.DISCONTINUED : Status.OUT_OF_STOCK)
                 : released(product) ? Status.BACKORDER : Status.PREORDER;
-        return new Decision(reserve, waiting, refused, status, waiting > 0 ? outlookFor(product, unclaimed, waiting) : Optional.empty());
+        Optional<Promise> moreDue = refused > 0 ? outlookFor(product, unclaimed, shortfall) : Optional.empty();
+        return new Decision(reserve, waiting, refused, status, waiting > 0 ? outlookFor(product, unclaimed, waiting) : Optional.empty(), moreDue);
     }
 
     // ---- commands (each returns false where the product refuses it) ----

@@ -23,6 +23,12 @@ final class StepTimes {
     private static final ThreadLocal<long[]> STATEMENTS = ThreadLocal.withInitial(() -> new long[1]);
     private static final LongAdder ALL_STATEMENTS = new LongAdder();
     private static final ThreadLocal<String> OPEN = new ThreadLocal<>();
+    /**
+     * {@code -Drestock.model.logSql=true} prints every statement with the part of a step it ran in, to find which
+     * statements a part repeats ({@code grep '^SQL' | cut -c1-150 | sort | uniq -c}); a short run is enough.
+     */
+    private static final boolean PRINT_STATEMENTS = Boolean.getBoolean("restock.model.logSql");
+    private static final int PRINTED_CHARACTERS = 160;
 
     private StepTimes() {
     }
@@ -39,6 +45,10 @@ final class StepTimes {
             @Override
             public void logBeforeExecution(StatementContext context) {
                 STATEMENTS.get()[0]++;
+                if (PRINT_STATEMENTS) {
+                    String sql = context.getRenderedSql().replaceAll("\\s+", " ");
+                    System.out.println("SQL [" + OPEN.get() + "] " + sql.substring(0, Math.min(PRINTED_CHARACTERS, sql.length())));
+                }
                 ALL_STATEMENTS.increment();
             }
         });

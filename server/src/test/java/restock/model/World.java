@@ -329,6 +329,7 @@ final class World {
                 boolean waitsWhole = answer.decision().refused() == 0 && answer.decision().waiting() > 0;
                 assertThat(answer.availability().eta()).as(what + " eta shown")
                         .isEqualTo(waitsWhole ? answer.decision().promise() : Optional.empty());
+                checkMoreDueShown(what, expected, answer.availability());
                 Admission decided = underLock.decisions().get(answer.sku()).get(QUANTITIES.indexOf(answer.quantity()));
                 assertThat(decided).as("the decision for " + answer.quantity() + " " + sku + " on the locked book (the availability answer differs)")
                         .isEqualTo(answer.decision());
@@ -375,15 +376,42 @@ final class World {
         assertThat(new int[] {actual.reserved(), actual.waiting(), actual.refused()}).as(what + ": reserved, waiting, refused")
                 .containsExactly(expected.reserve(), expected.waiting(), expected.refused());
         assertThat(actual.status().name()).as(what + " status").isEqualTo(expected.status().name());
-        assertThat(actual.promise().isPresent()).as(what + " promised").isEqualTo(expected.promise().isPresent());
-        if (expected.promise().isPresent()) {
-            Promise promise = actual.promise().orElseThrow();
-            ReferenceModel.Promise model = expected.promise().get();
-            assertThat(List.of(promise.from(), promise.to())).as(what + " promise dates").containsExactly(model.from(), model.to());
-            assertThat(promise.probability()).as(what + " promise probability").isCloseTo(model.probability(),
+        assertPromise(what + " promise", expected.promise(), actual.promise());
+        assertPromise(what + " more due", expected.moreDue(), actual.moreDue());
+    }
+
+    private static void assertPromise(String what, Optional<ReferenceModel.Promise> expected, Optional<Promise> actual) {
+        assertThat(actual.isPresent()).as(what + " given").isEqualTo(expected.isPresent());
+        if (expected.isPresent()) {
+            Promise promise = actual.orElseThrow();
+            ReferenceModel.Promise model = expected.get();
+            assertThat(List.of(promise.from(), promise.to())).as(what + " dates").containsExactly(model.from(), model.to());
+            assertThat(promise.probability()).as(what + " probability").isCloseTo(model.probability(),
                     org.assertj.core.data.Offset.offset(PROBABILITY_TOLERANCE));
         }
     }
+
+    /**
+     * An out-of-stock answer says when more is due exactly when the model has more due, in its message and its note,
+     * whether some units can be ordered or none.
+     */
+    private void checkMoreDueShown(String what, ReferenceModel.Decision expected, restock.promise.Availability shown) {
+        if (expected.status() != ReferenceModel.Status.OUT_OF_STOCK) {
+            return;
+        }
+        String note = shown.note().orElse("");
+        if (expected.moreDue().isEmpty()) {
+            assertThat(List.of(shown.message(), note)).as(what + ": message and note with nothing more due").noneMatch(text -> text.contains("more is due"));
+            return;
+        }
+        MORE_DUE_SHOWN.incrementAndGet();
+        ReferenceModel.Promise due = expected.moreDue().get();
+        String words = "more is due " + restock.promise.Availability.range(new Promise(due.from(), due.to(), due.probability(), Optional.empty()), model.today());
+        assertThat(List.of(shown.message(), note)).as(what + ": message and note say when more is due").allMatch(text -> text.contains(words));
+    }
+
+    /** Out-of-stock answers that said when more is due, over the run: the comparison above is not of empties only. */
+    static final java.util.concurrent.atomic.AtomicLong MORE_DUE_SHOWN = new java.util.concurrent.atomic.AtomicLong();
 
     private static void assertLine(String what, Admission answer, OrderLine line) {
         assertThat(new int[] {line.quantities().reserved(), line.quantities().waiting(), line.quantities().refused()})

@@ -171,9 +171,9 @@ class MailThatReachesTest {
     /** An order placed without a payment method is paid for by the shop: the mail promises nothing about charging. */
     @Test
     void the_waiting_mail_promises_no_charge_only_when_restock_takes_the_payment() {
-        Notice.Waiting held = new Notice.Waiting("ann@example.com", 7, "S-1", "Cups", 1, Optional.empty(), Optional.empty(),
+        Notice.Waiting held = new Notice.Waiting("ann@example.com", 7, 1, "S-1", "Cups", 1, Optional.empty(), Optional.empty(), Optional.empty(),
                 "https://restock.example.com/cancel/abc", true);
-        Notice.Waiting elsewhere = new Notice.Waiting("ann@example.com", 7, "S-1", "Cups", 1, Optional.empty(), Optional.empty(),
+        Notice.Waiting elsewhere = new Notice.Waiting("ann@example.com", 7, 1, "S-1", "Cups", 1, Optional.empty(), Optional.empty(), Optional.empty(),
                 "https://restock.example.com/cancel/abc", false);
         MailTemplates.Rendered charged = MailTemplates.render(held, BRANDING);
         MailTemplates.Rendered shopTakesPayment = MailTemplates.render(elsewhere, BRANDING);
@@ -186,8 +186,8 @@ class MailThatReachesTest {
 
     @Test
     void html_parts_escape_what_the_customer_typed_and_text_parts_keep_it_as_typed() {
-        Notice.Waiting waiting = new Notice.Waiting("ann@example.com", 7, "S-1", "Cups & <Saucers>", 1, Optional.empty(),
-                Optional.empty(), "https://restock.example.com/cancel/a?b=1&c=2", true);
+        Notice.Waiting waiting = new Notice.Waiting("ann@example.com", 7, 1, "S-1", "Cups & <Saucers>", 1, Optional.empty(),
+                Optional.empty(), Optional.empty(), "https://restock.example.com/cancel/a?b=1&c=2", true);
         MailTemplates.Rendered mail = MailTemplates.render(waiting, BRANDING);
         assertThat(mail.subject()).isEqualTo("Your order 7: Cups & <Saucers> is on backorder");
         assertThat(mail.text()).contains("1 x Cups & <Saucers>.").contains("We will tell you as soon as we know when it ships.")

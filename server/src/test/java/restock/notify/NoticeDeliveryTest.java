@@ -91,8 +91,8 @@ class NoticeDeliveryTest {
         restock.inTransaction(h -> SqlOutbox.addEndpoint(h, hookUrl, WEBHOOK_SECRET, clock.instant()));
         relay = new NoticeRelay(restock, Branding.DEMO, "https://shop.example.com/pay?token={token}", clock);
         SmtpSender email = new SmtpSender(new SmtpSender.Settings("127.0.0.1", smtp.getSmtp().getPort(), false, null, null, "shop@example.com"));
-        WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock,
-                WebhookTargets.ANY_ADDRESS);
+        WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).stream().toList()), clock,
+                WebhookTargets.PRIVATE_ALLOWED);
         worker = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, email, Message.Channel.WEBHOOK, hooks), clock, 1);
         payments = new PaymentProcessor(restock, new SimulatedGateway(1, SimulatedGateway.Faults.NONE, clock), PaymentPolicy.DEFAULT, clock);
         sku = Sku.of("22423");
@@ -245,6 +245,75 @@ class NoticeDeliveryTest {
         settle();
         assertThat(webhooks).extracting(w -> w.get("topic")).contains("order.cancelled");
         assertWebhooksMatchTheSpec();
+    }
+
+    /**
+     * What a storefront developer's receiver missed (an outside check): which line of an order an event is about (an
+     * order may name a SKU twice), the probability beside the promised dates, the deadline to pay after a failed
+     * charge, who cancelled and why, and any word of a shipment.
+     */
+    @Test
+    void line_events_name_their_line_and_carry_the_odds_the_deadline_who_cancelled_and_the_shipment() throws Exception {
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Cake Stands Ltd", true,
+                List.of(new PurchaseOrderRequest.Line(sku, 10, LocalDate.parse("2026-12-20"))))));
+        Order twice = restock.inTransaction(h -> restock.orders().place(h, new OrderRequest("ann@example.com", true, 0,
+                List.of(new OrderRequest.Line(sku, 1), new OrderRequest.Line(sku, 2)), Optional.of("pm_card_visa"))));
+        settle();
+        List<JsonNode> waiting = dataOf("order.waiting");
+        assertThat(waiting).extracting(data -> data.path("lineNumber").asInt()).containsExactlyInAnyOrder(1, 2);
+        assertThat(waiting).allSatisfy(data -> {
+            assertThat(data.path("to").asText()).isNotEmpty();
+            assertThat(data.path("probability").isNumber()).as(data.toString()).isTrue();
+            assertThat(data.path("probability").asDouble()).isBetween(0.0, 1.0);
+        });
+
+        restock.inTransaction(h -> restock.purchasing().reschedule(h, po.id(), 1, LocalDate.parse("2026-12-28")));
+        settle();
+        assertThat(dataOf("order.promise_changed")).isNotEmpty().allSatisfy(data -> {
+            assertThat(data.path("lineNumber").asInt()).isIn(1, 2);
+            assertThat(data.path("from").asText()).isNotEmpty();
+            assertThat(data.path("probability").isNumber()).as(data.toString()).isTrue();
+        });
+
+        place("bob@example.com", SimulatedGateway.DECLINING_TOKEN);
+        settle();
+        restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(sku, 4))));
+        settle();
+        JsonNode failed = webhookData("payment.charge_failed");
+        String failedAt = webhooks.stream().filter(w -> "payment.charge_failed".equals(w.get("topic"))).findFirst()
+                .map(w -> readTree(w.get("body")).path("occurredAt").asText()).orElseThrow();
+        assertThat(Instant.parse(failed.path("payBy").asText())).isEqualTo(Instant.parse(failedAt).plus(PaymentPolicy.DEFAULT.chargeFailureHold()));
+        assertThat(failed.path("lineNumber").asInt()).isEqualTo(1);
+        String bobsMail = GreenMailUtil.getBody(messagesTo("bob@example.com").get(messagesTo("bob@example.com").size() - 1));
+        assertThat(bobsMail).contains("within " + PaymentPolicy.DEFAULT.chargeFailureHold().toHours() + " hours");
+
+        restock.inTransaction(h -> restock.orders().ship(h, twice.id()));
+        settle();
+        assertThat(dataOf("order.shipped")).extracting(data -> data.path("lineNumber").asInt() + ":" + data.path("quantity").asInt())
+                .containsExactlyInAnyOrder("1:1", "2:2");
+        assertThat(subjects("ann@example.com")).as("a shipment is told to the shop, not mailed").noneMatch(subject -> subject.contains("shipped"));
+
+        Order cat = place("cat@example.com", "pm_card_visa");
+        settle();
+        restock.inTransaction(h -> restock.orders().cancelWaiting(h, cat.id(), "found it elsewhere", "cancel-link"));
+        settle();
+        JsonNode cancelled = webhookData("order.cancelled");
+        assertThat(cancelled.path("cancelledBy").asText()).isEqualTo("customer");
+        assertThat(cancelled.path("reason").asText()).isEqualTo("found it elsewhere");
+        assertThat(cancelled.path("lineNumber").asInt()).isEqualTo(1);
+        assertWebhooksMatchTheSpec();
+    }
+
+    private List<JsonNode> dataOf(String topic) {
+        return webhooks.stream().filter(w -> topic.equals(w.get("topic"))).map(w -> readTree(w.get("body")).path("data")).toList();
+    }
+
+    private static JsonNode readTree(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A promise that moved and then filled before the relay ran is not told as a change with nothing waiting. */

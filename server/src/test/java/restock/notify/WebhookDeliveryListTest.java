@@ -72,8 +72,8 @@ class WebhookDeliveryListTest {
 
     private DeliveryWorker worker() {
         var restock = api.restock();
-        WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), clock,
-                WebhookTargets.ANY_ADDRESS);
+        WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).stream().toList()), clock,
+                WebhookTargets.PRIVATE_ALLOWED);
         return new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, message -> { }, Message.Channel.WEBHOOK, hooks), clock, 1);
     }
 

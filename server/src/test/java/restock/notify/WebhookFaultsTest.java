@@ -94,7 +94,7 @@ class WebhookFaultsTest {
             return null;
         });
         List<String> mailed = Collections.synchronizedList(new ArrayList<>());
-        WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).orElse(null)), Clock.systemUTC());
+        WebhookSender hooks = new WebhookSender(url -> restock.read(h -> SqlOutbox.endpointSecret(h, url).stream().toList()), Clock.systemUTC());
         DeliveryWorker worker = new DeliveryWorker(restock, Map.of(Message.Channel.EMAIL, message -> mailed.add(message.recipient()),
                 Message.Channel.WEBHOOK, hooks), Clock.systemUTC(), 1);
 
@@ -118,7 +118,7 @@ class WebhookFaultsTest {
                 .bind("url", url).execute());
         restock.inTransaction(h -> SqlOutbox.enqueue(h, new Message(UUID.randomUUID(), Message.Channel.WEBHOOK, "order.waiting", url,
                 null, "{}", null, "webhook:" + url), Instant.now()));
-        WebhookSender hooks = new WebhookSender(u -> restock.read(h -> SqlOutbox.endpointSecret(h, u).orElse(null)), Clock.systemUTC());
+        WebhookSender hooks = new WebhookSender(u -> restock.read(h -> SqlOutbox.endpointSecret(h, u).stream().toList()), Clock.systemUTC());
 
         new DeliveryWorker(restock, Map.of(Message.Channel.WEBHOOK, hooks), Clock.systemUTC(), 1).runOnce();
 
@@ -147,8 +147,8 @@ class WebhookFaultsTest {
             restock.inTransaction(h -> SqlOutbox.enqueue(h, new Message(UUID.randomUUID(), Message.Channel.WEBHOOK, "order.waiting", url,
                     null, "{}", null, "webhook:" + url), Instant.now()));
         }
-        WebhookSender hooks = new WebhookSender(u -> restock.read(h -> SqlOutbox.endpointSecret(h, u).orElse(null)), Clock.systemUTC(),
-                WebhookTargets.ANY_ADDRESS);
+        WebhookSender hooks = new WebhookSender(u -> restock.read(h -> SqlOutbox.endpointSecret(h, u).stream().toList()), Clock.systemUTC(),
+                WebhookTargets.PRIVATE_ALLOWED);
         MessageSender sender = message -> {
             if (message.recipient().equals(failing)) {
                 throw new MessageSender.DeliveryFailed("the endpoint answered HTTP 500", new java.io.IOException(
@@ -169,12 +169,13 @@ class WebhookFaultsTest {
         List<String> lines = captured.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).contains("(webhook order.waiting) not delivered on try 1: ")
                 .contains("; next attempt at ").doesNotContain("s3cr3tPathToken").doesNotContain("token=abc"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("no HTTP answer from the endpoint").contains("(ConnectException: no connection (refused, or no route to the host)"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("connection to 127.0.0.1:" + closedPort + " refused")
+                .contains("(ConnectException: no connection (refused, or no route to the host)"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("the endpoint answered HTTP 500 (IOException: proxy said no to "
                 + "https://hooks.example.com/..., caused by IllegalStateException: pool closed)"));
         List<String> recorded = restock.read(h -> h.createQuery("select last_error from outbox order by id").mapTo(String.class).list());
-        assertThat(recorded).as("the outbox's record says no more than before").containsExactly("no HTTP answer from the endpoint (the server log has the details)",
-                        "the endpoint answered HTTP 500");
+        assertThat(recorded).as("the outbox's record names the host, not the path").containsExactly(
+                "connection to 127.0.0.1:" + closedPort + " refused (nothing accepts connections at that port)", "the endpoint answered HTTP 500");
     }
 
     @Test

@@ -31,4 +31,17 @@ class WebhookSignatureTest {
         assertThat(WebhookSignature.verify(SECRET, "t=abc,v1=00", BODY, SENT, Duration.ofMinutes(5))).isFalse();
         assertThat(WebhookSignature.verify(SECRET, null, BODY, SENT, Duration.ofMinutes(5))).isFalse();
     }
+
+    /** While a rotated secret is in its grace period a delivery carries a v1 by each, and either secret verifies it. */
+    @Test
+    void a_header_signed_by_the_new_and_the_old_secret_verifies_with_either_and_with_no_other() {
+        String header = WebhookSignature.header(java.util.List.of("whsec_new_secret_value", SECRET), SENT, BODY);
+        assertThat(header).isEqualTo("t=1795000000,v1=" + WebhookSignature.header("whsec_new_secret_value", SENT, BODY).split(",v1=")[1]
+                + ",v1=" + KnownSignature.VALUE);
+        assertThat(WebhookSignature.verify(SECRET, header, BODY, SENT, Duration.ofMinutes(5))).as("the old secret").isTrue();
+        assertThat(WebhookSignature.verify("whsec_new_secret_value", header, BODY, SENT, Duration.ofMinutes(5))).as("the new secret").isTrue();
+        assertThat(WebhookSignature.verify("whsec_other_secret_value", header, BODY, SENT, Duration.ofMinutes(5))).isFalse();
+        assertThat(WebhookSignature.verify(SECRET, "t=1795000000,v1=zz,v1=" + KnownSignature.VALUE, BODY, SENT, Duration.ofMinutes(5)))
+                .as("a v1 that is not hex does not hide a genuine one").isTrue();
+    }
 }

@@ -51,6 +51,26 @@ class PlannerTest {
                 + " is 80, raised to the minimum order of 100");
     }
 
+    /**
+     * A suggestion for a SKU that runs out before an order placed now could arrive said nothing of it, nor that the units on
+     * order, which the position counts, come after the run-out (a newcomer's check).
+     */
+    @Test
+    void a_suggestion_says_when_it_runs_out_before_an_order_could_arrive_and_what_on_order_comes_after() {
+        // 50 free at 10 a day: out in 5 days; 38 days' lead time; 100 on order due in 20 days.
+        Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Slow Boats"), days(steady(10, 180)),
+                List.of(38), 50, 0, 0, 100, Optional.of(TODAY.plusDays(20)), 0, 1);
+
+        Planner.SkuPlan plan = Planner.plan(in, 0.95, TODAY, 1);
+
+        assertThat(plan.suggestedQuantity()).isPositive();
+        assertThat(plan.reason()).contains("; free stock runs out about " + TODAY.plusDays(5) + ", before an order placed now could arrive (about "
+                + TODAY.plusDays(38) + "), and the 100 on order, counted in the position, are due from " + TODAY.plusDays(20) + ", after it; orders ");
+        assertThat(plan.incoming()).isEqualTo(100);
+        assertThat(plan.nextReceipt()).contains(TODAY.plusDays(20));
+        assertThat(plan.leadTimeDays()).isEqualTo(38);
+    }
+
     @Test
     void a_well_stocked_seller_orders_nothing_yet_and_says_when_to() {
         Planner.Inputs in = new Planner.Inputs("22197", "Small Popcorn Holder", Optional.of("Hangzhou Giftware Co."), days(steady(10, 180)),

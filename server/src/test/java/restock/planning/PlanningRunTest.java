@@ -43,10 +43,25 @@ class PlanningRunTest {
     @Test
     void a_plan_written_as_csv_reads_back_as_the_same_plan() {
         Planner.SkuPlan suggested = new Planner.SkuPlan("22423", "Regency Cakestand, \"3 Tier\"", "Kyoto Fans Ltd", 1.25, 18, 6.5, 40, 3,
-                37, Optional.of(LocalDate.of(2026, 12, 9)), "position 3 is below the reorder point 18", 2.4, true);
+                37, Optional.of(LocalDate.of(2026, 12, 9)), "position 3 is below the reorder point 18", 2.4, true, 1200,
+                Optional.of(LocalDate.of(2026, 12, 20)), 38.25);
         Planner.SkuPlan idle = new Planner.SkuPlan("85099B", "Jumbo Bag", "unknown supplier", 0, 0, 0, 0, 12, 0, Optional.empty(), "",
                 Double.POSITIVE_INFINITY, false);
         assertThat(PlanCsv.read(PlanCsv.write(List.of(suggested, idle)))).containsExactly(suggested, idle);
+    }
+
+    /** A run stored before the plan kept its supply (what is on order, when, the lead time) still reads: none known, 14 days. */
+    @Test
+    void a_run_stored_before_the_supply_was_kept_reads_with_none_on_order() {
+        String stored = "sku,name,supplier,daily_demand,reorder_point,safety_stock,order_up_to,inventory_position,suggested_quantity,"
+                + "order_by,days_of_cover,stocks_out_before_next_receipt,reason\r\n22423,Cakestand,Kyoto Fans Ltd,1.250,18,6.5,40,3,37,2026-12-09,2.4,true,below\r\n";
+
+        Planner.SkuPlan read = PlanCsv.read(stored).get(0);
+
+        assertThat(read.suggestedQuantity()).isEqualTo(37);
+        assertThat(read.incoming()).isZero();
+        assertThat(read.nextReceipt()).isEmpty();
+        assertThat(read.leadTimeDays()).isEqualTo(Planner.DEFAULT_LEAD_TIME_DAYS);
     }
 
     @Test

@@ -50,4 +50,32 @@ class AvailabilityMessagesTest {
         assertThat(Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 0, Optional.empty(), Optional.empty(), true, Optional.of(60), TODAY)
                 .message()).isEqualTo("Out of stock — usually restocks every ~2 months");
     }
+
+    /**
+     * Some units can be ordered and more is due for the rest (a cap reached): the answer said only how many can be
+     * ordered, while the plain out-of-stock answer named the supply due; it says both, the note when more is due.
+     */
+    @Test
+    void only_some_can_be_ordered_and_more_is_due_says_both() {
+        Optional<Promise> ships = Optional.of(between("2026-12-12", "2026-12-15"));
+        Optional<Promise> due = Optional.of(between("2026-12-12", "2026-12-18"));
+        Availability partly = Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 3, ships, due, true, Optional.of(60), TODAY);
+        assertThat(partly.message()).isEqualTo("Only 3 can be ordered: 3 on backorder, shipping 12–15 Dec; more is due 12–18 Dec");
+        assertThat(partly.note()).contains("more is due 12–18 Dec");
+        Availability inStockToo = Availability.of(AvailabilityStatus.OUT_OF_STOCK, 2, 2, 3, ships, due, true, Optional.empty(), TODAY);
+        assertThat(inStockToo.message()).isEqualTo("Only 5 can be ordered: 2 in stock, 3 on backorder, shipping 12–15 Dec; more is due 12–18 Dec");
+        assertThat(Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 3, ships, Optional.empty(), true, Optional.of(60), TODAY).message())
+                .as("nothing more due: as before").isEqualTo("Only 3 can be ordered: 3 on backorder, shipping 12–15 Dec");
+    }
+
+    /** Before its release a product that may not wait for supply due after it said "no confirmed supply". */
+    @Test
+    void coming_soon_says_when_more_is_due_and_no_confirmed_supply_only_without_it() {
+        Optional<Promise> due = Optional.of(between("2026-12-20", "2026-12-23"));
+        Availability coming = Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 0, Optional.empty(), due, false, Optional.empty(), TODAY);
+        assertThat(coming.message()).isEqualTo("Coming soon — more is due 20–23 Dec");
+        assertThat(coming.note()).contains("not yet released; more is due 20–23 Dec");
+        assertThat(Availability.of(AvailabilityStatus.OUT_OF_STOCK, 0, 0, 0, Optional.empty(), Optional.empty(), false, Optional.empty(), TODAY)
+                .note()).contains("not yet released; no confirmed supply");
+    }
 }

@@ -41,7 +41,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DiscountedOrdersPoolTest {
     private static final int PER_KIND = 16;
-    private static final Database.Pool SMALL_POOL = new Database.Pool(4, Duration.ofSeconds(2));
+    /**
+     * Four connections, and a wait for one long enough that only a deadlock runs it out: the 48 orders take the SKU's
+     * lock one at a time, so the last waits about 44 placements for a connection; 2 s was enough on a quiet machine
+     * and ran out at a load average of 19 (CI beside six helpers' builds, 9ef0b3a) with no second connection taken.
+     * A thread holding one connection while it waits for another never gets one, whatever the wait.
+     */
+    private static final Database.Pool SMALL_POOL = new Database.Pool(4, Duration.ofSeconds(30));
     private Database database;
 
     @AfterEach

@@ -82,6 +82,14 @@ public final class ConsoleSession {
                 .header("Origin", base).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A form sent by htmx from one of the console's pages (it says so in HX-Request, and swaps what comes back into the page). */
+    public HttpResponse<String> postHtmx(String path, Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", base).header("HX-Request", "true").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A form body sent as given (a field named more than once, as a purchase order form's lines are). */
     public HttpResponse<String> postRaw(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")

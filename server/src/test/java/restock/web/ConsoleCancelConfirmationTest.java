@@ -107,6 +107,51 @@ class ConsoleCancelConfirmationTest {
         assertThat(staff.get("/console/orders/" + id + "/lines/7/cancel").statusCode()).isEqualTo(404);
     }
 
+    /**
+     * An htmx cancel without "confirm" got the whole question page, which htmx swaps into the row it replaces (a page in
+     * a table cell): it is sent to the question page instead, as htmx is sent to the sign-in page.
+     */
+    @Test
+    void an_htmx_cancel_without_its_confirmation_is_sent_to_the_question_page() {
+        long id = lampAndWaitingFans("dee@example.com");
+        long purchaseOrder = client.post("/api/purchase-orders", "{\"supplier\":\"Lamp Works\",\"newSupplier\":true,\"lines\":"
+                + "[{\"sku\":\"LAMP-1\",\"quantity\":5,\"expectedDate\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(5) + "\"}]}").json().path("id").asLong();
+
+        for (String path : new String[] {"/console/orders/" + id + "/cancel", "/console/orders/" + id + "/lines/2/cancel",
+                "/console/purchase-orders/" + purchaseOrder + "/cancel", "/console/purchase-orders/" + purchaseOrder + "/close"}) {
+            HttpResponse<String> asked = staff.postHtmx(path, Map.of("_csrf", csrf));
+            assertThat(asked.statusCode()).as(path).isEqualTo(200);
+            assertThat(asked.headers().firstValue("HX-Redirect")).as(path).hasValue(path);
+            assertThat(asked.body()).as(path).doesNotContain("<html").doesNotContain("yes-cancel");
+        }
+        assertThat(cancelled(id)).isZero();
+        assertThat(client.get("/api/purchase-orders/" + purchaseOrder).json().path("status").asText()).isEqualTo("open");
+    }
+
+    /**
+     * A double click on "Yes, cancel" showed the 409 page the second time ("already cancelled"), as if the cancel had
+     * failed: the second send of the same question page says what the first did, and that nothing more was done.
+     */
+    @Test
+    void yes_cancel_sent_twice_from_one_question_page_shows_what_the_first_did() {
+        long id = lampAndWaitingFans("eve@example.com");
+        Map<String, String> yes = Map.of("_csrf", csrf, "confirm", "yes",
+                "_once", ConsoleSession.hidden(staff.get("/console/orders/" + id + "/cancel").body(), "_once"));
+        String first = flash(staff.post("/console/orders/" + id + "/cancel", yes));
+        String second = flash(staff.post("/console/orders/" + id + "/cancel", yes));
+        assertThat(first).startsWith("Order " + id + ": 1 × Brass Lamp cancelled");
+        assertThat(second).isEqualTo(OnceKeys.SENT_BEFORE + first);
+        assertThat(cancelled(id)).isEqualTo(3);
+
+        long purchaseOrder = client.post("/api/purchase-orders", "{\"supplier\":\"Lamp Works\",\"newSupplier\":true,\"lines\":"
+                + "[{\"sku\":\"LAMP-1\",\"quantity\":5,\"expectedDate\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(5) + "\"}]}").json().path("id").asLong();
+        String path = "/console/purchase-orders/" + purchaseOrder + "/cancel";
+        Map<String, String> cancel = Map.of("_csrf", csrf, "confirm", "yes", "_once", ConsoleSession.hidden(staff.get(path).body(), "_once"));
+        String done = flash(staff.post(path, cancel));
+        assertThat(done).startsWith("Purchase order " + purchaseOrder + " cancelled.");
+        assertThat(flash(staff.post(path, cancel))).isEqualTo(OnceKeys.SENT_BEFORE + done);
+    }
+
     @Test
     void a_cancel_with_nothing_left_to_cancel_says_so_instead_of_asking() {
         long id = lampAndWaitingFans("cem@example.com");

@@ -164,6 +164,52 @@ class ConsoleCatalogueTest {
     }
 
     /**
+     * A product or supplier stored with XXX or XAU before today's currency rule could not be read (the rule was checked
+     * on read; the database takes any three capitals), and an obsolete code such as DEM was taken as money. What was
+     * stored is read and shown; an edit that keeps it is refused with what to do; a code no longer in use is refused.
+     */
+    @Test
+    void a_currency_stored_before_the_rule_is_read_and_shown_and_refused_only_when_edited() {
+        api.client().post("/api/products", "{\"sku\":\"OLD-1\",\"name\":\"Old Purse\",\"priceMinor\":300,\"currency\":\"GBP\"}");
+        long gold = api.client().post("/api/suppliers", "{\"name\":\"Gold Traders\",\"currency\":\"GBP\"}").json().get("id").asLong();
+        api.restock().inTransaction(h -> {
+            h.execute("update products set currency = 'XXX' where sku = 'OLD-1'");
+            return h.execute("update suppliers set currency = 'XAU' where id = ?", gold);
+        });
+
+        var product = api.client().get("/api/products/OLD-1");
+        assertThat(product.status()).as(product.responseBody()).isEqualTo(200);
+        assertThat(product.json().get("currency").asText()).isEqualTo("XXX");
+        var supplier = api.client().get("/api/suppliers/" + gold);
+        assertThat(supplier.status()).as(supplier.responseBody()).isEqualTo(200);
+        assertThat(supplier.json().get("currency").asText()).isEqualTo("XAU");
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        for (String page : java.util.List.of("/console/skus/OLD-1", "/console/products", "/console/suppliers/" + gold, "/console/suppliers")) {
+            HttpResponse<String> shown = staff.get(page);
+            assertThat(shown.statusCode()).as(page + ": " + shown.body()).isEqualTo(200);
+        }
+        assertThat(staff.get("/console/skus/OLD-1").body()).contains("300 XXX");
+
+        var kept = api.client().patch("/api/products/OLD-1", "{\"name\":\"Old Purse, red\"}");
+        assertThat(kept.status()).isEqualTo(400);
+        assertThat(kept.responseBody()).contains("the currency stored for product OLD-1, XXX, is not money a shop prices in today")
+                .contains("PATCH /api/products/OLD-1");
+        HttpResponse<String> keptInTheConsole = staff.post("/console/skus/OLD-1/edit", new java.util.LinkedHashMap<>(Map.of(
+                "_csrf", ConsoleSession.hidden(staff.get("/console/skus/OLD-1").body(), "_csrf"), "name", "Old Purse, red", "price", "300",
+                "policy", "when-supply-confirmed", "cap", "", "releaseDate", "", "category", "", "supplierId", "")));
+        assertThat(keptInTheConsole.statusCode()).isEqualTo(400);
+        assertThat(keptInTheConsole.body()).contains("The product was not saved: the currency stored for product OLD-1, XXX").contains("form keeps the one stored");
+        assertThat(api.client().patch("/api/products/OLD-1", "{\"name\":\"Old Purse, red\",\"currency\":\"GBP\"}").status()).isEqualTo(200);
+        var supplierKept = api.client().patch("/api/suppliers/" + gold, "{\"leadTimeDays\":9}");
+        assertThat(supplierKept.status()).isEqualTo(400);
+        assertThat(supplierKept.responseBody()).contains("the currency stored for supplier " + gold + ", XAU");
+
+        var obsolete = api.client().post("/api/products", "{\"sku\":\"DEM-1\",\"name\":\"Mark Purse\",\"priceMinor\":300,\"currency\":\"DEM\"}");
+        assertThat(obsolete.status()).isEqualTo(400);
+        assertThat(obsolete.responseBody()).contains("DEM (German Mark) is no longer in use");
+    }
+
+    /**
      * A price in scientific notation ("1e3") saved 1000.00 GBP, from the new product form and the edit form alike, while
      * the field asks for an amount such as 12.99 (an outside check): only plain decimal amounts are taken.
      */

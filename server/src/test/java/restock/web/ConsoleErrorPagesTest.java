@@ -53,7 +53,7 @@ class ConsoleErrorPagesTest {
         HttpResponse<String> refused = staff.get("/console/%2e%2e/api/orders");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertHtml(refused);
-        assertThat(refused.body()).contains("This address could not be read").contains("href=\"/console/overview\"");
+        assertThat(refused.body()).contains("This address is not a page of the console").contains("href=\"/console/overview\"");
         for (HttpResponse<String> wrongMethod : java.util.List.of(staff.get("/console/purchase-orders/1/receive"),
                 staff.open("/console/purchase-orders/1/receive"))) {
             assertThat(wrongMethod.statusCode()).isEqualTo(405);

@@ -76,23 +76,61 @@ class ConsolePlanningTest {
 
     /**
      * The page listed 12 SKUs running out and suggested 2, with nothing said of the rest (an outside check): each run-out
-     * says whether it is suggested and, if not, the plan's reason.
+     * says whether it is suggested and, if not, why; in words staff use, once, with dates as the console writes them
+     * (it said "Nothing suggested: nothing to order: the position 1759 (...) is above the reorder point 1081; ... due
+     * 2026-12-15", a newcomer's check).
      */
     @Test
-    void each_run_out_says_whether_it_is_suggested_and_if_not_why() {
+    void each_run_out_says_whether_it_is_suggested_and_if_not_why_in_plain_words() {
         try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
-            String covered = "nothing to order: the position 400 (free stock and what is on order, less units waiting) is above the reorder"
-                    + " point 150; but there is no free stock now, and the next receipt is due 2026-12-15: bring that delivery forward";
+            LocalDate today = api.restock().books().today();
+            String reason = "nothing to order: the position 1759 (free stock and what is on order, less units waiting) is above the reorder"
+                    + " point 1081; but there is no free stock now, and the next receipt is due " + today.plusDays(8) + ": bring that delivery forward";
             new PlanningQueries(api.restock()).runAndStore(0.95, plans -> PlanCsv.write(List.of(
-                    new Planner.SkuPlan("OUT-2", "Tin Drum", "Acme", 10, 150, 20, 220, 400, 0, Optional.empty(), covered, 0, true),
-                    new Planner.SkuPlan("LOW-2", "Glass Bead", "Acme", 2, 30, 5, 44, 10, 36, Optional.of(LocalDate.now(ZoneOffset.UTC)),
+                    new Planner.SkuPlan("OUT-2", "Tin Drum", "Acme", 10, 1081.04, 20, 1151, 1759, 0, Optional.empty(), reason, 0, true,
+                            2454, Optional.of(today.plusDays(8)), 39),
+                    new Planner.SkuPlan("LOW-2", "Glass Bead", "Acme", 2, 30, 5, 44, 10, 36, Optional.of(today),
                             "position 10 is at or below the reorder point 30", 2.5, true))));
             ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
 
             String planning = staff.get("/console/planning").body();
 
-            assertThat(rowOf(planning, "stock-outs", "OUT-2", "</tr>")).contains("Nothing suggested: " + covered + ".");
+            assertThat(rowOf(planning, "stock-outs", "OUT-2", "</tr>")).contains("Nothing suggested: stock and what is on order, less what customers "
+                            + "wait for (1,759), cover the demand until the next order could arrive; reorder at 1,081. Nothing is free now, and what is on order (2,454) "
+                            + "is due " + Format.day(today.plusDays(8)) + ": bring that delivery forward; an order today would arrive later "
+                            + "still, about " + Format.day(today.plusDays(39)) + ".")
+                    .doesNotContain("position").doesNotContain(today.plusDays(8).toString());
             assertThat(rowOf(planning, "stock-outs", "LOW-2", "</tr>")).contains("Suggested below: 36 units.");
+            assertThat(planning).contains("<summary>What the figures mean</summary>").contains("<dt>Reorder point</dt>");
+        }
+    }
+
+    /**
+     * A suggestion for a SKU that runs out before an order placed today could arrive said nothing of it, and the plan
+     * counts every unit on order as covering demand, also units due after the shelf empties (a newcomer's check): the
+     * row says both, in words, the planner's own reason kept under "How the planner reached it".
+     */
+    @Test
+    void a_suggestion_that_runs_out_before_an_order_today_could_arrive_says_so_and_when_what_is_on_order_comes() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            LocalDate today = api.restock().books().today();
+            String reason = "position 1400 is at or below the reorder point 1620 (normal lead-time demand, mean 1520 over 38 days)";
+            new PlanningQueries(api.restock()).runAndStore(0.95, plans -> PlanCsv.write(List.of(
+                    new Planner.SkuPlan("LATE-1", "Oak Chair", "Slow Boats", 40, 1620.04, 100, 1900, 1400, 500, Optional.of(today), reason,
+                            5.5, true, 1200, Optional.of(today.plusDays(20)), 38),
+                    new Planner.SkuPlan("SOON-1", "Pine Stool", "Slow Boats", 1, 10, 2, 17, 5, 12, Optional.of(today), "below", 60, false,
+                            0, Optional.empty(), 38))));
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+
+            String planning = staff.get("/console/planning").body();
+
+            String late = rowOf(planning, "suggestions", "LATE-1", "</tr>");
+            assertThat(late).contains("Stock and what is on order, less what customers wait for (1,400), are at or below the reorder point (1,620).")
+                    .contains("Runs out " + Format.day(today.plusDays(5)) + "; an order today arrives about " + Format.day(today.plusDays(38))
+                            + ". 1,200 on order, due after the run-out (from " + Format.day(today.plusDays(20)) + ").")
+                    .contains("<summary>How the planner reached it</summary>" + reason)
+                    .contains("<td class=\"num\" data-label=\"Reorder point\">1,620</td>");
+            assertThat(rowOf(planning, "suggestions", "SOON-1", "</tr>")).doesNotContain("Runs out").doesNotContain("on order, due");
         }
     }
 }

@@ -115,11 +115,41 @@ class ConsolePurchaseOrderListTest {
         String oars = staff.get("/console/purchase-orders?sku=OAR-1").body().replaceAll("\\s+", " ");
 
         assertThat(form(oars)).contains("value=\"Slow Boats\"").contains("type=\"date\" value=\"" + today.plusDays(35) + "\"");
-        assertThat(oars).contains("Expected dates are filled in 35 days out, the lead time Slow Boats states.")
+        assertThat(oars).contains("Expected dates are filled in 35 days out, the lead time the plan uses for Slow Boats (35 days stated, "
+                        + "no deliveries yet: planned with 35).")
                 .contains("No units filled in: the latest plan has no line for OAR-1");
         String kites = staff.get("/console/purchase-orders?sku=KITE-1&supplier=Fan%20Makers").body().replaceAll("\\s+", " ");
         assertThat(form(kites)).contains("type=\"date\" value=\"" + today.plusDays(14) + "\"");
-        assertThat(kites).contains("Expected dates are filled in 14 days out: Fan Makers states no lead time (set one on its supplier page).");
+        assertThat(kites).contains("Expected dates are filled in 14 days out, the lead time the plan uses for Fan Makers (none stated, "
+                + "no deliveries yet: planned with 14); set one on its supplier page.");
+    }
+
+    /**
+     * The planning page said a supplier's lead time was "about 39 days" (what its deliveries took, which the plan uses)
+     * while "Order some" expected the order in the 35 it states (a newcomer's check): the form now fills in the plan's.
+     */
+    @Test
+    void order_some_expects_the_order_after_the_lead_time_the_plan_uses_learned_from_deliveries_and_says_both() {
+        // A shop of its own: the other tests count this class's purchase orders.
+        try (RunningApi shop = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient owner = shop.client();
+            owner.post("/api/suppliers", "{\"name\":\"Late Boats\",\"leadTimeDays\":35}");
+            owner.post("/api/products", "{\"sku\":\"OAR-2\",\"name\":\"Beech Oar\",\"priceMinor\":4000,\"currency\":\"GBP\"}");
+            LocalDate today = shop.restock().books().today();
+            long order = owner.post("/api/purchase-orders", "{\"supplier\":\"Late Boats\",\"lines\":[{\"sku\":\"OAR-2\",\"quantity\":5,"
+                    + "\"expectedDate\":\"" + today + "\"}]}").json().path("id").asLong();
+            owner.post("/api/purchase-orders/" + order + "/receipts", "{\"lines\":[{\"sku\":\"OAR-2\",\"quantity\":5}]}");
+            // Ordered 39 days before it came.
+            shop.restock().inTransaction(h -> h.createUpdate("update purchase_orders set created_at = created_at - interval '39 days' where id = :id")
+                    .bind("id", order).execute());
+
+            String oars = ConsoleSession.signedIn(shop, "ops", "correct horse battery").get("/console/purchase-orders?sku=OAR-2").body()
+                    .replaceAll("\\s+", " ");
+
+            assertThat(form(oars)).contains("value=\"Late Boats\"").contains("type=\"date\" value=\"" + today.plusDays(39) + "\"");
+            assertThat(oars).contains("Expected dates are filled in 39 days out, the lead time the plan uses for Late Boats (35 days stated, "
+                    + "39 learned from 1 delivery: planned with 39).");
+        }
     }
 
     /** The SKU page offered "Order some" only while no purchase order was open for the SKU; the README says each page has it. */

@@ -90,6 +90,62 @@ class ConsolePurchaseOrderPageTest {
         }
     }
 
+    /**
+     * "Late" meant two things: the purchase order lists and the overview counted units owed past a line's current
+     * expected date, the purchase order page and supplier reliability past its first confirmed date. Late is past the
+     * date first confirmed (the supplier broke its first promise, even if the date moved since); overdue is past the
+     * date expected now. A line first confirmed for day 0 and moved to day 19 is, on day 9, late and not overdue on
+     * every page that lists it; a line due day 4, unmoved, is both.
+     */
+    @Test
+    void a_line_moved_later_is_late_and_not_overdue_and_an_unmoved_line_past_its_date_is_both_on_every_page() {
+        java.time.LocalDate first = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        TestClock clock = new TestClock(first.atTime(8, 0).toInstant(java.time.ZoneOffset.UTC));
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0), clock)) {
+            for (String sku : java.util.List.of("MOVED-1", "DUE-1")) {
+                api.client().post("/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"Lamp " + sku + "\",\"priceMinor\":199,\"currency\":\"GBP\"}");
+            }
+            long moved = api.client().post("/api/purchase-orders", "{\"supplier\":\"Moved Ltd\",\"newSupplier\":true,\"lines\":["
+                    + "{\"sku\":\"MOVED-1\",\"quantity\":10,\"expectedDate\":\"" + first + "\"}]}").json().get("id").asLong();
+            var rescheduled = api.client().post("/api/purchase-orders/" + moved + "/lines/1/expected-date",
+                    "{\"expectedDate\":\"" + first.plusDays(19) + "\"}");
+            assertThat(rescheduled.status()).as(rescheduled.responseBody()).isEqualTo(200);
+            long due = api.client().post("/api/purchase-orders", "{\"supplier\":\"Due Ltd\",\"newSupplier\":true,\"lines\":["
+                    + "{\"sku\":\"DUE-1\",\"quantity\":10,\"expectedDate\":\"" + first.plusDays(4) + "\"}]}").json().get("id").asLong();
+            clock.advance(Duration.ofDays(9));
+
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+            assertThat(row(staff.get("/console/purchase-orders/" + moved).body(), 1)).contains("9 days late").doesNotContain("overdue");
+            assertThat(row(staff.get("/console/purchase-orders/" + due).body(), 1)).contains("5 days late").contains("5 days overdue");
+
+            String list = staff.get("/console/purchase-orders").body();
+            assertThat(enclosing(list, "<tr", "</tr>", "href=\"/console/purchase-orders/" + moved + "\"")).contains(">late<").doesNotContain("overdue");
+            assertThat(enclosing(list, "<tr", "</tr>", "href=\"/console/purchase-orders/" + due + "\"")).contains(">late<").contains(">overdue<");
+            for (String supplier : java.util.List.of("Moved Ltd", "Due Ltd")) {
+                long id = api.restock().read(h -> api.restock().catalogEdits().supplierNamed(h, supplier)).orElseThrow().id();
+                String row = enclosing(staff.get("/console/suppliers/" + id).body(), "<tr", "</tr>", ">" + (supplier.equals("Moved Ltd") ? moved : due) + "</a>");
+                if (supplier.equals("Moved Ltd")) {
+                    assertThat(row).as(supplier).contains(">late<").doesNotContain("overdue");
+                } else {
+                    assertThat(row).as(supplier).contains(">late<").contains(">overdue<");
+                }
+            }
+
+            String overview = staff.get("/console/overview").body();
+            assertThat(overview).contains("<b id=\"late-pos\">2</b> late").contains("<span id=\"overdue-pos\">1</span> overdue");
+            assertThat(enclosing(overview, "<li", "</li>", ">PO " + moved + "</a>")).contains("first confirmed for").contains(">late<").doesNotContain("overdue");
+            assertThat(enclosing(overview, "<li", "</li>", ">PO " + due + "</a>")).contains(">late and overdue<");
+        }
+    }
+
+    /** The element ({@code open} to {@code close}) around the first place {@code inside} is found. */
+    private static String enclosing(String page, String open, String close, String inside) {
+        int at = page.indexOf(inside);
+        assertThat(at).as(inside + " on the page").isPositive();
+        int start = page.lastIndexOf(open, at);
+        return page.substring(start, page.indexOf(close, at));
+    }
+
     /** A line's row of the lines table. */
     private static String row(String page, int lineNumber) {
         int start = page.lastIndexOf("<tr", page.indexOf("id=\"received-" + lineNumber + "\""));

@@ -1,0 +1,53 @@
+package restock.http;
+
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.ConnectionMetaData;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.internal.HttpConnection;
+
+import java.util.Optional;
+
+/**
+ * Jetty's HTTP/1.1 connections, each keeping the target of its latest request as the client sent it. A request Jetty
+ * refuses at its request line (a malformed escape such as %ZZ, an encoded NUL) reaches the error handler as
+ * "/badMessage", with no path and no headers: the kept target tells it whether the address was the console's, so
+ * staff get the console's page and not the API's JSON.
+ */
+final class RequestTargetConnectionFactory extends HttpConnectionFactory {
+    private static final String TARGET_ATTRIBUTE = "restock.requestTarget";
+    /** The path Jetty gives the request it makes to answer one it refused at its request line. */
+    static final String BAD_MESSAGE_PATH = "/badMessage";
+
+    RequestTargetConnectionFactory(HttpConfiguration http) {
+        super(http);
+    }
+
+    /**
+     * The target of the connection's latest request as sent. On a kept-alive connection, a request refused before its
+     * target was read (a request line without one) is told by the one before it: either way the answer is a 400.
+     */
+    static Optional<String> target(ConnectionMetaData connection) {
+        return Optional.ofNullable(connection.getAttribute(TARGET_ATTRIBUTE)).map(Object::toString);
+    }
+
+    @Override
+    public Connection newConnection(Connector connector, EndPoint endPoint) {
+        // As HttpConnectionFactory.newConnection, with the target kept before Jetty reads it (and may refuse it).
+        HttpConnection connection = new HttpConnection(getHttpConfiguration(), connector, endPoint) {
+            @Override
+            protected HttpStreamOverHTTP1 newHttpStream(String method, String uri, HttpVersion version) {
+                // Jetty answers a refused request on a stream of its own named BAD_MESSAGE_PATH: the target is the one before.
+                if (!BAD_MESSAGE_PATH.equals(uri)) {
+                    setAttribute(TARGET_ATTRIBUTE, uri);
+                }
+                return super.newHttpStream(method, uri, version);
+            }
+        };
+        connection.setTransferEncodingChunkMaxLength(getTransferEncodingChunkMaxLength());
+        return configure(connection, connector, endPoint);
+    }
+}

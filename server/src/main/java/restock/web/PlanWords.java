@@ -1,0 +1,95 @@
+package restock.web;
+
+import restock.planning.PlanFigures;
+import restock.planning.Planner;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * What the planning page says of a SKU's plan, in the words staff use and with dates as the console writes them: run-out
+ * rows repeated the planner's own reason ("Nothing suggested: nothing to order: the position 1759 (...) is above the
+ * reorder point 1081; ... due 2026-12-15"), and a suggestion for a SKU that runs out before an order placed today could
+ * come said nothing of it (a newcomer's check). The planner's full reason stays with the plan (the API's and the CLI's
+ * {@code reason}); the page shows it under "How the planner reached it".
+ */
+public final class PlanWords {
+    private PlanWords() {
+    }
+
+    /** A level of stock as the page shows it: to a tenth ({@link PlanFigures#level}), thousands grouped. */
+    public static String level(double units) {
+        double rounded = PlanFigures.level(units);
+        return rounded == Math.rint(rounded) ? Format.count((long) rounded) : String.format(java.util.Locale.UK, "%,.1f", rounded);
+    }
+
+    /**
+     * Beside a SKU that will run out: whether it is suggested and, if not, why in a sentence, and what would help (an
+     * outside check found 12 run-outs listed and 2 suggested, with nothing said of the other 10).
+     */
+    static String stockOutNote(Planner.SkuPlan plan, boolean orderedSince, boolean shown, LocalDate plannedOn, LocalDate today) {
+        if (orderedSince) {
+            return "Ordered since this plan was made.";
+        }
+        if (plan.suggestedQuantity() > 0) {
+            return shown ? "Suggested below: " + Format.count(plan.suggestedQuantity()) + " units." : "Suggested ("
+                    + Format.count(plan.suggestedQuantity()) + " units) but not among the suggestions shown; the whole plan is at "
+                    + "GET /api/planning/runs/latest.";
+        }
+        return "Nothing suggested: " + covered(plan) + "." + supplyTooLate(plan, plannedOn, today);
+    }
+
+    /** Why a plan suggests no order, in a phrase: "stock and what is on order, less what customers wait for (1,759), cover ...". */
+    static String covered(Planner.SkuPlan plan) {
+        if (plan.dailyDemand() == 0) {
+            return "no demand is forecast for it";
+        }
+        // Less what customers wait for: "stock and what is on order (1,759)" read oddly beside "what is on order (2,454)".
+        return "stock and what is on order, less what customers wait for (" + Format.count(plan.inventoryPosition()) + "), cover the "
+                + "demand until the next order could arrive; reorder at " + level(plan.reorderPoint());
+    }
+
+    /**
+     * Why a suggestion, in a sentence, and what the plan cannot mend by the quantity alone: a run-out before an order placed
+     * today could arrive, and units on order that come after the run-out (the plan counts them as covering demand).
+     */
+    static String suggestion(Planner.SkuPlan plan, LocalDate plannedOn, LocalDate today) {
+        return "Stock and what is on order, less what customers wait for (" + Format.count(plan.inventoryPosition()) + "), are at or below the reorder point ("
+                + level(plan.reorderPoint()) + ")." + runsOutFirst(plan, plannedOn, today).map(words -> " " + words).orElse("");
+    }
+
+    /** "Runs out 12 Dec 2026; an order today arrives about 14 Jan 2027", when it runs out before such an order comes. */
+    static Optional<String> runsOutFirst(Planner.SkuPlan plan, LocalDate plannedOn, LocalDate today) {
+        Optional<LocalDate> runsOut = plan.runsOutOn(plannedOn);
+        LocalDate arrives = plan.orderArrives(today);
+        if (runsOut.isEmpty() || !runsOut.get().isBefore(arrives)) {
+            return Optional.empty();
+        }
+        String out = plan.daysOfCover() == 0 ? "Out now" : "Runs out " + Format.day(runsOut.get());
+        return Optional.of(out + "; an order today arrives about " + Format.day(arrives) + "." + dueAfter(plan, runsOut.get()));
+    }
+
+    /** " 1,200 on order, due after the run-out (from 20 Dec 2026).", when what is on order comes after the shelf empties. */
+    private static String dueAfter(Planner.SkuPlan plan, LocalDate runsOut) {
+        if (plan.incoming() == 0 || plan.nextReceipt().isEmpty() || !plan.nextReceipt().get().isAfter(runsOut)) {
+            return "";
+        }
+        return " " + Format.count(plan.incoming()) + " on order, due after the run-out (from " + Format.day(plan.nextReceipt().get()) + ").";
+    }
+
+    /** For a run-out with nothing suggested: why what is on order does not help, and whether an order today would. */
+    private static String supplyTooLate(Planner.SkuPlan plan, LocalDate plannedOn, LocalDate today) {
+        LocalDate arrives = plan.orderArrives(today);
+        String now = plan.daysOfCover() == 0 ? " Nothing is free now" : plan.runsOutOn(plannedOn).map(day -> " It runs out " + Format.day(day))
+                .orElse(" It runs out");
+        if (plan.nextReceipt().isEmpty()) {
+            return now + ", before an order today could arrive (about " + Format.day(arrives) + ").";
+        }
+        LocalDate due = plan.nextReceipt().get();
+        String onOrder = (plan.incoming() > 0 ? ", and what is on order (" + Format.count(plan.incoming()) + ")" : ", and the next delivery")
+                + " is due " + Format.day(due) + ": bring that delivery forward";
+        return now + onOrder + (arrives.isBefore(due)
+                ? "; an order today would arrive sooner, about " + Format.day(arrives) + "."
+                : "; an order today would arrive later still, about " + Format.day(arrives) + ".");
+    }
+}

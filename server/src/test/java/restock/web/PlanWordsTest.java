@@ -1,0 +1,35 @@
+package restock.web;
+
+import org.junit.jupiter.api.Test;
+import restock.catalog.Sku;
+import restock.planning.Planner;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the console says of a plan, in staff words. */
+class PlanWordsTest {
+    private static Planner.SkuPlan covered(double dailyDemand) {
+        return new Planner.SkuPlan("DRUM-1", "Tin Drum", "Acme", dailyDemand, 1081.04, 20, 1151, 1759, 0, Optional.empty(),
+                "nothing to order: the position 1759 (free stock and what is on order, less units waiting) is above the reorder point 1081",
+                40, false);
+    }
+
+    /** "Order some" on a SKU the plan suggests none of said why in the planner's words ("the position 1759 (...)"). */
+    @Test
+    void the_order_form_says_why_no_units_in_staff_words() {
+        assertThat(ConsolePages.quantityNote(Sku.of("DRUM-1"), Optional.of(covered(10))))
+                .isEqualTo("No units filled in: the latest plan suggests none for DRUM-1: stock and what is on order, less what customers "
+                        + "wait for (1,759), cover the demand until the next order could arrive; reorder at 1,081.");
+        assertThat(ConsolePages.quantityNote(Sku.of("DRUM-1"), Optional.of(covered(0))))
+                .isEqualTo("No units filled in: the latest plan suggests none for DRUM-1: no demand is forecast for it.");
+    }
+
+    @Test
+    void levels_are_rounded_by_the_plans_rule_and_grouped() {
+        assertThat(PlanWords.level(1081.04)).isEqualTo("1,081");
+        assertThat(PlanWords.level(1234.56)).isEqualTo("1,234.6");
+        assertThat(PlanWords.level(0.3)).isEqualTo("0.3");
+    }
+}
