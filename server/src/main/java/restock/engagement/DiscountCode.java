@@ -41,15 +41,22 @@ public record DiscountCode(String code, int percentOff, long minOrderMinor, Opti
 
     /** Whether the code applies, and how much it takes off. */
     public sealed interface Redemption {
-        /** The discount per SKU in minor units. */
-        record Accepted(Map<String, Long> discountMinorBySku) implements Redemption {
+        /** The code applies to these SKUs, a percentage off each unit's price. */
+        record Accepted(int percentOff, java.util.Set<String> skus) implements Redemption {
+            /** What the code takes off one unit of a price: the percentage, rounded down to the minor unit. */
+            public long unitDiscountMinor(long unitPriceMinor) {
+                return unitPriceMinor * percentOff / 100;
+            }
         }
 
         record Rejected(String reason) implements Redemption {
         }
     }
 
-    /** Checks the code against a customer's order value per SKU (minor units) at a moment. */
+    /**
+     * Checks the code against a customer's order value per SKU (minor units) at a moment. It takes its percentage off
+     * each unit's price (rounded down), so a line says its unit price after the code in whole minor units.
+     */
     public Redemption redeem(String customerEmail, Map<String, Long> valueMinorBySku, Instant now) {
         if (!issuedTo.equalsIgnoreCase(customerEmail)) {
             return new Redemption.Rejected("this code was issued to another customer");
@@ -69,8 +76,6 @@ public record DiscountCode(String code, int percentOff, long minOrderMinor, Opti
         if (total < minOrderMinor) {
             return new Redemption.Rejected("this code needs an order of at least " + minOrderMinor + " (minor units) on the products it covers");
         }
-        Map<String, Long> discounts = new java.util.HashMap<>();
-        inScope.forEach((s, value) -> discounts.put(s, value * percentOff / 100));
-        return new Redemption.Accepted(discounts);
+        return new Redemption.Accepted(percentOff, java.util.Set.copyOf(inScope.keySet()));
     }
 }

@@ -35,11 +35,19 @@ final class Authentication {
     /** Before every /api route: a valid key within its rate limit, or 401 / 429. */
     void authenticate(Context ctx) {
         String token = bearerToken(ctx.header("Authorization")).orElseThrow(() -> unauthorized(
-                "send the API key as 'Authorization: Bearer <key>'", "Bearer realm=\"" + REALM + "\""));
+                "send the API key as 'Authorization: Bearer <key>'" + feedKeyHint(ctx), "Bearer realm=\"" + REALM + "\""));
         ApiKey key = keys.authenticate(token).orElseThrow(() -> unauthorized("the API key is not valid (revoked, expired or mistyped; "
                 + "keys are case-sensitive)", "Bearer realm=\"" + REALM + "\", error=\"invalid_token\""));
         ctx.attribute(KEY_ATTRIBUTE, key);
         limit(key);
+    }
+
+    /** A feed asked for with its key in the query (?key=), as some fetchers take it: where a key in the URL goes instead. */
+    private static String feedKeyHint(Context ctx) {
+        if (!ctx.path().startsWith("/api/feeds/") || ctx.queryParam("key") == null) {
+            return "";
+        }
+        return "; a feeds key in the URL goes in its path, not its query: " + ctx.path().replace("/api/feeds/", "/feeds/{key}/");
     }
 
     /**

@@ -46,11 +46,35 @@ final class CustomerRoutes {
         this.webhookTargets = webhookTargets;
     }
 
+    /** A rule as GET /api/offer-rules lists it: the fields it was turned on with, its id, whether active, and since when. */
+    static java.util.Map<String, Object> ruleView(restock.engagement.ListedOfferRule listed) {
+        java.util.Map<String, Object> view = new java.util.LinkedHashMap<>();
+        view.put("id", listed.id());
+        view.put("kind", listed.rule().kind());
+        view.put("active", listed.active());
+        view.put("createdAt", listed.createdAt().toString());
+        view.put("validDays", listed.rule().validDays());
+        if (listed.rule() instanceof restock.engagement.OfferRule.WaitlistDiscount discount) {
+            view.put("percentOff", discount.percentOff());
+            view.put("minOrderMinor", discount.minOrderMinor());
+            discount.sku().ifPresent(sku -> view.put("sku", sku));
+        } else if (listed.rule() instanceof restock.engagement.OfferRule.LateCompensation late) {
+            view.put("percentPerWeekLate", late.percentPerWeekLate());
+            view.put("capPercent", late.capPercent());
+        } else if (listed.rule() instanceof restock.engagement.OfferRule.LongWaitThanks thanks) {
+            view.put("afterDays", thanks.afterDays());
+            view.put("percentOff", thanks.percentOff());
+        }
+        return view;
+    }
+
     void register(RoutesConfig routes) {
         routes.post("/api/offer-rules", ctx -> commands.command(ctx, 201, (h, body) -> {
             var stored = restock.offers().activate(h, Requests.offerRule(body));
             return java.util.Map.of("id", stored.id(), "kind", stored.rule().kind(), "active", true);
         }));
+        routes.get("/api/offer-rules", ctx -> ctx.json(java.util.Map.of("items",
+                restock.read(h -> restock.offers().rules(h)).stream().map(CustomerRoutes::ruleView).toList())));
         routes.post("/api/offer-rules/preview", ctx -> {
             var rule = Requests.offerRule(JsonBody.parseObject(commands.mapper(), ctx.body()));
             var preview = restock.read(h -> restock.offers().preview(h, rule));
@@ -64,7 +88,7 @@ final class CustomerRoutes {
         });
         routes.post("/api/payments/pay-link", ctx -> commands.command(ctx, 200, Requests.PAY_LINK_FIELDS, (h, body) -> {
             var payment = restock.payLinks().payWith(h, JsonBody.requiredText(body, "", "token"), JsonBody.requiredText(body, "", "paymentMethod"));
-            return Views.PaymentView.of(payment);
+            return Views.PayLinkView.of(payment);
         }));
         routes.post("/api/payments/setup", ctx -> {
             String key = HttpCommands.idempotencyKey(ctx).orElseGet(() -> java.util.UUID.randomUUID().toString());

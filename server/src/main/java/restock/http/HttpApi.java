@@ -189,6 +189,7 @@ public final class HttpApi {
         routes.before("/api/*", HttpCommands::refuseControlCharactersInQuery);
         routes.before("/api/*", HttpCommands::refuseBodyNotUtf8);
         routes.beforeMatched("/api/*", authentication::authorize);
+        routes.beforeMatched("/api/*", RouteParameters::refuseUnknown);
         // The metrics tell order, payment and waiting figures: a reporting or operations key reads them, as the API's
         // reports (Prometheus sends one with `authorization: {credentials: ...}`); the page was open to anyone.
         routes.before("/metrics", authentication::authenticate);
@@ -251,11 +252,14 @@ public final class HttpApi {
         routes.post("/api/purchase-orders/{id}/cancel", ctx -> commands.commandWithoutBody(ctx, h -> Views.PurchaseOrderView.of(
                 restock.purchasing().cancel(h, HttpCommands.id(ctx)))));
 
-        routes.post("/api/orders", ctx -> commands.command(ctx, 201, (h, body) -> placedView(h,
-                restock.orders().place(h, Requests.order(body), Optional.of(Authentication.client(ctx))))));
+        routes.post("/api/orders", ctx -> commands.command(ctx, 201, (h, body) -> {
+            restock.orders.Order order = restock.orders().place(h, Requests.order(body), Optional.of(Authentication.client(ctx)));
+            restock.orders().recordPlacedWith(h, order.id(), Authentication.key(ctx).scope());
+            return placedView(h, order);
+        }));
         // Before /api/orders/{id}, which would take "to-ship" for an id.
         routes.get("/api/orders/to-ship", this::listOrdersToShip);
-        routes.get("/api/orders/{id}", ctx -> ctx.json(restock.read(h -> orderView(h, restock.orders().find(h, HttpCommands.id(ctx))))));
+        routes.get("/api/orders/{id}", ctx -> ctx.json(restock.read(h -> orderView(h, readableOrder(h, ctx)))));
         routes.post("/api/orders/{id}/cancel", ctx -> commands.commandWithoutBody(ctx, h -> orderView(h,
                 restock.orders().cancel(h, HttpCommands.id(ctx)))));
         routes.post("/api/orders/{id}/lines/{lineNumber}/cancel", ctx -> commands.commandWithoutBody(ctx, h -> orderView(h,
@@ -300,7 +304,10 @@ public final class HttpApi {
         });
         routes.exception(InvalidInput.class, (e, ctx) -> problem(ctx, Problem.of(400, "Invalid request", e.getMessage(), e.field())));
         routes.exception(NotFound.class, (e, ctx) -> problem(ctx, Problem.of(404, "Not found", e.getMessage(), e.field())));
-        routes.exception(TooManyAttempts.class, (e, ctx) -> problem(ctx, Problem.of(429, "Too many attempts", e.getMessage(), null)));
+        routes.exception(TooManyAttempts.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+            problem(ctx, Problem.of(429, "Too many attempts", e.getMessage(), null));
+        });
         routes.exception(Conflict.class, (e, ctx) -> problem(ctx, Problem.of(409, "Conflict with current state", e.getMessage(), e.field())));
         routes.exception(StaleVersion.class, (e, ctx) -> {
             ctx.header("ETag", HttpCommands.etag(e.current()));
@@ -375,21 +382,32 @@ public final class HttpApi {
 
     /** The pick list, a page at a time: orders with units reserved, oldest first; the cursor is the last order's id. */
     private void listOrdersToShip(Context ctx) {
-        HttpCommands.onlyParameters(ctx, java.util.Set.of("after", "limit"));
         long after = HttpCommands.queryLong(ctx, "after", 0);
         int limit = HttpCommands.queryInt(ctx, "limit", 50);
         var page = restock.read(h -> restock.orders().toShip(h, after, limit));
-        var items = page.items().stream().map(due -> Views.OrderView.of(due.order(), due.payments())).toList();
+        var items = page.items().stream().map(due -> Views.OrderView.of(due.order(), due.payments(), due.discount())).toList();
         ctx.json(new Views.Page<>(items, page.next(due -> Long.toString(due.order().id())).orElse(null)));
     }
 
+    /**
+     * The order a GET names, if the caller's key may read it: a storefront key reads only orders placed with a
+     * storefront key (how its shoppers' orders ended up); any other is not found for it, as an unknown id is.
+     */
+    private restock.orders.Order readableOrder(Handle handle, Context ctx) {
+        long id = HttpCommands.id(ctx);
+        if (Authentication.key(ctx).scope() == Scope.STOREFRONT && !restock.orders().placedWith(handle, id, Scope.STOREFRONT)) {
+            throw new NotFound("id", "no order with id " + id + " placed with a storefront key; a storefront key reads only those");
+        }
+        return restock.orders().find(handle, id);
+    }
+
     private Views.OrderView orderView(Handle handle, restock.orders.Order order) {
-        return Views.OrderView.of(order, restock.orders().payments(handle, order));
+        return Views.OrderView.of(order, restock.orders().payments(handle, order), restock.orders().discount(handle, order));
     }
 
     /**
      * The answer to placing an order: with a cancel link when something waits, so a storefront key, which may not
-     * read orders or make links, can still offer the shopper the free cancel on its confirmation page.
+     * make links, can still offer the shopper the free cancel on its confirmation page.
      */
     private Views.OrderView placedView(Handle handle, restock.orders.Order order) {
         Views.OrderView view = orderView(handle, order);

@@ -38,7 +38,7 @@ final class HttpCommands {
     /** A command with a JSON body. */
     void command(Context ctx, int successStatus, CommandBody action) {
         String body = ctx.body();
-        runCommand(ctx, successStatus, body, handle -> action.run(handle, JsonBody.parseObject(mapper, body)));
+        runCommand(ctx, successStatus, body, requestHash(body), handle -> action.run(handle, JsonBody.parseObject(mapper, body)));
     }
 
     /** A command whose body may hold only {@code fields}: any other is refused before anything runs. */
@@ -50,18 +50,18 @@ final class HttpCommands {
     }
 
     void commandWithoutBody(Context ctx, Function<Handle, Object> action) {
-        runCommand(ctx, 200, "", action);
+        runCommand(ctx, 200, "", sha256(""), action);
     }
 
     /**
      * Runs a command in one transaction. With an Idempotency-Key, the first answer is stored in that same
-     * transaction, and a retry with the same body gets it again; a different body under the same key is refused.
+     * transaction, and a retry with the same request gets it again; a different request under the same key is refused.
      */
-    private void runCommand(Context ctx, int successStatus, String body, Function<Handle, Object> action) {
+    private void runCommand(Context ctx, int successStatus, String body, String requestHash, Function<Handle, Object> action) {
         IdempotentCommands.Answer answer;
         try {
-            answer = restock.idempotent().run(ctx.method().name() + " " + ctx.path(), idempotencyKey(ctx), sha256(body), successStatus,
-                    handle -> toJson(action.apply(handle)));
+            answer = restock.idempotent().run(ctx.method().name() + " " + ctx.path(), idempotencyKey(ctx), requestHash, sha256(body),
+                    successStatus, handle -> toJson(action.apply(handle)));
         } catch (IdempotentCommands.KeyReused reused) {
             throw new ProblemException(422, "Idempotency key reused", reused.getMessage(), "Idempotency-Key");
         }
@@ -161,19 +161,6 @@ final class HttpCommands {
     }
 
 
-    /** Refuses a query parameter the route does not take, or one given twice, naming it (a typo silently ignored restarts a page). */
-    static void onlyParameters(Context ctx, java.util.Set<String> allowed) {
-        ctx.queryParamMap().forEach((name, values) -> {
-            if (!allowed.contains(name)) {
-                throw new InvalidInput(name, "unknown query parameter '" + name + "'; " + ctx.path() + " takes "
-                        + String.join(", ", allowed.stream().sorted().toList()));
-            }
-            if (values.size() > 1) {
-                throw new InvalidInput(name, "query parameter " + name + " is given " + values.size() + " times; give it once");
-            }
-        });
-    }
-
     /** A whole, non-negative query number (a cursor such as an id), or the fallback when it is absent. */
     static long queryLong(Context ctx, String name, long fallback) {
         String value = ctx.queryParam(name);
@@ -231,6 +218,21 @@ final class HttpCommands {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write " + value.getClass().getSimpleName() + " as JSON", e);
         }
+    }
+
+    /**
+     * What a retry under the same Idempotency-Key must repeat: a JSON body as JSON (its fields in any order, any
+     * whitespace: a storefront that rebuilt the same order with its fields in another order got a 422), any other
+     * body by its bytes (a command refuses it anyway, and a refusal is not stored).
+     */
+    private String requestHash(String body) {
+        JsonNode json;
+        try {
+            json = body.isBlank() ? null : mapper.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            json = null;
+        }
+        return json == null ? sha256(body) : sha256(JsonBody.canonical(mapper, json));
     }
 
     private static String sha256(String body) {

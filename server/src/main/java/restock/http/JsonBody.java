@@ -69,7 +69,7 @@ final class JsonBody {
      * The known field an unknown one most likely meant: the same name in other capitals, another name for it, or one a
      * typo or two away ({@code quantiy}); none when that is not one field.
      */
-    private static Optional<String> meant(String name, Set<String> known) {
+    static Optional<String> meant(String name, Set<String> known) {
         Optional<String> capitals = known.stream().filter(field -> field.equalsIgnoreCase(name)).findFirst();
         if (capitals.isPresent()) {
             return capitals;
@@ -111,6 +111,34 @@ final class JsonBody {
         return message.replaceFirst("\\s*\\([^()]*\\[Source:.*$", "")
                 .replaceFirst(": enable `[^`]*` to allow.*$", " (JSON has no such number)")
                 .replaceFirst("\\s*\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", " (JSON has no comments)");
+    }
+
+    /**
+     * One text for equal JSON: every object's fields sorted by name, no whitespace; strings and numbers as parsed
+     * ({@code 1} and {@code 1.0} stay apart, as the commands read them apart). Nesting is bounded by the parser.
+     */
+    static String canonical(ObjectMapper mapper, JsonNode json) {
+        try {
+            return mapper.writeValueAsString(sorted(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write parsed JSON back as JSON", e);
+        }
+    }
+
+    private static JsonNode sorted(JsonNode json) {
+        if (json.isObject()) {
+            ObjectNode sorted = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            java.util.List<String> names = new java.util.ArrayList<>();
+            json.fieldNames().forEachRemaining(names::add);
+            names.stream().sorted().forEach(name -> sorted.set(name, sorted(json.get(name))));
+            return sorted;
+        }
+        if (json.isArray()) {
+            var elements = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            json.forEach(element -> elements.add(sorted(element)));
+            return elements;
+        }
+        return json;
     }
 
     static ObjectNode parseObject(ObjectMapper mapper, String body) {

@@ -33,6 +33,7 @@ final class StorefrontRoutes {
             // Merchant Center's scheduled fetch sends no Authorization header: a feeds key stands in the URL instead.
             routes.get("/feeds/{key}/" + file, ctx -> {
                 authentication.authenticateFeed(ctx, ctx.pathParam("key"));
+                RouteParameters.refuseUnknown(ctx);
                 ctx.contentType(format.contentType).result(storefront.merchantFeed(format));
             });
         }

@@ -3,6 +3,7 @@ package restock.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import restock.inventory.StockLevel;
 import restock.catalog.Product;
+import restock.engagement.RedeemedCode;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.payments.LinePayment;
@@ -70,15 +71,44 @@ final class Views {
         }
     }
 
+    /**
+     * The answer to paying through a pay link: the new method is not charged in this call but by the next payment pass,
+     * so the answer says the charge is pending and how its outcome arrives (a shop read {@code awaiting_fill} as
+     * nothing done, and a declined card's failure came only later by webhook).
+     */
+    record PayLinkView(String state, long amountMinor, String currency, String charge, String next) {
+        static PayLinkView of(LinePayment payment) {
+            return new PayLinkView(payment.state().code(), payment.amountMinor(), payment.currency(), "pending",
+                    "the new payment method is charged by Restock's next payment pass, within a few seconds, not in this call: "
+                            + "the outcome comes as the payment.charged or payment.charge_failed webhook and in the line's payment in "
+                            + "GET /api/orders/{id}; until it is charged, and after a decline, this link takes another payment method");
+        }
+    }
+
+    /** What the order's discount code took off a line: per unit, before and after, and over the units accepted when it was placed. */
+    record LineDiscountView(long unitPriceMinor, long unitDiscountMinor, long unitPriceAfterDiscountMinor, int units, long discountMinor,
+                            String currency) {
+        static LineDiscountView of(RedeemedCode.LineDiscount line) {
+            return new LineDiscountView(line.unitPriceMinor(), line.unitDiscountMinor(), line.unitPriceAfterDiscountMinor(), line.units(),
+                    line.discountMinor(), line.currency());
+        }
+    }
+
+    /** The discount code redeemed on an order: the lines it applied to carry what it took off each. */
+    record DiscountView(String code, int percentOff) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OrderLineView(int lineNumber, String sku, int quantity, int reserved, int backordered, int refused, int shipped,
-                         int cancelled, String status, String refusalReason, EtaView promise, PaymentView payment) {
-        static OrderLineView of(OrderLine line, Map<Long, LinePayment> payments) {
+                         int cancelled, String status, String refusalReason, EtaView promise, PaymentView payment, LineDiscountView discount) {
+        static OrderLineView of(OrderLine line, Map<Long, LinePayment> payments, Map<Long, RedeemedCode.LineDiscount> discounts) {
             var q = line.quantities();
             LinePayment payment = payments.get(line.id());
+            RedeemedCode.LineDiscount discount = discounts.get(line.id());
             return new OrderLineView(line.lineNumber(), line.sku().code(), q.quantity(), q.reserved(), q.waiting(), q.refused(),
                     q.shipped(), q.cancelled(), line.state().code(), line.refusalReason().orElse(null),
-                    line.promise().map(EtaView::of).orElse(null), payment == null ? null : PaymentView.of(payment));
+                    line.promise().map(EtaView::of).orElse(null), payment == null ? null : PaymentView.of(payment),
+                    discount == null ? null : LineDiscountView.of(discount));
         }
     }
 
@@ -90,17 +120,20 @@ final class Views {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OrderView(long id, String status, int refusedUnits, String payment, String customerEmail, int priority, Instant placedAt,
-                     List<OrderLineView> lines, CancelLinkView cancelLink) {
-        static OrderView of(Order order, Map<Long, LinePayment> payments) {
+                     DiscountView discount, List<OrderLineView> lines, CancelLinkView cancelLink) {
+        static OrderView of(Order order, Map<Long, LinePayment> payments, java.util.Optional<RedeemedCode> redeemed) {
             String payment = OrderPayment.of(payments.values().stream().map(LinePayment::state).toList())
                     .map(OrderPayment::code).orElse(null);
             int refused = order.lines().stream().mapToInt(line -> line.quantities().refused()).sum();
+            Map<Long, RedeemedCode.LineDiscount> discounts = new java.util.HashMap<>();
+            redeemed.ifPresent(code -> code.lines().forEach(line -> discounts.put(line.orderLineId(), line)));
             return new OrderView(order.id(), order.status().code(), refused, payment, order.customerEmail(), order.priority(),
-                    order.placedAt(), order.lines().stream().map(line -> OrderLineView.of(line, payments)).toList(), null);
+                    order.placedAt(), redeemed.map(code -> new DiscountView(code.code(), code.percentOff())).orElse(null),
+                    order.lines().stream().map(line -> OrderLineView.of(line, payments, discounts)).toList(), null);
         }
 
         OrderView withCancelLink(CancelLinkView link) {
-            return new OrderView(id, status, refusedUnits, payment, customerEmail, priority, placedAt, lines, link);
+            return new OrderView(id, status, refusedUnits, payment, customerEmail, priority, placedAt, discount, lines, link);
         }
     }
 

@@ -89,6 +89,27 @@ public final class PaymentRules {
         return Optional.empty();
     }
 
+    /**
+     * Why a pay link may not give the line a new payment method now; empty when it may: after a failed charge, and
+     * while a method given through the link still waits for its charge (the charge is made by the next payment pass,
+     * so a shopper who sent a card the gateway will decline may send another before it is tried, as after).
+     */
+    public static Optional<String> refusesNewPaymentMethod(LinePayment line) {
+        if (line.cancelled() || line.shipped()) {
+            return Optional.of("this line does not wait for a payment (it is " + (line.cancelled() ? "cancelled" : "shipped") + ")");
+        }
+        if (line.state() instanceof PaymentState.Failed) {
+            return Optional.empty();
+        }
+        if (line.state() instanceof PaymentState.AwaitingFill && line.filled()) {
+            return line.operationUnderWay()
+                    ? Optional.of("the payment method sent before is being charged now; its outcome comes within seconds "
+                    + "(payment.charged or payment.charge_failed); if it fails, this link takes another")
+                    : Optional.empty();
+        }
+        return Optional.of("this line does not wait for a payment (it is " + line.state().code() + ")");
+    }
+
     private static Optional<Step> call(LinePayment line, PaymentOperation.Kind kind, long amountMinor) {
         return Optional.of(new Step.Call(new PaymentOperation(kind, line.orderLineId(), amountMinor, line.key(kind))));
     }

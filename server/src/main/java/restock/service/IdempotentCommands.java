@@ -52,11 +52,22 @@ public final class IdempotentCommands {
      * other (an advisory lock in the transaction), and only the first one runs the command.
      */
     public Answer run(String scope, Optional<String> key, String requestHash, int successStatus, Function<Handle, String> command) {
+        return run(scope, key, requestHash, requestHash, successStatus, command);
+    }
+
+    /**
+     * As {@link #run(String, Optional, String, int, Function)}, where a request is also the same as one stored under
+     * the hash of its exact bytes ({@code exactHash}): answers stored before the API hashed JSON bodies in a canonical
+     * form keep answering retries with the same bytes.
+     */
+    public Answer run(String scope, Optional<String> key, String requestHash, String exactHash, int successStatus,
+                      Function<Handle, String> command) {
         return restock.inTransaction(handle -> {
             if (key.isPresent()) {
                 Optional<SqlIdempotency.StoredAnswer> stored = SqlIdempotency.lockAndFind(handle, scope, key.get());
                 if (stored.isPresent()) {
-                    if (!stored.get().requestHash().equals(requestHash)) {
+                    String storedHash = stored.get().requestHash();
+                    if (!storedHash.equals(requestHash) && !storedHash.equals(exactHash)) {
                         throw new KeyReused(key.get());
                     }
                     return new Answer(stored.get().statusCode(), stored.get().responseBody(), true);

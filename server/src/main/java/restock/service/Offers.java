@@ -8,6 +8,7 @@ import restock.common.TooManyAttempts;
 import restock.engagement.CodeAttempt;
 import restock.engagement.DiscountCode;
 import restock.engagement.OfferRule;
+import restock.engagement.RedeemedCode;
 import restock.store.SqlCatalog;
 import restock.store.SqlOffers;
 
@@ -102,6 +103,11 @@ public final class Offers {
         return SqlOffers.activate(handle, rule, clock.instant());
     }
 
+    /** Every rule ever turned on, active ones first, newest first (at most {@link SqlOffers#MAX_LISTED_RULES}). */
+    public java.util.List<restock.engagement.ListedOfferRule> rules(Handle handle) {
+        return SqlOffers.all(handle);
+    }
+
     /** Pauses a rule (the console's pause button); codes already issued stay valid. */
     public void pause(Handle handle, long ruleId) {
         if (!SqlOffers.pause(handle, ruleId)) {
@@ -161,7 +167,7 @@ public final class Offers {
      * own connection. A rejected code throws {@link CodeRejected}, which counts as a failed attempt once the order
      * rolled back; too many failures in an hour for the email, the code or the client stop further tries.
      */
-    public Map<String, Long> redeem(Handle handle, CodeAttempt attempt, Map<String, Long> valueMinorBySku, long orderId) {
+    public DiscountCode.Redemption.Accepted redeem(Handle handle, CodeAttempt attempt, Map<String, Long> valueMinorBySku, long orderId) {
         Instant now = clock.instant();
         refuseAfterTooManyFailures(handle, attempt, now);
         DiscountCode.Redemption result = SqlOffers.lock(handle, attempt.code())
@@ -172,7 +178,22 @@ public final class Offers {
         }
         SqlOffers.redeem(handle, attempt.code(), orderId, now);
         SqlOffers.recordAttempt(handle, attempt, true, now);
-        return ((DiscountCode.Redemption.Accepted) result).discountMinorBySku();
+        return (DiscountCode.Redemption.Accepted) result;
+    }
+
+    /** Records what a redeemed code took off each line of its order, in the order's transaction. */
+    public void recordDiscounts(Handle handle, RedeemedCode redeemed) {
+        SqlOffers.recordLineDiscounts(handle, redeemed);
+    }
+
+    /** The code redeemed on an order and what it took off each line, if one was. */
+    public Optional<RedeemedCode> redeemedOn(Handle handle, long orderId) {
+        return SqlOffers.redeemedOn(handle, orderId);
+    }
+
+    /** The codes redeemed on these orders, by order id (orders without one are absent). */
+    public Map<Long, RedeemedCode> redeemedOn(Handle handle, java.util.List<Long> orderIds) {
+        return SqlOffers.redeemedOn(handle, orderIds);
     }
 
     /** Records a rejected code; called in a transaction of its own after the order's rolled back. */
@@ -183,13 +204,13 @@ public final class Offers {
     private static void refuseAfterTooManyFailures(Handle handle, CodeAttempt attempt, Instant now) {
         SqlOffers.FailedAttempts failures = SqlOffers.failedAttemptsSince(handle, attempt, now.minus(ATTEMPT_WINDOW));
         if (failures.byEmail() >= MAX_FAILED_ATTEMPTS_PER_HOUR) {
-            throw new TooManyAttempts("too many wrong discount codes for " + attempt.email() + "; try again in an hour");
+            throw new TooManyAttempts("too many wrong discount codes for " + attempt.email() + "; try again in an hour", ATTEMPT_WINDOW);
         }
         if (failures.byCode() >= MAX_FAILED_ATTEMPTS_PER_HOUR) {
-            throw new TooManyAttempts("too many failed attempts with discount code " + attempt.code() + "; try again in an hour");
+            throw new TooManyAttempts("too many failed attempts with discount code " + attempt.code() + "; try again in an hour", ATTEMPT_WINDOW);
         }
         if (failures.byClient() >= MAX_FAILED_ATTEMPTS_PER_CLIENT_PER_HOUR) {
-            throw new TooManyAttempts("too many wrong discount codes from this client; try again in an hour");
+            throw new TooManyAttempts("too many wrong discount codes from this client; try again in an hour", ATTEMPT_WINDOW);
         }
     }
 }

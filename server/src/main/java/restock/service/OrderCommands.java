@@ -14,6 +14,7 @@ import restock.orders.LineState;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.orders.OrderRequest;
+import restock.engagement.RedeemedCode;
 import restock.payments.LinePayment;
 import restock.payments.PaymentPolicy;
 import restock.payments.PaymentRules;
@@ -86,32 +87,38 @@ public final class OrderCommands {
         return find(handle, orderId);
     }
 
-    /** Redeems the order's code on the value of its accepted units, and spreads each SKU's discount over its lines. */
+    /**
+     * Redeems the order's code on the value of its accepted units and records what it takes off each line it applies
+     * to (a percentage off each unit's price); answers the amount off each line, by line id, for the lines' payments.
+     */
     private Map<Long, Long> discounts(Handle handle, OrderRequest request, List<Long> lineIds, Placement.Decision decision, long orderId,
                                       Optional<String> client) {
         Map<String, Long> valueBySku = new java.util.HashMap<>();
-        Map<Long, Long> valueByLine = new java.util.HashMap<>();
+        Map<Integer, Product> acceptedLines = new java.util.TreeMap<>();
         for (int i = 0; i < lineIds.size(); i++) {
             Admission admission = decision.admissions().get(i);
             long units = admission.reserved() + admission.waiting();
             if (units == 0) {
                 continue;
             }
-            Sku sku = request.lines().get(i).sku();
-            long value = Math.multiplyExact(SqlCatalog.findProduct(handle, sku).orElseThrow().price().amountMinor(), units);
-            valueBySku.merge(sku.code(), value, Long::sum);
-            valueByLine.put(lineIds.get(i), value);
+            Product product = SqlCatalog.findProduct(handle, request.lines().get(i).sku()).orElseThrow();
+            valueBySku.merge(product.sku().code(), Math.multiplyExact(product.price().amountMinor(), units), Long::sum);
+            acceptedLines.put(i, product);
         }
-        Map<String, Long> bySku = offers.redeem(handle, restock.engagement.CodeAttempt.of(request.customerEmail(),
-                request.discountCode().orElseThrow(), client), valueBySku, orderId);
-        Map<Long, Long> byLine = new java.util.HashMap<>();
-        for (int i = 0; i < lineIds.size(); i++) {
-            String sku = request.lines().get(i).sku().code();
-            Long lineValue = valueByLine.get(lineIds.get(i));
-            if (lineValue != null && bySku.containsKey(sku)) {
-                byLine.put(lineIds.get(i), bySku.get(sku) * lineValue / valueBySku.get(sku));
+        restock.engagement.CodeAttempt attempt = restock.engagement.CodeAttempt.of(request.customerEmail(), request.discountCode().orElseThrow(), client);
+        restock.engagement.DiscountCode.Redemption.Accepted accepted = offers.redeem(handle, attempt, valueBySku, orderId);
+        List<RedeemedCode.LineDiscount> lines = new java.util.ArrayList<>();
+        acceptedLines.forEach((i, product) -> {
+            if (accepted.skus().contains(product.sku().code())) {
+                Admission admission = decision.admissions().get(i);
+                long unitPrice = product.price().amountMinor();
+                lines.add(new RedeemedCode.LineDiscount(lineIds.get(i), unitPrice, accepted.unitDiscountMinor(unitPrice),
+                        admission.reserved() + admission.waiting(), product.price().currency()));
             }
-        }
+        });
+        offers.recordDiscounts(handle, new RedeemedCode(attempt.code(), accepted.percentOff(), lines));
+        Map<Long, Long> byLine = new java.util.HashMap<>();
+        lines.forEach(line -> byLine.put(line.orderLineId(), line.discountMinor()));
         return byLine;
     }
 
@@ -134,6 +141,21 @@ public final class OrderCommands {
         }
     }
 
+    /** Records which scope of API key placed the order, in the transaction that placed it. */
+    public void recordPlacedWith(Handle handle, long orderId, restock.access.Scope scope) {
+        SqlOrders.markPlacedWith(handle, orderId, scope.code());
+    }
+
+    /** Whether an API key of this scope placed the order. */
+    public boolean placedWith(Handle handle, long orderId, restock.access.Scope scope) {
+        return SqlOrders.placedWith(handle, orderId).filter(scope.code()::equals).isPresent();
+    }
+
+    /** The discount code redeemed on the order and what it took off each line, if one was. */
+    public Optional<RedeemedCode> discount(Handle handle, Order order) {
+        return offers.redeemedOn(handle, order.id());
+    }
+
     /** The payment of each of the order's lines that Restock takes payment for, by line id. */
     public Map<Long, LinePayment> payments(Handle handle, Order order) {
         // One statement for the order (it was one per line: an eight-line order's view or shipment read eight).
@@ -145,8 +167,8 @@ public final class OrderCommands {
     /** The most orders one page of the pick list holds. */
     public static final int MAX_PICK_LIST_PAGE = 200;
 
-    /** An order with its lines' payments, as the pick list gives it. */
-    public record ToShip(Order order, Map<Long, LinePayment> payments) {
+    /** An order with its lines' payments and its discount code, if any, as the pick list gives it. */
+    public record ToShip(Order order, Map<Long, LinePayment> payments, Optional<RedeemedCode> discount) {
     }
 
     /**
@@ -159,8 +181,9 @@ public final class OrderCommands {
         }
         Paged<Order> orders = Paged.of(SqlOrders.readyToShip(handle, afterOrderId,
                 Paged.rowsToRead(limit)), limit);
-        Map<Long, List<LinePayment>> payments = orders.items().isEmpty() ? Map.of()
-                : SqlPayments.ofOrders(handle, orders.items().stream().map(Order::id).toList());
+        List<Long> ids = orders.items().stream().map(Order::id).toList();
+        Map<Long, List<LinePayment>> payments = ids.isEmpty() ? Map.of() : SqlPayments.ofOrders(handle, ids);
+        Map<Long, RedeemedCode> discounts = ids.isEmpty() ? Map.of() : offers.redeemedOn(handle, ids);
         return new Paged<>(orders.items().stream().map(order -> {
             Map<Long, LinePayment> byLine = new java.util.HashMap<>();
             payments.getOrDefault(order.id(), List.of()).forEach(payment -> byLine.put(payment.orderLineId(), payment));
@@ -169,7 +192,7 @@ public final class OrderCommands {
                 throw new IllegalStateException("the pick list's query and the shipping rule disagree: order " + order.id()
                         + " has no line that ships now");
             }
-            return new ToShip(order, byLine);
+            return new ToShip(order, byLine, Optional.ofNullable(discounts.get(order.id())));
         }).toList(), orders.more());
     }
 

@@ -6,7 +6,7 @@ import restock.common.InvalidInput;
 import restock.common.SignedLinks;
 import restock.orders.OrderRequest;
 import restock.payments.LinePayment;
-import restock.payments.PaymentState;
+import restock.payments.PaymentRules;
 import restock.store.SqlPayments;
 
 import java.time.Clock;
@@ -31,7 +31,10 @@ public final class PayLinks {
         return links.sign(PURPOSE, orderLineId, holdUntil);
     }
 
-    /** Charges the line with a new payment method on the next payment pass. */
+    /**
+     * Gives the line a new payment method, charged by the next payment pass (a second or so later, not in this call):
+     * the outcome comes as a payment.charged or payment.charge_failed event and in the order's line payment.
+     */
     public LinePayment payWith(Handle handle, String token, String paymentMethodToken) {
         if (paymentMethodToken == null || paymentMethodToken.isBlank() || paymentMethodToken.length() > OrderRequest.MAX_TOKEN_LENGTH) {
             throw new InvalidInput("paymentMethod", "paymentMethod must be the gateway's token for the new payment method");
@@ -39,9 +42,9 @@ public final class PayLinks {
         long lineId = links.verify(token, PURPOSE, clock.instant())
                 .orElseThrow(() -> new InvalidInput("token", "this payment link is not valid or has expired")).id();
         LinePayment payment = SqlPayments.lock(handle, lineId).orElseThrow(() -> new InvalidInput("token", "this payment link is not valid"));
-        if (!(payment.state() instanceof PaymentState.Failed) || payment.cancelled()) {
-            throw new Conflict("this line does not wait for a payment (it is " + payment.state().code() + ")");
-        }
+        PaymentRules.refusesNewPaymentMethod(payment).ifPresent(reason -> {
+            throw new Conflict(reason);
+        });
         SqlPayments.replaceMethod(handle, lineId, paymentMethodToken, clock.instant());
         return SqlPayments.find(handle, lineId).orElseThrow();
     }

@@ -6,6 +6,7 @@ import restock.engagement.ListedOfferRule;
 import restock.engagement.DiscountCode;
 import restock.engagement.OfferRule;
 import restock.engagement.CodeAttempt;
+import restock.engagement.RedeemedCode;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,9 +49,12 @@ public final class SqlOffers {
     }
 
 
+    /** The most rules a list holds: one active per kind, and the paused ones before them, newest first. */
+    public static final int MAX_LISTED_RULES = 200;
+
     /** Every rule ever activated, active ones first, newest first. */
     public static List<ListedOfferRule> all(Handle handle) {
-        return handle.createQuery("select * from offer_rules order by active desc, id desc limit 200")
+        return handle.createQuery("select * from offer_rules order by active desc, id desc limit :limit").bind("limit", MAX_LISTED_RULES)
                 .map((rs, ctx) -> new ListedOfferRule(rs.getLong("id"), rule(rs), rs.getBoolean("active"),
                         rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
                 .list();
@@ -98,6 +102,43 @@ public final class SqlOffers {
     public static void redeem(Handle handle, String code, long orderId, Instant now) {
         handle.createUpdate("update discount_codes set redeemed_at = :at, redeemed_order_id = :order where code = :code and redeemed_at is null")
                 .bind("at", SqlPurchasing.utc(now)).bind("order", orderId).bind("code", code).execute();
+    }
+
+    public static void recordLineDiscounts(Handle handle, RedeemedCode redeemed) {
+        for (RedeemedCode.LineDiscount line : redeemed.lines()) {
+            handle.createUpdate("""
+                            insert into order_line_discounts (order_line_id, code, unit_price_minor, unit_discount_minor, units, currency)
+                            values (:line, :code, :price, :off, :units, :currency)""")
+                    .bind("line", line.orderLineId()).bind("code", redeemed.code()).bind("price", line.unitPriceMinor())
+                    .bind("off", line.unitDiscountMinor()).bind("units", line.units()).bind("currency", line.currency()).execute();
+        }
+    }
+
+    /** The code redeemed on an order, with what it took off each line (none for an order redeemed before lines were recorded). */
+    public static Optional<RedeemedCode> redeemedOn(Handle handle, long orderId) {
+        return Optional.ofNullable(redeemedOn(handle, List.of(orderId)).get(orderId));
+    }
+
+    /** One row of a redeemed code with one line it took something off (none for an order redeemed before lines were recorded). */
+    private record RedeemedRow(long orderId, String code, int percentOff, Optional<RedeemedCode.LineDiscount> line) {
+    }
+
+    /** The codes redeemed on these orders, by order id, each with what it took off each line; in one statement (a pick list page). */
+    public static java.util.Map<Long, RedeemedCode> redeemedOn(Handle handle, List<Long> orderIds) {
+        List<RedeemedRow> rows = handle.createQuery("""
+                        select c.redeemed_order_id, c.code, c.percent_off,
+                               d.order_line_id, d.unit_price_minor, d.unit_discount_minor, d.units, d.currency
+                        from discount_codes c left join order_line_discounts d on d.code = c.code
+                        where c.redeemed_order_id = any(:orders) order by c.redeemed_order_id, d.order_line_id""")
+                .bindArray("orders", Long.class, orderIds)
+                .map((rs, ctx) -> new RedeemedRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getObject(4) == null ? Optional.empty()
+                        : Optional.of(new RedeemedCode.LineDiscount(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getInt(7), rs.getString(8)))))
+                .list();
+        java.util.Map<Long, RedeemedCode> redeemed = new java.util.HashMap<>();
+        rows.stream().collect(java.util.stream.Collectors.groupingBy(RedeemedRow::orderId)).forEach((order, ofOrder) ->
+                redeemed.put(order, new RedeemedCode(ofOrder.get(0).code(), ofOrder.get(0).percentOff(),
+                        ofOrder.stream().flatMap(row -> row.line().stream()).toList())));
+        return redeemed;
     }
 
     /** Failed attempts since a moment by the attempt's email, with its code, and from its client. */

@@ -48,6 +48,7 @@ class DiscountCodeLimitsTest {
         }
         Exchange stopped = order("fresh@example.com", DiscountCode.generate(random), null);
         assertThat(stopped.status()).as(stopped.responseBody()).isEqualTo(429);
+        assertThat(stopped.header("Retry-After")).as("when to try again, as the key's rate limit says it").contains("3600");
         assertThat(order("fresh@example.com", DiscountCode.generate(random), "203.0.113.7").status())
                 .as("another shopper behind the same storefront").isEqualTo(400);
     }
@@ -61,5 +62,6 @@ class DiscountCodeLimitsTest {
         Exchange stopped = order("fresh@example.com", code, "198.51.100.1");
         assertThat(stopped.status()).as(stopped.responseBody()).isEqualTo(429);
         assertThat(stopped.json().path("detail").asText()).contains(code);
+        assertThat(stopped.header("Retry-After")).contains("3600");
     }
 }

@@ -45,6 +45,7 @@ class OpenApiContractTest {
             assertThat(spec).isEqualTo(classpathSpec());
             scenario(client);
             outboxScenario(api, client);
+            discountScenario(api, client);
 
             OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
             List<String> failures = new ArrayList<>();
@@ -75,6 +76,18 @@ class OpenApiContractTest {
             assertThat(failures).isEmpty();
             assertThat(exercised).containsAll(specOperations(spec));
         }
+    }
+
+    /** An order with a discount code answers the code and what it took off each line, as the spec says. */
+    private static void discountScenario(RunningApi api, ApiClient client) {
+        expect(client.post("/api/products", "{\"sku\":\"23084\",\"name\":\"Rabbit Night Light\",\"priceMinor\":169,\"currency\":\"GBP\"}"), 201);
+        expect(client.post("/api/stock/23084/adjustments", "{\"quantity\":3,\"reason\":\"opening stock\"}"), 200);
+        String code = api.restock().inTransaction(h -> api.restock().offers().issue(h, "waitlist_discount", "contract", "dee@example.com", 0))
+                .orElseThrow().code();
+        JsonNode order = expect(client.post("/api/orders", "{\"customerEmail\":\"dee@example.com\",\"discountCode\":\"" + code
+                + "\",\"lines\":[{\"sku\":\"23084\",\"quantity\":1}]}"), 201).json();
+        assertThat(order.path("lines").get(0).path("discount").path("unitPriceAfterDiscountMinor").isIntegralNumber()).isTrue();
+        expect(client.get("/api/orders/" + order.path("id").asLong()), 200);
     }
 
     private static void scenario(ApiClient client) {
@@ -132,6 +145,7 @@ class OpenApiContractTest {
         expect(client.post("/api/offer-rules/preview", "{\"kind\":\"late_compensation\",\"percentPerWeekLate\":5,\"capPercent\":20,\"validDays\":30}"), 200);
         expect(client.post("/api/offer-rules", "{\"kind\":\"waitlist_discount\",\"percentOff\":10,\"validDays\":14}"), 201);
         expect(client.post("/api/offer-rules", "{\"kind\":\"bogus\",\"validDays\":14}"), 400);
+        expect(client.get("/api/offer-rules"), 200);
         expect(client.post("/api/webhooks", "{\"url\":\"ftp://nope\"}"), 400);
         keysScenario(client);
         expect(client.post("/api/outbox/999999/replay", ""), 404);

@@ -198,4 +198,41 @@ class PaymentFaultsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> restock.inTransaction(h -> restock.payLinks().payWith(h, payToken, "pm_again")))
                 .isInstanceOf(restock.common.Conflict.class);
     }
+
+    /**
+     * A pay link's charge is made by the next payment pass, not in the call: a shopper who sent a card the gateway will
+     * decline, then a good one before that pass, got a 409 ("it is awaiting_fill") and had to wait for the decline's
+     * webhook. The link takes another method until the charge is made, and again after a decline.
+     */
+    @Test
+    void a_pay_link_takes_another_method_before_the_first_is_charged_and_after_it_is_declined() {
+        Restock restock = restock(PaymentPolicy.DEFAULT);
+        SimulatedGateway gateway = new SimulatedGateway(9, SimulatedGateway.Faults.NONE, clock);
+        PaymentProcessor processor = new PaymentProcessor(restock, gateway, PaymentPolicy.DEFAULT, clock);
+        PurchaseOrder po = restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Slow Supplier", true,
+                List.of(new PurchaseOrderRequest.Line(sku, 5, today().plusDays(30))))));
+        Order order = place(restock, SimulatedGateway.DECLINING_TOKEN);
+        restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(sku, 1))));
+        processor.drain(10);
+        String payToken = restock.read(h -> h.createQuery("select reference from payment_events where kind = 'charge_failed'")
+                .mapTo(String.class).one());
+
+        restock.inTransaction(h -> restock.payLinks().payWith(h, payToken, SimulatedGateway.DECLINING_TOKEN));
+        restock.inTransaction(h -> restock.payLinks().payWith(h, payToken, "pm_card_mastercard"));
+        processor.drain(10);
+        assertThat(state(restock, order)).isInstanceOf(PaymentState.Captured.class);
+        assertThat(gateway.netTakenMinor()).isEqualTo(1_999);
+
+        Order second = place(restock, SimulatedGateway.DECLINING_TOKEN);
+        restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(sku, 1))));
+        processor.drain(10);
+        String secondToken = restock.read(h -> h.createQuery("select reference from payment_events where kind = 'charge_failed' order by id desc limit 1")
+                .mapTo(String.class).one());
+        restock.inTransaction(h -> restock.payLinks().payWith(h, secondToken, SimulatedGateway.DECLINING_TOKEN));
+        processor.drain(10);
+        assertThat(state(restock, second)).as("declined again").isInstanceOf(PaymentState.Failed.class);
+        restock.inTransaction(h -> restock.payLinks().payWith(h, secondToken, "pm_card_visa"));
+        processor.drain(10);
+        assertThat(state(restock, second)).isInstanceOf(PaymentState.Captured.class);
+    }
 }
