@@ -20,8 +20,6 @@ final class RouteScopes {
             "GET /api/feeds/google-merchant.csv",
             "GET /api/feeds/google-merchant.xml",
             "POST /api/orders",
-            // Only the orders placed with a storefront key (HttpApi.readableOrder); any other is a 404 for it.
-            "GET /api/orders/{id}",
             "POST /api/waitlist",
             "POST /api/payments/setup",
             "POST /api/payments/pay-link");

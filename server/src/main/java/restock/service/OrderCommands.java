@@ -141,16 +141,6 @@ public final class OrderCommands {
         }
     }
 
-    /** Records which scope of API key placed the order, in the transaction that placed it. */
-    public void recordPlacedWith(Handle handle, long orderId, restock.access.Scope scope) {
-        SqlOrders.markPlacedWith(handle, orderId, scope.code());
-    }
-
-    /** Whether an API key of this scope placed the order. */
-    public boolean placedWith(Handle handle, long orderId, restock.access.Scope scope) {
-        return SqlOrders.placedWith(handle, orderId).filter(scope.code()::equals).isPresent();
-    }
-
     /** The discount code redeemed on the order and what it took off each line, if one was. */
     public Optional<RedeemedCode> discount(Handle handle, Order order) {
         return offers.redeemedOn(handle, order.id());

@@ -155,17 +155,6 @@ public final class SqlOrders {
                 .execute();
     }
 
-    /** Records the scope of the API key that placed the order (a scope's code). */
-    public static void markPlacedWith(Handle handle, long orderId, String scopeCode) {
-        handle.createUpdate("update orders set placed_with = :scope where id = :id").bind("scope", scopeCode).bind("id", orderId).execute();
-    }
-
-    /** The scope of the API key that placed the order; empty for one placed in the console, by import or before it was recorded. */
-    public static Optional<String> placedWith(Handle handle, long orderId) {
-        return handle.createQuery("select placed_with from orders where id = :id").bind("id", orderId)
-                .mapTo(String.class).findOne();
-    }
-
     /**
      * The order with its lines (with {@code lockLines}, the lines locked) in one statement: its header never changes
      * once placed, so it is read with the lines. Two statements before, on every order placed, cancelled or shipped
