@@ -15,24 +15,24 @@ import java.util.random.RandomGenerator;
  * these and their combinations ({@link Candidate}); what each suits is {@link #suits()}.
  */
 public enum ForecastMethod {
-    ZERO("zero", Suits.INTERMITTENT),
-    NAIVE("naive", Suits.ANY),
-    SNAIVE("snaive", Suits.SEASONAL),
-    MEAN("mean", Suits.INTERMITTENT),
+    ZERO("zero", Suits.INTERMITTENT, "no demand expected"),
+    NAIVE("naive", Suits.ANY, "the last period repeated"),
+    SNAIVE("snaive", Suits.SEASONAL, "the same period of the last season repeated"),
+    MEAN("mean", Suits.INTERMITTENT, "the average of every period"),
     /** The mean of the latest {@link #RECENT_PERIODS} periods. */
-    RECENT("recent", Suits.INTERMITTENT),
-    SES("ses", Suits.ANY),
-    HOLT("holt", Suits.ANY),
-    DAMPED("damped", Suits.ANY),
-    HW("hw", Suits.SEASONAL),
-    ETS("ets", Suits.ANY),
-    THETA("theta", Suits.ANY),
-    CROSTON("croston", Suits.INTERMITTENT),
-    SBA("sba", Suits.INTERMITTENT),
-    TSB("tsb", Suits.INTERMITTENT),
-    ADIDA("adida", Suits.INTERMITTENT),
+    RECENT("recent", Suits.INTERMITTENT, "the average of recent periods"),
+    SES("ses", Suits.ANY, "a smoothed average"),
+    HOLT("holt", Suits.ANY, "a smoothed trend"),
+    DAMPED("damped", Suits.ANY, "a smoothed trend that levels off"),
+    HW("hw", Suits.SEASONAL, "a smoothed trend and season"),
+    ETS("ets", Suits.ANY, "smoothing of the kind that fits best"),
+    THETA("theta", Suits.ANY, "a smoothed trend, Theta method"),
+    CROSTON("croston", Suits.INTERMITTENT, "occasional demand: size and spacing of orders"),
+    SBA("sba", Suits.INTERMITTENT, "occasional demand: size and spacing of orders"),
+    TSB("tsb", Suits.INTERMITTENT, "occasional demand: how often and how much"),
+    ADIDA("adida", Suits.INTERMITTENT, "occasional demand, summed over periods"),
     /** Automatic ETS on the seasonally adjusted series, season put back (R's stlf, with a classical decomposition). */
-    ADJUSTED_ETS("adjusted-ets", Suits.ANY),
+    ADJUSTED_ETS("adjusted-ets", Suits.ANY, "smoothing with the season taken out and put back"),
     /**
      * The median, step by step, of automatic ETS, Theta and damped trend (a strong published baseline for ordinary
      * business series), seasonal at the series' period: for a short season (at most {@link #SHORT_SEASON}, quarters)
@@ -40,7 +40,7 @@ public enum ForecastMethod {
      * trend on the seasonally adjusted series; for a longer season all three run on the adjusted series, because
      * ETS's m seasonal states cost most of the time budget at 12 and cannot be estimated above 24.
      */
-    COMBO("combo", Suits.ANY);
+    COMBO("combo", Suits.ANY, "a combination of methods");
 
     /** Which series a method is meant for. */
     public enum Suits {
@@ -69,10 +69,17 @@ public enum ForecastMethod {
 
     private final String label;
     private final Suits suits;
+    private final String words;
 
-    ForecastMethod(String label, Suits suits) {
+    ForecastMethod(String label, Suits suits, String words) {
         this.label = label;
         this.suits = suits;
+        this.words = words;
+    }
+
+    /** What the method does, in words for people who plan, not forecast ("a smoothed average" for ses). */
+    public String words() {
+        return words;
     }
 
     /** The method's lower-case name, as R, the API and the command line spell it. */
