@@ -165,6 +165,14 @@ class CancelPageTest {
         }
     }
 
+    /** Two products any number of which may wait: a Nutmeg Mug (NU-MUG) and a Silk Fan (BO-FAN). */
+    private static void mugAndFanThatMayWait(ApiClient client) {
+        client.post("/api/products", "{\"sku\":\"NU-MUG\",\"name\":\"Nutmeg Mug\",\"priceMinor\":650,\"currency\":\"GBP\","
+                + "\"backorderPolicy\":\"always\"}");
+        client.post("/api/products", "{\"sku\":\"BO-FAN\",\"name\":\"Silk Fan\",\"priceMinor\":900,\"currency\":\"GBP\","
+                + "\"backorderPolicy\":\"always\"}");
+    }
+
     private static String cancelPath(ApiClient client, long orderId) {
         String url = client.post("/api/orders/" + orderId + "/cancel-link", "").json().path("url").asText();
         return url.substring(url.indexOf("/cancel/"));
@@ -223,10 +231,7 @@ class CancelPageTest {
     void the_result_says_what_was_cancelled_what_remains_and_why_nothing_could_be() {
         try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
             ApiClient client = api.client();
-            client.post("/api/products", "{\"sku\":\"NU-MUG\",\"name\":\"Nutmeg Mug\",\"priceMinor\":650,\"currency\":\"GBP\","
-                    + "\"backorderPolicy\":\"always\"}");
-            client.post("/api/products", "{\"sku\":\"BO-FAN\",\"name\":\"Silk Fan\",\"priceMinor\":900,\"currency\":\"GBP\","
-                    + "\"backorderPolicy\":\"always\"}");
+            mugAndFanThatMayWait(client);
             client.post("/api/stock/NU-MUG/adjustments", "{\"quantity\":3,\"reason\":\"opening stock\"}");
             long grace = client.post("/api/orders", "{\"customerEmail\":\"grace@example.com\",\"lines\":["
                     + "{\"sku\":\"BO-FAN\",\"quantity\":10},{\"sku\":\"NU-MUG\",\"quantity\":2}]}").json().path("id").asLong();
@@ -271,10 +276,7 @@ class CancelPageTest {
     void a_line_the_shop_cancelled_before_the_click_reads_cancelled_earlier() {
         try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
             ApiClient client = api.client();
-            client.post("/api/products", "{\"sku\":\"NU-MUG\",\"name\":\"Nutmeg Mug\",\"priceMinor\":650,\"currency\":\"GBP\","
-                    + "\"backorderPolicy\":\"always\"}");
-            client.post("/api/products", "{\"sku\":\"BO-FAN\",\"name\":\"Silk Fan\",\"priceMinor\":900,\"currency\":\"GBP\","
-                    + "\"backorderPolicy\":\"always\"}");
+            mugAndFanThatMayWait(client);
             long ann = client.post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"lines\":["
                     + "{\"sku\":\"BO-FAN\",\"quantity\":4},{\"sku\":\"NU-MUG\",\"quantity\":2}]}").json().path("id").asLong();
             String link = cancelPath(client, ann);
