@@ -55,6 +55,8 @@ public final class WebhookSender implements MessageSender {
     private final Function<String, List<String>> secretsForUrl;
     private final Clock clock;
     private final WebhookTargets targets;
+    /** How long an endpoint has to answer once connected: {@link #TIMEOUT}, shorter only in tests that wait it out. */
+    private final Duration answerTimeout;
 
     /** To public addresses only. */
     public WebhookSender(Function<String, List<String>> secretsForUrl, Clock clock) {
@@ -66,9 +68,14 @@ public final class WebhookSender implements MessageSender {
      * it replaced while its grace lasts); empty when no endpoint has the URL any more.
      */
     public WebhookSender(Function<String, List<String>> secretsForUrl, Clock clock, WebhookTargets targets) {
+        this(secretsForUrl, clock, targets, TIMEOUT);
+    }
+
+    WebhookSender(Function<String, List<String>> secretsForUrl, Clock clock, WebhookTargets targets, Duration answerTimeout) {
         this.secretsForUrl = secretsForUrl;
         this.clock = clock;
         this.targets = targets;
+        this.answerTimeout = answerTimeout;
     }
 
     @Override
@@ -79,7 +86,7 @@ public final class WebhookSender implements MessageSender {
             throw DeliveryFailed.permanently("no active webhook endpoint has this URL any more");
         }
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
+                .timeout(answerTimeout)
                 .header("Content-Type", "application/json")
                 .header("Restock-Message-Id", message.messageId().toString())
                 .header("Restock-Topic", message.topic())
@@ -89,16 +96,16 @@ public final class WebhookSender implements MessageSender {
         // The whole exchange is bounded, the body's excerpt included: the request timeout ends at the answer's headers.
         CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, WebhookSender::bodyOfRefusal);
         try {
-            HttpResponse<String> response = exchange.get(TIMEOUT.plus(CONNECT_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<String> response = exchange.get(answerTimeout.plus(CONNECT_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() / 100 != 2) {
                 throw new DeliveryFailed(answered(response.statusCode(), response.body()), null);
             }
         } catch (ExecutionException e) {
             // The outbox's worker logs the failure with its causes' words (the URL's path may be its secret).
-            throw new DeliveryFailed(noAnswer(e.getCause(), uri), e.getCause());
+            throw new DeliveryFailed(noAnswer(e.getCause(), uri, answerTimeout), e.getCause());
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new DeliveryFailed(uri.getHost() + " did not answer within " + TIMEOUT.plus(CONNECT_TIMEOUT).toSeconds() + " s", e);
+            throw new DeliveryFailed(uri.getHost() + " did not answer within " + answerTimeout.plus(CONNECT_TIMEOUT).toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryFailed("interrupted", e);
@@ -115,7 +122,7 @@ public final class WebhookSender implements MessageSender {
      * Why no answer came, in words the shop can act on, naming the URL's host and nothing else of the network: the
      * JDK's client says little itself (a refused connection is a ConnectException without words).
      */
-    static String noAnswer(Throwable failure, URI uri) {
+    static String noAnswer(Throwable failure, URI uri, Duration answerTimeout) {
         String host = uri.getHost();
         String hostAndPort = host + ":" + (uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -130,7 +137,7 @@ public final class WebhookSender implements MessageSender {
                         + "packets, or the host is down)";
             }
             if (t instanceof HttpTimeoutException) {
-                return host + " accepted the connection but did not answer within " + TIMEOUT.toSeconds() + " s (request timed out)";
+                return host + " accepted the connection but did not answer within " + answerTimeout.toSeconds() + " s (request timed out)";
             }
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
                 return "host name " + host + " not found (DNS has no address for it)";
@@ -235,7 +242,7 @@ public final class WebhookSender implements MessageSender {
         try {
             verdict = targets.checkBeforeSending(url);
         } catch (UnknownHostException e) {
-            throw new DeliveryFailed(noAnswer(e, URI.create(url)), e);
+            throw new DeliveryFailed(noAnswer(e, URI.create(url), answerTimeout), e);
         }
         if (verdict instanceof WebhookTargets.Verdict.Refused refused) {
             throw DeliveryFailed.permanently("cannot be sent: " + refused.reason());
