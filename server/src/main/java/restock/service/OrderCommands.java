@@ -146,6 +146,11 @@ public final class OrderCommands {
         return offers.redeemedOn(handle, order.id());
     }
 
+    /** Who cancelled the order's lines, why and when, oldest first (the order's page says it). */
+    public List<restock.orders.Cancellation> cancellations(Handle handle, Order order) {
+        return SqlOrders.cancellations(handle, order.id());
+    }
+
     /** The payment of each of the order's lines that Restock takes payment for, by line id. */
     public Map<Long, LinePayment> payments(Handle handle, Order order) {
         // One statement for the order (it was one per line: an eight-line order's view or shipment read eight).

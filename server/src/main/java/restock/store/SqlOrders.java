@@ -155,6 +155,15 @@ public final class SqlOrders {
                 .execute();
     }
 
+    /** The order's cancellations as recorded, oldest first. */
+    public static List<restock.orders.Cancellation> cancellations(Handle handle, long orderId) {
+        return handle.createQuery("select via, reason, occurred_at from cancellations where order_id = :order order by id")
+                .bind("order", orderId)
+                .map((rs, ctx) -> new restock.orders.Cancellation(rs.getString("via"), rs.getString("reason"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     /**
      * The order with its lines (with {@code lockLines}, the lines locked) in one statement: its header never changes
      * once placed, so it is read with the lines. Two statements before, on every order placed, cancelled or shipped

@@ -171,7 +171,7 @@ final class ConsoleActions {
         }
         long id = ConsolePages.id(ctx);
         String message = cancelOnce(ctx, "cancel order " + id, h -> {
-            var cancelled = restock.orders().cancelOpen(h, id, Optional.empty(), STAFF_REASON, VIA);
+            var cancelled = restock.orders().cancelOpen(h, id, Optional.empty(), STAFF_REASON + " " + console.staff(ctx).username(), VIA);
             return "Order " + id + ": " + cancelledWords(h, cancelled.before(), cancelled.after());
         });
         console.done(ctx, "/console/orders/" + id, message);
@@ -185,7 +185,7 @@ final class ConsoleActions {
             return;
         }
         String message = cancelOnce(ctx, "cancel order " + id + " line " + lineNumber, h -> {
-            var cancelled = restock.orders().cancelOpen(h, id, Optional.of(lineNumber), STAFF_REASON, VIA);
+            var cancelled = restock.orders().cancelOpen(h, id, Optional.of(lineNumber), STAFF_REASON + " " + console.staff(ctx).username(), VIA);
             return "Order " + id + " line " + lineNumber + ": " + cancelledWords(h, cancelled.before(), cancelled.after());
         });
         if (ctx.header("HX-Request") != null) {

@@ -11,6 +11,7 @@ import restock.insight.Alerts;
 import restock.views.ConsoleRows;
 import restock.orders.Order;
 import restock.orders.OrderLine;
+import restock.payments.LinePayment;
 import restock.planning.Planner;
 import restock.planning.SupplierLeadTime;
 import restock.purchasing.PurchaseOrder;
@@ -103,14 +104,16 @@ final class ConsolePages {
 
     private void order(Context ctx) {
         long id = id(ctx);
-        var loaded = restock.read(h -> {
+        record Loaded(Order order, Map<Long, LinePayment> payments, List<restock.orders.Cancellation> cancellations) {
+        }
+        Loaded loaded = restock.read(h -> {
             Order order = restock.orders().find(h, id);
-            return Map.entry(order, restock.orders().payments(h, order));
+            return new Loaded(order, restock.orders().payments(h, order), restock.orders().cancellations(h, order));
         });
-        Order order = loaded.getKey();
+        Order order = loaded.order();
         Map<String, String> names = queries.productNames(order.lines().stream().map(OrderLine::sku).toList());
-        console.render(ctx, "console/order.jte", "orders", Map.of("order", order, "payments", loaded.getValue(), "names", names,
-                "cancelLink", Optional.ofNullable(ctx.queryParam("link")).orElse("")));
+        console.render(ctx, "console/order.jte", "orders", Map.of("order", order, "payments", loaded.payments(), "names", names,
+                "cancellations", loaded.cancellations(), "cancelLink", Optional.ofNullable(ctx.queryParam("link")).orElse("")));
     }
 
     /**

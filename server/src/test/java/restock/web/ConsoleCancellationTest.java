@@ -124,4 +124,23 @@ class ConsoleCancellationTest {
         assertThat(flash(cancelLine(cardPaid, 2))).isEqualTo("Order " + cardPaid + " line 2: 2 × Silk Fan cancelled; the customer was not charged.");
         assertThat(client.send("GET", cardLink, null, Map.of()).responseBody()).contains("<li>2 × Silk Fan cancelled; nothing was charged.</li>");
     }
+
+    /**
+     * The order's page said only "cancelled ... Nothing is open in this order": not who cancelled or why (a newcomer's
+     * check after cancelling with the customer's link). It lists each cancellation with who, when and the reason given.
+     */
+    @Test
+    void the_order_page_says_who_cancelled_and_why() {
+        long byStaff = shippedLampWaitingFans("dee@example.com", "");
+        cancelLine(byStaff, 2);
+        assertThat(staff.get("/console/orders/" + byStaff).body()).contains("id=\"cancellations\"").contains("by staff, in the console: “cancelled by staff ops”");
+
+        long byCustomer = shippedLampWaitingFans("eve@example.com", "");
+        client.send("POST", cancelLinkPath(byCustomer), "reason=found+it+elsewhere", Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(staff.get("/console/orders/" + byCustomer).body()).contains("by the customer, with their cancel link: “");
+
+        long byShop = shippedLampWaitingFans("fay@example.com", "");
+        client.post("/api/orders/" + byShop + "/lines/2/cancel", "");
+        assertThat(staff.get("/console/orders/" + byShop).body()).contains("by the shop, through the API: “");
+    }
 }
