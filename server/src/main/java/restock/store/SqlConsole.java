@@ -71,7 +71,8 @@ public final class SqlConsole {
                           (select count(distinct po.id) from purchase_orders po join purchase_order_lines l on l.purchase_order_id = po.id
                              where %2$s) as overdue_pos,
                           (select count(*) from stock where on_hand - reserved <= 0) as out_of_stock,
-                          (select count(*) from waitlist where unsubscribed_at is null and notified_at is null) as waitlist
+                          (select count(*) from waitlist where unsubscribed_at is null and notified_at is null
+                             and confirmed_at is not null) as waitlist
                         from (select count(*) as lines, coalesce(sum(waiting), 0) as units from order_lines where waiting > 0) w"""
                         .formatted(LATE_OWED_LINE, OVERDUE_LINE))
                 .bind("start", SqlPurchasing.utc(dayStart)).bind("today", today)
@@ -280,13 +281,15 @@ public final class SqlConsole {
 
     public static List<ConsoleRows.WaitlistRow> waitlists(Handle handle, int limit) {
         return handle.createQuery("""
-                        select w.sku, p.name, count(*) filter (where w.notified_at is null) as waiting,
+                        select w.sku, p.name, count(*) filter (where w.notified_at is null and w.confirmed_at is not null) as waiting,
+                               count(*) filter (where w.notified_at is null and w.confirmed_at is null) as unconfirmed,
                                count(*) filter (where w.notified_at is not null) as notified,
-                               min(w.created_at) filter (where w.notified_at is null) as oldest
+                               min(w.created_at) filter (where w.notified_at is null and w.confirmed_at is not null) as oldest
                         from waitlist w join products p on p.sku = w.sku where w.unsubscribed_at is null
                         group by w.sku, p.name order by waiting desc, w.sku limit :limit""")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new ConsoleRows.WaitlistRow(rs.getString("sku"), rs.getString("name"), rs.getInt("waiting"), rs.getInt("notified"),
+                .map((rs, ctx) -> new ConsoleRows.WaitlistRow(rs.getString("sku"), rs.getString("name"), rs.getInt("waiting"),
+                        rs.getInt("unconfirmed"), rs.getInt("notified"),
                         Optional.ofNullable(rs.getObject("oldest", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
                 .list();
     }

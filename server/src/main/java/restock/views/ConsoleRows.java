@@ -73,8 +73,12 @@ public final class ConsoleRows {
                               int linesReceivedLate) {
     }
 
-    /** Who waits for a SKU on its waitlist. */
-    public record WaitlistRow(String sku, String name, int waiting, int notified, Optional<Instant> oldestSignUp) {
+    /**
+     * Who waits for a SKU on its waitlist: those who confirmed (the ones a notice goes to), those who signed up and have
+     * not confirmed yet (double opt-in; a newcomer saw them counted as waiting), those told it is back, and since when
+     * the earliest confirmed one waits.
+     */
+    public record WaitlistRow(String sku, String name, int waiting, int unconfirmed, int notified, Optional<Instant> oldestSignUp) {
     }
 
     /** A purchase order line still to arrive for a SKU. */

@@ -56,4 +56,25 @@ class ConsoleWaitlistsTest {
             assertThat(labels).isEqualTo(headings).contains("Told it is back", "Waiting since");
         }
     }
+
+    /**
+     * A double opt-in sign-up not yet confirmed was counted as waiting ("Waiting 4", was 3: a newcomer's check), though no
+     * notice goes to it: the page counts those who confirmed and says how many have not yet, and the overview's card
+     * counts those who confirmed.
+     */
+    @Test
+    void sign_ups_not_yet_confirmed_are_shown_apart_from_those_waiting() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            api.client().post("/api/products", "{\"sku\":\"KITE-1\",\"name\":\"Paper Kite\",\"priceMinor\":725,\"currency\":\"GBP\"}");
+            api.client().post("/api/waitlist", "{\"sku\":\"KITE-1\",\"email\":\"ann@example.com\",\"consent\":true}");
+            api.restock().inTransaction(h -> restock.store.SqlWaitlist.signUp(h, restock.catalog.Sku.of("KITE-1"), "bob@example.com", 1, false,
+                    api.restock().clock().instant()));
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+
+            String page = staff.get("/console/waitlists").body();
+            String table = page.substring(page.indexOf("id=\"waitlists\""), page.indexOf("</table>", page.indexOf("id=\"waitlists\"")));
+            assertThat(table).contains("<td data-label=\"Waiting\" class=\"num\">1<br><span class=\"muted\">+1 not yet confirmed</span></td>");
+            assertThat(staff.get("/console/overview").body()).contains("<b id=\"waitlist\">1</b> on waitlists");
+        }
+    }
 }
