@@ -57,6 +57,7 @@ public final class Demo {
         int days = dailyUnits.values().iterator().next().length;
         DemoYear.Summary year = DemoYear.replay(restock, products, dailyUnits, today, done -> progress.update(done, days));
         addComingSoon(restock, today);
+        addOfferRules(restock);
         waitlist.ifPresent(commands -> restock.inTransaction(h -> {
             int shopper = 0;
             for (DemoProduct demo : products) {
@@ -94,6 +95,19 @@ public final class Demo {
                     new restock.catalog.ProductPlacement(Optional.of(DemoYear.categoryOf("Paper Chain Kit")), Optional.of(supplierId))), "demo");
             restock.purchasing().create(h, new restock.purchasing.PurchaseOrderRequest(supplier, false,
                     List.of(new restock.purchasing.PurchaseOrderRequest.Line(COMING_SOON, 240, today.plusDays(COMING_SOON_DELIVERY_DAYS)))));
+            return null;
+        });
+    }
+
+    /**
+     * The offers a shop would run, so the console's offers section and the mails have something to show (a newcomer
+     * found no rule in the demo, and nothing to pause): a waitlist discount in back-in-stock notices, and compensation
+     * for a promise missed by a week or more. Made after the replayed year, so they act from the demo's first day on.
+     */
+    private static void addOfferRules(Restock restock) {
+        restock.inTransaction(h -> {
+            restock.offers().activate(h, new restock.engagement.OfferRule.WaitlistDiscount(10, 14, 0, Optional.empty()));
+            restock.offers().activate(h, new restock.engagement.OfferRule.LateCompensation(5, 20, 30));
             return null;
         });
     }

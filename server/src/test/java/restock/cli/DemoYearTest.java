@@ -46,6 +46,8 @@ class DemoYearTest {
             assertThat(loaded.orders()).isGreaterThan(1_000);
             assertThat(loaded.purchaseOrders()).isGreaterThan(100);
             assertThat(Demo.load(restock, Optional.empty())).as("loads once").isEmpty();
+            java.util.List<restock.engagement.ListedOfferRule> rules = restock.read(h -> restock.offers().rules(h));
+            assertThat(rules).as("offer rules to see and pause (a newcomer found none)").hasSize(2);
 
             Map<String, Long> causes = restock.read(h -> h.createQuery("select primary_cause, count(*) from backorder_causes group by 1")
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).list()).stream()
