@@ -162,6 +162,14 @@ public final class ConsoleQueries {
     }
 
     /** The supplier a SKU is usually ordered from (the last it was ordered from, else its product's), for a new purchase order. */
+    /**
+     * The waiting lines a purchase order's supply is to fill, at most {@link #PAGE_ROWS} (a newcomer found them only in
+     * the close question).
+     */
+    public List<ConsoleRows.PeggedLine> waitingOn(long purchaseOrderId) {
+        return restock.read(h -> SqlConsole.peggedTo(h, purchaseOrderId, PAGE_ROWS));
+    }
+
     public Optional<String> usualSupplier(Sku sku) {
         return restock.read(h -> SqlConsole.usualSupplier(h, sku.code()));
     }

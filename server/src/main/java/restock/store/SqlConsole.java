@@ -294,6 +294,19 @@ public final class SqlConsole {
                 .list();
     }
 
+    /** The waiting order lines pegged to the purchase order's lines, in queue order, at most {@code limit}. */
+    public static List<ConsoleRows.PeggedLine> peggedTo(Handle handle, long purchaseOrderId, int limit) {
+        return handle.createQuery("""
+                        select pol.line_number as po_line, pol.sku, ol.order_id, ol.line_number, p.quantity
+                        from backorder_pegs p join purchase_order_lines pol on pol.id = p.purchase_order_line_id
+                        join order_lines ol on ol.id = p.order_line_id
+                        where pol.purchase_order_id = :id and ol.waiting > 0
+                        order by pol.line_number, ol.priority desc, ol.placed_at, ol.id limit :limit""")
+                .bind("id", purchaseOrderId).bind("limit", limit)
+                .map((rs, ctx) -> new ConsoleRows.PeggedLine(rs.getInt("po_line"), rs.getString("sku"), rs.getLong("order_id"), rs.getInt("line_number"), rs.getInt("quantity")))
+                .list();
+    }
+
     public static List<ConsoleRows.IncomingRow> incoming(Handle handle, String sku) {
         return handle.createQuery("""
                         select po.id, po.supplier_id, s.name, l.quantity_ordered - l.quantity_received as open_units, l.expected_date

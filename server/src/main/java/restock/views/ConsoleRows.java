@@ -81,6 +81,10 @@ public final class ConsoleRows {
     public record WaitlistRow(String sku, String name, int waiting, int unconfirmed, int notified, Optional<Instant> oldestSignUp) {
     }
 
+    /** A waiting order line pegged to a purchase order's line: the units that line's supply is to fill, in queue order. */
+    public record PeggedLine(int purchaseOrderLine, String sku, long orderId, int orderLine, int units) {
+    }
+
     /** A purchase order line still to arrive for a SKU. */
     public record IncomingRow(long purchaseOrderId, long supplierId, String supplier, int openUnits, LocalDate expectedDate) {
     }

@@ -203,7 +203,7 @@ final class ConsolePages {
         // A purchase order knows its supplier by name; the name leads to the supplier's page.
         Optional<Long> supplierId = restock.read(h -> restock.catalogEdits().supplierNamed(h, order.supplier())).map(Supplier::id);
         console.render(ctx, "console/purchase-order.jte", "purchase-orders", Map.of("order", order, "names", names,
-                "today", restock.books().today(), "supplierId", supplierId, "form", form));
+                "today", restock.books().today(), "supplierId", supplierId, "form", form, "waiting", queries.waitingOn(order.id())));
     }
 
     private void products(Context ctx) {

@@ -167,4 +167,20 @@ class ConsolePurchaseOrderPageTest {
         assertThat(cell).as("an Arrived cell on the page").isPositive();
         return page.substring(cell, page.indexOf("</td>", cell));
     }
+
+    /** The lines waiting for a purchase order's supply were named only in its close question (a newcomer's check). */
+    @Test
+    void the_page_lists_the_order_lines_waiting_for_its_delivery() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            api.client().post("/api/products", "{\"sku\":\"LAMP-1\",\"name\":\"Brass Lamp\",\"priceMinor\":1299,\"currency\":\"GBP\"}");
+            java.time.LocalDate due = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10);
+            long purchaseOrder = api.client().post("/api/purchase-orders", "{\"supplier\":\"Lamp Works\",\"newSupplier\":true,\"lines\":"
+                    + "[{\"sku\":\"LAMP-1\",\"quantity\":50,\"expectedDate\":\"" + due + "\"}]}").json().get("id").asLong();
+            long ann = api.client().post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"lines\":[{\"sku\":\"LAMP-1\",\"quantity\":3}]}")
+                    .json().get("id").asLong();
+            String page = ConsoleSession.signedIn(api, "ops", "correct horse battery").get("/console/purchase-orders/" + purchaseOrder).body();
+            assertThat(page).contains("Waiting for this delivery")
+                    .contains("Line 1 (Brass Lamp): <a href=\"/console/orders/" + ann + "\">order " + ann + ", line 1</a>, 3 units");
+        }
+    }
 }
