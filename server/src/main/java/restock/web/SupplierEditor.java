@@ -4,7 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import restock.catalog.AuditEntry;
 import restock.catalog.Supplier;
+import restock.common.Conflict;
 import restock.common.InvalidInput;
+import restock.common.StaleVersion;
 import restock.service.ConsoleQueries;
 import restock.service.Restock;
 
@@ -29,7 +31,8 @@ public final class SupplierEditor {
             ConsoleForm.Field.of("leadTimeDays", "Lead time (days)"),
             ConsoleForm.Field.of("minimumOrder", "Minimum order (units)"),
             ConsoleForm.Field.of("packSize", "Pack size"),
-            ConsoleForm.Field.of("currency", "Currency")), List.of());
+            ConsoleForm.Field.of("currency", "Currency"),
+            ConsoleForm.Field.version("version", "The supplier as you saw it")), List.of());
 
     /** What the supplier page shows, with its form blank or as a refusal sent it back. */
     public record Page(Supplier supplier, ConsoleQueries.SupplierActivity activity, List<AuditEntry> audit, FormState form) {
@@ -62,10 +65,23 @@ public final class SupplierEditor {
         long id = ConsolePages.id(ctx);
         String by = console.staff(ctx).username() + " (console)";
         Supplier before = restock.read(h -> restock.catalogEdits().supplier(h, id));
-        Supplier after = restock.inTransaction(h -> restock.catalogEdits().editSupplier(h, id, supplier -> edited(ctx, supplier), by));
+        Supplier after;
+        try {
+            after = restock.inTransaction(h -> restock.catalogEdits().editSupplier(h, id, FORM.version(ctx, "supplier"),
+                    supplier -> edited(ctx, supplier), by));
+        } catch (StaleVersion stale) {
+            throw new Conflict("version", FORM.changedSinceOpened(ctx, "supplier", latestChange(id)));
+        }
         console.done(ctx, "/console/suppliers/" + id, after.equals(before) ? "Nothing changed for " + after.name() + "."
                 : "Supplier " + after.name() + " saved: lead time " + after.leadTimeDays().map(days -> Format.plural(days, "day")).orElse("not stated")
                 + ", minimum order " + Format.plural(after.minimumOrder(), "unit") + ", packs of " + after.packSize() + ".");
+    }
+
+    /** The latest change to the supplier, as its trail says it: ": ops changed phone (none) → 0117 496 0000 at ...", blank without one. */
+    private String latestChange(long id) {
+        List<AuditEntry> trail = restock.read(h -> restock.catalogEdits().auditTrail(h, "supplier", Long.toString(id)));
+        return trail.stream().findFirst().map(entry -> ": " + entry.changedBy() + " changed " + AuditWords.supplierChanges(entry)
+                + " at " + Format.moment(entry.at())).orElse("");
     }
 
     /** The form's fields applied to the supplier; a blank optional field clears it; the supplier's constructor checks the rest. */
