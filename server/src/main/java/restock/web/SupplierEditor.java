@@ -7,7 +7,9 @@ import restock.catalog.Supplier;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.StaleVersion;
+import restock.planning.SupplierLeadTime;
 import restock.service.ConsoleQueries;
+import restock.service.PlanningQueries;
 import restock.service.Restock;
 
 import java.util.List;
@@ -34,18 +36,24 @@ public final class SupplierEditor {
             ConsoleForm.Field.of("currency", "Currency"),
             ConsoleForm.Field.version("version", "The supplier as you saw it")), List.of());
 
-    /** What the supplier page shows, with its form blank or as a refusal sent it back. */
-    public record Page(Supplier supplier, ConsoleQueries.SupplierActivity activity, List<AuditEntry> audit, FormState form) {
+    /**
+     * What the supplier page shows, with its form blank or as a refusal sent it back, and the lead time its purchase
+     * orders are expected after (the page said "the lead time stated here" while they got the one learned from deliveries).
+     */
+    public record Page(Supplier supplier, ConsoleQueries.SupplierActivity activity, List<AuditEntry> audit, FormState form,
+                SupplierLeadTime leadTime) {
     }
 
     private final Console console;
     private final Restock restock;
     private final ConsoleQueries queries;
+    private final PlanningQueries planning;
 
-    SupplierEditor(Console console, Restock restock, ConsoleQueries queries) {
+    SupplierEditor(Console console, Restock restock, ConsoleQueries queries, PlanningQueries planning) {
         this.console = console;
         this.restock = restock;
         this.queries = queries;
+        this.planning = planning;
     }
 
     void register(RoutesConfig routes) {
@@ -57,8 +65,9 @@ public final class SupplierEditor {
         long id = ConsolePages.id(ctx);
         Supplier supplier = restock.read(h -> restock.catalogEdits().supplier(h, id));
         List<AuditEntry> audit = restock.read(h -> restock.catalogEdits().auditTrail(h, "supplier", Long.toString(id)));
+        SupplierLeadTime leadTime = restock.read(h -> planning.leadTime(h, supplier));
         console.render(ctx, "console/supplier.jte", "suppliers", Map.of("page", new Page(supplier, queries.supplierActivity(id),
-                audit.subList(0, Math.min(AUDIT_ROWS, audit.size())), form)));
+                audit.subList(0, Math.min(AUDIT_ROWS, audit.size())), form, leadTime)));
     }
 
     private void edit(Context ctx) {
