@@ -330,7 +330,8 @@ final class ConsoleActions {
 
     /** The planning page's form for one supplier: the ticked suggestions become one purchase order. */
     private void orderSuggestions(Context ctx) {
-        LocalDate expected = date("expected", ctx.formParam("expected"));
+        // A date left blank is expected after the supplier's lead time, as on the new purchase order form.
+        LocalDate expected = blank(ctx.formParam("expected")) ? pages.defaultExpected(text(ctx, "supplier")) : date("expected", ctx.formParam("expected"));
         List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
         for (String sku : ctx.formParams("sku")) {
             lines.add(new PurchaseOrderRequest.Line(Sku.of(sku), FormNumbers.ORDERED.read("quantity-" + sku, ctx.formParam("quantity-" + sku)), expected));
