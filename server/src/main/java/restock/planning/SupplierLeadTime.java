@@ -30,6 +30,11 @@ public record SupplierLeadTime(Optional<Integer> statedDays, List<Integer> deliv
         return (int) Math.round(Planner.meanLeadTimeDays(planningSamplesDays()));
     }
 
+    /** The day an order placed on {@code orderedOn} is expected: {@link #plannedDays} after it. */
+    public java.time.LocalDate expectedFrom(java.time.LocalDate orderedOn) {
+        return orderedOn.plusDays(plannedDays());
+    }
+
     /** The mean of the deliveries, in whole days, if there were any. */
     public Optional<Integer> learnedDays() {
         return deliveredDays.isEmpty() ? Optional.empty() : Optional.of((int) Math.round(Planner.meanLeadTimeDays(deliveredDays)));

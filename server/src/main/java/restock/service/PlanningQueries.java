@@ -13,6 +13,9 @@ import restock.planning.DemandForecast;
 import restock.planning.ForecastGrain;
 import restock.planning.Planner;
 import restock.planning.PlanningRun;
+import restock.planning.SupplierLeadTime;
+import restock.store.SqlCatalog;
+import restock.store.SqlCatalogEdits;
 import restock.store.SqlDemand;
 import restock.store.SqlPlanning;
 import restock.store.SqlPlanningRuns;
@@ -71,6 +74,15 @@ public final class PlanningQueries {
     /** The lead time the plan uses for a supplier's orders, and whence ({@link restock.planning.SupplierLeadTime}). */
     public restock.planning.SupplierLeadTime leadTime(Handle handle, restock.catalog.Supplier supplier) {
         return SqlPlanning.leadTime(handle, supplier);
+    }
+
+    /**
+     * The lead time of the supplier of this name ({@link #leadTime}); {@link SupplierLeadTime#UNKNOWN}
+     * for a name not on record (a supplier a purchase order adds).
+     */
+    public SupplierLeadTime leadTimeNamed(Handle handle, String name) {
+        return SqlCatalog.findSupplierId(handle, name).flatMap(id -> SqlCatalogEdits.supplier(handle, id, false))
+                .map(supplier -> leadTime(handle, supplier)).orElse(SupplierLeadTime.UNKNOWN);
     }
 
     /** Plans every active SKU; progress counts SKUs gathered (for a progress bar). */

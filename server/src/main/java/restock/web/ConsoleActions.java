@@ -244,10 +244,15 @@ final class ConsoleActions {
         }
         // Named as the API names them (lines[0].quantity): the form shows each refusal at its field, in its own words.
         List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
-        for (Map<String, String> line : PURCHASE_ORDER_FORM.lines(ctx)) {
+        List<Map<String, String>> formLines = PURCHASE_ORDER_FORM.lines(ctx);
+        // A date left blank is expected after the named supplier's lead time, the rule the page's dates are filled in with.
+        Optional<LocalDate> whenBlank = formLines.stream().anyMatch(line -> blank(line.get("expected")))
+                ? Optional.of(pages.defaultExpected(text(ctx, "supplier"))) : Optional.empty();
+        for (Map<String, String> line : formLines) {
             String field = "lines[" + lines.size() + "].";
+            LocalDate expected = blank(line.get("expected")) ? whenBlank.orElseThrow() : date(field + "expectedDate", line.get("expected"));
             lines.add(new PurchaseOrderRequest.Line(sku(field + "sku", line.get("sku")), FormNumbers.ORDERED.read(field + "quantity", line.get("quantity")),
-                    date(field + "expectedDate", line.get("expected"))));
+                    expected));
         }
         if (lines.isEmpty()) {
             throw new InvalidInput("lines", "enter at least one line: a SKU, its units and the date they are expected");
@@ -325,7 +330,8 @@ final class ConsoleActions {
 
     /** The planning page's form for one supplier: the ticked suggestions become one purchase order. */
     private void orderSuggestions(Context ctx) {
-        LocalDate expected = date("expected", ctx.formParam("expected"));
+        // A date left blank is expected after the supplier's lead time, as on the new purchase order form.
+        LocalDate expected = blank(ctx.formParam("expected")) ? pages.defaultExpected(text(ctx, "supplier")) : date("expected", ctx.formParam("expected"));
         List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
         for (String sku : ctx.formParams("sku")) {
             lines.add(new PurchaseOrderRequest.Line(Sku.of(sku), FormNumbers.ORDERED.read("quantity-" + sku, ctx.formParam("quantity-" + sku)), expected));
@@ -348,6 +354,10 @@ final class ConsoleActions {
         String id = OnceKeys.once(restock, ctx, "console purchase order " + console.staff(ctx).username(), request.toString(),
                 "reload the page to make another purchase order", h -> Long.toString(restock.purchasing().create(h, request).id()));
         return restock.read(h -> restock.purchasing().find(h, Long.parseLong(id)));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String text(Context ctx, String name) {

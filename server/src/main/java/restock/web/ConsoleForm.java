@@ -1,6 +1,7 @@
 package restock.web;
 
 import io.javalin.http.Context;
+import restock.catalog.CatalogAudit;
 import restock.common.InvalidInput;
 
 import java.util.ArrayList;
@@ -158,6 +159,37 @@ public final class ConsoleForm {
         }
         String lineNumber = "[" + line + "]";
         return field.get().refusedAs().stream().filter(name -> name.contains("[]")).findFirst().map(name -> name.replace("[]", lineNumber));
+    }
+
+    /**
+     * The version of the record the page showed (the form's {@link Kind#VERSION} field); one that is not a version the
+     * page could have shown is refused as such, not told as "someone saved after you" (a fuzzer's finding). Without the
+     * field (a script's form) the edit applies to the record as it is now, as the API's PATCH without If-Match does.
+     */
+    Optional<String> version(Context ctx, String record) {
+        String input = fields.stream().filter(f -> f.kind() == Kind.VERSION).findFirst()
+                .orElseThrow(() -> new IllegalStateException("form " + id + " has no version field")).input();
+        Optional<String> version = Optional.ofNullable(ctx.formParam(input)).map(String::strip).filter(value -> !value.isEmpty());
+        if (version.isPresent() && !CatalogAudit.isVersion(version.get())) {
+            throw new InvalidInput(input, "this page's form no longer holds the version of the " + record
+                    + " it showed: reload the page and make your change again");
+        }
+        return version;
+    }
+
+    /**
+     * Why an edit from a page opened before someone else saved the record was not saved, with their change (": ops
+     * changed name A → B at ...", or blank without one) and what the refused form held, to type again where it still
+     * applies. Pages used to save over the other change, undoing it without a word (the product form, then the
+     * supplier form: a phone number just saved was cleared).
+     */
+    String changedSinceOpened(Context ctx, String record, String theirChange) {
+        List<String> typed = fields.stream().filter(f -> f.kind() == Kind.ONE)
+                .filter(f -> Optional.ofNullable(ctx.formParam(f.input())).map(String::strip).filter(v -> !v.isEmpty()).isPresent())
+                .map(f -> f.label(f.input(), 0) + " '" + ctx.formParam(f.input()).strip() + "'").toList();
+        return "someone saved this " + record + " after you opened this page" + theirChange + ". Nothing was saved, and the form now shows the "
+                + record + " as it is (sent again as you typed it, it would undo that change)."
+                + (typed.isEmpty() ? "" : " You had sent: " + String.join(", ", typed) + ".");
     }
 
     /** The form as the user sent it, with the refusal at the field it names (or over the form, for none of them). */

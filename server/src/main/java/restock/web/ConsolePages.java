@@ -51,7 +51,7 @@ final class ConsolePages {
         this.insight = new restock.service.InsightQueries(restock);
         this.charts = new OverviewCharts(insight, restock);
         this.editor = new ProductEditor(console, restock);
-        this.suppliers = new SupplierEditor(console, restock, queries);
+        this.suppliers = new SupplierEditor(console, restock, queries, planning);
     }
 
     void register(RoutesConfig routes) {
@@ -132,8 +132,10 @@ final class ConsolePages {
         String supplier = Optional.ofNullable(ctx.queryParam("supplier")).map(String::strip).filter(s -> !s.isEmpty())
                 .or(() -> sku.flatMap(queries::usualSupplier)).orElse("");
         Optional<SupplierLeadTime> leadTime = supplier.isEmpty() ? Optional.empty()
-                : Optional.of(leadTimesOf(java.util.Set.of(supplier)).get(supplier));
-        model.put("defaultExpected", restock.books().today().plusDays(leadTime.orElse(SupplierLeadTime.UNKNOWN).plannedDays()));
+                : Optional.of(restock.read(h -> planning.leadTimeNamed(h, supplier)));
+        // Without a supplier named the dates are left blank, for the one staff name ({@link #defaultExpected} when sent):
+        // filled in 14 days out, they stayed 14 days out for the supplier typed after (one that states 35).
+        model.put("defaultExpected", leadTime.map(known -> known.expectedFrom(restock.books().today()).toString()).orElse(""));
         model.put("expectedNote", expectedNote(supplier, leadTime));
         model.put("sku", sku.map(Sku::code).orElse(""));
         model.put("supplier", supplier);
@@ -143,6 +145,15 @@ final class ConsolePages {
         model.put("quantityNote", sku.isEmpty() || quantity.isPresent() ? "" : quantityNote(sku.get(), plan));
         model.put("form", form);
         console.render(ctx, "console/purchase-orders.jte", "purchase-orders", model);
+    }
+
+    /**
+     * The day a purchase order to the supplier of this name is expected when its form leaves the date blank: today
+     * after the lead time the plan uses for it ({@link SupplierLeadTime}), {@link Planner#DEFAULT_LEAD_TIME_DAYS} days
+     * for a name not on record.
+     */
+    LocalDate defaultExpected(String supplier) {
+        return restock.read(h -> planning.leadTimeNamed(h, supplier)).expectedFrom(restock.books().today());
     }
 
     /** The latest plan's line for the SKU, if it has one. */
@@ -157,7 +168,8 @@ final class ConsolePages {
      */
     static String expectedNote(String supplier, Optional<SupplierLeadTime> leadTime) {
         if (supplier.isEmpty() || leadTime.isEmpty()) {
-            return "Expected dates are filled in " + Planner.DEFAULT_LEAD_TIME_DAYS + " days out, the usual lead time when no supplier is named.";
+            return "An expected date left blank is filled in when the order is made, after the supplier's lead time: learned from its"
+                    + " deliveries, else the one it states, else " + Planner.DEFAULT_LEAD_TIME_DAYS + " days.";
         }
         SupplierLeadTime known = leadTime.get();
         String note = "Expected dates are filled in " + known.plannedDays() + " days out, the lead time the plan uses for " + supplier

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import restock.catalog.Currencies;
 import restock.catalog.AuditEntry;
 import restock.catalog.BackorderPolicy;
-import restock.catalog.CatalogAudit;
 import restock.catalog.Category;
 import restock.catalog.Lifecycle;
 import restock.catalog.MainCurrency;
@@ -155,9 +154,9 @@ public final class ProductEditor {
         CatalogEdits.FiledProduct before = restock.read(h -> restock.catalogEdits().product(h, sku));
         CatalogEdits.FiledProduct after;
         try {
-            after = restock.inTransaction(h -> restock.catalogEdits().editProduct(h, sku, version(ctx), filed -> edited(ctx, filed), by));
+            after = restock.inTransaction(h -> restock.catalogEdits().editProduct(h, sku, FORM.version(ctx, "product"), filed -> edited(ctx, filed), by));
         } catch (StaleVersion stale) {
-            throw new Conflict("version", changedSinceOpened(sku) + typedWords(ctx));
+            throw new Conflict("version", FORM.changedSinceOpened(ctx, "product", latestChange(sku)));
         }
         console.done(ctx, "/console/skus/" + sku.code(), after.equals(before) ? "Nothing changed in " + sku.code() + "."
                 : "Product " + sku.code() + " saved: " + after.product().name() + ", "
@@ -165,43 +164,15 @@ public final class ProductEditor {
                 + Format.backorders(after.product().backorderPolicy().code()) + ".");
     }
 
-    /**
-     * The version of the product the page showed (its hidden field); one that is not a version the page could have
-     * shown is refused as such, not told as "someone saved after you" (a fuzzer's finding). Without the field (a
-     * script's form) the edit applies to the product as it is now, as the API's PATCH without If-Match does.
-     */
-    private static Optional<String> version(Context ctx) {
-        Optional<String> version = text(ctx, "version");
-        if (version.isPresent() && !CatalogAudit.isVersion(version.get())) {
-            throw new InvalidInput("version", "this page's form no longer holds the version of the product it showed: reload the page and make your change again");
-        }
-        return version;
-    }
-
-    /**
-     * Why an edit from a page opened before someone else saved the product was not saved, with that change: the page
-     * used to save it over theirs, undoing it without a word (last writer wins; an outside check).
-     */
-    private String changedSinceOpened(Sku sku) {
-        String latest = restock.read(h -> {
+    /** The latest change to the product, as its trail says it: ": ops changed name A → B at ...", blank without one. */
+    private String latestChange(Sku sku) {
+        return restock.read(h -> {
             List<AuditEntry> trail = restock.catalogEdits().auditTrail(h, "product", sku.code());
             List<AuditEntry> latestEntry = trail.subList(0, Math.min(1, trail.size()));
             return AuditWords.productRows(latestEntry, restock.catalogEdits().product(h, sku).product().price().currency(), names(h, latestEntry))
                     .stream().map(row -> ": " + row.changedBy() + " changed " + row.changes() + " at " + Format.moment(row.at())).findFirst().orElse("");
         });
-        return "someone saved this product after you opened this page" + latest + ". Nothing was saved, and the form now shows the"
-                + " product as it is (sent again as you typed it, it would undo that change).";
     }
-
-    /** What the refused form held, to type again where it still applies. */
-    private static String typedWords(Context ctx) {
-        List<String> typed = FORM_INPUTS.stream().filter(input -> text(ctx, input).isPresent())
-                .map(input -> FORM.label(input, 0) + " '" + text(ctx, input).orElseThrow() + "'").toList();
-        return typed.isEmpty() ? "" : " You had sent: " + String.join(", ", typed) + ".";
-    }
-
-    /** The edit form's inputs a person types or chooses, in its order. */
-    private static final List<String> FORM_INPUTS = List.of("name", "price", "policy", "cap", "releaseDate", "category", "supplierId");
 
     /** The names of the suppliers and categories these entries name by id and code. */
     private AuditWords.Names names(org.jdbi.v3.core.Handle h, List<AuditEntry> entries) {

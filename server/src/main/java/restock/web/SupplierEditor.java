@@ -4,8 +4,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import restock.catalog.AuditEntry;
 import restock.catalog.Supplier;
+import restock.common.Conflict;
 import restock.common.InvalidInput;
+import restock.common.StaleVersion;
+import restock.planning.SupplierLeadTime;
 import restock.service.ConsoleQueries;
+import restock.service.PlanningQueries;
 import restock.service.Restock;
 
 import java.util.List;
@@ -29,20 +33,27 @@ public final class SupplierEditor {
             ConsoleForm.Field.of("leadTimeDays", "Lead time (days)"),
             ConsoleForm.Field.of("minimumOrder", "Minimum order (units)"),
             ConsoleForm.Field.of("packSize", "Pack size"),
-            ConsoleForm.Field.of("currency", "Currency")), List.of());
+            ConsoleForm.Field.of("currency", "Currency"),
+            ConsoleForm.Field.version("version", "The supplier as you saw it")), List.of());
 
-    /** What the supplier page shows, with its form blank or as a refusal sent it back. */
-    public record Page(Supplier supplier, ConsoleQueries.SupplierActivity activity, List<AuditEntry> audit, FormState form) {
+    /**
+     * What the supplier page shows, with its form blank or as a refusal sent it back, and the lead time its purchase
+     * orders are expected after (the page said "the lead time stated here" while they got the one learned from deliveries).
+     */
+    public record Page(Supplier supplier, ConsoleQueries.SupplierActivity activity, List<AuditEntry> audit, FormState form,
+                SupplierLeadTime leadTime) {
     }
 
     private final Console console;
     private final Restock restock;
     private final ConsoleQueries queries;
+    private final PlanningQueries planning;
 
-    SupplierEditor(Console console, Restock restock, ConsoleQueries queries) {
+    SupplierEditor(Console console, Restock restock, ConsoleQueries queries, PlanningQueries planning) {
         this.console = console;
         this.restock = restock;
         this.queries = queries;
+        this.planning = planning;
     }
 
     void register(RoutesConfig routes) {
@@ -54,18 +65,32 @@ public final class SupplierEditor {
         long id = ConsolePages.id(ctx);
         Supplier supplier = restock.read(h -> restock.catalogEdits().supplier(h, id));
         List<AuditEntry> audit = restock.read(h -> restock.catalogEdits().auditTrail(h, "supplier", Long.toString(id)));
+        SupplierLeadTime leadTime = restock.read(h -> planning.leadTime(h, supplier));
         console.render(ctx, "console/supplier.jte", "suppliers", Map.of("page", new Page(supplier, queries.supplierActivity(id),
-                audit.subList(0, Math.min(AUDIT_ROWS, audit.size())), form)));
+                audit.subList(0, Math.min(AUDIT_ROWS, audit.size())), form, leadTime)));
     }
 
     private void edit(Context ctx) {
         long id = ConsolePages.id(ctx);
         String by = console.staff(ctx).username() + " (console)";
         Supplier before = restock.read(h -> restock.catalogEdits().supplier(h, id));
-        Supplier after = restock.inTransaction(h -> restock.catalogEdits().editSupplier(h, id, supplier -> edited(ctx, supplier), by));
+        Supplier after;
+        try {
+            after = restock.inTransaction(h -> restock.catalogEdits().editSupplier(h, id, FORM.version(ctx, "supplier"),
+                    supplier -> edited(ctx, supplier), by));
+        } catch (StaleVersion stale) {
+            throw new Conflict("version", FORM.changedSinceOpened(ctx, "supplier", latestChange(id)));
+        }
         console.done(ctx, "/console/suppliers/" + id, after.equals(before) ? "Nothing changed for " + after.name() + "."
                 : "Supplier " + after.name() + " saved: lead time " + after.leadTimeDays().map(days -> Format.plural(days, "day")).orElse("not stated")
                 + ", minimum order " + Format.plural(after.minimumOrder(), "unit") + ", packs of " + after.packSize() + ".");
+    }
+
+    /** The latest change to the supplier, as its trail says it: ": ops changed phone (none) → 0117 496 0000 at ...", blank without one. */
+    private String latestChange(long id) {
+        List<AuditEntry> trail = restock.read(h -> restock.catalogEdits().auditTrail(h, "supplier", Long.toString(id)));
+        return trail.stream().findFirst().map(entry -> ": " + entry.changedBy() + " changed " + AuditWords.supplierChanges(entry)
+                + " at " + Format.moment(entry.at())).orElse("");
     }
 
     /** The form's fields applied to the supplier; a blank optional field clears it; the supplier's constructor checks the rest. */

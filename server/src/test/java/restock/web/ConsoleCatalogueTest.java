@@ -361,15 +361,57 @@ class ConsoleCatalogueTest {
         assertThat(supplier.get("minimumOrder").asInt()).isEqualTo(24);
         assertThat(supplier.get("contactEmail").asText()).isEqualTo("aiko@kyoto-fans.example");
 
-        // A lead time out of range is refused with the supplier's own rule, and nothing changes.
-        form.put("leadTimeDays", "0");
-        HttpResponse<String> refused = staff.post("/console/suppliers/" + supplierId + "/edit", form);
+        // A lead time out of range is refused with the supplier's own rule, and nothing changes (the form as the page
+        // shows it after the save: the one sent before holds the version before it).
+        Map<String, String> again = supplierForm(after);
+        again.put("leadTimeDays", "0");
+        HttpResponse<String> refused = staff.post("/console/suppliers/" + supplierId + "/edit", again);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Lead time (days) must be a whole number of days from 1 to 365, was '0'").doesNotContain("leadTimeDays must")
                 .as("the refused form comes back as typed").contains("id=\"supplier-lead-time\"").contains("value=\"0\"")
                 .contains("class=\"field-error\"");
         assertThat(api.client().get("/api/suppliers/" + supplierId).json().get("leadTimeDays").asInt()).isEqualTo(21);
         assertThat(staff.get("/console/suppliers/999999").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Two people edit one supplier: a save from a page opened before the other's cleared the phone number they had just
+     * saved (audit "phone 0117 496 0000 → (none)", a newcomer's demo). It is refused as the product form refuses it, with
+     * their change named and what was typed listed, and saved once sent from the page as it is now.
+     */
+    @Test
+    void a_supplier_edit_from_a_page_opened_before_someone_else_saved_is_refused_with_their_change() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+        long id = api.client().post("/api/suppliers", "{\"name\":\"Race Supplies Ltd\",\"leadTimeDays\":14}").json().get("id").asLong();
+        Map<String, String> opened = supplierForm(staff.get("/console/suppliers/" + id).body());
+        assertThat(opened).containsKey("version");
+        assertThat(api.client().patch("/api/suppliers/" + id, "{\"phone\":\"0117 496 0000\"}").status()).isEqualTo(200);
+        opened.put("leadTimeDays", "15");
+
+        HttpResponse<String> refused = staff.post("/console/suppliers/" + id + "/edit", opened);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("someone saved this supplier after you opened this page")
+                .contains("phone (none) → 0117 496 0000").contains("Nothing was saved")
+                .contains("You had sent: Name 'Race Supplies Ltd', Lead time (days) '15'");
+        assertThat(ConsoleSession.hidden(refused.body(), "version")).as("the form is the supplier as it is now")
+                .isNotEqualTo(opened.get("version"));
+        assertThat(refused.body()).as("the phone as it is now, not the blank typed").contains("value=\"0117 496 0000\"");
+        JsonNode now = api.client().get("/api/suppliers/" + id).json();
+        assertThat(now.get("phone").asText()).as("their change stands").isEqualTo("0117 496 0000");
+        assertThat(now.get("leadTimeDays").asInt()).as("the stale form did nothing").isEqualTo(14);
+
+        Map<String, String> tampered = supplierForm(staff.get("/console/suppliers/" + id).body());
+        tampered.put("version", "zzzz");
+        HttpResponse<String> garbled = staff.post("/console/suppliers/" + id + "/edit", tampered);
+        assertThat(garbled.statusCode()).as("a version the page could not have shown is not told as someone else's save").isEqualTo(400);
+        assertThat(garbled.body()).contains("reload the page").doesNotContain("someone saved");
+
+        Map<String, String> fresh = supplierForm(staff.get("/console/suppliers/" + id).body());
+        fresh.put("leadTimeDays", "15");
+        assertThat(staff.post("/console/suppliers/" + id + "/edit", fresh).statusCode()).isEqualTo(303);
+        JsonNode saved = api.client().get("/api/suppliers/" + id).json();
+        assertThat(saved.get("leadTimeDays").asInt()).isEqualTo(15);
+        assertThat(saved.get("phone").asText()).isEqualTo("0117 496 0000");
     }
 
     @Test

@@ -205,6 +205,30 @@ class ConsoleFormsTest {
         assertThat(purchaseOrders()).isEqualTo(before);
     }
 
+    /** The planning form's date left blank was refused as no date: it is expected after the supplier's lead time, as the new purchase order form's. */
+    @Test
+    void a_planning_suggestion_ordered_with_the_date_left_blank_is_expected_after_the_suppliers_lead_time() throws Exception {
+        planWithASuggestionFor("GONG-1", "Tosa Gongs");
+        long supplierId = api.restock().read(h -> h.createQuery("select id from suppliers where name = 'Tosa Gongs'").mapTo(Long.class).one());
+        assertThat(api.client().patch("/api/suppliers/" + supplierId, "{\"leadTimeDays\":35}").status()).isEqualTo(200);
+        String page = staff.get("/console/planning").body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("_once", "planning-" + System.nanoTime());
+        form.put("section", "Tosa Gongs");
+        form.put("supplier", "Tosa Gongs");
+        form.put("sku", "GONG-1");
+        form.put("quantity-GONG-1", "10");
+        form.put("expected", "");
+
+        HttpResponse<String> answer = staff.post("/console/planning/purchase-orders", form);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+        String location = answer.headers().firstValue("location").orElseThrow();
+        JsonNode order = api.client().get("/api/purchase-orders/" + location.substring(location.lastIndexOf('/') + 1)).json();
+        assertThat(order.path("lines").get(0).path("expectedDate").asText()).isEqualTo(api.restock().books().today().plusDays(35).toString());
+    }
+
     @Test
     void a_refused_receipt_comes_back_as_typed_with_the_error_at_its_line_and_nothing_received() throws Exception {
         long id = api.client().post("/api/purchase-orders", "{\"supplier\":\"Lamp Works\",\"newSupplier\":true,\"lines\":["

@@ -152,6 +152,49 @@ class ConsolePurchaseOrderListTest {
         }
     }
 
+    /**
+     * A purchase order made on the form opened without a supplier got today + 14 days, the date filled in before the
+     * supplier was typed, even for Yiwu Trading Ltd (35 days stated, 39 learned from deliveries; a newcomer's demo); and
+     * its supplier page said its orders were expected after the lead time stated there. The dates are left blank until a
+     * supplier is named, a blank one is expected after the plan's lead time for the supplier, and the page says which.
+     */
+    @Test
+    void an_expected_date_left_blank_is_the_named_suppliers_lead_time_the_plan_uses() {
+        // A shop of its own: the other tests count this class's purchase orders.
+        try (RunningApi shop = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient owner = shop.client();
+            long yiwu = owner.post("/api/suppliers", "{\"name\":\"Yiwu Trading Ltd\",\"leadTimeDays\":35}").json().path("id").asLong();
+            owner.post("/api/products", "{\"sku\":\"BELL-1\",\"name\":\"Brass Bell\",\"priceMinor\":800,\"currency\":\"GBP\"}");
+            LocalDate today = shop.restock().books().today();
+            long delivered = owner.post("/api/purchase-orders", "{\"supplier\":\"Yiwu Trading Ltd\",\"lines\":[{\"sku\":\"BELL-1\",\"quantity\":5,"
+                    + "\"expectedDate\":\"" + today + "\"}]}").json().path("id").asLong();
+            owner.post("/api/purchase-orders/" + delivered + "/receipts", "{\"lines\":[{\"sku\":\"BELL-1\",\"quantity\":5}]}");
+            shop.restock().inTransaction(h -> h.createUpdate("update purchase_orders set created_at = created_at - interval '39 days' where id = :id")
+                    .bind("id", delivered).execute());
+            ConsoleSession ops = ConsoleSession.signedIn(shop, "ops", "correct horse battery");
+
+            String page = ops.get("/console/purchase-orders").body();
+            assertThat(form(page)).as("no supplier named yet: no date filled in for one").contains("type=\"date\" value=\"\"")
+                    .doesNotContain("type=\"date\" value=\"" + today.plusDays(14) + "\"");
+            java.util.Map<String, String> sent = new java.util.LinkedHashMap<>();
+            sent.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+            sent.put("_once", ConsoleSession.hidden(page, "_once"));
+            sent.put("supplier", "Yiwu Trading Ltd");
+            sent.put("sku", "BELL-1");
+            sent.put("quantity", "10");
+            sent.put("expected", "");
+            var created = ops.post("/console/purchase-orders", sent);
+
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+            String location = created.headers().firstValue("location").orElseThrow();
+            var order = owner.get("/api/purchase-orders/" + location.substring(location.lastIndexOf('/') + 1)).json();
+            assertThat(order.path("lines").get(0).path("expectedDate").asText()).isEqualTo(today.plusDays(39).toString());
+            assertThat(ops.get("/console/suppliers/" + yiwu).body().replaceAll("\\s+", " "))
+                    .doesNotContain("expected after the lead time stated here")
+                    .contains("35 days stated, 39 learned from 1 delivery: planned with 39");
+        }
+    }
+
     /** The SKU page offered "Order some" only while no purchase order was open for the SKU; the README says each page has it. */
     @Test
     void a_sku_with_an_open_purchase_order_still_offers_to_order_some_more() {
