@@ -4,6 +4,7 @@ import restock.catalog.Supplier;
 import restock.service.CatalogEdits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
@@ -73,6 +74,9 @@ final class ConsolePages {
                 Map.of("waitlists", queries.waitlists(), "rules", queries.offerRules()))));
         routes.get("/console/planning", console.page(ctx -> planning(ctx, ConsoleActions.SUGGESTIONS_FORM.blank())));
         editor.register(routes, this::skuPage);
+        // The list is /console/products, so a product's page was looked for under it and answered 404 (a newcomer's finding).
+        // Registered after /console/products/new, which is matched first.
+        routes.get("/console/products/{sku}", console.page(ctx -> ctx.redirect("/console/skus/" + sku(ctx).code(), HttpStatus.SEE_OTHER)));
         suppliers.register(routes);
     }
 
