@@ -128,6 +128,11 @@ public final class Format {
     }
 
     public static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
+        return count(count) + " " + noun(count, noun);
+    }
+
+    /** The noun as a count of it takes it, "order" for 1 and "orders" else: a card shows its figure apart from its words. */
+    public static String noun(long count, String noun) {
+        return count == 1 ? noun : noun + "s";
     }
 }
