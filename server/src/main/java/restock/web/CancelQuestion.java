@@ -40,7 +40,7 @@ public record CancelQuestion(String title, String lead, List<Item> items, List<S
         for (OrderLine line : chosen) {
             if (line.cancellable()) {
                 items.add(new Item("Line " + line.lineNumber(), Optional.empty(), lineWords(line.quantities(), names.get(line.sku().code()))
-                        + " " + ChargeWords.beforeStaffCancels(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))))));
+                        + " " + ChargeWords.beforeStaffCancels(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))), line.quantities().open())));
             }
         }
         String what = lineNumber.map(n -> "line " + n + " of order " + order.id()).orElse("order " + order.id());

@@ -208,7 +208,7 @@ final class ConsoleActions {
             int now = line.quantities().cancelled() - was;
             if (now > 0) {
                 parts.add(now + " × " + names.get(line.sku().code()) + " cancelled; "
-                        + ChargeWords.forStaff(CancelledCharge.of(Optional.ofNullable(payments.get(line.id())))));
+                        + ChargeWords.forStaff(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))), now));
             }
         }
         return parts.isEmpty() ? "nothing was left to cancel." : String.join("; ", parts) + ".";

@@ -49,11 +49,11 @@ public final class CustomerPages {
                 if (open && line.state() instanceof LineState.Waiting) {
                     willCancel.add(q.waiting() + " × " + name + " waiting for stock"
                             + (q.reserved() > 0 ? ", and the " + q.reserved() + " set aside with them (a line ships whole)." : ".")
-                            + " " + ChargeWords.beforeCancelling(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))))
+                            + " " + ChargeWords.beforeCancelling(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))), q.open())
                             + besides(q.refused(), q.shipped(), q.cancelled()));
                 } else if (cancelledNow > 0) {
                     cancelled.add(cancelledNow + " × " + name + " cancelled; "
-                            + ChargeWords.forCustomer(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))))
+                            + ChargeWords.forCustomer(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))), cancelledNow)
                             + besides(q.refused(), q.shipped(), q.cancelled() - cancelledNow));
                 } else {
                     remains.add(remaining(q, name));

@@ -210,7 +210,7 @@ class CancelPageTest {
             namesEachItemOnce(open, "Nutmeg Mug");
 
             String done = client.send("POST", path, "reason=other", FORM).responseBody();
-            assertThat(done).contains("2 × Nutmeg Mug cancelled; if you paid the shop for it already, the shop will refund you."
+            assertThat(done).contains("2 × Nutmeg Mug cancelled; if you paid the shop for them already, the shop will refund you."
                             + " 3 more not available when you ordered; never charged.")
                     .doesNotContain("5 × Nutmeg Mug");
             namesEachItemOnce(done, "Nutmeg Mug");
@@ -239,7 +239,7 @@ class CancelPageTest {
             String gracesLink = cancelPath(client, grace);
             namesEachItemOnce(client.send("GET", gracesLink, null, Map.of()).responseBody(), "Silk Fan", "Nutmeg Mug");
             ApiClient.Exchange graces = client.send("POST", gracesLink, "reason=waited+too+long", FORM);
-            assertThat(graces.responseBody()).contains("10 × Silk Fan cancelled; if you paid the shop for it already, the shop will refund you.")
+            assertThat(graces.responseBody()).contains("10 × Silk Fan cancelled; if you paid the shop for them already, the shop will refund you.")
                     .contains("2 × Nutmeg Mug set aside for you will ship as usual.")
                     .doesNotContain("is now").doesNotContain("<h1>Cancelled</h1>");
             namesEachItemOnce(graces.responseBody(), "Silk Fan", "Nutmeg Mug");
