@@ -367,7 +367,7 @@ class ConsoleBrowserTest {
         browser.get(base + "/console/purchase-orders/" + incoming.purchaseOrderId());
         browser.findElement(By.id("receive-1")).sendKeys(Integer.toString(incoming.openUnits()));
         browser.findElement(By.id("receive-button")).click();
-        flashSaying(incoming.openUnits() + " units received");
+        flashSaying(Format.plural(incoming.openUnits(), "unit") + " received");
         assertThat(browser.findElement(By.id("received-1")).getText()).isEqualTo(Format.count(incoming.openUnits()));
         screenshot("purchase-order-received");
         browser.get(base + "/console/backorders?sku=" + sku.code());
