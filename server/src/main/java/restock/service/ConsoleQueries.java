@@ -4,6 +4,7 @@ import restock.catalog.Product;
 import restock.catalog.Sku;
 import restock.inventory.NamedStockLevel;
 import restock.common.NotFound;
+import restock.store.SqlCatalog;
 import restock.store.SqlConsole;
 import restock.views.ConsoleRows;
 import restock.engagement.ListedOfferRule;
@@ -198,6 +199,19 @@ public final class ConsoleQueries {
 
     public List<ListedOfferRule> offerRules() {
         return restock.read(SqlOffers::all);
+    }
+
+    /**
+     * Why a SKU typed into a filter finds nothing: no product has it, with the SKU that differs only in case if one does
+     * (SKUs are case-sensitive); empty when a product has it. A mistyped SKU read like an empty queue (a newcomer's finding).
+     */
+    public Optional<String> unknownSku(Sku sku) {
+        Optional<String> known = restock.read(h -> SqlCatalog.skuIgnoringCase(h, sku.code()));
+        if (known.filter(sku.code()::equals).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("There is no product '" + sku.code() + "'"
+                + known.map(code -> "; did you mean '" + code + "'? SKUs are case-sensitive.").orElse("."));
     }
 
     /** Everything a SKU's page shows but the chart, which its page fetches on its own. */

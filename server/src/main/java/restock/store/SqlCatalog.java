@@ -87,6 +87,12 @@ public final class SqlCatalog {
         return handle.createQuery("select id from suppliers where name = :name").bind("name", name).mapTo(Long.class).findOne();
     }
 
+    /** The product's SKU written as given, else one that differs from it only in case ("85099b" for 85099B), else none. */
+    public static Optional<String> skuIgnoringCase(Handle handle, String code) {
+        return handle.createQuery("select sku from products where lower(sku) = lower(:sku) order by sku = :sku desc, sku limit 1")
+                .bind("sku", code).mapTo(String.class).findOne();
+    }
+
     /** Supplier names, oldest first, at most {@code limit}. */
     public static List<String> supplierNames(Handle handle, int limit) {
         return handle.createQuery("select name from suppliers order by id limit :limit").bind("limit", limit).mapTo(String.class).list();

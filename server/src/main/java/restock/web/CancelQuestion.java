@@ -40,7 +40,7 @@ public record CancelQuestion(String title, String lead, List<Item> items, List<S
         for (OrderLine line : chosen) {
             if (line.cancellable()) {
                 items.add(new Item("Line " + line.lineNumber(), Optional.empty(), lineWords(line.quantities(), names.get(line.sku().code()))
-                        + " " + ChargeWords.beforeStaffCancels(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))))));
+                        + " " + ChargeWords.beforeStaffCancels(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))), line.quantities().open())));
             }
         }
         String what = lineNumber.map(n -> "line " + n + " of order " + order.id()).orElse("order " + order.id());
@@ -57,11 +57,11 @@ public record CancelQuestion(String title, String lead, List<Item> items, List<S
 
     /** "3 × Silk Fan: the 2 waiting for stock leave the queue, and the 1 set aside goes back to stock (to the next waiting order first)." */
     private static String lineWords(LineQuantities q, String name) {
-        String setAside = q.reserved() + " set aside " + (q.reserved() == 1 ? "goes" : "go") + " back to stock (to the next waiting order first)";
+        String setAside = Format.count(q.reserved()) + " set aside " + (q.reserved() == 1 ? "goes" : "go") + " back to stock (to the next waiting order first)";
         if (q.waiting() == 0) {
-            return q.reserved() + " × " + name + ": the " + setAside + ".";
+            return Format.count(q.reserved()) + " × " + name + ": the " + setAside + ".";
         }
-        return q.open() + " × " + name + ": the " + q.waiting() + " waiting for stock " + (q.waiting() == 1 ? "leaves" : "leave") + " the queue"
+        return Format.count(q.open()) + " × " + name + ": the " + Format.count(q.waiting()) + " waiting for stock " + (q.waiting() == 1 ? "leaves" : "leave") + " the queue"
                 + (q.reserved() > 0 ? ", and the " + setAside : "") + ".";
     }
 
@@ -88,7 +88,7 @@ public record CancelQuestion(String title, String lead, List<Item> items, List<S
                 : Format.plural(moved.size(), "waiting order line") + " would move:");
         List<String> notes = new ArrayList<>();
         if (moved.size() > MOVED_LINES_SHOWN) {
-            notes.add("And " + (moved.size() - MOVED_LINES_SHOWN) + " more waiting order lines (the backorder queue lists them all).");
+            notes.add("And " + Format.count(moved.size() - MOVED_LINES_SHOWN) + " more waiting order lines (the backorder queue lists them all).");
         }
         if (!moved.isEmpty()) {
             notes.add("Customers whose date changes are told by email. This cannot be undone.");
@@ -104,8 +104,8 @@ public record CancelQuestion(String title, String lead, List<Item> items, List<S
                 : "promised from purchase order" + (line.purchaseOrders().size() == 1 ? " " : "s ")
                 + String.join(", ", line.purchaseOrders().keySet().stream().sorted().map(String::valueOf).toList());
         String without = line.uncoveredUnits() == line.waitingUnits() ? "without supply: nothing coming covers them"
-                : "without supply for " + line.uncoveredUnits() + " of them";
-        return line.waitingUnits() + " × " + name + " waiting, "
+                : "without supply for " + Format.count(line.uncoveredUnits()) + " of them";
+        return Format.count(line.waitingUnits()) + " × " + name + " waiting, "
                 + (line.withoutSupply() ? (from.isEmpty() ? without : from + ", and " + without) : from + " instead");
     }
 }

@@ -207,8 +207,8 @@ final class ConsoleActions {
             int was = before.lines().stream().filter(l -> l.id() == line.id()).mapToInt(l -> l.quantities().cancelled()).sum();
             int now = line.quantities().cancelled() - was;
             if (now > 0) {
-                parts.add(now + " × " + names.get(line.sku().code()) + " cancelled; "
-                        + ChargeWords.forStaff(CancelledCharge.of(Optional.ofNullable(payments.get(line.id())))));
+                parts.add(Format.count(now) + " × " + names.get(line.sku().code()) + " cancelled; "
+                        + ChargeWords.forStaff(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))), now));
             }
         }
         return parts.isEmpty() ? "nothing was left to cancel." : String.join("; ", parts) + ".";
@@ -314,7 +314,7 @@ final class ConsoleActions {
                 + " " + reason, "reload the page to count again", h -> {
                     int before = restock.stock().level(h, sku).onHand();
                     var after = restock.stock().count(h, sku, counted, reason);
-                    return "Count recorded for " + sku.code() + ": " + after.onHand() + " on hand (was " + before + ").";
+                    return "Count recorded for " + sku.code() + ": " + Format.count(after.onHand()) + " on hand (was " + Format.count(before) + ").";
                 });
         console.done(ctx, "/console/skus/" + sku.code(), message);
     }

@@ -4,6 +4,7 @@ import restock.catalog.Supplier;
 import restock.service.CatalogEdits;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
@@ -74,6 +75,9 @@ final class ConsolePages {
                 Map.of("waitlists", queries.waitlists(), "rules", queries.offerRules()))));
         routes.get("/console/planning", console.page(ctx -> planning(ctx, ConsoleActions.SUGGESTIONS_FORM.blank())));
         editor.register(routes, this::skuPage);
+        // The list is /console/products, so a product's page was looked for under it and answered 404 (a newcomer's finding).
+        // Registered after /console/products/new, which is matched first.
+        routes.get("/console/products/{sku}", console.page(ctx -> ctx.redirect("/console/skus/" + sku(ctx).code(), HttpStatus.SEE_OTHER)));
         suppliers.register(routes);
     }
 
@@ -93,7 +97,7 @@ final class ConsolePages {
     private void backorders(Context ctx) {
         Optional<Sku> sku = Optional.ofNullable(ctx.queryParam("sku")).filter(s -> !s.isBlank()).map(s -> Sku.of(s.strip()));
         console.render(ctx, "console/backorders.jte", "backorders", Map.of("lines", queries.backorderQueue(sku),
-                "sku", sku.map(Sku::code).orElse(""), "now", restock.clock().instant(), "limit", ConsoleQueries.PAGE_ROWS));
+                "sku", sku.map(Sku::code).orElse(""), "unknownSku", sku.flatMap(queries::unknownSku).orElse(""), "now", restock.clock().instant(), "limit", ConsoleQueries.PAGE_ROWS));
     }
 
     private void orders(Context ctx) {

@@ -47,13 +47,13 @@ public final class CustomerPages {
                 int cancelledNow = view instanceof CancelLinks.View.Cancelled done ? done.cancelledUnits(line) : line.quantities().cancelled();
                 LineQuantities q = line.quantities();
                 if (open && line.state() instanceof LineState.Waiting) {
-                    willCancel.add(q.waiting() + " × " + name + " waiting for stock"
-                            + (q.reserved() > 0 ? ", and the " + q.reserved() + " set aside with them (a line ships whole)." : ".")
-                            + " " + ChargeWords.beforeCancelling(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))))
+                    willCancel.add(Format.count(q.waiting()) + " × " + name + " waiting for stock"
+                            + (q.reserved() > 0 ? ", and the " + Format.count(q.reserved()) + " set aside with them (a line ships whole)." : ".")
+                            + " " + ChargeWords.beforeCancelling(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))), q.open())
                             + besides(q.refused(), q.shipped(), q.cancelled()));
                 } else if (cancelledNow > 0) {
-                    cancelled.add(cancelledNow + " × " + name + " cancelled; "
-                            + ChargeWords.forCustomer(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))))
+                    cancelled.add(Format.count(cancelledNow) + " × " + name + " cancelled; "
+                            + ChargeWords.forCustomer(CancelledCharge.of(Optional.ofNullable(payments.get(line.id()))), cancelledNow)
                             + besides(q.refused(), q.shipped(), q.cancelled() - cancelledNow));
                 } else {
                     remains.add(remaining(q, name));
@@ -134,28 +134,28 @@ public final class CustomerPages {
      */
     private static String remaining(LineQuantities q, String name) {
         if (q.reserved() > 0) {
-            return q.reserved() + " × " + name + " set aside for you will ship as usual." + besides(q.refused(), q.shipped(), q.cancelled())
-                    + (q.waiting() > 0 ? " " + q.waiting() + " more still waiting for stock." : "");
+            return Format.count(q.reserved()) + " × " + name + " set aside for you will ship as usual." + besides(q.refused(), q.shipped(), q.cancelled())
+                    + (q.waiting() > 0 ? " " + Format.count(q.waiting()) + " more still waiting for stock." : "");
         }
         if (q.shipped() > 0) {
-            return q.shipped() + " × " + name + " shipped." + besides(q.refused(), 0, q.cancelled())
-                    + (q.waiting() > 0 ? " " + q.waiting() + " more still waiting for stock." : "");
+            return Format.count(q.shipped()) + " × " + name + " shipped." + besides(q.refused(), 0, q.cancelled())
+                    + (q.waiting() > 0 ? " " + Format.count(q.waiting()) + " more still waiting for stock." : "");
         }
         if (q.waiting() > 0) {
-            return q.waiting() + " × " + name + " waiting for stock." + besides(q.refused(), 0, q.cancelled());
+            return Format.count(q.waiting()) + " × " + name + " waiting for stock." + besides(q.refused(), 0, q.cancelled());
         }
         if (q.cancelled() > 0) {
             // Cancelled before this click (by the shop, or another way): this click cancelled none of it.
-            return q.cancelled() + " × " + name + " cancelled earlier." + besides(q.refused(), 0, 0);
+            return Format.count(q.cancelled()) + " × " + name + " cancelled earlier." + besides(q.refused(), 0, 0);
         }
-        return q.refused() + " × " + name + " not available when you ordered; never charged.";
+        return Format.count(q.refused()) + " × " + name + " not available when you ordered; never charged.";
     }
 
     /** The units of a line its sentence has not named yet, as short sentences after it ("" when there are none). */
     private static String besides(int refused, int shipped, int cancelledEarlier) {
-        return (shipped > 0 ? " " + shipped + " more shipped." : "")
-                + (cancelledEarlier > 0 ? " " + cancelledEarlier + " more cancelled earlier." : "")
-                + (refused > 0 ? " " + refused + " more not available when you ordered; never charged." : "");
+        return (shipped > 0 ? " " + Format.count(shipped) + " more shipped." : "")
+                + (cancelledEarlier > 0 ? " " + Format.count(cancelledEarlier) + " more cancelled earlier." : "")
+                + (refused > 0 ? " " + Format.count(refused) + " more not available when you ordered; never charged." : "");
     }
 
     /**

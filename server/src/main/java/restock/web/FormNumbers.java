@@ -66,9 +66,9 @@ final class FormNumbers {
             throw new InvalidInput(field, field + " must be " + rule() + ", was '" + shown(value) + "'");
         }
 
-        /** "a whole number of units from 1 to 1000000". */
+        /** "a whole number of units from 1 to 1,000,000", grouped as the console's tables group units. */
         String rule() {
-            return "a whole number of " + unit + " from " + min + " to " + max;
+            return "a whole number of " + unit + " from " + Format.count(min) + " to " + Format.count(max);
         }
     }
 

@@ -127,7 +127,19 @@ public final class Format {
         };
     }
 
+    /**
+     * What late and overdue mean, said wherever a purchase order's line is called either: a line not yet due showed "7
+     * days late" with nothing on its page to say late counts from the date first confirmed (a newcomer's finding).
+     */
+    public static final String LATE_AND_OVERDUE = "Late: units still owed past the date the supplier first confirmed; "
+            + "overdue: past the date they are expected now.";
+
     public static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
+        return count(count) + " " + noun(count, noun);
+    }
+
+    /** The noun as a count of it takes it, "order" for 1 and "orders" else: a card shows its figure apart from its words. */
+    public static String noun(long count, String noun) {
+        return count == 1 ? noun : noun + "s";
     }
 }

@@ -5,6 +5,7 @@ import restock.planning.Planner;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the planning page says of a SKU's plan, in the words staff use and with dates as the console writes them: run-out
@@ -14,7 +15,18 @@ import java.util.Optional;
  * {@code reason}); the page shows it under "How the planner reached it".
  */
 public final class PlanWords {
+    /** A date as the planner writes it into its reason (ISO, "2026-12-17"). */
+    private static final Pattern PLANNER_DAY = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+
     private PlanWords() {
+    }
+
+    /**
+     * The planner's reason as the page shows it, with its dates in the console's form: the page said "Runs out 17 Dec 2026"
+     * and, under it, "about 2026-12-17" (a newcomer's finding). The plan keeps the planner's words for the API and the CLI.
+     */
+    public static String reason(Planner.SkuPlan plan) {
+        return PLANNER_DAY.matcher(plan.reason()).replaceAll(day -> Format.day(LocalDate.parse(day.group())));
     }
 
     /** A level of stock as the page shows it: to a tenth ({@link PlanFigures#level}), thousands grouped. */

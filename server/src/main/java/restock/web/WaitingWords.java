@@ -34,9 +34,9 @@ final class WaitingWords {
         List<WaitingMoved> without = moved.stream().filter(WaitingMoved::withoutSupply).toList();
         List<String> parts = new ArrayList<>();
         if (!without.isEmpty()) {
-            parts.add(without.size() + " now " + (without.size() == 1 ? "waits" : "wait") + " without supply: "
+            parts.add(Format.count(without.size()) + " now " + (without.size() == 1 ? "waits" : "wait") + " without supply: "
                     + named(without, line -> place(line) + (line.uncoveredUnits() < line.waitingUnits()
-                    ? " (" + line.uncoveredUnits() + " of " + line.waitingUnits() + " units)" : "")));
+                    ? " (" + Format.count(line.uncoveredUnits()) + " of " + Format.plural(line.waitingUnits(), "unit") + ")" : "")));
         }
         if (!repromised.isEmpty()) {
             parts.add(Format.plural(repromised.size(), "waiting line") + " re-promised from " + purchaseOrders(repromised) + ": "

@@ -12,6 +12,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The customer's cancel page: no login, one click, a second click changes nothing, a forged link says so. */
 class CancelPageTest {
 
+    /** The page said "1500 × Cake Tins waiting for stock" where the console's tables print 1,500. */
+    @Test
+    void the_page_groups_its_units_as_the_consoles_tables_do() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            ApiClient client = api.client();
+            client.post("/api/products", "{\"sku\":\"TIN-9\",\"name\":\"Cake Tins\",\"priceMinor\":495,\"currency\":\"GBP\","
+                    + "\"backorderPolicy\":\"always\"}");
+            long orderId = order(client, "ann@example.com", "TIN-9", 1500);
+
+            String page = client.send("GET", cancelPath(client, orderId), null, Map.of()).responseBody();
+
+            assertThat(page).contains("1,500 × Cake Tins waiting for stock.").doesNotContain("1500 ×");
+        }
+    }
+
     @Test
     void a_customer_cancels_waiting_items_in_one_click() {
         try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
@@ -210,7 +225,7 @@ class CancelPageTest {
             namesEachItemOnce(open, "Nutmeg Mug");
 
             String done = client.send("POST", path, "reason=other", FORM).responseBody();
-            assertThat(done).contains("2 × Nutmeg Mug cancelled; if you paid the shop for it already, the shop will refund you."
+            assertThat(done).contains("2 × Nutmeg Mug cancelled; if you paid the shop for them already, the shop will refund you."
                             + " 3 more not available when you ordered; never charged.")
                     .doesNotContain("5 × Nutmeg Mug");
             namesEachItemOnce(done, "Nutmeg Mug");
@@ -239,7 +254,7 @@ class CancelPageTest {
             String gracesLink = cancelPath(client, grace);
             namesEachItemOnce(client.send("GET", gracesLink, null, Map.of()).responseBody(), "Silk Fan", "Nutmeg Mug");
             ApiClient.Exchange graces = client.send("POST", gracesLink, "reason=waited+too+long", FORM);
-            assertThat(graces.responseBody()).contains("10 × Silk Fan cancelled; if you paid the shop for it already, the shop will refund you.")
+            assertThat(graces.responseBody()).contains("10 × Silk Fan cancelled; if you paid the shop for them already, the shop will refund you.")
                     .contains("2 × Nutmeg Mug set aside for you will ship as usual.")
                     .doesNotContain("is now").doesNotContain("<h1>Cancelled</h1>");
             namesEachItemOnce(graces.responseBody(), "Silk Fan", "Nutmeg Mug");

@@ -52,4 +52,24 @@ class ConsoleBackorderQueueTest {
                     .doesNotContain("charges no waiting line");
         }
     }
+
+    /**
+     * A mistyped SKU ("NOPE", or "pop-1" for POP-1) said "No line is waiting for stock." like an empty queue: the page says
+     * no product has it, and names the SKU that differs only in case.
+     */
+    @Test
+    void an_unknown_sku_in_the_filter_says_no_product_has_it_and_names_the_one_differing_in_case() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            api.client().post("/api/products", "{\"sku\":\"POP-1\",\"name\":\"Popcorn Holder\",\"priceMinor\":85,\"currency\":\"GBP\","
+                    + "\"backorderPolicy\":\"always\"}");
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+
+            assertThat(staff.get("/console/backorders?sku=NOPE").body()).contains("There is no product 'NOPE'.")
+                    .doesNotContain("No line is waiting for stock.");
+            assertThat(staff.get("/console/backorders?sku=pop-1").body())
+                    .contains("There is no product 'pop-1'; did you mean 'POP-1'? SKUs are case-sensitive.");
+            assertThat(staff.get("/console/backorders?sku=POP-1").body()).contains("No line is waiting for stock.")
+                    .doesNotContain("There is no product");
+        }
+    }
 }

@@ -241,7 +241,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("cancel-link")).click();
         browser.findElement(By.id("cancel")).click();
         // The shop demo takes no payment: the page does not claim to know what was charged.
-        assertThat(waitFor(By.id("cancelled")).getText()).isEqualTo("2 × " + name + " cancelled; if you paid the shop for it already, the shop will refund you.");
+        assertThat(waitFor(By.id("cancelled")).getText()).isEqualTo("2 × " + name + " cancelled; if you paid the shop for them already, the shop will refund you.");
         screenshot("shop-cancelled");
     }
 
@@ -367,7 +367,7 @@ class ConsoleBrowserTest {
         browser.get(base + "/console/purchase-orders/" + incoming.purchaseOrderId());
         browser.findElement(By.id("receive-1")).sendKeys(Integer.toString(incoming.openUnits()));
         browser.findElement(By.id("receive-button")).click();
-        flashSaying(incoming.openUnits() + " units received");
+        flashSaying(Format.plural(incoming.openUnits(), "unit") + " received");
         assertThat(browser.findElement(By.id("received-1")).getText()).isEqualTo(Format.count(incoming.openUnits()));
         screenshot("purchase-order-received");
         browser.get(base + "/console/backorders?sku=" + sku.code());
@@ -488,8 +488,8 @@ class ConsoleBrowserTest {
         // The button asks first, saying what cancelling will do; "Yes, cancel" does it.
         assertThat(waitFor(By.id("cancel-effects")).getText()).contains("waiting for stock leave the queue");
         browser.findElement(By.id("yes-cancel")).click();
-        // Restock took no payment for it: the console does not claim to know what the customer paid the shop.
-        flashSaying("cancelled; Restock took no payment for it, so if the customer paid the shop, the shop refunds them");
+        // Restock took no payment for them: the console does not claim to know what the customer paid the shop.
+        flashSaying("cancelled; Restock took no payment for them, so if the customer paid the shop, the shop refunds them");
         assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("cancelled");
     }
 

@@ -81,7 +81,7 @@ class ConsoleCancelConfirmationTest {
         assertThat(asked.statusCode()).isEqualTo(200);
         assertThat(asked.body()).contains("Cancel order " + id + "?")
                 .contains("Line 1: 1 × Brass Lamp: the 1 set aside goes back to stock (to the next waiting order first). "
-                        + "Restock took no payment for them: if the customer paid the shop already, the shop refunds them.")
+                        + "Restock took no payment for it: if the customer paid the shop already, the shop refunds them.")
                 .contains("Line 2: 2 × Silk Fan: the 2 waiting for stock leave the queue.")
                 .contains("action=\"/console/orders/" + id + "/cancel\"").contains("name=\"confirm\" value=\"yes\"")
                 .contains("Yes, cancel order " + id);

@@ -111,9 +111,9 @@ class ConsoleCancellationTest {
         String console = flash(cancelLine(shopPaid, 2));
         String page = client.send("GET", link, null, Map.of()).responseBody();
 
-        assertThat(console).isEqualTo("Order " + shopPaid + " line 2: 2 × Silk Fan cancelled; Restock took no payment for it, "
+        assertThat(console).isEqualTo("Order " + shopPaid + " line 2: 2 × Silk Fan cancelled; Restock took no payment for them, "
                 + "so if the customer paid the shop, the shop refunds them.");
-        assertThat(page).contains("<li>2 × Silk Fan cancelled; if you paid the shop for it already, the shop will refund you.</li>")
+        assertThat(page).contains("<li>2 × Silk Fan cancelled; if you paid the shop for them already, the shop will refund you.</li>")
                 .contains("<li>1 × Brass Lamp shipped.</li>")
                 .contains("Nothing in order " + shopPaid + " is waiting for stock any more, so there is nothing for this link to cancel.")
                 .doesNotContain("nothing was cancelled").doesNotContain("it has shipped").doesNotContain("not charged");

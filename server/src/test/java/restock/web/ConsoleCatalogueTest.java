@@ -82,6 +82,18 @@ class ConsoleCatalogueTest {
      * The form's currency was the first product's by SKU, whatever the rest of the catalogue is priced in (an outside
      * check); Restock has no setting for a shop's currency, so the form offers the one most products have, and says so.
      */
+    /** A product's page is /console/skus/{sku}; /console/products/{sku}, where a newcomer looked for it, answered 404. */
+    @Test
+    void a_products_page_asked_for_under_the_products_list_redirects_to_its_sku_page() {
+        ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+
+        HttpResponse<String> answer = staff.get("/console/products/FAN-1");
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(answer.headers().firstValue("Location")).contains("/console/skus/FAN-1");
+        assertThat(staff.get("/console/products/new").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void the_new_product_form_offers_the_currency_most_of_the_catalogue_is_priced_in_and_says_so() {
         try (RunningApi fresh = new RunningApi(TestDatabases.targets().get(0))) {

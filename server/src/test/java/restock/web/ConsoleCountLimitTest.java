@@ -59,8 +59,20 @@ class ConsoleCountLimitTest {
         for (String tooMany : new String[] {"1000000001", "99999999999"}) {
             HttpResponse<String> refused = count(tooMany);
             assertThat(refused.statusCode()).as(tooMany).isEqualTo(400);
-            assertThat(refused.body()).as(tooMany).contains("must be a whole number of units from 0 to " + SkuBook.MAX_UNITS_ON_HAND).contains(tooMany);
+            assertThat(refused.body()).as(tooMany).contains("must be a whole number of units from 0 to " + Format.count(SkuBook.MAX_UNITS_ON_HAND)).contains(tooMany);
         }
         assertThat(onHand()).isEqualTo(SkuBook.MAX_UNITS_ON_HAND);
+    }
+
+    /** The count's message said "13620 on hand (was 4488)" where the SKU's page printed 13,620. */
+    @Test
+    void the_counts_message_groups_its_units_as_the_tables_do() throws Exception {
+        count("4488");
+
+        HttpResponse<String> answer = count("13620");
+
+        String cookie = answer.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("restock_flash=")).findFirst().orElseThrow();
+        assertThat(java.net.URLDecoder.decode(cookie.substring("restock_flash=".length(), cookie.indexOf(';')), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("Count recorded for NAIL-1: 13,620 on hand (was 4,488).");
     }
 }

@@ -97,7 +97,7 @@ class ConsoleFormsTest {
         form.put("expected", later.toString());
         String units = staff.post("/console/purchase-orders", form).body();
         assertThat(fieldAt(units, "Units of line 1")).contains("value=\"-3\"")
-                .contains("Units of line 1 must be a whole number of units from 1 to 1000000, was '-3'");
+                .contains("Units of line 1 must be a whole number of units from 1 to 1,000,000, was '-3'");
         assertThat(units).as("the box was not ticked this time").doesNotContain("value=\"yes\" checked");
         assertThat(purchaseOrders()).isEqualTo(before);
     }
@@ -182,7 +182,7 @@ class ConsoleFormsTest {
         String refused = section(answer.body(), "Nara Paper Co.");
         assertThat(refused).contains("role=\"alert\" tabindex=\"-1\" autofocus>The purchase order was not created: Units of KITE-1 must be")
                 .contains("name=\"quantity-KITE-1\" value=\"a dozen\"")
-                .contains("<span class=\"field-error\">Units of KITE-1 must be a whole number of units from 1 to 1000000, was 'a dozen'</span>")
+                .contains("<span class=\"field-error\">Units of KITE-1 must be a whole number of units from 1 to 1,000,000, was 'a dozen'</span>")
                 .contains("name=\"expected\" value=\"" + form.get("expected") + "\"")
                 .doesNotContain("quantity-KITE-1 must");
         assertThat(purchaseOrders()).isEqualTo(before);
@@ -249,7 +249,7 @@ class ConsoleFormsTest {
         assertThat(refused).contains("role=\"alert\" tabindex=\"-1\" autofocus>Nothing was received: Units arriving on line 2 must be");
         assertThat(fieldAt(refused, "Units arriving on line 1")).contains("value=\"3\"").doesNotContain("field-error");
         assertThat(fieldAt(refused, "Units arriving on line 2")).contains("value=\"two\"")
-                .contains("<span class=\"field-error\">Units arriving on line 2 must be a whole number of units from 0 to 1000000, was 'two'</span>");
+                .contains("<span class=\"field-error\">Units arriving on line 2 must be a whole number of units from 0 to 1,000,000, was 'two'</span>");
 
         // More than is open is the purchase order's refusal (409): the page says it, with what was typed kept.
         form.put("received-2", "5");
@@ -336,7 +336,7 @@ class ConsoleFormsTest {
         String big = "2147483647";
         String sku = staff.get("/console/skus/LAMP-1").body();
         assertThat(refusedAt("/console/skus/LAMP-1/count", withToken(sku, "counted", big), "Counted on the shelf"))
-                .isEqualTo("Counted on the shelf must be a whole number of units from 0 to " + restock.allocation.SkuBook.MAX_UNITS_ON_HAND
+                .isEqualTo("Counted on the shelf must be a whole number of units from 0 to " + Format.count(restock.allocation.SkuBook.MAX_UNITS_ON_HAND)
                         + ", was '" + big + "'");
         Map<String, String> edit = withToken(sku, "name", "Brass Lamp", "price", "9223372036854775807", "policy", "always", "cap", "",
                 "releaseDate", "", "category", "", "supplierId", "");
@@ -347,7 +347,7 @@ class ConsoleFormsTest {
         edit.put("price", "12.99");
         edit.put("cap", big);
         assertThat(refusedAt("/console/skus/LAMP-1/edit", edit, "Cap on waiting units"))
-                .isEqualTo("Cap on waiting units must be a whole number of units from 0 to " + restock.catalog.BackorderPolicy.MAX_CAP
+                .isEqualTo("Cap on waiting units must be a whole number of units from 0 to " + Format.count(restock.catalog.BackorderPolicy.MAX_CAP)
                         + ", was '" + big + "'");
 
         api.client().post("/api/products", "{\"sku\":\"YEN-1\",\"name\":\"Paper Crane\",\"priceMinor\":1200,\"currency\":\"JPY\"}");
@@ -362,17 +362,17 @@ class ConsoleFormsTest {
         for (String days : java.util.List.of("0", big)) {
             assertThat(refusedAt(path, withToken(supplierPage, "name", "Rule Check Ltd", "leadTimeDays", days, "minimumOrder", "0", "packSize", "1"),
                     "Lead time (days)")).isEqualTo("Lead time (days) must be a whole number of days from 1 to "
-                    + restock.catalog.Supplier.MAX_LEAD_TIME_DAYS + ", was '" + days + "'");
+                    + Format.count(restock.catalog.Supplier.MAX_LEAD_TIME_DAYS) + ", was '" + days + "'");
         }
         assertThat(refusedAt(path, withToken(supplierPage, "name", "Rule Check Ltd", "minimumOrder", big, "packSize", "1"),
                 "Minimum order (units)")).isEqualTo("Minimum order (units) must be a whole number of units from 0 to "
-                + restock.catalog.Supplier.MAX_MINIMUM_ORDER + ", was '" + big + "'");
+                + Format.count(restock.catalog.Supplier.MAX_MINIMUM_ORDER) + ", was '" + big + "'");
         for (String pack : java.util.List.of("0", big)) {
             assertThat(refusedAt(path, withToken(supplierPage, "name", "Rule Check Ltd", "minimumOrder", "0", "packSize", pack), "Pack size"))
-                    .isEqualTo("Pack size must be a whole number of units from 1 to " + restock.catalog.Supplier.MAX_PACK_SIZE + ", was '" + pack + "'");
+                    .isEqualTo("Pack size must be a whole number of units from 1 to " + Format.count(restock.catalog.Supplier.MAX_PACK_SIZE) + ", was '" + pack + "'");
         }
 
-        String units = "must be a whole number of units from 1 to " + restock.purchasing.PurchaseOrderRequest.MAX_UNITS_PER_LINE + ", was '" + big + "'";
+        String units = "must be a whole number of units from 1 to " + Format.count(restock.purchasing.PurchaseOrderRequest.MAX_UNITS_PER_LINE) + ", was '" + big + "'";
         Map<String, String> order = purchaseOrderForm(staff.get("/console/purchase-orders").body());
         order.putAll(Map.of("supplier", "Rule Check Ltd", "sku", "LAMP-1", "quantity", big,
                 "expected", LocalDate.now(ZoneOffset.UTC).plusDays(10).toString()));
@@ -382,7 +382,7 @@ class ConsoleFormsTest {
                 + "\"expectedDate\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(5) + "\"}]}").json().get("id").asLong();
         assertThat(refusedAt("/console/purchase-orders/" + id + "/receive", withToken(staff.get("/console/purchase-orders/" + id).body(),
                 "received-1", big), "Units arriving on line 1")).isEqualTo("Units arriving on line 1 must be a whole number of units from 0 to "
-                + restock.purchasing.PurchaseOrderRequest.MAX_UNITS_PER_LINE + ", was '" + big + "'");
+                + Format.count(restock.purchasing.PurchaseOrderRequest.MAX_UNITS_PER_LINE) + ", was '" + big + "'");
 
         planWithASuggestionFor("RULE-1", "Rule Paper Co.");
         Map<String, String> planned = withToken(staff.get("/console/planning").body(), "_once", "rules-" + System.nanoTime(),

@@ -25,4 +25,13 @@ class FormatTest {
                 .isEqualTo("8 Dec 2026 (90% likely by then)");
         assertThat(Format.promise(Optional.empty(), Optional.empty(), Optional.empty())).isEqualTo("no date yet");
     }
+
+    /** A count in a sentence is grouped as the tables group it ("13,620 units", not "13620 units"), and agrees with its noun. */
+    @Test
+    void a_count_in_words_is_grouped_as_in_the_tables_and_its_noun_agrees() {
+        assertThat(Format.plural(13_620, "unit")).isEqualTo("13,620 units");
+        assertThat(Format.plural(1, "unit")).isEqualTo("1 unit");
+        assertThat(Format.noun(1, "order")).isEqualTo("order");
+        assertThat(Format.noun(0, "order")).isEqualTo("orders");
+    }
 }

@@ -32,4 +32,15 @@ class PlanWordsTest {
         assertThat(PlanWords.level(1234.56)).isEqualTo("1,234.6");
         assertThat(PlanWords.level(0.3)).isEqualTo("0.3");
     }
+
+    /** The page said "Runs out 17 Dec 2026" and, under "How the planner reached it", "about 2026-12-17". */
+    @Test
+    void the_planners_reason_shows_its_dates_as_the_console_writes_them() {
+        Planner.SkuPlan plan = new Planner.SkuPlan("DRUM-1", "Tin Drum", "Acme", 10, 1081.04, 20, 1151, 900, 300, Optional.empty(),
+                "position 900 is at or below the reorder point 1081; free stock runs out about 2026-12-17, before an order placed now"
+                        + " could arrive (about 2027-01-05)", 10, true);
+
+        assertThat(PlanWords.reason(plan)).isEqualTo("position 900 is at or below the reorder point 1081; free stock runs out about"
+                + " 17 Dec 2026, before an order placed now could arrive (about 5 Jan 2027)");
+    }
 }
