@@ -98,7 +98,8 @@ public final class PlanWords {
             return now + ", before an order today could arrive (about " + Format.day(arrives) + ").";
         }
         LocalDate due = plan.nextReceipt().get();
-        String onOrder = (plan.incoming() > 0 ? ", and what is on order (" + Format.count(plan.incoming()) + ")" : ", and the next delivery")
+        // "What is on order (9,048) is due 12 Dec" read as all of it, when 4,488 came then and the rest nine days later.
+        String onOrder = (plan.incoming() > 0 ? ", and the first of what is on order (" + Format.count(plan.incoming()) + ")" : ", and the next delivery")
                 + " is due " + Format.day(due) + ": bring that delivery forward";
         return now + onOrder + (arrives.isBefore(due)
                 ? "; an order today would arrive sooner, about " + Format.day(arrives) + "."

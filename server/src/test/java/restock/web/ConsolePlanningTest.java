@@ -96,7 +96,7 @@ class ConsolePlanningTest {
             String planning = staff.get("/console/planning").body();
 
             assertThat(rowOf(planning, "stock-outs", "OUT-2", "</tr>")).contains("Nothing suggested: stock and what is on order, less what customers "
-                            + "wait for (1,759), cover the demand until the next order could arrive; reorder at 1,081. Nothing is free now, and what is on order (2,454) "
+                            + "wait for (1,759), cover the demand until the next order could arrive; reorder at 1,081. Nothing is free now, and the first of what is on order (2,454) "
                             + "is due " + Format.day(today.plusDays(8)) + ": bring that delivery forward; an order today would arrive later "
                             + "still, about " + Format.day(today.plusDays(39)) + ".")
                     .doesNotContain("position").doesNotContain(today.plusDays(8).toString());

@@ -180,6 +180,9 @@ class ConsolePurchaseOrderPageTest {
             java.time.LocalDate due = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10);
             long purchaseOrder = api.client().post("/api/purchase-orders", "{\"supplier\":\"Lamp Works\",\"newSupplier\":true,\"lines\":"
                     + "[{\"sku\":\"LAMP-1\",\"quantity\":50,\"expectedDate\":\"" + due + "\"}]}").json().get("id").asLong();
+            ConsoleSession before = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+            assertThat(before.get("/console/purchase-orders/" + purchaseOrder).body()).as("a section that does not just vanish")
+                    .contains("No order line is waiting for this delivery.");
             long ann = api.client().post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"lines\":[{\"sku\":\"LAMP-1\",\"quantity\":3}]}")
                     .json().get("id").asLong();
             String page = ConsoleSession.signedIn(api, "ops", "correct horse battery").get("/console/purchase-orders/" + purchaseOrder).body();
