@@ -55,6 +55,7 @@ class CancelPageTest {
                     .as("the product by name, and what it cost in plain words")
                     .contains("2 × Set Of 3 Cake Tins Pantry Design cancelled; nothing was charged");
             assertThat(client.get("/api/orders/" + orderId).json().path("status").asText()).isEqualTo("cancelled");
+            assertThat(done.responseBody()).as("a way back besides the heading").contains("id=\"back-to-shop\"");
 
             ApiClient.Exchange again = client.send("POST", path, "reason=other", Map.of("Content-Type", "application/x-www-form-urlencoded"));
             assertThat(again.responseBody()).contains("This link has been used");

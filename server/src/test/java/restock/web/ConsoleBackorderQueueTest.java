@@ -64,7 +64,7 @@ class ConsoleBackorderQueueTest {
                     + "\"backorderPolicy\":\"always\"}");
             ConsoleSession staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
 
-            assertThat(staff.get("/console/backorders?sku=NOPE").body()).contains("There is no product 'NOPE'.")
+            assertThat(staff.get("/console/backorders?sku=NOPE").body()).contains("There is no product 'NOPE'.").contains("<a href=\"/console/backorders\" id=\"whole-queue\">Show the whole queue</a>")
                     .doesNotContain("No line is waiting for stock.");
             assertThat(staff.get("/console/backorders?sku=pop-1").body())
                     .contains("There is no product 'pop-1'; did you mean 'POP-1'? SKUs are case-sensitive.");
