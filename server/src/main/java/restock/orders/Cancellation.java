@@ -8,11 +8,7 @@ import java.time.Instant;
  */
 public record Cancellation(String via, String reason, Instant at) {
     public Cancellation {
-        CancelledBy.ofVia(via);
-    }
-
-    public CancelledBy by() {
-        return CancelledBy.ofVia(via);
+        CancelledBy.ofVia(via); // the channels a cancellation may come through are CancelledBy's
     }
 
     /** Who cancelled, in staff's words: "the customer, with their cancel link", "Restock: the product was discontinued". */
