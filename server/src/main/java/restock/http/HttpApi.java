@@ -319,34 +319,13 @@ public final class HttpApi {
                 internalError(e, ctx);
             }
         });
-        routes.error(404, ctx -> {
-            if (Console.owns(ctx.path())) {
-                if (!Console.answered(ctx)) {
-                    console.notFound(ctx);
-                }
-                return;
-            }
-            String contentType = ctx.res().getContentType();
-            // A page that says what was not found (the console's, in HTML) stays; only a bare 404 becomes a problem.
-            if (contentType == null || !(contentType.startsWith(PROBLEM_JSON) || contentType.startsWith("text/html"))) {
-                problem(ctx, Problem.of(404, "Not found", "no route " + ctx.method() + " " + ctx.path()
-                        + "; the API is described at /api/openapi.yaml", null));
-            }
-        });
-        routes.error(405, ctx -> {
-            if (Console.owns(ctx.path())) {
-                if (!Console.answered(ctx)) {
-                    console.notFound(ctx);
-                }
-                return;
-            }
-            String contentType = ctx.res().getContentType();
-            if (contentType == null || !(contentType.startsWith(PROBLEM_JSON) || contentType.startsWith("text/html"))) {
-                String allowed = Optional.ofNullable(ctx.res().getHeader("Allow")).map(methods -> "; it takes " + methods).orElse("");
-                problem(ctx, Problem.of(405, "Method not allowed", ctx.method() + " is not taken by " + ctx.path() + allowed
-                        + "; the API is described at /api/openapi.yaml", null));
-            }
-        });
+        routes.error(404, ctx -> answerUnanswered(ctx, () -> Problem.of(404, "Not found", "no route " + ctx.method() + " "
+                + ctx.path() + "; the API is described at /api/openapi.yaml", null)));
+        routes.error(405, ctx -> answerUnanswered(ctx, () -> {
+            String allowed = Optional.ofNullable(ctx.res().getHeader("Allow")).map(methods -> "; it takes " + methods).orElse("");
+            return Problem.of(405, "Method not allowed", ctx.method() + " is not taken by " + ctx.path() + allowed
+                    + "; the API is described at /api/openapi.yaml", null);
+        }));
         routes.error(413, ctx -> {
             if (Console.owns(ctx.path())) {
                 drainUnreadBody(ctx);
@@ -361,6 +340,23 @@ public final class HttpApi {
             }
             problem(ctx, Problem.of(413, "Request body too large", "request bodies may be at most " + MAX_BODY_BYTES + " bytes", "body"));
         });
+    }
+
+    /**
+     * A 404 or 405 nobody answered: under the console its HTML page (unless a console route answered already); elsewhere
+     * the problem, unless a route answered with a page or problem of its own (only a bare error becomes a problem).
+     */
+    private void answerUnanswered(Context ctx, java.util.function.Supplier<Problem> bare) {
+        if (Console.owns(ctx.path())) {
+            if (!Console.answered(ctx)) {
+                console.notFound(ctx);
+            }
+            return;
+        }
+        String contentType = ctx.res().getContentType();
+        if (contentType == null || !(contentType.startsWith(PROBLEM_JSON) || contentType.startsWith("text/html"))) {
+            problem(ctx, bare.get());
+        }
     }
 
     private void internalError(Exception e, Context ctx) {
