@@ -7,6 +7,7 @@ import restock.catalog.Category;
 import restock.catalog.Sku;
 import restock.catalog.Supplier;
 import restock.orders.Order;
+import restock.orders.CancellationChannel;
 import restock.orders.OrderLine;
 import restock.orders.OrderRequest;
 import restock.purchasing.PurchaseOrder;
@@ -312,7 +313,7 @@ final class DemoYear {
             Order order = restock.orders().find(h, cancel[0]);
             OrderLine line = order.lines().get((int) cancel[1] - 1);
             if (line.quantities().waiting() > 0) {
-                restock.orders().cancelLine(h, cancel[0], (int) cancel[1], CANCEL_REASONS[random.nextInt(CANCEL_REASONS.length)], "api");
+                restock.orders().cancelLine(h, cancel[0], (int) cancel[1], CANCEL_REASONS[random.nextInt(CANCEL_REASONS.length)], CancellationChannel.API);
             }
         }
     }

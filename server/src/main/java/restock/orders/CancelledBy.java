@@ -13,17 +13,6 @@ public enum CancelledBy {
     /** Restock itself: the product was discontinued, or a failed charge was not paid in time. */
     RESTOCK;
 
-    /** The channel recorded with a cancellation ({@code cancellations.via}). */
-    public static CancelledBy ofVia(String via) {
-        return switch (via) {
-            case "api" -> SHOP;
-            case "cancel-link" -> CUSTOMER;
-            case "console" -> STAFF;
-            case "discontinued", "payment-not-received" -> RESTOCK;
-            default -> throw new IllegalStateException("no one is known to cancel through '" + via + "'");
-        };
-    }
-
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,6 @@
 package restock.service;
 
+import restock.orders.CancellationChannel;
 import org.jdbi.v3.core.Handle;
 import restock.common.InvalidInput;
 import restock.common.SignedLinks;
@@ -124,7 +125,7 @@ public final class CancelLinks {
         if (!SqlCancelLinks.markUsed(handle, hash(token), open.order().id(), clock.instant())) {
             return new View.AlreadyUsed(open.order());
         }
-        OrderCommands.Cancelled cancelled = orders.cancelWaiting(handle, open.order().id(), reason, "cancel-link");
+        OrderCommands.Cancelled cancelled = orders.cancelWaiting(handle, open.order().id(), reason, CancellationChannel.CANCEL_LINK);
         return new View.Cancelled(cancelled.before(), cancelled.after());
     }
 

@@ -1,5 +1,6 @@
 package restock.service;
 
+import restock.orders.CancellationChannel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jdbi.v3.core.Handle;
@@ -11,7 +12,6 @@ import restock.notify.Notice;
 import restock.notify.MailTemplates;
 import restock.notify.ToldPromise;
 import restock.engagement.OfferRule;
-import restock.orders.CancelledBy;
 import restock.orders.OrderEventKind;
 import restock.promise.FirstPromise;
 import restock.promise.Promise;
@@ -158,7 +158,7 @@ public final class NoticeRelay {
                 }
                 case CANCELLED -> e.sku() == null ? Optional.empty()
                         : Optional.of(new Notice.Cancelled(e.customerEmail(), e.orderId(), e.lineNumber(), e.sku(), e.productName(), e.quantity(),
-                                e.cancelVia() == null ? null : CancelledBy.ofVia(e.cancelVia()).code(), e.cancelReason()));
+                                e.cancelVia() == null ? null : CancellationChannel.of(e.cancelVia()).by().code(), e.cancelReason()));
                 case PROMISE_CHANGED -> promiseChanged(handle, e);
                 case FILLED -> Optional.of(new Notice.Filled(e.customerEmail(), e.orderId(), e.lineNumber(), e.sku(), e.productName(), e.quantity(),
                         e.waiting()));

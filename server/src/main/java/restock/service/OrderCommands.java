@@ -10,6 +10,7 @@ import restock.catalog.Sku;
 import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
+import restock.orders.CancellationChannel;
 import restock.orders.LineState;
 import restock.orders.Order;
 import restock.orders.OrderLine;
@@ -198,11 +199,11 @@ public final class OrderCommands {
 
     /** Cancels every open line: waiting units leave the queue, reserved units go to the next in line. */
     public Order cancel(Handle handle, long orderId) {
-        return cancel(handle, orderId, "cancelled by the shop", "api");
+        return cancel(handle, orderId, "cancelled by the shop", CancellationChannel.API);
     }
 
     /** Cancels every open line, recording why and through what (the API, a customer's cancel link). */
-    public Order cancel(Handle handle, long orderId, String reason, String via) {
+    public Order cancel(Handle handle, long orderId, String reason, CancellationChannel via) {
         return cancelLines(handle, orderId, line -> true, reason, via).after();
     }
 
@@ -215,7 +216,7 @@ public final class OrderCommands {
     }
 
     /** Cancels every open line of the order, or of its line numbered {@code lineNumber}, and says what it found and left. */
-    public Cancelled cancelOpen(Handle handle, long orderId, Optional<Integer> lineNumber, String reason, String via) {
+    public Cancelled cancelOpen(Handle handle, long orderId, Optional<Integer> lineNumber, String reason, CancellationChannel via) {
         if (lineNumber.isPresent()) {
             requireLine(find(handle, orderId), lineNumber.get());
             return cancelLines(handle, orderId, line -> line.lineNumber() == lineNumber.get(), reason, via);
@@ -224,15 +225,15 @@ public final class OrderCommands {
     }
 
     /** Cancels the lines still waiting for stock (the customer's one-click cancel); reserved lines stay. */
-    public Cancelled cancelWaiting(Handle handle, long orderId, String reason, String via) {
+    public Cancelled cancelWaiting(Handle handle, long orderId, String reason, CancellationChannel via) {
         return cancelLines(handle, orderId, line -> line.state() instanceof LineState.Waiting, reason, via);
     }
 
     public Order cancelLine(Handle handle, long orderId, int lineNumber) {
-        return cancelLine(handle, orderId, lineNumber, "cancelled by the shop", "api");
+        return cancelLine(handle, orderId, lineNumber, "cancelled by the shop", CancellationChannel.API);
     }
 
-    public Order cancelLine(Handle handle, long orderId, int lineNumber, String reason, String via) {
+    public Order cancelLine(Handle handle, long orderId, int lineNumber, String reason, CancellationChannel via) {
         return cancelOpen(handle, orderId, Optional.of(lineNumber), reason, via).after();
     }
 
@@ -250,10 +251,10 @@ public final class OrderCommands {
         List<Long> lineIds = books.lock(handle, Set.of(sku)).get(sku).linesWithoutSupply();
         Map<Long, List<Long>> byOrder = SqlOrders.ordersOfLines(handle, lineIds);
         return byOrder.entrySet().stream().map(entry -> cancelLines(handle, entry.getKey(),
-                line -> entry.getValue().contains(line.id()), reason, "discontinued").after()).toList();
+                line -> entry.getValue().contains(line.id()), reason, CancellationChannel.DISCONTINUED).after()).toList();
     }
 
-    private Cancelled cancelLines(Handle handle, long orderId, Predicate<OrderLine> selected, String reason, String via) {
+    private Cancelled cancelLines(Handle handle, long orderId, Predicate<OrderLine> selected, String reason, CancellationChannel via) {
         Instant now = clock.instant();
         LockedOrder locked = lockOrder(handle, orderId);
         Order order = locked.order();

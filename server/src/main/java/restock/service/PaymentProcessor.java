@@ -1,5 +1,6 @@
 package restock.service;
 
+import restock.orders.CancellationChannel;
 import org.jdbi.v3.core.Handle;
 import restock.payments.GatewayResult;
 import restock.payments.LinePayment;
@@ -123,7 +124,7 @@ public final class PaymentProcessor {
 
     private void releaseUnpaidLine(Handle handle, LinePayment line, Instant now) {
         SqlOrders.LinePlace place = SqlOrders.placeOfLine(handle, line.orderLineId());
-        restock.orders().cancelLine(handle, place.orderId(), place.lineNumber(), "payment not received in time", "payment-not-received");
+        restock.orders().cancelLine(handle, place.orderId(), place.lineNumber(), "payment not received in time", CancellationChannel.PAYMENT_NOT_RECEIVED);
         SqlPayments.recordEvent(handle, line.orderLineId(), PaymentEventKind.RELEASED, line.amountMinor(), null, now);
     }
 

@@ -159,7 +159,7 @@ public final class SqlOrders {
     public static List<restock.orders.Cancellation> cancellations(Handle handle, long orderId) {
         return handle.createQuery("select via, reason, occurred_at from cancellations where order_id = :order order by id")
                 .bind("order", orderId)
-                .map((rs, ctx) -> new restock.orders.Cancellation(rs.getString("via"), rs.getString("reason"),
+                .map((rs, ctx) -> new restock.orders.Cancellation(restock.orders.CancellationChannel.of(rs.getString("via")), rs.getString("reason"),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant()))
                 .list();
     }

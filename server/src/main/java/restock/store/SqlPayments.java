@@ -216,11 +216,11 @@ public final class SqlPayments {
                 .execute();
     }
 
-    public static void recordCancellation(Handle handle, long orderId, String reason, String via, Instant now) {
+    public static void recordCancellation(Handle handle, long orderId, String reason, restock.orders.CancellationChannel via, Instant now) {
         handle.createUpdate("insert into cancellations (order_id, reason, via, occurred_at) values (:order, :reason, :via, :at)")
                 .bind("order", orderId)
                 .bind("reason", reason)
-                .bind("via", via)
+                .bind("via", via.code())
                 .bind("at", SqlPurchasing.utc(now))
                 .execute();
     }

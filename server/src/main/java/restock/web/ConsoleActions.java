@@ -1,5 +1,6 @@
 package restock.web;
 
+import restock.orders.CancellationChannel;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import restock.allocation.SkuBook;
@@ -31,7 +32,7 @@ import java.util.Optional;
 final class ConsoleActions {
     /** Why a line was cancelled, in the cancellation record, when staff cancel it from the console. */
     static final String STAFF_REASON = "cancelled by staff";
-    static final String VIA = "console";
+    static final CancellationChannel VIA = CancellationChannel.CONSOLE;
     /**
      * The field the page that asks before a cancel sends ({@link CancelQuestion}): a cancel without it shows that page and
      * changes nothing. htmx's own confirmation (the backorder queue's) sends it too.

@@ -1,5 +1,6 @@
 package restock.insight;
 
+import restock.orders.CancellationChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class KpisFromTheRecordTest {
         Order second = place(sku, 4);                                                                  // 2 reserved, 2 wait
         Order third = place(sku, 1);                                                                   // 1 waits
         clock.advance(Duration.ofDays(1));                                                             // day 2
-        restock.inTransaction(h -> restock.orders().cancel(h, third.id(), "took too long", "api"));
+        restock.inTransaction(h -> restock.orders().cancel(h, third.id(), "took too long", CancellationChannel.API));
         clock.advance(Duration.ofDays(2));                                                             // day 4: 1 day late
         restock.inTransaction(h -> restock.purchasing().receive(h, po.id(), List.of(new ReceiptPlan.Received(sku, 10))));
         restock.inTransaction(h -> restock.orders().ship(h, second.id()));

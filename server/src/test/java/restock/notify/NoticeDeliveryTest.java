@@ -1,5 +1,6 @@
 package restock.notify;
 
+import restock.orders.CancellationChannel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
@@ -295,7 +296,7 @@ class NoticeDeliveryTest {
 
         Order cat = place("cat@example.com", "pm_card_visa");
         settle();
-        restock.inTransaction(h -> restock.orders().cancelWaiting(h, cat.id(), "found it elsewhere", "cancel-link"));
+        restock.inTransaction(h -> restock.orders().cancelWaiting(h, cat.id(), "found it elsewhere", CancellationChannel.CANCEL_LINK));
         settle();
         JsonNode cancelled = webhookData("order.cancelled");
         assertThat(cancelled.path("cancelledBy").asText()).isEqualTo("customer");

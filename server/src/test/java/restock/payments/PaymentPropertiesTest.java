@@ -1,5 +1,6 @@
 package restock.payments;
 
+import restock.orders.CancellationChannel;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -181,7 +182,7 @@ class PaymentPropertiesTest {
         } else if (step instanceof Ship ship && !orders.isEmpty()) {
             restock.inTransaction(h -> restock.orders().ship(h, orders.get(ship.order() % orders.size())));
         } else if (step instanceof Cancel cancel && !orders.isEmpty()) {
-            restock.inTransaction(h -> restock.orders().cancel(h, orders.get(cancel.order() % orders.size()), "changed my mind", "api"));
+            restock.inTransaction(h -> restock.orders().cancel(h, orders.get(cancel.order() % orders.size()), "changed my mind", CancellationChannel.API));
         } else if (step instanceof PassDays pass) {
             clock.advance(Duration.ofDays(pass.days()));
             processor.runOnce();

@@ -1,5 +1,6 @@
 package restock.service;
 
+import restock.orders.CancellationChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,7 +250,7 @@ class HonestAvailabilityTest {
         Order left = place(sku, 2);
         place(sku, 2);
         clock.advance(Duration.ofDays(2));
-        restock.inTransaction(h -> restock.orders().cancelLine(h, left.id(), 1, "found it elsewhere", "api"));
+        restock.inTransaction(h -> restock.orders().cancelLine(h, left.id(), 1, "found it elsewhere", CancellationChannel.API));
         clock.advance(Duration.ofDays(3));
         receiveAll(po);
         clock.advance(Duration.ofDays(30));

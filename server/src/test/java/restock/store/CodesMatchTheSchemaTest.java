@@ -1,5 +1,6 @@
 package restock.store;
 
+import restock.orders.CancellationChannel;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import restock.inventory.MovementKind;
@@ -34,6 +35,8 @@ class CodesMatchTheSchemaTest {
                 assertThat(codes(PaymentEventKind.values(), PaymentEventKind::code)).isEqualTo(allowed(h, "payment_events", "kind"));
                 assertThat(codes(PaymentOperation.Kind.values(), PaymentOperation.Kind::code)).isEqualTo(allowed(h, "payment_operations", "kind"));
                 assertThat(codes(PaymentOperation.Status.values(), PaymentOperation.Status::code)).isEqualTo(allowed(h, "payment_operations", "status"));
+                assertThat(codes(CancellationChannel.values(), CancellationChannel::code))
+                        .isEqualTo(allowed(h, "cancellations", "via"));
             });
         }
     }
@@ -48,6 +51,9 @@ class CodesMatchTheSchemaTest {
         }
         for (OrderEventKind kind : OrderEventKind.values()) {
             assertThat(OrderEventKind.of(kind.code())).isEqualTo(kind);
+        }
+        for (CancellationChannel channel : CancellationChannel.values()) {
+            assertThat(CancellationChannel.of(channel.code())).isEqualTo(channel);
         }
     }
 
