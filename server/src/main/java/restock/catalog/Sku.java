@@ -35,6 +35,12 @@ public record Sku(String code) implements Comparable<Sku> {
         return new Sku(code);
     }
 
+    /** A SKU of a code that may not be one (a link's query): empty where {@link #of} refuses it. */
+    public static java.util.Optional<Sku> parse(String code) {
+        return code != null && !code.isEmpty() && code.length() <= MAX_LENGTH && ALLOWED.matcher(code).matches()
+                ? java.util.Optional.of(new Sku(code)) : java.util.Optional.empty();
+    }
+
     @Override
     public int compareTo(Sku other) {
         return code.compareTo(other.code);

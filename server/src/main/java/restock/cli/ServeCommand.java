@@ -102,7 +102,8 @@ public final class ServeCommand implements Callable<Integer> {
             System.out.println("Links in mails start with " + publicUrl + "; set RESTOCK_PUBLIC_URL to the address customers reach Restock at.");
         }
         String baseUrl = publicUrl;
-        String shopUrl = System.getenv().getOrDefault("RESTOCK_SHOP_PRODUCT_URL", HttpApi.DEFAULT_SHOP_PRODUCT_URL);
+        String shopUrl = Branding.shopProductUrl(Optional.ofNullable(System.getenv("RESTOCK_SHOP_PRODUCT_URL")), demo, publicUrl,
+                HttpApi.DEFAULT_SHOP_PRODUCT_URL);
         Branding branding = new Branding(System.getenv().getOrDefault("RESTOCK_SHOP_NAME", Branding.DEMO.shopName()),
                 Branding.shopHome(Optional.ofNullable(System.getenv("RESTOCK_SHOP_URL")), demo, publicUrl),
                 System.getenv().getOrDefault("RESTOCK_BRAND_COLOUR", Branding.DEMO.accentColour()),

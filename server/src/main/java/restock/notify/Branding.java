@@ -44,6 +44,17 @@ public record Branding(String shopName, String shopUrl, String accentColour, Str
         return configured.filter(url -> !url.isBlank()).orElse(demo ? requirePublicUrl(publicUrl) + DEMO_SHOP_PATH : DEMO.shopUrl());
     }
 
+    /**
+     * Where a product's link points (feeds, schema.org offers, back-in-stock mails): the configured address
+     * ({@code RESTOCK_SHOP_PRODUCT_URL}, {@code {sku}} standing for the SKU); without one, the demo's shop page showing
+     * that product ({@code serve --demo} linked every product to shop.example.com, a site that is not the demo's), else
+     * {@code placeholder}.
+     */
+    public static String shopProductUrl(java.util.Optional<String> configured, boolean demo, String publicUrl, String placeholder) {
+        return configured.filter(url -> !url.isBlank())
+                .orElse(demo ? requirePublicUrl(publicUrl) + DEMO_SHOP_PATH + "?sku={sku}" : placeholder);
+    }
+
     /** The From mailbox's domain, for Message-IDs receivers trust: shop@example.com gives example.com. */
     public String mailDomain() {
         int at = fromAddress.lastIndexOf('@');

@@ -61,6 +61,11 @@ public final class CatalogCommands {
         return find(handle, sku);
     }
 
+    /** The product of a SKU, if the catalog has one. */
+    public java.util.Optional<Product> lookUp(Handle handle, Sku sku) {
+        return SqlCatalog.findProduct(handle, sku);
+    }
+
     public Product find(Handle handle, Sku sku) {
         return SqlCatalog.findProduct(handle, sku).orElseThrow(() -> new NotFound("sku", "unknown sku '" + sku + "'"));
     }

@@ -123,11 +123,14 @@ public final class ShopDemo {
     record Checked(String sku, int quantity) {
     }
 
-    /** The product and quantity of a check, when the query names valid ones; anything else shows the page for one unit. */
+    /**
+     * The product and quantity of a check, when the query names valid ones (a link with only {@code ?sku=}, as the
+     * demo's feed and mails give, asks for one unit); anything else shows the page for one unit.
+     */
     private static Optional<Checked> checked(Context ctx) {
         String sku = ctx.queryParam("sku");
-        String quantity = ctx.queryParam("quantity");
-        if (sku == null || quantity == null || !quantity.matches("[0-9]{1,3}") || sku.isBlank() || sku.length() > 64) {
+        String quantity = Optional.ofNullable(ctx.queryParam("quantity")).orElse("1");
+        if (sku == null || !quantity.matches("[0-9]{1,3}") || sku.isBlank() || sku.length() > 64) {
             return Optional.empty();
         }
         int units = Integer.parseInt(quantity);
@@ -141,7 +144,8 @@ public final class ShopDemo {
     /**
      * A few products of each status, from one availability batch over the first products by SKU, for one unit; a
      * product the shopper checked for another quantity shows the answer for that quantity in its place (a shop that
-     * judged only one unit said "In stock" and then refused part of an order for five).
+     * judged only one unit said "In stock" and then refused part of an order for five). A checked product that is not
+     * among them (a product link from the demo's feed or a mail) comes first, so every link lands on its product.
      */
     List<Item> items(Optional<Checked> checked) {
         return restock.read(h -> {
@@ -164,6 +168,11 @@ public final class ShopDemo {
                             ListedAvailability.of(answer.availability(), restock.books().today())));
                 }
             }
+            checked.filter(c -> items.stream().noneMatch(item -> item.sku().equals(c.sku()))).flatMap(c -> Sku.parse(c.sku())
+                    .flatMap(sku -> restock.catalog().lookUp(h, sku)).map(product -> {
+                        AvailabilityQueries.Answer answer = restock.availability().availability(h, product.sku(), c.quantity());
+                        return Item.of(product, answer, ListedAvailability.of(answer.availability(), restock.books().today()));
+                    })).ifPresent(asked -> items.add(0, asked));
             return items;
         });
     }

@@ -25,4 +25,15 @@ class ShopHomeTest {
         assertThat(Branding.shopHome(Optional.of("https://gifts.example.co.uk"), false, "https://restock.example.org"))
                 .isEqualTo("https://gifts.example.co.uk");
     }
+
+    /** Product links (feeds, offers, mails) of the demo lead to its own shop page for that product; a configured address wins. */
+    @Test
+    void the_demos_product_links_lead_to_its_own_shop_page() {
+        String placeholder = "https://shop.example.com/products/{sku}";
+        assertThat(Branding.shopProductUrl(Optional.empty(), true, "http://127.0.0.1:7103/", placeholder))
+                .isEqualTo("http://127.0.0.1:7103/shop?sku={sku}");
+        assertThat(Branding.shopProductUrl(Optional.of(" "), false, "https://restock.example.org", placeholder)).isEqualTo(placeholder);
+        assertThat(Branding.shopProductUrl(Optional.of("https://gifts.example.co.uk/p/{sku}"), true, "http://127.0.0.1:7103", placeholder))
+                .isEqualTo("https://gifts.example.co.uk/p/{sku}");
+    }
 }

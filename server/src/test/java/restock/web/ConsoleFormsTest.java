@@ -423,7 +423,6 @@ class ConsoleFormsTest {
         }
     }
 
-    /** A cap typed with a policy other than always was dropped without a word: now the form says why it is refused, at the cap. */
     /**
      * The shop demo showed two quantity boxes per product, "How many?" to check and "Quantity" to order, which could say
      * different numbers (a newcomer's finding): a product one can order has one box, and its "Check" asks the answer for
@@ -448,6 +447,33 @@ class ConsoleFormsTest {
             assertThat(shopper.get(location.substring(0, location.indexOf('#'))).body()).contains("<span class=\"muted\">For 5:</span>");
             long orders = shop.restock().read(h -> h.createQuery("select count(*) from orders").mapTo(Long.class).one());
             assertThat(orders).as("orders placed by Check").isZero();
+        }
+    }
+
+    /**
+     * The demo's feed, schema.org offers and mails linked every product to shop.example.com, a site that is not the
+     * demo's; they link to its shop page with {@code ?sku=}, which shows that product first even when it is not among the
+     * few the page picks.
+     */
+    @Test
+    void a_product_link_to_the_shop_demo_shows_that_product_first() {
+        try (RunningApi shop = RunningApi.withShopDemo(TestDatabases.targets().get(0))) {
+            for (String sku : java.util.List.of("CUP-1", "CUP-2", "CUP-3")) {
+                shop.client().post("/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"Cup " + sku + "\",\"priceMinor\":650,\"currency\":\"GBP\"}");
+                shop.client().post("/api/stock/" + sku + "/adjustments", "{\"quantity\":4,\"reason\":\"opening stock\"}");
+            }
+            ConsoleSession shopper = ConsoleSession.signedOut(shop.client().baseUrl());
+            assertThat(shopper.get("/shop").body()).as("the page shows two in stock").contains("id=\"product-CUP-1\"")
+                    .doesNotContain("id=\"product-CUP-3\"");
+
+            String linked = shopper.get("/shop?sku=CUP-3").body();
+            assertThat(linked).contains("id=\"product-CUP-3\"");
+            assertThat(linked.indexOf("id=\"product-CUP-3\"")).as("the linked product first").isLessThan(linked.indexOf("id=\"product-CUP-1\""));
+            for (String query : java.util.List.of("?sku=NO-SUCH", "?sku=%00", "?sku=a%20b&quantity=2", "?sku=CUP-3&quantity=999")) {
+                HttpResponse<String> odd = shopper.get("/shop" + query);
+                assertThat(odd.statusCode()).as(query).isEqualTo(200);
+                assertThat(odd.body()).as(query).contains("id=\"product-CUP-1\"");
+            }
         }
     }
 
