@@ -4,6 +4,7 @@ import restock.catalog.BackorderPolicy;
 import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
+import restock.common.HandClock;
 import restock.service.Restock;
 import restock.service.WaitlistCommands;
 
@@ -11,6 +12,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -59,19 +62,42 @@ public final class Demo {
         addComingSoon(restock, today);
         addOfferRules(restock);
         waitlist.ifPresent(commands -> restock.inTransaction(h -> {
+            // Signed up over the last weeks, each product's three a few hours apart (all at the load's moment, the queue's
+            // order and its "signed up" column said nothing).
+            Instant loadedAt = restock.clock().instant();
+            HandClock signedAt = new HandClock(loadedAt);
+            WaitlistCommands past = commands.withClock(signedAt);
             int shopper = 0;
+            int waitlisted = 0;
             for (DemoProduct demo : products) {
                 if (restock.stock().level(h, demo.product().sku()).available() == 0) {
-                    for (int i = 0; i < 3; i++) {
+                    for (int i = 0; i < WAITLIST_SHOPPERS; i++) {
                         shopper++;
-                        commands.signUp(h, demo.product().sku(), "shopper" + shopper + "@example.com", 1 + i % 2, true);
+                        signedAt.set(signedUpAt(loadedAt, waitlisted, i));
+                        past.signUp(h, demo.product().sku(), "shopper" + shopper + "@example.com", 1 + i % 2, true);
                     }
+                    waitlisted++;
                 }
             }
             return null;
         }));
         int causes = new restock.service.CauseAnalysis(restock, restock.clock()).classifyPending(Integer.MAX_VALUE);
         return Optional.of(new Loaded(products.size(), year.days(), year.orders(), year.purchaseOrders(), causes));
+    }
+
+    /** The demo's waitlist: shoppers per product out of stock, signed up over this many days before the load. */
+    static final int WAITLIST_SHOPPERS = 3;
+    static final int WAITLIST_SPREAD_DAYS = 20;
+    private static final int WAITLIST_DAYS_STEP = 7;
+    private static final Duration WAITLIST_GAP = Duration.ofHours(5);
+
+    /**
+     * When the demo's {@code shopper}-th shopper for its {@code product}-th waitlisted product signed up: the product's
+     * first a day or more before the load (products spread over {@value #WAITLIST_SPREAD_DAYS} days), the others hours after.
+     */
+    static Instant signedUpAt(Instant loadedAt, int product, int shopper) {
+        Instant first = loadedAt.minus(Duration.ofDays(1 + (long) product * WAITLIST_DAYS_STEP % WAITLIST_SPREAD_DAYS));
+        return first.plus(WAITLIST_GAP.multipliedBy(shopper));
     }
 
     /**

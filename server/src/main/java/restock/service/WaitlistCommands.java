@@ -180,6 +180,11 @@ public final class WaitlistCommands {
         return links.sign(CONFIRM, id, clock.instant().plus(LINK_LIFETIME));
     }
 
+    /** The same waitlist on another clock (the demo signs its shoppers up over the days before it was loaded). */
+    public WaitlistCommands withClock(Clock other) {
+        return new WaitlistCommands(restock, links, relay, settings, other);
+    }
+
     /** The same waitlist with double opt-in on or off (the demo loads its shoppers confirmed and asks new ones to confirm). */
     public WaitlistCommands withDoubleOptIn(boolean doubleOptIn) {
         return new WaitlistCommands(restock, links, relay, new Settings(settings.oversubscriptionFactor(), settings.noticeWindow(), doubleOptIn,
