@@ -235,11 +235,15 @@ public final class ConsoleForm {
             fields.stream().filter(Field::perLine).forEach(f -> typed.put(f.input(), lines.stream().map(l -> l.get(f.input())).toList()));
         }
         List<FormState.Problem> problems = new ArrayList<>();
+        boolean recordChanged = false;
         for (Refused refused : refusals) {
             Optional<FormState.At> at = Optional.ofNullable(refused.field()).flatMap(this::at);
-            problems.add(new FormState.Problem(at, inFormWords(refused.message(), refused.field(), at)));
+            String words = inFormWords(refused.message(), refused.field(), at);
+            // The version is a hidden input: a refusal at it is said over the form.
+            boolean atVersion = at.isPresent() && field(at.get().input()).kind() == Kind.VERSION;
+            recordChanged |= atVersion;
+            problems.add(new FormState.Problem(atVersion ? Optional.empty() : at, words));
         }
-        boolean recordChanged = problems.stream().anyMatch(p -> p.at().isPresent() && field(p.at().get().input()).kind() == Kind.VERSION);
         return new FormState(this, recordChanged ? Map.of() : typed, Optional.of(new FormState.Refusal(notDone, problems)), recordChanged);
     }
 
