@@ -227,6 +227,17 @@ public final class ConsoleQueries {
                 SqlConsole.movements(h, sku.code(), MOVEMENT_ROWS), restock.availability().availability(h, sku, 1)));
     }
 
+    /** Each SKU's next delivery: the open purchase order line due soonest, for SKUs with one. */
+    public java.util.Map<String, ConsoleRows.IncomingRow> nextDeliveries(java.util.Collection<String> skus) {
+        return restock.read(h -> {
+            java.util.Map<String, ConsoleRows.IncomingRow> next = new java.util.HashMap<>();
+            for (String sku : new java.util.LinkedHashSet<>(skus)) {
+                SqlConsole.incoming(h, sku).stream().findFirst().ifPresent(row -> next.put(sku, row));
+            }
+            return next;
+        });
+    }
+
     /** Product names by SKU code, for pages that show lines. */
     public java.util.Map<String, String> productNames(java.util.Collection<Sku> skus) {
         return restock.read(h -> productNames(h, skus));
