@@ -201,17 +201,20 @@ public final class ConsoleQueries {
         return restock.read(SqlOffers::all);
     }
 
+    /** A SKU typed into a filter that no product has, and the SKU differing from it only in case, if a product has one. */
+    public record UnknownSku(String typed, Optional<String> meant) {
+    }
+
     /**
      * Why a SKU typed into a filter finds nothing: no product has it, with the SKU that differs only in case if one does
      * (SKUs are case-sensitive); empty when a product has it. A mistyped SKU read like an empty queue (a newcomer's finding).
      */
-    public Optional<String> unknownSku(Sku sku) {
+    public Optional<UnknownSku> unknownSku(Sku sku) {
         Optional<String> known = restock.read(h -> SqlCatalog.skuIgnoringCase(h, sku.code()));
         if (known.filter(sku.code()::equals).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of("There is no product '" + sku.code() + "'"
-                + known.map(code -> "; did you mean '" + code + "'? SKUs are case-sensitive.").orElse("."));
+        return Optional.of(new UnknownSku(sku.code(), known));
     }
 
     /** Everything a SKU's page shows but the chart, which its page fetches on its own. */

@@ -97,7 +97,7 @@ final class ConsolePages {
     private void backorders(Context ctx) {
         Optional<Sku> sku = Optional.ofNullable(ctx.queryParam("sku")).filter(s -> !s.isBlank()).map(s -> Sku.of(s.strip()));
         console.render(ctx, "console/backorders.jte", "backorders", Map.of("lines", queries.backorderQueue(sku),
-                "sku", sku.map(Sku::code).orElse(""), "unknownSku", sku.flatMap(queries::unknownSku).orElse(""), "now", restock.clock().instant(), "limit", ConsoleQueries.PAGE_ROWS));
+                "sku", sku.map(Sku::code).orElse(""), "unknownSku", sku.flatMap(queries::unknownSku), "now", restock.clock().instant(), "limit", ConsoleQueries.PAGE_ROWS));
     }
 
     private void orders(Context ctx) {
