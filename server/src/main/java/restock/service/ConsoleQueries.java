@@ -10,6 +10,7 @@ import restock.views.ConsoleRows;
 import restock.engagement.ListedOfferRule;
 import restock.orders.LineState;
 import restock.orders.OrderLine;
+import restock.orders.OrderRequest;
 import restock.payments.LinePayment;
 import restock.store.SqlOffers;
 import restock.store.SqlOrders;
@@ -217,17 +218,44 @@ public final class ConsoleQueries {
         return Optional.of(new UnknownSku(sku.code(), known));
     }
 
-    /** Everything a SKU's page shows but the chart, which its page fetches on its own. */
     /** A SKU's page: the product, its figures, queue, incoming supply and movements, and what the shop says for one unit. */
     public record SkuDetail(Product product, restock.inventory.StockLevel level, List<ConsoleRows.QueueLine> queue,
                             List<ConsoleRows.IncomingRow> incoming, List<ConsoleRows.MovementRow> movements,
-                            AvailabilityQueries.Answer shopAnswer) {
+                            AvailabilityQueries.Answer shopAnswer, Optional<OrderLimit> orderLimit) {
+    }
+
+    /**
+     * The most units one order can be taken for now, reserved and waiting, and why the shop refuses more: the reason of the
+     * one decision ({@link restock.allocation.OrderDecision}) for one unit more than that. The page said "Only 2,318 can
+     * be ordered" beside 9,048 incoming with no word of why (an outside tester's finding).
+     */
+    public record OrderLimit(int reserved, int waiting, String refusalReason) {
+        public int orderable() {
+            return reserved + waiting;
+        }
     }
 
     public SkuDetail sku(Sku sku) {
         return restock.read(h -> new SkuDetail(restock.catalog().find(h, sku), restock.stock().level(h, sku),
                 SqlConsole.queue(h, Optional.of(sku.code()), PAGE_ROWS), SqlConsole.incoming(h, sku.code()),
-                SqlConsole.movements(h, sku.code(), MOVEMENT_ROWS), restock.availability().availability(h, sku, 1)));
+                SqlConsole.movements(h, sku.code(), MOVEMENT_ROWS), restock.availability().availability(h, sku, 1), orderLimit(h, sku)));
+    }
+
+    /**
+     * The decision for the most units a line may ask for ({@link OrderRequest#MAX_UNITS_PER_LINE}) gives how many an order
+     * can take; the decision for one more than that, why the rest is refused (for the most, the reason speaks of all the
+     * units asked for, not of the limit). None when an order for the most is taken whole, or when not one unit can be
+     * ordered (the answer for one unit says why).
+     */
+    private Optional<OrderLimit> orderLimit(org.jdbi.v3.core.Handle h, Sku sku) {
+        var most = restock.availability().availability(h, sku, OrderRequest.MAX_UNITS_PER_LINE).decision();
+        int orderable = most.reserved() + most.waiting();
+        if (most.refused() == 0 || orderable == 0) {
+            return Optional.empty();
+        }
+        var beyond = restock.availability().availability(h, sku, orderable + 1).decision();
+        String reason = beyond.refusalReason().or(most::refusalReason).orElseThrow();
+        return Optional.of(new OrderLimit(most.reserved(), most.waiting(), reason));
     }
 
     /** Each SKU's next delivery: the open purchase order line due soonest, for SKUs with one. */
