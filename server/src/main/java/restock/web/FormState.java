@@ -136,9 +136,4 @@ public final class FormState {
         return labels.size() == 1 ? labels.get(0)
                 : String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
     }
-
-    /** How many fields the refusal marks. */
-    public int fieldsRefused() {
-        return refusal.map(r -> (int) r.problems().stream().filter(p -> p.at().isPresent()).count()).orElse(0);
-    }
 }
