@@ -63,6 +63,23 @@ class ConsoleSkuPageTest {
     }
 
     @Test
+    void incoming_supply_that_waiting_orders_already_claim_is_named_as_the_reason() throws Exception {
+        api.client().post("/api/products", "{\"sku\":\"WAIT-1\",\"name\":\"Oak Chair\",\"priceMinor\":900,\"currency\":\"GBP\","
+                + "\"backorderPolicy\":\"when-supply-confirmed\"}");
+        api.client().post("/api/purchase-orders", "{\"supplier\":\"Acme\",\"newSupplier\":true,\"lines\":[{\"sku\":\"WAIT-1\","
+                + "\"quantity\":100,\"expectedDate\":\"" + api.restock().books().today().plusDays(5) + "\"}]}");
+        var waiting = api.client().post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"lines\":[{\"sku\":\"WAIT-1\",\"quantity\":60}]}");
+        assertThat(waiting.responseBody()).contains("\"backordered\":60");
+
+        String said = limit("WAIT-1");
+        int orderable = api.client().get("/api/availability/WAIT-1?quantity=100").json().path("orderable").asInt();
+
+        assertThat(orderable).isPositive().isLessThanOrEqualTo(40);
+        assertThat(said).startsWith("One order can take at most " + orderable + " (" + orderable + " to wait in the queue). Beyond that the shop"
+                + " refuses the rest: product WAIT-1 is out of stock: ");
+    }
+
+    @Test
     void a_product_an_order_of_any_size_is_taken_for_says_nothing_of_a_limit() throws Exception {
         api.client().post("/api/products", "{\"sku\":\"ANY-1\",\"name\":\"Glass Bead\",\"priceMinor\":900,\"currency\":\"GBP\","
                 + "\"backorderPolicy\":\"always\"}");
