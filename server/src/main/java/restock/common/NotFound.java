@@ -6,6 +6,8 @@ import java.util.Optional;
 public final class NotFound extends RuntimeException {
     private final String field;
     private final String value;
+    private final String fact;
+    private final String advice;
 
     public NotFound(String field, String message) {
         this(field, null, message);
@@ -13,9 +15,29 @@ public final class NotFound extends RuntimeException {
 
     /** Naming the value that was not found, so a caller that knows where the value came from can name that place. */
     public NotFound(String field, String value, String message) {
-        super(message);
+        this(field, value, message, null);
+    }
+
+    /**
+     * With what to do next as the API says it ({@code advice}, appended to {@code fact} as written, with its own leading
+     * punctuation): a form that offers another way (a box to tick, a list to choose from) says its own instead.
+     */
+    public NotFound(String field, String value, String fact, String advice) {
+        super(advice == null ? fact : fact + advice);
         this.field = field;
         this.value = value;
+        this.fact = fact;
+        this.advice = advice;
+    }
+
+    /** What was not found, without the advice. */
+    public String fact() {
+        return fact;
+    }
+
+    /** What to do next as the API says it, when the message carries it apart from the fact. */
+    public Optional<String> advice() {
+        return Optional.ofNullable(advice);
     }
 
     public String field() {
@@ -32,6 +54,6 @@ public final class NotFound extends RuntimeException {
      */
     public NotFound at(String listField, java.util.List<String> values, String itemField) {
         int index = value == null ? -1 : values.indexOf(value);
-        return index < 0 ? this : new NotFound(listField + "[" + index + "]." + itemField, value, getMessage());
+        return index < 0 ? this : new NotFound(listField + "[" + index + "]." + itemField, value, fact, advice);
     }
 }

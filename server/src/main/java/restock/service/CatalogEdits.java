@@ -223,9 +223,9 @@ public final class CatalogEdits {
     /** A product may be filed only under a category and a supplier on record. */
     private static void requirePlacement(Handle handle, ProductPlacement placement) {
         placement.category().ifPresent(code -> SqlCatalogEdits.category(handle, code)
-                .orElseThrow(() -> new InvalidInput("category", "no category '" + code + "': create it first (POST /api/categories)")));
+                .orElseThrow(() -> new InvalidInput("category", "no category '" + code + "'", ": create it first (POST /api/categories)")));
         placement.supplierId().ifPresent(id -> SqlCatalogEdits.supplier(handle, id, false)
-                .orElseThrow(() -> new InvalidInput("supplierId", "no supplier " + id + ": create it first (POST /api/suppliers)")));
+                .orElseThrow(() -> new InvalidInput("supplierId", "no supplier " + id, ": create it first (POST /api/suppliers)")));
     }
 
     public Paged<Map<String, Object>> products(Handle handle, String afterSku, int limit, Optional<String> category) {

@@ -10,6 +10,7 @@ import restock.views.ConsoleRows;
 import restock.engagement.ListedOfferRule;
 import restock.orders.LineState;
 import restock.orders.OrderLine;
+import restock.orders.OrderRequest;
 import restock.payments.LinePayment;
 import restock.store.SqlOffers;
 import restock.store.SqlOrders;
@@ -201,30 +202,71 @@ public final class ConsoleQueries {
         return restock.read(SqlOffers::all);
     }
 
+    /** A SKU typed into a filter that no product has, and the SKU differing from it only in case, if a product has one. */
+    public record UnknownSku(String typed, Optional<String> meant) {
+    }
+
     /**
      * Why a SKU typed into a filter finds nothing: no product has it, with the SKU that differs only in case if one does
      * (SKUs are case-sensitive); empty when a product has it. A mistyped SKU read like an empty queue (a newcomer's finding).
      */
-    public Optional<String> unknownSku(Sku sku) {
+    public Optional<UnknownSku> unknownSku(Sku sku) {
         Optional<String> known = restock.read(h -> SqlCatalog.skuIgnoringCase(h, sku.code()));
         if (known.filter(sku.code()::equals).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of("There is no product '" + sku.code() + "'"
-                + known.map(code -> "; did you mean '" + code + "'? SKUs are case-sensitive.").orElse("."));
+        return Optional.of(new UnknownSku(sku.code(), known));
     }
 
-    /** Everything a SKU's page shows but the chart, which its page fetches on its own. */
     /** A SKU's page: the product, its figures, queue, incoming supply and movements, and what the shop says for one unit. */
     public record SkuDetail(Product product, restock.inventory.StockLevel level, List<ConsoleRows.QueueLine> queue,
                             List<ConsoleRows.IncomingRow> incoming, List<ConsoleRows.MovementRow> movements,
-                            AvailabilityQueries.Answer shopAnswer) {
+                            AvailabilityQueries.Answer shopAnswer, Optional<OrderLimit> orderLimit) {
+    }
+
+    /**
+     * The most units one order can be taken for now, reserved and waiting, and why the shop refuses more: the reason of the
+     * one decision ({@link restock.allocation.OrderDecision}) for one unit more than that. The page said "Only 2,318 can
+     * be ordered" beside 9,048 incoming with no word of why (an outside tester's finding).
+     */
+    public record OrderLimit(int reserved, int waiting, String refusalReason) {
+        public int orderable() {
+            return reserved + waiting;
+        }
     }
 
     public SkuDetail sku(Sku sku) {
         return restock.read(h -> new SkuDetail(restock.catalog().find(h, sku), restock.stock().level(h, sku),
                 SqlConsole.queue(h, Optional.of(sku.code()), PAGE_ROWS), SqlConsole.incoming(h, sku.code()),
-                SqlConsole.movements(h, sku.code(), MOVEMENT_ROWS), restock.availability().availability(h, sku, 1)));
+                SqlConsole.movements(h, sku.code(), MOVEMENT_ROWS), restock.availability().availability(h, sku, 1), orderLimit(h, sku)));
+    }
+
+    /**
+     * The decision for the most units a line may ask for ({@link OrderRequest#MAX_UNITS_PER_LINE}) gives how many an order
+     * can take; the decision for one more than that, why the rest is refused (for the most, the reason speaks of all the
+     * units asked for, not of the limit). None when an order for the most is taken whole, or when not one unit can be
+     * ordered (the answer for one unit says why).
+     */
+    private Optional<OrderLimit> orderLimit(org.jdbi.v3.core.Handle h, Sku sku) {
+        var most = restock.availability().availability(h, sku, OrderRequest.MAX_UNITS_PER_LINE).decision();
+        int orderable = most.reserved() + most.waiting();
+        if (most.refused() == 0 || orderable == 0) {
+            return Optional.empty();
+        }
+        var beyond = restock.availability().availability(h, sku, orderable + 1).decision();
+        String reason = beyond.refusalReason().or(most::refusalReason).orElseThrow();
+        return Optional.of(new OrderLimit(most.reserved(), most.waiting(), reason));
+    }
+
+    /** Each SKU's next delivery: the open purchase order line due soonest, for SKUs with one. */
+    public java.util.Map<String, ConsoleRows.IncomingRow> nextDeliveries(java.util.Collection<String> skus) {
+        return restock.read(h -> {
+            java.util.Map<String, ConsoleRows.IncomingRow> next = new java.util.HashMap<>();
+            for (String sku : new java.util.LinkedHashSet<>(skus)) {
+                SqlConsole.incoming(h, sku).stream().findFirst().ifPresent(row -> next.put(sku, row));
+            }
+            return next;
+        });
     }
 
     /** Product names by SKU code, for pages that show lines. */

@@ -59,7 +59,7 @@ public final class PurchasingCommands {
     private static NotFound unknownSupplier(Handle handle, String name) {
         String suggestion = SupplierNames.closest(name, SqlCatalog.supplierNames(handle, MAX_SUGGESTION_CANDIDATES))
                 .map(closest -> "; did you mean '" + closest + "'?").orElse(".");
-        return new NotFound("supplier", "no supplier '" + name + "'" + suggestion + " A purchase order names an existing supplier;"
+        return new NotFound("supplier", null, "no supplier '" + name + "'" + suggestion, " A purchase order names an existing supplier;"
                 + " to order from a new one, create it first (POST /api/suppliers) or say it is new (\"newSupplier\": true in the API,"
                 + " the console's New supplier box, import --new-suppliers)");
     }

@@ -134,11 +134,11 @@ public final class Console {
                 }
                 handler.handle(ctx);
             } catch (InvalidInput e) {
-                showRefused(ctx, 400, form, page, e, e.field());
+                showRefused(ctx, 400, form, page, e);
             } catch (Conflict e) {
-                showRefused(ctx, 409, form, page, e, e.field());
+                showRefused(ctx, 409, form, page, e);
             } catch (NotFound e) {
-                showRefused(ctx, 404, form, page, e, e.field());
+                showRefused(ctx, 404, form, page, e);
             }
         });
     }
@@ -158,12 +158,11 @@ public final class Console {
                 + "once, so nothing was changed. Reload the page and send the form again.";
     }
 
-    private static void showRefused(Context ctx, int status, ConsoleForm form, FormPage page, RuntimeException refusal, String field)
-            throws Exception {
+    private static void showRefused(Context ctx, int status, ConsoleForm form, FormPage page, RuntimeException refusal) throws Exception {
         if (ctx.header("HX-Request") != null) {
             throw refusal;
         }
-        FormState state = form.refused(ctx, field, refusal.getMessage());
+        FormState state = form.refused(ctx, form.refusals(refusal));
         ctx.status(status);
         page.show(ctx, state);
     }

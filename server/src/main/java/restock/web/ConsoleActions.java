@@ -40,9 +40,12 @@ final class ConsoleActions {
     static final String CONFIRM_FIELD = "confirm";
     /** Lines on the new purchase order form. */
     static final int FORM_LINES = 5;
+    /** What the new purchase order form says of a supplier no one created, in place of the API's way (POST /api/suppliers). */
+    static final String NEW_SUPPLIER_ADVICE = " Choose one of the suppliers on record from the list, or tick 'New supplier (add it with this order)'"
+            + " to add this one with the order.";
     /** The new purchase order form: a line left without SKU and units is skipped. */
     static final ConsoleForm PURCHASE_ORDER_FORM = new ConsoleForm("new-po", "The purchase order was not created", List.of(
-            ConsoleForm.Field.of("supplier", "Supplier"),
+            ConsoleForm.Field.of("supplier", "Supplier").advising(NEW_SUPPLIER_ADVICE),
             ConsoleForm.Field.of("new-supplier", "New supplier (add it with this order)"),
             ConsoleForm.Field.line("sku", "SKU of line " + ConsoleForm.LINE, "lines[].sku"),
             ConsoleForm.Field.line("quantity", "Units of line " + ConsoleForm.LINE, "lines[].quantity"),
@@ -57,7 +60,7 @@ final class ConsoleActions {
             ConsoleForm.Field.ticks("sku", "Order"),
             ConsoleForm.Field.keyed("quantity-", "Units of " + ConsoleForm.KEY),
             ConsoleForm.Field.of("expected", "Expected date", "lines[].expectedDate"),
-            ConsoleForm.Field.of("supplier", "Supplier")), List.of());
+            ConsoleForm.Field.of("supplier", "Supplier").advising(" Choose one of the suppliers on record from the list.")), List.of());
     /** A purchase order page's receipt form: the units arriving on each open line. */
     static final ConsoleForm RECEIVE_FORM = new ConsoleForm("receive", "Nothing was received", List.of(
             ConsoleForm.Field.keyed("received-", "Units arriving on line " + ConsoleForm.KEY),
@@ -243,23 +246,35 @@ final class ConsoleActions {
         if (ctx.formParams("sku").size() > PurchaseOrderRequest.MAX_LINES) {
             throw new InvalidInput("lines", "a purchase order has at most " + PurchaseOrderRequest.MAX_LINES + " lines");
         }
-        // Named as the API names them (lines[0].quantity): the form shows each refusal at its field, in its own words.
-        List<PurchaseOrderRequest.Line> lines = new ArrayList<>();
+        // Every field is read before the form is refused, so it comes back with all that is wrong at once.
+        FormErrors errors = new FormErrors();
+        Optional<String> supplier = errors.read(() -> text(ctx, "supplier"));
         List<Map<String, String>> formLines = PURCHASE_ORDER_FORM.lines(ctx);
         // A date left blank is expected after the named supplier's lead time, the rule the page's dates are filled in with.
-        Optional<LocalDate> whenBlank = formLines.stream().anyMatch(line -> blank(line.get("expected")))
-                ? Optional.of(pages.defaultExpected(text(ctx, "supplier"))) : Optional.empty();
+        Optional<LocalDate> whenBlank = supplier.filter(named -> formLines.stream().anyMatch(line -> blank(line.get("expected"))))
+                .map(pages::defaultExpected);
+        // Named as the API names them (lines[0].quantity): the form shows each refusal at its field, in its own words.
+        List<Optional<PurchaseOrderRequest.Line>> read = new ArrayList<>();
         for (Map<String, String> line : formLines) {
-            String field = "lines[" + lines.size() + "].";
-            LocalDate expected = blank(line.get("expected")) ? whenBlank.orElseThrow() : date(field + "expectedDate", line.get("expected"));
-            lines.add(new PurchaseOrderRequest.Line(sku(field + "sku", line.get("sku")), FormNumbers.ORDERED.read(field + "quantity", line.get("quantity")),
-                    expected));
+            String field = "lines[" + read.size() + "].";
+            Optional<Sku> sku = errors.read(() -> sku(field + "sku", line.get("sku")));
+            Optional<Integer> units = errors.read(() -> FormNumbers.ORDERED.read(field + "quantity", line.get("quantity")));
+            // The command's own rule for a date, asked here too so that a past date is told with the rest.
+            Optional<LocalDate> expected = blank(line.get("expected")) ? whenBlank : errors.read(() -> {
+                LocalDate date = date(field + "expectedDate", line.get("expected"));
+                PurchaseOrderRequest.requireExpectedFrom(field + "expectedDate", date, restock.books().today());
+                return date;
+            });
+            read.add(sku.isPresent() && units.isPresent() && expected.isPresent()
+                    ? Optional.of(new PurchaseOrderRequest.Line(sku.get(), units.get(), expected.get())) : Optional.empty());
         }
-        if (lines.isEmpty()) {
-            throw new InvalidInput("lines", "enter at least one line: a SKU, its units and the date they are expected");
+        if (formLines.isEmpty()) {
+            errors.add(new InvalidInput("lines", "enter at least one line: a SKU, its units and the date they are expected"));
         }
+        errors.refuseIfAny();
+        List<PurchaseOrderRequest.Line> lines = read.stream().map(Optional::orElseThrow).toList();
         // The box says the supplier is new; without it a name no supplier has is refused with the closest one.
-        PurchaseOrderRequest request = new PurchaseOrderRequest(text(ctx, "supplier"), ctx.formParam("new-supplier") != null, lines);
+        PurchaseOrderRequest request = new PurchaseOrderRequest(supplier.orElseThrow(), ctx.formParam("new-supplier") != null, lines);
         PurchaseOrder created = once(ctx, request);
         console.done(ctx, "/console/purchase-orders/" + created.id(), "Purchase order " + created.id() + " to " + created.supplier()
                 + " created with " + Format.plural(created.lines().size(), "line") + ".");

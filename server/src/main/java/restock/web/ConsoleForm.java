@@ -2,7 +2,9 @@ package restock.web;
 
 import io.javalin.http.Context;
 import restock.catalog.CatalogAudit;
+import restock.common.Conflict;
 import restock.common.InvalidInput;
+import restock.common.NotFound;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,25 +49,34 @@ public final class ConsoleForm {
      * One input: its name (a keyed input's is the start of its names), its label, and the names a refusal may give it;
      * {@code []} in a name stands for a line's index from 0 ("lines[].quantity" names lines[2].quantity).
      */
-    record Field(String input, String label, Kind kind, List<String> refusedAs) {
+    record Field(String input, String label, Kind kind, List<String> refusedAs, Optional<String> advice) {
         static Field of(String input, String label, String... refusedAs) {
-            return new Field(input, label, Kind.ONE, List.of(refusedAs));
+            return new Field(input, label, Kind.ONE, List.of(refusedAs), Optional.empty());
         }
 
         static Field line(String input, String label, String... refusedAs) {
-            return new Field(input, label, Kind.LINE, List.of(refusedAs));
+            return new Field(input, label, Kind.LINE, List.of(refusedAs), Optional.empty());
         }
 
         static Field keyed(String start, String label, String... refusedAs) {
-            return new Field(start, label, Kind.KEYED, List.of(refusedAs));
+            return new Field(start, label, Kind.KEYED, List.of(refusedAs), Optional.empty());
         }
 
         static Field ticks(String input, String label, String... refusedAs) {
-            return new Field(input, label, Kind.TICKS, List.of(refusedAs));
+            return new Field(input, label, Kind.TICKS, List.of(refusedAs), Optional.empty());
         }
 
         static Field version(String input, String label) {
-            return new Field(input, label, Kind.VERSION, List.of());
+            return new Field(input, label, Kind.VERSION, List.of(), Optional.empty());
+        }
+
+        /**
+         * This field, saying {@code advice} (with its leading punctuation, as the refusal's own) where a refusal at it
+         * advises what to do through the API: "create it first (POST /api/suppliers)" is no way on from a form with a
+         * list to choose from.
+         */
+        Field advising(String advice) {
+            return new Field(input, label, kind, refusedAs, Optional.of(advice));
         }
 
         boolean perLine() {
@@ -192,8 +203,29 @@ public final class ConsoleForm {
                 + (typed.isEmpty() ? "" : " You had sent: " + String.join(", ", typed) + ".");
     }
 
-    /** The form as the user sent it, with the refusal at the field it names (or over the form, for none of them). */
-    FormState refused(Context ctx, String refusedField, String message) {
+    /** A refusal as the form takes it: the field it names (none for the form as a whole) and its words. */
+    record Refused(String field, String message) {
+    }
+
+    /**
+     * What a refusal says to this form: each field's refusal when several were refused at once ({@link FormErrors}), and
+     * the form's own advice in place of the API's where the field has one.
+     */
+    List<Refused> refusals(RuntimeException refusal) {
+        if (refusal instanceof FormErrors.Several several) {
+            return several.each().stream().flatMap(each -> refusals(each).stream()).toList();
+        }
+        String field = refusal instanceof InvalidInput invalid ? invalid.field()
+                : refusal instanceof NotFound notFound ? notFound.field()
+                : refusal instanceof Conflict conflict ? conflict.field() : null;
+        Optional<String> fact = refusal instanceof InvalidInput invalid && invalid.advice().isPresent() ? Optional.of(invalid.fact())
+                : refusal instanceof NotFound notFound && notFound.advice().isPresent() ? Optional.of(notFound.fact()) : Optional.empty();
+        Optional<String> ownAdvice = Optional.ofNullable(field).flatMap(this::at).map(at -> field(at.input())).flatMap(Field::advice);
+        return List.of(new Refused(field, fact.isPresent() && ownAdvice.isPresent() ? fact.get() + ownAdvice.get() : refusal.getMessage()));
+    }
+
+    /** The form as the user sent it, with each refusal at the field it names (or over the form, for none of them). */
+    FormState refused(Context ctx, List<Refused> refusals) {
         Map<String, List<String>> typed = new LinkedHashMap<>();
         fields.stream().filter(f -> f.kind() == Kind.ONE || f.kind() == Kind.TICKS).forEach(f -> typed.put(f.input(), ctx.formParams(f.input())));
         ctx.formParamMap().forEach((name, values) -> fields.stream().filter(f -> f.kind() == Kind.KEYED && f.named(name))
@@ -202,10 +234,17 @@ public final class ConsoleForm {
             List<Map<String, String>> lines = lines(ctx);
             fields.stream().filter(Field::perLine).forEach(f -> typed.put(f.input(), lines.stream().map(l -> l.get(f.input())).toList()));
         }
-        Optional<FormState.At> at = Optional.ofNullable(refusedField).flatMap(this::at);
-        boolean recordChanged = at.isPresent() && field(at.get().input()).kind() == Kind.VERSION;
-        return new FormState(this, recordChanged ? Map.of() : typed,
-                Optional.of(new FormState.Refusal(at, notDone, inFormWords(message, refusedField, at))), recordChanged);
+        List<FormState.Problem> problems = new ArrayList<>();
+        boolean recordChanged = false;
+        for (Refused refused : refusals) {
+            Optional<FormState.At> at = Optional.ofNullable(refused.field()).flatMap(this::at);
+            String words = inFormWords(refused.message(), refused.field(), at);
+            // The version is a hidden input: a refusal at it is said over the form.
+            boolean atVersion = at.isPresent() && field(at.get().input()).kind() == Kind.VERSION;
+            recordChanged |= atVersion;
+            problems.add(new FormState.Problem(atVersion ? Optional.empty() : at, words));
+        }
+        return new FormState(this, recordChanged ? Map.of() : typed, Optional.of(new FormState.Refusal(notDone, problems)), recordChanged);
     }
 
     /**

@@ -97,7 +97,7 @@ final class ConsolePages {
     private void backorders(Context ctx) {
         Optional<Sku> sku = Optional.ofNullable(ctx.queryParam("sku")).filter(s -> !s.isBlank()).map(s -> Sku.of(s.strip()));
         console.render(ctx, "console/backorders.jte", "backorders", Map.of("lines", queries.backorderQueue(sku),
-                "sku", sku.map(Sku::code).orElse(""), "unknownSku", sku.flatMap(queries::unknownSku).orElse(""), "now", restock.clock().instant(), "limit", ConsoleQueries.PAGE_ROWS));
+                "sku", sku.map(Sku::code).orElse(""), "unknownSku", sku.flatMap(queries::unknownSku), "now", restock.clock().instant(), "limit", ConsoleQueries.PAGE_ROWS));
     }
 
     private void orders(Context ctx) {
@@ -264,12 +264,16 @@ final class ConsolePages {
             shownSkus.add(plan.sku());
             why.put(plan.sku(), PlanWords.suggestion(plan, plannedOn, today));
         }));
+        Map<String, Object> model = new LinkedHashMap<>();
         Map<String, String> stockOutNotes = new java.util.HashMap<>();
         java.util.Set<String> listed = new java.util.HashSet<>();
         stockOuts.forEach(out -> listed.add(out.sku()));
         plans.stream().filter(plan -> listed.contains(plan.sku())).forEach(plan -> stockOutNotes.put(plan.sku(),
                 PlanWords.stockOutNote(plan, ordered.contains(plan.sku()), shownSkus.contains(plan.sku()), plannedOn, today)));
-        Map<String, Object> model = new LinkedHashMap<>();
+        // "Bring that delivery forward" links the purchase order it means, where the expected date is changed with the supplier.
+        Map<String, ConsoleRows.IncomingRow> deliveries = queries.nextDeliveries(plans.stream().filter(plan -> listed.contains(plan.sku())
+                && PlanWords.advisesBringingForward(plan, ordered.contains(plan.sku()))).map(Planner.SkuPlan::sku).toList());
+        model.put("deliveries", deliveries);
         model.put("bySupplier", bySupplier);
         model.put("why", why);
         model.put("stockOuts", stockOuts);

@@ -13,8 +13,18 @@ public final class FormState {
     record At(String input, int line) {
     }
 
-    /** Why the form was refused, in the form's words, and where. */
-    record Refusal(Optional<At> at, String notDone, String message) {
+    /** One thing wrong, in the form's words, and where (nowhere: the form as a whole). */
+    record Problem(Optional<At> at, String message) {
+    }
+
+    /** Why the form was refused: what that means ("The purchase order was not created") and everything wrong with it. */
+    record Refusal(String notDone, List<Problem> problems) {
+        Refusal {
+            problems = List.copyOf(problems);
+            if (problems.isEmpty()) {
+                throw new IllegalStateException("a refused form says why: " + notDone);
+            }
+        }
     }
 
     private final ConsoleForm form;
@@ -98,11 +108,32 @@ public final class FormState {
     }
 
     public Optional<String> error(String input, int line) {
-        return refusal.filter(r -> r.at().equals(Optional.of(new At(input, line)))).map(Refusal::message);
+        Optional<At> here = Optional.of(new At(input, line));
+        return refusal.flatMap(r -> r.problems().stream().filter(p -> p.at().equals(here)).map(Problem::message).findFirst());
     }
 
-    /** Above the form: that it was refused, and why ("The purchase order was not created: ..."). */
+    /**
+     * Above the form: that it was refused, and why. What is wrong with a field is said once, beside it; above, the
+     * fields are named ("The purchase order was not created: see Supplier and Units of line 1 below"): the message
+     * said twice, above and beside, read as two refusals (an outside tester's finding). What no field shows is said
+     * here in full.
+     */
     public Optional<String> summary() {
-        return refusal.map(r -> r.notDone() + ": " + r.message());
+        return refusal.map(r -> {
+            List<String> overTheForm = r.problems().stream().filter(p -> p.at().isEmpty()).map(Problem::message).toList();
+            List<String> fields = r.problems().stream().flatMap(p -> p.at().stream()).map(at -> form.label(at.input(), at.line()))
+                    .distinct().toList();
+            List<String> parts = new java.util.ArrayList<>(overTheForm);
+            if (!fields.isEmpty()) {
+                parts.add("see " + inWords(fields) + " below.");
+            }
+            return r.notDone() + ": " + String.join("; ", parts);
+        });
+    }
+
+    /** "A", "A and B", "A, B and C". */
+    private static String inWords(List<String> labels) {
+        return labels.size() == 1 ? labels.get(0)
+                : String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
     }
 }

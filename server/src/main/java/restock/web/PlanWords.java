@@ -17,16 +17,22 @@ import java.util.regex.Pattern;
 public final class PlanWords {
     /** A date as the planner writes it into its reason (ISO, "2026-12-17"). */
     private static final Pattern PLANNER_DAY = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+    /** A whole number of four digits or more in the planner's reason, not part of a date or of a decimal's fraction. */
+    private static final Pattern PLANNER_COUNT = Pattern.compile("(?<![\\d.,-])\\d{4,18}(?![\\d-])");
 
     private PlanWords() {
     }
 
     /**
-     * The planner's reason as the page shows it, with its dates in the console's form: the page said "Runs out 17 Dec 2026"
-     * and, under it, "about 2026-12-17" (a newcomer's finding). The plan keeps the planner's words for the API and the CLI.
+     * The planner's reason as the page shows it, with its dates and counts in the console's form: the page said "Runs out 17
+     * Dec 2026" and, under it, "about 2026-12-17" (a newcomer's finding), and "12000" beside "12,000" (an outside tester's).
+     * The plan keeps the planner's words for the API and the CLI.
      */
     public static String reason(Planner.SkuPlan plan) {
-        return PLANNER_DAY.matcher(plan.reason()).replaceAll(day -> Format.day(LocalDate.parse(day.group())));
+        // Counts grouped as the rest of the page writes them ("12,000", not "12000"); the API's reason is free text and keeps
+        // the planner's own words. Counts first: a date written out ("17 Dec 2026") has a year that is no count.
+        String counted = PLANNER_COUNT.matcher(plan.reason()).replaceAll(count -> Format.count(Long.parseLong(count.group())));
+        return PLANNER_DAY.matcher(counted).replaceAll(day -> Format.day(LocalDate.parse(day.group())));
     }
 
     /** A level of stock as the page shows it: to a tenth ({@link PlanFigures#level}), thousands grouped. */
@@ -49,6 +55,14 @@ public final class PlanWords {
                     + "GET /api/planning/runs/latest.";
         }
         return "Nothing suggested: " + covered(plan) + "." + supplyTooLate(plan, plannedOn, today);
+    }
+
+    /**
+     * Whether the note beside a run-out ({@link #stockOutNote}) advises bringing the next delivery forward: the page then
+     * links that delivery's purchase order, so the advice has a way to act on it (it had none, an outside tester's finding).
+     */
+    static boolean advisesBringingForward(Planner.SkuPlan plan, boolean orderedSince) {
+        return !orderedSince && plan.suggestedQuantity() == 0 && plan.nextReceipt().isPresent();
     }
 
     /** Why a plan suggests no order, in a phrase: "stock and what is on order, less what customers wait for (1,759), cover ...". */

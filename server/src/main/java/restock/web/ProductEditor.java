@@ -36,6 +36,11 @@ public final class ProductEditor {
     static final int AUDIT_ROWS = 10;
     /** Suppliers offered in the form's list. */
     static final int SUPPLIER_CHOICES = 200;
+    /**
+     * What the product forms say of a supplier or category that is not on record (gone since the page showed its list),
+     * in place of the API's way (POST /api/suppliers).
+     */
+    static final String CHOOSE_FROM_THE_LIST = ": choose one from the list, which shows those on record now";
     /** The form, with the names the product command's refusals give its fields (PATCH /api/products/{sku}'s). */
     static final ConsoleForm FORM = new ConsoleForm("product-form", "The product was not saved", List.of(
             ConsoleForm.Field.of("name", "Name"),
@@ -43,8 +48,8 @@ public final class ProductEditor {
             ConsoleForm.Field.of("policy", "Backorders", "backorderPolicy"),
             ConsoleForm.Field.of("cap", "Cap on waiting units", "backorderCap"),
             ConsoleForm.Field.of("releaseDate", "Release date"),
-            ConsoleForm.Field.of("category", "Category"),
-            ConsoleForm.Field.of("supplierId", "Supplier"),
+            ConsoleForm.Field.of("category", "Category").advising(CHOOSE_FROM_THE_LIST),
+            ConsoleForm.Field.of("supplierId", "Supplier").advising(CHOOSE_FROM_THE_LIST),
             ConsoleForm.Field.version("version", "The product as you saw it")), List.of());
 
     static final ConsoleForm NEW_FORM = new ConsoleForm("new-product", "The product was not created", List.of(
@@ -55,8 +60,8 @@ public final class ProductEditor {
             ConsoleForm.Field.of("policy", "Backorders", "backorderPolicy"),
             ConsoleForm.Field.of("cap", "Cap on waiting units", "backorderCap"),
             ConsoleForm.Field.of("releaseDate", "Release date"),
-            ConsoleForm.Field.of("category", "Category"),
-            ConsoleForm.Field.of("supplierId", "Supplier")), List.of());
+            ConsoleForm.Field.of("category", "Category").advising(CHOOSE_FROM_THE_LIST),
+            ConsoleForm.Field.of("supplierId", "Supplier").advising(CHOOSE_FROM_THE_LIST)), List.of());
 
     /** What the form shows: the product where it is filed, the choices, its price as typed, and its latest changes. */
     public record Form(CatalogEdits.FiledProduct filed, List<Supplier> suppliers, List<Category> categories, String price,
@@ -123,17 +128,27 @@ public final class ProductEditor {
                 + Format.money(p.price().amountMinor(), p.price().currency()) + ", backorders " + Format.backorders(p.backorderPolicy().code()) + ".");
     }
 
-    /** The new product form's fields as a product; the product's own constructor and the create command check it. */
+    /**
+     * The new product form's fields as a product; the product's own constructor and the create command check it. Every
+     * field is read before the form is refused, so it comes back with all that is wrong at once.
+     */
     private static CatalogEdits.FiledProduct drafted(Context ctx) {
-        Sku sku = Sku.of(text(ctx, "sku").orElseThrow(() -> new InvalidInput("sku", "the SKU is required")));
-        String name = text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required"));
-        String currency = text(ctx, "currency").orElseThrow(() -> new InvalidInput("currency", "the currency is required"));
+        FormErrors errors = new FormErrors();
+        Optional<Sku> sku = errors.read(() -> Sku.of(text(ctx, "sku").orElseThrow(() -> new InvalidInput("sku", "the SKU is required"))));
+        Optional<String> name = errors.read(() -> text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required")));
         // The code is checked before the price is read in it (how many decimals it has).
-        Currencies.checked("currency", currency);
-        long price = FormNumbers.price("price", text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")), currency);
-        Product product = new Product(sku, name, new Money(price, currency), policy(ctx, "when-supply-confirmed"),
-                new Lifecycle(text(ctx, "releaseDate").map(ProductEditor::date), false));
-        return new CatalogEdits.FiledProduct(product, placement(ctx));
+        Optional<String> currency = errors.read(() -> Currencies.checked("currency",
+                text(ctx, "currency").orElseThrow(() -> new InvalidInput("currency", "the currency is required"))));
+        Optional<String> priceTyped = errors.read(() -> text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")));
+        Optional<Long> price = currency.isPresent() && priceTyped.isPresent()
+                ? errors.read(() -> FormNumbers.price("price", priceTyped.get(), currency.get())) : Optional.empty();
+        Optional<BackorderPolicy> policy = errors.read(() -> policy(ctx, "when-supply-confirmed"));
+        Optional<Optional<LocalDate>> release = errors.read(() -> text(ctx, "releaseDate").map(ProductEditor::date));
+        Optional<ProductPlacement> placement = errors.read(() -> placement(ctx));
+        errors.refuseIfAny();
+        Product product = new Product(sku.orElseThrow(), name.orElseThrow(), new Money(price.orElseThrow(), currency.orElseThrow()), policy.orElseThrow(),
+                new Lifecycle(release.orElseThrow(), false));
+        return new CatalogEdits.FiledProduct(product, placement.orElseThrow());
     }
 
     Form form(Sku sku) {
@@ -185,13 +200,18 @@ public final class ProductEditor {
     /** The form's fields applied to the product; the product's own constructor and the command check the result. */
     private static CatalogEdits.FiledProduct edited(Context ctx, CatalogEdits.FiledProduct filed) {
         Product p = filed.product();
-        String name = text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required"));
-        long price = FormNumbers.price("price", text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")),
-                p.price().currency());
-        Optional<LocalDate> release = text(ctx, "releaseDate").map(ProductEditor::date);
-        Product edited = new Product(p.sku(), name, new Money(price, p.price().currency()), policy(ctx, p.backorderPolicy().code()),
-                new Lifecycle(release, p.lifecycle().discontinued()), p.listing());
-        return new CatalogEdits.FiledProduct(edited, placement(ctx));
+        // Every field is read before the form is refused, so it comes back with all that is wrong at once.
+        FormErrors errors = new FormErrors();
+        Optional<String> name = errors.read(() -> text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required")));
+        Optional<Long> price = errors.read(() -> FormNumbers.price("price",
+                text(ctx, "price").orElseThrow(() -> new InvalidInput("price", "the price is required")), p.price().currency()));
+        Optional<Optional<LocalDate>> release = errors.read(() -> text(ctx, "releaseDate").map(ProductEditor::date));
+        Optional<BackorderPolicy> policy = errors.read(() -> policy(ctx, p.backorderPolicy().code()));
+        Optional<ProductPlacement> placement = errors.read(() -> placement(ctx));
+        errors.refuseIfAny();
+        Product edited = new Product(p.sku(), name.orElseThrow(), new Money(price.orElseThrow(), p.price().currency()), policy.orElseThrow(),
+                new Lifecycle(release.orElseThrow(), p.lifecycle().discontinued()), p.listing());
+        return new CatalogEdits.FiledProduct(edited, placement.orElseThrow());
     }
 
     /**
@@ -207,7 +227,7 @@ public final class ProductEditor {
     private static ProductPlacement placement(Context ctx) {
         Optional<Long> supplier = text(ctx, "supplierId").map(id -> {
             if (!id.matches("[0-9]{1,18}")) {
-                throw new InvalidInput("supplierId", "no supplier '" + id + "'");
+                throw new InvalidInput("supplierId", "no supplier '" + id + "'", CHOOSE_FROM_THE_LIST);
             }
             return Long.parseLong(id);
         });

@@ -93,14 +93,19 @@ public final class SupplierEditor {
                 + " at " + Format.moment(entry.at())).orElse("");
     }
 
-    /** The form's fields applied to the supplier; a blank optional field clears it; the supplier's constructor checks the rest. */
+    /**
+     * The form's fields applied to the supplier; a blank optional field clears it; the supplier's constructor checks the
+     * rest. Every number is read before the form is refused, so it comes back with all that is wrong at once.
+     */
     private static Supplier edited(Context ctx, Supplier s) {
-        return new Supplier(s.id(), text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required")),
-                text(ctx, "contactName"), text(ctx, "contactEmail"), text(ctx, "phone"),
-                text(ctx, "leadTimeDays").map(value -> FormNumbers.LEAD_TIME.read("leadTimeDays", value)),
-                FormNumbers.MINIMUM_ORDER.read("minimumOrder", text(ctx, "minimumOrder").orElse("0")),
-                FormNumbers.PACK_SIZE.read("packSize", text(ctx, "packSize").orElse("1")),
-                text(ctx, "currency"));
+        FormErrors errors = new FormErrors();
+        Optional<String> name = errors.read(() -> text(ctx, "name").orElseThrow(() -> new InvalidInput("name", "the name is required")));
+        Optional<Optional<Integer>> leadTime = errors.read(() -> text(ctx, "leadTimeDays").map(value -> FormNumbers.LEAD_TIME.read("leadTimeDays", value)));
+        Optional<Integer> minimumOrder = errors.read(() -> FormNumbers.MINIMUM_ORDER.read("minimumOrder", text(ctx, "minimumOrder").orElse("0")));
+        Optional<Integer> packSize = errors.read(() -> FormNumbers.PACK_SIZE.read("packSize", text(ctx, "packSize").orElse("1")));
+        errors.refuseIfAny();
+        return new Supplier(s.id(), name.orElseThrow(), text(ctx, "contactName"), text(ctx, "contactEmail"), text(ctx, "phone"),
+                leadTime.orElseThrow(), minimumOrder.orElseThrow(), packSize.orElseThrow(), text(ctx, "currency"));
     }
 
     private static Optional<String> text(Context ctx, String field) {

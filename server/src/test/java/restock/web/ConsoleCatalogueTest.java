@@ -384,6 +384,13 @@ class ConsoleCatalogueTest {
                 .contains("class=\"field-error\"");
         assertThat(api.client().get("/api/suppliers/" + supplierId).json().get("leadTimeDays").asInt()).isEqualTo(21);
         assertThat(staff.get("/console/suppliers/999999").statusCode()).isEqualTo(404);
+
+        // Several wrong at once are all said at once, each beside its field (one per send had staff send it again for each).
+        again.put("packSize", "half");
+        String both = staff.post("/console/suppliers/" + supplierId + "/edit", again).body();
+        assertThat(both).contains("Lead time (days) must be a whole number of days from 1 to 365, was '0'").contains("value=\"half\"")
+                .contains("The supplier was not saved: see Lead time (days) and Pack size below.");
+        assertThat(both.split("class=\"field-error\"", -1)).hasSize(3);
     }
 
     /**

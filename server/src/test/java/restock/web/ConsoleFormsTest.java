@@ -86,7 +86,9 @@ class ConsoleFormsTest {
                 .contains("class=\"field-error\"").contains("Expected date of line 2 is " + yesterday + ", before today");
         assertThat(fieldAt(page, "Expected date of line 1")).doesNotContain("field-error");
         assertThat(fieldAt(page, "SKU of line 3")).contains("value=\"\"");
-        assertThat(page).contains("The purchase order was not created: Expected date of line 2 is");
+        // Said once, beside the field; above the form, where to look.
+        assertThat(page).contains("The purchase order was not created: see Expected date of line 2 below.");
+        assertThat(page.split("before today", -1)).as("the refusal is said once").hasSize(2);
         assertThat(page).doesNotContain("expectedDate").doesNotContain("lines[");
         assertThat(purchaseOrders()).isEqualTo(before);
 
@@ -113,6 +115,104 @@ class ConsoleFormsTest {
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(fieldAt(answer.body(), "Supplier")).contains("value=\"Nobody Ltd\"").contains("no supplier 'Nobody Ltd'");
         assertThat(fieldAt(answer.body(), "Units of line 1")).contains("value=\"5\"");
+    }
+
+    @Test
+    void an_unknown_supplier_is_refused_once_beside_its_field_in_the_forms_words() throws Exception {
+        Map<String, String> form = purchaseOrderForm(staff.get("/console/purchase-orders").body());
+        form.put("supplier", "Nobody Ltd");
+        form.put("sku", "LAMP-1");
+        form.put("quantity", "5");
+        form.put("expected", LocalDate.now(ZoneOffset.UTC).plusDays(10).toString());
+
+        String page = staff.post("/console/purchase-orders", form).body();
+
+        assertThat(page.split("no supplier 'Nobody Ltd'", -1)).as("said once:%n%s", page).hasSize(2);
+        assertThat(fieldAt(page, "Supplier")).contains("<span class=\"field-error\">no supplier 'Nobody Ltd'. Choose one of the suppliers on record "
+                + "from the list, or tick 'New supplier (add it with this order)' to add this one with the order.</span>");
+        assertThat(page).contains("The purchase order was not created: see Supplier below.")
+                .doesNotContain("/api/suppliers").doesNotContain("newSupplier").doesNotContain("import --new-suppliers");
+        // The API keeps its own way on.
+        var viaApi = api.client().post("/api/purchase-orders", "{\"supplier\":\"Nobody Ltd\",\"lines\":[{\"sku\":\"LAMP-1\","
+                + "\"quantity\":5,\"expectedDate\":\"" + form.get("expected") + "\"}]}");
+        assertThat(viaApi.responseBody()).contains("no supplier 'Nobody Ltd'. A purchase order names an existing supplier")
+                .contains("POST /api/suppliers");
+    }
+
+    @Test
+    void every_wrong_field_of_a_purchase_order_is_shown_at_once_beside_it_as_typed() throws Exception {
+        long before = purchaseOrders();
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate later = LocalDate.now(ZoneOffset.UTC).plusDays(20);
+        String blank = staff.get("/console/purchase-orders").body();
+        String body = "_csrf=" + ConsoleSession.hidden(blank, "_csrf") + "&_once=" + ConsoleSession.hidden(blank, "_once")
+                + "&supplier="
+                + "&sku=LAMP-1&quantity=lots&expected=" + later
+                + "&sku=FAN-1&quantity=4&expected=" + yesterday
+                + "&sku=FAN-1&quantity=6&expected=" + later;
+
+        HttpResponse<String> answer = staff.postRaw("/console/purchase-orders", body);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        String page = answer.body();
+        assertThat(fieldAt(page, "Supplier")).contains("<span class=\"field-error\">Supplier is required</span>");
+        assertThat(fieldAt(page, "Units of line 1")).contains("value=\"lots\"").contains("<span class=\"field-error\">Units of line 1 must be");
+        assertThat(fieldAt(page, "Expected date of line 2")).contains("value=\"" + yesterday + "\"")
+                .contains("<span class=\"field-error\">Expected date of line 2 is " + yesterday + ", before today");
+        assertThat(fieldAt(page, "Units of line 3")).contains("value=\"6\"").doesNotContain("field-error");
+        assertThat(page).contains("The purchase order was not created: see Supplier, Units of line 1 and Expected date of line 2 below.");
+        assertThat(purchaseOrders()).isEqualTo(before);
+    }
+
+    @Test
+    void every_wrong_field_of_a_new_product_is_shown_at_once_beside_it_as_typed() throws Exception {
+        String blank = staff.get("/console/products/new").body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(blank, "_csrf"));
+        form.put("_once", ConsoleSession.hidden(blank, "_once"));
+        form.put("sku", "KITE-9");
+        form.put("name", "");
+        form.put("price", "twelve");
+        form.put("currency", "GBP");
+        form.put("policy", "never");
+        form.put("cap", "40");
+        form.put("releaseDate", "soon");
+        form.put("category", "");
+        form.put("supplierId", "");
+
+        HttpResponse<String> answer = staff.post("/console/products", form);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        String page = answer.body();
+        assertThat(fieldAt(page, "SKU")).contains("value=\"KITE-9\"").doesNotContain("field-error");
+        assertThat(fieldAt(page, "Name")).contains("<span class=\"field-error\">the name is required</span>");
+        assertThat(fieldAt(page, "Price")).contains("value=\"twelve\"").contains("class=\"field-error\"");
+        assertThat(fieldAt(page, "Cap on waiting units")).contains("value=\"40\"").contains("class=\"field-error\"");
+        assertThat(fieldAt(page, "Release date")).contains("value=\"soon\"").contains("<span class=\"field-error\">the release date is a day");
+        assertThat(page).contains("The product was not created: see Name, Price, Cap on waiting units and Release date below.");
+        assertThat(api.client().get("/api/products/KITE-9").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_supplier_gone_from_a_product_forms_list_is_refused_in_the_forms_words() throws Exception {
+        String blank = staff.get("/console/products/new").body();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(blank, "_csrf"));
+        form.put("_once", ConsoleSession.hidden(blank, "_once"));
+        form.put("sku", "KITE-8");
+        form.put("name", "Box Kite");
+        form.put("price", "12.00");
+        form.put("currency", "GBP");
+        form.put("policy", "never");
+        form.put("cap", "");
+        form.put("releaseDate", "");
+        form.put("category", "");
+        form.put("supplierId", "987654");
+
+        String page = staff.post("/console/products", form).body();
+
+        assertThat(fieldAt(page, "Supplier")).contains("<span class=\"field-error\">no supplier 987654: choose one from the list, which shows those on record now</span>");
+        assertThat(page).doesNotContain("/api/suppliers").doesNotContain("supplierId must").contains("The product was not created: see Supplier below.");
     }
 
     @Test
@@ -180,7 +280,7 @@ class ConsoleFormsTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         String refused = section(answer.body(), "Nara Paper Co.");
-        assertThat(refused).contains("role=\"alert\" tabindex=\"-1\" autofocus>The purchase order was not created: Units of KITE-1 must be")
+        assertThat(refused).contains("role=\"alert\" tabindex=\"-1\" autofocus>The purchase order was not created: see Units of KITE-1 below.")
                 .contains("name=\"quantity-KITE-1\" value=\"a dozen\"")
                 .contains("<span class=\"field-error\">Units of KITE-1 must be a whole number of units from 1 to 1,000,000, was 'a dozen'</span>")
                 .contains("name=\"expected\" value=\"" + form.get("expected") + "\"")
@@ -246,7 +346,7 @@ class ConsoleFormsTest {
 
         assertThat(answer.statusCode()).isEqualTo(400);
         String refused = answer.body();
-        assertThat(refused).contains("role=\"alert\" tabindex=\"-1\" autofocus>Nothing was received: Units arriving on line 2 must be");
+        assertThat(refused).contains("role=\"alert\" tabindex=\"-1\" autofocus>Nothing was received: see Units arriving on line 2 below.");
         assertThat(fieldAt(refused, "Units arriving on line 1")).contains("value=\"3\"").doesNotContain("field-error");
         assertThat(fieldAt(refused, "Units arriving on line 2")).contains("value=\"two\"")
                 .contains("<span class=\"field-error\">Units arriving on line 2 must be a whole number of units from 0 to 1,000,000, was 'two'</span>");

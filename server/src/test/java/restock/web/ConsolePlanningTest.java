@@ -106,6 +106,38 @@ class ConsolePlanningTest {
     }
 
     /**
+     * "Bring that delivery forward" had no way to do it from the console (an outside tester's finding): the row links the
+     * purchase order of the SKU's next delivery, where it is changed with the supplier.
+     */
+    @Test
+    void the_advice_to_bring_a_delivery_forward_links_the_purchase_order_it_means() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            LocalDate today = api.restock().books().today();
+            api.client().post("/api/products", "{\"sku\":\"OUT-3\",\"name\":\"Tin Drum\",\"priceMinor\":900,\"currency\":\"GBP\"}");
+            long later = api.client().post("/api/purchase-orders", "{\"supplier\":\"Acme\",\"newSupplier\":true,\"lines\":[{\"sku\":\"OUT-3\","
+                    + "\"quantity\":1200,\"expectedDate\":\"" + today.plusDays(20) + "\"}]}").json().path("id").asLong();
+            long next = api.client().post("/api/purchase-orders", "{\"supplier\":\"Acme\",\"lines\":[{\"sku\":\"OUT-3\","
+                    + "\"quantity\":2454,\"expectedDate\":\"" + today.plusDays(8) + "\"}]}").json().path("id").asLong();
+            String reason = "nothing to order: the position 3654 is above the reorder point 1081; but there is no free stock now, and the next"
+                    + " receipt is due " + today.plusDays(8) + ": bring that delivery forward";
+            new PlanningQueries(api.restock()).runAndStore(0.95, plans -> PlanCsv.write(List.of(
+                    new Planner.SkuPlan("OUT-3", "Tin Drum", "Acme", 10, 1081.04, 20, 1151, 3654, 0, Optional.empty(), reason, 0, true,
+                            3654, Optional.of(today.plusDays(8)), 39),
+                    plan("LOW-3", "Silk Fan", 2, 2.5))));
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+
+            String planning = staff.get("/console/planning").body();
+
+            assertThat(rowOf(planning, "stock-outs", "OUT-3", "</tr>")).contains("bring that delivery forward")
+                    .contains("<a href=\"/console/purchase-orders/" + next + "\" class=\"bring-forward\">Open purchase order " + next
+                            + " (2,454 due " + Format.day(today.plusDays(8)) + ", Acme)</a>")
+                    .doesNotContain("/console/purchase-orders/" + later + "\"");
+            assertThat(rowOf(planning, "stock-outs", "LOW-3", "</tr>")).doesNotContain("bring-forward");
+            assertThat(later).isNotEqualTo(next);
+        }
+    }
+
+    /**
      * A suggestion for a SKU that runs out before an order placed today could arrive said nothing of it, and the plan
      * counts every unit on order as covering demand, also units due after the shelf empties (a newcomer's check): the
      * row says both, in words, the planner's own reason kept under "How the planner reached it".
@@ -128,7 +160,9 @@ class ConsolePlanningTest {
             assertThat(late).contains("Stock and what is on order, less what customers wait for (1,400), are at or below the reorder point (1,620).")
                     .contains("Runs out " + Format.day(today.plusDays(5)) + "; an order today arrives about " + Format.day(today.plusDays(38))
                             + ". 1,200 on order, due after the run-out (from " + Format.day(today.plusDays(20)) + ").")
-                    .contains("<summary>How the planner reached it</summary>" + reason)
+                    // Its counts grouped as the rest of the page writes them (it printed 1400 beside 1,400).
+                    .contains("<summary>How the planner reached it</summary>position 1,400 is at or below the reorder point 1,620 (normal"
+                            + " lead-time demand, mean 1,520 over 38 days)")
                     .contains("<td class=\"num\" data-label=\"Reorder point\">1,620</td>");
             assertThat(rowOf(planning, "suggestions", "SOON-1", "</tr>")).doesNotContain("Runs out").doesNotContain("on order, due");
         }

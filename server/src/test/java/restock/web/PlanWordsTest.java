@@ -40,7 +40,21 @@ class PlanWordsTest {
                 "position 900 is at or below the reorder point 1081; free stock runs out about 2026-12-17, before an order placed now"
                         + " could arrive (about 2027-01-05)", 10, true);
 
-        assertThat(PlanWords.reason(plan)).isEqualTo("position 900 is at or below the reorder point 1081; free stock runs out about"
+        assertThat(PlanWords.reason(plan)).isEqualTo("position 900 is at or below the reorder point 1,081; free stock runs out about"
                 + " 17 Dec 2026, before an order placed now could arrive (about 5 Jan 2027)");
+    }
+
+    /** "How the planner reached it" printed 12000 where the rest of the console writes 12,000. */
+    @Test
+    void the_planners_reason_groups_its_counts_as_the_console_does_and_leaves_the_plans_own_words() {
+        String said = "position 12000 is at or below the reorder point 1081 (normal lead-time demand, mean 10500 over 14 days, 95.0% service"
+                + " level, forecast in weeks); free stock runs out about 2026-12-17, and the 1200 on order are due from 2027-01-05, after it;"
+                + " 1081.5 to a tenth";
+        Planner.SkuPlan plan = new Planner.SkuPlan("DRUM-1", "Tin Drum", "Acme", 10, 1081.04, 20, 1151, 12000, 300, Optional.empty(), said, 10, true);
+
+        assertThat(PlanWords.reason(plan)).isEqualTo("position 12,000 is at or below the reorder point 1,081 (normal lead-time demand, mean 10,500"
+                + " over 14 days, 95.0% service level, forecast in weeks); free stock runs out about 17 Dec 2026, and the 1,200 on order are due"
+                + " from 5 Jan 2027, after it; 1,081.5 to a tenth");
+        assertThat(plan.reason()).as("the API's reason").isEqualTo(said);
     }
 }
