@@ -4,7 +4,6 @@ import restock.catalog.BackorderPolicy;
 import restock.catalog.Money;
 import restock.catalog.Product;
 import restock.catalog.Sku;
-import restock.common.HandClock;
 import restock.service.Restock;
 import restock.service.WaitlistCommands;
 
@@ -12,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,16 +65,14 @@ public final class Demo {
             // Signed up over the last weeks, each product's three a few hours apart (all at the load's moment, the queue's
             // order and its "signed up" column said nothing).
             Instant loadedAt = restock.clock().instant();
-            HandClock signedAt = new HandClock(loadedAt);
-            WaitlistCommands past = commands.withClock(signedAt);
             int shopper = 0;
             int waitlisted = 0;
             for (DemoProduct demo : products) {
                 if (restock.stock().level(h, demo.product().sku()).available() == 0) {
                     for (int i = 0; i < WAITLIST_SHOPPERS; i++) {
                         shopper++;
-                        signedAt.set(signedUpAt(loadedAt, waitlisted, i));
-                        past.signUp(h, demo.product().sku(), "shopper" + shopper + "@example.com", 1 + i % 2, true);
+                        WaitlistCommands then = commands.withClock(Clock.fixed(signedUpAt(loadedAt, waitlisted, i), ZoneOffset.UTC));
+                        then.signUp(h, demo.product().sku(), "shopper" + shopper + "@example.com", 1 + i % 2, true);
                     }
                     waitlisted++;
                 }

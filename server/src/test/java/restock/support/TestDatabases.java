@@ -1,7 +1,10 @@
 package restock.support;
 
 import restock.cli.Demo;
+import restock.notify.Branding;
+import restock.service.NoticeRelay;
 import restock.service.Restock;
+import restock.service.WaitlistCommands;
 import restock.store.Database;
 import restock.store.EmbeddedServer;
 
@@ -87,7 +90,7 @@ public final class TestDatabases {
             String loaded = DEMOS.computeIfAbsent(jdbcUrl + " " + day, key -> {
                 String url = templates.cloneOne();
                 try (Database database = Database.connectToCopyOfMigrated(url)) {
-                    if (Demo.load(new Restock(database.jdbi(), clock), Optional.empty()).isEmpty()) {
+                    if (loadDemo(database, clock).isEmpty()) {
                         throw new IllegalStateException("a fresh database was not empty");
                     }
                 }
@@ -104,6 +107,17 @@ public final class TestDatabases {
         public String toString() {
             return name;
         }
+    }
+
+    /**
+     * The demo as {@code serve --demo} loads it: the year, then its shoppers on waitlists (confirmed, signed up over the
+     * weeks before), so the console tests see the waitlists a new user sees.
+     */
+    private static Optional<Demo.Loaded> loadDemo(Database database, Clock clock) {
+        Restock shop = new Restock(database.jdbi(), clock);
+        var relay = new NoticeRelay(shop, Branding.DEMO, "https://shop.example.com/pay?token={token}", clock);
+        var waitlist = new WaitlistCommands(shop, shop.links(), relay, WaitlistCommands.Settings.DEFAULT, clock);
+        return Demo.load(shop, Optional.of(waitlist.withDoubleOptIn(false)));
     }
 
     /**
@@ -204,7 +218,7 @@ public final class TestDatabases {
                 if (!exists(lock, shared)) {
                     create(shared);
                     try (Database database = Database.connectToCopyOfMigrated(withDatabase(serverUrl, shared))) {
-                        if (Demo.load(new Restock(database.jdbi(), clock), Optional.empty()).isEmpty()) {
+                        if (loadDemo(database, clock).isEmpty()) {
                             throw new IllegalStateException("a fresh database was not empty");
                         }
                     } catch (RuntimeException failed) {
