@@ -57,7 +57,7 @@ final class ConsolePages {
 
     void register(RoutesConfig routes) {
         routes.get("/console/overview", console.page(this::overview));
-        routes.get("/console/overview/trend.json", console.page(ctx -> ctx.json(queries.trend())));
+        routes.get("/console/overview/trend.json", console.page(ctx -> ctx.json(OverviewCharts.TrendDays.of(queries.trend()))));
         routes.get("/console/overview/kpis.json", console.page(ctx -> ctx.json(charts.kpiWeeks())));
         routes.get("/console/overview/causes.json", console.page(ctx -> ctx.json(charts.causeWeeks())));
         routes.get("/console/backorders", console.page(this::backorders));
