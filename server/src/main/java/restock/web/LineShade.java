@@ -4,8 +4,8 @@ import restock.purchasing.PurchaseOrder;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How a purchase order's page shades a line, and what its key says of each shade, by the purchase order's own rules
@@ -39,32 +39,31 @@ public enum LineShade {
         return key;
     }
 
-    /** The shades of one line on a day. */
-    public static Set<LineShade> of(PurchaseOrder order, PurchaseOrder.Line line, LocalDate today) {
-        Set<LineShade> shades = EnumSet.noneOf(LineShade.class);
+    /**
+     * The shade of one line on a day, one per line so the key names every colour a row shows: still to come first, then
+     * came short (a line that came late and short is shaded short, and its badge says how late it came), then came late.
+     */
+    public static Optional<LineShade> of(PurchaseOrder order, PurchaseOrder.Line line, LocalDate today) {
         boolean arrived = line.firstReceivedAt().isPresent();
         long daysLate = order.daysLate(line, today);
         if (order.daysOverdue(line, today) > 0 || !arrived && daysLate > 0) {
-            shades.add(OWED);
-        }
-        if (arrived && daysLate > 0) {
-            shades.add(LATE);
+            return Optional.of(OWED);
         }
         if (order.cameShort(line)) {
-            shades.add(SHORT);
+            return Optional.of(SHORT);
         }
-        return shades;
+        return arrived && daysLate > 0 ? Optional.of(LATE) : Optional.empty();
     }
 
-    /** The shades the order's lines have on a day, each once, for the key. */
+    /** The shades the order's lines show on a day, each once, for the key. */
     public static Set<LineShade> onPage(PurchaseOrder order, LocalDate today) {
         Set<LineShade> shades = EnumSet.noneOf(LineShade.class);
-        order.lines().forEach(line -> shades.addAll(of(order, line, today)));
+        order.lines().forEach(line -> of(order, line, today).ifPresent(shades::add));
         return shades;
     }
 
-    /** A row's class attribute: its shades' classes, space-separated ("" for none). */
-    public static String classes(Set<LineShade> shades) {
-        return shades.stream().map(LineShade::cssClass).collect(Collectors.joining(" "));
+    /** A row's class attribute: its shade's class ("" for none). */
+    public static String classOf(PurchaseOrder order, PurchaseOrder.Line line, LocalDate today) {
+        return of(order, line, today).map(LineShade::cssClass).orElse("");
     }
 }
