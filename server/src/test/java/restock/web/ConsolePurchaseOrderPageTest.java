@@ -203,6 +203,28 @@ class ConsolePurchaseOrderPageTest {
         }
     }
 
+    /** More late lines than the overview lists: it says how many it shows of how many, and leads to their purchase orders. */
+    @Test
+    void the_overview_says_it_lists_the_first_of_more_late_lines_than_it_shows() {
+        java.time.LocalDate first = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        TestClock clock = new TestClock(first.atTime(8, 0).toInstant(java.time.ZoneOffset.UTC));
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0), clock)) {
+            int lines = restock.service.ConsoleQueries.ALERT_ROWS + 2;
+            java.util.List<String> sent = new java.util.ArrayList<>();
+            for (int i = 1; i <= lines; i++) {
+                api.client().post("/api/products", "{\"sku\":\"BELL-" + i + "\",\"name\":\"Bell " + i + "\",\"priceMinor\":199,\"currency\":\"GBP\"}");
+                sent.add("{\"sku\":\"BELL-" + i + "\",\"quantity\":10,\"expectedDate\":\"" + first + "\"}");
+            }
+            api.client().post("/api/purchase-orders", "{\"supplier\":\"Bell Works\",\"newSupplier\":true,\"lines\":[" + String.join(",", sent) + "]}");
+            clock.advance(Duration.ofDays(3));
+
+            String overview = ConsoleSession.signedIn(api, "ops", "correct horse battery").get("/console/overview").body().replaceAll("\\s+", " ");
+
+            assertThat(overview).contains("<b id=\"late-lines\">" + lines + "</b> lines on <span id=\"late-pos\">1 purchase order</span>")
+                    .contains("id=\"late-supply-basis\">The first " + restock.service.ConsoleQueries.ALERT_ROWS + " of " + lines + " lines,");
+        }
+    }
+
     /**
      * A line overdue with nothing arrived was shaded as one that "came late or came short", and the key's swatch, a small
      * bordered square, looked like a checkbox (outside checks). Each line is shaded as what it is (still to come past its
