@@ -9,8 +9,9 @@
                   // when the first week was out of stock (a legend key takes its dataset's first colour).
                   outOfStock: '#d9822b' };
 
-  function trend(days) {
-    var labels = days.map(function (d) { return d.day; });
+  // Each chart's data carries its axis labels in the console's date words ("7 Dec"), made by the server's Format.
+  function trend(data) {
+    var days = data.days, labels = data.labels;
     function series(label, key) {
       return { label: label, data: days.map(function (d) { return d[key]; }), borderColor: colours[key],
                backgroundColor: colours[key], tension: 0.2, pointRadius: 2 };
@@ -24,7 +25,7 @@
 
   function sku(chart) {
     var history = chart.history || [], ahead = chart.forecast || [];
-    var labels = history.map(function (w) { return w.week; }).concat(ahead.map(function (w) { return w.week; }));
+    var labels = chart.labels;
     var pad = history.map(function () { return null; });
     var before = ahead.map(function () { return null; });
     // Demand in two bar series, so each has one colour and its own key; grouped: false keeps each week's bar full width.
@@ -56,9 +57,10 @@
   }
 
   // The overview's weekly KPIs (rates in percent, waits in days), one row per week.
-  function kpiRates(weeks) {
+  function kpiRates(data) {
+    var weeks = data.weeks;
     function pick(key) { return weeks.map(function (w) { return w[key]; }); }
-    return { type: 'line', data: { labels: pick('week'), datasets: [
+    return { type: 'line', data: { labels: data.labels, datasets: [
       line('Lines filled at once %', pick('lineFillPercent'), colours.shipped),
       line('Lines that waited %', pick('backorderPercent'), colours.backordered),
       line('Promises kept %', pick('promiseKeptPercent'), colours.ordered),
@@ -66,9 +68,10 @@
     ] }, scales: { y: { min: 0, max: 100 } } };
   }
 
-  function kpiWaits(weeks) {
+  function kpiWaits(data) {
+    var weeks = data.weeks;
     function pick(key) { return weeks.map(function (w) { return w[key]; }); }
-    return { type: 'bar', data: { labels: pick('week'), datasets: [
+    return { type: 'bar', data: { labels: data.labels, datasets: [
       line('Average wait (days)', pick('averageWaitDays'), colours.ordered, { type: 'line', yAxisID: 'y' }),
       line('90% waited at most (days)', pick('p90WaitDays'), colours.cancelled, { type: 'line', yAxisID: 'y' }),
       { type: 'bar', label: 'Stock-out days (SKU-days)', data: pick('stockOutDays'), backgroundColor: colours.demand, yAxisID: 'stockOuts' }
@@ -80,7 +83,7 @@
 
   // Backorder events per week, stacked by main cause.
   function causes(data) {
-    return { type: 'bar', data: { labels: data.weeks, datasets: Object.keys(data.events).map(function (cause) {
+    return { type: 'bar', data: { labels: data.labels, datasets: Object.keys(data.events).map(function (cause) {
       return { label: cause.replace('_', ' '), data: data.events[cause], backgroundColor: causeColours[cause] || '#999', stack: 'causes' };
     }) }, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } };
   }

@@ -156,11 +156,17 @@ public final class ConsoleQueries {
      * ({@code after}); this list is in another order, so it is paged by number.
      */
     public PurchaseOrderPage purchaseOrders(Optional<String> status, int page) {
+        return purchaseOrders(status, Optional.empty(), page);
+    }
+
+    /** As {@link #purchaseOrders(Optional, int)}, only those with a line still owed that is late, overdue or either when asked. */
+    public PurchaseOrderPage purchaseOrders(Optional<String> status, Optional<ConsoleRows.Lateness> lateness, int page) {
         if (page < 1 || page > MAX_PURCHASE_ORDER_PAGE) {
             throw new restock.common.InvalidInput("page", "page is a number from 1 to " + MAX_PURCHASE_ORDER_PAGE + ", was " + page);
         }
-        return restock.read(h -> new PurchaseOrderPage(SqlConsole.purchaseOrders(h, status, restock.books().today(), (page - 1) * PAGE_ROWS, PAGE_ROWS),
-                page, SqlConsole.purchaseOrderCount(h, status)));
+        LocalDate today = restock.books().today();
+        return restock.read(h -> new PurchaseOrderPage(SqlConsole.purchaseOrders(h, status, lateness, today, (page - 1) * PAGE_ROWS, PAGE_ROWS),
+                page, SqlConsole.purchaseOrderCount(h, status, lateness, today)));
     }
 
     /** The supplier a SKU is usually ordered from (the last it was ordered from, else its product's), for a new purchase order. */

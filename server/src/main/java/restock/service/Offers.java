@@ -115,6 +115,19 @@ public final class Offers {
         }
     }
 
+    /**
+     * Resumes a paused rule (the console's resume button): the same rule issues codes again, once per cause as before (a
+     * copy turned on through POST /api/offer-rules would issue a second code to a cause the first one served). The
+     * active rule of its kind, if any, is paused, as turning a rule on does; its id is returned.
+     */
+    public Optional<Long> resume(Handle handle, long ruleId) {
+        String kind = SqlOffers.pausedKind(handle, ruleId).orElseThrow(() -> new restock.common.Conflict("rule", "offer rule " + ruleId
+                + " is not paused (active already, or no such rule)"));
+        Optional<Long> paused = SqlOffers.pauseActive(handle, kind);
+        SqlOffers.resume(handle, ruleId);
+        return paused;
+    }
+
     public Preview preview(Handle handle, OfferRule rule) {
         Instant since = clock.instant().minus(PREVIEW_PERIOD);
         Map<String, Long> cost = new TreeMap<>();

@@ -66,18 +66,19 @@ public final class SqlConsole {
                           (select coalesce(-sum(quantity), 0) from stock_movements where kind = 'shipment' and occurred_at >= :start) as shipped,
                           w.lines as waiting_lines, w.units as waiting_units,
                           (select count(*) from purchase_orders where status = 'open') as open_pos,
-                          (select count(distinct po.id) from purchase_orders po join purchase_order_lines l on l.purchase_order_id = po.id
-                             where %1$s) as late_pos,
-                          (select count(distinct po.id) from purchase_orders po join purchase_order_lines l on l.purchase_order_id = po.id
-                             where %2$s) as overdue_pos,
+                          s.lines as late_lines, s.purchase_orders as late_pos, s.overdue as overdue_lines,
                           (select count(*) from stock where on_hand - reserved <= 0) as out_of_stock,
                           (select count(*) from waitlist where unsubscribed_at is null and notified_at is null
                              and confirmed_at is not null) as waitlist
-                        from (select count(*) as lines, coalesce(sum(waiting), 0) as units from order_lines where waiting > 0) w"""
+                        from (select count(*) as lines, coalesce(sum(waiting), 0) as units from order_lines where waiting > 0) w,
+                          (select count(*) as lines, count(distinct po.id) as purchase_orders, count(*) filter (where %2$s) as overdue
+                           from purchase_orders po join purchase_order_lines l on l.purchase_order_id = po.id
+                           where %1$s or %2$s) s"""
                         .formatted(LATE_OWED_LINE, OVERDUE_LINE))
                 .bind("start", SqlPurchasing.utc(dayStart)).bind("today", today)
                 .map((rs, ctx) -> new ConsoleRows.Figures(rs.getInt("orders_today"), rs.getInt("shipped"), rs.getInt("waiting_lines"),
-                        rs.getInt("waiting_units"), rs.getInt("open_pos"), rs.getInt("late_pos"), rs.getInt("overdue_pos"), rs.getInt("out_of_stock"), rs.getInt("waitlist")))
+                        rs.getInt("waiting_units"), rs.getInt("open_pos"), rs.getInt("late_lines"), rs.getInt("late_pos"), rs.getInt("overdue_lines"),
+                        rs.getInt("out_of_stock"), rs.getInt("waitlist")))
                 .one();
     }
 
@@ -168,28 +169,51 @@ public final class SqlConsole {
      * due: a closed one (short lines included) or a cancelled one shows no next date.
      */
     public static List<ConsoleRows.PurchaseOrderRow> purchaseOrders(Handle handle, Optional<String> status, LocalDate today, int limit) {
-        return purchaseOrders(handle, status, today, 0, limit);
+        return purchaseOrders(handle, status, Optional.empty(), today, 0, limit);
     }
 
-    /** How many purchase orders there are, of one status or of all. */
-    public static int purchaseOrderCount(Handle handle, Optional<String> status) {
-        var query = handle.createQuery("select count(*) from purchase_orders" + (status.isPresent() ? " where status = :status" : ""));
+    /**
+     * A purchase order ({@code po}) with a line still owed that is late, overdue or either as of {@code :today}, by the
+     * predicates that mirror {@link restock.purchasing.PurchaseOrder#daysLate} and {@code daysOverdue}; true without a filter.
+     */
+    private static String withLines(Optional<ConsoleRows.Lateness> lateness) {
+        if (lateness.isEmpty()) {
+            return "true";
+        }
+        String line = switch (lateness.get()) {
+            case LATE -> LATE_OWED_LINE;
+            case OVERDUE -> OVERDUE_LINE;
+            case LATE_OR_OVERDUE -> "(" + LATE_OWED_LINE + " or " + OVERDUE_LINE + ")";
+        };
+        return "exists (select 1 from purchase_order_lines l where l.purchase_order_id = po.id and " + line + ")";
+    }
+
+    /** How many purchase orders there are, of one status or of all, with late or overdue lines when asked. */
+    public static int purchaseOrderCount(Handle handle, Optional<String> status, Optional<ConsoleRows.Lateness> lateness, LocalDate today) {
+        var query = handle.createQuery("select count(*) from purchase_orders po where " + withLines(lateness)
+                + (status.isPresent() ? " and po.status = :status" : ""));
         status.ifPresent(code -> query.bind("status", code));
+        lateness.ifPresent(kept -> query.bind("today", today));
         return query.mapTo(Integer.class).one();
     }
 
-    /** As {@link #purchaseOrders(Handle, Optional, LocalDate, int)}, from the {@code offset}-th row of that order on. */
-    public static List<ConsoleRows.PurchaseOrderRow> purchaseOrders(Handle handle, Optional<String> status, LocalDate today, int offset, int limit) {
+    /**
+     * As {@link #purchaseOrders(Handle, Optional, LocalDate, int)}, of those with late or overdue lines when asked
+     * (only open ones have any), from the {@code offset}-th row of that order on.
+     */
+    public static List<ConsoleRows.PurchaseOrderRow> purchaseOrders(Handle handle, Optional<String> status, Optional<ConsoleRows.Lateness> lateness,
+                                                                    LocalDate today, int offset, int limit) {
         // The page's purchase orders are chosen first (the open ones are few; the others are read newest first from the
         // primary key), then only those are summed up: never the whole purchase order history.
         String openOrders = """
                 (select po.id, true as open, d.due from purchase_orders po
                  left join (select l.purchase_order_id, min(l.expected_date) as due from purchase_order_lines l
                             where l.quantity_received < l.quantity_ordered group by l.purchase_order_id) d on d.purchase_order_id = po.id
-                 where po.status = 'open' order by d.due nulls last, po.id desc limit :limit + :offset)""";
+                 where po.status = 'open' and %s order by d.due nulls last, po.id desc limit :limit + :offset)""".formatted(withLines(lateness));
         String endedOrders = """
                 (select po.id, false as open, null::date as due from purchase_orders po
-                 where po.status %s order by po.id desc limit :limit + :offset)""".formatted(status.isPresent() ? "= :status" : "<> 'open'");
+                 where po.status %s and %s order by po.id desc limit :limit + :offset)"""
+                .formatted(status.isPresent() ? "= :status" : "<> 'open'", withLines(lateness));
         String chosen = status.isEmpty() ? openOrders + " union all " + endedOrders : status.get().equals("open") ? openOrders : endedOrders;
         var query = handle.createQuery("""
                         select po.id, po.supplier_id, s.name as supplier, po.status, po.created_at, t.ordered, t.received, t.next_expected, t.late, t.overdue

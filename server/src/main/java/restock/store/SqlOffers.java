@@ -65,6 +65,26 @@ public final class SqlOffers {
         return handle.createUpdate("update offer_rules set active = false where id = :id and active").bind("id", id).execute() == 1;
     }
 
+    /**
+     * The kind of a paused rule, locking the rules so that turning one on takes turns (one active rule per kind); empty
+     * when the rule is active or there is none.
+     */
+    public static Optional<String> pausedKind(Handle handle, long id) {
+        handle.execute("lock table offer_rules in share row exclusive mode");
+        return handle.createQuery("select kind from offer_rules where id = :id and not active").bind("id", id).mapTo(String.class).findOne();
+    }
+
+    /** Pauses the active rule of a kind, if there is one, and returns its id. */
+    public static Optional<Long> pauseActive(Handle handle, String kind) {
+        return handle.createQuery("update offer_rules set active = false where kind = :kind and active returning id")
+                .bind("kind", kind).mapTo(Long.class).findOne();
+    }
+
+    /** Turns a paused rule on again, the same row: the codes it issued stay once per cause. */
+    public static void resume(Handle handle, long id) {
+        handle.createUpdate("update offer_rules set active = true where id = :id and not active").bind("id", id).execute();
+    }
+
     private static OfferRule rule(ResultSet rs) throws SQLException {
         return switch (rs.getString("kind")) {
             case "waitlist_discount" -> new OfferRule.WaitlistDiscount(rs.getInt("percent_off"), rs.getInt("valid_days"),

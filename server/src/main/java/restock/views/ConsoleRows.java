@@ -18,11 +18,45 @@ public final class ConsoleRows {
     }
 
     /**
-     * Today's figures on the overview. Purchase orders are late with a line still owed past the date first confirmed,
-     * overdue with one past the date it is expected now (see {@link restock.purchasing.PurchaseOrder#daysLate}).
+     * Today's figures on the overview. A purchase order line is late when still owed past the date first confirmed,
+     * overdue when past the date it is expected now (see {@link restock.purchasing.PurchaseOrder#daysLate}). The card
+     * counts the lines the overview's list of late or overdue supply lists, and the purchase orders they are on (it
+     * counted purchase orders above a list of lines: "2 late" over three lines, an outside check).
      */
     public record Figures(int ordersToday, int unitsShippedToday, int waitingLines, int waitingUnits, int openPurchaseOrders,
-                          int latePurchaseOrders, int overduePurchaseOrders, int skusOutOfStock, int waitlistSignUps) {
+                          int lateOrOverdueLines, int lateOrOverduePurchaseOrders, int overdueLines, int skusOutOfStock,
+                          int waitlistSignUps) {
+    }
+
+    /**
+     * Which purchase orders a list keeps by their lines still owed: those with a line late (past the date first
+     * confirmed), overdue (past the date expected now), or either; {@code code} is the filter's value in an address.
+     */
+    public enum Lateness {
+        LATE_OR_OVERDUE("late-or-overdue", "late or overdue"),
+        LATE("late", "late"),
+        OVERDUE("overdue", "overdue");
+
+        private final String code;
+        private final String words;
+
+        Lateness(String code, String words) {
+            this.code = code;
+            this.words = words;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        /** As a list's sentence says it: "late or overdue purchase orders". */
+        public String words() {
+            return words;
+        }
+
+        public static Optional<Lateness> ofCode(String code) {
+            return java.util.Arrays.stream(values()).filter(lateness -> lateness.code.equals(code)).findFirst();
+        }
     }
 
     /** One day of the trend on the overview. */

@@ -94,6 +94,7 @@ final class ConsoleActions {
         routes.get("/console/purchase-orders/{id}/cancel", console.page(ctx -> askBeforeEndingPurchaseOrder(ctx, PurchaseOrder.Status.CANCELLED)));
         routes.post("/console/purchase-orders/{id}/cancel", console.page(ctx -> endPurchaseOrder(ctx, false)));
         routes.post("/console/offer-rules/{id}/pause", console.page(this::pauseRule));
+        routes.post("/console/offer-rules/{id}/resume", console.page(this::resumeRule));
         routes.post("/console/skus/{sku}/count", console.form(COUNT_FORM, pages::skuPage, this::recordCount));
         routes.post("/console/planning/purchase-orders", console.form(SUGGESTIONS_FORM, pages::planning, this::orderSuggestions));
     }
@@ -342,6 +343,19 @@ final class ConsoleActions {
             return null;
         });
         console.done(ctx, "/console/waitlists", "Offer rule " + id + " paused: it issues no more codes; codes already sent stay valid.");
+    }
+
+    /**
+     * Turns a paused rule on again (the console could pause a rule and not undo it: an outside check), pausing the active
+     * rule of its kind as turning one on does. Once per form: a double click says the second send did nothing more.
+     */
+    private void resumeRule(Context ctx) {
+        long id = ConsolePages.id(ctx);
+        String message = OnceKeys.onceSaid(restock, ctx, "console resume offer rule " + console.staff(ctx).username(), "resume offer rule " + id,
+                "reload the page to see the rules as they are now", h -> "Offer rule " + id + " resumed: it issues codes again."
+                        + restock.offers().resume(h, id).map(paused -> " Offer rule " + paused + ", the active one of its kind, was paused: "
+                        + "one rule of each kind is active at a time; codes it sent stay valid.").orElse(""));
+        console.done(ctx, "/console/waitlists", message);
     }
 
     /** The planning page's form for one supplier: the ticked suggestions become one purchase order. */

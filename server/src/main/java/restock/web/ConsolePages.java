@@ -57,7 +57,7 @@ final class ConsolePages {
 
     void register(RoutesConfig routes) {
         routes.get("/console/overview", console.page(this::overview));
-        routes.get("/console/overview/trend.json", console.page(ctx -> ctx.json(queries.trend())));
+        routes.get("/console/overview/trend.json", console.page(ctx -> ctx.json(OverviewCharts.TrendDays.of(queries.trend()))));
         routes.get("/console/overview/kpis.json", console.page(ctx -> ctx.json(charts.kpiWeeks())));
         routes.get("/console/overview/causes.json", console.page(ctx -> ctx.json(charts.causeWeeks())));
         routes.get("/console/backorders", console.page(this::backorders));
@@ -128,10 +128,13 @@ final class ConsolePages {
     void purchaseOrders(Context ctx, FormState form) {
         Optional<String> status = Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isBlank());
         status.ifPresent(s -> PurchaseOrder.Status.valueOf(requireStatus(s).toUpperCase(java.util.Locale.ROOT)));
+        Optional<ConsoleRows.Lateness> lateness = lateness(ctx);
         Optional<Sku> sku = Optional.ofNullable(ctx.queryParam("sku")).map(String::strip).filter(s -> !s.isEmpty()).map(Sku::of);
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("list", queries.purchaseOrders(status, pageNumber(ctx)));
+        model.put("list", queries.purchaseOrders(status, lateness, pageNumber(ctx)));
         model.put("status", status.orElse(""));
+        model.put("lateness", lateness.map(ConsoleRows.Lateness::code).orElse(""));
+        model.put("kind", (status.orElse("") + " " + lateness.map(ConsoleRows.Lateness::words).orElse("")).strip());
         model.put("suppliers", queries.suppliers().stream().map(ConsoleRows.SupplierRow::name).toList());
         String supplier = Optional.ofNullable(ctx.queryParam("supplier")).map(String::strip).filter(s -> !s.isEmpty())
                 .or(() -> sku.flatMap(queries::usualSupplier)).orElse("");
@@ -203,6 +206,19 @@ final class ConsolePages {
             throw new InvalidInput("page", "page is a number from 1 to " + ConsoleQueries.MAX_PURCHASE_ORDER_PAGE + ", was '" + value + "'");
         }
         return Integer.parseInt(value);
+    }
+
+    /**
+     * The list's filter by lines still owed ({@code ?lateness=}): late, overdue, or either (the overview's card leads to
+     * that one); none when blank. The list had no way to show only these (an outside check).
+     */
+    private static Optional<ConsoleRows.Lateness> lateness(Context ctx) {
+        Optional<String> code = Optional.ofNullable(ctx.queryParam("lateness")).map(String::strip).filter(s -> !s.isEmpty());
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ConsoleRows.Lateness.ofCode(code.get()).orElseThrow(() -> new InvalidInput("lateness",
+                "lateness is late, overdue or late-or-overdue, was '" + code.get() + "'")));
     }
 
     private static String requireStatus(String status) {

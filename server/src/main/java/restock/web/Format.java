@@ -39,6 +39,21 @@ public final class Format {
         return day.map(Format::day).orElse("—");
     }
 
+    /**
+     * Days as a chart's axis says them, in the console's words: "7 Dec", with the year on the first day and on the first
+     * day of each new year ("8 Nov 2026", ..., "28 Dec", "4 Jan 2027"), so that a chart longer than a year names each
+     * "7 Dec" apart. The axes showed ISO dates ("2026-12-07") where every page says "7 Dec 2026" (an outside check).
+     */
+    public static List<String> axisDays(List<LocalDate> days) {
+        List<String> labels = new java.util.ArrayList<>(days.size());
+        for (int i = 0; i < days.size(); i++) {
+            LocalDate day = days.get(i);
+            boolean newYear = i == 0 || days.get(i - 1).getYear() != day.getYear();
+            labels.add(newYear ? DAY.format(day) : DAY_IN_YEAR.format(day));
+        }
+        return labels;
+    }
+
     /** A moment in UTC, to the minute. */
     public static String moment(Instant instant) {
         return MOMENT.format(instant) + " UTC";

@@ -4,6 +4,7 @@ import restock.insight.KpiRow;
 import restock.insight.Kpis;
 import restock.service.InsightQueries;
 import restock.service.Restock;
+import restock.views.ConsoleRows;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,8 +32,19 @@ public final class OverviewCharts {
         }
     }
 
-    /** Each week's events per main cause: one series per cause, a count for every week (zero when none). */
-    record CauseWeeks(List<String> weeks, Map<String, List<Integer>> events) {
+    /** Each week's events per main cause: one series per cause, a count for every week (zero when none); each week's label. */
+    record CauseWeeks(List<String> weeks, Map<String, List<Integer>> events, List<String> labels) {
+    }
+
+    /** The weekly KPIs with each week's label on the axis, in the console's words ({@link Format#axisDays}). */
+    record KpiWeeks(List<KpiWeek> weeks, List<String> labels) {
+    }
+
+    /** The overview's units per day with each day's label on the axis. */
+    record TrendDays(List<ConsoleRows.Day> days, List<String> labels) {
+        static TrendDays of(List<ConsoleRows.Day> days) {
+            return new TrendDays(days, Format.axisDays(days.stream().map(ConsoleRows.Day::day).toList()));
+        }
     }
 
     private final InsightQueries insight;
@@ -43,9 +55,10 @@ public final class OverviewCharts {
         this.restock = restock;
     }
 
-    List<KpiWeek> kpiWeeks() {
+    KpiWeeks kpiWeeks() {
         // Empty while a large shop's first reading is under way; the charts draw what a later request finds.
-        return insight.weeklyTrend(TREND_WEEKS).orElse(List.of()).stream().map(KpiWeek::of).toList();
+        List<KpiWeek> weeks = insight.weeklyTrend(TREND_WEEKS).orElse(List.of()).stream().map(KpiWeek::of).toList();
+        return new KpiWeeks(weeks, Format.axisDays(weeks.stream().map(week -> LocalDate.parse(week.week())).toList()));
     }
 
     CauseWeeks causeWeeks() {
@@ -66,7 +79,7 @@ public final class OverviewCharts {
             });
             events.put(cause, counts);
         }
-        return new CauseWeeks(weeks, events);
+        return new CauseWeeks(weeks, events, Format.axisDays(weeks.stream().map(LocalDate::parse).toList()));
     }
 
     private LocalDate today() {

@@ -305,18 +305,19 @@ class ConsoleBrowserTest {
         // with the calendar: on 2026-12-07 one of them was four days late), as the record says: late past the date
         // first confirmed (to the first arrival, or today), overdue past the date expected now.
         LocalDate today = LocalDate.ofInstant(api.restock().clock().instant(), ZoneOffset.UTC);
+        // The card counts the lines the list under it lists, and the purchase orders they are on.
         String owed = """
-                select count(distinct po.id) from purchase_orders po join purchase_order_lines l on l.purchase_order_id = po.id
+                select count(*) as lines, count(distinct po.id) as purchase_orders,
+                  count(*) filter (where l.expected_date < :today) as overdue
+                from purchase_orders po join purchase_order_lines l on l.purchase_order_id = po.id
                 where po.status = 'open' and l.quantity_received < l.quantity_ordered and
+                  (coalesce((l.first_received_at at time zone 'UTC')::date, :today) > l.original_expected_date or l.expected_date < :today)
                 """;
-        long latePurchaseOrders = api.restock().read(h -> h.createQuery(owed
-                + "coalesce((l.first_received_at at time zone 'UTC')::date, :today) > l.original_expected_date")
-                .bind("today", today).mapTo(Long.class).one());
-        long overduePurchaseOrders = api.restock().read(h -> h.createQuery(owed + "l.expected_date < :today")
-                .bind("today", today).mapTo(Long.class).one());
-        assertThat(latePurchaseOrders).as("late purchase orders in the record, the lamps' among them").isPositive();
-        assertThat(browser.findElement(By.id("late-pos")).getText()).isEqualTo(Long.toString(latePurchaseOrders));
-        assertThat(browser.findElement(By.id("overdue-pos")).getText()).isEqualTo(Long.toString(overduePurchaseOrders));
+        java.util.Map<String, Object> late = api.restock().read(h -> h.createQuery(owed).bind("today", today).mapToMap().one());
+        assertThat((Long) late.get("lines")).as("late or overdue lines in the record, the lamps' among them").isPositive();
+        assertThat(browser.findElement(By.id("late-lines")).getText()).isEqualTo(Format.count((Long) late.get("lines")));
+        assertThat(browser.findElement(By.id("late-pos")).getText()).isEqualTo(Format.plural((Long) late.get("purchase_orders"), "purchase order"));
+        assertThat(browser.findElement(By.id("overdue-lines")).getText()).isEqualTo(Format.count((Long) late.get("overdue")));
         assertThat(browser.findElement(By.id("late-supply")).getText()).contains(LATE_SUPPLIER).contains("40 × Paper Lamp were due");
         // The demo year's recent backorder events, summed by their main cause, as the insight service classified them.
         List<WebElement> causes = browser.findElements(By.cssSelector("#causes tbody tr"));

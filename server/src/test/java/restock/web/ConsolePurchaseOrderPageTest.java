@@ -81,7 +81,10 @@ class ConsolePurchaseOrderPageTest {
                     .contains("id=\"received-1\">7,509");
             assertThat(row(page, 2)).startsWith("<tr class=\"\">");
             assertThat(row(page, 3)).startsWith("<tr class=\"late\">");
-            assertThat(page).contains("<span class=\"swatch old\" aria-hidden=\"true\"></span> Shaded lines came late or came short.");
+            // The key names the two shades on the page, each with its own swatch, and not the one it has not.
+            assertThat(key(page)).contains("<li id=\"key-late\"><span class=\"swatch late\" aria-hidden=\"true\"></span> Came late:")
+                    .contains("<li id=\"key-short\"><span class=\"swatch short\" aria-hidden=\"true\"></span> Came short:")
+                    .doesNotContain("key-owed");
             long supplier = api.restock().read(h -> api.restock().catalogEdits().supplierNamed(h, "Bag Works")).orElseThrow().id();
             var figures = api.restock().inTransaction(h -> {
                 h.execute("set local time zone 'Pacific/Kiritimati'");
@@ -145,10 +148,145 @@ class ConsolePurchaseOrderPageTest {
             }
 
             String overview = staff.get("/console/overview").body();
-            assertThat(overview).contains("<b id=\"late-pos\">2</b> late").contains("<span id=\"overdue-pos\">1</span> overdue");
+            assertThat(overview.replaceAll("\\s+", " ")).contains("<b id=\"late-lines\">2</b> lines on <span id=\"late-pos\">2 purchase orders</span> "
+                    + "late or overdue (<span id=\"overdue-lines\">1</span> overdue)");
             assertThat(enclosing(overview, "<li", "</li>", ">PO " + moved + "</a>")).contains("first confirmed for").contains(">late<").doesNotContain("overdue");
             assertThat(enclosing(overview, "<li", "</li>", ">PO " + due + "</a>")).contains(">late and overdue<");
         }
+    }
+
+    /**
+     * The overview's card said "2 late" (purchase orders) above a list of three late lines (an outside check), and the
+     * list of purchase orders could not show only the late or overdue ones. The card counts the lines the list under it
+     * lists and the purchase orders they are on, and leads to the purchase orders list filtered to those; the list
+     * filters by late, overdue, or either, by the same rules (late: past the date first confirmed; overdue: past the
+     * date expected now).
+     */
+    @Test
+    void the_overview_counts_late_lines_on_their_purchase_orders_and_the_list_filters_to_late_or_overdue_ones() {
+        java.time.LocalDate first = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        TestClock clock = new TestClock(first.atTime(8, 0).toInstant(java.time.ZoneOffset.UTC));
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0), clock)) {
+            for (String sku : java.util.List.of("MOVED-1", "DUE-1", "DUE-2", "SOON-1")) {
+                api.client().post("/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"Lamp " + sku + "\",\"priceMinor\":199,\"currency\":\"GBP\"}");
+            }
+            long moved = api.client().post("/api/purchase-orders", "{\"supplier\":\"Moved Ltd\",\"newSupplier\":true,\"lines\":["
+                    + "{\"sku\":\"MOVED-1\",\"quantity\":10,\"expectedDate\":\"" + first + "\"}]}").json().get("id").asLong();
+            api.client().post("/api/purchase-orders/" + moved + "/lines/1/expected-date", "{\"expectedDate\":\"" + first.plusDays(19) + "\"}");
+            long due = api.client().post("/api/purchase-orders", "{\"supplier\":\"Due Ltd\",\"newSupplier\":true,\"lines\":["
+                    + "{\"sku\":\"DUE-1\",\"quantity\":10,\"expectedDate\":\"" + first.plusDays(4) + "\"},"
+                    + "{\"sku\":\"DUE-2\",\"quantity\":10,\"expectedDate\":\"" + first.plusDays(4) + "\"}]}").json().get("id").asLong();
+            long soon = api.client().post("/api/purchase-orders", "{\"supplier\":\"Soon Ltd\",\"newSupplier\":true,\"lines\":["
+                    + "{\"sku\":\"SOON-1\",\"quantity\":10,\"expectedDate\":\"" + first.plusDays(30) + "\"}]}").json().get("id").asLong();
+            clock.advance(Duration.ofDays(9));
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+
+            String overview = staff.get("/console/overview").body().replaceAll("\\s+", " ");
+            String card = enclosing(overview, "<a class=", "</a>", "id=\"late-lines\"");
+            assertThat(card).contains("href=\"/console/purchase-orders?lateness=late-or-overdue#list\"")
+                    .contains("<b id=\"late-lines\">3</b> lines on <span id=\"late-pos\">2 purchase orders</span> late or overdue "
+                            + "(<span id=\"overdue-lines\">2</span> overdue)");
+            String listed = overview.substring(overview.indexOf("<ul id=\"late-supply\">"), overview.indexOf("</ul>", overview.indexOf("<ul id=\"late-supply\">")));
+            assertThat(listed.split("<li>", -1).length - 1).as("the lines the overview lists, as many as the card counts").isEqualTo(3);
+
+            assertThat(listed(staff, "late-or-overdue")).containsExactlyInAnyOrder(moved, due);
+            assertThat(listed(staff, "late")).containsExactlyInAnyOrder(moved, due);
+            assertThat(listed(staff, "overdue")).containsExactly(due);
+            assertThat(listed(staff, "")).containsExactlyInAnyOrder(moved, due, soon);
+            String filtered = staff.get("/console/purchase-orders?lateness=late-or-overdue").body().replaceAll("\\s+", " ");
+            assertThat(filtered).contains("1–2 of 2 late or overdue purchase orders, the one due soonest first.")
+                    .contains("<option value=\"late-or-overdue\" selected>late or overdue</option>");
+            assertThat(staff.get("/console/purchase-orders?status=open&lateness=overdue").body().replaceAll("\\s+", " "))
+                    .contains("1–1 of 1 open overdue purchase orders");
+            assertThat(staff.get("/console/purchase-orders?status=closed&lateness=late").body()).contains("No closed late purchase order now.");
+            assertThat(staff.get("/console/purchase-orders?lateness=soon").statusCode()).isEqualTo(400);
+        }
+    }
+
+    /** More late lines than the overview lists: it says how many it shows of how many, and leads to their purchase orders. */
+    @Test
+    void the_overview_says_it_lists_the_first_of_more_late_lines_than_it_shows() {
+        java.time.LocalDate first = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        TestClock clock = new TestClock(first.atTime(8, 0).toInstant(java.time.ZoneOffset.UTC));
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0), clock)) {
+            int lines = restock.service.ConsoleQueries.ALERT_ROWS + 2;
+            java.util.List<String> sent = new java.util.ArrayList<>();
+            for (int i = 1; i <= lines; i++) {
+                api.client().post("/api/products", "{\"sku\":\"BELL-" + i + "\",\"name\":\"Bell " + i + "\",\"priceMinor\":199,\"currency\":\"GBP\"}");
+                sent.add("{\"sku\":\"BELL-" + i + "\",\"quantity\":10,\"expectedDate\":\"" + first + "\"}");
+            }
+            api.client().post("/api/purchase-orders", "{\"supplier\":\"Bell Works\",\"newSupplier\":true,\"lines\":[" + String.join(",", sent) + "]}");
+            clock.advance(Duration.ofDays(3));
+
+            String overview = ConsoleSession.signedIn(api, "ops", "correct horse battery").get("/console/overview").body().replaceAll("\\s+", " ");
+
+            assertThat(overview).contains("<b id=\"late-lines\">" + lines + "</b> lines on <span id=\"late-pos\">1 purchase order</span>")
+                    .contains("id=\"late-supply-basis\">The first " + restock.service.ConsoleQueries.ALERT_ROWS + " of " + lines + " lines,");
+        }
+    }
+
+    /**
+     * A line overdue with nothing arrived was shaded as one that "came late or came short", and the key's swatch, a small
+     * bordered square, looked like a checkbox (outside checks). Each line is shaded as what it is (still to come past its
+     * date, came late, came short), the key says each shade on the page, and its swatch is a wide filled bar.
+     */
+    @Test
+    void a_line_overdue_with_nothing_arrived_is_shaded_and_keyed_apart_from_one_that_came_late() {
+        java.time.LocalDate first = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        TestClock clock = new TestClock(first.atTime(8, 0).toInstant(java.time.ZoneOffset.UTC));
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0), clock)) {
+            for (String sku : java.util.List.of("WAIT-1", "CAME-1")) {
+                api.client().post("/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"Kite " + sku + "\",\"priceMinor\":199,\"currency\":\"GBP\"}");
+            }
+            long order = api.client().post("/api/purchase-orders", "{\"supplier\":\"Kite Works\",\"newSupplier\":true,\"lines\":["
+                    + "{\"sku\":\"WAIT-1\",\"quantity\":10,\"expectedDate\":\"" + first + "\"},"
+                    + "{\"sku\":\"CAME-1\",\"quantity\":10,\"expectedDate\":\"" + first + "\"}]}").json().get("id").asLong();
+            clock.advance(Duration.ofDays(2));
+            api.client().post("/api/purchase-orders/" + order + "/receipts", "{\"lines\":[{\"sku\":\"CAME-1\",\"quantity\":10}]}");
+            clock.advance(Duration.ofDays(3));
+
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+            String page = staff.get("/console/purchase-orders/" + order).body();
+
+            assertThat(row(page, 1)).as("nothing arrived, 5 days past its date").startsWith("<tr class=\"owed\">").contains("5 days overdue");
+            assertThat(row(page, 2)).as("arrived in full, 2 days late").startsWith("<tr class=\"late\">").contains("2 days late");
+            assertThat(key(page)).contains("<li id=\"key-owed\"><span class=\"swatch owed\" aria-hidden=\"true\"></span> Still to come, "
+                    + "late or overdue").contains("<li id=\"key-late\"><span class=\"swatch late\" aria-hidden=\"true\"></span> Came late:")
+                    .doesNotContain("key-short").doesNotContain("came late or came short");
+            String css = staff.get("/console-static/console.css").body();
+            String swatch = css.substring(css.indexOf("\n.swatch {") + 1, css.indexOf("}", css.indexOf("\n.swatch {")));
+            assertThat(rem(swatch, "width")).as("a bar: far wider than tall").isGreaterThanOrEqualTo(2 * rem(swatch, "height"));
+            assertThat(swatch).contains("border-radius: 0");
+            for (String shade : java.util.List.of("owed", "late", "short")) {
+                assertThat(css).as(shade).containsPattern("\\.swatch\\." + shade + " \\{ background: #[0-9a-f]{6}; }")
+                        .containsPattern("tr\\." + shade + " td \\{ background: #[0-9a-f]{6}; }");
+            }
+        }
+    }
+
+    /** A CSS length in rem declared in a rule's text ("width: 2.4rem"). */
+    private static double rem(String rule, String property) {
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?<![-\\w])" + property + ": *([0-9.]+)rem").matcher(rule);
+        assertThat(length.find()).as(property + " in rem in " + rule).isTrue();
+        return Double.parseDouble(length.group(1));
+    }
+
+    /** The purchase orders the list shows with a lateness filter ("" for none). */
+    private static java.util.List<Long> listed(ConsoleSession staff, String lateness) {
+        String page = staff.get("/console/purchase-orders?lateness=" + lateness).body();
+        int table = page.indexOf("<table id=\"purchase-orders\">");
+        if (table < 0) {
+            return java.util.List.of();
+        }
+        return java.util.regex.Pattern.compile("<a href=\"/console/purchase-orders/([0-9]+)\">").matcher(page.substring(table, page.indexOf("</table>", table)))
+                .results().map(m -> Long.parseLong(m.group(1))).toList();
+    }
+
+    /** The page's colour key. */
+    private static String key(String page) {
+        int start = page.indexOf("id=\"po-key\"");
+        assertThat(start).as("a colour key on the page").isPositive();
+        return page.substring(start, page.indexOf("</ul>", start));
     }
 
     /** The element ({@code open} to {@code close}) around the first place {@code inside} is found. */

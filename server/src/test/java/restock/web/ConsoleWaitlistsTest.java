@@ -77,4 +77,45 @@ class ConsoleWaitlistsTest {
             assertThat(staff.get("/console/overview").body()).contains("<b id=\"waitlist\">1</b> on waitlists");
         }
     }
+
+    /**
+     * A paused offer rule could not be turned on again from the console, only through the API (an outside check). A
+     * paused rule has a Resume button, a form with the session's token and its own one-time key like the console's other
+     * forms; resuming turns the same rule on again and pauses the active rule of its kind, as turning one on does, and
+     * the form sent twice acts once.
+     */
+    @Test
+    void a_paused_rule_is_resumed_from_the_page_pausing_the_active_one_of_its_kind() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            long first = api.client().post("/api/offer-rules", "{\"kind\":\"waitlist_discount\",\"percentOff\":10,\"validDays\":14}")
+                    .json().path("id").asLong();
+            long second = api.client().post("/api/offer-rules", "{\"kind\":\"waitlist_discount\",\"percentOff\":15,\"validDays\":7}")
+                    .json().path("id").asLong();
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+            String page = staff.get("/console/waitlists").body();
+            String form = page.substring(page.indexOf("<form method=\"post\" action=\"/console/offer-rules/" + first + "/resume\""));
+            form = form.substring(0, form.indexOf("</form>"));
+            assertThat(form).contains(">Resume</button>").contains("pauses rule " + second + ", the active one of this kind");
+            assertThat(page).doesNotContain("/console/offer-rules/" + second + "/resume");
+            java.util.Map<String, String> sent = java.util.Map.of("_csrf", ConsoleSession.hidden(form, "_csrf"), "_once", ConsoleSession.hidden(form, "_once"));
+
+            var resumed = staff.post("/console/offer-rules/" + first + "/resume", sent);
+            var again = staff.post("/console/offer-rules/" + first + "/resume", sent);
+
+            assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(303);
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(303);
+            var rules = api.client().get("/api/offer-rules").json().path("items");
+            java.util.Map<Long, Boolean> active = new java.util.HashMap<>();
+            rules.forEach(rule -> active.put(rule.path("id").asLong(), rule.path("active").asBoolean()));
+            assertThat(active).containsEntry(first, true).containsEntry(second, false).hasSize(2);
+            String after = staff.get("/console/waitlists").body().replaceAll("\\s+", " ");
+            assertThat(after).contains("Offer rule " + first + " resumed: it issues codes again. Offer rule " + second
+                    + ", the active one of its kind, was paused");
+            assertThat(after).contains("action=\"/console/offer-rules/" + second + "/resume\"").doesNotContain("action=\"/console/offer-rules/" + first + "/resume\"");
+            assertThat(staff.post("/console/offer-rules/" + first + "/resume", java.util.Map.of("_csrf", ConsoleSession.hidden(form, "_csrf")))
+                    .statusCode()).as("without its one-time key").isEqualTo(400);
+            assertThat(staff.post("/console/offer-rules/" + first + "/resume", java.util.Map.of("_once", "x")).statusCode())
+                    .as("without the session's token").isEqualTo(403);
+        }
+    }
 }

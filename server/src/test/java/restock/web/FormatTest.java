@@ -34,4 +34,15 @@ class FormatTest {
         assertThat(Format.noun(1, "order")).isEqualTo("order");
         assertThat(Format.noun(0, "order")).isEqualTo("orders");
     }
+
+    /**
+     * The charts' axes read "2026-12-07": a chart says its days as the console does, "7 Dec", with the year on the first
+     * day and on the first of each new year, so two "7 Dec" of a chart longer than a year are told apart.
+     */
+    @Test
+    void a_charts_days_say_day_and_month_with_the_year_on_the_first_and_at_each_new_year() {
+        assertThat(Format.axisDays(java.util.List.of(LocalDate.of(2025, 12, 7), LocalDate.of(2025, 12, 14), LocalDate.of(2026, 1, 4),
+                LocalDate.of(2026, 12, 7)))).containsExactly("7 Dec 2025", "14 Dec", "4 Jan 2026", "7 Dec");
+        assertThat(Format.axisDays(java.util.List.of())).isEmpty();
+    }
 }
