@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /** Where the data lives: the embedded server's folder, or DATABASE_URL for an external server. */
 public final class DatabaseOptions {
-    @Option(names = "--data-dir", defaultValue = "./restock-data",
+    static final String DEFAULT_FOLDER = "restock-data";
+
+    @Option(names = "--data-dir", defaultValue = "./" + DEFAULT_FOLDER,
             description = "Folder of the embedded PostgreSQL data (ignored when DATABASE_URL is set). Default: ${DEFAULT-VALUE}")
     Path dataDirectory;
 
@@ -19,6 +21,18 @@ public final class DatabaseOptions {
             return Database.connect(url, Optional.empty());
         }
         return Database.embedded(dataDirectory);
+    }
+
+    /**
+     * The option that names this database to another command, as a message suggests it: {@code --data-dir} with the
+     * folder unless it is the default, nothing with DATABASE_URL (which the other command reads too).
+     */
+    public String asOption() {
+        String url = System.getenv("DATABASE_URL");
+        if ((url != null && !url.isBlank()) || dataDirectory == null || dataDirectory.normalize().equals(Path.of(DEFAULT_FOLDER))) {
+            return "";
+        }
+        return " --data-dir " + Invocation.shellWord(dataDirectory.toString());
     }
 
     /** For serve: the folder must not be served already ({@link restock.store.DataFolderInUse} says by whom). */

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /** API keys from the command line: create, list, rotate, revoke. A secret is printed once, when it is made. */
-@Command(name = "keys", description = "Manage API keys: create, list, rotate, revoke (with the embedded database, stop the server first).",
+@Command(name = "keys", description = "Manage API keys: create, list, rotate, revoke (beside a running server too: on its data folder they use that server's database).",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Rotate.class, KeysCommand.Revoke.class},
         mixinStandardHelpOptions = true)
 public final class KeysCommand implements Runnable {

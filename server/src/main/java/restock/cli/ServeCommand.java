@@ -152,8 +152,8 @@ public final class ServeCommand implements Callable<Integer> {
         String url = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + server.port() + "/";
         System.out.println("Restock is running at " + url + " (data: " + database.describe() + ")");
         System.out.println("API: " + url + "api  (spec: " + url + "api/openapi.yaml)");
-        printKey(keys, firstKey, url);
-        printFirstUser(firstUser, url);
+        printKey(keys, firstKey, url, database.asOption());
+        printFirstUser(firstUser, url, database.asOption());
         if (demo) {
             System.out.println("Shop demo: " + url + "shop - a few products as a shopper sees them (availability, ETA, waitlist, cancel link)");
         }
@@ -323,7 +323,7 @@ public final class ServeCommand implements Callable<Integer> {
      * Shows a key once: the first operations key on the first start. Keys from RESTOCK_API_KEY and stored keys are
      * never printed; the lines say how to make another.
      */
-    private static void printKey(ApiKeys keys, Optional<ApiKeys.Created> firstKey, String url) {
+    private static void printKey(ApiKeys keys, Optional<ApiKeys.Created> firstKey, String url, String dataDirOption) {
         String key = "<key>";
         if (keys.hasEnvironmentKey()) {
             System.out.println("API key: RESTOCK_API_KEY (an operations key; not printed)");
@@ -331,20 +331,21 @@ public final class ServeCommand implements Callable<Integer> {
             key = firstKey.get().secret();
             System.out.println("API key (operations, made on this first start and shown only now; keep it): " + key);
         } else {
-            System.out.println("API keys: the stored keys work (none is shown again). For a new one, stop Restock and run");
-            System.out.println("  java -jar server/target/restock-server-0.1.0-SNAPSHOT.jar keys create --name <who> --scope operations");
+            System.out.println("API keys: the stored keys work (none is shown again). For a new one, run (beside the running server too)");
+            System.out.println("  " + Invocation.command() + " keys create" + dataDirOption + " --name <who> --scope operations");
             System.out.println("or call POST /api/keys with an operations key.");
         }
         System.out.println("Try: curl -H 'Authorization: Bearer " + key + "' '" + url + "api/stock?limit=5'");
     }
 
     /** The console's first user, made on the first start: its password is printed this once and stored only as a hash. */
-    private static void printFirstUser(Optional<StaffAccounts.Created> firstUser, String url) {
+    private static void printFirstUser(Optional<StaffAccounts.Created> firstUser, String url, String dataDirOption) {
         if (firstUser.isPresent()) {
             System.out.println("Console: " + url + "console/ - sign in as '" + firstUser.get().username() + "' with password "
                     + firstUser.get().password() + " (made on this first start and shown only now; keep it)");
         } else {
-            System.out.println("Console: " + url + "console/ (staff users: restock users list | create --username <name>)");
+            System.out.println("Console: " + url + "console/ (staff users: " + Invocation.command() + " users list" + dataDirOption
+                    + " | users create" + dataDirOption + " --username <name>)");
         }
     }
 }

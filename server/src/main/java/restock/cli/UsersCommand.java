@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /** Staff users of the console: create (with a generated password, printed once, or one read from standard input), list, set a password. */
-@Command(name = "users", description = "Manage the console's staff users (with the embedded database, stop the server first).",
+@Command(name = "users", description = "Manage the console's staff users (beside a running server too: on its data folder they use that server's database).",
         subcommands = {UsersCommand.Create.class, UsersCommand.ListUsers.class, UsersCommand.SetPassword.class}, mixinStandardHelpOptions = true)
 public final class UsersCommand implements Runnable {
     @picocli.CommandLine.Spec
