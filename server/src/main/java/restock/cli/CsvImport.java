@@ -83,7 +83,11 @@ public final class CsvImport {
      * How many rows went in, how many were left as they were because their reference had been imported before with
      * the same rows (a file run again), or why none did.
      */
-    public record Result(int imported, int alreadyImported, List<RowError> errors) {
+    public record Result(int imported, int alreadyImported, List<RowError> errors, List<String> ignoredColumns) {
+        public Result(int imported, int alreadyImported, List<RowError> errors) {
+            this(imported, alreadyImported, errors, List.of());
+        }
+
         Result(List<RowError> errors) {
             this(0, 0, errors);
         }
@@ -199,7 +203,7 @@ public final class CsvImport {
             errors.sort(java.util.Comparator.comparingInt(RowError::lineNumber));
             return new Result(errors);
         }
-        return new Result(counts[0], counts[1], List.of());
+        return new Result(counts[0], counts[1], List.of(), kind.ignored.stream().filter(header::containsKey).toList());
     }
 
     /** Thrown to roll the import's transaction back after bad rows. */

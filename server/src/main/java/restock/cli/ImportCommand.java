@@ -74,6 +74,11 @@ public final class ImportCommand implements Callable<Integer> {
             out.println("Imported " + result.imported() + (result.imported() == 1 ? " row." : " rows.")
                     + (result.alreadyImported() == 0 ? "" : " " + result.alreadyImported() + (result.alreadyImported() == 1 ? " row was" : " rows were")
                     + " imported before under the same references and left as they were."));
+            if (!result.ignoredColumns().isEmpty()) {
+                // The export's stock file carries them for people to read; said, so nobody believes they were set.
+                out.println("Not imported: " + String.join(", ", result.ignoredColumns()) + " (what orders hold and wait for;"
+                        + " only orders change them). A count sets counted_quantity.");
+            }
             return ExitCodes.DONE;
         }
         err.println("Nothing was imported: " + result.errors().size() + (result.errors().size() == 1 ? " error." : " errors."));

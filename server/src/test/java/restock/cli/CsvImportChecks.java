@@ -372,8 +372,16 @@ abstract class CsvImportChecks {
     void an_exported_stock_file_imports_back() throws IOException {
         // A re-check from outside: export writes reserved and backordered beside each count, and the import refused them.
         run(CsvImport.Kind.products, "sku,name,price_minor,currency\nS-1,Spoon,100,GBP\n");
-        assertThat(run(CsvImport.Kind.stock, "sku,counted_quantity,reserved,backordered\nS-1,7,0,0\n").errors()).isEmpty();
+        CsvImport.Result imported = run(CsvImport.Kind.stock, "sku,counted_quantity,reserved,backordered\nS-1,7,50,7\n");
+        assertThat(imported.errors()).isEmpty();
         assertThat(restock.read(h -> restock.stock().level(h, Sku.of("S-1"))).onHand()).isEqualTo(7);
+        // A planner imported "22423,236,50,7", read "Imported 1 row." and believed 50 were reserved: the import says it did not.
+        assertThat(imported.ignoredColumns()).containsExactly("reserved", "backordered");
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        ImportCommand.report(imported, new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8), System.err);
+        assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Imported 1 row.")
+                .contains("Not imported: reserved, backordered (what orders hold and wait for; only orders change them)");
+        assertThat(restock.read(h -> restock.stock().level(h, Sku.of("S-1"))).reserved()).isZero();
     }
 
     @Test
