@@ -109,6 +109,9 @@ public final class ShopDemo {
         routes.get(PATH, this::shop);
         routes.post(PATH + "/orders", guarded(ORDER_FORM, this::order));
         routes.post(PATH + "/waitlist", guarded(WAITLIST_FORM, this::joinWaitlist));
+        // A reload or a bookmark of a form's answer asks with GET: the shop page, not the API's 405 in JSON.
+        routes.get(PATH + "/orders", ctx -> ctx.redirect(PATH, io.javalin.http.HttpStatus.SEE_OTHER));
+        routes.get(PATH + "/waitlist", ctx -> ctx.redirect(PATH, io.javalin.http.HttpStatus.SEE_OTHER));
     }
 
     private void shop(Context ctx) {

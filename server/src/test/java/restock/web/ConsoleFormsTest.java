@@ -556,7 +556,7 @@ class ConsoleFormsTest {
      * few the page picks.
      */
     @Test
-    void a_product_link_to_the_shop_demo_shows_that_product_first() {
+    void a_product_link_to_the_shop_demo_shows_that_product_first_and_a_reloaded_answer_the_shop() {
         try (RunningApi shop = RunningApi.withShopDemo(TestDatabases.targets().get(0))) {
             for (String sku : java.util.List.of("CUP-1", "CUP-2", "CUP-3")) {
                 shop.client().post("/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"Cup " + sku + "\",\"priceMinor\":650,\"currency\":\"GBP\"}");
@@ -569,6 +569,12 @@ class ConsoleFormsTest {
             String linked = shopper.get("/shop?sku=CUP-3").body();
             assertThat(linked).contains("id=\"product-CUP-3\"");
             assertThat(linked.indexOf("id=\"product-CUP-3\"")).as("the linked product first").isLessThan(linked.indexOf("id=\"product-CUP-1\""));
+            // A reload or bookmark of a form's answer (GET /shop/orders) answered the API's 405 in JSON.
+            for (String answer : java.util.List.of("/shop/orders", "/shop/waitlist")) {
+                HttpResponse<String> reloaded = shopper.get(answer);
+                assertThat(reloaded.statusCode()).as(answer).isEqualTo(303);
+                assertThat(reloaded.headers().firstValue("Location")).as(answer).contains("/shop");
+            }
             for (String query : java.util.List.of("?sku=NO-SUCH", "?sku=%00", "?sku=a%20b&quantity=2", "?sku=CUP-3&quantity=999")) {
                 HttpResponse<String> odd = shopper.get("/shop" + query);
                 assertThat(odd.statusCode()).as(query).isEqualTo(200);
