@@ -246,12 +246,17 @@ class ConsoleBrowserTest {
     }
 
     private void everyPageOpensWithoutAnError() throws Exception {
+        browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER); // read: what came before (a refused sign-in's 401) is not this step's
         browser.get(base + "/console/overview");
         for (var section : Chrome.SECTIONS) {
             browser.findElement(By.cssSelector("header nav a[href='/console/" + section.getKey() + "']")).click();
             wait(20).until(ExpectedConditions.textToBe(By.tagName("h1"), section.getKey().equals("overview") ? "Overview" : heading(section.getKey())));
             assertThat(browser.findElements(By.cssSelector(".error"))).as(section.getKey()).isEmpty();
             screenshot(section.getKey());
+            // What the browser itself reports: a script error, a resource the page's policy blocks, a failed request.
+            assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+                    .as("the browser's errors on " + section.getKey())
+                    .filteredOn(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).isEmpty();
         }
     }
 
@@ -668,6 +673,9 @@ class ConsoleBrowserTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000",
                 "--user-data-dir=" + Files.createTempDirectory("restock-chromium"));
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         return new ChromeDriver(service, options);
     }
