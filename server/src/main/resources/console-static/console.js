@@ -75,7 +75,8 @@
       line('Average wait (days)', pick('averageWaitDays'), colours.ordered, { type: 'line', yAxisID: 'y' }),
       line('90% waited at most (days)', pick('p90WaitDays'), colours.cancelled, { type: 'line', yAxisID: 'y' }),
       { type: 'bar', label: 'Stock-out days (SKU-days)', data: pick('stockOutDays'), backgroundColor: colours.demand, yAxisID: 'stockOuts' }
-    ] }, scales: { y: { position: 'left', beginAtZero: true }, stockOuts: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } } } };
+    ] }, scales: { y: { position: 'left', beginAtZero: true, title: { display: true, text: 'days' } },
+                   stockOuts: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: 'SKU-days' } } } };
   }
 
   var causeColours = { demand_spike: '#d08a00', supplier_late: '#b23b3b', supplier_short: '#e07a5f', planning: '#2f6fb3',
