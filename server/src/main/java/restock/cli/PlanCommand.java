@@ -96,22 +96,7 @@ public final class PlanCommand implements Callable<Integer> {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
                 .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(plans.stream().map(p -> {
-            var copy = new java.util.LinkedHashMap<String, Object>();
-            copy.put("sku", p.sku());
-            copy.put("name", p.name());
-            copy.put("supplier", p.supplier());
-            copy.put("suggestedQuantity", p.suggestedQuantity());
-            copy.put("orderBy", p.orderBy().orElse(null));
-            copy.put("dailyDemand", PlanFigures.unitsADay(p.dailyDemand()));
-            copy.put("reorderPoint", PlanFigures.level(p.reorderPoint()));
-            copy.put("safetyStock", PlanFigures.level(p.safetyStock()));
-            copy.put("orderUpTo", PlanFigures.level(p.orderUpTo()));
-            copy.put("inventoryPosition", p.inventoryPosition());
-            copy.put("daysOfCover", Double.isInfinite(p.daysOfCover()) ? null : PlanFigures.level(p.daysOfCover()));
-            copy.put("stocksOutBeforeNextReceipt", p.stocksOutBeforeNextReceipt());
-            copy.put("reason", p.reason());
-            return copy;
-        }).toList()) + "\n";
+        // The CSV's fields, rounded alike, under their JSON names (the JSON lacked incoming, next_receipt and lead_time_days).
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(plans.stream().map(PlanFigures::json).toList()) + "\n";
     }
 }
