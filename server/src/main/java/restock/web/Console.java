@@ -10,6 +10,8 @@ import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.service.ConsoleQueries;
+import restock.service.JobLeases;
+import restock.service.PlanAgain;
 import restock.service.PlanningQueries;
 import restock.service.Restock;
 import restock.service.StaffAccounts;
@@ -56,12 +58,20 @@ public final class Console {
         this(restock, accounts, false);
     }
 
+    private final PlanAgainPanel planAgain;
+
     public Console(Restock restock, StaffAccounts accounts, boolean shopDemo) {
         this.accounts = accounts;
         this.shopDemo = shopDemo;
         ConsoleQueries queries = new ConsoleQueries(restock);
         PlanningQueries planning = new PlanningQueries(restock);
-        this.getPages = new ConsolePages(this, restock, queries, planning);
+        // Its own lease holder name: "Plan again now" is one run at a time across every instance on the database.
+        byte[] holderId = new byte[4];
+        new java.security.SecureRandom().nextBytes(holderId);
+        JobLeases leases = new JobLeases(restock, System.getenv().getOrDefault("HOSTNAME", "localhost") + "/"
+                + ProcessHandle.current().pid() + "/" + java.util.HexFormat.of().formatHex(holderId), JobLeases.DEFAULT_LEASE, restock.clock());
+        this.planAgain = new PlanAgainPanel(this, new PlanAgain(restock, planning, leases, restock.clock()));
+        this.getPages = new ConsolePages(this, restock, queries, planning, planAgain);
         this.actions = new ConsoleActions(this, restock, getPages);
     }
 
@@ -76,6 +86,7 @@ public final class Console {
         routes.post("/console/logout", page(this::logout));
         getPages.register(routes);
         actions.register(routes);
+        planAgain.register(routes);
     }
 
     /**
