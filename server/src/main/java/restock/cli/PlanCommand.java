@@ -80,7 +80,7 @@ public final class PlanCommand implements Callable<Integer> {
                 Files.writeString(out, text, StandardCharsets.UTF_8);
                 System.err.println("Wrote " + plans.size() + " SKUs to " + out);
             }
-            System.err.println(storedOrNot(restock, planning, plans, target.get(), planned));
+            System.err.println(storedOrNot(restock, plans, target.get(), store, planned));
         }
         return ExitCodes.DONE;
     }
@@ -89,7 +89,8 @@ public final class PlanCommand implements Callable<Integer> {
      * Stores a plan at the nightly run's target, so the console shows what the command printed (it showed the night's plan
      * while the command printed a new one: an outside tester's check), and says which plan the console shows.
      */
-    private String storedOrNot(Restock restock, PlanningQueries planning, List<Planner.SkuPlan> plans, Planner.ServiceTarget target, Instant planned) {
+    static String storedOrNot(Restock restock, List<Planner.SkuPlan> plans, Planner.ServiceTarget target, boolean store, Instant planned) {
+        PlanningQueries planning = new PlanningQueries(restock);
         String made = "Planned " + planned + " from the data as it is now.";
         boolean nightlyTarget = target.equals(new Planner.ServiceTarget.CycleService(PlanningQueries.DEFAULT_SERVICE_LEVEL));
         if (nightlyTarget && store) {
@@ -139,7 +140,7 @@ public final class PlanCommand implements Callable<Integer> {
         return PlanCsv.write(plans);
     }
 
-    static String json(List<Planner.SkuPlan> plans) throws IOException {
+    public static String json(List<Planner.SkuPlan> plans) throws IOException {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
                 .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
