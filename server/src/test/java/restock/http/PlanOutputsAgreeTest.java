@@ -62,4 +62,22 @@ class PlanOutputsAgreeTest {
         String header = PlanCsv.write(List.of()).substring(1).trim();
         assertThat(header).isEqualTo(String.join(",", PlanFigures.fields(PLAN).stream().map(PlanFigures.Field::csv).toList()));
     }
+
+    /** The API planned anew and the console showed a stored plan, neither saying so: the API names its moment and the stored plan. */
+    @Test
+    void the_apis_suggestions_say_when_they_were_planned_and_which_stored_plan_the_console_shows() {
+        try (restock.support.RunningApi api = new restock.support.RunningApi(restock.support.TestDatabases.targets().get(0))) {
+            api.client().post("/api/products", "{\"sku\":\"16014\",\"name\":\"Ribbon Reel\",\"priceMinor\":165,\"currency\":\"GBP\"}");
+            long run = new restock.service.PlanningQueries(api.restock()).runAndStore(0.95, PlanCsv::write,
+                    restock.planning.PlanningRun.MadeBy.CONSOLE, done -> { });
+
+            JsonNode body = api.client().get("/api/planning/suggestions").json();
+
+            assertThat(java.time.Instant.parse(body.get("plannedAt").asText())).isAfterOrEqualTo(api.restock().read(restock.store.SqlPlanningRuns::latest)
+                    .orElseThrow().ranAt());
+            assertThat(body.get("storedPlan").get("id").asLong()).isEqualTo(run);
+            assertThat(body.get("storedPlan").get("madeBy").asText()).isEqualTo("console");
+            assertThat(api.client().get("/api/planning/runs/latest").json().get("madeBy").asText()).isEqualTo("console");
+        }
+    }
 }

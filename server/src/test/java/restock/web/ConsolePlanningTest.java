@@ -244,4 +244,29 @@ class ConsolePlanningTest {
                     .get("/console/overview/kpis.csv?by=sku").statusCode()).isEqualTo(303);
         }
     }
+
+    /** The overview kept the alerts of the plan before for minutes after a new plan was stored: it follows the stored run. */
+    @Test
+    void the_overview_shows_the_run_outs_of_the_latest_stored_plan_and_who_made_it() throws Exception {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            PlanningQueries planning = new PlanningQueries(api.restock());
+            planning.runAndStore(0.95, plans -> PlanCsv.write(List.of(plan("FIRST-1", "Paper Kite", 1.5, 0))));
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+            String first = "";
+            for (int i = 0; i < 100 && !first.contains("FIRST-1"); i++) {
+                Thread.sleep(100);
+                first = staff.get("/console/overview").body();
+            }
+            assertThat(first).contains("href=\"/console/skus/FIRST-1\"");
+
+            planning.store(List.of(plan("NEXT-1", "Silk Fan", 2, 1)), 0.95, PlanCsv::write, Optional.of(restock.planning.PlanningRun.MadeBy.CLI));
+            String next = "";
+            for (int i = 0; i < 100 && !next.contains("NEXT-1"); i++) {
+                Thread.sleep(100);
+                next = staff.get("/console/overview").body();
+            }
+            assertThat(next.replaceAll("\\s+", " ")).contains("href=\"/console/skus/NEXT-1\"").doesNotContain("FIRST-1")
+                    .contains("(made by restock plan on the command line; forecast demand against free stock");
+        }
+    }
 }
