@@ -38,6 +38,14 @@ public final class JobLeases {
         this.clock = clock;
     }
 
+    /** A name for a lease holder, unique to this process and call: host, process id and a random tag. */
+    public static String newHolderName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        byte[] random = new byte[4];
+        new java.security.SecureRandom().nextBytes(random);
+        return host + "/" + ProcessHandle.current().pid() + "/" + java.util.HexFormat.of().formatHex(random);
+    }
+
     public String holder() {
         return holder;
     }

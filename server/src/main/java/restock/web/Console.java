@@ -65,11 +65,8 @@ public final class Console {
         this.shopDemo = shopDemo;
         ConsoleQueries queries = new ConsoleQueries(restock);
         PlanningQueries planning = new PlanningQueries(restock);
-        // Its own lease holder name: "Plan again now" is one run at a time across every instance on the database.
-        byte[] holderId = new byte[4];
-        new java.security.SecureRandom().nextBytes(holderId);
-        JobLeases leases = new JobLeases(restock, System.getenv().getOrDefault("HOSTNAME", "localhost") + "/"
-                + ProcessHandle.current().pid() + "/" + java.util.HexFormat.of().formatHex(holderId), JobLeases.DEFAULT_LEASE, restock.clock());
+        // A lease holder of its own: "Plan again now" is one run at a time across every instance on the database.
+        JobLeases leases = new JobLeases(restock, JobLeases.newHolderName(), JobLeases.DEFAULT_LEASE, restock.clock());
         this.planAgain = new PlanAgainPanel(this, new PlanAgain(restock, planning, leases, restock.clock()));
         this.getPages = new ConsolePages(this, restock, queries, planning, planAgain);
         this.actions = new ConsoleActions(this, restock, getPages);
