@@ -94,7 +94,7 @@ public final class PlanCommand implements Callable<Integer> {
         String made = "Planned " + planned + " from the data as it is now.";
         boolean nightlyTarget = target.equals(new Planner.ServiceTarget.CycleService(PlanningQueries.DEFAULT_SERVICE_LEVEL));
         if (nightlyTarget && store) {
-            long run = planning.store(plans, PlanningQueries.DEFAULT_SERVICE_LEVEL, PlanCsv::write, Optional.of(PlanningRun.MadeBy.CLI));
+            long run = planning.store(plans, planned, PlanningQueries.DEFAULT_SERVICE_LEVEL, PlanCsv::write, Optional.of(PlanningRun.MadeBy.CLI));
             return made + " Stored as planning run " + run + ": the console's planning page and overview show it until the next run.";
         }
         String shown = restock.read(planning::latestRun).map(run -> "planning run " + run.id() + " of " + run.ranAt()).orElse("no stored plan yet");

@@ -11,7 +11,7 @@ public record PlanningRun(long id, Instant ranAt, double serviceLevel, int skus,
     /** Who made a stored plan; the pages, the API and the CLI say it beside when, so no two of them silently disagree. */
     public enum MadeBy {
         NIGHTLY("nightly", "the nightly run at 02:00 UTC"),
-        CONSOLE("console", "made on the planning page (Plan again now)"),
+        CONSOLE("console", "made on the planning page with Plan again now"),
         CLI("cli", "made by restock plan on the command line"),
         FIRST_NEED("first-need", "made when the console first needed a plan, as none was stored yet; the nightly run at 02:00 UTC replaces it");
 

@@ -246,7 +246,8 @@ public final class PlanningQueries {
 
     /** Plans every SKU and stores the result as CSV, saying of no one that they made it; returns the stored run's id. */
     public long runAndStore(double serviceLevel, java.util.function.Function<List<Planner.SkuPlan>, String> toCsv) {
-        return store(restock.read(h -> plan(h, serviceLevel, done -> { })), serviceLevel, toCsv, Optional.empty());
+        java.time.Instant planned = restock.clock().instant();
+        return store(restock.read(h -> plan(h, serviceLevel, done -> { })), planned, serviceLevel, toCsv, Optional.empty());
     }
 
     /**
@@ -255,14 +256,18 @@ public final class PlanningQueries {
      */
     public long runAndStore(double serviceLevel, java.util.function.Function<List<Planner.SkuPlan>, String> toCsv, PlanningRun.MadeBy madeBy,
                             java.util.function.IntConsumer progress) {
-        return store(restock.read(h -> plan(h, serviceLevel, progress)), serviceLevel, toCsv, Optional.of(madeBy));
+        java.time.Instant planned = restock.clock().instant();
+        return store(restock.read(h -> plan(h, serviceLevel, progress)), planned, serviceLevel, toCsv, Optional.of(madeBy));
     }
 
-    /** Stores plans already made (those `restock plan` printed), as the nightly run stores its own; returns the run's id. */
-    public long store(List<Planner.SkuPlan> plans, double serviceLevel, java.util.function.Function<List<Planner.SkuPlan>, String> toCsv,
-                      Optional<PlanningRun.MadeBy> madeBy) {
+    /**
+     * Stores plans already made (those `restock plan` printed), as the nightly run stores its own; returns the run's id. A
+     * run is stored as made when its planning began ({@code planned}): what changed while it read is "changed since" it.
+     */
+    public long store(List<Planner.SkuPlan> plans, java.time.Instant planned, double serviceLevel,
+                      java.util.function.Function<List<Planner.SkuPlan>, String> toCsv, Optional<PlanningRun.MadeBy> madeBy) {
         int suggested = (int) plans.stream().filter(p -> p.suggestedQuantity() > 0).count();
-        return restock.inTransaction(h -> SqlPlanningRuns.store(h, restock.clock().instant(), serviceLevel, plans.size(), suggested,
+        return restock.inTransaction(h -> SqlPlanningRuns.store(h, planned, serviceLevel, plans.size(), suggested,
                 toCsv.apply(plans), madeBy));
     }
 

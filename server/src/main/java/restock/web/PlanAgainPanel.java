@@ -46,8 +46,11 @@ public final class PlanAgainPanel {
     View view(long shownRunId) {
         PlanAgain.State state = planAgain.state();
         if (state instanceof PlanAgain.Running running) {
-            return new View("Planning again now: " + Format.count(running.skusGathered()) + " of " + Format.count(running.skus())
-                    + " SKUs gathered (started " + Format.moment(running.startedAt()) + "). The plan below stays until the new one is stored.",
+            // Gathering each SKU's history is counted; forecasting them all comes after, so the last step says so.
+            String step = running.skusGathered() < running.skus() ? Format.count(running.skusGathered()) + " of " + Format.count(running.skus())
+                    + " SKUs' history and stock read" : "all " + Format.count(running.skus()) + " SKUs read, now forecasting and planning them";
+            return new View("Planning again now: " + step + " (started " + Format.moment(running.startedAt())
+                    + "). The plan below stays until the new one is stored.",
                     false, true, false);
         }
         Optional<String> elsewhere = planAgain.runningElsewhere();

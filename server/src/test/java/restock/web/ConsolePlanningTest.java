@@ -201,7 +201,7 @@ class ConsolePlanningTest {
             assertThat(progress).contains("A new plan was stored").contains("href=\"/console/planning\" id=\"show-new-plan\"");
 
             String after = staff.get("/console/planning").body().replaceAll("\\s+", " ");
-            assertThat(after).contains("(made on the planning page (Plan again now); SKUs ordered since are left out)")
+            assertThat(after).contains("(made on the planning page with Plan again now; SKUs ordered since are left out)")
                     .contains("for 1 SKUs").doesNotContain("OLD-1");
             assertThat(api.restock().read(restock.store.SqlPlanningRuns::latest).orElseThrow().planCsv()).contains("AGAIN-1");
         }
@@ -259,7 +259,7 @@ class ConsolePlanningTest {
             }
             assertThat(first).contains("href=\"/console/skus/FIRST-1\"");
 
-            planning.store(List.of(plan("NEXT-1", "Silk Fan", 2, 1)), 0.95, PlanCsv::write, Optional.of(restock.planning.PlanningRun.MadeBy.CLI));
+            planning.store(List.of(plan("NEXT-1", "Silk Fan", 2, 1)), api.restock().clock().instant(), 0.95, PlanCsv::write, Optional.of(restock.planning.PlanningRun.MadeBy.CLI));
             String next = "";
             for (int i = 0; i < 100 && !next.contains("NEXT-1"); i++) {
                 Thread.sleep(100);
