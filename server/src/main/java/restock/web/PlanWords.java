@@ -125,7 +125,7 @@ public final class PlanWords {
         // later: a planner chasing the supplier asked for the wrong amount (an outside tester's check). The first delivery's own
         // units, and the total beside them when more is on order; a run stored before those units were kept names none.
         String first = plan.nextReceiptUnits() > 0 ? ", and the next delivery, " + Format.count(plan.nextReceiptUnits())
-                + (plan.incoming() > plan.nextReceiptUnits() ? " of the " + Format.count(plan.incoming()) + " on order," : "")
+                + (plan.incoming() > plan.nextReceiptUnits() ? " of the " + Format.count(plan.incoming()) + " on order," : ",")
                 + " is due " + Format.day(due) : ", and the next delivery is due " + Format.day(due);
         String onOrder = first + ": bring that delivery forward";
         return now + onOrder + (arrives.isBefore(due)
