@@ -275,10 +275,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** This process among the instances sharing the database: host, pid and a random part (pids repeat after restarts). */
     private static String instanceName() {
-        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
-        byte[] random = new byte[4];
-        new java.security.SecureRandom().nextBytes(random);
-        return host + "/" + ProcessHandle.current().pid() + "/" + java.util.HexFormat.of().formatHex(random);
+        return JobLeases.newHolderName();
     }
 
     /** RESTOCK_JOB_LEASE_SECONDS: how long another instance waits to take a dead instance's background jobs over. */

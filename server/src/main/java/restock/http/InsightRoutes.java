@@ -1,12 +1,11 @@
 package restock.http;
 
+import restock.service.KpiCsv;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import restock.service.InsightQueries;
 import restock.service.Restock;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import restock.insight.KpiRow;
 import restock.insight.Kpis;
 
@@ -46,16 +45,11 @@ final class InsightRoutes {
         routes.get("/api/insight/kpis.csv", ctx -> {
             KpiRequest request = kpiRequest(ctx);
             List<KpiRow> rows = insight.kpis(request.period(), request.by(), request.grain(), request.sku());
-            StringBuilder csv = new StringBuilder();
-            try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setHeader(KpiRow.CSV_COLUMNS.toArray(String[]::new)).get())) {
-                for (KpiRow row : rows) {
-                    printer.printRecord(row.csvValues());
-                }
-            }
+            String csv = KpiCsv.write(rows);
             ctx.contentType("text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"kpis-" + request.by().name().toLowerCase(Locale.ROOT) + "-"
                             + request.period().from() + "-" + request.period().to() + ".csv\"")
-                    .result(csv.toString());
+                    .result(csv);
         });
         routes.get("/api/insight/causes/summary", ctx -> {
             InsightQueries.Period period = period(ctx);

@@ -21,17 +21,11 @@ final class PlanViews {
         Map<String, List<Map<String, Object>>> grouped = new TreeMap<>();
         for (Planner.SkuPlan plan : plans) {
             if (plan.suggestedQuantity() > 0) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("sku", plan.sku());
-                line.put("name", plan.name());
+                // Every figure of the CLI's JSON and the CSV, rounded alike; the supplier is the group's. "quantity" stays
+                // beside "suggestedQuantity" for clients written against it.
+                Map<String, Object> line = new LinkedHashMap<>(PlanFigures.json(plan));
+                line.remove("supplier");
                 line.put("quantity", plan.suggestedQuantity());
-                line.put("orderBy", plan.orderBy().map(Object::toString).orElse(null));
-                line.put("dailyDemand", PlanFigures.unitsADay(plan.dailyDemand()));
-                line.put("reorderPoint", PlanFigures.level(plan.reorderPoint()));
-                line.put("safetyStock", PlanFigures.level(plan.safetyStock()));
-                line.put("orderUpTo", PlanFigures.level(plan.orderUpTo()));
-                line.put("inventoryPosition", plan.inventoryPosition());
-                line.put("reason", plan.reason());
                 grouped.computeIfAbsent(plan.supplier(), s -> new ArrayList<>()).add(line);
             }
         }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import restock.planning.ForecastGrain;
 import restock.planning.Planner;
+import restock.planning.PlanningRun;
 
 /** Planners' routes under /api/planning. */
 final class PlanningRoutes {
@@ -36,8 +37,10 @@ final class PlanningRoutes {
             var run = restock.read(planning::latestRun)
                     .orElseThrow(() -> new restock.common.NotFound("run", "no planning run stored yet: the nightly run stores one at 02:00 UTC, and so does the"
                             + " console's planning page when it finds none; GET /api/planning/suggestions plans now without storing"));
-            ctx.json(Map.of("id", run.id(), "ranAt", run.ranAt().toString(), "serviceLevel", run.serviceLevel(), "skus", run.skus(),
-                    "suggested", run.suggested(), "planCsv", run.planCsv()));
+            Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("id", run.id(), "ranAt", run.ranAt().toString(),
+                    "serviceLevel", run.serviceLevel(), "skus", run.skus(), "suggested", run.suggested(), "planCsv", run.planCsv()));
+            body.put("madeBy", run.madeBy().map(PlanningRun.MadeBy::code).orElse(null));
+            ctx.json(body);
         });
         routes.get("/api/planning/chart/{sku}", ctx -> ctx.json(restock.read(h ->
                 planning.chart(h, HttpCommands.sku(ctx), HttpCommands.queryInt(ctx, "weeks", 12)))));
@@ -48,18 +51,33 @@ final class PlanningRoutes {
             if (level.isPresent() && fillRate.isPresent()) {
                 throw new InvalidInput("fillRate", "give serviceLevel or fillRate, not both");
             }
+            java.time.Instant plannedAt = restock.clock().instant();
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
             List<Planner.SkuPlan> plans;
             if (fillRate.isPresent()) {
                 if (!(fillRate.get() > 0.5 && fillRate.get() < 1)) {
                     throw new InvalidInput("fillRate", "fillRate must be between 0.5 and 1 (exclusive), was " + fillRate.get());
                 }
                 plans = restock.read(h -> planning.plan(h, new Planner.ServiceTarget.FillRate(fillRate.get()), done -> { }));
-                ctx.json(Map.of("fillRate", fillRate.get(), "suppliers", PlanViews.bySupplier(plans), "stockouts", PlanViews.stockOuts(plans)));
+                body.put("fillRate", fillRate.get());
             } else {
                 double serviceLevel = level.orElse(PlanningQueries.DEFAULT_SERVICE_LEVEL);
                 plans = restock.read(h -> planning.plan(h, serviceLevel, done -> { }));
-                ctx.json(Map.of("serviceLevel", serviceLevel, "suppliers", PlanViews.bySupplier(plans), "stockouts", PlanViews.stockOuts(plans)));
+                body.put("serviceLevel", serviceLevel);
             }
+            // This plan is made now and not stored; the console shows the latest stored one. Both are named, so the two
+            // do not silently disagree (the page listed nothing for a SKU this route said runs out: an outside tester's check).
+            body.put("plannedAt", plannedAt.toString());
+            body.put("storedPlan", restock.read(planning::latestRun).map(run -> {
+                Map<String, Object> stored = new java.util.LinkedHashMap<>();
+                stored.put("id", run.id());
+                stored.put("ranAt", run.ranAt().toString());
+                stored.put("madeBy", run.madeBy().map(PlanningRun.MadeBy::code).orElse(null));
+                return stored;
+            }).orElse(null));
+            body.put("suppliers", PlanViews.bySupplier(plans));
+            body.put("stockouts", PlanViews.stockOuts(plans));
+            ctx.json(body);
         });
         routes.get("/api/planning/demand/{sku}", ctx -> {
             LocalDate today = restock.books().today();

@@ -48,7 +48,8 @@ public final class Alerts {
         return plans.stream().filter(Planner.SkuPlan::stocksOutBeforeNextReceipt)
                 .sorted(Comparator.comparingDouble(Planner.SkuPlan::daysOfCover).thenComparing(Planner.SkuPlan::sku))
                 .limit(limit)
-                .map(plan -> new StockOut(plan.sku(), plan.name(), round(plan.daysOfCover()), Math.round(plan.dailyDemand() * 100) / 100.0,
+                .map(plan -> new StockOut(plan.sku(), plan.name(), restock.planning.PlanFigures.level(plan.daysOfCover()),
+                        restock.planning.PlanFigures.unitsADay(plan.dailyDemand()),
                         plan.runsOutOn(plannedOn).orElseThrow(), plan.daysOfCover() == 0))
                 .toList();
     }

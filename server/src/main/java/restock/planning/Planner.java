@@ -26,18 +26,34 @@ public final class Planner {
 
     /** What the planner knows about a SKU: its demand before today ({@link DemandBuckets}), stock, supply and supplier. */
     public record Inputs(String sku, String name, Optional<String> supplier, DemandBuckets demand, List<Integer> leadTimesDays,
-                         int onHand, int reserved, int backordered, int incoming, Optional<LocalDate> nextReceipt, int minimumOrder, int packSize) {
+                         int onHand, int reserved, int backordered, int incoming, Optional<LocalDate> nextReceipt, int minimumOrder, int packSize,
+                         int nextReceiptUnits) {
+        /** Inputs that do not say how many units the next receipt brings (0: not known). */
+        public Inputs(String sku, String name, Optional<String> supplier, DemandBuckets demand, List<Integer> leadTimesDays,
+                      int onHand, int reserved, int backordered, int incoming, Optional<LocalDate> nextReceipt, int minimumOrder, int packSize) {
+            this(sku, name, supplier, demand, leadTimesDays, onHand, reserved, backordered, incoming, nextReceipt, minimumOrder, packSize, 0);
+        }
     }
 
     /**
-     * The plan for a SKU, with the supply it was planned with: the units on order, when the first of them is due, and
-     * the lead time planned with ({@link SupplierLeadTime}), so that a page can say when it runs out against when an
-     * order placed now, or the one already placed, would come.
+     * The plan for a SKU, with the supply it was planned with: the units on order, when the first of them is due and how
+     * many units that first delivery brings (0: not known, a run stored before it was kept), and the lead time planned
+     * with ({@link SupplierLeadTime}), so that a page can say when it runs out against when an order placed now, or the
+     * one already placed, would come.
      */
     public record SkuPlan(String sku, String name, String supplier, double dailyDemand, double reorderPoint, double safetyStock,
                           double orderUpTo, int inventoryPosition, int suggestedQuantity, Optional<LocalDate> orderBy, String reason,
                           double daysOfCover, boolean stocksOutBeforeNextReceipt, int incoming, Optional<LocalDate> nextReceipt,
-                          double leadTimeDays) {
+                          double leadTimeDays, int nextReceiptUnits) {
+        /** A plan that does not know how many units its next receipt brings. */
+        public SkuPlan(String sku, String name, String supplier, double dailyDemand, double reorderPoint, double safetyStock,
+                       double orderUpTo, int inventoryPosition, int suggestedQuantity, Optional<LocalDate> orderBy, String reason,
+                       double daysOfCover, boolean stocksOutBeforeNextReceipt, int incoming, Optional<LocalDate> nextReceipt,
+                       double leadTimeDays) {
+            this(sku, name, supplier, dailyDemand, reorderPoint, safetyStock, orderUpTo, inventoryPosition, suggestedQuantity, orderBy,
+                    reason, daysOfCover, stocksOutBeforeNextReceipt, incoming, nextReceipt, leadTimeDays, 0);
+        }
+
         /** A plan stored before its supply was kept with it: nothing known on order, the default lead time. */
         public SkuPlan(String sku, String name, String supplier, double dailyDemand, double reorderPoint, double safetyStock,
                        double orderUpTo, int inventoryPosition, int suggestedQuantity, Optional<LocalDate> orderBy, String reason,
@@ -166,7 +182,7 @@ public final class Planner {
                 + " over " + Math.round(leadMean) + " days, " + service + ", forecast in " + in.demand().grain().label() + "s)"
                 + beforeSupply(cover, in, today, leadMean) + howMuch(quantity, position, point.reorderPoint(), dailyMean, orderUpTo, in);
         return new SkuPlan(in.sku(), in.name(), in.supplier().orElse(NO_SUPPLIER), dailyMean, point.reorderPoint(), point.safetyStock(),
-                orderUpTo, position, quantity, orderBy, reason, cover, stockOut, in.incoming(), in.nextReceipt(), leadMean);
+                orderUpTo, position, quantity, orderBy, reason, cover, stockOut, in.incoming(), in.nextReceipt(), leadMean, in.nextReceiptUnits());
     }
 
     /**

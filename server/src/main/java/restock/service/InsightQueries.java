@@ -248,23 +248,25 @@ public final class InsightQueries {
      * The overview's alerts: the SKUs the latest plan sees running out before their next receipt (the soonest
      * {@code limit}, of {@code stockOutCount}, planned at {@code plannedAt}), and suppliers slipping.
      */
-    public record OverviewAlerts(List<Alerts.StockOut> stockOuts, long stockOutCount, java.time.Instant plannedAt, List<Alerts.Slipping> slipping) {
+    public record OverviewAlerts(List<Alerts.StockOut> stockOuts, long stockOutCount, java.time.Instant plannedAt,
+                                 restock.planning.PlanningRun.MadeBy plannedBy, List<Alerts.Slipping> slipping) {
     }
 
     /**
      * The overview's alerts, as {@link #kept} gives them: the run-outs of the latest stored plan ({@code plans}, the
      * planning page's), and suppliers slipping over 118 days of receipts.
      */
-    public Optional<OverviewAlerts> alerts(int limit, java.util.function.Supplier<PlanningQueries.StoredPlans> plans) {
+    public Optional<OverviewAlerts> alerts(int limit, java.util.function.Supplier<PlanningQueries.StoredPlans> plans, Optional<Long> latestRunId) {
         LocalDate today = restock.books().today();
-        return kept(List.<Object>of("alerts", limit, today), () -> readAlerts(limit, today, plans.get())).map(AsOf::figures);
+        // Kept per stored run too: a plan made again now showed on the planning page while the overview kept the one before.
+        return kept(List.<Object>of("alerts", limit, today, latestRunId.orElse(0L)), () -> readAlerts(limit, today, plans.get())).map(AsOf::figures);
     }
 
     private OverviewAlerts readAlerts(int limit, LocalDate today, PlanningQueries.StoredPlans plans) {
         java.time.Instant dayStart = today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         LocalDate plannedOn = LocalDate.ofInstant(plans.ranAt(), java.time.ZoneOffset.UTC);
         return restock.read(h -> new OverviewAlerts(Alerts.stockOuts(plans.plans(), plannedOn, limit), Alerts.stockOutCount(plans.plans()),
-                plans.ranAt(),
+                plans.ranAt(), plans.madeBy(),
                 SqlAlerts.supplierReceipts(h, dayStart.minus(java.time.Duration.ofDays(Alerts.RECENT_DAYS + Alerts.EARLIER_DAYS)),
                         dayStart.minus(java.time.Duration.ofDays(Alerts.RECENT_DAYS))).stream()
                         .map(Alerts::slipping).flatMap(Optional::stream).toList()));

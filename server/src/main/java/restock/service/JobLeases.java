@@ -38,6 +38,14 @@ public final class JobLeases {
         this.clock = clock;
     }
 
+    /** A name for a lease holder, unique to this process and call: host, process id and a random tag. */
+    public static String newHolderName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        byte[] random = new byte[4];
+        new java.security.SecureRandom().nextBytes(random);
+        return host + "/" + ProcessHandle.current().pid() + "/" + java.util.HexFormat.of().formatHex(random);
+    }
+
     public String holder() {
         return holder;
     }
@@ -70,6 +78,34 @@ public final class JobLeases {
             return null;
         });
         return true;
+    }
+
+    /**
+     * Takes a job's lease for up to {@code longest} (a run staff started, such as planning again now), unless another
+     * instance holds it; true when this instance now holds it. The caller gives it up with {@link #release} when done; a
+     * holder that dies leaves it to lapse after {@code longest}.
+     */
+    public boolean hold(String job, Duration longest) {
+        Instant now = clock.instant();
+        boolean acquired = restock.inTransaction(h -> SqlLeases.acquire(h, job, holder, now, now.plus(longest)));
+        if (acquired) {
+            held.add(job);
+        }
+        return acquired;
+    }
+
+    /** Who holds a job's lease now, if anyone (this instance included). */
+    public java.util.Optional<String> holderOf(String job) {
+        return restock.read(h -> SqlLeases.holder(h, job, clock.instant()));
+    }
+
+    /** Gives up one job's lease this instance holds, so another instance may take it at once. */
+    public void release(String job) {
+        restock.inTransaction(h -> {
+            SqlLeases.release(h, job, holder);
+            return null;
+        });
+        held.remove(job);
     }
 
     /** Gives up every lease this instance holds, so the others take over at once (a clean shutdown). */

@@ -44,6 +44,7 @@ public final class NightlyPlan {
 
     /** Runs tonight's plan here unless another instance claimed it; true when this instance ran it. */
     public boolean runIfDue() {
-        return leases.runOnce(JOB, dueAt(clock.instant()), () -> planning.runAndStore(PlanningQueries.DEFAULT_SERVICE_LEVEL, toCsv));
+        return leases.runOnce(JOB, dueAt(clock.instant()), () -> planning.runAndStore(PlanningQueries.DEFAULT_SERVICE_LEVEL, toCsv,
+                restock.planning.PlanningRun.MadeBy.NIGHTLY, done -> { }));
     }
 }

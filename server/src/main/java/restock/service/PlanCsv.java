@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import restock.planning.PlanFigures;
 import restock.planning.Planner;
 
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,7 +25,7 @@ public final class PlanCsv {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final String[] HEADER = {"sku", "name", "supplier", "daily_demand", "reorder_point", "safety_stock", "order_up_to",
             "inventory_position", "suggested_quantity", "order_by", "days_of_cover", "stocks_out_before_next_receipt", "reason",
-            "incoming", "next_receipt", "lead_time_days"};
+            "incoming", "next_receipt", "lead_time_days", "next_receipt_units"};
     private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
     private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader(HEADER).setSkipHeaderRecord(true).get();
 
@@ -38,11 +38,9 @@ public final class PlanCsv {
         try (CSVPrinter printer = new CSVPrinter(text, WRITE)) {
             printer.printRecord((Object[]) HEADER);
             for (Planner.SkuPlan p : plans) {
-                printer.printRecord(p.sku(), p.name(), p.supplier(), format("%.3f", p.dailyDemand()), format("%.0f", p.reorderPoint()),
-                        format("%.1f", p.safetyStock()), format("%.0f", p.orderUpTo()), p.inventoryPosition(), p.suggestedQuantity(),
-                        p.orderBy().map(Object::toString).orElse(""), Double.isInfinite(p.daysOfCover()) ? "" : format("%.1f", p.daysOfCover()),
-                        p.stocksOutBeforeNextReceipt(), p.reason(), p.incoming(), p.nextReceipt().map(Object::toString).orElse(""),
-                        format("%.2f", p.leadTimeDays()));
+                // The figures rounded as every output rounds them (PlanFigures), written as the decimals they stand for.
+                printer.printRecord(PlanFigures.fields(p).stream().map(field -> field.value() == null ? ""
+                        : field.value() instanceof Double figure ? PlanFigures.text(figure) : field.value().toString()).toArray());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -67,7 +65,8 @@ public final class PlanCsv {
                         // Runs stored before the supply was kept with the plan have no such columns.
                         row.isSet("incoming") ? Integer.parseInt(row.get("incoming")) : 0,
                         row.isSet("next_receipt") && !row.get("next_receipt").isEmpty() ? Optional.of(LocalDate.parse(row.get("next_receipt"))) : Optional.empty(),
-                        row.isSet("lead_time_days") ? Double.parseDouble(row.get("lead_time_days")) : Planner.DEFAULT_LEAD_TIME_DAYS));
+                        row.isSet("lead_time_days") ? Double.parseDouble(row.get("lead_time_days")) : Planner.DEFAULT_LEAD_TIME_DAYS,
+                        row.isSet("next_receipt_units") ? Integer.parseInt(row.get("next_receipt_units")) : 0));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -75,9 +74,5 @@ public final class PlanCsv {
             throw new IllegalStateException("a stored planning run is not a plan CSV: " + e.getMessage(), e);
         }
         return plans;
-    }
-
-    private static String format(String pattern, double value) {
-        return String.format(Locale.ROOT, pattern, value);
     }
 }

@@ -41,7 +41,7 @@ public final class PlanningQueries {
      * A stored run's plans as the planning page shows them: when it ran, at what service level, every SKU's plan, and
      * whether it was the nightly run (false: made when a page first needed a plan, as none was stored yet).
      */
-    public record StoredPlans(long runId, java.time.Instant ranAt, double serviceLevel, List<Planner.SkuPlan> plans, boolean nightly) {
+    public record StoredPlans(long runId, java.time.Instant ranAt, double serviceLevel, List<Planner.SkuPlan> plans, PlanningRun.MadeBy madeBy) {
     }
 
     /** The latest stored run read back (kept: a stored run never changes, and reading 50,000 SKUs' plans takes a while). */
@@ -52,16 +52,40 @@ public final class PlanningQueries {
      * yet (a new shop, started since its last night), plans every SKU now and stores that run, as the nightly run would.
      */
     public StoredPlans latestPlans() {
-        long id = restock.read(SqlPlanningRuns::latestId).orElseGet(() -> runAndStore(DEFAULT_SERVICE_LEVEL, PlanCsv::write));
+        long id = restock.read(SqlPlanningRuns::latestId).orElseGet(() -> runAndStore(DEFAULT_SERVICE_LEVEL, PlanCsv::write,
+                PlanningRun.MadeBy.FIRST_NEED, done -> { }));
         StoredPlans cached = lastRead;
         if (cached != null && cached.runId() == id) {
             return cached;
         }
         PlanningRun run = restock.read(h -> SqlPlanningRuns.find(h, id));
-        boolean nightly = restock.read(h -> SqlPlanningRuns.storedByScheduledRun(h, id, NightlyPlan.JOB));
-        StoredPlans read = new StoredPlans(run.id(), run.ranAt(), run.serviceLevel(), PlanCsv.read(run.planCsv()), nightly);
+        // Runs stored before who made them was kept: the nightly run's is the one stored inside its claim.
+        PlanningRun.MadeBy madeBy = run.madeBy().orElseGet(() -> restock.read(h -> SqlPlanningRuns.storedByScheduledRun(h, id, NightlyPlan.JOB))
+                ? PlanningRun.MadeBy.NIGHTLY : PlanningRun.MadeBy.FIRST_NEED);
+        StoredPlans read = new StoredPlans(run.id(), run.ranAt(), run.serviceLevel(), PlanCsv.read(run.planCsv()), madeBy);
         lastRead = read;
         return read;
+    }
+
+    /** The latest stored run's id, without reading its plan; none before the first run. */
+    public Optional<Long> latestRunId() {
+        return restock.read(SqlPlanningRuns::latestId);
+    }
+
+    /** SKUs named on the planning page as changed since its plan was made; the rest are counted. */
+    public static final int CHANGED_SKUS_SHOWN = 20;
+
+    /**
+     * What changed since a plan was made that it did not know of: the SKUs whose stock was counted, adjusted, received or
+     * returned (the latest {@link #CHANGED_SKUS_SHOWN}, and how many in all). A count that set a SKU to 100 left the page
+     * showing the night's plan while the API's plan said it ran out (an outside tester's check).
+     */
+    public record ChangedSince(List<SqlPlanningRuns.StockChange> stock, int stockSkus) {
+    }
+
+    public ChangedSince changedSince(java.time.Instant planned) {
+        return restock.read(h -> new ChangedSince(SqlPlanningRuns.stockChangesSince(h, planned, CHANGED_SKUS_SHOWN),
+                SqlPlanningRuns.stockChangedSkusSince(h, planned)));
     }
 
     /** SKUs ordered (on purchase orders still open) since a plan was made: its suggestions for them are done. */
@@ -220,12 +244,31 @@ public final class PlanningQueries {
         }
     }
 
-    /** Plans every SKU and stores the result as CSV (the nightly run, or the first plan a page needs); returns the stored run's id. */
+    /** Plans every SKU and stores the result as CSV, saying of no one that they made it; returns the stored run's id. */
     public long runAndStore(double serviceLevel, java.util.function.Function<List<Planner.SkuPlan>, String> toCsv) {
-        List<Planner.SkuPlan> plans = restock.read(h -> plan(h, serviceLevel, done -> { }));
+        java.time.Instant planned = restock.clock().instant();
+        return store(restock.read(h -> plan(h, serviceLevel, done -> { })), planned, serviceLevel, toCsv, Optional.empty());
+    }
+
+    /**
+     * Plans every SKU and stores the result as CSV (the nightly run, staff's "Plan again now", or the first plan a page
+     * needs), saying who made it; progress counts SKUs gathered. Returns the stored run's id.
+     */
+    public long runAndStore(double serviceLevel, java.util.function.Function<List<Planner.SkuPlan>, String> toCsv, PlanningRun.MadeBy madeBy,
+                            java.util.function.IntConsumer progress) {
+        java.time.Instant planned = restock.clock().instant();
+        return store(restock.read(h -> plan(h, serviceLevel, progress)), planned, serviceLevel, toCsv, Optional.of(madeBy));
+    }
+
+    /**
+     * Stores plans already made (those `restock plan` printed), as the nightly run stores its own; returns the run's id. A
+     * run is stored as made when its planning began ({@code planned}): what changed while it read is "changed since" it.
+     */
+    public long store(List<Planner.SkuPlan> plans, java.time.Instant planned, double serviceLevel,
+                      java.util.function.Function<List<Planner.SkuPlan>, String> toCsv, Optional<PlanningRun.MadeBy> madeBy) {
         int suggested = (int) plans.stream().filter(p -> p.suggestedQuantity() > 0).count();
-        return restock.inTransaction(h -> SqlPlanningRuns.store(h, restock.clock().instant(), serviceLevel, plans.size(), suggested,
-                toCsv.apply(plans)));
+        return restock.inTransaction(h -> SqlPlanningRuns.store(h, planned, serviceLevel, plans.size(), suggested,
+                toCsv.apply(plans), madeBy));
     }
 
     public int skuCount(Handle handle) {

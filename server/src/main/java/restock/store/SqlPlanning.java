@@ -65,6 +65,13 @@ public final class SqlPlanning {
                                          join purchase_orders o on o.id = l.purchase_order_id where o.status = 'open' and l.sku = p.sku), 0) as incoming,
                                (select min(l.expected_date) from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
                                 where o.status = 'open' and l.sku = p.sku and l.quantity_received < l.quantity_ordered) as next_receipt,
+                               (select sum(l.quantity_ordered - l.quantity_received) from purchase_order_lines l
+                                join purchase_orders o on o.id = l.purchase_order_id
+                                where o.status = 'open' and l.sku = p.sku and l.quantity_received < l.quantity_ordered
+                                  and l.expected_date = (select min(n.expected_date) from purchase_order_lines n
+                                                         join purchase_orders no on no.id = n.purchase_order_id
+                                                         where no.status = 'open' and n.sku = p.sku
+                                                           and n.quantity_received < n.quantity_ordered)) as next_receipt_units,
                                coalesce(p.supplier_id, (select o.supplier_id from purchase_order_lines l join purchase_orders o on o.id = l.purchase_order_id
                                 where l.sku = p.sku order by o.created_at desc limit 1)) as supplier_id,
                                {first_day} as first_day
@@ -83,7 +90,8 @@ public final class SqlPlanning {
                     ((Number) row.get("on_hand")).intValue(), ((Number) row.get("reserved")).intValue(),
                     ((Number) row.get("backordered")).intValue(), ((Number) row.get("incoming")).intValue(),
                     Optional.ofNullable((java.sql.Date) row.get("next_receipt")).map(java.sql.Date::toLocalDate),
-                    supplier.map(Supplier::minimumOrder).orElse(0), supplier.map(Supplier::packSize).orElse(1)));
+                    supplier.map(Supplier::minimumOrder).orElse(0), supplier.map(Supplier::packSize).orElse(1),
+                    row.get("next_receipt_units") == null ? 0 : ((Number) row.get("next_receipt_units")).intValue()));
             progress.accept(inputs.size());
         }
         return inputs;

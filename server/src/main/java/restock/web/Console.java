@@ -10,6 +10,8 @@ import restock.common.Conflict;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.service.ConsoleQueries;
+import restock.service.JobLeases;
+import restock.service.PlanAgain;
 import restock.service.PlanningQueries;
 import restock.service.Restock;
 import restock.service.StaffAccounts;
@@ -56,12 +58,17 @@ public final class Console {
         this(restock, accounts, false);
     }
 
+    private final PlanAgainPanel planAgain;
+
     public Console(Restock restock, StaffAccounts accounts, boolean shopDemo) {
         this.accounts = accounts;
         this.shopDemo = shopDemo;
         ConsoleQueries queries = new ConsoleQueries(restock);
         PlanningQueries planning = new PlanningQueries(restock);
-        this.getPages = new ConsolePages(this, restock, queries, planning);
+        // A lease holder of its own: "Plan again now" is one run at a time across every instance on the database.
+        JobLeases leases = new JobLeases(restock, JobLeases.newHolderName(), JobLeases.DEFAULT_LEASE, restock.clock());
+        this.planAgain = new PlanAgainPanel(this, new PlanAgain(restock, planning, leases, restock.clock()));
+        this.getPages = new ConsolePages(this, restock, queries, planning, planAgain);
         this.actions = new ConsoleActions(this, restock, getPages);
     }
 
@@ -76,6 +83,7 @@ public final class Console {
         routes.post("/console/logout", page(this::logout));
         getPages.register(routes);
         actions.register(routes);
+        planAgain.register(routes);
     }
 
     /**

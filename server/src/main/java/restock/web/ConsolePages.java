@@ -9,15 +9,18 @@ import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
 import restock.insight.Alerts;
+import restock.insight.Kpis;
 import restock.views.ConsoleRows;
 import restock.orders.Order;
 import restock.orders.OrderLine;
 import restock.payments.LinePayment;
 import restock.planning.Planner;
+import restock.planning.PlanningRun;
 import restock.planning.SupplierLeadTime;
 import restock.purchasing.PurchaseOrder;
 import restock.service.ConsoleQueries;
 import restock.service.InsightQueries;
+import restock.service.KpiCsv;
 import restock.service.PlanningQueries;
 import restock.service.Restock;
 
@@ -41,11 +44,13 @@ final class ConsolePages {
     private final OverviewCharts charts;
     private final ProductEditor editor;
     private final SupplierEditor suppliers;
+    private final PlanAgainPanel planAgain;
     /** Days of backorder events whose causes the overview sums up. */
     static final int CAUSE_DAYS = 30;
 
-    ConsolePages(Console console, Restock restock, ConsoleQueries queries, PlanningQueries planning) {
+    ConsolePages(Console console, Restock restock, ConsoleQueries queries, PlanningQueries planning, PlanAgainPanel planAgain) {
         this.console = console;
+        this.planAgain = planAgain;
         this.restock = restock;
         this.queries = queries;
         this.planning = planning;
@@ -59,6 +64,7 @@ final class ConsolePages {
         routes.get("/console/overview", console.page(this::overview));
         routes.get("/console/overview/trend.json", console.page(ctx -> ctx.json(OverviewCharts.TrendDays.of(queries.trend()))));
         routes.get("/console/overview/kpis.json", console.page(ctx -> ctx.json(charts.kpiWeeks())));
+        routes.get("/console/overview/kpis.csv", console.page(this::kpisCsv));
         routes.get("/console/overview/causes.json", console.page(ctx -> ctx.json(charts.causeWeeks())));
         routes.get("/console/backorders", console.page(this::backorders));
         routes.get("/console/orders", console.page(this::orders));
@@ -82,7 +88,7 @@ final class ConsolePages {
     }
 
     private void overview(Context ctx) {
-        Optional<restock.service.InsightQueries.OverviewAlerts> alerts = insight.alerts(ConsoleQueries.ALERT_ROWS, planning::latestPlans);
+        Optional<restock.service.InsightQueries.OverviewAlerts> alerts = insight.alerts(ConsoleQueries.ALERT_ROWS, planning::latestPlans, planning.latestRunId());
         var kpis = insight.overallAsOf(CAUSE_DAYS);
         console.render(ctx, "console/overview.jte", "overview", Map.of("overview", queries.overview(),
                 "causes", insight.mainCauses(CAUSE_DAYS), "causeDays", CAUSE_DAYS,
@@ -90,7 +96,7 @@ final class ConsolePages {
                 "kpisReadAt", kpis.map(InsightQueries.AsOf::readAt),
                 "kpisKeptFor", InsightQueries.OVERVIEW_KEPT_FOR,
                 "trendWeeks", OverviewCharts.TREND_WEEKS,
-                "alerts", alerts.orElse(new restock.service.InsightQueries.OverviewAlerts(List.of(), 0, restock.clock().instant(), List.of())),
+                "alerts", alerts.orElse(new InsightQueries.OverviewAlerts(List.of(), 0, restock.clock().instant(), PlanningRun.MadeBy.FIRST_NEED, List.of())),
                 "alertsReading", alerts.isEmpty()));
     }
 
@@ -251,6 +257,28 @@ final class ConsolePages {
                 "edit", editor.form(sku(ctx)), "editForm", form.or(ProductEditor.FORM), "countForm", form.or(ConsoleActions.COUNT_FORM)));
     }
 
+    /**
+     * The overview's figures of the last {@link #CAUSE_DAYS} days per SKU, supplier, category or month as a spreadsheet, for
+     * staff signed in: the overview said to ask a developer, as /api/insight/kpis.csv takes an API key (an outside tester's
+     * check). The same rows and CSV as that route ({@link restock.service.KpiCsv}).
+     */
+    private void kpisCsv(Context ctx) {
+        String by = java.util.Optional.ofNullable(ctx.queryParam("by")).orElse("sku");
+        Kpis.By rows = switch (by) {
+            case "sku" -> Kpis.By.SKU;
+            case "supplier" -> Kpis.By.SUPPLIER;
+            case "category" -> Kpis.By.CATEGORY;
+            case "month" -> Kpis.By.PERIOD;
+            default -> throw new InvalidInput("by", "by must be sku, supplier, category or month, was '" + by + "'");
+        };
+        LocalDate today = restock.books().today();
+        InsightQueries.Period period = new InsightQueries.Period(today.minusDays(CAUSE_DAYS - 1L), today);
+        String csv = KpiCsv.write(insight.kpis(period, rows, Kpis.Grain.MONTH, java.util.Optional.empty()));
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"kpis-" + by + "-" + period.from() + "-" + period.to() + ".csv\"")
+                .result(csv);
+    }
+
     /** Suggestions on the planning page: the ones to order soonest (the rest stay in the stored run's CSV). */
     static final int SUGGESTION_ROWS = 200;
     /** SKUs listed as running out before their next receipt: the soonest. */
@@ -299,7 +327,12 @@ final class ConsolePages {
         model.put("serviceLevel", stored.serviceLevel());
         model.put("skus", plans.size());
         model.put("ranAt", stored.ranAt());
-        model.put("nightly", stored.nightly());
+        model.put("madeBy", stored.madeBy());
+        model.put("runId", stored.runId());
+        model.put("planAgain", planAgain.view(stored.runId()));
+        model.put("changed", planning.changedSince(stored.ranAt()));
+        model.put("orderedSince", ordered.stream().sorted().limit(PlanningQueries.CHANGED_SKUS_SHOWN).toList());
+        model.put("orderedSinceCount", ordered.size());
         model.put("suggestions", suggestions.size());
         model.put("shown", Math.min(suggestions.size(), SUGGESTION_ROWS));
         model.put("form", form);

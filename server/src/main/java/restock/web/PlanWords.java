@@ -42,6 +42,15 @@ public final class PlanWords {
     }
 
     /**
+     * Units a day as the pages show them: to a hundredth ({@link PlanFigures#unitsADay}), as the API and the CLI give them,
+     * thousands grouped (the pages said 71.2 where the API said 71.18: an outside tester's check).
+     */
+    public static String unitsADay(double unitsADay) {
+        java.math.BigDecimal rounded = java.math.BigDecimal.valueOf(PlanFigures.unitsADay(unitsADay)).stripTrailingZeros();
+        return String.format(java.util.Locale.UK, "%,." + Math.max(0, rounded.scale()) + "f", rounded);
+    }
+
+    /**
      * Beside a SKU that will run out: whether it is suggested and, if not, why in a sentence, and what would help (an
      * outside check found 12 run-outs listed and 2 suggested, with nothing said of the other 10).
      */
@@ -112,9 +121,13 @@ public final class PlanWords {
             return now + ", before an order today could arrive (about " + Format.day(arrives) + ").";
         }
         LocalDate due = plan.nextReceipt().get();
-        // "What is on order (9,048) is due 12 Dec" read as all of it, when 4,488 came then and the rest nine days later.
-        String onOrder = (plan.incoming() > 0 ? ", and the first of what is on order (" + Format.count(plan.incoming()) + ")" : ", and the next delivery")
-                + " is due " + Format.day(due) + ": bring that delivery forward";
+        // "The first of what is on order (9,048) is due 12 Dec" read as all of it, when 4,488 came then and the rest nine days
+        // later: a planner chasing the supplier asked for the wrong amount (an outside tester's check). The first delivery's own
+        // units, and the total beside them when more is on order; a run stored before those units were kept names none.
+        String first = plan.nextReceiptUnits() > 0 ? ", and the next delivery, " + Format.count(plan.nextReceiptUnits())
+                + (plan.incoming() > plan.nextReceiptUnits() ? " of the " + Format.count(plan.incoming()) + " on order," : ",")
+                + " is due " + Format.day(due) : ", and the next delivery is due " + Format.day(due);
+        String onOrder = first + ": bring that delivery forward";
         return now + onOrder + (arrives.isBefore(due)
                 ? "; an order today would arrive sooner, about " + Format.day(arrives) + "."
                 : "; an order today would arrive later still, about " + Format.day(arrives) + ".");

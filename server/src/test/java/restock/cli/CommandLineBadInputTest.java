@@ -137,4 +137,19 @@ class CommandLineBadInputTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out " + underAFile + ": " + file + " is a file, so no folder can be"
                 + " made there; give a folder").doesNotContain("Exception");
     }
+
+    /**
+     * `plan --format xlsx --out /nonexistent/p.csv` named only the format, and `--service-level 0,95` answered "'0,95' is not
+     * a double" (an outside tester's check): every bad option is named at once, a number in the planner's terms.
+     */
+    @Test
+    void plan_names_every_bad_option_at_once_and_a_comma_decimal_in_words() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String nowhere = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "no-such-folder-" + System.nanoTime(), "p.csv").toString();
+        assertThat(run(err, "plan", "--format", "xlsx", "--out", nowhere, "--service-level", "0,95")).isEqualTo(ExitCodes.BAD_INPUT);
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertThat(said).contains("--format must be csv or json, was 'xlsx'").contains("--out " + nowhere)
+                .contains("--service-level must be a number between 0.5 and 1 such as 0.95, written with a dot (not a comma); was '0,95'")
+                .doesNotContain("is not a double");
+    }
 }

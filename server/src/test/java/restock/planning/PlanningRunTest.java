@@ -89,4 +89,30 @@ class PlanningRunTest {
             });
         }
     }
+
+    /**
+     * The page said "the first of what is on order (9,048) is due 12 Dec" where the first delivery brought 4,488 and the rest
+     * came nine days later (an outside tester's check): the plan keeps the first delivery's own units beside the total, and
+     * its CSV carries them.
+     */
+    @Test
+    void the_plan_keeps_the_first_deliverys_own_units_beside_all_on_order() {
+        try (Database database = TestDatabases.targets().get(0).freshSchema()) {
+            Restock restock = new Restock(database.jdbi(), Clock.systemUTC());
+            restock.inTransaction(h -> restock.catalog().create(h, new Product(Sku.of("22492"), "Mini Paint Set",
+                    new Money(65, "GBP"), new BackorderPolicy.Never())));
+            LocalDate today = restock.books().today();
+            restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Kyoto Fans Ltd", true,
+                    List.of(new PurchaseOrderRequest.Line(Sku.of("22492"), 4560, today.plusDays(14))))));
+            restock.inTransaction(h -> restock.purchasing().create(h, new PurchaseOrderRequest("Kyoto Fans Ltd", false,
+                    List.of(new PurchaseOrderRequest.Line(Sku.of("22492"), 4488, today.plusDays(5))))));
+
+            Planner.SkuPlan plan = restock.read(h -> new PlanningQueries(restock).plan(h, 0.95, done -> { })).get(0);
+
+            assertThat(plan.incoming()).isEqualTo(9048);
+            assertThat(plan.nextReceipt()).contains(today.plusDays(5));
+            assertThat(plan.nextReceiptUnits()).isEqualTo(4488);
+            assertThat(PlanCsv.read(PlanCsv.write(List.of(plan))).get(0).nextReceiptUnits()).isEqualTo(4488);
+        }
+    }
 }

@@ -57,4 +57,26 @@ class PlanWordsTest {
                 + " from 5 Jan 2027, after it; 1,081.5 to a tenth");
         assertThat(plan.reason()).as("the API's reason").isEqualTo(said);
     }
+
+    /**
+     * "The first of what is on order (9,048) is due 12 Dec" named everything on order (an outside tester's check): the first
+     * delivery's own units, the total beside them; a run stored before the first delivery's units were kept names none.
+     */
+    @Test
+    void a_run_out_names_the_first_deliverys_own_units_and_not_all_on_order_as_due_first() {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 7);
+        Planner.SkuPlan known = new Planner.SkuPlan("22492", "Mini Paint Set", "Yiwu", 71.19, 4640, 1865.2, 5138.3, 8469, 0, Optional.empty(),
+                "", 0, true, 9048, Optional.of(java.time.LocalDate.of(2026, 12, 12)), 38.98, 4488);
+        Planner.SkuPlan unknown = new Planner.SkuPlan("22492", "Mini Paint Set", "Yiwu", 71.19, 4640, 1865.2, 5138.3, 8469, 0, Optional.empty(),
+                "", 0, true, 9048, Optional.of(java.time.LocalDate.of(2026, 12, 12)), 38.98);
+        Planner.SkuPlan all = new Planner.SkuPlan("22492", "Mini Paint Set", "Yiwu", 71.19, 4640, 1865.2, 5138.3, 8469, 0, Optional.empty(),
+                "", 0, true, 4488, Optional.of(java.time.LocalDate.of(2026, 12, 12)), 38.98, 4488);
+
+        assertThat(PlanWords.stockOutNote(known, false, false, today, today))
+                .contains("Nothing is free now, and the next delivery, 4,488 of the 9,048 on order, is due 12 Dec 2026: bring that delivery forward")
+                .doesNotContain("(9,048)");
+        assertThat(PlanWords.stockOutNote(unknown, false, false, today, today))
+                .contains("Nothing is free now, and the next delivery is due 12 Dec 2026: bring that delivery forward").doesNotContain("9,048");
+        assertThat(PlanWords.stockOutNote(all, false, false, today, today)).contains("and the next delivery, 4,488, is due 12 Dec 2026");
+    }
 }
