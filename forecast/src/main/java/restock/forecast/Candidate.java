@@ -169,9 +169,12 @@ public sealed interface Candidate {
             if (usable.isEmpty()) {
                 return ForecastMethod.NAIVE.predict(history, period, horizon, random);
             }
+            // Each member draws from a stream of its own, seeded before any is used: sharing one, a member's draws
+            // started where the one before it stopped, which depends on the horizon, so step 1 moved with it.
+            long[] seeds = random.longs(usable.size()).toArray();
             List<Prediction> predictions = new ArrayList<>();
-            for (ForecastMethod member : usable) {
-                predictions.add(member.predict(history, period, horizon, random));
+            for (int i = 0; i < usable.size(); i++) {
+                predictions.add(usable.get(i).predict(history, period, horizon, new java.util.SplittableRandom(seeds[i])));
             }
             return average.of(label(), predictions, horizon);
         }

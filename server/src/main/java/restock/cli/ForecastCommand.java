@@ -134,7 +134,7 @@ public final class ForecastCommand implements Callable<Integer> {
         if (named.isEmpty()) {
             return AutomaticChoice.forecast(s.history(), s.frequency(), s.horizon()).prediction();
         }
-        return named.get().predict(s.history(), s.frequency(), s.horizon(), new SplittableRandom(s.id().hashCode())).flooredFor(s.history());
+        return AutomaticChoice.named(named.get(), s.history(), s.frequency(), s.horizon());
     }
 
     private static void print(CSVPrinter printer, String id, Prediction p) throws IOException {
