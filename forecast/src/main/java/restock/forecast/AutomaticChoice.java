@@ -229,19 +229,54 @@ public final class AutomaticChoice {
     }
 
     /**
-     * A named method's forecast with its intervals made as {@link #forecast} makes the intervals of the method it
-     * chooses, so one label gives one answer: {@code auto} answering "combo" and {@code combo} asked for by name gave
-     * one point and two different 80% bands (an outside check).
-     *
-     * @throws IllegalArgumentException when the method cannot forecast this history (too short for it)
+     * Every candidate that can be asked for by name: each registered method, then each combination automatic selection
+     * may choose (and so may write as its method), in the order of {@link #INTERMITTENT_CANDIDATES} and
+     * {@link #SMOOTH_CANDIDATES}. A combination's name is its members joined by {@code +} (their mean, step by step).
      */
-    public static Prediction named(ForecastMethod method, double[] history, int period, int horizon) {
-        if (history.length < method.minimumObservations(period)) {
-            method.point(history, period, horizon); // throws, saying how many observations the method needs
+    public static final List<Candidate> NAMED = named();
+
+    private static List<Candidate> named() {
+        java.util.LinkedHashMap<String, Candidate> byLabel = new java.util.LinkedHashMap<>();
+        for (ForecastMethod method : ForecastMethod.values()) {
+            byLabel.put(method.label(), Candidate.of(method));
+        }
+        for (List<Candidate> candidates : List.of(INTERMITTENT_CANDIDATES, SMOOTH_CANDIDATES)) {
+            candidates.forEach(candidate -> byLabel.putIfAbsent(candidate.label(), candidate));
+        }
+        return List.copyOf(byLabel.values());
+    }
+
+    /** The candidate of {@link #NAMED} with this label ({@code tsb}, {@code tsb+theta}), if any. */
+    public static java.util.Optional<Candidate> byLabel(String label) {
+        return NAMED.stream().filter(candidate -> candidate.label().equals(label)).findFirst();
+    }
+
+    /** The label of every candidate of {@link #NAMED}, for help and error messages. */
+    public static List<String> labels() {
+        return NAMED.stream().map(Candidate::label).toList();
+    }
+
+    /**
+     * A candidate's forecast asked for by name, with its intervals made as {@link #forecast} makes the intervals of the
+     * candidate it chooses, so one label gives one answer: {@code auto} answering "combo" and {@code combo} asked for by
+     * name gave one point and two different 80% bands (an outside check).
+     *
+     * @throws IllegalArgumentException when one of its methods cannot forecast this history (too short for it)
+     */
+    public static Prediction named(Candidate candidate, double[] history, int period, int horizon) {
+        for (ForecastMethod member : candidate.members()) {
+            if (history.length < member.minimumObservations(period)) {
+                member.point(history, period, horizon); // throws, saying how many observations the method needs
+            }
         }
         ForecastMethod.requireObservations(history);
         SeriesProfile profile = SeriesProfile.of(history, period);
-        return withIntervals(history, period, horizon, profile, Candidate.of(method), maxOrigins(profile.pattern())).prediction();
+        return withIntervals(history, period, horizon, profile, candidate, maxOrigins(profile.pattern())).prediction();
+    }
+
+    /** {@link #named(Candidate, double[], int, int)} for one registered method. */
+    public static Prediction named(ForecastMethod method, double[] history, int period, int horizon) {
+        return named(Candidate.of(method), history, period, horizon);
     }
 
     /**
