@@ -3,6 +3,7 @@ package restock.forecast;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -236,7 +237,7 @@ public final class AutomaticChoice {
     public static final List<Candidate> NAMED = named();
 
     private static List<Candidate> named() {
-        java.util.LinkedHashMap<String, Candidate> byLabel = new java.util.LinkedHashMap<>();
+        LinkedHashMap<String, Candidate> byLabel = new LinkedHashMap<>();
         for (ForecastMethod method : ForecastMethod.values()) {
             byLabel.put(method.label(), Candidate.of(method));
         }

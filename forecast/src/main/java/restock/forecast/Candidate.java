@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
@@ -174,7 +175,7 @@ public sealed interface Candidate {
             long[] seeds = random.longs(usable.size()).toArray();
             List<Prediction> predictions = new ArrayList<>();
             for (int i = 0; i < usable.size(); i++) {
-                predictions.add(usable.get(i).predict(history, period, horizon, new java.util.SplittableRandom(seeds[i])));
+                predictions.add(usable.get(i).predict(history, period, horizon, new SplittableRandom(seeds[i])));
             }
             return average.of(label(), predictions, horizon);
         }
