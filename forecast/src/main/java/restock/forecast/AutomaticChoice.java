@@ -3,6 +3,7 @@ package restock.forecast;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -38,9 +39,11 @@ import static restock.forecast.ForecastMethod.ZERO;
  * {@link #MAX_ORIGINS} origins per intermittent series, {@link #MAX_SMOOTH_ORIGINS} per ordinary one), so each pattern
  * gets the candidate that did best across all its series.
  *
- * <p>Intervals: percentiles of the chosen candidate's cross-validation errors at each step ahead when there are at
- * least {@link #MIN_ORIGINS_FOR_INTERVALS} origins, never narrower than the candidate's own model-based band;
- * otherwise that band alone. Either way a band does not narrow further ahead.
+ * <p>Intervals: at each step ahead, percentiles of the chosen candidate's cross-validation errors at that step when it
+ * has at least {@link #MIN_ORIGINS_FOR_INTERVALS} origins, never narrower than the candidate's own model-based band;
+ * otherwise that band alone. A band does not narrow further ahead, its 95% band is at least 1.53 times as wide as its
+ * 80% band, and step k's band is the same whatever the horizon. A method asked for by name gets the same rule
+ * ({@link #named}), so a label means one band.
  */
 public final class AutomaticChoice {
     /** Origins need at least this much training history. */
@@ -51,6 +54,13 @@ public final class AutomaticChoice {
     public static final int MAX_SMOOTH_ORIGINS = 8;
     /** Fewer origins than this give too few errors for empirical intervals. */
     public static final int MIN_ORIGINS_FOR_INTERVALS = 8;
+    /**
+     * Steps ahead whose band takes in cross-validation errors (two years of months; after it, the model's own band, never
+     * narrower than at this step). Each validated step needs origins of its own, so a horizon of h costs h - 1 more
+     * fits than the {@link #MAX_SMOOTH_ORIGINS} alone; the limit bounds that for long horizons (up to
+     * {@link IntermittentForecasts#MAX_HORIZON}).
+     */
+    public static final int MAX_VALIDATED_STEPS = 24;
 
     /** The candidate for intermittent demand when nothing could be cross-validated. */
     public static final Candidate INTERMITTENT_DEFAULT = Candidate.of(TSB);
@@ -177,7 +187,7 @@ public final class AutomaticChoice {
             return choose(history, period, horizon, profile, INTERMITTENT_DEFAULT);
         }
         int best = CrossValidation.argmin(errors.meanScaledError());
-        return withIntervals(history, period, horizon, profile, INTERMITTENT_CANDIDATES.get(best), errors.residuals()[best]);
+        return withIntervals(history, period, horizon, profile, INTERMITTENT_CANDIDATES.get(best), MAX_ORIGINS);
     }
 
     /** The point forecast of {@link #forecast} without its intervals (no second cross-validation pass). */
@@ -216,31 +226,89 @@ public final class AutomaticChoice {
         if (history.length == 0) {
             return zeroChoice(period, horizon);
         }
-        double[][] residuals = CrossValidation.residuals(history, period, horizon, candidate, maxOrigins(profile.pattern()));
-        return withIntervals(history, period, horizon, profile, candidate, residuals);
+        return withIntervals(history, period, horizon, profile, candidate, maxOrigins(profile.pattern()));
     }
 
+    /**
+     * Every candidate that can be asked for by name: each registered method, then each combination automatic selection
+     * may choose (and so may write as its method), in the order of {@link #INTERMITTENT_CANDIDATES} and
+     * {@link #SMOOTH_CANDIDATES}. A combination's name is its members joined by {@code +} (their mean, step by step).
+     */
+    public static final List<Candidate> NAMED = named();
+
+    private static List<Candidate> named() {
+        LinkedHashMap<String, Candidate> byLabel = new LinkedHashMap<>();
+        for (ForecastMethod method : ForecastMethod.values()) {
+            byLabel.put(method.label(), Candidate.of(method));
+        }
+        for (List<Candidate> candidates : List.of(INTERMITTENT_CANDIDATES, SMOOTH_CANDIDATES)) {
+            candidates.forEach(candidate -> byLabel.putIfAbsent(candidate.label(), candidate));
+        }
+        return List.copyOf(byLabel.values());
+    }
+
+    /** The candidate of {@link #NAMED} with this label ({@code tsb}, {@code tsb+theta}), if any. */
+    public static java.util.Optional<Candidate> byLabel(String label) {
+        return NAMED.stream().filter(candidate -> candidate.label().equals(label)).findFirst();
+    }
+
+    /** The label of every candidate of {@link #NAMED}, for help and error messages. */
+    public static List<String> labels() {
+        return NAMED.stream().map(Candidate::label).toList();
+    }
+
+    /**
+     * A candidate's forecast asked for by name, with its intervals made as {@link #forecast} makes the intervals of the
+     * candidate it chooses, so one label gives one answer: {@code auto} answering "combo" and {@code combo} asked for by
+     * name gave one point and two different 80% bands (an outside check).
+     *
+     * @throws IllegalArgumentException when one of its methods cannot forecast this history (too short for it)
+     */
+    public static Prediction named(Candidate candidate, double[] history, int period, int horizon) {
+        for (ForecastMethod member : candidate.members()) {
+            if (history.length < member.minimumObservations(period)) {
+                member.point(history, period, horizon); // throws, saying how many observations the method needs
+            }
+        }
+        ForecastMethod.requireObservations(history);
+        SeriesProfile profile = SeriesProfile.of(history, period);
+        return withIntervals(history, period, horizon, profile, candidate, maxOrigins(profile.pattern())).prediction();
+    }
+
+    /** {@link #named(Candidate, double[], int, int)} for one registered method. */
+    public static Prediction named(ForecastMethod method, double[] history, int period, int horizon) {
+        return named(Candidate.of(method), history, period, horizon);
+    }
+
+    /**
+     * The candidate's forecast, and at each step the wider of its own model-based band and the percentiles of its
+     * cross-validation errors at that step, where that step has at least {@link #MIN_ORIGINS_FOR_INTERVALS} of them
+     * ({@link CrossValidation#stepErrors}: the same for step k at any horizon).
+     */
     private static Choice withIntervals(double[] history, int period, int horizon, SeriesProfile profile, Candidate candidate,
-                                        double[][] residuals) {
+                                        int maxOrigins) {
         Candidate usable = history.length >= candidate.members().stream().mapToInt(m -> m.minimumObservations(period)).min().orElse(1)
                 ? candidate : Candidate.of(NAIVE);
         Prediction own = usable.predict(history, period, horizon, new SplittableRandom(Arrays.hashCode(history)));
-        if (residuals[0].length < MIN_ORIGINS_FOR_INTERVALS) {
+        if (usable != candidate) {
             return bounded(history, new Choice(usable, profile, floored(history, own.mean()), own.band80().lower(), own.band80().upper(),
                     own.band95().lower(), own.band95().upper()));
         }
-        double[] forecast = floored(history, candidate.point(history, period, horizon));
-        double[][] bounds = new double[4][horizon];
+        double[][] residuals = CrossValidation.stepErrors(history, period, horizon, candidate, maxOrigins);
+        double[] forecast = floored(history, own.mean());
+        double[][] bounds = {own.band80().lower().clone(), own.band80().upper().clone(), own.band95().lower().clone(), own.band95().upper().clone()};
         double[] probabilities = {0.10, 0.90, 0.025, 0.975};
-        double[][] ownBounds = {own.band80().lower(), own.band80().upper(), own.band95().lower(), own.band95().upper()};
         for (int h = 0; h < horizon; h++) {
+            if (residuals[h].length < MIN_ORIGINS_FOR_INTERVALS) {
+                continue;
+            }
             double[] sorted = residuals[h].clone();
             Arrays.sort(sorted);
             for (int b = 0; b < 4; b++) {
                 double empirical = forecast[h] + Quantiles.type7(sorted, probabilities[b]);
                 // Never narrower than the candidate's own band: a handful of origins can all err one way (an outside
                 // check found an 80% interval whose upper bound was the forecast, and one of zero width).
-                bounds[b][h] = b % 2 == 0 ? Math.min(empirical, ownBounds[b][h]) : Math.max(empirical, ownBounds[b][h]);
+                bounds[b][h] = b % 2 == 0 ? Math.min(empirical, bounds[b][h]) : Math.max(empirical, bounds[b][h]);
             }
         }
         return bounded(history, new Choice(candidate, profile, forecast, bounds[0], bounds[1], bounds[2], bounds[3]));
@@ -248,28 +316,36 @@ public final class AutomaticChoice {
 
     /**
      * The bands made consistent: never narrower a step further ahead (a later week is not more certain than an
-     * earlier one; the percentiles of a few errors per step jumped about), floored at zero for a non-negative history,
-     * and always holding the point forecast (simulated paths of a discrete demand can put a bound beyond the mean).
+     * earlier one; the percentiles of a few errors per step jumped about), the 95% band at least as much wider than
+     * the 80% band, either side of the point, as a normal band is ({@link Candidate.Average#NORMAL_WIDTH_RATIO}, 1.53
+     * times: the 97.5th percentile of eight errors is barely past their 90th, and a 95% bound came out 0.9% past the
+     * 80% one, an outside check), floored at zero for a non-negative history, and always holding the point forecast
+     * (simulated paths of a discrete demand can put a bound beyond the mean). Each step looks only at the steps before
+     * it, so step k's band does not depend on the horizon.
      */
     private static Choice bounded(double[] history, Choice choice) {
         double[] forecast = choice.forecast();
         boolean nonNegative = Arrays.stream(history).min().orElse(0) >= 0;
-        double[][] bands = {choice.low().clone(), choice.high().clone(), choice.low95().clone(), choice.high95().clone()};
+        double[][] bands = {choice.low(), choice.high(), choice.low95(), choice.high95()};
+        double[][] distance = new double[4][forecast.length];
         for (int b = 0; b < 4; b++) {
             double widest = 0;
             for (int h = 0; h < forecast.length; h++) {
                 boolean lower = b % 2 == 0;
-                double width = Math.max(0, lower ? forecast[h] - bands[b][h] : bands[b][h] - forecast[h]);
-                widest = Math.max(widest, width);
-                double bound = lower ? forecast[h] - widest : forecast[h] + widest;
-                bands[b][h] = nonNegative ? Math.max(0, bound) : bound;
+                widest = Math.max(widest, Math.max(0, lower ? forecast[h] - bands[b][h] : bands[b][h] - forecast[h]));
+                distance[b][h] = widest;
             }
         }
+        double[][] bounds = new double[4][forecast.length];
         for (int h = 0; h < forecast.length; h++) {
-            bands[2][h] = Math.min(bands[2][h], bands[0][h]);
-            bands[3][h] = Math.max(bands[3][h], bands[1][h]);
+            distance[2][h] = Math.max(distance[2][h], Candidate.Average.NORMAL_WIDTH_RATIO * distance[0][h]);
+            distance[3][h] = Math.max(distance[3][h], Candidate.Average.NORMAL_WIDTH_RATIO * distance[1][h]);
+            for (int b = 0; b < 4; b++) {
+                double bound = b % 2 == 0 ? forecast[h] - distance[b][h] : forecast[h] + distance[b][h];
+                bounds[b][h] = nonNegative ? Math.max(0, bound) : bound;
+            }
         }
-        return new Choice(choice.candidate(), choice.profile(), forecast, bands[0], bands[1], bands[2], bands[3]);
+        return new Choice(choice.candidate(), choice.profile(), forecast, bounds[0], bounds[1], bounds[2], bounds[3]);
     }
 
     private static Choice zeroChoice(int period, int horizon) {

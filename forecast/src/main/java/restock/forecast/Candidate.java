@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
@@ -169,9 +170,12 @@ public sealed interface Candidate {
             if (usable.isEmpty()) {
                 return ForecastMethod.NAIVE.predict(history, period, horizon, random);
             }
+            // Each member draws from a stream of its own, seeded before any is used: sharing one, a member's draws
+            // started where the one before it stopped, which depends on the horizon, so step 1 moved with it.
+            long[] seeds = random.longs(usable.size()).toArray();
             List<Prediction> predictions = new ArrayList<>();
-            for (ForecastMethod member : usable) {
-                predictions.add(member.predict(history, period, horizon, random));
+            for (int i = 0; i < usable.size(); i++) {
+                predictions.add(usable.get(i).predict(history, period, horizon, new SplittableRandom(seeds[i])));
             }
             return average.of(label(), predictions, horizon);
         }

@@ -63,9 +63,37 @@ final class CrossValidation {
         return new Errors(sum, scored, residuals);
     }
 
-    /** Errors (actual minus forecast) of one candidate at each step ahead ([h][origin]), over the origins. */
-    static double[][] residuals(double[] history, int period, int horizon, Candidate candidate, int maxOrigins) {
-        return run(history, period, horizon, List.of(candidate), maxOrigins).residuals()[0];
+    /**
+     * Errors (actual minus forecast) of one candidate at each step ahead ({@code [step][origin]}): step k's from the
+     * latest {@code maxOrigins} origins that can score step k (k periods before the end or earlier, after at least
+     * {@link AutomaticChoice#MIN_HISTORY} of training), for the first {@link AutomaticChoice#MAX_VALIDATED_STEPS} steps
+     * (none after). So step k's errors are the same whatever the horizon asked for: taken from the origins a horizon h
+     * left room for, week 1's band moved when one asked 3 weeks ahead or 6 (an outside check).
+     */
+    static double[][] stepErrors(double[] history, int period, int horizon, Candidate candidate, int maxOrigins) {
+        int n = history.length;
+        int steps = Math.min(horizon, AutomaticChoice.MAX_VALIDATED_STEPS);
+        double[][] errors = new double[horizon][0];
+        int[] firstOrigin = new int[steps];
+        for (int k = 1; k <= steps; k++) {
+            firstOrigin[k - 1] = Math.max(AutomaticChoice.MIN_HISTORY, n - k - maxOrigins + 1);
+            errors[k - 1] = new double[Math.max(0, n - k - firstOrigin[k - 1] + 1)];
+        }
+        Set<ForecastMethod> members = new LinkedHashSet<>(candidate.members());
+        for (int origin = steps == 0 ? n : firstOrigin[steps - 1]; origin < n; origin++) {
+            double[] training = Arrays.copyOf(history, origin);
+            Map<ForecastMethod, double[]> forecasts = new EnumMap<>(ForecastMethod.class);
+            for (ForecastMethod member : members) {
+                forecasts.put(member, memberForecast(member, training, period, steps, n));
+            }
+            double[] f = AutomaticChoice.floored(training, candidate.fromMembers(forecasts, steps));
+            for (int k = 1; k <= Math.min(steps, n - origin); k++) {
+                if (origin >= firstOrigin[k - 1]) {
+                    errors[k - 1][origin - firstOrigin[k - 1]] = history[origin + k - 1] - f[k - 1];
+                }
+            }
+        }
+        return errors;
     }
 
     /**

@@ -102,36 +102,56 @@ public final class Ets {
          * multiplicative component), from {@code 5000} simulated paths otherwise.
          */
         public Interval interval(int horizon, double level, RandomGenerator random) {
-            double[] mean = forecast(horizon);
-            double[] lower = new double[horizon];
-            double[] upper = new double[horizon];
-            if (EtsRecursion.linear(form)) {
-                double z = Normal.quantile(0.5 + level / 2);
-                double[] variance = linearVariance(horizon);
-                for (int h = 0; h < horizon; h++) {
-                    double margin = z * Math.sqrt(variance[h]);
-                    lower[h] = mean[h] - margin;
-                    upper[h] = mean[h] + margin;
-                }
-            } else {
-                double[][] paths = samplePaths(horizon, SIMULATED_PATHS, random);
-                lower = Quantiles.ofPaths(paths, horizon, 0.5 - level / 2);
-                upper = Quantiles.ofPaths(paths, horizon, 0.5 + level / 2);
-            }
-            return new Interval(level, mean, lower, upper);
+            return intervals(horizon, random, level)[0];
         }
 
-        /** Future paths simulated from the last state with Gaussian errors of the estimated variance. */
+        /**
+         * Bounds at each of {@code levels}, simulated models from one set of paths: the 95% band was drawn after the 80%
+         * band had used up {@code count * horizon} draws, so it moved with the horizon asked for (an outside check).
+         */
+        public Interval[] intervals(int horizon, RandomGenerator random, double... levels) {
+            double[] mean = forecast(horizon);
+            Interval[] intervals = new Interval[levels.length];
+            double[][] paths = EtsRecursion.linear(form) ? null : samplePaths(horizon, SIMULATED_PATHS, random);
+            double[] variance = EtsRecursion.linear(form) ? linearVariance(horizon) : null;
+            for (int l = 0; l < levels.length; l++) {
+                double level = levels[l];
+                double[] lower = new double[horizon];
+                double[] upper = new double[horizon];
+                if (paths == null) {
+                    double z = Normal.quantile(0.5 + level / 2);
+                    for (int h = 0; h < horizon; h++) {
+                        double margin = z * Math.sqrt(variance[h]);
+                        lower[h] = mean[h] - margin;
+                        upper[h] = mean[h] + margin;
+                    }
+                } else {
+                    lower = Quantiles.ofPaths(paths, horizon, 0.5 - level / 2);
+                    upper = Quantiles.ofPaths(paths, horizon, 0.5 + level / 2);
+                }
+                intervals[l] = new Interval(level, mean, lower, upper);
+            }
+            return intervals;
+        }
+
+        /**
+         * Future paths simulated from the last state with Gaussian errors of the estimated variance. The draws are made
+         * step by step across all paths, so step k's values are the same whatever the horizon: drawn path by path, a
+         * path's second draw depended on how many steps the path before it had taken.
+         */
         public double[][] samplePaths(int horizon, int count, RandomGenerator random) {
             double[][] paths = new double[count][horizon];
             double sigma = Math.sqrt(sigma2);
             int m = Math.max(1, period());
-            double[] state = new double[finalState.length];
+            double[][] states = new double[count][];
+            for (int i = 0; i < count; i++) {
+                states[i] = finalState.clone();
+            }
             double[] next = new double[finalState.length];
             double[] f = new double[1];
-            for (int i = 0; i < count; i++) {
-                System.arraycopy(finalState, 0, state, 0, state.length);
-                for (int h = 0; h < horizon; h++) {
+            for (int h = 0; h < horizon; h++) {
+                for (int i = 0; i < count; i++) {
+                    double[] state = states[i];
                     EtsRecursion.forecast(state, m, form, phi, f, 1);
                     double e = sigma * random.nextGaussian();
                     double y = form.error() == Component.ADDITIVE ? f[0] + e : f[0] * (1 + e);

@@ -138,9 +138,11 @@ public enum ForecastMethod {
             if (!shortSeason(period) || history.length < DAMPED.minimumObservations(1)) {
                 return COMBO.adjustedPrediction(history, shortSeason(period) ? 1 : period, y -> MEMBERS.predict(y, 1, horizon, random));
             }
-            Prediction ets = COMBO.ets(Ets.automatic(history, period, Ets.Search.SCREENED), horizon, random);
+            // one stream per member, as in a combination (Candidate.Combination#predict): step 1 the same at any horizon
+            long[] seeds = random.longs(2).toArray();
+            Prediction ets = COMBO.ets(Ets.automatic(history, period, Ets.Search.SCREENED), horizon, new java.util.SplittableRandom(seeds[0]));
             Prediction theta = Theta.predict(history, period, horizon);
-            Prediction damped = COMBO.adjustedPrediction(history, period, y -> DAMPED.predict(y, 1, horizon, random));
+            Prediction damped = COMBO.adjustedPrediction(history, period, y -> DAMPED.predict(y, 1, horizon, new java.util.SplittableRandom(seeds[1])));
             return Candidate.Average.MEDIAN.of(COMBO.label(), List.of(ets, theta, damped), horizon);
         }
     }
@@ -236,8 +238,9 @@ public enum ForecastMethod {
     }
 
     private Prediction ets(Ets.Model model, int horizon, RandomGenerator random) {
-        Ets.Interval band80 = model.interval(horizon, 0.80, random);
-        Ets.Interval band95 = model.interval(horizon, 0.95, random);
+        Ets.Interval[] bands = model.intervals(horizon, random, 0.80, 0.95);
+        Ets.Interval band80 = bands[0];
+        Ets.Interval band95 = bands[1];
         return new Prediction(label(), band80.mean(), new Prediction.Band(0.80, band80.lower(), band80.upper()),
                 new Prediction.Band(0.95, band95.lower(), band95.upper()));
     }

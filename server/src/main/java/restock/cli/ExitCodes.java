@@ -24,7 +24,7 @@ public final class ExitCodes {
     public static final String DONE_LINE = "0:done";
     public static final String FAILED_LINE = "1:failed for a reason other than the input (the message says what)";
     public static final String BAD_INPUT_LINE = "2:bad input: an option, argument, file or row was refused, each named; nothing was done";
-    public static final String NOT_ALL_DONE_LINE = "3:not all done: forecast could not forecast the named series with --method (the"
+    public static final String NOT_ALL_DONE_LINE = "3:not all done: forecast could not forecast the named series (too short for --method, or of one observation; the"
             + " rest are written); serve found the data folder served by another Restock";
 
     /**

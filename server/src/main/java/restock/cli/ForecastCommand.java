@@ -5,7 +5,7 @@ import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import restock.forecast.AutomaticChoice;
-import restock.forecast.ForecastMethod;
+import restock.forecast.Candidate;
 import restock.forecast.Prediction;
 
 import java.io.IOException;
@@ -37,16 +37,23 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "File to write the forecasts to")
     Path out;
 
-    @Option(names = "--method", defaultValue = "auto", description = "auto or a method: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}",
-            completionCandidates = MethodNames.class)
+    @Option(names = "--method", defaultValue = "auto", description = "auto, a method or a combination of methods (their mean, "
+            + "named by its members joined with +), every name the method column can hold: ${COMPLETION-CANDIDATES}. "
+            + "Default: ${DEFAULT-VALUE}", completionCandidates = MethodNames.class)
     String method;
 
-    /** The method names picocli lists in the help. */
+    /** The method names picocli lists in the help: every name the output's method column can hold. */
     static final class MethodNames extends ArrayList<String> {
         MethodNames() {
-            super(ForecastMethod.labels());
+            super(AutomaticChoice.labels());
         }
     }
+
+    /**
+     * The fewest observations a series is forecast from. One observation has no change to measure a spread from, and
+     * its bands came out as the point itself, a claim of certainty (an outside check): such a series is refused, named.
+     */
+    static final int MIN_OBSERVATIONS = 2;
 
     /** Random names tried for the file written before it is moved into place (one clash in 2^64 is already rare). */
     private static final int MAX_PARTIAL_FILE_ATTEMPTS = 10;
@@ -59,11 +66,13 @@ public final class ForecastCommand implements Callable<Integer> {
         // Every problem is gathered before any is said: a bad --out said alone hid the input's bad rows, and a planner
         // mended one thing a run (an outside check).
         List<String> problems = new ArrayList<>();
-        Optional<ForecastMethod> named = ForecastMethod.byLabel(method);
+        Optional<Candidate> named = AutomaticChoice.byLabel(method);
         if (named.isEmpty() && !method.equals("auto")) {
-            problems.add("--method must be auto or one of " + ForecastMethod.labels() + ", was '" + method + "'");
+            problems.add("--method must be auto or one of " + String.join(", ", AutomaticChoice.labels()) + ", was '" + method + "'");
         }
         OutputPaths.fileProblem(out, "forecasts.csv").ifPresent(problems::add);
+        overwritesInput(out, input, "--input").ifPresent(problems::add);
+        overwritesInput(out, meta, "--meta").ifPresent(problems::add);
         SeriesInput.Loaded loaded = SeriesInput.load(input, meta);
         problems.addAll(loaded.problems());
         if (!problems.isEmpty()) {
@@ -85,8 +94,20 @@ public final class ForecastCommand implements Callable<Integer> {
         return refused.isEmpty() ? ExitCodes.DONE : ExitCodes.NOT_ALL_DONE;
     }
 
+    /**
+     * Why {@code out} cannot be written: it is the file {@code option} reads (the same file by its real path, through
+     * another spelling or a link). The forecasts were written over the history, and the history was gone (an outside check).
+     */
+    static Optional<String> overwritesInput(Path out, Path read, String option) throws IOException {
+        if (!Files.exists(out) || !Files.exists(read) || !Files.isSameFile(out, read)) {
+            return Optional.empty();
+        }
+        return Optional.of("--out " + out + " is the " + option + " file " + read + "; writing the forecasts there would replace it: "
+                + "give --out another file");
+    }
+
     /** Forecasts and writes every series; returns why each series the method could not forecast was left out. */
-    private List<String> write(List<SeriesInput.Series> series, Optional<ForecastMethod> named, Progress progress) throws IOException {
+    private List<String> write(List<SeriesInput.Series> series, Optional<Candidate> named, Progress progress) throws IOException {
         Path absolute = out.toAbsolutePath();
         Path temporary = partialFileBeside(absolute);
         List<String> refused = new ArrayList<>();
@@ -129,12 +150,19 @@ public final class ForecastCommand implements Callable<Integer> {
         }
     }
 
-    /** One series' forecast: the automatic choice, or the named method (refused with a reason when it cannot). */
-    static Prediction forecast(SeriesInput.Series s, Optional<ForecastMethod> named) {
+    /**
+     * One series' forecast: the automatic choice, or the named method with the intervals auto would give it (refused
+     * with a reason when it cannot, or when the series is too short to say how far off the forecast may be).
+     */
+    static Prediction forecast(SeriesInput.Series s, Optional<Candidate> named) {
+        if (s.history().length < MIN_OBSERVATIONS) {
+            throw new IllegalArgumentException("has " + s.history().length + " observation; at least " + MIN_OBSERVATIONS
+                    + " are needed to say how far off a forecast may be (one value has no change to measure), so it is not forecast");
+        }
         if (named.isEmpty()) {
             return AutomaticChoice.forecast(s.history(), s.frequency(), s.horizon()).prediction();
         }
-        return named.get().predict(s.history(), s.frequency(), s.horizon(), new SplittableRandom(s.id().hashCode())).flooredFor(s.history());
+        return AutomaticChoice.named(named.get(), s.history(), s.frequency(), s.horizon());
     }
 
     private static void print(CSVPrinter printer, String id, Prediction p) throws IOException {

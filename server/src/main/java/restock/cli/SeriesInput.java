@@ -62,11 +62,12 @@ final class SeriesInput {
         }
         List<Series> series = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (CSVRecord row : rowsOrNone(records(metaFile, List.of("series_id", "frequency", "h"), problems))) {
+        for (Row line : rowsOrNone(records(metaFile, List.of("series_id", "frequency", "h"), problems))) {
+            CSVRecord row = line.fields();
             if (!row.isConsistent()) {
                 continue;
             }
-            String where = metaFile.getFileName() + " line " + (row.getRecordNumber() + 1);
+            String where = metaFile.getFileName() + " line " + line.number();
             String id = row.get("series_id");
             if (!seen.add(id)) {
                 problems.add(where + ": series " + id + " is listed twice");
@@ -109,8 +110,20 @@ final class SeriesInput {
                 + ", its problem named with it), so it has nothing to forecast from";
     }
 
-    private static List<CSVRecord> rowsOrNone(List<CSVRecord> rows) {
+    private static List<Row> rowsOrNone(List<Row> rows) {
         return rows == null ? List.of() : rows;
+    }
+
+    /**
+     * How both files are read. Blank lines are read as records (and then skipped) rather than ignored by the parser: a
+     * record's number counts only records, and a row after a blank line was said to be on the line before its own (an
+     * outside check), so each row's line is counted from the parser's line count, as import counts it ({@link Csv#parse}).
+     */
+    private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+            .setIgnoreEmptyLines(false).get();
+
+    /** A row of a file and the line it starts on (the header is line 1). */
+    private record Row(int number, CSVRecord fields) {
     }
 
     /** One observation and the line of the history file it was read from. */
@@ -130,14 +143,15 @@ final class SeriesInput {
 
     /** The history file read, or null when it could not be read as rows (its problem is said). */
     private static Histories histories(Path file, List<String> problems) throws IOException {
-        List<CSVRecord> rows = records(file, List.of("series_id", "t", "value"), problems);
+        List<Row> rows = records(file, List.of("series_id", "t", "value"), problems);
         if (rows == null) {
             return null;
         }
         Map<String, TreeMap<Integer, Observation>> histories = new LinkedHashMap<>();
         Map<String, Refused> refused = new LinkedHashMap<>();
-        for (CSVRecord row : rows) {
-            int line = (int) row.getRecordNumber() + 1;
+        for (Row numbered : rows) {
+            CSVRecord row = numbered.fields();
+            int line = numbered.number();
             if (!row.isConsistent()) {
                 refuseShortOrLong(row, line, refused);
                 continue;
@@ -294,22 +308,29 @@ final class SeriesInput {
      * the file could not be read as rows (the problem is said). A row with more or fewer fields than the header is named
      * as a problem and still returned (not {@link CSVRecord#isConsistent()}), so its series can count it as refused.
      */
-    private static List<CSVRecord> records(Path file, List<String> required, List<String> problems) throws IOException {
+    private static List<Row> records(Path file, List<String> required, List<String> problems) throws IOException {
         try (Reader reader = Csv.open(file);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader)) {
+             CSVParser parser = READ.parse(reader)) {
             List<String> missing = required.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).toList();
             if (!missing.isEmpty()) {
+                boolean semicolons = parser.getHeaderNames().size() == 1 && parser.getHeaderNames().get(0).contains(";");
                 problems.add(file.getFileName() + " has no column " + String.join(", ", missing) + " (its header: "
-                        + String.join(",", parser.getHeaderNames()) + "; needed: " + String.join(",", required) + ")");
+                        + String.join(",", parser.getHeaderNames()) + "; needed: " + String.join(",", required) + ")"
+                        + (semicolons ? "; this file seems to use ';' between columns; save it with ','" : ""));
                 return null;
             }
-            List<CSVRecord> rows = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
+            long linesBefore = parser.getCurrentLineNumber();
             for (CSVRecord row : parser) {
-                if (!row.isConsistent()) {
-                    problems.add(file.getFileName() + " line " + (row.getRecordNumber() + 1) + " has " + row.size()
-                            + " fields, the header " + parser.getHeaderNames().size());
+                int line = Math.toIntExact(linesBefore + 1);
+                linesBefore = parser.getCurrentLineNumber();
+                if (row.size() == 1 && row.get(0).isEmpty()) {
+                    continue; // a blank line: read, so that the lines after it are numbered as an editor numbers them
                 }
-                rows.add(row);
+                if (!row.isConsistent()) {
+                    problems.add(file.getFileName() + " line " + line + " has " + row.size() + " fields, the header " + parser.getHeaderNames().size());
+                }
+                rows.add(new Row(line, row));
             }
             return rows;
         } catch (java.nio.charset.CharacterCodingException e) {

@@ -351,4 +351,141 @@ class ForecastCommandTest {
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("meta.csv line 2: h must be between 1 and 366, was 99999999999");
     }
+
+    /** A monthly series of 60 with a season and noise: long enough for cross-validated bands (M1's MRM1 is 109 months). */
+    private String monthlyHistory(String id) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+        StringBuilder text = new StringBuilder("series_id,t,value\n");
+        for (int t = 1; t <= 60; t++) {
+            double value = (200 + 3 * t) * (1 + 0.25 * Math.cos(2 * Math.PI * t / 12)) * (1 + 0.1 * random.nextGaussian());
+            text.append(id).append(',').append(t).append(',').append(Math.round(value)).append('\n');
+        }
+        return text.toString();
+    }
+
+    private List<List<String>> forecastRows(Path input, String metaText, String method) throws Exception {
+        Path meta = write("meta-" + Math.abs(metaText.hashCode()) + ".csv", metaText);
+        Path out = folder.resolve("out-" + method + "-" + Math.abs(metaText.hashCode()) + ".csv");
+        assertThat(run(new ByteArrayOutputStream(), "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out",
+                out.toString(), "--method", method)).isZero();
+        return rows(out).stream().map(CSVRecord::toList).toList();
+    }
+
+    @Test
+    void auto_and_the_method_it_names_write_the_same_forecast_and_the_same_bands() throws Exception {
+        // An outside check: M1's MRF1 month 1 had lo80 592,051 from auto and 847,316 from combo, both labelled combo.
+        Path input = write("history.csv", monthlyHistory("S") + history().lines().skip(1).map(line -> line + "\n").reduce("", String::concat));
+        String meta = "series_id,frequency,h\nS,12,18\nM1,12,6\n";
+
+        List<List<String>> auto = forecastRows(input, meta, "auto");
+        for (String series : List.of("S", "M1")) {
+            List<List<String>> ofSeries = auto.stream().filter(row -> row.get(0).equals(series)).toList();
+            String method = ofSeries.get(0).get(7);
+            List<List<String>> named = forecastRows(input, meta, method);
+            assertThat(named.stream().filter(row -> row.get(0).equals(series)).toList()).as(series + " by " + method).isEqualTo(ofSeries);
+        }
+    }
+
+    @Test
+    void the_first_months_bands_are_the_same_whether_three_or_eighteen_months_are_asked_for() throws Exception {
+        // An outside check: MRM1 month 1's lo95 was 110.563 asked with h = 6 and 110.673 with h = 3.
+        Path input = write("history.csv", monthlyHistory("S"));
+        for (String method : List.of("auto", "ets", "tsb+theta")) {
+            List<List<String>> three = forecastRows(input, "series_id,frequency,h\nS,12,3\n", method);
+            List<List<String>> eighteen = forecastRows(input, "series_id,frequency,h\nS,12,18\n", method);
+            assertThat(three).as(method).isEqualTo(eighteen.subList(0, 3));
+        }
+    }
+
+    @Test
+    void the_95_band_reaches_at_least_as_much_further_than_the_80_band_as_a_normal_band_does() throws Exception {
+        // An outside check: MRM2 month 3 had hi80 1,002.2 and hi95 only 1,011.1 around a forecast of 831.9.
+        Path input = write("history.csv", monthlyHistory("S"));
+        for (List<String> row : forecastRows(input, "series_id,frequency,h\nS,12,18\n", "auto")) {
+            double forecast = Double.parseDouble(row.get(2));
+            assertThat(Double.parseDouble(row.get(6)) - forecast).as("month " + row.get(1))
+                    .isGreaterThanOrEqualTo(1.52 * (Double.parseDouble(row.get(4)) - forecast));
+        }
+    }
+
+    @Test
+    void a_series_of_one_observation_is_refused_by_name_rather_than_given_a_band_of_zero_width() throws Exception {
+        Path input = write("history.csv", "series_id,t,value\nA,1,5\nB,1,5\nB,2,7\nB,3,6\n");
+        Path meta = write("meta.csv", "series_id,frequency,h\nA,1,2\nB,1,2\n");
+        Path out = folder.resolve("forecasts.csv");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", out.toString())).isEqualTo(3);
+
+        assertThat(rows(out)).hasSize(2).allSatisfy(row -> assertThat(row.get("series_id")).isEqualTo("B"));
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("series A: has 1 observation; at least 2 are needed")
+                .contains("1 series could not be forecast with auto");
+    }
+
+    @Test
+    void a_bad_row_after_a_blank_line_is_named_on_its_own_line() throws Exception {
+        Path input = write("history.csv", "series_id,t,value\nA,1,5\n\nA,2,abc\n");
+        Path meta = write("meta.csv", "series_id,frequency,h\n\nA,1,x\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", folder.resolve("f.csv").toString()))
+                .isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("history.csv line 4: value must be a finite number, was 'abc'")
+                .contains("meta.csv line 3: h must be a whole number, was 'x'").doesNotContain("line 3: value");
+    }
+
+    @Test
+    void an_out_that_is_the_history_or_the_meta_file_is_refused_before_anything_is_written() throws Exception {
+        String historyText = "series_id,t,value\nA,1,5\nA,2,7\nA,3,6\n";
+        Path input = write("history.csv", historyText);
+        Path meta = write("meta.csv", "series_id,frequency,h\nA,1,2\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // the same file by another spelling: compared by its real path
+        String sameHistory = folder.resolve("sub").resolve("..").resolve("history.csv").toString();
+        Files.createDirectories(folder.resolve("sub"));
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", sameHistory)).isEqualTo(2);
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", meta.toString())).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is the --input file").contains("is the --meta file").contains("nothing forecast");
+        assertThat(Files.readString(input)).isEqualTo(historyText);
+        assertThat(Files.readString(meta)).isEqualTo("series_id,frequency,h\nA,1,2\n");
+    }
+
+    @Test
+    void every_method_name_the_output_can_hold_is_taken_by_method_and_listed_in_its_help() throws Exception {
+        Path input = write("history.csv", monthlyHistory("S"));
+        Path meta = write("meta.csv", "series_id,frequency,h\nS,12,2\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            new CommandLine(new Main()).execute("forecast", "--help");
+        } finally {
+            System.setOut(original);
+        }
+        String helpText = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+
+        for (String method : List.of("tsb+theta", "tsb+ses+theta+adida", "combo", "naive")) {
+            Path written = folder.resolve(method + ".csv");
+            assertThat(run(new ByteArrayOutputStream(), "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out",
+                    written.toString(), "--method", method)).as(method).isZero();
+            assertThat(rows(written)).allSatisfy(row -> assertThat(row.get("method")).isEqualTo(method));
+            assertThat(helpText).contains(method + ",");
+        }
+    }
+
+    @Test
+    void a_history_with_semicolons_between_columns_is_told_so() throws Exception {
+        Path input = write("history.csv", "series_id;t;value\nA;1;5\n");
+        Path meta = write("meta.csv", "series_id,frequency,h\nA,1,2\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertThat(run(err, "forecast", "--input", input.toString(), "--meta", meta.toString(), "--out", folder.resolve("f.csv").toString()))
+                .isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("history.csv has no column series_id, t, value")
+                .contains("seems to use ';' between columns; save it with ','");
+    }
 }
