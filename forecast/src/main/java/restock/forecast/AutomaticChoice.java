@@ -121,7 +121,7 @@ public final class AutomaticChoice {
             if (history.length == 0) {
                 return new double[horizon];
             }
-            return floored(history, candidateFor(SeriesProfile.of(history, period)).point(history, period, horizon));
+            return pointOf(history, period, horizon, candidateFor(SeriesProfile.of(history, period)));
         }
 
         /** Pattern by pattern, the chosen candidate's label, e.g. {@code SMOOTH=damped, LUMPY=tsb+theta}. */
@@ -198,12 +198,12 @@ public final class AutomaticChoice {
         }
         SeriesProfile.Pattern pattern = SeriesProfile.pattern(history);
         if (!pattern.intermittent()) {
-            return floored(history, SMOOTH_DEFAULT.point(history, period, horizon));
+            return pointOf(history, period, horizon, SMOOTH_DEFAULT);
         }
         CrossValidation.Errors errors = CrossValidation.run(history, period, horizon, INTERMITTENT_CANDIDATES, MAX_ORIGINS);
         Candidate candidate = errors.origins() == 0 ? INTERMITTENT_DEFAULT
                 : INTERMITTENT_CANDIDATES.get(CrossValidation.argmin(errors.meanScaledError()));
-        return floored(history, candidate.point(history, period, horizon));
+        return pointOf(history, period, horizon, candidate);
     }
 
     /**
@@ -287,15 +287,14 @@ public final class AutomaticChoice {
      */
     private static Choice withIntervals(double[] history, int period, int horizon, SeriesProfile profile, Candidate candidate,
                                         int maxOrigins) {
-        Candidate usable = history.length >= candidate.members().stream().mapToInt(m -> m.minimumObservations(period)).min().orElse(1)
-                ? candidate : Candidate.of(NAIVE);
+        Candidate usable = usable(history, period, candidate);
         Prediction own = usable.predict(history, period, horizon, new SplittableRandom(Arrays.hashCode(history)));
         if (usable != candidate) {
-            return bounded(history, new Choice(usable, profile, floored(history, own.mean()), own.band80().lower(), own.band80().upper(),
-                    own.band95().lower(), own.band95().upper()));
+            return bounded(history, new Choice(usable, profile, pointOf(history, period, horizon, usable), own.band80().lower(),
+                    own.band80().upper(), own.band95().lower(), own.band95().upper()));
         }
         double[][] residuals = CrossValidation.stepErrors(history, period, horizon, candidate, maxOrigins);
-        double[] forecast = floored(history, own.mean());
+        double[] forecast = pointOf(history, period, horizon, candidate);
         double[][] bounds = {own.band80().lower().clone(), own.band80().upper().clone(), own.band95().lower().clone(), own.band95().upper().clone()};
         double[] probabilities = {0.10, 0.90, 0.025, 0.975};
         for (int h = 0; h < horizon; h++) {
@@ -312,6 +311,20 @@ public final class AutomaticChoice {
             }
         }
         return bounded(history, new Choice(candidate, profile, forecast, bounds[0], bounds[1], bounds[2], bounds[3]));
+    }
+
+    /**
+     * The point forecast of a candidate as every path gives it (with bands, or alone for the plan, which needs no band):
+     * the candidate's own, or naive's where the history is too short for every one of its methods.
+     */
+    private static double[] pointOf(double[] history, int period, int horizon, Candidate candidate) {
+        return floored(history, usable(history, period, candidate).point(history, period, horizon));
+    }
+
+    /** The candidate, or naive where the history is shorter than any of its methods needs. */
+    private static Candidate usable(double[] history, int period, Candidate candidate) {
+        return history.length >= candidate.members().stream().mapToInt(m -> m.minimumObservations(period)).min().orElse(1)
+                ? candidate : Candidate.of(NAIVE);
     }
 
     /**

@@ -45,29 +45,11 @@ public final class DemandForecast {
     public record Forecast(ForecastGrain grain, int period, LocalDate firstPeriod, Prediction prediction) {
         /** Mean demand per day over the {@code days} days from the first bucket's start on (beyond the horizon, its last bucket's rate). */
         public double dailyRate(LocalDate from, int days) {
-            if (days < 1) {
-                throw new IllegalArgumentException("days must be at least 1, was " + days);
-            }
-            double total = 0;
-            for (int d = 0; d < days; d++) {
-                total += perDay(prediction.mean(), from.plusDays(d));
-            }
-            return total / days;
+            return DemandForecast.dailyRate(grain, firstPeriod, prediction.mean(), from, days);
         }
 
-        /** A bucket's value spread evenly over its days, for the day given (the last bucket's beyond the horizon). */
         private double perDay(double[] values, LocalDate day) {
-            int bucket = bucketOf(day);
-            LocalDate start = grain.plus(firstPeriod, bucket);
-            return values[bucket] / ChronoUnit.DAYS.between(start, grain.plus(start, 1));
-        }
-
-        private int bucketOf(LocalDate day) {
-            int bucket = 0;
-            while (bucket < prediction.mean().length - 1 && !day.isBefore(grain.plus(firstPeriod, bucket + 1))) {
-                bucket++;
-            }
-            return bucket;
+            return DemandForecast.perDay(grain, firstPeriod, values, day);
         }
 
         /**
@@ -139,6 +121,45 @@ public final class DemandForecast {
                 ? policy.get().forecast(history, period, chosenAt)
                 : AutomaticChoice.forecast(history, period, chosenAt);
         return new Forecast(grain, period, first, firstSteps(choice.prediction(), horizon));
+    }
+
+    /**
+     * The forecast of record's demand per day over {@code days} days from today, from its point forecast alone: what
+     * the plan needs, without the cross-validation that sizes the bands (a horizon of h costs h + 7 more model fits).
+     * The same number as {@code of(demand, Request.OF_RECORD, policy).dailyRate(today, days)}, whose point is the same
+     * function's ({@code AutomaticChoice.pointForecast}).
+     */
+    public static double dailyRateOfRecord(DemandBuckets demand, int days, Optional<AutomaticChoice.Policy> policy) {
+        ForecastGrain grain = demand.grain();
+        int period = grain.periodsPerYear();
+        int horizon = grain.defaultHorizon();
+        double[] history = fromFirstDemand(demand.buckets(grain));
+        double[] mean = grain == ForecastGrain.WEEK && policy.isPresent()
+                ? policy.get().pointForecast(history, period, horizon)
+                : AutomaticChoice.pointForecast(history, period, horizon);
+        return dailyRate(grain, grain.grain().startOf(demand.today()), mean, demand.today(), days);
+    }
+
+    /** Mean demand per day over {@code days} days from {@code from}, of buckets starting {@code firstPeriod} (beyond them, the last one's rate). */
+    private static double dailyRate(ForecastGrain grain, LocalDate firstPeriod, double[] mean, LocalDate from, int days) {
+        if (days < 1) {
+            throw new IllegalArgumentException("days must be at least 1, was " + days);
+        }
+        double total = 0;
+        for (int d = 0; d < days; d++) {
+            total += perDay(grain, firstPeriod, mean, from.plusDays(d));
+        }
+        return total / days;
+    }
+
+    /** A bucket's value spread evenly over its days, for the day given (the last bucket's beyond the horizon). */
+    private static double perDay(ForecastGrain grain, LocalDate firstPeriod, double[] values, LocalDate day) {
+        int bucket = 0;
+        while (bucket < values.length - 1 && !day.isBefore(grain.plus(firstPeriod, bucket + 1))) {
+            bucket++;
+        }
+        LocalDate start = grain.plus(firstPeriod, bucket);
+        return values[bucket] / ChronoUnit.DAYS.between(start, grain.plus(start, 1));
     }
 
     /** Weeks ahead a catalogue policy is learned for: the default lead time plus the review period. */

@@ -84,10 +84,10 @@ public final class Planner {
 
     /**
      * Demand per day over the next {@code daysAhead} days: the forecast of record ({@link DemandForecast}, the one the
-     * planning chart and the forecast route show) averaged over those days.
+     * planning chart and the forecast route show) averaged over those days, from its point alone (the plan needs no band).
      */
     public static double forecastDailyRate(DemandBuckets demand, int daysAhead, Optional<AutomaticChoice.Policy> policy) {
-        return DemandForecast.of(demand, DemandForecast.Request.OF_RECORD, policy).dailyRate(demand.today(), daysAhead);
+        return DemandForecast.dailyRateOfRecord(demand, daysAhead, policy);
     }
 
     /** The lead time planned with: the mean of the lead times given ({@link SupplierLeadTime}), {@link #DEFAULT_LEAD_TIME_DAYS} without any. */
