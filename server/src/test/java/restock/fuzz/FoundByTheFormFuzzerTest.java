@@ -6,9 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import restock.support.ApiClient;
+import restock.support.ConsoleSession;
 import restock.support.RunningApi;
+import restock.support.TestClock;
 import restock.support.TestDatabases;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
@@ -61,6 +65,45 @@ class FoundByTheFormFuzzerTest {
         assertThat(answer.status()).as(request).isBetween(400, 499);
         assertThat(answer.contentType()).as(request).startsWith("text/html");
         assertThat(answer.body()).as(request).contains("Not a page").contains("nothing was done").doesNotContain("openapi");
+    }
+
+    /**
+     * A pre-order's release day came while its orders waited: the stock in the building is free for them, and the first
+     * write to the SKU fills them. Moving such a line in the queue (the console's priority form) or cancelling it read
+     * the line as still waiting while its book had already reserved it, and answered 500 (IllegalStateException "line
+     * is not waiting", found by the long fuzz run after it edited a release date).
+     */
+    @Test
+    void a_line_filled_when_its_release_day_came_is_moved_or_cancelled_without_a_5xx() {
+        TestClock clock = new TestClock(java.time.Instant.parse("2026-03-02T09:00:00Z"));
+        try (RunningApi shop = new RunningApi(TestDatabases.targets().get(0), clock)) {
+            ApiClient client = shop.client();
+            assertThat(client.post("/api/products", """
+                    {"sku":"PRE-1","name":"Preordered Lamp","priceMinor":1000,"currency":"GBP","backorderPolicy":"always","releaseDate":"2026-03-05"}""").status()).isEqualTo(201);
+            assertThat(client.post("/api/stock/PRE-1/adjustments", "{\"quantity\":10,\"reason\":\"delivered before release\"}").status()).isEqualTo(200);
+            long first = order(client);
+            long second = order(client);
+            clock.advance(Duration.ofDays(4));
+
+            ConsoleSession staff = ConsoleSession.signedIn(shop, "ops", "correct horse battery");
+            String page = staff.get("/console/orders/" + first).body();
+            HttpResponse<String> moved = staff.post("/console/orders/" + first + "/lines/1/priority",
+                    Map.of("_csrf", ConsoleSession.hidden(page, "_csrf"), "priority", "5"));
+            assertThat(moved.statusCode()).as(moved.body()).isLessThan(500);
+            ApiClient.Exchange cancelled = client.post("/api/orders/" + second + "/cancel", "{\"reason\":\"changed my mind\"}");
+            assertThat(cancelled.status()).as(cancelled.responseBody()).isEqualTo(200);
+
+            int reserved = shop.restock().read(h -> h.createQuery("select reserved from stock where sku = 'PRE-1'").mapTo(Integer.class).one());
+            assertThat(reserved).as("the first order's 4 units, reserved when the day came; the second's released").isEqualTo(4);
+        }
+    }
+
+    private static long order(ApiClient client) {
+        ApiClient.Exchange placed = client.post("/api/orders", """
+                {"customerEmail":"ann@example.com","paymentMethod":"pm_card_visa","lines":[{"sku":"PRE-1","quantity":4}]}""");
+        assertThat(placed.status()).as(placed.responseBody()).isEqualTo(201);
+        assertThat(placed.json().path("lines").path(0).path("backordered").asInt()).as(placed.responseBody()).isEqualTo(4);
+        return placed.json().path("id").asLong();
     }
 
     /** The API keeps its problems: the pages' answer is for the pages' addresses only. */
