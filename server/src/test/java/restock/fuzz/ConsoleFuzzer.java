@@ -32,8 +32,12 @@ final class ConsoleFuzzer {
      * classified (ConsoleQueries.backorderQueue), a cache of what the ledger already says.
      */
     static final Set<String> WRITTEN_ON_READ = Set.of("backorder_causes");
-    /** Forms that would end the fuzzer's session. */
+    /** Forms that would end the fuzzer's session, or that it sends only signed out (the sign-in form, by {@link #visitor}). */
     static final Set<String> NOT_SENT = Set.of("/console/logout", "/console/login");
+    /** The sign-in form is sent on one of this many of its turns: each refusal costs a full password hash. */
+    static final int SIGN_IN_SHARE = 10;
+    /** The sign-in page, with a page to go to after it, as a link to a console page when signed out gives it. */
+    static final String SIGN_IN = "/console/login?next=%2Fconsole%2Forders";
     private static final Pattern STACK_TRACE = Pattern.compile("(\\bat (restock|java|javax|org|io|com)\\.[\\w.$]+\\(|\\b(java|javax|org|io|restock|com)\\.[\\w.]+(Exception|Error)\\b"
             + "|\\b(NullPointer|IllegalState|IllegalArgument|NumberFormat|DateTimeParse|ClassCast|IndexOutOfBounds|Unable to)Exception\\b)");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -43,10 +47,15 @@ final class ConsoleFuzzer {
     }
 
     /** A form (or a link, as a GET form of its query) on the route it was found on. */
-    record Target(String route, HtmlForms.Form form, String page) {
+    record Target(String route, HtmlForms.Form form, String page, boolean signedOut) {
+        Target(String route, HtmlForms.Form form, String page) {
+            this(route, form, page, false);
+        }
     }
 
     private final Browser browser;
+    /** A browser that has not signed in, for the sign-in form (whose token is in its own cookie). */
+    private final Browser visitor;
     private final Supplier<Set<String>> writes;
     private final Supplier<List<String>> serverErrors;
     private final Supplier<Set<String>> customerLinks;
@@ -65,6 +74,7 @@ final class ConsoleFuzzer {
     ConsoleFuzzer(Browser browser, List<String> skus, Supplier<Set<String>> customerLinks, Supplier<Set<String>> writes,
                   Supplier<List<String>> serverErrors, Settings settings) {
         this.browser = browser;
+        this.visitor = new Browser(browser.origin(), settings.requestTimeout());
         this.skus = skus;
         this.customerLinks = customerLinks;
         this.writes = writes;
@@ -102,7 +112,13 @@ final class ConsoleFuzzer {
                 Collections.shuffle(order, random);
             }
             List<Target> ofRoute = targets.get(order.remove(order.size() - 1));
-            one(ofRoute.get(random.nextInt(ofRoute.size())), random);
+            Target target = ofRoute.get(random.nextInt(ofRoute.size()));
+            if (target.signedOut() && target.form().method().equals("POST") && random.nextInt(SIGN_IN_SHARE) > 0) {
+                // A refused sign-in hashes the password at full cost (half a second here), for unknown names too.
+                i--;
+                continue;
+            }
+            one(target, random);
             if ((i + 1) % 5_000 == 0) {
                 System.out.printf("console fuzz: %,d requests, %,d failures, %.0f s%n", i + 1, report.failureCount(), (System.nanoTime() - started) / 1e9);
             }
@@ -142,6 +158,9 @@ final class ConsoleFuzzer {
                 }
             }
         }
+        keep(found, new Target("SIGNED OUT GET " + route(SIGN_IN), new HtmlForms.Form("GET", SIGN_IN, List.of()), SIGN_IN, true));
+        HtmlForms.forms(visitor.get(SIGN_IN).body()).forEach(form ->
+                keep(found, new Target("SIGNED OUT POST " + route(form.action()), form, SIGN_IN, true)));
         targets.clear();
         targets.putAll(found);
         routesFound.addAll(found.keySet());
@@ -183,7 +202,7 @@ final class ConsoleFuzzer {
             mutate(draft, target, random);
         }
         FuzzRequest request = draft.build(target.route(), browser.origin());
-        Browser.Answer answer = send(request);
+        Browser.Answer answer = send(target.signedOut() ? visitor : browser, request);
         Set<String> written = domainWrites();
         report.count(request, answer.status());
         check(request, draft, answer, written);
@@ -191,7 +210,7 @@ final class ConsoleFuzzer {
             // A form sent twice (a double click, a reload) acts once: the resend changes nothing.
             FuzzRequest resend = new FuzzRequest(request.operation(), request.mutation() + "+resent", request.method(),
                     request.pathAndQuery(), request.headers(), request.body());
-            Browser.Answer again = send(resend);
+            Browser.Answer again = send(target.signedOut() ? visitor : browser, resend);
             Set<String> writtenAgain = domainWrites();
             report.count(resend, again.status());
             check(resend, draft, again, writtenAgain);
@@ -212,7 +231,7 @@ final class ConsoleFuzzer {
         HtmlForms.Form form = target.form();
         if (form.method().equals("POST") && random.nextBoolean()) {
             // The form as its page shows it now: an edit form's version, a planner's supplier, go stale as the run changes them.
-            form = HtmlForms.forms(browser.get(target.page()).body()).stream().filter(f -> f.action().equals(target.form().action()))
+            form = HtmlForms.forms((target.signedOut() ? visitor : browser).get(target.page()).body()).stream().filter(f -> f.action().equals(target.form().action()))
                     .findFirst().orElse(form);
             writes.get();
         }
@@ -261,10 +280,10 @@ final class ConsoleFuzzer {
         }
     }
 
-    private Browser.Answer send(FuzzRequest request) {
+    private Browser.Answer send(Browser from, FuzzRequest request) {
         unmatchedCauses.clear();
         long started = System.nanoTime();
-        Browser.Answer answer = browser.send(browser.request(request.method(), request.pathAndQuery(), request.headers(), request.body()));
+        Browser.Answer answer = from.send(from.request(request.method(), request.pathAndQuery(), request.headers(), request.body()));
         report.time(request, System.nanoTime() - started);
         answersByRoute.computeIfAbsent(request.operation(), r -> new java.util.TreeMap<>()).merge(answer.status(), 1, Integer::sum);
         return answer;

@@ -116,7 +116,7 @@ final class FormDraft {
             sent.put("Origin", origin);
             body = encoded.getBytes(StandardCharsets.UTF_8);
         }
-        return new FuzzRequest(route.startsWith(method) ? route : method + " " + route,
+        return new FuzzRequest(route.startsWith("/") ? method + " " + route : route,
                 mutations.isEmpty() ? "valid" : String.join(", ", mutations), method, pathAndQuery, sent, body);
     }
 }
