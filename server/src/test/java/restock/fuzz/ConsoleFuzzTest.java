@@ -42,7 +42,7 @@ class ConsoleFuzzTest {
     }
 
     @Test
-    @Tag("long") // the long form: mvn test -Dgroups=long -Dtest=ConsoleFuzzTest
+    @Tag("long") // the long form: -Plong-tests -Dgroups=long -Dtest=ConsoleFuzzTest#the_long_form_sends_many_more (docs/BENCHMARKS.md)
     @Timeout(value = 120, unit = TimeUnit.MINUTES)
     void the_long_form_sends_many_more() {
         fuzz(Integer.getInteger("fuzz.requests", LONG_REQUESTS));

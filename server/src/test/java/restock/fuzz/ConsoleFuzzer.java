@@ -199,7 +199,7 @@ final class ConsoleFuzzer {
         int roll = random.nextInt(10);
         int count = roll < 2 ? 0 : roll < 8 ? 1 : 2;
         for (int m = 0; m < count; m++) {
-            mutate(draft, target, random);
+            mutate(draft, random);
         }
         FuzzRequest request = draft.build(target.route(), browser.origin());
         Browser.Answer answer = send(target.signedOut() ? visitor : browser, request);
@@ -258,7 +258,7 @@ final class ConsoleFuzzer {
         return draft;
     }
 
-    private void mutate(FormDraft draft, Target target, Random random) {
+    private void mutate(FormDraft draft, Random random) {
         int kind = random.nextInt(draft.fields.isEmpty() ? 3 : 12);
         switch (kind) {
             case 0 -> draft.segment(FormValues.SEGMENTS.get(random.nextInt(FormValues.SEGMENTS.size())), random);
