@@ -173,7 +173,8 @@ public final class HttpApi {
             http.setIdleTimeout(REQUEST_IO_TIMEOUT.toMillis());
             http.setRequestHeaderSize(MAX_HEADER_BYTES);
         });
-        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper, console)));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper, console,
+                path -> CustomerPages.ownsForShopper(path, settings.shopDemo()), status -> customerPages.notAPage(status, branding))));
         config.jetty.modifyServletContextHandler(context -> context.getServletHandler().setDecodeAmbiguousURIs(true));
         config.staticFiles.enableWebjars();
         config.staticFiles.add(files -> {
@@ -354,7 +355,12 @@ public final class HttpApi {
             return;
         }
         String contentType = ctx.res().getContentType();
-        if (contentType == null || !(contentType.startsWith(PROBLEM_JSON) || contentType.startsWith("text/html"))) {
+        boolean bareError = contentType == null || !(contentType.startsWith(PROBLEM_JSON) || contentType.startsWith("text/html"));
+        if (bareError && CustomerPages.ownsForShopper(ctx.path(), settings.shopDemo())) {
+            // A shopper's address that is no page (/shop/orders opened again, a link cut short) is a page too, not JSON.
+            drainUnreadBody(ctx);
+            ctx.html(customerPages.notAPage(ctx.status().getCode(), branding));
+        } else if (bareError) {
             problem(ctx, bare.get());
         }
     }

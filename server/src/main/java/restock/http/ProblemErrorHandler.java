@@ -11,6 +11,8 @@ import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * Answers the requests Jetty refuses before any route runs (a bad escape or an ambiguous path in the URI, a
@@ -24,10 +26,18 @@ import java.nio.charset.StandardCharsets;
 final class ProblemErrorHandler extends ErrorHandler {
     private final ObjectMapper mapper;
     private final restock.web.Console console;
+    private final Predicate<String> shopperPage;
+    private final IntFunction<String> notAShopperPage;
 
-    ProblemErrorHandler(ObjectMapper mapper, restock.web.Console console) {
+    /**
+     * @param shopperPage     whether a path is a shopper's page (a customer link's, the demo shop's), answered in HTML
+     * @param notAShopperPage the page that says such an address is no page, for a status
+     */
+    ProblemErrorHandler(ObjectMapper mapper, restock.web.Console console, Predicate<String> shopperPage, IntFunction<String> notAShopperPage) {
         this.mapper = mapper;
         this.console = console;
+        this.shopperPage = shopperPage;
+        this.notAShopperPage = notAShopperPage;
     }
 
     @Override
@@ -37,6 +47,12 @@ final class ProblemErrorHandler extends ErrorHandler {
             // %ZZ) is a page for staff too, not JSON.
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
             response.write(true, ByteBuffer.wrap(console.unreadableAddress(code).getBytes(StandardCharsets.UTF_8)), callback);
+            return;
+        }
+        if (shopperPage.test(path(request))) {
+            // A shopper's page the same way (/cancel/%ZZ, /shop/%00 answered the API's JSON, the console form fuzzer).
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html;charset=utf-8");
+            response.write(true, ByteBuffer.wrap(notAShopperPage.apply(code).getBytes(StandardCharsets.UTF_8)), callback);
             return;
         }
         String reason = HttpStatus.getMessage(code);

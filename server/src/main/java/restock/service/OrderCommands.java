@@ -355,6 +355,10 @@ public final class OrderCommands {
     private LockedOrder lockOrder(Handle handle, long orderId) {
         Order unlocked = find(handle, orderId);
         Map<Sku, SkuBook> books = this.books.lock(handle, skusOf(unlocked.lines()));
+        // Units that became free since a book was written (a release day came, a hold lapsed) filled waiting lines as it
+        // loaded: written first, so the order read next shows those lines reserved. Read before, a line the fill had
+        // taken out of the queue still said it waited, and moving or cancelling it threw (a 500, the console form fuzzer).
+        this.books.write(handle, books.values());
         return new LockedOrder(SqlOrders.findOrder(handle, orderId, true).orElseThrow(), books);
     }
 

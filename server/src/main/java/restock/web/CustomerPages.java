@@ -90,6 +90,20 @@ public final class CustomerPages {
         return path.startsWith("/cancel/") || path.startsWith("/waitlist/") || path.startsWith("/offers/");
     }
 
+    /**
+     * Whether a path is a shopper's: a customer link's page, or the demo shop's when it is served. Such an address that no
+     * route takes, or that Jetty refuses (%ZZ, %00, a dot segment, an address longer than a request line may be), is
+     * answered with {@link #notAPage}: a shopper read the API's JSON (the console form fuzzer).
+     */
+    public static boolean ownsForShopper(String path, boolean shopDemo) {
+        return owns(path) || shopDemo && (path.equals(Branding.DEMO_SHOP_PATH) || path.startsWith(Branding.DEMO_SHOP_PATH + "/"));
+    }
+
+    /** The page for a shopper's address that is no page (404, 405, or refused before any route): nothing was done. */
+    public String notAPage(int status, Branding branding) {
+        return pages.render("customer/not-a-page.jte", Map.of("status", status, "branding", branding));
+    }
+
     /** The page for a customer's request larger than a request may be: nothing was changed. */
     public String tooLarge(int maxBytes, Branding branding) {
         return pages.render("customer/too-large.jte", Map.of("maxKiB", maxBytes / 1024, "branding", branding));
