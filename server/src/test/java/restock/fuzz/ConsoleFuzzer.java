@@ -28,10 +28,12 @@ final class ConsoleFuzzer {
     /** Requests after which the pages are read again (ids change as orders are cancelled, purchase orders closed). */
     static final int CRAWL_EVERY = 400;
     /**
-     * Tables a page may write when it is read, whatever its answer: the backorder queue classifies the events not yet
-     * classified (ConsoleQueries.backorderQueue), a cache of what the ledger already says.
+     * Tables a page may write when it is read, whatever its answer, each a cache of what the data already says: the
+     * backorder queue classifies the events not yet classified (ConsoleQueries.backorderQueue); the first page that
+     * needs a plan (planning, a SKU's chart, the overview's run-out alert) makes and stores one when none is stored
+     * yet, under a job lease so one instance does it.
      */
-    static final Set<String> WRITTEN_ON_READ = Set.of("backorder_causes");
+    static final Set<String> WRITTEN_ON_READ = Set.of("backorder_causes", "planning_runs", "job_leases");
     /** Forms that would end the fuzzer's session, or that it sends only signed out (the sign-in form, by {@link #visitor}). */
     static final Set<String> NOT_SENT = Set.of("/console/logout", "/console/login");
     /** The sign-in form is sent on one of this many of its turns: each refusal costs a full password hash. */
@@ -305,9 +307,14 @@ final class ConsoleFuzzer {
         if (trace.find()) {
             report.fail("a stack trace or exception name in the page", trace.group(), request, status, body);
         }
-        boolean page = status != 204 && (status < 300 || status >= 400) && !request.pathAndQuery().replaceAll("\\?.*", "").endsWith(".json");
+        String path = request.pathAndQuery().replaceAll("\\?.*", "");
+        boolean download = path.endsWith(".csv");
+        boolean page = status != 204 && (status < 300 || status >= 400) && !path.endsWith(".json") && !(download && status < 300);
         if (page && (!answer.contentType().startsWith("text/html") || body.stripLeading().startsWith("{"))) {
             report.fail("not an HTML page", answer.contentType() + " " + status + " on " + request.operation(), request, status, body);
+        }
+        if (download && status < 300 && !answer.contentType().startsWith("text/csv")) {
+            report.fail("a download that is not CSV", answer.contentType() + " " + status + " on " + request.operation(), request, status, body);
         }
         String lower = body.toLowerCase(Locale.ROOT);
         // An element the page did not write (a quote closing an attribute is escaped by the templates, or the element would show).
