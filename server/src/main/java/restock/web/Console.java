@@ -59,6 +59,7 @@ public final class Console {
     }
 
     private final PlanAgainPanel planAgain;
+    private final ConsoleSignIn signIn;
 
     public Console(Restock restock, StaffAccounts accounts, boolean shopDemo) {
         this.accounts = accounts;
@@ -70,6 +71,7 @@ public final class Console {
         this.planAgain = new PlanAgainPanel(this, new PlanAgain(restock, planning, leases, restock.clock()));
         this.getPages = new ConsolePages(this, restock, queries, planning, planAgain);
         this.actions = new ConsoleActions(this, restock, getPages);
+        this.signIn = new ConsoleSignIn(this, accounts);
     }
 
     /** The console's routes, one table; its static files and WebJars are served by the caller's static-file config. */
@@ -78,9 +80,7 @@ public final class Console {
         routes.before("/console/*", this::requireSession);
         routes.get("/console", ctx -> ctx.redirect("/console/overview", HttpStatus.SEE_OTHER));
         routes.get("/console/", ctx -> ctx.redirect("/console/overview", HttpStatus.SEE_OTHER));
-        routes.get("/console/login", this::loginPage);
-        routes.post("/console/login", this::login);
-        routes.post("/console/logout", page(this::logout));
+        signIn.register(routes);
         getPages.register(routes);
         actions.register(routes);
         planAgain.register(routes);
@@ -161,7 +161,7 @@ public final class Console {
                 .map(Map.Entry::getKey).findFirst();
     }
 
-    private static String repeatedWords(Context ctx, String field) {
+    static String repeatedWords(Context ctx, String field) {
         return "This form sent the field '" + FormInput.shownName(field) + "' " + ctx.formParams(field).size() + " times, and a console form sends each field "
                 + "once, so nothing was changed. Reload the page and send the form again.";
     }
@@ -347,74 +347,13 @@ public final class Console {
                 || origin.equals(ctx.header("X-Forwarded-Proto") + "://" + ctx.host());
     }
 
-    private void loginPage(Context ctx) {
-        String next = ctx.queryParam(ConsoleAddresses.NEXT);
-        if (accounts.session(ctx.cookie(SESSION_COOKIE)).isPresent()) {
-            ctx.redirect(ConsoleAddresses.afterSignIn(next), HttpStatus.SEE_OTHER);
-            return;
-        }
-        showLogin(ctx, "", "", next);
-    }
-
-    /** The sign-in form, carrying the page asked for ({@code next}) when it is a console page, and nothing otherwise. */
-    private void showLogin(Context ctx, String error, String username, String next) {
-        String token = randomToken();
-        ctx.cookie(cookie(ctx, LOGIN_COOKIE, token, "/console/login", 3600));
-        ctx.html(pages.render("console/login.jte", Map.of("loginToken", token, "error", error, "username", username,
-                "next", ConsoleAddresses.consolePage(next).orElse(""))));
-    }
-
-    private void login(Context ctx) {
-        // The sign-in form is held to what every console form is (it has no session to check first).
-        Optional<String> notAForm = FormInput.notAForm(ctx);
-        if (notAForm.isPresent()) {
-            ctx.status(415);
-            showLogin(ctx, notAForm.get(), "", null);
-            return;
-        }
-        Optional<String> unreadable = FormInput.undecodable(ctx).or(() -> FormInput.unreadable(ctx).map(FormInput::words))
-                .or(() -> repeatedField(ctx, input -> false).map(field -> repeatedWords(ctx, field)));
-        if (unreadable.isPresent()) {
-            ctx.status(400);
-            showLogin(ctx, unreadable.get(), "", null);
-            return;
-        }
-        String expected = ctx.cookie(LOGIN_COOKIE);
-        String presented = ctx.formParam("_login");
-        String username = Optional.ofNullable(ctx.formParam("username")).orElse("");
-        String next = ctx.formParam(ConsoleAddresses.NEXT);
-        if (expected == null || presented == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8))) {
-            ctx.status(403);
-            showLogin(ctx, "The sign-in form had expired. Please sign in again.", "", next);
-            return;
-        }
-        char[] password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
-        StaffAccounts.Login result = accounts.login(username, password);
-        java.util.Arrays.fill(password, '\0');
-        if (result instanceof StaffAccounts.Login.SignedIn signedIn) {
-            int seconds = (int) StaffAccounts.SESSION_LIFETIME.toSeconds();
-            ctx.cookie(cookie(ctx, SESSION_COOKIE, signedIn.sessionToken(), "/console", seconds));
-            ctx.removeCookie(LOGIN_COOKIE, "/console/login");
-            ctx.redirect(ConsoleAddresses.afterSignIn(next), HttpStatus.SEE_OTHER);
-        } else if (result instanceof StaffAccounts.Login.Refused refused) {
-            ctx.status(401);
-            showLogin(ctx, refused.reason(), username.length() <= 64 ? username : "", next);
-        }
-    }
-
-    private void logout(Context ctx) {
-        accounts.logout(ctx.cookie(SESSION_COOKIE));
-        ctx.removeCookie(SESSION_COOKIE, "/console");
-        ctx.redirect("/console/login", HttpStatus.SEE_OTHER);
-    }
-
-    private static Cookie cookie(Context ctx, String name, String value, String path, int maxAgeSeconds) {
+    /** A console cookie: HttpOnly, SameSite=Strict, Secure behind HTTPS. */
+    static Cookie cookie(Context ctx, String name, String value, String path, int maxAgeSeconds) {
         boolean secure = "https".equals(ctx.scheme()) || "https".equals(ctx.header("X-Forwarded-Proto"));
         return new Cookie(name, value, path, maxAgeSeconds, secure, true, null, SameSite.STRICT);
     }
 
-    private String randomToken() {
+    String randomToken() {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
