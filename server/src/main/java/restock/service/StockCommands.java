@@ -6,6 +6,7 @@ import restock.allocation.SkuBook;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
+import restock.inventory.CountCheck;
 import restock.inventory.Movement;
 import restock.inventory.NamedStockLevel;
 import restock.inventory.StockLevel;
@@ -46,6 +47,23 @@ public final class StockCommands {
     }
 
     public StockLevel count(Handle handle, Sku sku, int countedQuantity, String reason) {
+        return ((CountOutcome.Recorded) count(handle, sku, countedQuantity, reason, true)).after();
+    }
+
+    /** What a count did: recorded (with on hand before it), or nothing, as far from the record and not confirmed ({@link CountCheck}). */
+    public sealed interface CountOutcome {
+        record Recorded(int onHandBefore, StockLevel after) implements CountOutcome {
+        }
+
+        record FarFromRecord(int onHand, int countedQuantity) implements CountOutcome {
+        }
+    }
+
+    /**
+     * A count, judged against on hand under the SKU's lock: one far from the record is recorded only when
+     * {@code farConfirmed} (the console asks first); otherwise nothing is written.
+     */
+    public CountOutcome count(Handle handle, Sku sku, int countedQuantity, String reason, boolean farConfirmed) {
         // A count says what is on the shelf, so it may be anything on hand may be (an outside check: a planner could not
         // record a count of more than a million units, while on hand is allowed a thousand times that).
         if (countedQuantity < 0 || countedQuantity > SkuBook.MAX_UNITS_ON_HAND) {
@@ -54,10 +72,14 @@ public final class StockCommands {
         Optional<String> checkedReason = requireReason(reason);
         Instant now = clock.instant();
         SkuBook book = lock(handle, sku);
+        int onHandBefore = book.onHand();
+        if (!farConfirmed && CountCheck.farFromRecord(onHandBefore, countedQuantity)) {
+            return new CountOutcome.FarFromRecord(onHandBefore, countedQuantity);
+        }
         int difference = book.count(countedQuantity);
         SqlInventory.record(handle, Movement.count(sku, difference, countedQuantity, checkedReason, now));
         books.write(handle, List.of(book));
-        return level(handle, sku);
+        return new CountOutcome.Recorded(onHandBefore, level(handle, sku));
     }
 
     public StockLevel returnToStock(Handle handle, Sku sku, int quantity, String reason) {

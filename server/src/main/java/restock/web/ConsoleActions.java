@@ -19,6 +19,7 @@ import restock.purchasing.PurchaseOrder;
 import restock.purchasing.PurchaseOrderRequest;
 import restock.purchasing.ReceiptPlan;
 import restock.service.PurchasingCommands;
+import restock.service.StockCommands;
 import restock.service.Restock;
 
 import java.time.LocalDate;
@@ -68,6 +69,8 @@ final class ConsoleActions {
     /** The SKU page's stock count form. */
     static final ConsoleForm COUNT_FORM = new ConsoleForm("count", "The count was not recorded", List.of(
             ConsoleForm.Field.of("counted", "Counted on the shelf", "countedQuantity"), ConsoleForm.Field.of("reason", "Note")), List.of());
+    /** The count form's hidden field carrying a count far from the record that the page asked to confirm ({@link restock.inventory.CountCheck}). */
+    static final String CONFIRM_COUNT_FIELD = "confirm-count";
 
     private final Console console;
     private final Restock restock;
@@ -326,14 +329,46 @@ final class ConsoleActions {
         int counted = FormNumbers.COUNTED.read("counted", ctx.formParam("counted"));
         String reason = java.util.Optional.ofNullable(ctx.formParam("reason")).map(String::strip).filter(r -> !r.isEmpty())
                 .orElse("counted by " + console.staff(ctx).username());
-        // Once per form: a count sent again after stock moved set the shelf back to the old count.
-        String message = OnceKeys.onceSaid(restock, ctx, "console count " + console.staff(ctx).username(), "count " + sku.code() + " " + counted
-                + " " + reason, "reload the page to count again", h -> {
-                    int before = restock.stock().level(h, sku).onHand();
-                    var after = restock.stock().count(h, sku, counted, reason);
-                    return "Count recorded for " + sku.code() + ": " + Format.count(after.onHand()) + " on hand (was " + Format.count(before) + ").";
-                });
+        // A count far from the record is recorded on a second press with the same number (the page carries it back).
+        boolean farConfirmed = Integer.toString(counted).equals(Optional.ofNullable(ctx.formParam(CONFIRM_COUNT_FIELD)).map(String::strip).orElse(""));
+        String message;
+        try {
+            // Once per form: a count sent again after stock moved set the shelf back to the old count.
+            message = OnceKeys.onceSaid(restock, ctx, "console count " + console.staff(ctx).username(), "count " + sku.code() + " " + counted
+                    + " " + reason, "reload the page to count again", h -> {
+                        StockCommands.CountOutcome outcome = restock.stock().count(h, sku, counted, reason, farConfirmed);
+                        if (outcome instanceof StockCommands.CountOutcome.FarFromRecord far) {
+                            // Thrown so that the form's key keeps no answer: nothing was recorded.
+                            throw new CountHeldBack(far);
+                        }
+                        var recorded = (StockCommands.CountOutcome.Recorded) outcome;
+                        return "Count recorded for " + sku.code() + ": " + Format.count(recorded.after().onHand()) + " on hand (was "
+                                + Format.count(recorded.onHandBefore()) + ").";
+                    });
+        } catch (CountHeldBack held) {
+            FormState asked = COUNT_FORM.refused(ctx, List.of(new ConsoleForm.Refused("counted", farWords(held.far))))
+                    .confirming(Integer.toString(counted));
+            ctx.status(409);
+            pages.skuPage(ctx, asked);
+            return;
+        }
         console.done(ctx, "/console/skus/" + sku.code(), message);
+    }
+
+    /** "510 is far from the 51 on record; check the shelf, then press Record count again to record it." */
+    static String farWords(StockCommands.CountOutcome.FarFromRecord far) {
+        return Format.count(far.countedQuantity()) + " is far from the " + Format.count(far.onHand()) + " on record; check the shelf, then press "
+                + "Record count again to record it (a different number is checked again)";
+    }
+
+    /** A count far from the record, not confirmed: nothing was recorded, and the form asks. */
+    private static final class CountHeldBack extends RuntimeException {
+        private final transient StockCommands.CountOutcome.FarFromRecord far;
+
+        CountHeldBack(StockCommands.CountOutcome.FarFromRecord far) {
+            super("count held back: " + far, null, false, false);
+            this.far = far;
+        }
     }
 
     private void pauseRule(Context ctx) {

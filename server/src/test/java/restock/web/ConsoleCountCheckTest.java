@@ -1,0 +1,105 @@
+package restock.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import restock.catalog.Sku;
+import restock.inventory.StockLevel;
+import restock.support.ConsoleSession;
+import restock.support.RunningApi;
+import restock.support.TestDatabases;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A mistyped count (510 for a shelf of 51) was recorded at once, and its phantom units filled waiting orders that no count
+ * could then take back (an outside check): a count far from the record is asked about before it is recorded.
+ */
+class ConsoleCountCheckTest {
+    private static final String PASSWORD = "correct horse battery";
+    private static final Pattern CONFIRM = Pattern.compile("name=\"confirm-count\" id=\"confirm-count\" value=\"([0-9]+)\"");
+    private static RunningApi api;
+    private static ConsoleSession staff;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = new RunningApi(TestDatabases.targets().get(0));
+        staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    private static void product(String sku) {
+        api.client().post("/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"Popcorn Holder\",\"priceMinor\":85,\"currency\":\"GBP\","
+                + "\"backorderPolicy\":\"always\"}");
+        api.client().post("/api/stock/" + sku + "/counts", "{\"countedQuantity\": 51, \"reason\": \"first count\"}");
+        api.client().post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":600}]}");
+    }
+
+    private static HttpResponse<String> count(String sku, String page, String counted) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
+        form.put("_once", ConsoleSession.hidden(page, "_once"));
+        form.put("counted", counted);
+        form.put("reason", "");
+        confirmation(page).ifPresent(value -> form.put("confirm-count", value));
+        return staff.post("/console/skus/" + sku + "/count", form);
+    }
+
+    private static Optional<String> confirmation(String page) {
+        Matcher matcher = CONFIRM.matcher(page);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    private static StockLevel level(String sku) {
+        return api.restock().read(h -> api.restock().stock().level(h, Sku.of(sku)));
+    }
+
+    @Test
+    void a_count_far_from_the_record_is_asked_about_and_recorded_only_when_pressed_again_with_the_same_number() throws Exception {
+        product("POP-1");
+        StockLevel before = level("POP-1");
+        assertThat(before.onHand()).isEqualTo(51);
+        assertThat(before.backordered()).isEqualTo(549);
+
+        HttpResponse<String> asked = count("POP-1", staff.get("/console/skus/POP-1").body(), "510");
+
+        assertThat(asked.statusCode()).isEqualTo(409);
+        assertThat(asked.body()).contains("510 is far from the 51 on record; check the shelf, then press Record count again to record it")
+                .contains("value=\"510\"");
+        assertThat(confirmation(asked.body())).contains("510");
+        assertThat(level("POP-1")).isEqualTo(before);
+
+        HttpResponse<String> confirmed = count("POP-1", asked.body(), "510");
+
+        assertThat(confirmed.statusCode()).isEqualTo(303);
+        assertThat(level("POP-1").onHand()).isEqualTo(510);
+    }
+
+    @Test
+    void a_different_number_on_the_second_press_is_judged_again() throws Exception {
+        product("POP-2");
+        HttpResponse<String> asked = count("POP-2", staff.get("/console/skus/POP-2").body(), "510");
+
+        HttpResponse<String> other = count("POP-2", asked.body(), "5100");
+
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(other.body()).contains("5,100 is far from the 51 on record");
+        assertThat(confirmation(other.body())).contains("5100");
+        assertThat(level("POP-2").onHand()).isEqualTo(51);
+        // Far below the record is asked about too; a count near it is recorded at once, whatever the page carried.
+        assertThat(count("POP-2", other.body(), "5").body()).contains("5 is far from the 51 on record");
+        assertThat(count("POP-2", other.body(), "60").statusCode()).isEqualTo(303);
+        assertThat(level("POP-2").onHand()).isEqualTo(60);
+    }
+}
