@@ -336,38 +336,39 @@ final class ConsoleActions {
             // Once per form: a count sent again after stock moved set the shelf back to the old count.
             message = OnceKeys.onceSaid(restock, ctx, "console count " + console.staff(ctx).username(), "count " + sku.code() + " " + counted
                     + " " + reason, "reload the page to count again", h -> {
-                        StockCommands.CountOutcome outcome = restock.stock().count(h, sku, counted, reason, farConfirmed);
-                        if (outcome instanceof StockCommands.CountOutcome.FarFromRecord far) {
+                        StockCommands.CountOutcome outcome = restock.stock().countFromShelf(h, sku, counted, reason, farConfirmed);
+                        if (!(outcome instanceof StockCommands.CountOutcome.Recorded recorded)) {
                             // Thrown so that the form's key keeps no answer: nothing was recorded.
-                            throw new CountHeldBack(far);
+                            throw new CountHeldBack(outcome);
                         }
-                        var recorded = (StockCommands.CountOutcome.Recorded) outcome;
                         return "Count recorded for " + sku.code() + ": " + Format.count(recorded.after().onHand()) + " on hand (was "
                                 + Format.count(recorded.onHandBefore()) + ").";
                     });
         } catch (CountHeldBack held) {
-            FormState asked = COUNT_FORM.refused(ctx, List.of(new ConsoleForm.Refused("counted", farWords(held.far))))
-                    .confirming(Integer.toString(counted));
             ctx.status(409);
-            pages.skuPage(ctx, asked);
+            pages.skuPage(ctx, heldBack(ctx, sku, counted, held.outcome));
             return;
         }
         console.done(ctx, "/console/skus/" + sku.code(), message);
     }
 
-    /** "510 is far from the 51 on record; check the shelf, then press Record count again to record it." */
-    static String farWords(StockCommands.CountOutcome.FarFromRecord far) {
-        return Format.count(far.countedQuantity()) + " is far from the " + Format.count(far.onHand()) + " on record; check the shelf, then press "
-                + "Record count again to record it (a different number is checked again)";
+    /** The count form again: asking to confirm a count far from the record, or saying why one below what is reserved was not recorded. */
+    private FormState heldBack(Context ctx, Sku sku, int counted, StockCommands.CountOutcome outcome) {
+        if (outcome instanceof StockCommands.CountOutcome.FarFromRecord far) {
+            return COUNT_FORM.refused(ctx, List.of(new ConsoleForm.Refused("counted", CountWords.far(far)))).confirming(Integer.toString(counted));
+        }
+        var below = (StockCommands.CountOutcome.BelowReserved) outcome;
+        var holders = new ConsoleQueries(restock).reservedBy(sku, ConsoleQueries.PAGE_ROWS);
+        return COUNT_FORM.refused(ctx, List.of(new ConsoleForm.Refused(null, CountWords.belowReserved(sku, below, holders))));
     }
 
-    /** A count far from the record, not confirmed: nothing was recorded, and the form asks. */
+    /** A count from the shelf that recorded nothing: the form says why. */
     private static final class CountHeldBack extends RuntimeException {
-        private final transient StockCommands.CountOutcome.FarFromRecord far;
+        private final transient StockCommands.CountOutcome outcome;
 
-        CountHeldBack(StockCommands.CountOutcome.FarFromRecord far) {
-            super("count held back: " + far, null, false, false);
-            this.far = far;
+        CountHeldBack(StockCommands.CountOutcome outcome) {
+            super("count held back: " + outcome, null, false, false);
+            this.outcome = outcome;
         }
     }
 
