@@ -132,8 +132,10 @@ final class ConsoleActions {
             throw new NotFound("lineNumber", "order " + id + " has no line " + lineNumber.get());
         }
         Map<String, String> names = new ConsoleQueries(restock).productNames(order.lines().stream().map(OrderLine::sku).toList());
-        console.render(ctx, "console/confirm-cancel.jte", "orders", Map.of("question",
-                CancelQuestion.order(order, lineNumber, names, loaded.getValue())));
+        CancelQuestion question = CancelQuestion.order(order, lineNumber, names, loaded.getValue());
+        // Asked from the backorder queue, the question leads back there (its form sends the queue's address).
+        Optional<String> back = Console.consolePage(Optional.ofNullable(ctx.queryParam("back")).orElse(ctx.formParam("back")));
+        console.render(ctx, "console/confirm-cancel.jte", "orders", Map.of("question", back.map(question::leadingBackTo).orElse(question)));
     }
 
     private void askBeforeEndingPurchaseOrder(Context ctx, PurchaseOrder.Status ending) {
@@ -199,7 +201,7 @@ final class ConsoleActions {
         if (ctx.header("HX-Request") != null) {
             console.fragment(ctx, "console/row-message.jte", Map.of("message", message, "error", false));
         } else {
-            console.done(ctx, "/console/orders/" + id, message);
+            console.done(ctx, Console.consolePage(ctx.formParam("back")).orElse("/console/orders/" + id), message);
         }
     }
 
