@@ -304,8 +304,8 @@ final class ConsoleActions {
         int units = received.stream().mapToInt(ReceiptPlan.Received::quantity).sum();
         String message = OnceKeys.onceSaid(restock, ctx, "console receipt " + console.staff(ctx).username(), "receipt " + id + " " + received,
                 "reload the page to receive more", h -> {
-                    restock.purchasing().receive(h, id, received);
-                    return Format.plural(units, "unit") + " received on purchase order " + id + "; waiting orders were filled first, in queue order.";
+                    PurchasingCommands.Receipt receipt = restock.purchasing().receiveAndSay(h, id, received);
+                    return ReceiptWords.after(id, units, receipt.filled());
                 });
         console.done(ctx, "/console/purchase-orders/" + id, message);
     }
