@@ -126,4 +126,20 @@ class ConsoleCountCheckTest {
         assertThat(confirmation(refused.body())).isEmpty();
         assertThat(level("POP-3").onHand()).isEqualTo(510);
     }
+
+    /** Pages print 1,000 and the count refused it ("must be a whole number ..., was '1,000'"). */
+    @Test
+    void a_count_typed_with_thousands_separators_is_taken_and_an_ambiguous_one_is_refused_saying_why() throws Exception {
+        product("POP-4");
+        HttpResponse<String> ambiguous = count("POP-4", staff.get("/console/skus/POP-4").body(), "1.000");
+        assertThat(ambiguous.statusCode()).isEqualTo(400);
+        assertThat(ambiguous.body()).contains("Counted on the shelf must be a whole number of units from 0 to 1,000,000,000, was '1.000'; a comma may only group "
+                + "digits by threes, as in 1,000 or 12,345, and a point is not taken (1.000 could be one or a thousand)");
+
+        HttpResponse<String> asked = count("POP-4", staff.get("/console/skus/POP-4").body(), "1,000");
+        assertThat(asked.body()).contains("1,000 is far from the 51 on record");
+
+        assertThat(count("POP-4", asked.body(), "1,000").statusCode()).isEqualTo(303);
+        assertThat(level("POP-4").onHand()).isEqualTo(1000);
+    }
 }
