@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** Locks and loads SKU books with today's promise settings, reads positions, and writes what books decided. */
@@ -35,8 +36,8 @@ public final class Books {
     }
 
     /** Writes what each book decided since it was loaded. */
-    public void write(Handle handle, Collection<SkuBook> books) {
-        SqlBooks.writeAll(handle, books, clock.instant());
+    public List<restock.allocation.BookChanges> write(Handle handle, Collection<SkuBook> books) {
+        return SqlBooks.writeAll(handle, books, clock.instant());
     }
 
     public PromiseSettings settingsToday() {

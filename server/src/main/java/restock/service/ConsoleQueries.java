@@ -178,6 +178,11 @@ public final class ConsoleQueries {
         return restock.read(h -> SqlConsole.peggedTo(h, purchaseOrderId, PAGE_ROWS));
     }
 
+    /** The order lines holding reserved units of a SKU, oldest order first, at most {@code limit}. */
+    public List<ConsoleRows.ReservedLine> reservedBy(Sku sku, int limit) {
+        return restock.read(h -> SqlConsole.reservedBy(h, sku.code(), limit));
+    }
+
     public Optional<String> usualSupplier(Sku sku) {
         return restock.read(h -> SqlConsole.usualSupplier(h, sku.code()));
     }

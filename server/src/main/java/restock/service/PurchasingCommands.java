@@ -102,6 +102,37 @@ public final class PurchasingCommands {
 
     /** Receives units against the order's open lines; they go to waiting orders first, in queue order. */
     public PurchaseOrder receive(Handle handle, long id, List<ReceiptPlan.Received> received) {
+        return receiveUnits(handle, id, received).getKey();
+    }
+
+    /** A waiting order line a receipt filled: by how many units, and how many of it still wait. */
+    public record Filled(long orderId, int lineNumber, Sku sku, int units, int stillWaiting) {
+    }
+
+    /** What a receipt did: the purchase order after it, and the waiting lines its units filled, in the order they were filled. */
+    public record Receipt(PurchaseOrder order, List<Filled> filled) {
+        public Receipt {
+            filled = List.copyOf(filled);
+        }
+    }
+
+    /** As {@link #receive}, saying which waiting lines the units filled (the fills the SKU books made, not worked out again). */
+    public Receipt receiveAndSay(Handle handle, long id, List<ReceiptPlan.Received> received) {
+        Map.Entry<PurchaseOrder, List<restock.allocation.BookChanges>> done = receiveUnits(handle, id, received);
+        List<restock.allocation.BookChanges> changes = done.getValue();
+        List<Long> lineIds = changes.stream().flatMap(c -> c.fills().stream()).map(restock.allocation.Fill::lineId).toList();
+        Map<Long, SqlOrders.FilledLine> lines = lineIds.isEmpty() ? Map.of() : SqlOrders.filledLines(handle, lineIds);
+        List<Filled> filled = new java.util.ArrayList<>();
+        for (restock.allocation.BookChanges change : changes) {
+            for (restock.allocation.Fill fill : change.fills()) {
+                SqlOrders.FilledLine line = lines.get(fill.lineId());
+                filled.add(new Filled(line.orderId(), line.lineNumber(), change.sku(), fill.quantity(), line.waiting()));
+            }
+        }
+        return new Receipt(done.getKey(), filled);
+    }
+
+    private Map.Entry<PurchaseOrder, List<restock.allocation.BookChanges>> receiveUnits(Handle handle, long id, List<ReceiptPlan.Received> received) {
         Instant now = clock.instant();
         PurchaseOrder order = lock(handle, id);
         List<ReceiptPlan.Allocation> plan = ReceiptPlan.plan(order, received);
@@ -118,8 +149,7 @@ public final class PurchasingCommands {
             SqlPurchasing.end(handle, id, PurchaseOrder.Status.CLOSED, now);
             after = new PurchaseOrder(after.id(), after.supplier(), PurchaseOrder.Status.CLOSED, after.createdAt(), after.lines());
         }
-        this.books.write(handle, books.values());
-        return after;
+        return Map.entry(after, this.books.write(handle, books.values()));
     }
 
     /**

@@ -6,6 +6,7 @@ import restock.allocation.SkuBook;
 import restock.catalog.Sku;
 import restock.common.InvalidInput;
 import restock.common.NotFound;
+import restock.inventory.CountCheck;
 import restock.inventory.Movement;
 import restock.inventory.NamedStockLevel;
 import restock.inventory.StockLevel;
@@ -45,19 +46,59 @@ public final class StockCommands {
         return level(handle, sku);
     }
 
+    /** A count recorded as sent (the API, the import): the SKU book refuses one below what is reserved. */
     public StockLevel count(Handle handle, Sku sku, int countedQuantity, String reason) {
+        Optional<String> checkedReason = requireCount(countedQuantity, reason);
+        SkuBook book = lock(handle, sku);
+        record(handle, book, countedQuantity, checkedReason);
+        return level(handle, sku);
+    }
+
+    /** What a count from the shelf did: recorded (with on hand before it), or nothing, and why. */
+    public sealed interface CountOutcome {
+        record Recorded(int onHandBefore, StockLevel after) implements CountOutcome {
+        }
+
+        /** Far from the record ({@link CountCheck}) and not confirmed: nothing was written. */
+        record FarFromRecord(int onHand, int countedQuantity) implements CountOutcome {
+        }
+
+        /** Fewer counted than reserved for open orders: refused (see DECISIONS), with what a page needs to say why. */
+        record BelowReserved(int countedQuantity, int reserved, int waiting) implements CountOutcome {
+        }
+    }
+
+    /**
+     * A count staff typed (the console), judged under the SKU's lock: one below what is reserved is not recorded, and one
+     * far from the record only when {@code farConfirmed} (the console asks first). Each is a value, so the page says it.
+     */
+    public CountOutcome countFromShelf(Handle handle, Sku sku, int countedQuantity, String reason, boolean farConfirmed) {
+        Optional<String> checkedReason = requireCount(countedQuantity, reason);
+        SkuBook book = lock(handle, sku);
+        int onHandBefore = book.onHand();
+        if (countedQuantity < book.reserved()) {
+            return new CountOutcome.BelowReserved(countedQuantity, book.reserved(), level(handle, sku).backordered());
+        }
+        if (!farConfirmed && CountCheck.farFromRecord(onHandBefore, countedQuantity)) {
+            return new CountOutcome.FarFromRecord(onHandBefore, countedQuantity);
+        }
+        record(handle, book, countedQuantity, checkedReason);
+        return new CountOutcome.Recorded(onHandBefore, level(handle, sku));
+    }
+
+    private Optional<String> requireCount(int countedQuantity, String reason) {
         // A count says what is on the shelf, so it may be anything on hand may be (an outside check: a planner could not
         // record a count of more than a million units, while on hand is allowed a thousand times that).
         if (countedQuantity < 0 || countedQuantity > SkuBook.MAX_UNITS_ON_HAND) {
             throw new InvalidInput("countedQuantity", "countedQuantity must be between 0 and " + SkuBook.MAX_UNITS_ON_HAND + ", was " + countedQuantity);
         }
-        Optional<String> checkedReason = requireReason(reason);
-        Instant now = clock.instant();
-        SkuBook book = lock(handle, sku);
+        return requireReason(reason);
+    }
+
+    private void record(Handle handle, SkuBook book, int countedQuantity, Optional<String> checkedReason) {
         int difference = book.count(countedQuantity);
-        SqlInventory.record(handle, Movement.count(sku, difference, countedQuantity, checkedReason, now));
+        SqlInventory.record(handle, Movement.count(book.sku(), difference, countedQuantity, checkedReason, clock.instant()));
         books.write(handle, List.of(book));
-        return level(handle, sku);
     }
 
     public StockLevel returnToStock(Handle handle, Sku sku, int quantity, String reason) {

@@ -368,7 +368,14 @@ public final class SqlBooks {
     }
 
     /** Shorthand for writing several books' changes. */
-    public static void writeAll(Handle handle, Collection<SkuBook> books, Instant now) {
-        books.forEach(book -> write(handle, book.changes(), now));
+    /** Writes what each book decided, and returns it (a receipt says which lines its units filled). */
+    public static List<BookChanges> writeAll(Handle handle, Collection<SkuBook> books, Instant now) {
+        List<BookChanges> written = new java.util.ArrayList<>();
+        books.forEach(book -> {
+            BookChanges changes = book.changes();
+            write(handle, changes, now);
+            written.add(changes);
+        });
+        return written;
     }
 }

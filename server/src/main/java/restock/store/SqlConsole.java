@@ -331,6 +331,16 @@ public final class SqlConsole {
                 .list();
     }
 
+    /** The order lines holding units of {@code sku} reserved, oldest order first, at most {@code limit}. */
+    public static List<ConsoleRows.ReservedLine> reservedBy(Handle handle, String sku, int limit) {
+        return handle.createQuery("""
+                        select order_id, line_number, reserved from order_lines
+                        where sku = :sku and reserved > 0 order by order_id, line_number limit :limit""")
+                .bind("sku", sku).bind("limit", limit)
+                .map((rs, ctx) -> new ConsoleRows.ReservedLine(rs.getLong("order_id"), rs.getInt("line_number"), rs.getInt("reserved")))
+                .list();
+    }
+
     public static List<ConsoleRows.IncomingRow> incoming(Handle handle, String sku) {
         return handle.createQuery("""
                         select po.id, po.supplier_id, s.name, l.quantity_ordered - l.quantity_received as open_units, l.expected_date

@@ -288,6 +288,20 @@ public final class SqlOrders {
         return places;
     }
 
+    /** A line as a fill left it: where it sits and what of it still waits. */
+    public record FilledLine(long lineId, long orderId, int lineNumber, int waiting) {
+    }
+
+    /** The lines, each with what still waits (lines that do not exist are left out). */
+    public static java.util.Map<Long, FilledLine> filledLines(Handle handle, java.util.Collection<Long> lineIds) {
+        java.util.Map<Long, FilledLine> lines = new java.util.HashMap<>();
+        handle.createQuery("select id, order_id, line_number, waiting from order_lines where id = any(:ids)")
+                .bindArray("ids", Long.class, lineIds)
+                .map((rs, ctx) -> new FilledLine(rs.getLong("id"), rs.getLong("order_id"), rs.getInt("line_number"), rs.getInt("waiting")))
+                .forEach(line -> lines.put(line.lineId(), line));
+        return lines;
+    }
+
     public static java.util.Map<Long, List<Long>> ordersOfLines(Handle handle, List<Long> lineIds) {
         java.util.Map<Long, List<Long>> byOrder = new java.util.TreeMap<>();
         handle.createQuery("select order_id, id from order_lines where id = any(:ids)")

@@ -116,6 +116,10 @@ public final class ConsoleRows {
     }
 
     /** A waiting order line pegged to a purchase order's line: the units that line's supply is to fill, in queue order. */
+    /** An order line holding reserved units of a SKU. */
+    public record ReservedLine(long orderId, int lineNumber, int reserved) {
+    }
+
     public record PeggedLine(int purchaseOrderLine, String sku, long orderId, int orderLine, int units) {
     }
 

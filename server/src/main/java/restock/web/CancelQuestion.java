@@ -25,6 +25,11 @@ public record CancelQuestion(String title, String lead, List<Item> items, List<S
         notes = List.copyOf(notes);
     }
 
+    /** This question, leading back to {@code page} (the "No" link, and where the cancel leads when done): the queue it was asked from. */
+    CancelQuestion leadingBackTo(String page) {
+        return new CancelQuestion(title, lead, items, notes, action, button, page);
+    }
+
     /** One thing cancelling does: to a line ("Line 2"), or to a waiting order's line (linked to its order). */
     public record Item(String label, Optional<String> href, String text) {
     }

@@ -31,8 +31,12 @@ public record Chrome(String username, String csrfToken, String section, Optional
      * the orders it re-promised or left without supply are a click away. The pieces are escaped as any text is.
      */
     public java.util.List<FlashPart> flashParts() {
+        return linked(flash.orElse(""));
+    }
+
+    /** Any console sentence in pieces, each order it names by a line linked to its page (a refused count names the orders holding its units). */
+    public static java.util.List<FlashPart> linked(String text) {
         java.util.List<FlashPart> parts = new java.util.ArrayList<>();
-        String text = flash.orElse("");
         java.util.regex.Matcher matcher = ORDER_NAMED.matcher(text);
         int from = 0;
         while (matcher.find()) {

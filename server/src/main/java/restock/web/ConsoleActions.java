@@ -65,18 +65,17 @@ final class ConsoleActions {
     static final ConsoleForm RECEIVE_FORM = new ConsoleForm("receive", "Nothing was received", List.of(
             ConsoleForm.Field.keyed("received-", "Units arriving on line " + ConsoleForm.KEY),
             ConsoleForm.Field.of("received", "Receive now", "lines")), List.of());
-    /** The SKU page's stock count form. */
-    static final ConsoleForm COUNT_FORM = new ConsoleForm("count", "The count was not recorded", List.of(
-            ConsoleForm.Field.of("counted", "Counted on the shelf", "countedQuantity"), ConsoleForm.Field.of("reason", "Note")), List.of());
 
     private final Console console;
     private final Restock restock;
     private final ConsolePages pages;
+    private final StockCountForm stockCount;
 
     ConsoleActions(Console console, Restock restock, ConsolePages pages) {
         this.console = console;
         this.restock = restock;
         this.pages = pages;
+        this.stockCount = new StockCountForm(console, restock, pages);
     }
 
     void register(RoutesConfig routes) {
@@ -95,7 +94,7 @@ final class ConsoleActions {
         routes.post("/console/purchase-orders/{id}/cancel", console.page(ctx -> endPurchaseOrder(ctx, false)));
         routes.post("/console/offer-rules/{id}/pause", console.page(this::pauseRule));
         routes.post("/console/offer-rules/{id}/resume", console.page(this::resumeRule));
-        routes.post("/console/skus/{sku}/count", console.form(COUNT_FORM, pages::skuPage, this::recordCount));
+        routes.post("/console/skus/{sku}/count", console.form(StockCountForm.FORM, pages::skuPage, stockCount::record));
         routes.post("/console/planning/purchase-orders", console.form(SUGGESTIONS_FORM, pages::planning, this::orderSuggestions));
     }
 
@@ -129,8 +128,10 @@ final class ConsoleActions {
             throw new NotFound("lineNumber", "order " + id + " has no line " + lineNumber.get());
         }
         Map<String, String> names = new ConsoleQueries(restock).productNames(order.lines().stream().map(OrderLine::sku).toList());
-        console.render(ctx, "console/confirm-cancel.jte", "orders", Map.of("question",
-                CancelQuestion.order(order, lineNumber, names, loaded.getValue())));
+        CancelQuestion question = CancelQuestion.order(order, lineNumber, names, loaded.getValue());
+        // Asked from the backorder queue, the question leads back there (its form sends the queue's address).
+        Optional<String> back = Console.consolePage(Optional.ofNullable(ctx.queryParam("back")).orElse(ctx.formParam("back")));
+        console.render(ctx, "console/confirm-cancel.jte", "orders", Map.of("question", back.map(question::leadingBackTo).orElse(question)));
     }
 
     private void askBeforeEndingPurchaseOrder(Context ctx, PurchaseOrder.Status ending) {
@@ -196,7 +197,7 @@ final class ConsoleActions {
         if (ctx.header("HX-Request") != null) {
             console.fragment(ctx, "console/row-message.jte", Map.of("message", message, "error", false));
         } else {
-            console.done(ctx, "/console/orders/" + id, message);
+            console.done(ctx, Console.consolePage(ctx.formParam("back")).orElse("/console/orders/" + id), message);
         }
     }
 
@@ -299,8 +300,8 @@ final class ConsoleActions {
         int units = received.stream().mapToInt(ReceiptPlan.Received::quantity).sum();
         String message = OnceKeys.onceSaid(restock, ctx, "console receipt " + console.staff(ctx).username(), "receipt " + id + " " + received,
                 "reload the page to receive more", h -> {
-                    restock.purchasing().receive(h, id, received);
-                    return Format.plural(units, "unit") + " received on purchase order " + id + "; waiting orders were filled first, in queue order.";
+                    PurchasingCommands.Receipt receipt = restock.purchasing().receiveAndSay(h, id, received);
+                    return ReceiptWords.after(id, units, receipt.filled());
                 });
         console.done(ctx, "/console/purchase-orders/" + id, message);
     }
@@ -318,22 +319,6 @@ final class ConsoleActions {
                     + WaitingWords.after(ended.waiting());
         });
         console.done(ctx, "/console/purchase-orders/" + id, message);
-    }
-
-    /** A stock count from the shelf: the ledger records the difference, and freed or missing units move the queue. */
-    private void recordCount(Context ctx) {
-        Sku sku = ConsolePages.sku(ctx);
-        int counted = FormNumbers.COUNTED.read("counted", ctx.formParam("counted"));
-        String reason = java.util.Optional.ofNullable(ctx.formParam("reason")).map(String::strip).filter(r -> !r.isEmpty())
-                .orElse("counted by " + console.staff(ctx).username());
-        // Once per form: a count sent again after stock moved set the shelf back to the old count.
-        String message = OnceKeys.onceSaid(restock, ctx, "console count " + console.staff(ctx).username(), "count " + sku.code() + " " + counted
-                + " " + reason, "reload the page to count again", h -> {
-                    int before = restock.stock().level(h, sku).onHand();
-                    var after = restock.stock().count(h, sku, counted, reason);
-                    return "Count recorded for " + sku.code() + ": " + Format.count(after.onHand()) + " on hand (was " + Format.count(before) + ").";
-                });
-        console.done(ctx, "/console/skus/" + sku.code(), message);
     }
 
     private void pauseRule(Context ctx) {

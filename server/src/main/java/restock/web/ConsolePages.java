@@ -254,7 +254,7 @@ final class ConsolePages {
     /** A SKU's page with its two forms (count, edit): blank, or one of them as a refusal sent it back. */
     void skuPage(Context ctx, FormState form) {
         console.render(ctx, "console/sku.jte", "products", Map.of("detail", queries.sku(sku(ctx)), "now", restock.clock().instant(),
-                "edit", editor.form(sku(ctx)), "editForm", form.or(ProductEditor.FORM), "countForm", form.or(ConsoleActions.COUNT_FORM)));
+                "edit", editor.form(sku(ctx)), "editForm", form.or(ProductEditor.FORM), "countForm", form.or(StockCountForm.FORM)));
     }
 
     /**

@@ -24,6 +24,13 @@ final class FormNumbers {
     private static final int MAX_WHOLE_DIGITS = 18;
     private static final Pattern WHOLE = Pattern.compile("[0-9]{1," + MAX_WHOLE_DIGITS + "}");
     /**
+     * A whole number grouped by threes with commas, as every console page prints one ("12,345"): it was refused though the
+     * pages show numbers so (an outside check). At most {@link #MAX_WHOLE_DIGITS} digits, as a plain one.
+     */
+    private static final Pattern GROUPED = Pattern.compile("[0-9]{1,3}(,[0-9]{3}){1," + (MAX_WHOLE_DIGITS / 3 - 1) + "}");
+    /** What looks like a grouped number but is not one: "1,00", "1.000" (a thousand, or one with decimals?). */
+    private static final Pattern SEPARATED = Pattern.compile("[0-9]+([.,][0-9]*)+|[.,][0-9][0-9.,]*");
+    /**
      * A plain decimal amount: digits, and a point with digits after it. BigDecimal also reads "1e3" (1000), "+5" and
      * ".5", which the rule ("such as 12.99") does not describe: "1e3" saved 1000.00 GBP (an outside check).
      */
@@ -57,13 +64,15 @@ final class FormNumbers {
         /** The value as a number; a value that is not one within the limits is refused at {@code field} with the rule. */
         int read(String field, String value) {
             String typed = value == null ? "" : value.strip();
-            if (WHOLE.matcher(typed).matches()) {
-                long number = Long.parseLong(typed);
+            if (WHOLE.matcher(typed).matches() || GROUPED.matcher(typed).matches()) {
+                long number = Long.parseLong(typed.replace(",", ""));
                 if (number >= min && number <= max) {
                     return (int) number;
                 }
             }
-            throw new InvalidInput(field, field + " must be " + rule() + ", was '" + shown(value) + "'");
+            String grouping = SEPARATED.matcher(typed).matches() && !GROUPED.matcher(typed).matches()
+                    ? "; a comma may only group digits by threes, as in 1,000 or 12,345, and a point is not taken (1.000 could be one or a thousand)" : "";
+            throw new InvalidInput(field, field + " must be " + rule() + ", was '" + shown(value) + "'" + grouping);
         }
 
         /** "a whole number of units from 1 to 1,000,000", grouped as the console's tables group units. */

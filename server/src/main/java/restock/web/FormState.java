@@ -38,11 +38,29 @@ public final class FormState {
         this(form, typed, refusal, false);
     }
 
+    /** The value a second press of the form confirms, carried in a hidden field (a count far from the record). */
+    private final Optional<String> toConfirm;
+
     FormState(ConsoleForm form, Map<String, List<String>> typed, Optional<Refusal> refusal, boolean asRecordIs) {
+        this(form, typed, refusal, asRecordIs, Optional.empty());
+    }
+
+    private FormState(ConsoleForm form, Map<String, List<String>> typed, Optional<Refusal> refusal, boolean asRecordIs, Optional<String> toConfirm) {
         this.form = form;
         this.typed = Map.copyOf(typed);
         this.refusal = refusal;
         this.asRecordIs = asRecordIs;
+        this.toConfirm = toConfirm;
+    }
+
+    /** This refused form, asking for {@code value} to be confirmed: sent again with it, the form does what it was held back from. */
+    FormState confirming(String value) {
+        return new FormState(form, typed, refusal, asRecordIs, Optional.of(value));
+    }
+
+    /** The value the page's hidden confirmation field carries, when the form asks for one. */
+    public Optional<String> toConfirm() {
+        return toConfirm;
     }
 
     /** This, when it is {@code other}'s state; else {@code other} blank (a page with two forms shows one refused). */

@@ -74,4 +74,33 @@ class ConsoleBackorderQueueTest {
                     .doesNotContain("There is no product");
         }
     }
+
+    /**
+     * The queue's cancel dialog was written with the page: "Cancel 1,657 × Small Popcorn Holder of order 1156?", then 1,767
+     * were cancelled (a receipt had set 110 aside meanwhile). Its Cancel now asks the order page's question, of the line
+     * as it is when pressed, and leads back to the queue.
+     */
+    @Test
+    void the_queues_cancel_asks_of_the_line_as_it_is_when_pressed_and_leads_back_to_the_queue() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            api.client().post("/api/products", "{\"sku\":\"POP-1\",\"name\":\"Popcorn Holder\",\"priceMinor\":85,\"currency\":\"GBP\","
+                    + "\"backorderPolicy\":\"always\"}");
+            long order = api.client().post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"lines\":[{\"sku\":\"POP-1\",\"quantity\":20}]}")
+                    .json().get("id").asLong();
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+            String queue = staff.get("/console/backorders?sku=POP-1").body();
+            assertThat(queue).doesNotContain("hx-confirm").contains("<form method=\"get\" action=\"/console/orders/" + order + "/lines/1/cancel\"")
+                    .contains("name=\"back\" value=\"/console/backorders?sku=POP-1\"");
+            // Stock arrives after the queue was shown: 5 of the 20 are set aside.
+            api.client().post("/api/stock/POP-1/counts", "{\"countedQuantity\": 5, \"reason\": \"found\"}");
+
+            String asked = staff.get("/console/orders/" + order + "/lines/1/cancel?back=%2Fconsole%2Fbackorders%3Fsku%3DPOP-1").body();
+
+            assertThat(asked).contains("20 × Popcorn Holder: the 15 waiting for stock leave the queue, and the 5 set aside go back to stock")
+                    .contains("<a href=\"/console/backorders?sku=POP-1\" id=\"keep\">");
+            var done = staff.post("/console/orders/" + order + "/lines/1/cancel", java.util.Map.of("_csrf", ConsoleSession.hidden(asked, "_csrf"),
+                    "_once", ConsoleSession.hidden(asked, "_once"), "confirm", "yes", "back", "/console/backorders?sku=POP-1"));
+            assertThat(done.headers().firstValue("location")).contains("/console/backorders?sku=POP-1");
+        }
+    }
 }

@@ -342,10 +342,12 @@ class ConsoleBrowserTest {
         WebElement row = browser.findElement(By.id("line-" + first.orderId() + "-" + first.lineNumber()));
         assertThat(first.cause()).as("the demo year's waiting lines were classified").isPresent();
         assertThat(row.findElement(By.cssSelector("td.cause")).getText()).isEqualTo(first.cause().get().replace('_', ' '));
+        // The queue asks the order page's question, of the line as it is when pressed (its dialog was written with the page).
         row.findElement(By.cssSelector("button.danger")).click();
-        wait(10).until(ExpectedConditions.alertIsPresent()).accept();
-        WebElement done = waitFor(By.cssSelector("tr.row-done"));
-        assertThat(done.getText()).contains(open + " × " + first.name() + " cancelled");
+        assertThat(waitFor(By.id("cancel-effects")).getText()).contains(Format.count(open) + " × " + first.name() + ":");
+        browser.findElement(By.id("yes-cancel")).click();
+        flashSaying(Format.count(open) + " × " + first.name() + " cancelled");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/backorders");
         OrderLine line = api.restock().read(h -> api.restock().orders().find(h, first.orderId())).lines().get(first.lineNumber() - 1);
         assertThat(line.quantities().waiting()).isZero();
         assertThat(line.quantities().cancelled()).isEqualTo(open);

@@ -37,13 +37,22 @@ class ConsoleCountLimitTest {
     }
 
     private static HttpResponse<String> count(String counted) throws Exception {
+        HttpResponse<String> first = count(counted, staff.get("/console/skus/NAIL-1").body());
+        // A count far from the record is asked about first (ConsoleCountCheckTest); these counts are meant, so they are confirmed.
+        return first.statusCode() == 409 ? count(counted, first.body()) : first;
+    }
+
+    private static HttpResponse<String> count(String counted, String page) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
-        String page = staff.get("/console/skus/NAIL-1").body();
         form.put("_csrf", ConsoleSession.hidden(page, "_csrf"));
         // The count form acts once per page key (a resent count put an old count back).
         form.put("_once", ConsoleSession.hidden(page, "_once"));
         form.put("counted", counted);
         form.put("reason", "");
+        java.util.regex.Matcher confirm = java.util.regex.Pattern.compile("name=\"confirm-count\" id=\"confirm-count\" value=\"([0-9]+)\"").matcher(page);
+        if (confirm.find()) {
+            form.put("confirm-count", confirm.group(1));
+        }
         return staff.post("/console/skus/NAIL-1/count", form);
     }
 

@@ -328,4 +328,34 @@ class ConsolePurchaseOrderPageTest {
                     .contains("Line 1 (Brass Lamp): <a href=\"/console/orders/" + ann + "\">order " + ann + ", line 1</a>, 3 units");
         }
     }
+
+    /**
+     * After a receipt the page said only "waiting orders were filled first, in queue order": it names the lines the
+     * units filled, as the receipt filled them, each order linked, and how many of a line part-filled still wait.
+     */
+    @Test
+    void a_receipt_says_which_waiting_lines_its_units_filled() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            api.client().post("/api/products", "{\"sku\":\"POP-1\",\"name\":\"Popcorn Holder\",\"priceMinor\":85,\"currency\":\"GBP\","
+                    + "\"backorderPolicy\":\"always\"}");
+            String order = "{\"customerEmail\":\"ann@example.com\",\"lines\":[{\"sku\":\"POP-1\",\"quantity\":%d}]}";
+            long first = api.client().post("/api/orders", order.formatted(40)).json().get("id").asLong();
+            long second = api.client().post("/api/orders", order.formatted(60)).json().get("id").asLong();
+            long third = api.client().post("/api/orders", order.formatted(1767)).json().get("id").asLong();
+            java.time.LocalDate due = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10);
+            long purchaseOrder = api.client().post("/api/purchase-orders", "{\"supplier\":\"Pop Works\",\"newSupplier\":true,\"lines\":"
+                    + "[{\"sku\":\"POP-1\",\"quantity\":300,\"expectedDate\":\"" + due + "\"}]}").json().get("id").asLong();
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+            String page = staff.get("/console/purchase-orders/" + purchaseOrder).body();
+
+            var done = staff.post("/console/purchase-orders/" + purchaseOrder + "/receive", java.util.Map.of("_csrf", ConsoleSession.hidden(page, "_csrf"),
+                    "_once", ConsoleSession.hidden(page, "_once"), "received-1", "210"));
+
+            String after = staff.get(done.headers().firstValue("location").orElseThrow()).body();
+            assertThat(after).contains("210 units received on purchase order " + purchaseOrder + ". Filled, in queue order: "
+                    + "<a href=\"/console/orders/" + first + "\">order " + first + "</a> line 1 (40), "
+                    + "<a href=\"/console/orders/" + second + "\">order " + second + "</a> line 1 (60), "
+                    + "<a href=\"/console/orders/" + third + "\">order " + third + "</a> line 1 (110 of 1,767 waiting).");
+        }
+    }
 }
