@@ -96,7 +96,7 @@ class ConsolePlanningTest {
             String planning = staff.get("/console/planning").body();
 
             assertThat(rowOf(planning, "stock-outs", "OUT-2", "</tr>")).contains("Nothing suggested: stock and what is on order, less what customers "
-                            + "wait for (1,759), cover the demand until the next order could arrive; reorder at 1,081. Nothing is free now, and the next delivery, 1,200 of the 2,454 on "
+                            + "wait for, come to 1,759, which covers the demand until the next order could arrive; reorder at 1,081. Nothing is free now, and the next delivery, 1,200 of the 2,454 on "
                             + "order, is due " + Format.day(today.plusDays(8)) + ": bring that delivery forward; an order today would arrive later "
                             + "still, about " + Format.day(today.plusDays(39)) + ".")
                     .doesNotContain("position").doesNotContain(today.plusDays(8).toString())
@@ -159,7 +159,7 @@ class ConsolePlanningTest {
             String planning = staff.get("/console/planning").body();
 
             String late = rowOf(planning, "suggestions", "LATE-1", "</tr>");
-            assertThat(late).contains("Stock and what is on order, less what customers wait for (1,400), are at or below the reorder point (1,620).")
+            assertThat(late).contains("Stock and what is on order, less what customers wait for, come to 1,400: at or below the reorder point (1,620).")
                     .contains("Runs out " + Format.day(today.plusDays(5)) + "; an order today arrives about " + Format.day(today.plusDays(38))
                             + ". 1,200 on order, due after the run-out (from " + Format.day(today.plusDays(20)) + ").")
                     // Its counts grouped as the rest of the page writes them (it printed 1400 beside 1,400).
