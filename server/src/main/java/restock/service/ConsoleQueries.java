@@ -204,8 +204,14 @@ public final class ConsoleQueries {
         return restock.read(h -> SqlConsole.waitlists(h, PAGE_ROWS));
     }
 
+    /**
+     * The rules as the console lists them: newest first, where each stays when paused or resumed. Listed active first
+     * (the API's order), a paused rule's row moved to the bottom and the Pause buttons shifted under the mouse (an
+     * outside tester's finding).
+     */
     public List<ListedOfferRule> offerRules() {
-        return restock.read(SqlOffers::all);
+        return restock.read(SqlOffers::all).stream()
+                .sorted(java.util.Comparator.comparingLong(ListedOfferRule::id).reversed()).toList();
     }
 
     /** A SKU typed into a filter that no product has, and the SKU differing from it only in case, if a product has one. */
