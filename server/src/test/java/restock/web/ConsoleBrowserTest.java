@@ -335,7 +335,12 @@ class ConsoleBrowserTest {
 
     private void cancellingALineFromTheQueueCancelsItForTheCustomer() throws Exception {
         browser.get(base + "/console/backorders");
-        ConsoleRows.QueueLine first = queries().backorderQueue(Optional.empty()).get(0);
+        List<ConsoleRows.QueueLine> queue = queries().backorderQueue(Optional.empty());
+        // A line with another behind it in its SKU's queue: that one moves up a place, on the page too, without a reload.
+        ConsoleRows.QueueLine first = queue.stream().filter(line -> queue.stream().anyMatch(other -> other.sku().equals(line.sku())
+                && other.place() > line.place())).findFirst().orElseThrow();
+        ConsoleRows.QueueLine behind = queue.stream().filter(other -> other.sku().equals(first.sku()) && other.place() > first.place())
+                .findFirst().orElseThrow();
         // Cancelling a line cancels all it still has open: what waits, and what was already reserved for it.
         int open = api.restock().read(h -> api.restock().orders().find(h, first.orderId())).lines().get(first.lineNumber() - 1)
                 .quantities().open();
@@ -346,6 +351,8 @@ class ConsoleBrowserTest {
         wait(10).until(ExpectedConditions.alertIsPresent()).accept();
         WebElement done = waitFor(By.cssSelector("tr.row-done"));
         assertThat(done.getText()).contains(open + " × " + first.name() + " cancelled");
+        String behindPlace = "place-" + behind.orderId() + "-" + behind.lineNumber();
+        wait(10).until(ExpectedConditions.textToBe(By.id(behindPlace), String.valueOf(behind.place() - 1)));
         OrderLine line = api.restock().read(h -> api.restock().orders().find(h, first.orderId())).lines().get(first.lineNumber() - 1);
         assertThat(line.quantities().waiting()).isZero();
         assertThat(line.quantities().cancelled()).isEqualTo(open);
