@@ -244,8 +244,8 @@ final class ConsoleActions {
     private void cancelLink(Context ctx) {
         long id = ConsolePages.id(ctx);
         var link = restock.read(h -> restock.cancelLinks().createForWaitingItems(h, id));
-        console.done(ctx, "/console/orders/" + id, "Cancel link for the customer (works until " + Format.moment(link.expiresAt()) + "): "
-                + ctx.scheme() + "://" + ctx.host() + "/cancel/" + link.token());
+        console.done(ctx, "/console/orders/" + id + "?link=" + link.token(), "Cancel link for the customer made (works until "
+                + Format.moment(link.expiresAt()) + "): copy it below and send it to the customer.");
     }
 
     private void createPurchaseOrder(Context ctx) {

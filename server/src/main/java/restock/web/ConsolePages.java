@@ -112,6 +112,19 @@ final class ConsolePages {
                 "limit", ConsoleQueries.PAGE_ROWS));
     }
 
+    /** A cancel link's token as {@link restock.common.SignedLinks} makes it: two URL-safe Base64 parts. */
+    private static final java.util.regex.Pattern CANCEL_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,400}\\.[A-Za-z0-9_-]{1,200}");
+
+    /**
+     * The customer's cancel link just made for the order, to show as a link with a Copy button (it was plain text in the
+     * message, to select by hand: an outside tester's finding). Built here from a token of the right shape only, so the
+     * address cannot carry anything else into the page.
+     */
+    private static String customerCancelLink(Context ctx) {
+        return Optional.ofNullable(ctx.queryParam("link")).filter(token -> CANCEL_TOKEN.matcher(token).matches())
+                .map(token -> ctx.scheme() + "://" + ctx.host() + "/cancel/" + token).orElse("");
+    }
+
     private void order(Context ctx) {
         long id = id(ctx);
         record Loaded(Order order, Map<Long, LinePayment> payments, List<restock.orders.Cancellation> cancellations) {
@@ -123,7 +136,7 @@ final class ConsolePages {
         Order order = loaded.order();
         Map<String, String> names = queries.productNames(order.lines().stream().map(OrderLine::sku).toList());
         console.render(ctx, "console/order.jte", "orders", Map.of("order", order, "payments", loaded.payments(), "names", names,
-                "cancellations", loaded.cancellations(), "cancelLink", Optional.ofNullable(ctx.queryParam("link")).orElse("")));
+                "cancellations", loaded.cancellations(), "cancelLink", customerCancelLink(ctx)));
     }
 
     /**

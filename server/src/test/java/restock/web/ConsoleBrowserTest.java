@@ -496,7 +496,12 @@ class ConsoleBrowserTest {
         assertThat(api.restock().read(h -> api.restock().orders().find(h, waiting)).status().code()).isEqualTo("backordered");
         browser.get(base + "/console/orders/" + waiting);
         browser.findElement(By.id("cancel-link")).click();
-        assertThat(flashSaying("Cancel link for the customer")).contains("/cancel/");
+        assertThat(flashSaying("Cancel link for the customer made")).contains("copy it below");
+        // A link to follow and a Copy button (it was text in the message, to select by hand).
+        WebElement link = browser.findElement(By.id("customer-cancel-url"));
+        assertThat(link.getAttribute("href")).isEqualTo(link.getText()).contains("/cancel/");
+        browser.findElement(By.id("copy-cancel-link")).click();
+        wait(10).until(ExpectedConditions.textToBe(By.id("copy-cancel-link-said"), "Copied."));
         browser.findElement(By.id("cancel-order")).click();
         // The button asks first, saying what cancelling will do; "Yes, cancel" does it.
         assertThat(waitFor(By.id("cancel-effects")).getText()).contains("waiting for stock leave the queue");
