@@ -101,9 +101,13 @@ final class ConsolePages {
     }
 
     private void backorders(Context ctx) {
-        Optional<Sku> sku = Optional.ofNullable(ctx.queryParam("sku")).filter(s -> !s.isBlank()).map(s -> Sku.of(s.strip()));
-        console.render(ctx, "console/backorders.jte", "backorders", Map.of("lines", queries.backorderQueue(sku),
-                "sku", sku.map(Sku::code).orElse(""), "unknownSku", sku.flatMap(queries::unknownSku), "now", restock.clock().instant(), "limit", ConsoleQueries.PAGE_ROWS));
+        String typed = Optional.ofNullable(ctx.queryParam("sku")).map(String::strip).orElse("");
+        ConsoleQueries.QueueFilter filter = queries.queueFilter(typed);
+        Optional<Sku> sku = filter instanceof ConsoleQueries.QueueFilter.OneProduct one ? Optional.of(one.sku()) : Optional.empty();
+        List<ConsoleRows.QueueLine> lines = filter instanceof ConsoleQueries.QueueFilter.Everything || sku.isPresent()
+                ? queries.backorderQueue(sku) : List.of();
+        console.render(ctx, "console/backorders.jte", "backorders", Map.of("lines", lines, "filter", filter,
+                "sku", sku.map(Sku::code).orElse(typed), "typed", typed, "now", restock.clock().instant(), "limit", ConsoleQueries.PAGE_ROWS));
     }
 
     private void orders(Context ctx) {
