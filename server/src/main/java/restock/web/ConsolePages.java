@@ -97,7 +97,10 @@ final class ConsolePages {
                 "kpisKeptFor", InsightQueries.OVERVIEW_KEPT_FOR,
                 "trendWeeks", OverviewCharts.TREND_WEEKS,
                 "alerts", alerts.orElse(new InsightQueries.OverviewAlerts(List.of(), 0, restock.clock().instant(), PlanningRun.MadeBy.FIRST_NEED, List.of())),
-                "alertsReading", alerts.isEmpty()));
+                "alertsReading", alerts.isEmpty(),
+                // Read on each visit, as the planning page does (the alerts are kept per plan): a run-out ordered since the
+                // plan was made is marked so, where the overview listed it as if nothing had been done.
+                "orderedSince", alerts.map(kept -> planning.orderedSince(kept.plannedAt())).orElse(java.util.Set.of())));
     }
 
     private void backorders(Context ctx) {

@@ -50,13 +50,16 @@ public final class PlanWords {
         return String.format(java.util.Locale.UK, "%,." + Math.max(0, rounded.scale()) + "f", rounded);
     }
 
+    /** What the planning page and the overview say of a run-out ordered since the plan was made: one rule, one phrase. */
+    public static final String ORDERED_SINCE = "Ordered since this plan was made.";
+
     /**
      * Beside a SKU that will run out: whether it is suggested and, if not, why in a sentence, and what would help (an
      * outside check found 12 run-outs listed and 2 suggested, with nothing said of the other 10).
      */
     static String stockOutNote(Planner.SkuPlan plan, boolean orderedSince, boolean shown, LocalDate plannedOn, LocalDate today) {
         if (orderedSince) {
-            return "Ordered since this plan was made.";
+            return ORDERED_SINCE;
         }
         if (plan.suggestedQuantity() > 0) {
             return shown ? "Suggested below: " + Format.count(plan.suggestedQuantity()) + " units." : "Suggested ("

@@ -74,6 +74,28 @@ class ConsolePlanningTest {
         }
     }
 
+    /** The overview listed a product as running out while the planning page said "Ordered since this plan was made" of it. */
+    @Test
+    void the_overview_marks_a_run_out_ordered_since_the_plan_as_the_planning_page_does() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            LocalDate today = api.restock().books().today();
+            api.client().post("/api/products", "{\"sku\":\"OUT-5\",\"name\":\"Paper Kite\",\"priceMinor\":900,\"currency\":\"GBP\"}");
+            new PlanningQueries(api.restock()).runAndStore(0.95, plans -> PlanCsv.write(List.of(
+                    plan("OUT-5", "Paper Kite", 1.5, 0), plan("LOW-5", "Silk Fan", 2, 2.5))));
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+            assertThat(rowOf(staff.get("/console/overview").body(), "stock-outs", "OUT-5", "</li>")).doesNotContain("Ordered since");
+
+            api.client().post("/api/purchase-orders", "{\"supplier\":\"Acme\",\"newSupplier\":true,\"lines\":[{\"sku\":\"OUT-5\","
+                    + "\"quantity\":100,\"expectedDate\":\"" + today.plusDays(10) + "\"}]}");
+
+            assertThat(rowOf(staff.get("/console/planning").body(), "stock-outs", "OUT-5", "</tr>")).contains("Ordered since this plan was made.");
+            String overview = staff.get("/console/overview").body();
+            assertThat(rowOf(overview, "stock-outs", "OUT-5", "</li>")).isEqualTo("href=\"/console/skus/OUT-5\">Paper Kite</a>: out now, "
+                    + "nothing free, at 1.5 a day<span class=\"ordered-since\">. Ordered since this plan was made.</span>");
+            assertThat(rowOf(overview, "stock-outs", "LOW-5", "</li>")).doesNotContain("Ordered since");
+        }
+    }
+
     /**
      * The page listed 12 SKUs running out and suggested 2, with nothing said of the rest (an outside check): each run-out
      * says whether it is suggested and, if not, why; in words staff use, once, with dates as the console writes them
