@@ -141,3 +141,36 @@
   document.addEventListener('DOMContentLoaded', function () { draw(document); });
   document.addEventListener('htmx:load', function (event) { draw(event.detail.elt); });
 })();
+
+// A Copy button beside a link (the order page's cancel link for the customer): data-copy names the link. The clipboard
+// API first; where it is refused, the link's text is selected and copied the old way; failing both, it says so.
+(function () {
+  'use strict';
+  function said(button, text) {
+    var status = document.getElementById(button.id + '-said');
+    if (status) { status.textContent = text; }
+  }
+  function copyBySelecting(link) {
+    var range = document.createRange();
+    range.selectNodeContents(link);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    try { return document.execCommand('copy'); } catch (e) { return false; }
+  }
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest ? event.target.closest('button[data-copy]') : null;
+    if (!button) { return; }
+    var link = document.getElementById(button.dataset.copy);
+    if (!link) { return; }
+    var text = link.href || link.textContent;
+    function fallback() {
+      said(button, copyBySelecting(link) ? 'Copied.' : 'Could not copy: the link is selected, copy it with Ctrl+C.');
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { said(button, 'Copied.'); }, fallback);
+    } else {
+      fallback();
+    }
+  });
+})();

@@ -37,7 +37,7 @@ public final class OrderDecision {
         int refused = shortfall - waiting;
         Outlook forShortfall = staircase.outlookFor(shortfall);
         Optional<String> reason = refused > 0
-                ? Optional.of(position.effectivePolicy().refusalReason(position.sku(), why(forShortfall)))
+                ? Optional.of(position.effectivePolicy().refusalReason(position.sku(), why(forShortfall), position.waitingUnits() + shortfall))
                 : Optional.empty();
         // Units refused although confirmed supply covers them (the policy lets none wait, or its cap is reached): when
         // more is due, with the same confidence as a promise, so a shop says that instead of the usual cadence.

@@ -1,5 +1,6 @@
 package restock.allocation;
 
+import restock.common.Counts;
 import restock.promise.Outlook;
 import restock.promise.Promise;
 import restock.promise.Promising;
@@ -77,12 +78,13 @@ public final class Staircase {
             return new Outlook.Promised(new Promise(day, day, 1.0, Optional.empty()));
         }
         if (shortfall > promisableAtMost) {
+            // Staff and shoppers read these (a refusal's reason): "units of incoming supply" was a developer's phrase.
             if (!leftovers.isEmpty()) {
-                return new Outlook.Unconfirmed(0, "only " + (promisableAtMost - inTheBuilding)
-                        + " units of incoming supply are not already promised to earlier orders");
+                return new Outlook.Unconfirmed(0, "only " + Counts.grouped(promisableAtMost - inTheBuilding)
+                        + " of the units on order are not already promised to the orders waiting before this one");
             }
-            return new Outlook.Unconfirmed(0, incomingUnits == 0 ? "no confirmed incoming supply"
-                    : "all " + incomingUnits + " units of incoming supply are already promised to earlier orders");
+            return new Outlook.Unconfirmed(0, incomingUnits == 0 ? "nothing is on order from a supplier"
+                    : "all " + Counts.grouped(incomingUnits) + " units on order are already promised to the orders waiting before this one");
         }
         int needed = shortfall - inTheBuilding;
         List<SupplyPortion> portions = new ArrayList<>();

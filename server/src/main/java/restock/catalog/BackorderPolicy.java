@@ -1,5 +1,6 @@
 package restock.catalog;
 
+import restock.common.Counts;
 import restock.common.InvalidInput;
 
 import java.util.OptionalInt;
@@ -21,8 +22,11 @@ public sealed interface BackorderPolicy {
      */
     int unitsAllowedToWait(int shortfall, int alreadyWaiting, IntUnaryOperator promisableUnits);
 
-    /** Why the rest of a shortfall was refused, for a person to read; {@code supplyOutlook} says what incoming supply allows. */
-    String refusalReason(Sku sku, String supplyOutlook);
+    /**
+     * Why the rest of a shortfall was refused, for staff and shoppers to read; {@code supplyOutlook} says what incoming
+     * supply allows, {@code unitsWaitingWithIt} how many units would wait if the whole shortfall did.
+     */
+    String refusalReason(Sku sku, String supplyOutlook, int unitsWaitingWithIt);
 
     OptionalInt cap();
 
@@ -30,7 +34,7 @@ public sealed interface BackorderPolicy {
     record Never() implements BackorderPolicy {
         public String code() { return "never"; }
         public int unitsAllowedToWait(int shortfall, int alreadyWaiting, IntUnaryOperator promisableUnits) { return 0; }
-        public String refusalReason(Sku sku, String supplyOutlook) {
+        public String refusalReason(Sku sku, String supplyOutlook, int unitsWaitingWithIt) {
             return "product " + sku + " is sold only from stock on hand and not enough is available";
         }
         public OptionalInt cap() { return OptionalInt.empty(); }
@@ -45,7 +49,7 @@ public sealed interface BackorderPolicy {
         public int unitsAllowedToWait(int shortfall, int alreadyWaiting, IntUnaryOperator promisableUnits) {
             return promisableUnits.applyAsInt(shortfall);
         }
-        public String refusalReason(Sku sku, String supplyOutlook) {
+        public String refusalReason(Sku sku, String supplyOutlook, int unitsWaitingWithIt) {
             return "product " + sku + " is out of stock: " + supplyOutlook;
         }
         public OptionalInt cap() { return OptionalInt.empty(); }
@@ -65,8 +69,15 @@ public sealed interface BackorderPolicy {
             }
             return Math.min(shortfall, Math.max(0, waitingCap.getAsInt() - alreadyWaiting));
         }
-        public String refusalReason(Sku sku, String supplyOutlook) {
-            return "product " + sku + " has reached its backorder cap of " + waitingCap.orElse(0) + " waiting units";
+        public String refusalReason(Sku sku, String supplyOutlook, int unitsWaitingWithIt) {
+            // It said "has reached its backorder cap of 20 waiting units" for a new product with nobody waiting: the
+            // order alone went past the cap (an outside tester's finding).
+            int cap = waitingCap.orElse(0);
+            if (cap == 0) {
+                return "product " + sku + " takes no backorders, and not enough is in stock";
+            }
+            return "product " + sku + " can have at most " + Counts.grouped(cap) + " units waiting; this order would make "
+                    + Counts.grouped(unitsWaitingWithIt);
         }
         public OptionalInt cap() { return waitingCap; }
     }
@@ -78,7 +89,7 @@ public sealed interface BackorderPolicy {
     record Discontinued() implements BackorderPolicy {
         public String code() { return "discontinued"; }
         public int unitsAllowedToWait(int shortfall, int alreadyWaiting, IntUnaryOperator promisableUnits) { return 0; }
-        public String refusalReason(Sku sku, String supplyOutlook) {
+        public String refusalReason(Sku sku, String supplyOutlook, int unitsWaitingWithIt) {
             return "product " + sku + " is discontinued and not enough is available";
         }
         public OptionalInt cap() { return OptionalInt.empty(); }

@@ -119,12 +119,12 @@ public final class CsvImport {
             "customerEmail", "customer_email", "expectedDate", "expected_date");
     private static final java.util.regex.Pattern API_FIELD = java.util.regex.Pattern.compile(
             "\\b(?:lines\\[\\d+]\\.)?(" + String.join("|", COLUMN_OF_FIELD.keySet()) + ")\\b|\\blines\\[\\d+]\\.");
-    private static final java.util.regex.Pattern ORDER_LINE_NUMBER = java.util.regex.Pattern.compile(" in line \\d+");
+    private static final java.util.regex.Pattern ORDER_LINE_NUMBER = java.util.regex.Pattern.compile(" \\(line \\d+\\)");
 
     /**
      * A refusal as a row error on the file's line, said in the file's words: "lines[0].quantity" and "priceMinor" are
-     * the API's names, the file's columns are quantity and price_minor; and the order's own line number ("unknown sku
-     * 'NOPE' in line 1") is left out, as the file's line is said instead. The one place import messages are translated.
+     * the API's names, the file's columns are quantity and price_minor; and the order's own line number ("No product
+     * with SKU 'NOPE' (line 1)") is left out, as the file's line is said instead. The one place import messages are translated.
      */
     private static RowError refused(int lineNumber, String field, RuntimeException e) {
         String message = API_FIELD.matcher(e.getMessage()).replaceAll(match -> match.group(1) == null ? "" : COLUMN_OF_FIELD.get(match.group(1)));

@@ -17,7 +17,7 @@ public final class Promising {
 
     public static Outlook promise(List<SupplyPortion> portions, int unpeggedUnits, PromiseSettings settings) {
         if (portions.isEmpty() || unpeggedUnits > 0) {
-            return new Outlook.Unconfirmed(0, "no confirmed incoming supply covers it");
+            return new Outlook.Unconfirmed(0, "nothing on order covers it");
         }
         double quantityFactor = 1;
         LocalDate latestExpected = portions.get(0).expectedDate();
@@ -44,8 +44,22 @@ public final class Promising {
                 return new Outlook.Promised(new Promise(from, day, probability, Optional.of(last.purchaseOrderLineId())));
             }
         }
-        return new Outlook.Unconfirmed(probability, "incoming supply is not confirmed with " + Math.round(settings.threshold() * 100)
-                + "% probability within " + settings.maxSlipDays() + " days of the supplier's date");
+        return new Outlook.Unconfirmed(probability, unlikelyReason(portions, settings));
+    }
+
+    /**
+     * Why no promise, in words customer service can repeat: it said "incoming supply is not confirmed with 80%
+     * probability within 14 days of the supplier's date" while the queue promised earlier customers dates from the
+     * same delivery (an outside tester's finding). The rule is unchanged: too unlikely to arrive, in full, in time.
+     */
+    private static String unlikelyReason(List<SupplyPortion> portions, PromiseSettings settings) {
+        boolean promisedFirst = portions.stream().anyMatch(portion -> portion.unitsBefore() > 0);
+        String odds = "less than " + Math.round(settings.threshold() * 100) + "% likely to arrive, in full, within "
+                + settings.maxSlipDays() + " days of the supplier's date";
+        return promisedFirst
+                ? "what is on order goes first to the orders already waiting, and the rest is not likely enough to arrive in time to promise more ("
+                        + odds + ")"
+                : "what is on order is not likely enough to arrive in time to promise it (" + odds + ")";
     }
 
     /** P(every portion has arrived by the day), given that none had arrived before today. */

@@ -36,7 +36,7 @@ public final class CatalogCommands {
         }
         Product existing = find(handle, product.sku());
         if (!existing.equals(product)) {
-            throw new Conflict("product " + product.sku() + " already exists with other details; SKUs are unique");
+            throw new Conflict("sku", "product " + product.sku() + " already exists with other details; SKUs are unique");
         }
         return Created.EXISTS;
     }

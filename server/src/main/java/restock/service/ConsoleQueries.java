@@ -209,8 +209,14 @@ public final class ConsoleQueries {
         return restock.read(h -> SqlConsole.waitlists(h, PAGE_ROWS));
     }
 
+    /**
+     * The rules as the console lists them: newest first, where each stays when paused or resumed. Listed active first
+     * (the API's order), a paused rule's row moved to the bottom and the Pause buttons shifted under the mouse (an
+     * outside tester's finding).
+     */
     public List<ListedOfferRule> offerRules() {
-        return restock.read(SqlOffers::all);
+        return restock.read(SqlOffers::all).stream()
+                .sorted(java.util.Comparator.comparingLong(ListedOfferRule::id).reversed()).toList();
     }
 
     /** A SKU typed into a filter that no product has, and the SKU differing from it only in case, if a product has one. */
@@ -221,6 +227,55 @@ public final class ConsoleQueries {
      * Why a SKU typed into a filter finds nothing: no product has it, with the SKU that differs only in case if one does
      * (SKUs are case-sensitive); empty when a product has it. A mistyped SKU read like an empty queue (a newcomer's finding).
      */
+    /** The most products a name typed into the queue's filter lists to choose from. */
+    public static final int MAX_NAMED_PRODUCTS = 20;
+
+    /** What the backorder queue's filter found for what was typed: states as types. */
+    public sealed interface QueueFilter {
+        /** Nothing typed: the whole queue. */
+        record Everything() implements QueueFilter {
+        }
+
+        /** One product's queue: its SKU typed, or the one product whose name holds the words typed ({@code byName}). */
+        record OneProduct(Sku sku, Optional<String> byName) implements QueueFilter {
+        }
+
+        /** Several products' names hold the words: a list to choose from (at most {@link #MAX_NAMED_PRODUCTS}). */
+        record Choose(String typed, List<ConsoleRows.NamedProduct> products) implements QueueFilter {
+        }
+
+        /** No product has the SKU or a name holding the words. */
+        record NoProduct(UnknownSku unknown) implements QueueFilter {
+        }
+    }
+
+    /**
+     * Reads the queue's filter as a SKU, else as (part of) a product's name, as the orders search does: it said "There is
+     * no product 'Popcorn'" while the orders search found it (an outside tester's finding). A SKU differing only in case
+     * is named as before, ahead of names.
+     */
+    public QueueFilter queueFilter(String typed) {
+        String words = typed == null ? "" : typed.strip();
+        if (words.isEmpty()) {
+            return new QueueFilter.Everything();
+        }
+        if (words.length() > MAX_SEARCH_LENGTH || words.chars().anyMatch(Character::isISOControl)) {
+            throw new restock.common.InvalidInput("sku", "a SKU or name is at most " + MAX_SEARCH_LENGTH + " characters without control characters");
+        }
+        Optional<String> known = restock.read(h -> SqlCatalog.skuIgnoringCase(h, words));
+        if (known.filter(words::equals).isPresent()) {
+            return new QueueFilter.OneProduct(Sku.of(words), Optional.empty());
+        }
+        if (known.isPresent()) {
+            return new QueueFilter.NoProduct(new UnknownSku(words, known));
+        }
+        List<ConsoleRows.NamedProduct> named = restock.read(h -> SqlConsole.productsNamed(h, words, MAX_NAMED_PRODUCTS));
+        if (named.size() == 1) {
+            return new QueueFilter.OneProduct(Sku.of(named.get(0).sku()), Optional.of(named.get(0).name()));
+        }
+        return named.isEmpty() ? new QueueFilter.NoProduct(new UnknownSku(words, Optional.empty())) : new QueueFilter.Choose(words, named);
+    }
+
     public Optional<UnknownSku> unknownSku(Sku sku) {
         Optional<String> known = restock.read(h -> SqlCatalog.skuIgnoringCase(h, sku.code()));
         if (known.filter(sku.code()::equals).isPresent()) {

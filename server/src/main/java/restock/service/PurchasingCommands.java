@@ -69,7 +69,7 @@ public final class PurchasingCommands {
         for (int i = 0; i < request.lines().size(); i++) {
             Sku sku = request.lines().get(i).sku();
             if (!known.contains(sku) && SqlCatalog.findProduct(handle, sku).isEmpty()) {
-                throw new NotFound("lines[" + i + "].sku", "unknown sku '" + sku + "' in line " + (i + 1) + "; create the product first");
+                throw new NotFound("lines[" + i + "].sku", "No product with SKU '" + sku + "' (line " + (i + 1) + "); create the product first");
             }
             known.add(sku);
         }

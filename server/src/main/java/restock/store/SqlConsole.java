@@ -105,6 +105,14 @@ public final class SqlConsole {
                 .list();
     }
 
+    /** Products whose name holds the words, in any case, by name then SKU; at most {@code limit}. */
+    public static List<ConsoleRows.NamedProduct> productsNamed(Handle handle, String words, int limit) {
+        String like = "%" + words.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return handle.createQuery("select sku, name from products where lower(name) like :like order by name, sku limit :limit")
+                .bind("like", like).bind("limit", limit)
+                .map((rs, ctx) -> new ConsoleRows.NamedProduct(rs.getString("sku"), rs.getString("name"))).list();
+    }
+
     /** Waiting lines, oldest first, optionally of one SKU; each with its place in its SKU's queue. */
     public static List<ConsoleRows.QueueLine> queue(Handle handle, Optional<String> sku, int limit) {
         // Places first, over the waiting lines alone; then the page's rows get their names, promises and causes.

@@ -63,6 +63,10 @@ public final class ConsoleRows {
     public record Day(LocalDate day, int unitsOrdered, int unitsBackordered, int unitsShipped, int unitsCancelled) {
     }
 
+    /** A product a filter's words name: its SKU and name. */
+    public record NamedProduct(String sku, String name) {
+    }
+
     /** A line waiting in a SKU's backorder queue, with its place, age, promise and the main cause of its latest wait. */
     public record QueueLine(long orderId, int lineNumber, String sku, String name, int waiting, int priority, Instant placedAt,
                             int place, Optional<LocalDate> etaFrom, Optional<LocalDate> etaTo, Optional<Double> probability, Optional<String> cause) {

@@ -190,12 +190,17 @@ final class ConsoleActions {
             askFirst(ctx, () -> askBeforeCancelling(ctx, Optional.of(lineNumber)));
             return;
         }
+        String[] sku = new String[1];
         String message = cancelOnce(ctx, "cancel order " + id + " line " + lineNumber, h -> {
             var cancelled = restock.orders().cancelOpen(h, id, Optional.of(lineNumber), STAFF_REASON + " " + console.staff(ctx).username(), VIA);
+            cancelled.after().lines().stream().filter(line -> line.lineNumber() == lineNumber).findFirst().ifPresent(line -> sku[0] = line.sku().code());
             return "Order " + id + " line " + lineNumber + ": " + cancelledWords(h, cancelled.before(), cancelled.after());
         });
         if (ctx.header("HX-Request") != null) {
-            console.fragment(ctx, "console/row-message.jte", Map.of("message", message, "error", false));
+            // The lines behind it in its SKU's queue move up: their places come with the answer.
+            String places = sku[0] == null ? "" : console.renderCustomer("console/queue-places.jte",
+                    Map.of("lines", new ConsoleQueries(restock).backorderQueue(Optional.of(Sku.of(sku[0])))));
+            ctx.html(console.renderCustomer("console/row-message.jte", Map.of("message", message, "error", false)) + places);
         } else {
             console.done(ctx, Console.consolePage(ctx.formParam("back")).orElse("/console/orders/" + id), message);
         }
@@ -240,8 +245,8 @@ final class ConsoleActions {
     private void cancelLink(Context ctx) {
         long id = ConsolePages.id(ctx);
         var link = restock.read(h -> restock.cancelLinks().createForWaitingItems(h, id));
-        console.done(ctx, "/console/orders/" + id, "Cancel link for the customer (works until " + Format.moment(link.expiresAt()) + "): "
-                + ctx.scheme() + "://" + ctx.host() + "/cancel/" + link.token());
+        console.done(ctx, "/console/orders/" + id + "?link=" + link.token(), "Cancel link for the customer made (works until "
+                + Format.moment(link.expiresAt()) + "): copy it below and send it to the customer.");
     }
 
     private void createPurchaseOrder(Context ctx) {

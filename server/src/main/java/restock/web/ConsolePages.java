@@ -97,19 +97,39 @@ final class ConsolePages {
                 "kpisKeptFor", InsightQueries.OVERVIEW_KEPT_FOR,
                 "trendWeeks", OverviewCharts.TREND_WEEKS,
                 "alerts", alerts.orElse(new InsightQueries.OverviewAlerts(List.of(), 0, restock.clock().instant(), PlanningRun.MadeBy.FIRST_NEED, List.of())),
-                "alertsReading", alerts.isEmpty()));
+                "alertsReading", alerts.isEmpty(),
+                // Read on each visit, as the planning page does (the alerts are kept per plan): a run-out ordered since the
+                // plan was made is marked so, where the overview listed it as if nothing had been done.
+                "orderedSince", alerts.map(kept -> planning.orderedSince(kept.plannedAt())).orElse(java.util.Set.of())));
     }
 
     private void backorders(Context ctx) {
-        Optional<Sku> sku = Optional.ofNullable(ctx.queryParam("sku")).filter(s -> !s.isBlank()).map(s -> Sku.of(s.strip()));
-        console.render(ctx, "console/backorders.jte", "backorders", Map.of("lines", queries.backorderQueue(sku),
-                "sku", sku.map(Sku::code).orElse(""), "unknownSku", sku.flatMap(queries::unknownSku), "now", restock.clock().instant(), "limit", ConsoleQueries.PAGE_ROWS));
+        String typed = Optional.ofNullable(ctx.queryParam("sku")).map(String::strip).orElse("");
+        ConsoleQueries.QueueFilter filter = queries.queueFilter(typed);
+        Optional<Sku> sku = filter instanceof ConsoleQueries.QueueFilter.OneProduct one ? Optional.of(one.sku()) : Optional.empty();
+        List<ConsoleRows.QueueLine> lines = filter instanceof ConsoleQueries.QueueFilter.Everything || sku.isPresent()
+                ? queries.backorderQueue(sku) : List.of();
+        console.render(ctx, "console/backorders.jte", "backorders", Map.of("lines", lines, "filter", filter,
+                "sku", sku.map(Sku::code).orElse(typed), "typed", typed, "now", restock.clock().instant(), "limit", ConsoleQueries.PAGE_ROWS));
     }
 
     private void orders(Context ctx) {
         String search = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         console.render(ctx, "console/orders.jte", "orders", Map.of("orders", queries.orders(search), "q", search,
                 "limit", ConsoleQueries.PAGE_ROWS));
+    }
+
+    /** A cancel link's token as {@link restock.common.SignedLinks} makes it: two URL-safe Base64 parts. */
+    private static final java.util.regex.Pattern CANCEL_TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,400}\\.[A-Za-z0-9_-]{1,200}");
+
+    /**
+     * The customer's cancel link just made for the order, to show as a link with a Copy button (it was plain text in the
+     * message, to select by hand: an outside tester's finding). Built here from a token of the right shape only, so the
+     * address cannot carry anything else into the page.
+     */
+    private static String customerCancelLink(Context ctx) {
+        return Optional.ofNullable(ctx.queryParam("link")).filter(token -> CANCEL_TOKEN.matcher(token).matches())
+                .map(token -> ctx.scheme() + "://" + ctx.host() + "/cancel/" + token).orElse("");
     }
 
     private void order(Context ctx) {
@@ -123,7 +143,7 @@ final class ConsolePages {
         Order order = loaded.order();
         Map<String, String> names = queries.productNames(order.lines().stream().map(OrderLine::sku).toList());
         console.render(ctx, "console/order.jte", "orders", Map.of("order", order, "payments", loaded.payments(), "names", names,
-                "cancellations", loaded.cancellations(), "cancelLink", Optional.ofNullable(ctx.queryParam("link")).orElse("")));
+                "cancellations", loaded.cancellations(), "cancelLink", customerCancelLink(ctx)));
     }
 
     /**

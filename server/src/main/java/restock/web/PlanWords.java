@@ -50,13 +50,16 @@ public final class PlanWords {
         return String.format(java.util.Locale.UK, "%,." + Math.max(0, rounded.scale()) + "f", rounded);
     }
 
+    /** What the planning page and the overview say of a run-out ordered since the plan was made: one rule, one phrase. */
+    public static final String ORDERED_SINCE = "Ordered since this plan was made.";
+
     /**
      * Beside a SKU that will run out: whether it is suggested and, if not, why in a sentence, and what would help (an
      * outside check found 12 run-outs listed and 2 suggested, with nothing said of the other 10).
      */
     static String stockOutNote(Planner.SkuPlan plan, boolean orderedSince, boolean shown, LocalDate plannedOn, LocalDate today) {
         if (orderedSince) {
-            return "Ordered since this plan was made.";
+            return ORDERED_SINCE;
         }
         if (plan.suggestedQuantity() > 0) {
             return shown ? "Suggested below: " + Format.count(plan.suggestedQuantity()) + " units." : "Suggested ("
@@ -74,13 +77,13 @@ public final class PlanWords {
         return !orderedSince && plan.suggestedQuantity() == 0 && plan.nextReceipt().isPresent();
     }
 
-    /** Why a plan suggests no order, in a phrase: "stock and what is on order, less what customers wait for (1,759), cover ...". */
+    /** Why a plan suggests no order, in a phrase: "stock and what is on order, less what customers wait for, come to 1,759, which covers ...". */
     static String covered(Planner.SkuPlan plan) {
         if (plan.dailyDemand() == 0) {
             return "no demand is forecast for it";
         }
         // Less what customers wait for: "stock and what is on order (1,759)" read oddly beside "what is on order (2,454)".
-        return "stock and what is on order, less what customers wait for (" + Format.count(plan.inventoryPosition()) + "), cover the "
+        return "stock and what is on order, less what customers wait for, come to " + Format.count(plan.inventoryPosition()) + ", which covers the "
                 + "demand until the next order could arrive; reorder at " + level(plan.reorderPoint());
     }
 
@@ -89,8 +92,9 @@ public final class PlanWords {
      * today could arrive, and units on order that come after the run-out (the plan counts them as covering demand).
      */
     static String suggestion(Planner.SkuPlan plan, LocalDate plannedOn, LocalDate today) {
-        return "Stock and what is on order, less what customers wait for (" + Format.count(plan.inventoryPosition()) + "), are at or below the reorder point ("
-                + level(plan.reorderPoint()) + ")." + runsOutFirst(plan, plannedOn, today).map(words -> " " + words).orElse("");
+        // "less what customers wait for (8,469)" read as 8,469 units wanted while 471 waited (an outside tester's finding).
+        return "Stock and what is on order, less what customers wait for, come to " + Format.count(plan.inventoryPosition())
+                + ": at or below the reorder point (" + level(plan.reorderPoint()) + ")." + runsOutFirst(plan, plannedOn, today).map(words -> " " + words).orElse("");
     }
 
     /** "Runs out 12 Dec 2026; an order today arrives about 14 Jan 2027", when it runs out before such an order comes. */

@@ -117,7 +117,18 @@ public final class ProductEditor {
         Sku sku = draft.product().sku();
         String by = console.staff(ctx).username() + " (console)";
         OnceKeys.once(restock, ctx, "console product " + console.staff(ctx).username(), draft.toString(), "reload the page to make another product", h -> {
-            if (!restock.catalogEdits().createProduct(h, draft, by).created()) {
+            // With other details the API's words ("product 22423 already exists with other details") were shown above the
+            // form, away from the SKU (an outside tester's finding): either way the form says it beside the SKU, in its words.
+            boolean created;
+            try {
+                created = restock.catalogEdits().createProduct(h, draft, by).created();
+            } catch (Conflict e) {
+                if (!"sku".equals(e.field())) {
+                    throw e;
+                }
+                created = false;
+            }
+            if (!created) {
                 throw new Conflict("sku", "a product with SKU " + sku.code() + " already exists (SKUs are unique): choose another SKU, "
                         + "or change that product on its page");
             }

@@ -54,7 +54,7 @@ class SkuBookTest {
         Admission second = book.admit(2, 0, T0.plusSeconds(1), 3);
         assertThat(second.waiting()).isEqualTo(1);
         assertThat(second.refused()).isEqualTo(2);
-        assertThat(second.refusalReason()).get().asString().contains("only 1 units of incoming supply are not already promised");
+        assertThat(second.refusalReason()).get().asString().contains("only 1 of the units on order are not already promised to the orders waiting before this one");
         assertThat(pegs(book)).containsExactly(new Peg(1, 10, 3), new Peg(2, 10, 1));
     }
 
@@ -65,9 +65,9 @@ class SkuBookTest {
         assertThat(book.admit(1, 0, T0, 4).waiting()).isEqualTo(4);
         Admission second = book.admit(2, 0, T0.plusSeconds(1), 3);
         assertThat(second.refused()).isEqualTo(3);
-        assertThat(second.refusalReason()).get().asString().contains("all 4 units of incoming supply are already promised to earlier orders");
+        assertThat(second.refusalReason()).get().asString().contains("all 4 units on order are already promised to the orders waiting before this one");
         Admission withoutSupply = book(new BackorderPolicy.WhenSupplyConfirmed(), 0, List.of()).admit(1, 0, T0, 1);
-        assertThat(withoutSupply.refusalReason()).get().asString().contains("no confirmed incoming supply");
+        assertThat(withoutSupply.refusalReason()).get().asString().contains("nothing is on order from a supplier");
     }
 
     @Test
@@ -77,6 +77,26 @@ class SkuBookTest {
         Admission second = book.admit(2, 0, T0, 4);
         assertThat(second.waiting()).isEqualTo(1);
         assertThat(second.refused()).isEqualTo(3);
+        assertThat(second.refusalReason()).hasValue("product 85123A can have at most 5 units waiting; this order would make 8");
+    }
+
+    /** It said "has reached its backorder cap of 20 waiting units" with nobody waiting: the order alone went past it. */
+    @Test
+    void an_order_past_the_cap_with_nobody_waiting_is_told_how_many_it_would_make_wait() {
+        SkuBook book = book(new BackorderPolicy.Always(OptionalInt.of(20)), 0, List.of());
+        Admission admission = book.admit(1, 0, T0, 25);
+        assertThat(admission.waiting()).isEqualTo(20);
+        assertThat(admission.refusalReason()).hasValue("product 85123A can have at most 20 units waiting; this order would make 25");
+    }
+
+    /** Quantities in a reason are grouped as staff read them ("only 8566 units" was hard to read); the SKU is not a quantity. */
+    @Test
+    void a_refusal_groups_the_quantities_it_names() {
+        SkuBook book = book(new BackorderPolicy.WhenSupplyConfirmed(), 0, List.of(new IncomingSupply(10, NEXT_WEEK, 10_000)));
+        book.admit(1, 0, T0, 1_434);
+        Admission second = book.admit(2, 0, T0.plusSeconds(1), 9_000);
+        assertThat(second.refusalReason()).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("product 85123A is out of stock: only 8,566 of the units on order"));
     }
 
     @Test

@@ -151,7 +151,7 @@ abstract class CsvImportChecks {
                 """, true);
         assertThat(unknownSku.errors()).singleElement().satisfies(error -> {
             assertThat(error.lineNumber()).isEqualTo(3);
-            assertThat(error.message()).contains("unknown sku 'NOPE-1'");
+            assertThat(error.message()).contains("No product with SKU 'NOPE-1'");
         });
     }
 
@@ -306,7 +306,7 @@ abstract class CsvImportChecks {
                 """.formatted(soon), true);
         assertThat(result.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2, 3, 4);
         assertThat(result.errors().get(0).message()).isEqualTo("quantity is out of range: 5000000000");
-        assertThat(result.errors().get(2).message()).contains("unknown sku 'NOPE-1'");
+        assertThat(result.errors().get(2).message()).contains("No product with SKU 'NOPE-1'");
         CsvImport.Result orders = run(CsvImport.Kind.orders, "reference,customer_email,sku,quantity\nO-K,ann@example.com,K-1,9999999999\n");
         assertThat(orders.errors()).extracting(CsvImport.RowError::lineNumber).containsExactly(2);
     }
@@ -476,7 +476,7 @@ abstract class CsvImportChecks {
                 PO-W2,Wicks Ltd,W-3,0,%1$s
                 """.formatted(soon()), true);
         assertThat(purchaseOrders.errors()).extracting(CsvImport.RowError::lineNumber, CsvImport.RowError::message).containsExactly(
-                tuple(3, "unknown sku 'NOPE'; create the product first"),
+                tuple(3, "No product with SKU 'NOPE'; create the product first"),
                 tuple(4, "quantity must be between 1 and " + PurchaseOrderRequest.MAX_UNITS_PER_LINE
                         + ", was 0"));
         CsvImport.Result orders = run(CsvImport.Kind.orders, "reference,customer_email,sku,quantity\nO-W,ann@example.com,W-3,0\n");

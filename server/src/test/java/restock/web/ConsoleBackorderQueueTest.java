@@ -103,4 +103,30 @@ class ConsoleBackorderQueueTest {
             assertThat(done.headers().firstValue("location")).contains("/console/backorders?sku=POP-1");
         }
     }
+
+    /** The filter refused product names ("There is no product 'Popcorn'") while the orders search took them. */
+    @Test
+    void a_name_in_the_filter_shows_the_one_products_queue_or_the_products_to_choose_from() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            api.client().post("/api/products", "{\"sku\":\"POP-1\",\"name\":\"Popcorn Holder\",\"priceMinor\":85,\"currency\":\"GBP\","
+                    + "\"backorderPolicy\":\"always\"}");
+            api.client().post("/api/products", "{\"sku\":\"POP-2\",\"name\":\"Popcorn Tin\",\"priceMinor\":95,\"currency\":\"GBP\","
+                    + "\"backorderPolicy\":\"always\"}");
+            long waiting = api.client().post("/api/orders", "{\"customerEmail\":\"ann@example.com\",\"lines\":[{\"sku\":\"POP-2\",\"quantity\":3}]}")
+                    .json().path("id").asLong();
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+
+            String two = staff.get("/console/backorders?sku=popcorn").body().replaceAll("\\s+", " ");
+            assertThat(two).contains("The 2 products whose names hold 'popcorn': choose one to see its queue.")
+                    .contains("<li><a href=\"/console/backorders?sku=POP-1\">POP-1</a> Popcorn Holder</li>")
+                    .contains("<li><a href=\"/console/backorders?sku=POP-2\">POP-2</a> Popcorn Tin</li>")
+                    .doesNotContain("There is no product").doesNotContain("id=\"queue\"");
+
+            String one = staff.get("/console/backorders?sku=Popcorn+Tin").body().replaceAll("\\s+", " ");
+            assertThat(one).contains("The queue of POP-2, Popcorn Tin: the one product whose name holds 'Popcorn Tin'.")
+                    .contains("id=\"line-" + waiting + "-1\"").doesNotContain("There is no product");
+
+            assertThat(staff.get("/console/backorders?sku=Nothing+Like+It").body()).contains("There is no product 'Nothing Like It'.");
+        }
+    }
 }

@@ -335,7 +335,12 @@ class ConsoleBrowserTest {
 
     private void cancellingALineFromTheQueueCancelsItForTheCustomer() throws Exception {
         browser.get(base + "/console/backorders");
-        ConsoleRows.QueueLine first = queries().backorderQueue(Optional.empty()).get(0);
+        List<ConsoleRows.QueueLine> queue = queries().backorderQueue(Optional.empty());
+        // A line with another behind it in its SKU's queue: that one moves up a place on the queue staff come back to.
+        ConsoleRows.QueueLine first = queue.stream().filter(line -> queue.stream().anyMatch(other -> other.sku().equals(line.sku())
+                && other.place() > line.place())).findFirst().orElseThrow();
+        ConsoleRows.QueueLine behind = queue.stream().filter(other -> other.sku().equals(first.sku()) && other.place() > first.place())
+                .findFirst().orElseThrow();
         // Cancelling a line cancels all it still has open: what waits, and what was already reserved for it.
         int open = api.restock().read(h -> api.restock().orders().find(h, first.orderId())).lines().get(first.lineNumber() - 1)
                 .quantities().open();
@@ -348,6 +353,8 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("yes-cancel")).click();
         flashSaying(Format.count(open) + " × " + first.name() + " cancelled");
         assertThat(browser.getCurrentUrl()).endsWith("/console/backorders");
+        assertThat(browser.findElement(By.id("place-" + behind.orderId() + "-" + behind.lineNumber())).getText())
+                .isEqualTo(String.valueOf(behind.place() - 1));
         OrderLine line = api.restock().read(h -> api.restock().orders().find(h, first.orderId())).lines().get(first.lineNumber() - 1);
         assertThat(line.quantities().waiting()).isZero();
         assertThat(line.quantities().cancelled()).isEqualTo(open);
@@ -491,7 +498,12 @@ class ConsoleBrowserTest {
         assertThat(api.restock().read(h -> api.restock().orders().find(h, waiting)).status().code()).isEqualTo("backordered");
         browser.get(base + "/console/orders/" + waiting);
         browser.findElement(By.id("cancel-link")).click();
-        assertThat(flashSaying("Cancel link for the customer")).contains("/cancel/");
+        assertThat(flashSaying("Cancel link for the customer made")).contains("copy it below");
+        // A link to follow and a Copy button (it was text in the message, to select by hand).
+        WebElement link = browser.findElement(By.id("customer-cancel-url"));
+        assertThat(link.getAttribute("href")).isEqualTo(link.getText()).contains("/cancel/");
+        browser.findElement(By.id("copy-cancel-link")).click();
+        wait(10).until(ExpectedConditions.textToBe(By.id("copy-cancel-link-said"), "Copied."));
         browser.findElement(By.id("cancel-order")).click();
         // The button asks first, saying what cancelling will do; "Yes, cancel" does it.
         assertThat(waitFor(By.id("cancel-effects")).getText()).contains("waiting for stock leave the queue");

@@ -116,7 +116,9 @@ class ConsoleCatalogueTest {
         ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
         HttpResponse<String> duplicate = staff.post("/console/products", newProduct(staff, "FAN-1", "Another Fan", "5.00"));
         assertThat(duplicate.statusCode()).isEqualTo(409);
-        assertThat(duplicate.body()).contains("already exists");
+        // Beside the SKU, in the form's words (the API's "already exists with other details" was shown above the form).
+        assertThat(duplicate.body()).contains("<span class=\"field-error\">a product with SKU FAN-1 already exists (SKUs are unique): "
+                + "choose another SKU, or change that product on its page</span>").doesNotContain("with other details");
         // The same details as the product on record are refused too: staff filling in a new product did not mean that one.
         HttpResponse<String> same = staff.post("/console/products", newProduct(staff, "FAN-1", "Silk Fan", "12.99"));
         assertThat(same.statusCode()).isEqualTo(409);

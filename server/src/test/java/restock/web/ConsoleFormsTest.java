@@ -117,6 +117,22 @@ class ConsoleFormsTest {
         assertThat(fieldAt(answer.body(), "Units of line 1")).contains("value=\"5\"");
     }
 
+    /** It said "unknown sku 'NOPE' in line 1", a developer's words. */
+    @Test
+    void an_unknown_sku_on_a_purchase_order_is_named_in_staff_words_beside_its_line() throws Exception {
+        Map<String, String> form = purchaseOrderForm(staff.get("/console/purchase-orders").body());
+        form.put("supplier", "Acme Lighting");
+        form.put("new-supplier", "yes");
+        form.put("sku", "NOPE");
+        form.put("quantity", "5");
+        form.put("expected", LocalDate.now(ZoneOffset.UTC).plusDays(10).toString());
+
+        String page = staff.post("/console/purchase-orders", form).body();
+
+        assertThat(fieldAt(page, "SKU of line 1")).contains("No product with SKU 'NOPE' (line 1); create the product first");
+        assertThat(page).doesNotContain("unknown sku");
+    }
+
     @Test
     void an_unknown_supplier_is_refused_once_beside_its_field_in_the_forms_words() throws Exception {
         Map<String, String> form = purchaseOrderForm(staff.get("/console/purchase-orders").body());

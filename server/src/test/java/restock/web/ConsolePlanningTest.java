@@ -74,6 +74,28 @@ class ConsolePlanningTest {
         }
     }
 
+    /** The overview listed a product as running out while the planning page said "Ordered since this plan was made" of it. */
+    @Test
+    void the_overview_marks_a_run_out_ordered_since_the_plan_as_the_planning_page_does() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            LocalDate today = api.restock().books().today();
+            api.client().post("/api/products", "{\"sku\":\"OUT-5\",\"name\":\"Paper Kite\",\"priceMinor\":900,\"currency\":\"GBP\"}");
+            new PlanningQueries(api.restock()).runAndStore(0.95, plans -> PlanCsv.write(List.of(
+                    plan("OUT-5", "Paper Kite", 1.5, 0), plan("LOW-5", "Silk Fan", 2, 2.5))));
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
+            assertThat(rowOf(staff.get("/console/overview").body(), "stock-outs", "OUT-5", "</li>")).doesNotContain("Ordered since");
+
+            api.client().post("/api/purchase-orders", "{\"supplier\":\"Acme\",\"newSupplier\":true,\"lines\":[{\"sku\":\"OUT-5\","
+                    + "\"quantity\":100,\"expectedDate\":\"" + today.plusDays(10) + "\"}]}");
+
+            assertThat(rowOf(staff.get("/console/planning").body(), "stock-outs", "OUT-5", "</tr>")).contains("Ordered since this plan was made.");
+            String overview = staff.get("/console/overview").body();
+            assertThat(rowOf(overview, "stock-outs", "OUT-5", "</li>")).isEqualTo("href=\"/console/skus/OUT-5\">Paper Kite</a>: out now, "
+                    + "nothing free, at 1.5 a day<span class=\"ordered-since\">. Ordered since this plan was made.</span>");
+            assertThat(rowOf(overview, "stock-outs", "LOW-5", "</li>")).doesNotContain("Ordered since");
+        }
+    }
+
     /**
      * The page listed 12 SKUs running out and suggested 2, with nothing said of the rest (an outside check): each run-out
      * says whether it is suggested and, if not, why; in words staff use, once, with dates as the console writes them
@@ -96,7 +118,7 @@ class ConsolePlanningTest {
             String planning = staff.get("/console/planning").body();
 
             assertThat(rowOf(planning, "stock-outs", "OUT-2", "</tr>")).contains("Nothing suggested: stock and what is on order, less what customers "
-                            + "wait for (1,759), cover the demand until the next order could arrive; reorder at 1,081. Nothing is free now, and the next delivery, 1,200 of the 2,454 on "
+                            + "wait for, come to 1,759, which covers the demand until the next order could arrive; reorder at 1,081. Nothing is free now, and the next delivery, 1,200 of the 2,454 on "
                             + "order, is due " + Format.day(today.plusDays(8)) + ": bring that delivery forward; an order today would arrive later "
                             + "still, about " + Format.day(today.plusDays(39)) + ".")
                     .doesNotContain("position").doesNotContain(today.plusDays(8).toString())
@@ -159,7 +181,7 @@ class ConsolePlanningTest {
             String planning = staff.get("/console/planning").body();
 
             String late = rowOf(planning, "suggestions", "LATE-1", "</tr>");
-            assertThat(late).contains("Stock and what is on order, less what customers wait for (1,400), are at or below the reorder point (1,620).")
+            assertThat(late).contains("Stock and what is on order, less what customers wait for, come to 1,400: at or below the reorder point (1,620).")
                     .contains("Runs out " + Format.day(today.plusDays(5)) + "; an order today arrives about " + Format.day(today.plusDays(38))
                             + ". 1,200 on order, due after the run-out (from " + Format.day(today.plusDays(20)) + ").")
                     // Its counts grouped as the rest of the page writes them (it printed 1400 beside 1,400).

@@ -47,7 +47,7 @@ class ConsoleSkuPageTest {
         stock("CAP-1", 3);
 
         assertThat(limit("CAP-1")).isEqualTo("One order can take at most 1,503 (3 from stock, 1,500 to wait in the queue). Beyond that the shop"
-                + " refuses the rest: product CAP-1 has reached its backorder cap of 1500 waiting units.");
+                + " refuses the rest: product CAP-1 can have at most 1,500 units waiting; this order would make 1,501.");
     }
 
     @Test

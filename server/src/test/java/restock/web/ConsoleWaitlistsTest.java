@@ -118,4 +118,32 @@ class ConsoleWaitlistsTest {
                     .as("without the session's token").isEqualTo(403);
         }
     }
+
+    /** Pausing a rule moved its row to the bottom, so the Pause buttons shifted under the mouse. */
+    @Test
+    void a_paused_rule_keeps_its_place_in_the_list() {
+        try (RunningApi api = new RunningApi(TestDatabases.targets().get(0))) {
+            long discount = api.client().post("/api/offer-rules", "{\"kind\":\"waitlist_discount\",\"percentOff\":10,\"validDays\":14}")
+                    .json().path("id").asLong();
+            long late = api.client().post("/api/offer-rules", "{\"kind\":\"late_compensation\",\"percentPerWeekLate\":5,\"capPercent\":20,\"validDays\":30}")
+                    .json().path("id").asLong();
+            long thanks = api.client().post("/api/offer-rules", "{\"kind\":\"long_wait_thanks\",\"afterDays\":21,\"percentOff\":10,\"validDays\":30}")
+                    .json().path("id").asLong();
+            ConsoleSession staff = ConsoleSession.signedIn(api, "ops", "correct horse battery");
+            String page = staff.get("/console/waitlists").body();
+            assertThat(ruleIds(page)).containsExactly(thanks, late, discount);
+
+            var paused = staff.post("/console/offer-rules/" + thanks + "/pause", java.util.Map.of("_csrf", ConsoleSession.hidden(page, "_csrf")));
+            assertThat(paused.statusCode()).as(paused.body()).isEqualTo(303);
+
+            String after = staff.get("/console/waitlists").body();
+            assertThat(after).contains("action=\"/console/offer-rules/" + thanks + "/resume\"");
+            assertThat(ruleIds(after)).containsExactly(thanks, late, discount);
+        }
+    }
+
+    private static java.util.List<Long> ruleIds(String page) {
+        return java.util.regex.Pattern.compile("<td data-label=\"Rule\">(\\d+)</td>").matcher(page).results()
+                .map(match -> Long.parseLong(match.group(1))).toList();
+    }
 }

@@ -21,7 +21,7 @@ class PlanWordsTest {
     void the_order_form_says_why_no_units_in_staff_words() {
         assertThat(ConsolePages.quantityNote(Sku.of("DRUM-1"), Optional.of(covered(10))))
                 .isEqualTo("No units filled in: the latest plan suggests none for DRUM-1: stock and what is on order, less what customers "
-                        + "wait for (1,759), cover the demand until the next order could arrive; reorder at 1,081.");
+                        + "wait for, come to 1,759, which covers the demand until the next order could arrive; reorder at 1,081.");
         assertThat(ConsolePages.quantityNote(Sku.of("DRUM-1"), Optional.of(covered(0))))
                 .isEqualTo("No units filled in: the latest plan suggests none for DRUM-1: no demand is forecast for it.");
     }
