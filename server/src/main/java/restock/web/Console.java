@@ -275,10 +275,6 @@ public final class Console {
         ctx.html(pages.render(template, parameters));
     }
 
-    String renderCustomer(String template, Map<String, Object> parameters) {
-        return pages.render(template, parameters);
-    }
-
     /** After a change: back to a page (POST, redirect, GET), with a sentence saying what happened. */
     void done(Context ctx, String location, String message) {
         String text = message.length() > MAX_FLASH_LENGTH ? message.substring(0, MAX_FLASH_LENGTH - 1) + "…" : message;

@@ -190,20 +190,12 @@ final class ConsoleActions {
             askFirst(ctx, () -> askBeforeCancelling(ctx, Optional.of(lineNumber)));
             return;
         }
-        String[] sku = new String[1];
         String message = cancelOnce(ctx, "cancel order " + id + " line " + lineNumber, h -> {
             var cancelled = restock.orders().cancelOpen(h, id, Optional.of(lineNumber), STAFF_REASON + " " + console.staff(ctx).username(), VIA);
-            cancelled.after().lines().stream().filter(line -> line.lineNumber() == lineNumber).findFirst().ifPresent(line -> sku[0] = line.sku().code());
             return "Order " + id + " line " + lineNumber + ": " + cancelledWords(h, cancelled.before(), cancelled.after());
         });
-        if (ctx.header("HX-Request") != null) {
-            // The lines behind it in its SKU's queue move up: their places come with the answer.
-            String places = sku[0] == null ? "" : console.renderCustomer("console/queue-places.jte",
-                    Map.of("lines", new ConsoleQueries(restock).backorderQueue(Optional.of(Sku.of(sku[0])))));
-            ctx.html(console.renderCustomer("console/row-message.jte", Map.of("message", message, "error", false)) + places);
-        } else {
-            console.done(ctx, Console.consolePage(ctx.formParam("back")).orElse("/console/orders/" + id), message);
-        }
+        // Back to the page it was asked from (the queue, whose places are then read afresh), else the order's page.
+        console.done(ctx, Console.consolePage(ctx.formParam("back")).orElse("/console/orders/" + id), message);
     }
 
     /**
