@@ -108,6 +108,27 @@ class ConsoleCancelConfirmationTest {
     }
 
     /**
+     * The order's and the purchase order's cancel and close buttons open their question with GET: asked with a POST, the
+     * question was a form's answer, and Back from the result showed Chromium's "Confirm Form Resubmission" (an outside
+     * check). The question's own "Yes" still posts, with the session's token.
+     */
+    @Test
+    void the_cancel_buttons_open_their_question_as_a_page_so_back_returns_to_it() {
+        long id = lampAndWaitingFans("dora@example.com");
+        String order = staff.get("/console/orders/" + id).body();
+        assertThat(order).contains("<form method=\"get\" action=\"/console/orders/" + id + "/cancel\">")
+                .contains("<form method=\"get\" action=\"/console/orders/" + id + "/lines/2/cancel\">")
+                .doesNotContain("<form method=\"post\" action=\"/console/orders/" + id + "/cancel\">");
+        long po = client.post("/api/purchase-orders", "{\"supplier\":\"Lamp Works\",\"newSupplier\":true,\"lines\":[{\"sku\":\"FAN-1\",\"quantity\":5,"
+                + "\"expectedDate\":\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(5) + "\"}]}").json().path("id").asLong();
+        String purchaseOrder = staff.get("/console/purchase-orders/" + po).body();
+        assertThat(purchaseOrder).contains("<form method=\"get\" action=\"/console/purchase-orders/" + po + "/close\">")
+                .contains("<form method=\"get\" action=\"/console/purchase-orders/" + po + "/cancel\">");
+        String question = staff.get("/console/orders/" + id + "/cancel").body();
+        assertThat(question).contains("Cancel order " + id + "?").contains("method=\"post\"").contains("name=\"_csrf\"");
+    }
+
+    /**
      * An htmx cancel without "confirm" got the whole question page, which htmx swaps into the row it replaces (a page in
      * a table cell): it is sent to the question page instead, as htmx is sent to the sign-in page.
      */
