@@ -50,7 +50,7 @@ public sealed interface BackorderPolicy {
             return promisableUnits.applyAsInt(shortfall);
         }
         public String refusalReason(Sku sku, String supplyOutlook, int unitsWaitingWithIt) {
-            return "product " + sku + " is out of stock: " + supplyOutlook;
+            return "not enough of product " + sku + " in stock: " + supplyOutlook;
         }
         public OptionalInt cap() { return OptionalInt.empty(); }
     }

@@ -88,13 +88,16 @@ public final class Demo {
     static final int WAITLIST_SPREAD_DAYS = 20;
     private static final int WAITLIST_DAYS_STEP = 7;
     private static final Duration WAITLIST_GAP = Duration.ofHours(5);
+    /** Each product's first sign-up at another time of day too (all at the load's minute read as made up). */
+    private static final int WAITLIST_MINUTES_STEP = 317;
 
     /**
      * When the demo's {@code shopper}-th shopper for its {@code product}-th waitlisted product signed up: the product's
      * first a day or more before the load (products spread over {@value #WAITLIST_SPREAD_DAYS} days), the others hours after.
      */
     static Instant signedUpAt(Instant loadedAt, int product, int shopper) {
-        Instant first = loadedAt.minus(Duration.ofDays(1 + (long) product * WAITLIST_DAYS_STEP % WAITLIST_SPREAD_DAYS));
+        Instant first = loadedAt.minus(Duration.ofDays(1 + (long) product * WAITLIST_DAYS_STEP % WAITLIST_SPREAD_DAYS))
+                .minus(Duration.ofMinutes((long) product * WAITLIST_MINUTES_STEP % (24 * 60)));
         return first.plus(WAITLIST_GAP.multipliedBy(shopper));
     }
 

@@ -41,7 +41,7 @@ public final class PlanCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--store", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Store a plan at the default 95% service level as the nightly run does, so the console's planning page and "
+            description = "Store a plan at the default 95%% service level as the nightly run does, so the console's planning page and "
                     + "overview show it (default); --no-store prints it only. Plans at other targets are never stored.")
     boolean store;
 

@@ -96,7 +96,7 @@ class SkuBookTest {
         book.admit(1, 0, T0, 1_434);
         Admission second = book.admit(2, 0, T0.plusSeconds(1), 9_000);
         assertThat(second.refusalReason()).hasValueSatisfying(reason -> assertThat(reason)
-                .startsWith("product 85123A is out of stock: only 8,566 of the units on order"));
+                .startsWith("not enough of product 85123A in stock: only 8,566 of the units on order"));
     }
 
     @Test

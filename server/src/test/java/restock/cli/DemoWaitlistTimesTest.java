@@ -30,5 +30,8 @@ class DemoWaitlistTimesTest {
             firsts.add(Demo.signedUpAt(LOADED, product, 0));
         }
         assertThat(firsts).as("the first sign-ups of 12 products").hasSizeGreaterThanOrEqualTo(10);
+        // and at different times of day (an outside re-check saw every product's at the load's minute)
+        assertThat(firsts.stream().map(at -> at.atZone(java.time.ZoneOffset.UTC).toLocalTime().withSecond(0).withNano(0)).distinct().count())
+                .as("times of day of the first sign-ups").isGreaterThanOrEqualTo(10);
     }
 }

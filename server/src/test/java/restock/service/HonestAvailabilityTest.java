@@ -154,7 +154,7 @@ class HonestAvailabilityTest {
         Order placed = place(sku, 1);
         assertThat(placed.lines().get(0).quantities().refused()).isEqualTo(1);
         assertThat(placed.lines().get(0).refusalReason()).hasValueSatisfying(reason -> assertThat(reason).endsWith(
-                "is out of stock: what is on order is not likely enough to arrive in time to promise it"
+                "in stock: what is on order is not likely enough to arrive in time to promise it"
                         + " (less than 80% likely to arrive, in full, within 14 days of the supplier's date)"));
     }
 

@@ -38,14 +38,14 @@ class ConsolePlanningTest {
             ConsoleSession staff = ConsoleSession.signedIn(api, "ops", PASSWORD);
             String first = staff.get("/console/planning").body().replaceAll("\\s+", " ");
             assertThat(first).contains("made when the console first needed a plan, as none was stored yet; the nightly run at 02:00 UTC"
-                    + " replaces it; SKUs ordered since are left out").doesNotContain("(the nightly run");
+                    + " replaces it; SKUs put on a purchase order since are left out").doesNotContain("(the nightly run");
 
             // The night's run is due (its 02:00 UTC has passed today) and not yet claimed: this runs it.
             java.time.Clock clock = api.restock().clock();
             restock.service.JobLeases leases = new restock.service.JobLeases(api.restock(), "test", java.time.Duration.ofMinutes(5), clock);
             assertThat(new restock.service.NightlyPlan(new PlanningQueries(api.restock()), leases, clock, PlanCsv::write).runIfDue()).isTrue();
             String nightly = staff.get("/console/planning").body().replaceAll("\\s+", " ");
-            assertThat(nightly).contains("(the nightly run at 02:00 UTC; SKUs ordered since are left out)").doesNotContain("first needed");
+            assertThat(nightly).contains("(the nightly run at 02:00 UTC; SKUs put on a purchase order since are left out)").doesNotContain("first needed");
         }
     }
 
@@ -223,7 +223,7 @@ class ConsolePlanningTest {
             assertThat(progress).contains("A new plan was stored").contains("href=\"/console/planning\" id=\"show-new-plan\"");
 
             String after = staff.get("/console/planning").body().replaceAll("\\s+", " ");
-            assertThat(after).contains("(made on the planning page with Plan again now; SKUs ordered since are left out)")
+            assertThat(after).contains("(made on the planning page with Plan again now; SKUs put on a purchase order since are left out)")
                     .contains("for 1 SKUs").doesNotContain("OLD-1");
             assertThat(api.restock().read(restock.store.SqlPlanningRuns::latest).orElseThrow().planCsv()).contains("AGAIN-1");
         }

@@ -76,7 +76,7 @@ class ConsoleSkuPageTest {
 
         assertThat(orderable).isPositive().isLessThanOrEqualTo(40);
         assertThat(said).startsWith("One order can take at most " + orderable + " (" + orderable + " to wait in the queue). Beyond that the shop"
-                + " refuses the rest: product WAIT-1 is out of stock: ");
+                + " refuses the rest: not enough of product WAIT-1 in stock: ");
     }
 
     @Test
