@@ -37,8 +37,8 @@ public final class PlanAgainPanel {
         PlanAgain.Asked asked = planAgain.start();
         String message = asked instanceof PlanAgain.RunningElsewhere elsewhere
                 ? "Another instance (" + elsewhere.holder() + ") is planning again now: its plan shows here when stored."
-                : asked instanceof PlanAgain.AlreadyRunningHere ? "A plan is being made already: its progress is below."
-                : "Planning every SKU again now, as the nightly run does: the progress is below.";
+                : asked instanceof PlanAgain.AlreadyRunningHere ? "A plan was being made already: the panel below follows it."
+                : "Planning every SKU again, as the nightly run does, started: the panel below follows it and says when the new plan is stored.";
         console.done(ctx, "/console/planning", message);
     }
 

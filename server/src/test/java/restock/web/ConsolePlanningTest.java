@@ -214,7 +214,11 @@ class ConsolePlanningTest {
             assertThat(staff.get("/console/planning").body()).contains("Another instance (other-instance) is planning again now");
             other.release(restock.service.PlanAgain.JOB);
 
-            assertThat(staff.post("/console/planning/runs", java.util.Map.of("_csrf", ConsoleSession.hidden(before, "_csrf"))).statusCode()).isEqualTo(303);
+            java.net.http.HttpResponse<String> started = staff.post("/console/planning/runs", java.util.Map.of("_csrf", ConsoleSession.hidden(before, "_csrf")));
+            assertThat(started.statusCode()).isEqualTo(303);
+            // The message stays on the page while the panel changes: it said "the progress is below" beside "A new plan was stored".
+            assertThat(java.net.URLDecoder.decode(started.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("restock_flash="))
+                    .findFirst().orElseThrow(), java.nio.charset.StandardCharsets.UTF_8)).contains("the panel below follows it").doesNotContain("progress is below");
             String progress = "";
             for (int i = 0; i < 300 && !progress.contains("A new plan was stored"); i++) {
                 Thread.sleep(100);

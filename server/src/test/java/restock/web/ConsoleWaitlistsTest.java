@@ -34,6 +34,8 @@ class ConsoleWaitlistsTest {
                     .contains("<td data-label=\"Kind\">Compensation for a missed promise</td>")
                     .contains("<td data-label=\"Kind\">Thank-you after a long wait</td>")
                     .doesNotContain("waitlist_discount").doesNotContain("late_compensation").doesNotContain("long_wait_thanks");
+            // "Since" did not move on a resume and read as "active since" (an outside re-check): the column is when it was made.
+            assertThat(rules).contains("<th>Made</th>").doesNotContain("<th>Since</th>").contains("<td data-label=\"Made\">");
         }
     }
 
