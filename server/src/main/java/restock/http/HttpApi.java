@@ -113,7 +113,7 @@ public final class HttpApi {
         this.branding = branding;
         this.gateway = gateway;
         this.waitlist = waitlist;
-        this.storefront = new Storefront(restock, settings.shopProductUrl(), settings.shopImageUrl());
+        this.storefront = new Storefront(restock, settings.shopProductUrl(), settings.shopImageUrl(), branding.shopUrl());
         this.keys = keys;
         this.authentication = new Authentication(keys, restock.clock());
         // A body is one JSON value: a second one after it was ignored (an outside check placed the first of two orders).

@@ -27,12 +27,15 @@ final class Storefront implements StorefrontQueries.Pages {
     private final StorefrontQueries queries;
     private final String productUrl;
     private final String imageUrl;
+    /** The shop's home page, the feed's own link. */
+    private final String shopUrl;
 
-    Storefront(Restock restock, String productUrl, String imageUrl) {
+    Storefront(Restock restock, String productUrl, String imageUrl, String shopUrl) {
         this.restock = restock;
         this.queries = new StorefrontQueries(restock);
         this.productUrl = productUrl;
         this.imageUrl = imageUrl;
+        this.shopUrl = shopUrl;
     }
 
     Map<String, Object> offer(Sku sku, int quantity) {
@@ -44,7 +47,7 @@ final class Storefront implements StorefrontQueries.Pages {
         return switch (format) {
             case TSV -> MerchantFeed.delimited(rows, '\t');
             case CSV -> MerchantFeed.delimited(rows, ',');
-            case XML -> MerchantFeed.xml(rows, productUrl.replace("{sku}", ""));
+            case XML -> MerchantFeed.xml(rows, shopUrl);
         };
     }
 

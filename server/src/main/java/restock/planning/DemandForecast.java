@@ -117,8 +117,9 @@ public final class DemandForecast {
                     .predict(history, period, horizon, new SplittableRandom(Arrays.hashCode(history))).flooredFor(history));
         }
         int chosenAt = Math.max(horizon, grain.defaultHorizon());
-        AutomaticChoice.Choice choice = grain == ForecastGrain.WEEK && period == grain.periodsPerYear() && policy.isPresent()
-                ? policy.get().forecast(history, period, chosenAt)
+        Optional<AutomaticChoice.Policy> learned = catalogueChoice(grain, period, policy);
+        AutomaticChoice.Choice choice = learned.isPresent()
+                ? learned.get().forecast(history, period, chosenAt)
                 : AutomaticChoice.forecast(history, period, chosenAt);
         return new Forecast(grain, period, first, firstSteps(choice.prediction(), horizon));
     }
@@ -134,10 +135,20 @@ public final class DemandForecast {
         int period = grain.periodsPerYear();
         int horizon = grain.defaultHorizon();
         double[] history = fromFirstDemand(demand.buckets(grain));
-        double[] mean = grain == ForecastGrain.WEEK && policy.isPresent()
-                ? policy.get().pointForecast(history, period, horizon)
+        Optional<AutomaticChoice.Policy> learned = catalogueChoice(grain, period, policy);
+        double[] mean = learned.isPresent()
+                ? learned.get().pointForecast(history, period, horizon)
                 : AutomaticChoice.pointForecast(history, period, horizon);
         return dailyRate(grain, grain.grain().startOf(demand.today()), mean, demand.today(), days);
+    }
+
+    /**
+     * The catalogue's learned choice, where it applies: it was learned on weekly histories with a year's season, so a
+     * SKU forecast in other buckets or with another season chooses on its own history. One rule for the forecast with
+     * its bands and the point alone, so the plan and the chart never choose differently.
+     */
+    private static Optional<AutomaticChoice.Policy> catalogueChoice(ForecastGrain grain, int period, Optional<AutomaticChoice.Policy> policy) {
+        return policy.filter(learned -> grain == ForecastGrain.WEEK && period == grain.periodsPerYear());
     }
 
     /** Mean demand per day over {@code days} days from {@code from}, of buckets starting {@code firstPeriod} (beyond them, the last one's rate). */

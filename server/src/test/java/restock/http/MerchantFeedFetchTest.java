@@ -78,6 +78,10 @@ class MerchantFeedFetchTest {
         factory.setNamespaceAware(true);
         var document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.responseBody().getBytes(StandardCharsets.UTF_8)));
         assertThat(document.getElementsByTagName("item").getLength()).isEqualTo(1);
+        // The feed's own link is the shop's home page: it was the product address with "{sku}" cut out, which under
+        // serve --demo left "/shop?sku=" (and a configured address anything its template left).
+        String channelLink = document.getElementsByTagName("link").item(0).getTextContent();
+        assertThat(channelLink).doesNotContain("{sku}").doesNotEndWith("=").doesNotEndWith("/products/");
         assertThat(xml.responseBody()).contains("<g:image_link>https://cdn.example.com/22423.jpg</g:image_link>")
                 .contains("<g:gtin>5012345678900</g:gtin>").contains("<g:brand>Regency</g:brand>").doesNotContain("OLD-1");
         expect(operations.send("GET", "/feeds/" + secret + "/google-merchant.tsv", null, Map.of()), 200);
